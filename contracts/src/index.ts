@@ -6,3 +6,5 @@ export * from './kernel/validate';
 export * from './messages/define';
 export * from './messages/subjects';
 export * from './messages/registry';
+export * from './messages/asyncapi';
+export * from './catalog';

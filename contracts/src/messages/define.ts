@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Every message type is declared once, as a schema; the TypeScript type is derived from it.
