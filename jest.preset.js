@@ -10,6 +10,7 @@ function tiers(rootDir) {
   const base = { rootDir, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
   const engines = path.join(__dirname, 'scripts/jest/global-setup.js');
   const enginesDown = path.join(__dirname, 'scripts/jest/global-teardown.js');
+  const slowTier = path.join(__dirname, 'scripts/jest/slow-tier.js');
   return {
     unit: { ...base, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
     int: {
@@ -18,7 +19,7 @@ function tiers(rootDir) {
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: engines,
       globalTeardown: enginesDown,
-      testTimeout: 60_000,
+      setupFilesAfterEnv: [slowTier],
     },
     e2e: {
       ...base,
@@ -26,7 +27,7 @@ function tiers(rootDir) {
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: engines,
       globalTeardown: enginesDown,
-      testTimeout: 180_000,
+      setupFilesAfterEnv: [slowTier],
     },
   };
 }

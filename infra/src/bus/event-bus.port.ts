@@ -7,7 +7,10 @@ export interface ConsumeOptions {
   filter?: AllFilter;
   /** Deliveries of one event before it goes to the dead-letter subject. Default 5. */
   maxDeliveries?: number;
-  /** How long a delivery may stay unacknowledged before it is redelivered. Default 30 s. */
+  /**
+   * How long a delivery may stay unacknowledged before it is redelivered. Default 30 s. JetStream only:
+   * the store-backed bus runs the handler in-process, so there is nobody to redeliver to.
+   */
   ackWaitMs?: number;
   /**
    * Checks an event before the handler sees it; a throw sends the event straight to the dead-letter

@@ -1,0 +1,61 @@
+import { errors, type NatsConnection } from '@nats-io/nats-core';
+import { BusClientProxy, DEFAULT_REQUEST_TIMEOUT_MS } from './bus-client-proxy';
+import { busTimeout, busUnavailable, noResponders } from './bus-errors';
+import type { BusHeaders } from './bus-record';
+import { NatsConnectionSource, type NatsConnectionOption } from './nats-connection-source';
+import { toNatsHeaders } from './nats-headers';
+
+export type NatsClientProxyOptions = NatsConnectionOption & {
+  /** Default request timeout; a BusRecord may carry its own. Default 5 s. */
+  timeoutMs?: number;
+};
+
+/** The distributed mode's ClientProxy: `send(subject, payload)` as a NATS request. */
+export class NatsClientProxy extends BusClientProxy {
+  private readonly source: NatsConnectionSource;
+
+  constructor(options: NatsClientProxyOptions) {
+    super(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+    this.source = new NatsConnectionSource(options);
+  }
+
+  connect(): Promise<NatsConnection> {
+    return this.source.get();
+  }
+
+  close(): Promise<void> {
+    return this.source.release();
+  }
+
+  unwrap<T>(): T {
+    return this.source.unwrap() as T;
+  }
+
+  protected async request(
+    subject: string,
+    body: string,
+    headers: BusHeaders,
+    timeoutMs: number,
+  ): Promise<string> {
+    const connection = await this.source.get();
+    try {
+      const reply = await connection.request(subject, body, {
+        timeout: timeoutMs,
+        headers: toNatsHeaders(headers),
+      });
+      return reply.string();
+    } catch (error) {
+      throw translate(error, subject, timeoutMs);
+    }
+  }
+}
+
+const translate = (error: unknown, subject: string, timeoutMs: number): Error => {
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (error instanceof errors.TimeoutError || cause instanceof errors.TimeoutError)
+    return busTimeout(subject, timeoutMs);
+  if (error instanceof errors.NoRespondersError || cause instanceof errors.NoRespondersError)
+    return noResponders(subject);
+  if (error instanceof errors.RequestError && error.isNoResponders()) return noResponders(subject);
+  return busUnavailable(subject, error);
+};

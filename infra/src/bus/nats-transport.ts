@@ -1,0 +1,64 @@
+import type { Msg, Subscription } from '@nats-io/nats-core';
+import { BusServer } from './bus-server';
+import { NatsConnectionSource, type NatsConnectionOption } from './nats-connection-source';
+import { fromNatsHeaders } from './nats-headers';
+
+export type NatsTransportOptions = NatsConnectionOption & {
+  /** The service name: the queue group, so replicas share the requests. */
+  queue: string;
+};
+
+/**
+ * The distributed mode's Nest transport on `@nats-io/transport-node` v3: each `@MessagePattern`
+ * subject is a queue subscription; replies carry the handler's response or its typed error.
+ */
+export class NatsTransport extends BusServer {
+  private readonly source: NatsConnectionSource;
+  private subscriptions: Subscription[] = [];
+
+  constructor(options: NatsTransportOptions) {
+    super(options.queue);
+    this.source = new NatsConnectionSource(options);
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.subscribeAll().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  /** Stops taking requests, answers those already taken, then releases the connection. */
+  async close(): Promise<void> {
+    const subscriptions = this.subscriptions;
+    this.subscriptions = [];
+    await Promise.all(subscriptions.map((subscription) => subscription.drain()));
+    await this.drain();
+    await this.source.release();
+  }
+
+  unwrap<T>(): T {
+    return this.source.unwrap() as T;
+  }
+
+  private async subscribeAll(): Promise<void> {
+    const subjects = this.subjects();
+    const connection = await this.source.get();
+    this.subscriptions = subjects.map((subject) =>
+      connection.subscribe(subject, {
+        queue: this.queue,
+        callback: (error, msg) => {
+          if (error === null) this.onRequest(subject, msg);
+        },
+      }),
+    );
+    // The subscriptions are registered on the server before listen() reports ready.
+    await connection.flush();
+  }
+
+  private onRequest(subject: string, msg: Msg): void {
+    void this.dispatch(subject, msg.string(), fromNatsHeaders(msg.headers)).then((reply) => {
+      if (msg.reply !== undefined && msg.reply !== '') msg.respond(reply);
+    });
+  }
+}

@@ -1,0 +1,244 @@
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
+import {
+  CommandEnvelopeSchema,
+  HotlineError,
+  parseOrThrow,
+  type Clock,
+  type CommandEnvelope,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@hotline/contracts';
+import type { z } from 'zod';
+import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../event-store/event-store.errors';
+import type { EventStore } from '../event-store/event-store.port';
+import { validateStreamId } from '../event-store/validate-append';
+import {
+  injectTraceHeaders,
+  withExtractedContext,
+  withSpan,
+  type CommandMetrics,
+  type Logger,
+} from '../telemetry';
+import { earlierResult, type CommandResult } from './command-result';
+import type { DecideContext, Decider, DomainMessage } from './decider';
+import { deriveEventId } from './derive-event-id';
+
+export interface CommandHandlerDeps {
+  store: EventStore;
+  clock: Clock;
+  /** From `commandMetrics(registry)`; without it nothing is counted. */
+  metrics?: CommandMetrics;
+  logger?: Logger;
+  /** Load → decide → append attempts before a concurrency conflict is surfaced. Default 5. */
+  maxAttempts?: number;
+}
+
+export type HandleCommandRequest<C extends DomainMessage, E extends DomainMessage, S, X extends object> = {
+  streamId: string;
+  decider: Decider<C, E, S, X>;
+  command: CommandEnvelope;
+  /** The current schema version of each event type the decider emits. */
+  eventVersions: (type: E['type']) => number;
+  /** Validates `{ type, data }` of the command; a mismatch is a ValidationError naming `data.<path>`. */
+  commandSchema?: z.ZodType<C>;
+  /** Turns a stored event into what `evolve` takes, e.g. upcasting old versions. Default: `{ type, data }`. */
+  readEvent?: (event: RecordedEvent) => E;
+} & (object extends X ? { context?: X } : { context: X });
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+const RETRY_BASE_DELAY_MS = 5;
+
+interface LoadedStream<S> {
+  state: S;
+  events: RecordedEvent[];
+  expected: number | 'noStream';
+}
+
+/**
+ * Handles one command: load the stream, fold it, decide, append with the expected revision.
+ *
+ * - A command id already present in the stream's events returns that first result without deciding
+ *   again. A command that appended nothing leaves no trace, so its repeat is decided again: still a
+ *   no-op unless the stream changed in between.
+ * - Event ids derive from the stream, the command id and the index, so a duplicate racing the first
+ *   delivery re-appends the same ids, which the store treats as a repeat.
+ * - A concurrent write (WrongExpectedVersion) restarts from the load, up to `maxAttempts` times with
+ *   jittered backoff; then the conflict is thrown. A RuleViolation thrown by `decide` is never retried.
+ */
+export async function handleCommand<
+  C extends DomainMessage,
+  E extends DomainMessage,
+  S,
+  X extends object = object,
+>(deps: CommandHandlerDeps, request: HandleCommandRequest<C, E, S, X>): Promise<CommandResult> {
+  const started = performance.now();
+  let type = 'invalid';
+  let outcome = 'internal';
+  try {
+    const envelope = parseOrThrow(CommandEnvelopeSchema, request.command) as CommandEnvelope;
+    validateStreamId(request.streamId);
+    type = envelope.type;
+    const command = request.commandSchema
+      ? parseOrThrow(request.commandSchema, { type: envelope.type, data: envelope.data })
+      : ({ type: envelope.type, data: envelope.data } as C);
+    const result = await inEnvelopeTrace(envelope, () =>
+      withSpan(
+        `command ${type}`,
+        {
+          'hotline.command.type': type,
+          'hotline.command.id': envelope.commandId,
+          'hotline.stream.id': request.streamId,
+          'hotline.district.id': envelope.metadata.districtId,
+        },
+        async (span) => {
+          const handled = await decideAndAppend(deps, request, envelope, command);
+          span.setAttributes({
+            'hotline.command.idempotent': handled.idempotent,
+            'hotline.events.count': handled.events.length,
+          });
+          return handled;
+        },
+      ),
+    );
+    outcome = result.idempotent ? 'idempotent' : 'ok';
+    if (!result.idempotent) {
+      for (const event of result.events) deps.metrics?.eventsAppended.inc({ type: event.type });
+    }
+    return result;
+  } catch (error) {
+    outcome = error instanceof HotlineError ? error.kind : 'internal';
+    throw error;
+  } finally {
+    deps.metrics?.total.inc({ type, outcome });
+    deps.metrics?.duration.observe({ type, outcome }, (performance.now() - started) / 1000);
+  }
+}
+
+async function decideAndAppend<C extends DomainMessage, E extends DomainMessage, S, X extends object>(
+  deps: CommandHandlerDeps,
+  request: HandleCommandRequest<C, E, S, X>,
+  envelope: CommandEnvelope,
+  command: C,
+): Promise<CommandResult> {
+  const { store, clock } = deps;
+  const { streamId, decider } = request;
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const readEvent =
+    request.readEvent ?? ((event: RecordedEvent) => ({ type: event.type, data: event.data }) as E);
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await load(store, streamId, decider, readEvent);
+    const earlier = earlierResult(streamId, loaded.events, envelope.commandId);
+    if (earlier) return earlier;
+
+    const now = clock.now();
+    const decideContext: DecideContext = {
+      now,
+      actor: envelope.metadata.actor,
+      districtId: envelope.metadata.districtId,
+      commandId: envelope.commandId,
+    };
+    const decided = decider.decide(command, loaded.state, { ...(request.context as X), ...decideContext });
+    if (decided.length === 0) {
+      const last = loaded.events.at(-1);
+      return {
+        streamId,
+        events: [],
+        nextExpectedRevision: loaded.expected,
+        position: last?.position ?? 0,
+        idempotent: false,
+      };
+    }
+    const toAppend = decided.map((event, index) =>
+      toEventToAppend(event, index, envelope, streamId, now, request.eventVersions),
+    );
+    try {
+      const appended = await withSpan(
+        'event-store append',
+        {
+          'hotline.stream.id': streamId,
+          'hotline.events.count': toAppend.length,
+          'hotline.attempt': attempt,
+        },
+        () => store.append(streamId, toAppend, loaded.expected),
+      );
+      const first = appended.nextExpectedRevision - (toAppend.length - 1);
+      return {
+        streamId,
+        events: toAppend.map((event, i) => ({
+          id: event.id,
+          type: event.type,
+          version: event.version,
+          revision: first + i,
+        })),
+        nextExpectedRevision: appended.nextExpectedRevision,
+        position: appended.position,
+        idempotent: false,
+      };
+    } catch (error) {
+      // An IdempotencyConflict means a duplicate of this command won with other events: the next
+      // load finds them and answers with the first result.
+      const retriable = error instanceof WrongExpectedVersion || error instanceof IdempotencyConflict;
+      if (!retriable || attempt >= maxAttempts) throw error;
+      deps.metrics?.conflictRetries.inc({ type: command.type });
+      deps.logger?.debug(
+        { streamId, commandType: command.type, attempt, code: error.code },
+        'command conflicted, retrying',
+      );
+      await sleep(Math.random() * RETRY_BASE_DELAY_MS * 2 ** (attempt - 1));
+    }
+  }
+}
+
+async function load<E extends DomainMessage, S>(
+  store: EventStore,
+  streamId: string,
+  decider: { initialState(): S; evolve(state: S, event: E): S },
+  readEvent: (event: RecordedEvent) => E,
+): Promise<LoadedStream<S>> {
+  let events: RecordedEvent[];
+  try {
+    events = await store.readStream(streamId);
+  } catch (error) {
+    if (!(error instanceof StreamNotFound)) throw error;
+    events = [];
+  }
+  let state = decider.initialState();
+  for (const event of events) state = decider.evolve(state, readEvent(event));
+  const last = events.at(-1);
+  return { state, events, expected: last ? last.revision : 'noStream' };
+}
+
+function toEventToAppend<E extends DomainMessage>(
+  event: E,
+  index: number,
+  envelope: CommandEnvelope,
+  streamId: string,
+  now: Date,
+  eventVersions: (type: E['type']) => number,
+): EventToAppend {
+  const { actor, districtId, correlationId } = envelope.metadata;
+  return {
+    id: deriveEventId(streamId, envelope.commandId, index),
+    type: event.type,
+    version: eventVersions(event.type),
+    data: event.data,
+    time: now.toISOString(),
+    metadata: {
+      correlationId,
+      causationId: envelope.commandId,
+      commandId: envelope.commandId,
+      actor,
+      districtId,
+      ...injectTraceHeaders(),
+    },
+  };
+}
+
+/** Continues the envelope's trace when the transport did not already make a span active. */
+function inEnvelopeTrace<T>(envelope: CommandEnvelope, fn: () => Promise<T>): Promise<T> {
+  const active = trace.getSpanContext(context.active());
+  if (active && isSpanContextValid(active)) return fn();
+  return withExtractedContext(envelope.metadata.traceparent, envelope.metadata.tracestate, fn);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,48 @@
+import { HttpException } from '@nestjs/common';
+import { HotlineError, httpStatusOf, type ErrorBody, type ErrorKind } from '@hotline/contracts';
+import { toErrorBody } from '../bus/bus-errors';
+
+export interface HttpErrorResponse {
+  status: number;
+  body: { error: ErrorBody };
+  /** True for failures the caller did not cause: they are logged with the trace id. */
+  unexpected: boolean;
+}
+
+const KIND_OF_STATUS: Record<number, ErrorKind> = {
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  422: 'rule',
+  503: 'unavailable',
+  504: 'timeout',
+};
+
+/**
+ * The one HTTP mapping of errors. HotlineErrors keep their body and get the status of their kind;
+ * the framework's own HttpExceptions (unknown route, unparsable JSON) keep their status; anything
+ * else is 500 `internal` with no message, class or stack, so internals never reach a caller.
+ */
+export function httpErrorResponse(error: unknown, traceId?: string): HttpErrorResponse {
+  if (error instanceof HotlineError) {
+    return {
+      status: httpStatusOf(error.kind),
+      body: { error: error.toBody() },
+      unexpected: error.kind === 'internal',
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const kind = KIND_OF_STATUS[status] ?? (status >= 500 ? 'internal' : 'validation');
+    const message = kind === 'internal' ? 'internal error' : error.message;
+    return { status, body: { error: { kind, code: `HTTP_${status}`, message } }, unexpected: status >= 500 };
+  }
+  const body = toErrorBody(error);
+  return {
+    status: httpStatusOf(body.kind),
+    body: { error: traceId ? { ...body, details: { ...body.details, traceId } } : body },
+    unexpected: true,
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { commonConfigSchema } from '../config/common-config.schema';
+import { envInt } from '../config/env-types';
+import { secret } from '../config/setting-schema';
+import { LOCAL_FERRETDB_URL } from '../engines';
+
+/** Settings every service shares: the engines behind the ports, chosen per run mode. */
+export const platformConfigSchema = commonConfigSchema.extend({
+  EVENT_STORE: z
+    .enum(['sqlite', 'kurrentdb'])
+    .default('sqlite')
+    .describe('Event store adapter: sqlite (a file; several processes on one host may share it) or kurrentdb'),
+  EVENT_STORE_PATH: z
+    .string()
+    .optional()
+    .describe('SQLite event store file; default <HOTLINE_DATA_DIR>/events.db'),
+  EVENT_STORE_DURABILITY: z
+    .enum(['full', 'normal', 'off'])
+    .default('full')
+    .describe('SQLite durability: full fsyncs every commit (group commit keeps throughput), normal fsyncs at checkpoints'),
+  KURRENTDB_URL: secret(z.string())
+    .optional()
+    .describe('KurrentDB connection string, required when EVENT_STORE=kurrentdb'),
+  READ_STORE: z
+    .enum(['memory', 'mongodb'])
+    .optional()
+    .describe('Read model store; default memory when embedded, mongodb when distributed'),
+  MONGODB_URL: secret(z.string())
+    .default(LOCAL_FERRETDB_URL)
+    .describe('MongoDB (or FerretDB) connection string of the read models in distributed mode'),
+  MONGODB_DB: z.string().default('hotline').describe('Database name of the read models'),
+  HOTLINE_EVENTS_STREAM: z
+    .string()
+    .default('HOTLINE_EVENTS')
+    .describe('JetStream stream of the events (distributed mode)'),
+  HOTLINE_DLQ_STREAM: z.string().default('HOTLINE_DLQ').describe('JetStream stream of the dead letters'),
+  HOTLINE_EVENTS_SUBJECT_PREFIX: z
+    .string()
+    .default('hotline.evt')
+    .describe('Subject prefix of events: <prefix>.<district>.<category>.<Type>'),
+  HOTLINE_DLQ_SUBJECT_PREFIX: z
+    .string()
+    .default('hotline.dlq')
+    .describe('Subject prefix of dead letters: <prefix>.<consumer>'),
+  HOTLINE_REQUEST_TIMEOUT_MS: envInt({ min: 100, max: 120_000 })
+    .default(5_000)
+    .describe('How long a command or query over the bus may take before the caller gets a timeout'),
+  HOTLINE_TRACE_EXPORTER: z
+    .enum(['otlp', 'memory', 'none'])
+    .optional()
+    .describe('Where spans go: otlp (needs OTEL_EXPORTER_OTLP_ENDPOINT), memory (tests), none; default otlp when the endpoint is set'),
+});
+
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Clock } from '@hotline/contracts';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import type { Registry } from 'prom-client';
+import { ConfigError } from '../config/config.error';
+import type { EventStore } from '../event-store/event-store.port';
+import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
+import { KurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb-event-store';
+import type { ReadStore } from '../read-store/read-store.port';
+import { MemoryReadStore } from '../read-store/memory/memory-read-store';
+import { MongoReadStore } from '../read-store/mongodb/mongodb-read-store';
+import type { EventBus } from '../bus/event-bus.port';
+import { connectNats } from '../bus/connect-nats';
+import { InProcessBroker } from '../bus/in-process-broker';
+import { InProcessTransport } from '../bus/in-process-transport';
+import { InProcessClientProxy } from '../bus/in-process-client-proxy';
+import { NatsTransport } from '../bus/nats-transport';
+import { NatsClientProxy } from '../bus/nats-client-proxy';
+import type { BusClientProxy } from '../bus/bus-client-proxy';
+import { StoreEventBus } from '../bus/store-event-bus';
+import { SqliteCheckpointStore } from '../bus/sqlite-checkpoint-store';
+import { SqliteDeadLetterSink } from '../bus/sqlite-dead-letter-sink';
+import { JetStreamEventBus } from '../bus/jetstream-event-bus';
+import { ensureEventStreams } from '../bus/ensure-event-streams';
+import type { JetStreamTopology } from '../bus/jetstream-topology';
+import { ReadinessRegistry } from '../health/readiness.registry';
+import { createLogger, type Logger } from '../telemetry/create-logger';
+import { createMetrics } from '../telemetry/metrics';
+import { initTelemetry, type Telemetry } from '../telemetry/init-telemetry';
+import type { PlatformConfig } from './platform-config.schema';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The engines behind the ports for one process, chosen by the run mode. The embedded runner opens one
+ * Platform for all its services; a distributed service opens its own. Service code only sees ports.
+ */
+export class Platform {
+  readonly readiness = new ReadinessRegistry();
+  readonly clock: Clock = systemClock;
+
+  private constructor(
+    readonly serviceName: string,
+    readonly config: PlatformConfig,
+    readonly logger: Logger,
+    readonly metrics: Registry,
+    readonly telemetry: Telemetry,
+    readonly eventStore: EventStore,
+    readonly readStore: ReadStore,
+    readonly eventBus: EventBus,
+    readonly topology: Partial<JetStreamTopology>,
+    private readonly nats: NatsConnection | undefined,
+    private readonly broker: InProcessBroker | undefined,
+    private readonly closers: Array<() => Promise<void> | void>,
+  ) {}
+
+  get mode(): PlatformConfig['HOTLINE_MODE'] {
+    return this.config.HOTLINE_MODE;
+  }
+
+  /** The NATS connection (distributed mode only). */
+  get natsConnection(): NatsConnection {
+    if (!this.nats) throw new Error('no NATS connection in embedded mode');
+    return this.nats;
+  }
+
+  static async open(serviceName: string, config: PlatformConfig): Promise<Platform> {
+    const closers: Array<() => Promise<void> | void> = [];
+    const logger = createLogger({ service: serviceName, level: config.LOG_LEVEL });
+    const metrics = createMetrics(serviceName);
+    const telemetry = initTelemetry({
+      serviceName,
+      ...(config.HOTLINE_TRACE_EXPORTER ? { exporter: config.HOTLINE_TRACE_EXPORTER } : {}),
+      ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
+    });
+    closers.push(() => telemetry.shutdown());
+    const topology: Partial<JetStreamTopology> = {
+      eventsStream: config.HOTLINE_EVENTS_STREAM,
+      dlqStream: config.HOTLINE_DLQ_STREAM,
+      eventsSubjectPrefix: config.HOTLINE_EVENTS_SUBJECT_PREFIX,
+      dlqSubjectPrefix: config.HOTLINE_DLQ_SUBJECT_PREFIX,
+    };
+    try {
+      const eventStore = openEventStore(serviceName, config);
+      closers.unshift(() => eventStore.close());
+      const readStore = await openReadStore(serviceName, config);
+      closers.unshift(() => readStore.close());
+
+      let nats: NatsConnection | undefined;
+      let broker: InProcessBroker | undefined;
+      let eventBus: EventBus;
+      if (config.HOTLINE_MODE === 'distributed') {
+        nats = await connectNats({ servers: config.NATS_URL, name: serviceName });
+        const connection = nats;
+        closers.unshift(() => connection.drain());
+        await ensureEventStreams(await jetstreamManager(connection), { topology });
+        eventBus = new JetStreamEventBus({ connection, topology });
+      } else {
+        broker = new InProcessBroker();
+        const path = sqlitePath(config);
+        const checkpoints = SqliteCheckpointStore.open({ path });
+        const deadLetters = SqliteDeadLetterSink.open({ path });
+        eventBus = new StoreEventBus({ store: eventStore, checkpoints, deadLetters });
+      }
+      closers.unshift(() => eventBus.close());
+      const platform = new Platform(
+        serviceName,
+        config,
+        logger,
+        metrics,
+        telemetry,
+        eventStore,
+        readStore,
+        eventBus,
+        topology,
+        nats,
+        broker,
+        closers,
+      );
+      platform.readiness.register({
+        name: 'event-store',
+        check: async () => {
+          await eventStore.headPosition();
+        },
+      });
+      return platform;
+    } catch (error) {
+      for (const close of closers) await close();
+      throw error;
+    }
+  }
+
+  /** The Nest transport that serves this service's `@MessagePattern` handlers. */
+  transport(queue = this.serviceName): CustomTransportStrategy {
+    if (this.broker) return new InProcessTransport({ broker: this.broker, queue });
+    return new NatsTransport({ connection: this.natsConnection, queue });
+  }
+
+  /** A client for commands and queries to other services. */
+  client(): BusClientProxy {
+    const timeoutMs = this.config.HOTLINE_REQUEST_TIMEOUT_MS;
+    if (this.broker) return new InProcessClientProxy({ broker: this.broker, timeoutMs });
+    return new NatsClientProxy({ connection: this.natsConnection, timeoutMs });
+  }
+
+  /** Closes everything in reverse order of opening. */
+  async close(): Promise<void> {
+    this.readiness.markDraining();
+    for (const close of this.closers.splice(0)) {
+      try {
+        await close();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'error while closing the platform');
+      }
+    }
+  }
+}
+
+const sqlitePath = (config: PlatformConfig): string =>
+  resolve(config.EVENT_STORE_PATH ?? join(config.HOTLINE_DATA_DIR, 'events.db'));
+
+function openEventStore(serviceName: string, config: PlatformConfig): EventStore {
+  if (config.EVENT_STORE === 'kurrentdb') {
+    if (!config.KURRENTDB_URL) {
+      throw new ConfigError(serviceName, [{ variable: 'KURRENTDB_URL', reason: 'is required when EVENT_STORE=kurrentdb' }]);
+    }
+    return KurrentDbEventStore.connect(config.KURRENTDB_URL);
+  }
+  const path = sqlitePath(config);
+  mkdirSync(dirname(path), { recursive: true });
+  return SqliteEventStore.open({ path, durability: config.EVENT_STORE_DURABILITY });
+}
+
+async function openReadStore(serviceName: string, config: PlatformConfig): Promise<ReadStore> {
+  const kind = config.READ_STORE ?? (config.HOTLINE_MODE === 'distributed' ? 'mongodb' : 'memory');
+  if (kind === 'memory') return new MemoryReadStore();
+  try {
+    return await MongoReadStore.connect(config.MONGODB_URL, config.MONGODB_DB);
+  } catch (error) {
+    throw new ConfigError(serviceName, [
+      { variable: 'MONGODB_URL', reason: `cannot be reached: ${(error as Error).message}` },
+    ]);
+  }
+}

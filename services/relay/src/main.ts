@@ -1,0 +1,47 @@
+/**
+ * The relay process (distributed mode): publishes every event of the store to JetStream in position
+ * order, resuming after the last event the stream holds. One replica per event store.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { describeConfig, loadConfig } from '@hotline/infra/config';
+import { onShutdown } from '@hotline/infra/health';
+import { Platform } from '@hotline/infra/platform';
+import { lastPublishedPosition, Relay } from '@hotline/infra/relay';
+import { relayConfigSchema } from './relay.config';
+import { relayMetrics } from './relay-metrics';
+import { RelayModule } from './relay.module';
+
+async function main(): Promise<void> {
+  const config = loadConfig(relayConfigSchema, process.env, 'relay');
+  const platform = await Platform.open('relay', config);
+  platform.logger.info({ config: describeConfig(config) }, 'relay configuration');
+  const connection = platform.natsConnection;
+  const jsm = await jetstreamManager(connection);
+  const publisher = new JetStreamEventPublisher({ connection, topology: platform.topology });
+  const relay = new Relay({
+    store: platform.eventStore,
+    publisher,
+    resumePosition: () => lastPublishedPosition(jsm, config.HOTLINE_EVENTS_STREAM),
+    batchSize: config.RELAY_BATCH_SIZE,
+    logger: platform.logger,
+    metrics: relayMetrics(platform.metrics),
+  });
+  await relay.start();
+
+  const app = await NestFactory.create(RelayModule.register(platform), { logger: false });
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
+  platform.logger.info({ url: await app.getUrl(), fromPosition: relay.position }, 'relay listening');
+  onShutdown(app, [
+    { name: 'relay', run: () => relay.stop() },
+    { name: 'publisher', run: () => publisher.close() },
+    { name: 'platform', run: () => platform.close() },
+  ], { delayMs: config.HOTLINE_SHUTDOWN_DELAY_MS, timeoutMs: config.HOTLINE_SHUTDOWN_TIMEOUT_MS, logger: platform.logger });
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: 'fatal', service: 'relay', msg: 'relay failed to start', err: String(error) }));
+  process.exit(1);
+});
