@@ -8,10 +8,14 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
-const benchmarks: Record<string, () => Promise<{ run: Benchmark }>> = {
-  'event-store': () => import('./event-store.bench'),
-  relay: () => import('./relay.bench'),
-  projection: () => import('./projection.bench'),
+import { run as eventStore } from './event-store.bench';
+import { run as projection } from './projection.bench';
+import { run as relay } from './relay.bench';
+
+const benchmarks: Record<string, Benchmark> = {
+  'event-store': eventStore,
+  relay,
+  projection,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -33,7 +37,6 @@ function line(r: BenchResult): string {
 }
 
 async function main(): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const engines = (await import(join(__dirname, '../scripts/engines.mjs'))) as {
     up: () => Promise<{ natsUrl: string; ferretdbUrl?: string }>;
   };
@@ -42,12 +45,11 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',');
   const all: BenchResult[] = [];
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, scale ${scale}`);
-  for (const [name, load] of Object.entries(benchmarks)) {
+  for (const [name, run] of Object.entries(benchmarks)) {
     if (only && !only.includes(name)) continue;
     const tmpDir = mkdtempSync(join(tmpdir(), `hotline-bench-${name}-`));
     const context: BenchContext = { scale, tmpDir, natsUrl: up.natsUrl, ...(up.ferretdbUrl ? { mongoUrl: up.ferretdbUrl } : {}) };
     try {
-      const { run } = await load();
       const results = await run(context);
       for (const r of results) console.log(line(r));
       all.push(...results);

@@ -8,3 +8,7 @@ export * from './messages/subjects';
 export * from './messages/registry';
 export * from './messages/asyncapi';
 export * from './catalog';
+export * from './kernel/calendar';
+export * from './kernel/case-number';
+export * from './workflow';
+export * from './intake';

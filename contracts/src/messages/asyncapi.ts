@@ -108,7 +108,7 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
   };
   messages['DeadLetter'] = {
     name: 'DeadLetter',
-    summary: 'The original message, headers Hotline-Dlq-Reason and Hotline-Dlq-Deliveries added.',
+    summary: 'The original message with headers hotline-dlq-reason, hotline-dlq-consumer, hotline-dlq-delivery-count, hotline-dlq-source-subject.',
     contentType: 'application/json',
   };
 
@@ -141,7 +141,7 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
         },
         Reply: {
           oneOf: [
-            { type: 'object', required: ['ok', 'result'], properties: { ok: { const: true }, result: {} } },
+            { type: 'object', required: ['ok'], properties: { ok: { const: true }, response: { description: 'The handler result; null when it returned nothing.' } } },
             {
               type: 'object',
               required: ['ok', 'error'],

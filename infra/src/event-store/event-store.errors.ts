@@ -27,12 +27,32 @@ export class StreamNotFound extends HotlineError {
   }
 }
 
-/** Some, but not all, of an append's event ids are already stored: the retry does not match the original. */
+/**
+ * Some, but not all, of an append's event ids are already stored (or stored elsewhere): the append
+ * is neither new nor a faithful retry of an earlier one. Nothing was appended.
+ */
 export class IdempotencyConflict extends HotlineError {
-  constructor(readonly streamId: string, eventId: string) {
-    super('conflict', 'IDEMPOTENCY_CONFLICT', `stream ${streamId}: event ${eventId} was already appended with other events`, undefined, {
-      streamId,
-      eventId,
-    });
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
+    super(
+      'conflict',
+      'IDEMPOTENCY_CONFLICT',
+      `stream ${streamId}: event ${eventId} breaks the retry of an earlier append with overlapping event ids`,
+      undefined,
+      {
+        streamId,
+        eventId,
+      },
+    );
+  }
+}
+
+/** The store is closed, or another process held the write lock past the busy timeout: retry later. */
+export class EventStoreUnavailable extends HotlineError {
+  constructor(reason: string, cause?: unknown) {
+    super('unavailable', 'EVENT_STORE_UNAVAILABLE', reason);
+    if (cause !== undefined) this.cause = cause;
   }
 }

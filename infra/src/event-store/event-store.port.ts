@@ -32,6 +32,7 @@ export interface ReadAllOptions {
   direction?: Direction;
   /** Exclusive: events strictly after (forwards) or before (backwards) this position. */
   fromPosition?: number;
+  /** Default: no limit. Replays should page (about 1,000 per page) rather than load the whole store. */
   maxCount?: number;
   filter?: AllFilter;
 }
@@ -44,8 +45,7 @@ export interface SubscribeAllOptions {
 
 /** A subscription yields every matching event in position order, then `caughtUp` once, then live events. */
 export type SubscriptionItem =
-  | { kind: 'event'; event: RecordedEvent }
-  | { kind: 'caughtUp'; position: number };
+  { kind: 'event'; event: RecordedEvent } | { kind: 'caughtUp'; position: number };
 
 export interface AllSubscription extends AsyncIterable<SubscriptionItem> {
   /** Ends the iteration; safe to call more than once. */
@@ -60,7 +60,9 @@ export interface EventStore {
   /**
    * Appends all events or none. Throws WrongExpectedVersion when the stream is not as expected and
    * leaves the store unchanged. Re-appending events whose ids are already in the stream (same ids,
-   * same order, a prefix-free exact match) returns the original result: retries are safe.
+   * same order, at consecutive revisions) returns the original result: retries are safe. An append
+   * whose first ids repeat an earlier append but whose other ids differ throws IdempotencyConflict.
+   * Malformed arguments throw ValidationError naming the field (`streamId`, `expected`, `events[2].type`).
    */
   append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Throws StreamNotFound when the stream has no events. */

@@ -8,7 +8,6 @@ import type { Registry } from 'prom-client';
 import { ConfigError } from '../config/config.error';
 import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
-import { KurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb-event-store';
 import type { ReadStore } from '../read-store/read-store.port';
 import { MemoryReadStore } from '../read-store/memory/memory-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongodb-read-store';
@@ -84,7 +83,7 @@ export class Platform {
       dlqSubjectPrefix: config.HOTLINE_DLQ_SUBJECT_PREFIX,
     };
     try {
-      const eventStore = openEventStore(serviceName, config);
+      const eventStore = await openEventStore(serviceName, config);
       closers.unshift(() => eventStore.close());
       const readStore = await openReadStore(serviceName, config);
       closers.unshift(() => readStore.close());
@@ -162,11 +161,13 @@ export class Platform {
 const sqlitePath = (config: PlatformConfig): string =>
   resolve(config.EVENT_STORE_PATH ?? join(config.HOTLINE_DATA_DIR, 'events.db'));
 
-function openEventStore(serviceName: string, config: PlatformConfig): EventStore {
+async function openEventStore(serviceName: string, config: PlatformConfig): Promise<EventStore> {
   if (config.EVENT_STORE === 'kurrentdb') {
     if (!config.KURRENTDB_URL) {
       throw new ConfigError(serviceName, [{ variable: 'KURRENTDB_URL', reason: 'is required when EVENT_STORE=kurrentdb' }]);
     }
+    // Loaded only when chosen: the embedded default never pulls in the gRPC client.
+    const { KurrentDbEventStore } = await import('@hotline/infra/event-store/kurrentdb');
     return KurrentDbEventStore.connect(config.KURRENTDB_URL);
   }
   const path = sqlitePath(config);

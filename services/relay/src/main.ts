@@ -15,7 +15,7 @@ import { relayMetrics } from './relay-metrics';
 import { RelayModule } from './relay.module';
 
 async function main(): Promise<void> {
-  const config = loadConfig(relayConfigSchema, process.env, 'relay');
+  const config = loadConfig(relayConfigSchema, undefined, 'relay');
   const platform = await Platform.open('relay', config);
   platform.logger.info({ config: describeConfig(config) }, 'relay configuration');
   const connection = platform.natsConnection;

@@ -59,7 +59,10 @@ describe('Relay (separate process) killed with SIGKILL in the middle of 10,000 e
     });
     return child;
   };
-  const inJetStream = async (): Promise<number> => (await jsm.streams.info(topology.eventsStream)).state.messages;
+  const inJetStream = async (): Promise<number> => {
+    const info = await jsm.streams.info(topology.eventsStream);
+    return info.state.messages;
+  };
 
   /** Appends events `from..to-1`, ten per append, spread over STREAMS streams. */
   const appendRange = async (from: number, to: number): Promise<void> => {
@@ -118,10 +121,11 @@ describe('Relay (separate process) killed with SIGKILL in the middle of 10,000 e
 
     const bus = new JetStreamEventBus({ connection: nc, topology });
     const seen: RecordedEvent[] = [];
-    const consumer = await bus.consume({ durableName: `relay-check-${tag}` }, async (event) => {
+    const consumer = await bus.consume({ durableName: `relay-check-${tag}` }, (event) => {
       seen.push(event);
+      return Promise.resolve();
     });
-    await waitUntil('the consumer has every event', async () => seen.length >= TOTAL);
+    await waitUntil('the consumer has every event', () => Promise.resolve(seen.length >= TOTAL));
     // Anything republished after the restart would arrive now, behind the 10,000.
     await new Promise((resolve) => setTimeout(resolve, 500));
     await consumer.stop();

@@ -1,0 +1,128 @@
+import type { CommandOf, EventOf } from '../messages/define';
+import { BlockCaller, CallerBlocked, CallerUnblocked, UnblockCaller } from './caller-block.messages';
+import {
+  AbandonContact,
+  AnswerContact,
+  DeclineContact,
+  MarkContactAsHarassment,
+  MergeContactIntoCase,
+  RecordContact,
+  RecordContactReply,
+  ReferContact,
+  RegisterCaseFromContact,
+  ReleaseContact,
+  SubmitContact,
+} from './contact.commands';
+import {
+  ContactAbandoned,
+  ContactAnswered,
+  ContactAssessed,
+  ContactCaseRegistered,
+  ContactMarkedAsHarassment,
+  ContactMergedIntoCase,
+  ContactNotAccepted,
+  ContactQuarantined,
+  ContactRecorded,
+  ContactReferred,
+  ContactReleased,
+  ContactReplied,
+} from './contact.events';
+import {
+  CheckCaller,
+  ClassifyContent,
+  FindDuplicates,
+  GetCallerHistory,
+  GetCaseRepeatCount,
+  GetContact,
+  GetKnowledgeArticle,
+  ListOpenContacts,
+  SearchKnowledge,
+} from './intake.queries';
+import {
+  DraftKnowledgeArticle,
+  KnowledgeArticleApproved,
+  KnowledgeArticleDrafted,
+  KnowledgeArticleRejected,
+  KnowledgeArticleRetired,
+  KnowledgeArticleRevised,
+  RetireKnowledgeArticle,
+  ReviewKnowledgeArticle,
+  ReviseKnowledgeArticle,
+} from './knowledge-article.messages';
+
+export const contactCommands = [
+  RecordContact,
+  SubmitContact,
+  RegisterCaseFromContact,
+  MergeContactIntoCase,
+  AnswerContact,
+  ReferContact,
+  DeclineContact,
+  AbandonContact,
+  MarkContactAsHarassment,
+  ReleaseContact,
+  RecordContactReply,
+] as const;
+
+export const contactEvents = [
+  ContactRecorded,
+  ContactAssessed,
+  ContactQuarantined,
+  ContactReleased,
+  ContactCaseRegistered,
+  ContactMergedIntoCase,
+  ContactAnswered,
+  ContactReferred,
+  ContactNotAccepted,
+  ContactAbandoned,
+  ContactMarkedAsHarassment,
+  ContactReplied,
+] as const;
+
+export const knowledgeArticleCommands = [
+  DraftKnowledgeArticle,
+  ReviseKnowledgeArticle,
+  ReviewKnowledgeArticle,
+  RetireKnowledgeArticle,
+] as const;
+
+export const knowledgeArticleEvents = [
+  KnowledgeArticleDrafted,
+  KnowledgeArticleRevised,
+  KnowledgeArticleApproved,
+  KnowledgeArticleRejected,
+  KnowledgeArticleRetired,
+] as const;
+
+export const callerBlockCommands = [BlockCaller, UnblockCaller] as const;
+export const callerBlockEvents = [CallerBlocked, CallerUnblocked] as const;
+
+export const intakeQueries = [
+  ClassifyContent,
+  FindDuplicates,
+  SearchKnowledge,
+  GetKnowledgeArticle,
+  GetCallerHistory,
+  GetContact,
+  ListOpenContacts,
+  CheckCaller,
+  GetCaseRepeatCount,
+] as const;
+
+/** Every definition of the intake service, for the platform registry. */
+export const intakeDefinitions = [
+  ...contactCommands,
+  ...contactEvents,
+  ...knowledgeArticleCommands,
+  ...knowledgeArticleEvents,
+  ...callerBlockCommands,
+  ...callerBlockEvents,
+  ...intakeQueries,
+] as const;
+
+export type ContactCommand = CommandOf<(typeof contactCommands)[number]>;
+export type ContactEvent = EventOf<(typeof contactEvents)[number]>;
+export type KnowledgeArticleCommand = CommandOf<(typeof knowledgeArticleCommands)[number]>;
+export type KnowledgeArticleEvent = EventOf<(typeof knowledgeArticleEvents)[number]>;
+export type CallerBlockCommand = CommandOf<(typeof callerBlockCommands)[number]>;
+export type CallerBlockEvent = EventOf<(typeof callerBlockEvents)[number]>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ClientId } from '../kernel/ids';
+
+/** The service that owns contacts, knowledge articles and the caller blocklist. */
+export const INTAKE_SERVICE = 'intake';
+
+/** Stream categories: `contact-<contactId>`, `kbArticle-<articleId>`, `callerBlock-<phone>`. */
+export const CONTACT_CATEGORY = 'contact';
+export const KB_ARTICLE_CATEGORY = 'kbArticle';
+export const CALLER_BLOCK_CATEGORY = 'callerBlock';
+
+export const ContactId = ClientId;
+export const KnowledgeArticleId = ClientId;
+
+/** How the citizen reached the hotline. Every contact is recorded, whether or not it becomes a case. */
+export const ContactChannel = z.enum(['phone', 'web', 'sms', 'email', 'wechat', 'mayor-mailbox', 'api']);
+export type ContactChannel = z.infer<typeof ContactChannel>;
+
+/** How a contact ended. A contact without an outcome is still open (awaiting an agent). */
+export const ContactOutcome = z.enum([
+  'case-registered',
+  'merged-into-case', // a repeat of an open case: counted on that case
+  'answered-directly', // 直接答复, usually from a knowledge article
+  'referred', // an emergency handed to 110/119/120/122
+  'not-accepted', // 不予受理
+  'abandoned', // the caller hung up or never completed the message
+  'harassment',
+]);
+export type ContactOutcome = z.infer<typeof ContactOutcome>;
+
+/** The emergency numbers a contact is referred to: police, fire, ambulance, traffic police. */
+export const EmergencyService = z.enum(['110', '119', '120', '122']);
+export type EmergencyService = z.infer<typeof EmergencyService>;
+
+/** Why a contact was set aside for a person to look at before anything else happens. */
+export const QuarantineReason = z.enum([
+  'flood', // too many messages from one sender within the window
+  'blocklisted', // the number is on the blocklist
+  'suspicious-attachment', // an executable or a file type the hotline does not take
+  'unreadable', // the content could not be decoded as text
+]);
+export type QuarantineReason = z.infer<typeof QuarantineReason>;
+
+export const MAX_CONTACT_CONTENT_LENGTH = 4000;
+export const ContactContent = z.string().trim().min(1).max(MAX_CONTACT_CONTENT_LENGTH);
+export const ContactSubject = z.string().trim().min(1).max(200);
+/** The channel's own id of the message (Message-ID, WeChat MsgId, SMPP message id), for tracing. */
+export const ExternalRef = z.string().trim().min(1).max(256);

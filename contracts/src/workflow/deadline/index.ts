@@ -1,0 +1,3 @@
+export * from './case-colour';
+export * from './deadline-policy';
+export * from './extension-rule';

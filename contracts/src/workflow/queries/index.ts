@@ -1,0 +1,5 @@
+export * from './case.queries';
+export * from './citizen.queries';
+export * from './inbox.queries';
+export * from './query-viewer';
+export * from './workflow.queries';

@@ -1,0 +1,13 @@
+import { GetCase, GetCaseTimeline, SearchCases } from './case.queries';
+import { LookUpCaseForCitizen } from './citizen.queries';
+import { GetBadgeCounts, GetUnitInbox } from './inbox.queries';
+
+/** Every query the workflow service answers. */
+export const workflowQueries = [
+  GetCase,
+  GetCaseTimeline,
+  SearchCases,
+  GetUnitInbox,
+  GetBadgeCounts,
+  LookUpCaseForCitizen,
+] as const;

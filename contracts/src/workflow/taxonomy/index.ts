@@ -1,0 +1,2 @@
+export * from './category-taxonomy';
+export * from './sample-taxonomy';

@@ -1,0 +1,56 @@
+import type { CaseColour } from '../deadline/case-colour';
+import type { CaseType, Urgency } from '../case.values';
+import type { InboxList } from '../queries/inbox.queries';
+
+export type InboxCounts = Record<InboxList, number>;
+
+export interface InboxItem {
+  caseId: string;
+  caseNumber: string;
+  role: 'lead' | 'co-handler';
+  state: string;
+  type: CaseType;
+  categoryCode: string;
+  urgency: Urgency;
+  title: string;
+  signBy?: string;
+  dueAt?: string;
+  colour?: CaseColour;
+  cameBack: boolean;
+  extensionPending: boolean;
+  updatedAt: string;
+}
+
+export interface UnitInboxView {
+  unitId: string;
+  counts: InboxCounts;
+  list: InboxList;
+  total: number;
+  page: number;
+  pageSize: number;
+  items: InboxItem[];
+}
+
+/** The center's queues, for a viewer who is not a unit user. */
+export interface CenterCounts {
+  awaitingDispatch: number;
+  returned: number;
+  awaitingReview: number;
+  extensionPending: number;
+  awaitingCallback: number;
+  overdue: number;
+}
+
+export type BadgeCounts = { scope: 'unit'; unitId: string; counts: InboxCounts } | { scope: 'center'; counts: CenterCounts };
+
+/** What a citizen sees: never internal notes, units' remarks or anyone else's data. */
+export interface CitizenCaseView {
+  caseNumber: string;
+  /** accepted · in-progress · answered · not-accepted */
+  status: 'accepted' | 'in-progress' | 'answered' | 'not-accepted';
+  registeredAt: string;
+  /** The answer given to the citizen: the reply, the direct answer, or why it was not accepted. */
+  answer?: string;
+  referral?: string;
+  answeredAt?: string;
+}

@@ -1,0 +1,12 @@
+import localEngines from './local-engines.json';
+
+/**
+ * Where the local engines listen when `scripts/engines.mjs` starts them (the script reads the same
+ * JSON file, so the defaults live in one place). Config schemas use these as their defaults.
+ */
+export const LOCAL_ENGINES = localEngines;
+
+export const LOCAL_NATS_URL = `nats://${localEngines.nats.host}:${localEngines.nats.port}`;
+
+/** FerretDB on the SQLite backend, loopback only: the MongoDB of tests and of a one-host install. */
+export const LOCAL_FERRETDB_URL = `mongodb://${localEngines.ferretdb.host}:${localEngines.ferretdb.port}/`;

@@ -1,0 +1,104 @@
+import type { RecordedEvent } from '@hotline/contracts';
+import type { AllFilter, AllSubscription, SubscriptionItem } from '../event-store.port';
+
+/** What a subscription needs from the store: cheap head reads and bounded pages. */
+export interface SubscriptionSource {
+  headPosition(): number;
+  /** Up to `limit` events with after < position <= upTo matching the filter, in position order. */
+  page(after: number, upTo: number, limit: number, filter: AllFilter | undefined): RecordedEvent[];
+}
+
+export interface SubscriptionOptions {
+  fromPosition: number;
+  filter: AllFilter | undefined;
+  pageSize: number;
+  pollIntervalMs: number;
+  /** Called once when the subscription ends, so the store stops waking it. */
+  onClose: (subscription: SqliteSubscription) => void;
+}
+
+/**
+ * Catch-up then live, in one loop: read pages up to a head read just before, announce `caughtUp`
+ * the first time a page comes back short, then wait for a wake-up (an append in this process) or
+ * the poll interval (appends by other processes sharing the file). Pages are read only when the
+ * consumer pulls, so a slow consumer holds at most one page in memory.
+ */
+export class SqliteSubscription implements AllSubscription {
+  private closed = false;
+  private dirty = false;
+  private wakeUp: (() => void) | undefined;
+  private readonly items: AsyncGenerator<SubscriptionItem>;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly options: SubscriptionOptions,
+  ) {
+    this.items = this.run();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionItem> {
+    return this.items;
+  }
+
+  /** Something was appended: read again now instead of at the next poll. */
+  wake(): void {
+    this.dirty = true;
+    this.wakeUp?.();
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.wakeUp?.();
+      this.options.onClose(this);
+    }
+    return Promise.resolve();
+  }
+
+  private async *run(): AsyncGenerator<SubscriptionItem> {
+    const { filter, pageSize } = this.options;
+    let cursor = this.options.fromPosition;
+    let caughtUp = false;
+    try {
+      while (!this.closed) {
+        this.dirty = false;
+        const head = this.source.headPosition();
+        if (head > cursor) {
+          const events = this.source.page(cursor, head, pageSize, filter);
+          for (const event of events) {
+            yield { kind: 'event', event };
+            if (this.closed) return;
+          }
+          const last = events[events.length - 1];
+          if (events.length === pageSize && last !== undefined) {
+            cursor = last.position;
+            continue;
+          }
+          cursor = head;
+        }
+        if (!caughtUp) {
+          caughtUp = true;
+          yield { kind: 'caughtUp', position: cursor };
+        }
+        await this.changed();
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
+  private changed(): Promise<void> {
+    if (this.dirty || this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, this.options.pollIntervalMs);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+    });
+  }
+}

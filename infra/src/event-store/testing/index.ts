@@ -1,0 +1,9 @@
+export { describeEventStoreContract, type EventStoreFactory } from './event-store.contract';
+export {
+  SubscriptionReader,
+  contractMetadata,
+  newEvent,
+  newEvents,
+  rejectionOf,
+  thrownBy,
+} from './contract-fixture';

@@ -1,0 +1,32 @@
+import type { ReadDocument, ReadStore } from '../read-store/read-store.port';
+
+export const CHECKPOINTS_COLLECTION = '_checkpoints';
+
+export interface ProjectionCheckpoint extends ReadDocument {
+  _id: string;
+  /** Position of the last event whose writes are stored. */
+  position: number;
+  /** The projection version that wrote them. */
+  version: number;
+}
+
+/** One document per projection in `_checkpoints`, in the same store as the read model it guards. */
+export class ProjectionCheckpoints {
+  constructor(private readonly store: ReadStore) {}
+
+  private get collection() {
+    return this.store.collection<ProjectionCheckpoint>(CHECKPOINTS_COLLECTION);
+  }
+
+  load(name: string): Promise<ProjectionCheckpoint | null> {
+    return this.collection.findOne({ _id: name });
+  }
+
+  async save(name: string, position: number, version: number): Promise<void> {
+    await this.collection.updateOne({ _id: name }, { $set: { position, version } }, { upsert: true });
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.collection.deleteOne({ _id: name });
+  }
+}

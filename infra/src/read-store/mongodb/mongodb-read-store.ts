@@ -1,0 +1,68 @@
+import { MongoClient, type Db } from 'mongodb';
+import { ValidationError } from '@hotline/contracts';
+import type { ReadCollection, ReadDocument, ReadStore } from '../read-store.port';
+import { validateCollectionName, validateDatabaseName } from '../validation/validate-options';
+import { mapMongoError } from './map-mongo-error';
+import { MongoCollection } from './mongodb-collection';
+
+export interface MongoReadStoreOptions {
+  /** How long to look for a server before an operation fails. Default 10 s. */
+  serverSelectionTimeoutMS?: number;
+}
+
+/** The distributed read store: MongoDB (FerretDB in tests) through the official driver. */
+export class MongoReadStore implements ReadStore {
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  /** Connects and checks the server answers; the store owns the client and closes it. */
+  static async connect(url: string, dbName: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
+    if (typeof url !== 'string' || !/^mongodb(\+srv)?:\/\//.test(url)) throw new ValidationError('url', 'must be a mongodb:// or mongodb+srv:// URL');
+    validateDatabaseName(dbName);
+    const { serverSelectionTimeoutMS = 10_000 } = options;
+    if (!Number.isSafeInteger(serverSelectionTimeoutMS) || serverSelectionTimeoutMS < 1) {
+      throw new ValidationError('options.serverSelectionTimeoutMS', 'must be an integer >= 1');
+    }
+    // ignoreUndefined: `{ a: undefined }` is dropped, as the memory store drops it.
+    const client = new MongoClient(url, { serverSelectionTimeoutMS, ignoreUndefined: true });
+    try {
+      await client.connect();
+      await client.db(dbName).command({ ping: 1 });
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      throw mapMongoError(error, '', 'url');
+    }
+    return new MongoReadStore(client, client.db(dbName));
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
+    validateCollectionName(name);
+    return new MongoCollection<T>(this.db.collection(name), name);
+  }
+
+  async listCollections(): Promise<string[]> {
+    try {
+      const infos = await this.db.listCollections({}, { nameOnly: true }).toArray();
+      return infos
+        .map((info) => info.name)
+        .filter((name) => !name.startsWith('system.'))
+        .sort();
+    } catch (error) {
+      throw mapMongoError(error, '', 'listCollections');
+    }
+  }
+
+  async dropDatabase(): Promise<void> {
+    try {
+      await this.db.dropDatabase();
+    } catch (error) {
+      throw mapMongoError(error, '', 'dropDatabase');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,1 @@
+export { describeReadStoreContract } from './read-store.contract';

@@ -1,0 +1,6 @@
+/** The workflow's read-model collections. */
+export const CASES = 'workflow_cases';
+export const UNIT_TASKS = 'workflow_unit_tasks';
+export const CASE_TIMELINE = 'workflow_case_timeline';
+
+export const taskDocumentId = (caseId: string, unitId: string): string => `${caseId}|${unitId}`;

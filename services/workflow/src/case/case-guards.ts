@@ -1,0 +1,70 @@
+import { WorkflowRole, type CaseStatus, type UnitSnapshot } from '@hotline/contracts';
+import type { CaseContext } from './case.context';
+import { CaseError, CaseRuleViolation } from './case.errors';
+import { TERMINAL_STATUSES, type CaseRecord, type CaseState } from './case.state';
+
+export function violation(code: CaseError, message: string, details?: Record<string, unknown>): never {
+  throw new CaseRuleViolation(code, message, details);
+}
+
+export const iso = (at: Date): string => at.toISOString();
+
+export const ROLES = {
+  intake: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
+  dispatch: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
+  report: [WorkflowRole.Agent, WorkflowRole.Center],
+  center: [WorkflowRole.Center],
+  callback: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
+  close: [WorkflowRole.Center, WorkflowRole.System],
+  leader: [WorkflowRole.Leader],
+} as const satisfies Record<string, readonly WorkflowRole[]>;
+
+export function requireRole(context: CaseContext, roles: readonly WorkflowRole[], action: string): void {
+  if (!(roles as readonly string[]).includes(context.actor.role)) {
+    violation(CaseError.RoleNotAllowed, `${action} is for ${roles.join(', ')}, not ${context.actor.role}`, {
+      role: context.actor.role,
+    });
+  }
+}
+
+/** The unit a unit user acts for. */
+export function actingUnit(context: CaseContext, action: string): string {
+  const { role, unitId } = context.actor;
+  if (role !== WorkflowRole.Unit || unitId === undefined) {
+    return violation(CaseError.RoleNotAllowed, `${action} is for a handling unit's user`, { role });
+  }
+  return unitId;
+}
+
+export function requireRecord(state: CaseState): CaseRecord {
+  return state.status === 'none'
+    ? violation(CaseError.NotRegistered, 'the case has not been registered')
+    : state;
+}
+
+/**
+ * The case must be in one of `allowed`; a finished case (closed, declined, merged) says so,
+ * anything else is the command's own rule.
+ */
+export function requireStatus(
+  record: CaseRecord,
+  allowed: readonly CaseStatus[],
+  code: CaseError,
+  action: string,
+): void {
+  if (allowed.includes(record.status)) return;
+  if (TERMINAL_STATUSES.includes(record.status)) {
+    violation(CaseError.CaseFinished, `${action}: the case is ${record.status}`, { status: record.status });
+  }
+  violation(code, `${action} is not possible while the case is ${record.status}`, { status: record.status });
+}
+
+/** A unit the case may be sent to: known and active. `field` names the command field for the error. */
+export function requireActiveUnit(context: CaseContext, unitId: string, field: string): UnitSnapshot {
+  const unit = context.units[unitId];
+  if (unit === undefined)
+    return violation(CaseError.UnknownUnit, `${field}: unit ${unitId} is unknown`, { field, unitId });
+  if (!unit.active)
+    violation(CaseError.UnitInactive, `${field}: unit ${unitId} is not active`, { field, unitId });
+  return unit;
+}

@@ -1,0 +1,108 @@
+import {
+  type AcceptCaseReply,
+  type CaseEvent,
+  type CloseCase,
+  type RecordCaseCallback,
+  type RedoCase,
+  type SendBackCaseReply,
+} from '@hotline/contracts';
+import type { CaseContext } from './case.context';
+import { CaseError } from './case.errors';
+import type { CaseState } from './case.state';
+import type { CommandData } from './case-command-data';
+import { dispatchPlan } from './case-dispatch-plan';
+import { ROLES, requireRecord, requireRole, requireStatus, violation } from './case-guards';
+
+/** DOMAIN.md: dissatisfied again after a redo → the redo is supervised. */
+const SUPERVISED_REDO = 2;
+
+export function acceptReply(
+  data: CommandData<typeof AcceptCaseReply>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.center, 'reviewing a reply');
+  const record = requireRecord(state);
+  requireStatus(record, ['replied'], CaseError.NotReviewable, 'accepting a reply');
+  return [{ type: 'CaseCompleted', data: { ...data, caseId: record.caseId } }];
+}
+
+export function sendBackReply(
+  data: CommandData<typeof SendBackCaseReply>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.center, 'reviewing a reply');
+  const record = requireRecord(state);
+  requireStatus(record, ['replied'], CaseError.NotReviewable, 'sending a reply back');
+  return [{ type: 'CaseReplySentBack', data: { ...data, caseId: record.caseId } }];
+}
+
+/** 回访: after completion; a dissatisfied rating with the unit at fault requires a redo. */
+export function recordCallback(
+  data: CommandData<typeof RecordCaseCallback>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.callback, 'recording a callback');
+  const record = requireRecord(state);
+  requireStatus(record, ['completed'], CaseError.CallbackBeforeCompletion, 'a callback');
+  if (!data.reached) return [{ type: 'CaseCallbackRecorded', data: { ...data, caseId: record.caseId } }];
+  const dissatisfied = Object.values(data.ratings).includes('dissatisfied');
+  return [
+    {
+      type: 'CaseCallbackRecorded',
+      data: { ...data, caseId: record.caseId, redoRequired: dissatisfied && data.unitAtFault },
+    },
+  ];
+}
+
+export function close(
+  data: CommandData<typeof CloseCase>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.close, 'closing a case');
+  const record = requireRecord(state);
+  requireStatus(record, ['completed'], CaseError.NotClosable, 'closing');
+  const { callbackWaiver } = data;
+  if (callbackWaiver === 'anonymous' && !record.citizenAnonymous) {
+    violation(CaseError.CallbackWaiverNotApplicable, 'callbackWaiver: the citizen is not anonymous', {
+      field: 'callbackWaiver',
+    });
+  }
+  if (record.lastCallback === undefined && callbackWaiver === undefined) {
+    violation(CaseError.CallbackMissing, 'call the citizen back, or give the reason there is no callback');
+  }
+  if (record.lastCallback?.redoRequired && record.redoCount < context.rules.redosBeforeClosingDissatisfied) {
+    violation(CaseError.RedoRequired, `the citizen is dissatisfied and the unit at fault: redo the case`, {
+      redoCount: record.redoCount,
+    });
+  }
+  return [{ type: 'CaseClosed', data: { ...data, caseId: record.caseId } }];
+}
+
+/** 重办: back to the unit that replied, with new deadlines; the second and later redos are supervised. */
+export function redo(
+  data: CommandData<typeof RedoCase>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.center, 'redoing a case');
+  const record = requireRecord(state);
+  requireStatus(record, ['completed'], CaseError.NotRedoable, 'redoing');
+  if (!record.lastCallback?.redoRequired || record.lead === undefined) {
+    return violation(
+      CaseError.NotRedoable,
+      'a case is redone after a dissatisfied callback with the unit at fault',
+    );
+  }
+  const redoCount = record.redoCount + 1;
+  const plan = dispatchPlan(record, { leadUnitId: record.lead.unitId, coHandlers: [] }, context);
+  return [
+    {
+      type: 'CaseRedone',
+      data: { ...plan, reason: data.reason, redoCount, underSupervision: redoCount >= SUPERVISED_REDO },
+    },
+  ];
+}

@@ -1,0 +1,105 @@
+import {
+  dispatchDueBy,
+  type AnswerCaseAtIntake,
+  type CaseEvent,
+  type DeclineCase,
+  type LinkDuplicateCase,
+  type MergeCase,
+  type RegisterCase,
+} from '@hotline/contracts';
+import type { CaseContext } from './case.context';
+import type { CommandData } from './case-command-data';
+import { CaseError } from './case.errors';
+import type { CaseState } from './case.state';
+import { ROLES, iso, requireRecord, requireRole, requireStatus, violation } from './case-guards';
+
+export function register(
+  data: CommandData<typeof RegisterCase>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.intake, 'registering a case');
+  if (state.status !== 'none')
+    violation(CaseError.AlreadyRegistered, `case ${data.caseId} is already registered`);
+  const category = context.taxonomy.get(data.categoryCode);
+  if (category === undefined) {
+    violation(CaseError.UnknownCategory, `categoryCode: ${data.categoryCode} is not in the taxonomy`, {
+      field: 'categoryCode',
+    });
+  }
+  if (!context.taxonomy.isLeaf(data.categoryCode)) {
+    violation(
+      CaseError.CategoryNotLeaf,
+      `categoryCode: ${data.categoryCode} has sub-categories; choose one of them`,
+      {
+        field: 'categoryCode',
+      },
+    );
+  }
+  const caseNumber =
+    context.caseNumber ?? violation(CaseError.CaseNumberMissing, 'no case number was allocated');
+  const dispatchBy = dispatchDueBy(context.deadlines, context.calendar, context.now, data.urgency);
+  return [
+    {
+      type: 'CaseRegistered',
+      data: { ...data, caseNumber, convenienceList: category.convenienceList, dispatchBy: iso(dispatchBy) },
+    },
+  ];
+}
+
+export function answerAtIntake(
+  data: CommandData<typeof AnswerCaseAtIntake>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.intake, 'answering at intake');
+  const record = requireRecord(state);
+  requireStatus(record, ['registered'], CaseError.NotAnswerable, 'answering at intake');
+  return [{ type: 'CaseAnsweredAtIntake', data: { ...data, caseId: record.caseId } }];
+}
+
+export function decline(
+  data: CommandData<typeof DeclineCase>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.intake, 'declining a case');
+  const record = requireRecord(state);
+  requireStatus(record, ['registered'], CaseError.NotDeclinable, 'declining');
+  return [{ type: 'CaseDeclined', data: { ...data, caseId: record.caseId } }];
+}
+
+export function merge(
+  data: CommandData<typeof MergeCase>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.intake, 'merging a case');
+  const record = requireRecord(state);
+  requireStatus(record, ['registered'], CaseError.NotMergeable, 'merging');
+  if (data.masterCaseId === record.caseId)
+    violation(CaseError.MergeIntoSelf, 'a case cannot be merged into itself');
+  return [{ type: 'CaseMerged', data: { caseId: record.caseId, masterCaseId: data.masterCaseId } }];
+}
+
+export function linkDuplicate(
+  data: CommandData<typeof LinkDuplicateCase>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.intake, 'linking a duplicate');
+  const record = requireRecord(state);
+  if (record.status === 'declined' || record.status === 'merged') {
+    violation(CaseError.NotLinkable, `a ${record.status} case cannot be a master case`, {
+      status: record.status,
+    });
+  }
+  if (data.duplicateCaseId === record.caseId)
+    violation(CaseError.MergeIntoSelf, 'a case cannot be its own duplicate');
+  if (record.duplicateCaseIds.includes(data.duplicateCaseId)) {
+    violation(CaseError.DuplicateAlreadyLinked, `case ${data.duplicateCaseId} is already linked`);
+  }
+  return [
+    { type: 'CaseDuplicateLinked', data: { caseId: record.caseId, duplicateCaseId: data.duplicateCaseId } },
+  ];
+}

@@ -1,0 +1,2 @@
+export * from './case';
+export { workflowService } from './workflow.module';
