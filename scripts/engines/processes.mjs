@@ -123,18 +123,23 @@ export function probeNats(host, port, timeoutMs = 1_000) {
   });
 }
 
-/** True when a MongoDB-compatible server at url answers `ping`. */
+/** True when a MongoDB-compatible server at url answers `ping` within the timeout. */
 export async function pingMongo(url, timeoutMs = 1_000) {
   const { MongoClient } = await import('mongodb');
   const client = new MongoClient(url, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs });
-  try {
+  // A server that accepts connections but never answers (a wedged FerretDB) must not hang us.
+  let timer;
+  const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs * 2)));
+  const ping = (async () => {
     await client.connect();
     const reply = await client.db('admin').command({ ping: 1 });
     return reply.ok === 1;
-  } catch {
-    return false;
+  })().catch(() => false);
+  try {
+    return await Promise.race([ping, timeout]);
   } finally {
-    await client.close().catch(() => {});
+    clearTimeout(timer);
+    void client.close(true).catch(() => {});
   }
 }
 

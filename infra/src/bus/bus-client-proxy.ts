@@ -1,6 +1,7 @@
 import { HotlineError, ValidationError } from '@hotline/contracts';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
-import { context, propagation } from '@opentelemetry/api';
+import { context, propagation, SpanKind } from '@opentelemetry/api';
+import { withSpan } from '../telemetry/with-span';
 import { BusRecord, isPlainSubject, type BusHeaders } from './bus-record';
 import { decodeReply } from './rpc-reply';
 
@@ -51,6 +52,16 @@ export abstract class BusClientProxy extends ClientProxy {
     const subject: unknown = packet.pattern;
     if (typeof subject !== 'string' || !isPlainSubject(subject))
       throw new ValidationError('pattern', 'must be a subject without wildcards');
+    // The client span is the parent the handler continues: the bus hop shows in the trace.
+    return withSpan(
+      `bus request ${subject}`,
+      { 'messaging.system': 'hotline-bus', 'messaging.destination.name': subject },
+      () => this.sendRecord(subject, packet),
+      SpanKind.CLIENT,
+    );
+  }
+
+  private async sendRecord(subject: string, packet: ReadPacket): Promise<unknown> {
     const record = packet.data instanceof BusRecord ? (packet.data as BusRecord) : new BusRecord(packet.data);
     const headers: BusHeaders = {};
     propagation.inject(context.active(), headers);

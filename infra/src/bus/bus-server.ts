@@ -1,6 +1,7 @@
 import { ValidationError } from '@hotline/contracts';
 import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
-import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind } from '@opentelemetry/api';
+import { withSpan } from '../telemetry/with-span';
 import { lastValueFrom } from 'rxjs';
 import { noResponders, toErrorBody } from './bus-errors';
 import { BusContext } from './bus-context';
@@ -68,7 +69,12 @@ export abstract class BusServer extends Server implements CustomTransportStrateg
     const parent = propagation.extract(ROOT_CONTEXT, headers);
     try {
       const result: unknown = await context.with(parent, () =>
-        handler(payload, new BusContext([subject, headers])),
+        withSpan(
+          `bus handle ${subject}`,
+          { 'messaging.system': 'hotline-bus', 'messaging.destination.name': subject, 'messaging.consumer.group.name': this.queue },
+          () => handler(payload, new BusContext([subject, headers])),
+          SpanKind.SERVER,
+        ),
       );
       const response: unknown = await lastValueFrom(this.transformToObservable(result), {
         defaultValue: undefined,

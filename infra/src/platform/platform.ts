@@ -26,6 +26,9 @@ import { JetStreamEventBus } from '../bus/jetstream-event-bus';
 import { ensureEventStreams } from '../bus/ensure-event-streams';
 import type { JetStreamTopology } from '../bus/jetstream-topology';
 import { ReadinessRegistry } from '../health/readiness.registry';
+import { jetStreamSource } from '../projection/jetstream-source';
+import type { ProjectionSource } from '../projection/projection.port';
+import { storeSource } from '../projection/store-source';
 import { createLogger, type Logger } from '../telemetry/create-logger';
 import { createMetrics } from '../telemetry/metrics';
 import { initTelemetry, type Telemetry } from '../telemetry/init-telemetry';
@@ -136,6 +139,15 @@ export class Platform {
   transport(queue = this.serviceName): CustomTransportStrategy {
     if (this.broker) return new InProcessTransport({ broker: this.broker, queue });
     return new NatsTransport({ connection: this.natsConnection, queue });
+  }
+
+  /**
+   * Where projections read events: the store itself when embedded; the JetStream events stream
+   * (fed by the relay) when distributed.
+   */
+  projectionSource(): ProjectionSource {
+    if (this.nats) return jetStreamSource({ connection: this.nats, topology: this.topology });
+    return storeSource(this.eventStore);
   }
 
   /** A client for commands and queries to other services. */

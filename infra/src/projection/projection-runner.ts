@@ -3,7 +3,10 @@ import type { Registry } from 'prom-client';
 import { matchesFilter } from '../bus/event-filter';
 import { backoffDelay, DEFAULT_RETRY_BACKOFF, type RetryBackoff } from '../bus/retry-backoff';
 import type { ReadStore } from '../read-store/read-store.port';
+import { SpanKind } from '@opentelemetry/api';
 import type { Logger } from '../telemetry/create-logger';
+import { withExtractedContext } from '../telemetry/trace-context';
+import { withSpan } from '../telemetry/with-span';
 import { FlushingReadStore } from './flushing-read-store';
 import { GuardedWrites } from './guarded-writes';
 import { ProjectionCheckpoints } from './projection-checkpoints';
@@ -228,7 +231,7 @@ export class ProjectionRunner {
       const mark = this.batch.mark();
       this.writes.begin(event.position);
       try {
-        await this.projection.handle(event, this.view, this.writes);
+        await this.handleTraced(event);
       } catch (error) {
         this.batch.rollback(mark);
         await this.handlerFailed(delivery, error);
@@ -238,6 +241,24 @@ export class ProjectionRunner {
     }
     this.applied = event.position;
     this.waiting.push(delivery);
+  }
+
+  /**
+   * Live events are handled inside a span continuing the trace of the command that caused them, so
+   * one trace runs from the request to the read model. Catch-up and rebuilds stay span-free: a
+   * replay of millions of events is not a million requests.
+   */
+  private handleTraced(event: RecordedEvent): Promise<void> {
+    const run = () => this.projection.handle(event, this.view, this.writes);
+    if (this.state !== 'live' || event.metadata.traceparent === undefined) return run();
+    return withExtractedContext(event.metadata.traceparent, event.metadata.tracestate, () =>
+      withSpan(
+        `project ${this.projection.name} ${event.type}`,
+        { 'hotline.projection': this.projection.name, 'hotline.event.type': event.type, 'hotline.event.position': event.position },
+        run,
+        SpanKind.CONSUMER,
+      ),
+    );
   }
 
   private async handlerFailed(delivery: Delivery, error: unknown): Promise<void> {

@@ -1,0 +1,129 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { gatewayService } from '@hotline/gateway';
+import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { lastPublishedPosition, Relay } from '@hotline/infra/relay';
+import { workflowService } from '@hotline/workflow';
+
+const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
+
+describe('One trace from an HTTP request through the NATS hop, the handler, the append, the relay and the projection [distributed: NATS]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-trace-'));
+  const tag = hex(5);
+  let platform: Platform;
+  let running: RunningServices;
+  let relay: Relay;
+  let publisher: JetStreamEventPublisher;
+
+  beforeAll(async () => {
+    const config = loadConfig(
+      platformConfigSchema,
+      {
+        HOTLINE_MODE: 'distributed',
+        NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+        EVENT_STORE_PATH: join(dir, 'events.db'),
+        READ_STORE: 'memory',
+        HOTLINE_TRACE_EXPORTER: 'memory',
+        LOG_LEVEL: 'warn',
+        HOTLINE_EVENTS_STREAM: `TRACE_${tag}`,
+        HOTLINE_DLQ_STREAM: `TRACE_DLQ_${tag}`,
+        HOTLINE_EVENTS_SUBJECT_PREFIX: `trace${tag}.evt`,
+        HOTLINE_DLQ_SUBJECT_PREFIX: `trace${tag}.dlq`,
+      },
+      'trace-e2e',
+    );
+    platform = await Platform.open('trace-e2e', config);
+    running = await startServices(platform, [workflowService, gatewayService], {
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+    });
+    const jsm = await jetstreamManager(platform.natsConnection);
+    publisher = new JetStreamEventPublisher({ connection: platform.natsConnection, topology: platform.topology });
+    relay = new Relay({
+      store: platform.eventStore,
+      publisher,
+      resumePosition: () => lastPublishedPosition(jsm, config.HOTLINE_EVENTS_STREAM),
+    });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await publisher.close();
+    const jsm = await jetstreamManager(platform.natsConnection);
+    await jsm.streams.delete(`TRACE_${tag}`).catch(() => undefined);
+    await jsm.streams.delete(`TRACE_DLQ_${tag}`).catch(() => undefined);
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('carries the caller’s trace id into every hop and into the stored and published event', async () => {
+    const traceId = hex(16);
+    const caseId = `trace-${randomUUID()}`;
+    const response = await fetch(`${running.url}/api/cases`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        traceparent: `00-${traceId}-${hex(8)}-01`,
+        'x-actor-id': 'agent-7',
+        'x-actor-role': 'agent',
+        'x-district': 'gulou',
+      },
+      body: JSON.stringify({
+        commandId: `${caseId}-register`,
+        caseId,
+        type: 'consult',
+        categoryCode: '030101',
+        content: '咨询小区夜间施工的投诉渠道',
+        citizen: { name: '李女士', phone: '13900139000' },
+        channel: 'phone',
+      }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-trace-id')).toBe(traceId);
+    const { position } = (await response.json()) as { position: number };
+
+    // The projection has applied the event once the read model answers past its position.
+    const read = await fetch(`${running.url}/api/cases/${caseId}?minPosition=${position}`, {
+      headers: { 'x-actor-id': 'center-2', 'x-actor-role': 'center', 'x-district': 'city' },
+    });
+    expect(read.status).toBe(200);
+
+    // The event carries the trace in its metadata, and the relay put it on the JetStream message.
+    const [registered] = await platform.eventStore.readStream(`case-${caseId}`);
+    expect(registered?.metadata.traceparent).toContain(traceId);
+    while (relay.position < position) await new Promise((resolve) => setTimeout(resolve, 20));
+    const jsm = await jetstreamManager(platform.natsConnection);
+    const { state } = await jsm.streams.info(`TRACE_${tag}`);
+    const published = [];
+    for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+      published.push(await jsm.streams.getMessage(`TRACE_${tag}`, { seq }));
+    }
+    const message = published.find((m) => (JSON.parse(m?.string() ?? '{}') as { id?: string }).id === registered?.id);
+    expect(message).toBeDefined();
+    expect(message?.header.get('traceparent')).toContain(traceId);
+
+    const spans = () => (platform.telemetry.memoryExporter?.getFinishedSpans() ?? []).filter((s) => s.spanContext().traceId === traceId);
+    const names = () => spans().map((s) => s.name);
+    const deadline = Date.now() + 10_000;
+    while (!names().some((n) => n.startsWith('project')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(names()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^(POST|HTTP POST)/),
+        'bus request hotline.cmd.workflow.RegisterCase',
+        'bus handle hotline.cmd.workflow.RegisterCase',
+        'command RegisterCase',
+        'event-store append',
+        expect.stringMatching(/^project /),
+      ]),
+    );
+  });
+});
