@@ -9,13 +9,17 @@ import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
 import { run as eventStore } from './event-store.bench';
+import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
   'event-store': eventStore,
   relay,
   projection,
+  intake,
+  workflow,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

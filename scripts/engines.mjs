@@ -15,7 +15,16 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildFerretdb, ferretdbUsable } from './engines/ferretdb-build.mjs';
-import { liveLeases, pingMongo, probeNats, readPidFile, startDetached, stopProcess, waitFor, withLock } from './engines/processes.mjs';
+import {
+  liveLeases,
+  pingMongo,
+  probeNats,
+  readPidFile,
+  startDetached,
+  stopProcess,
+  waitFor,
+  withLock,
+} from './engines/processes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULTS = JSON.parse(readFileSync(join(ROOT, 'infra/src/engines/local-engines.json'), 'utf8'));
@@ -23,9 +32,13 @@ const DEFAULTS = JSON.parse(readFileSync(join(ROOT, 'infra/src/engines/local-eng
 function settings(options = {}) {
   const cache = options.cacheDir ?? process.env.HOTLINE_CACHE ?? join(homedir(), '.cache/hotline');
   const dataDir = resolve(options.dataDir ?? process.env.HOTLINE_ENGINES_DIR ?? join(ROOT, 'data/engines'));
-  const nats = new URL(options.natsUrl ?? process.env.NATS_URL ?? `nats://${DEFAULTS.nats.host}:${DEFAULTS.nats.port}`);
+  const nats = new URL(
+    options.natsUrl ?? process.env.NATS_URL ?? `nats://${DEFAULTS.nats.host}:${DEFAULTS.nats.port}`,
+  );
   const ferretdb = new URL(
-    options.ferretdbUrl ?? process.env.FERRETDB_URL ?? `mongodb://${DEFAULTS.ferretdb.host}:${DEFAULTS.ferretdb.port}/`,
+    options.ferretdbUrl ??
+      process.env.FERRETDB_URL ??
+      `mongodb://${DEFAULTS.ferretdb.host}:${DEFAULTS.ferretdb.port}/`,
   );
   return {
     binDir: join(cache, 'bin'),
@@ -33,17 +46,33 @@ function settings(options = {}) {
     leaseDir: join(dataDir, 'leases'),
     lockDir: join(dataDir, '.lock'),
     log: options.log ?? ((line) => console.log(line)),
-    nats: { host: nats.hostname, port: Number(nats.port || 4222), url: `nats://${nats.hostname}:${nats.port || 4222}` },
-    ferretdb: { host: ferretdb.hostname, port: Number(ferretdb.port || 27017), url: `mongodb://${ferretdb.host}/` },
+    nats: {
+      host: nats.hostname,
+      port: Number(nats.port || 4222),
+      url: `nats://${nats.hostname}:${nats.port || 4222}`,
+    },
+    ferretdb: {
+      host: ferretdb.hostname,
+      port: Number(ferretdb.port || 27017),
+      url: `mongodb://${ferretdb.host}/`,
+    },
   };
 }
 
 const pidFile = (s, engine) => join(s.dataDir, `${engine}.pid`);
 
 function natsBinary(s) {
-  const candidates = [join(s.binDir, 'nats-server'), '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
+  const candidates = [
+    join(s.binDir, 'nats-server'),
+    '/usr/sbin/nats-server',
+    '/usr/bin/nats-server',
+    '/usr/local/bin/nats-server',
+  ];
   const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`engines: no NATS answers at ${s.nats.url} and no nats-server binary was found (${candidates.join(', ')})`);
+  if (!found)
+    throw new Error(
+      `engines: no NATS answers at ${s.nats.url} and no nats-server binary was found (${candidates.join(', ')})`,
+    );
   return found;
 }
 
@@ -67,9 +96,11 @@ async function upFerretdb(s, owner) {
   const dir = join(s.dataDir, 'ferretdb');
   mkdirSync(join(dir, 'sqlite'), { recursive: true });
   const logFile = join(dir, 'ferretdb.log');
+  // WAL with synchronous=NORMAL: commits survive FerretDB crashing, not the machine losing power,
+  // which suits an engine for tests and development and spares an fsync per update.
   const args = [
     '--handler=sqlite',
-    `--sqlite-url=file:${join(dir, 'sqlite')}/`,
+    `--sqlite-url=file:${join(dir, 'sqlite')}/?_pragma=synchronous(normal)`,
     `--state-dir=${dir}`,
     `--listen-addr=${s.ferretdb.host}:${s.ferretdb.port}`,
     '--debug-addr=-',
@@ -102,7 +133,8 @@ export async function up(options = {}) {
     if (options.ferretdb !== false) started.push(await upFerretdb(s, owner));
     return started;
   });
-  for (const r of results) s.log(`${r.engine.padEnd(9)} ${r.state.padEnd(8)} ${r.url}${r.pid ? ` (pid ${r.pid})` : ''}`);
+  for (const r of results)
+    s.log(`${r.engine.padEnd(9)} ${r.state.padEnd(8)} ${r.url}${r.pid ? ` (pid ${r.pid})` : ''}`);
   const by = (engine) => results.find((r) => r.engine === engine);
   return {
     natsUrl: s.nats.url,
@@ -126,13 +158,19 @@ export async function down(options = {}) {
         return;
       }
     }
-    for (const [engine, binaryName] of [['ferretdb', 'ferretdb'], ['nats', 'nats-server']]) {
+    for (const [engine, binaryName] of [
+      ['ferretdb', 'ferretdb'],
+      ['nats', 'nats-server'],
+    ]) {
       const info = readPidFile(pidFile(s, engine), binaryName);
       if (!info) {
         rmSync(pidFile(s, engine), { force: true });
         continue;
       }
-      if (options.lease && info.owner !== 'lease') continue;
+      if (options.lease && info.owner !== 'lease') {
+        s.log(`${engine.padEnd(9)} kept     ${info.url} (started by hand: npm run engines:down stops it)`);
+        continue;
+      }
       await stopProcess(info.pid, binaryName);
       rmSync(pidFile(s, engine), { force: true });
       s.log(`${engine.padEnd(9)} stopped  ${info.url} (pid ${info.pid})`);
@@ -163,7 +201,8 @@ export async function status(options = {}) {
   return { nats, ferretdb };
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (invokedDirectly) {
   const commands = { up, down, status };
   const command = commands[process.argv[2] ?? ''];

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { settingsMarkdown, settingsTable } from '@hotline/infra/config';
 import { platformConfigSchema } from '@hotline/infra/platform';
 import { relayConfigSchema } from '../services/relay/src/relay.config';
+import { intakeConfigSchema } from '../services/intake/src/intake.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -20,6 +21,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     intro: 'The relay (distributed mode only) adds:',
     schema: relayConfigSchema,
     base: platformConfigSchema,
+  },
+  {
+    title: 'intake',
+    intro: 'The intake service adds (its channel listeners are off until their port or URL is set):',
+    schema: intakeConfigSchema,
   },
 ];
 

@@ -3,7 +3,17 @@
 // build from the read-only module cache lacks build/version/version.txt (the binary then panics at
 // start). So: download the exact version, copy it somewhere writable, add version.txt, build.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,9 +25,15 @@ function goBinary() {
 }
 
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, GOFLAGS: '-buildvcs=false' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GOFLAGS: '-buildvcs=false' },
+  });
   if (result.status !== 0) {
-    throw new Error(`engines: \`${command} ${args.join(' ')}\` failed in ${cwd}:\n${result.stderr || result.stdout}`);
+    throw new Error(
+      `engines: \`${command} ${args.join(' ')}\` failed in ${cwd}:\n${result.stderr || result.stdout}`,
+    );
   }
   return result.stdout;
 }

@@ -1,7 +1,16 @@
 // Small process and file helpers for scripts/engines.mjs: pid files, leases, a cross-process lock,
 // and readiness probes. Plain Node ESM so it runs on any Node >= 20 without a build step.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -76,7 +85,8 @@ export async function withLock(dir, work, timeoutMs = 15 * 60_000) {
         // The owner may be between mkdir and writing its pid: give it a moment, unless that was long ago.
         if (Date.now() - statSync(dir, { throwIfNoEntry: false })?.mtimeMs > 5_000) pid = 0;
       }
-      if (pid === 0 || (Number.isInteger(pid) && pid > 0 && !isAlive(pid))) rmSync(dir, { recursive: true, force: true });
+      if (pid === 0 || (Number.isInteger(pid) && pid > 0 && !isAlive(pid)))
+        rmSync(dir, { recursive: true, force: true });
       else if (Date.now() > deadline) throw new Error(`engines: timed out waiting for the lock ${dir}`);
       else await sleep(100);
     }

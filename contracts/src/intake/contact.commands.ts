@@ -58,7 +58,8 @@ export const SubmitContact = defineCommand({
 export const RegisterCaseFromContact = defineCommand({
   type: 'RegisterCaseFromContact',
   service: INTAKE_SERVICE,
-  summary: 'Register the contact as a case (受理) in the workflow service and record the case on the contact.',
+  summary:
+    'Register the contact as a case (受理) in the workflow service and record the case on the contact.',
   schema: z.object({
     contactId: ContactId,
     caseId: CaseId,
@@ -106,7 +107,8 @@ export const ReferContact = defineCommand({
 export const DeclineContact = defineCommand({
   type: 'DeclineContact',
   service: INTAKE_SERVICE,
-  summary: 'Do not accept the contact (不予受理), with the reason; default explanation from the intake rules.',
+  summary:
+    'Do not accept the contact (不予受理), with the reason; default explanation from the intake rules.',
   schema: z.object({ contactId: ContactId, reason: NotAcceptedReason, explanation: Note.optional() }),
 });
 

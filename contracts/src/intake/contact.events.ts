@@ -108,7 +108,8 @@ export const ContactNotAccepted = defineEvent({
   type: 'ContactNotAccepted',
   version: 1,
   category: CONTACT_CATEGORY,
-  summary: 'The contact is not accepted (不予受理), with the reason and the explanation given to the citizen.',
+  summary:
+    'The contact is not accepted (不予受理), with the reason and the explanation given to the citizen.',
   schema: z.object({ contactId: ContactId, reason: NotAcceptedReason, explanation: Note }),
 });
 

@@ -3,7 +3,13 @@ import { defineQuery } from '../messages/define';
 import { CaseId, CategoryCode, Place } from '../workflow/case.values';
 import { ChinesePhoneNumber } from '../workflow/citizen';
 import { MinPosition, QueryViewer } from '../workflow/queries/query-viewer';
-import { ContactChannel, ContactContent, ContactId, INTAKE_SERVICE, KnowledgeArticleId } from './intake.values';
+import {
+  ContactChannel,
+  ContactContent,
+  ContactId,
+  INTAKE_SERVICE,
+  KnowledgeArticleId,
+} from './intake.values';
 
 const Limit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
 
@@ -17,7 +23,8 @@ export const ClassifyContent = defineQuery({
 export const FindDuplicates = defineQuery({
   type: 'FindDuplicates',
   service: INTAKE_SERVICE,
-  summary: 'Open cases likely to be the same matter: same caller, or similar content at the same place and category.',
+  summary:
+    'Open cases likely to be the same matter: same caller, or similar content at the same place and category.',
   schema: z.object({
     viewer: QueryViewer,
     content: ContactContent,
@@ -52,7 +59,12 @@ export const GetCallerHistory = defineQuery({
   type: 'GetCallerHistory',
   service: INTAKE_SERVICE,
   summary: "A caller's previous contacts and their cases, newest first (screen pop).",
-  schema: z.object({ viewer: QueryViewer, phone: ChinesePhoneNumber, minPosition: MinPosition, limit: Limit(100, 20) }),
+  schema: z.object({
+    viewer: QueryViewer,
+    phone: ChinesePhoneNumber,
+    minPosition: MinPosition,
+    limit: Limit(100, 20),
+  }),
 });
 
 export const GetContact = defineQuery({

@@ -68,7 +68,16 @@ export interface KnowledgeHit {
 export interface KnowledgeArticleView {
   articleId: string;
   /** The approved version served to agents and citizens, if any. */
-  served?: { version: number; title: string; body: string; categoryCode?: string; tags: string[]; owningUnitId: string; validFrom?: string; validUntil?: string };
+  served?: {
+    version: number;
+    title: string;
+    body: string;
+    categoryCode?: string;
+    tags: string[];
+    owningUnitId: string;
+    validFrom?: string;
+    validUntil?: string;
+  };
   latestVersion: number;
   latestStatus: KnowledgeReviewStatus;
 }

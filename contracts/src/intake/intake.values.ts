@@ -36,7 +36,7 @@ export type EmergencyService = z.infer<typeof EmergencyService>;
 export const QuarantineReason = z.enum([
   'flood', // too many messages from one sender within the window
   'blocklisted', // the number is on the blocklist
-  'suspicious-attachment', // an executable or a file type the hotline does not take
+  'attachment-refused', // an executable, an oversized file or too many files: not kept
   'unreadable', // the content could not be decoded as text
 ]);
 export type QuarantineReason = z.infer<typeof QuarantineReason>;

@@ -25,7 +25,12 @@ export const ReviewKnowledgeArticle = defineCommand({
   service: INTAKE_SERVICE,
   summary: 'The center approves (publishes) or rejects the version in review.',
   schema: z
-    .object({ ...withArticle, version: ArticleVersion, decision: KnowledgeReviewDecision, note: Note.optional() })
+    .object({
+      ...withArticle,
+      version: ArticleVersion,
+      decision: KnowledgeReviewDecision,
+      note: Note.optional(),
+    })
     .refine((r) => r.decision === 'approve' || r.note !== undefined, {
       message: 'a rejection needs a note',
       path: ['note'],
@@ -39,7 +44,11 @@ export const RetireKnowledgeArticle = defineCommand({
   schema: z.object({ ...withArticle, reason: Note }),
 });
 
-const versionedContent = z.object({ ...withArticle, version: ArticleVersion, content: KnowledgeArticleContent });
+const versionedContent = z.object({
+  ...withArticle,
+  version: ArticleVersion,
+  content: KnowledgeArticleContent,
+});
 
 export const KnowledgeArticleDrafted = defineEvent({
   type: 'KnowledgeArticleDrafted',

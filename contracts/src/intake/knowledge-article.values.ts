@@ -21,7 +21,10 @@ export const KnowledgeArticleContent = z
     validUntil: IsoDateTime.optional(),
   })
   .refine(
-    (a) => a.validFrom === undefined || a.validUntil === undefined || Date.parse(a.validFrom) < Date.parse(a.validUntil),
+    (a) =>
+      a.validFrom === undefined ||
+      a.validUntil === undefined ||
+      Date.parse(a.validFrom) < Date.parse(a.validUntil),
     { message: 'must be after validFrom', path: ['validUntil'] },
   );
 export type KnowledgeArticleContent = z.infer<typeof KnowledgeArticleContent>;

@@ -19,3 +19,5 @@ export * from './workflow-roles';
 export * from './case-number-block.events';
 export * from './queries';
 export * from './views';
+export * from './units';
+export * from './workflow.definitions';

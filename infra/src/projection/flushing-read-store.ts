@@ -33,10 +33,18 @@ export class FlushingReadStore implements ReadStore {
   }
 
   async dropDatabase(): Promise<void> {
-    throw new HotlineError('rule', 'PROJECTION_STORE_SHARED', 'a projection handler cannot drop the database; rebuild the projection instead');
+    throw new HotlineError(
+      'rule',
+      'PROJECTION_STORE_SHARED',
+      'a projection handler cannot drop the database; rebuild the projection instead',
+    );
   }
 
   async close(): Promise<void> {
-    throw new HotlineError('rule', 'PROJECTION_STORE_SHARED', 'a projection handler cannot close the store it is given');
+    throw new HotlineError(
+      'rule',
+      'PROJECTION_STORE_SHARED',
+      'a projection handler cannot close the store it is given',
+    );
   }
 }

@@ -1,5 +1,16 @@
-export type { Projection, ProjectionContext, ProjectionSource, SourceHandlers, SourceHandle } from './projection.port';
-export { ProjectionRunner, type ProjectionRunnerOptions, type ProjectionState, type ProjectionStatus } from './projection-runner';
+export type {
+  Projection,
+  ProjectionContext,
+  ProjectionSource,
+  SourceHandlers,
+  SourceHandle,
+} from './projection.port';
+export {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type ProjectionState,
+  type ProjectionStatus,
+} from './projection-runner';
 export { storeSource, type StoreSourceOptions } from './store-source';
 export { eventsSource } from './events-source';
 export { CHECKPOINTS_COLLECTION, type ProjectionCheckpoint } from './projection-checkpoints';

@@ -26,9 +26,13 @@ export class ProjectionMetrics {
       labelNames: ['projection', 'outcome'],
     });
     let readers = lagReaders.get(registry);
-    if (!readers) lagReaders.set(registry, (readers = new Map()));
+    if (!readers) lagReaders.set(registry, (readers = new Map<string, LagReader>()));
     const all = readers;
-    this.lag = gauge(registry, { name: 'hotline_projection_lag_events', help: 'Events in the log a projection has not stored yet', labelNames: ['projection'] });
+    this.lag = gauge(registry, {
+      name: 'hotline_projection_lag_events',
+      help: 'Events in the log a projection has not stored yet',
+      labelNames: ['projection'],
+    });
     // prom-client calls collect() on each scrape; one gauge serves every runner of the registry.
     Object.assign(this.lag, {
       async collect(this: Gauge<'projection'>) {

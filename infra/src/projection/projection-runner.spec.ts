@@ -12,8 +12,18 @@ const EVENTS = recorded(caseEvents(500, 40));
 const COLLECTIONS = caseSummary().collections;
 const fastRetry = { initialMs: 1, maxMs: 5 };
 
-async function runToEnd(projection: Projection, store: ReadStore, events: RecordedEvent[], options: Partial<ProjectionRunnerOptions> = {}) {
-  const runner = new ProjectionRunner(projection, { store, source: eventsSource(events), retryBackoff: fastRetry, ...options });
+async function runToEnd(
+  projection: Projection,
+  store: ReadStore,
+  events: RecordedEvent[],
+  options: Partial<ProjectionRunnerOptions> = {},
+) {
+  const runner = new ProjectionRunner(projection, {
+    store,
+    source: eventsSource(events),
+    retryBackoff: fastRetry,
+    ...options,
+  });
   await runner.start();
   await runner.waitUntilCaughtUp();
   await runner.stop();
@@ -42,7 +52,11 @@ describe('ProjectionRunner', () => {
     const store = new MemoryReadStore();
     const runner = await runToEnd(caseSummary(), store, EVENTS);
     expect(runner.status()).toMatchObject({ name: 'case-summary', state: 'stopped', checkpoint: 500 });
-    expect(await store.collection(CHECKPOINTS_COLLECTION).findOne({ _id: 'case-summary' })).toEqual({ _id: 'case-summary', position: 500, version: 1 });
+    expect(await store.collection(CHECKPOINTS_COLLECTION).findOne({ _id: 'case-summary' })).toEqual({
+      _id: 'case-summary',
+      position: 500,
+      version: 1,
+    });
     const counts = await store.collection('district_counts').find({}, { sort: { _id: 1 } });
     expect(counts.reduce((sum, d) => sum + (d.opened as number), 0)).toBe(40);
     expect(await store.collection('cases').findOne({ _id: 'case-3' })).toEqual({
@@ -64,15 +78,54 @@ describe('ProjectionRunner', () => {
     expect(await dump(store, COLLECTIONS)).toEqual(await rebuiltFromScratch());
     const total = (await registry.getSingleMetricAsString('hotline_projection_events_total')).split('\n');
     const redelivered = EVENTS.slice(100, 300).filter((e) => e.streamId.startsWith('case-')).length;
-    expect(total).toContain(`hotline_projection_events_total{projection="case-summary",outcome="skipped"} ${redelivered}`);
+    expect(total).toContain(
+      `hotline_projection_events_total{projection="case-summary",outcome="skipped"} ${redelivered}`,
+    );
   });
 
   it('never applies $inc twice when the checkpoint was lost after the writes', async () => {
     const store = new MemoryReadStore();
     await runToEnd(caseSummary(), store, EVENTS);
     // As if the process died after writing events 201..500 but before recording the checkpoint.
-    await store.collection(CHECKPOINTS_COLLECTION).updateOne({ _id: 'case-summary' }, { $set: { position: 200 } });
+    await store
+      .collection(CHECKPOINTS_COLLECTION)
+      .updateOne({ _id: 'case-summary' }, { $set: { position: 200 } });
     await runToEnd(caseSummary(), store, EVENTS);
+    expect(await dump(store, COLLECTIONS)).toEqual(await rebuiltFromScratch());
+  });
+
+  it('guards only the writes of events a previous run may have stored, and none in a rebuild', async () => {
+    const store = new MemoryReadStore();
+    const guarded: boolean[] = [];
+    const stamps: number[] = [];
+    // A recording wrapper around the real store: which upserts carried the guard filter?
+    const recording: ReadStore = Object.assign(Object.create(store) as ReadStore, {
+      collection: (name: string) => {
+        const real = store.collection(name);
+        return Object.assign(Object.create(real) as typeof real, {
+          bulkWrite: (ops: Parameters<typeof real.bulkWrite>[0]) => {
+            for (const op of ops) {
+              if (!('updateOne' in op)) continue;
+              guarded.push('_pos' in op.updateOne.filter);
+              stamps.push(op.updateOne.update.$set?._pos as number);
+            }
+            return real.bulkWrite(ops);
+          },
+        });
+      },
+    });
+    await runToEnd(caseSummary(), recording, EVENTS.slice(0, 300));
+    expect(guarded.length).toBeGreaterThan(0);
+    expect(guarded.some(Boolean)).toBe(false);
+
+    await store
+      .collection(CHECKPOINTS_COLLECTION)
+      .updateOne({ _id: 'case-summary' }, { $set: { position: 100 } });
+    guarded.length = 0;
+    stamps.length = 0;
+    await runToEnd(caseSummary(), recording, EVENTS);
+    expect(guarded.map((g, i) => g === (stamps[i] as number) <= 300).every(Boolean)).toBe(true);
+    expect(new Set(guarded)).toEqual(new Set([true, false]));
     expect(await dump(store, COLLECTIONS)).toEqual(await rebuiltFromScratch());
   });
 
@@ -81,7 +134,10 @@ describe('ProjectionRunner', () => {
     const base = caseSummary();
     // Event 421's handler never returns: the process "dies" with events after the last checkpoint
     // handled, some of their writes flushed (a handler's read flushes the batch), none recorded.
-    const dying: Projection = { ...base, handle: (e, v, c) => (e.position === 421 ? new Promise<void>(() => undefined) : base.handle(e, v, c)) };
+    const dying: Projection = {
+      ...base,
+      handle: (e, v, c) => (e.position === 421 ? new Promise<void>(() => undefined) : base.handle(e, v, c)),
+    };
     const crashed = new ProjectionRunner(dying, { store, source: eventsSource(EVENTS), batchSize: 100 });
     await crashed.start();
     await settle();
@@ -96,14 +152,23 @@ describe('ProjectionRunner', () => {
   it('reports lag against the head of the source and counts applied events', async () => {
     const store = new MemoryReadStore();
     const registry = new Registry();
-    const runner = new ProjectionRunner(caseSummary(), { store, source: hangingAfter(EVENTS.slice(0, 250)), registry, batchSize: 100 });
+    const runner = new ProjectionRunner(caseSummary(), {
+      store,
+      source: hangingAfter(EVENTS.slice(0, 250)),
+      registry,
+      batchSize: 100,
+    });
     await runner.start();
     await settle();
     const lag = await registry.getSingleMetricAsString('hotline_projection_lag_events');
-    expect(lag).toContain(`hotline_projection_lag_events{projection="case-summary"} ${500 - runner.status().checkpoint}`);
+    expect(lag).toContain(
+      `hotline_projection_lag_events{projection="case-summary"} ${500 - runner.status().checkpoint}`,
+    );
     await runner.stop();
     await runToEnd(caseSummary(), store, EVENTS, { registry });
-    expect(await registry.getSingleMetricAsString('hotline_projection_events_total')).toMatch(/outcome="applied"} \d+/);
+    expect(await registry.getSingleMetricAsString('hotline_projection_events_total')).toMatch(
+      /outcome="applied"} \d+/,
+    );
   });
 
   it('rebuilds when the version changes, and on demand, from nothing', async () => {
@@ -114,7 +179,10 @@ describe('ProjectionRunner', () => {
     const counts = await store.collection('district_counts').find({});
     expect(counts.reduce((sum, d) => sum + (d.opened as number), 0)).toBe(40 * 3);
     expect(await store.collection('cases').findOne({ _id: 'stale' })).toBeNull();
-    expect(await store.collection(CHECKPOINTS_COLLECTION).findOne({ _id: 'case-summary' })).toMatchObject({ version: 3, position: 500 });
+    expect(await store.collection(CHECKPOINTS_COLLECTION).findOne({ _id: 'case-summary' })).toMatchObject({
+      version: 3,
+      position: 500,
+    });
 
     await store.collection('cases').insertOne({ _id: 'stale', status: 'left over' });
     const runner = new ProjectionRunner(caseSummary(1), { store, source: eventsSource(EVENTS) });
@@ -124,7 +192,11 @@ describe('ProjectionRunner', () => {
     await runner.waitUntilCaughtUp();
     await runner.stop();
     expect(await dump(store, COLLECTIONS)).toEqual(await rebuiltFromScratch());
-    expect(await store.collection('cases').listIndexes()).toContainEqual({ name: 'districtId_1', key: { districtId: 1 }, unique: false });
+    expect(await store.collection('cases').listIndexes()).toContainEqual({
+      name: 'districtId_1',
+      key: { districtId: 1 },
+      unique: false,
+    });
   });
 
   it('replays from the checkpoint after a handler fails, without applying the failed event twice', async () => {
@@ -148,7 +220,15 @@ describe('ProjectionRunner', () => {
     const store = new MemoryReadStore();
     const seen: string[] = [];
     const base = caseSummary();
-    const runner = await runToEnd({ ...base, filter: { eventTypes: ['CaseOpened'] }, handle: async (e, v, c) => (seen.push(e.type), base.handle(e, v, c)) }, store, EVENTS);
+    const runner = await runToEnd(
+      {
+        ...base,
+        filter: { eventTypes: ['CaseOpened'] },
+        handle: async (e, v, c) => (seen.push(e.type), base.handle(e, v, c)),
+      },
+      store,
+      EVENTS,
+    );
     expect(new Set(seen)).toEqual(new Set(['CaseOpened']));
     expect(runner.status().checkpoint).toBe(500);
   });
@@ -180,14 +260,21 @@ describe('ProjectionRunner', () => {
       },
     };
     await runToEnd(careless, store, EVENTS.slice(0, 1));
-    expect(errors.map((e) => (e instanceof ValidationError ? e.field : e))).toEqual(['collection', 'update.$set._pos', 'update.$rename', 'id', 'id']);
+    expect(errors.map((e) => (e instanceof ValidationError ? e.field : e))).toEqual([
+      'collection',
+      'update.$set._pos',
+      'update.$rename',
+      'id',
+      'id',
+    ]);
     expect(await store.collection('things').find({})).toEqual([{ _id: 'b', v: 1, _pos: 1 }]);
   });
 
   it('refuses a malformed projection', () => {
     const store = new MemoryReadStore();
     const source = eventsSource([]);
-    const make = (p: Partial<Projection>) => () => new ProjectionRunner({ ...caseSummary(), ...p }, { store, source });
+    const make = (p: Partial<Projection>) => () =>
+      new ProjectionRunner({ ...caseSummary(), ...p }, { store, source });
     expect(make({ name: 'has space' })).toThrow(ValidationError);
     expect(make({ version: 0 })).toThrow(ValidationError);
     expect(make({ collections: [] })).toThrow(ValidationError);
@@ -197,8 +284,15 @@ describe('ProjectionRunner', () => {
   it('stops after handling and writing the events in hand; waiting for catch-up then fails', async () => {
     const store = new MemoryReadStore();
     const base = caseSummary();
-    const slow: Projection = { ...base, handle: async (e, v, c) => (await new Promise((r) => setTimeout(r, 1)), base.handle(e, v, c)) };
-    const runner = new ProjectionRunner(slow, { store, source: hangingAfter(EVENTS.slice(0, 50)), batchSize: 1000 });
+    const slow: Projection = {
+      ...base,
+      handle: async (e, v, c) => (await new Promise((r) => setTimeout(r, 1)), base.handle(e, v, c)),
+    };
+    const runner = new ProjectionRunner(slow, {
+      store,
+      source: hangingAfter(EVENTS.slice(0, 50)),
+      batchSize: 1000,
+    });
     await runner.start();
     expect(runner.status().checkpoint).toBe(0);
     await runner.stop();

@@ -60,7 +60,10 @@ export interface SourceHandle {
  * Implementations: `storeSource` (an EventStore subscription), `eventsSource` (an array).
  */
 export interface ProjectionSource {
-  start(from: { fromPosition: number | undefined; filter: AllFilter | undefined }, handlers: SourceHandlers): SourceHandle;
+  start(
+    from: { fromPosition: number | undefined; filter: AllFilter | undefined },
+    handlers: SourceHandlers,
+  ): SourceHandle;
   /** Position of the newest event in the log, for the lag metric. */
   headPosition(): Promise<number>;
 }

@@ -1,4 +1,5 @@
 import type { EventStore } from '../event-store/event-store.port';
+import { InFlight } from './in-flight';
 import type { ProjectionSource, SourceHandle } from './projection.port';
 
 export interface StoreSourceOptions {
@@ -16,34 +17,25 @@ export function storeSource(store: EventStore, options: StoreSourceOptions = {})
     headPosition: () => store.headPosition(),
     start({ fromPosition, filter }, handlers): SourceHandle {
       const subscription = store.subscribeToAll({ fromPosition, filter });
+      const inFlight = new InFlight(window);
       let stopped = false;
-      let rejected = false;
-      const inFlight: Promise<void>[] = [];
-      // Never throws: a rejection only stops the delivery loop (the runner handles the failure).
-      const settle = (delivery: Promise<void>): Promise<void> =>
-        delivery.then(
-          () => undefined,
-          () => {
-            rejected = true;
-          },
-        );
       const loop = (async () => {
         try {
           for await (const item of subscription) {
-            if (stopped || rejected) break;
+            if (stopped || inFlight.rejected) break;
             if (item.kind === 'caughtUp') {
-              await Promise.all(inFlight.splice(0));
-              if (stopped || rejected) break;
+              await inFlight.settle();
+              if (stopped || inFlight.rejected) break;
               handlers.onCaughtUp(item.position);
               continue;
             }
-            inFlight.push(settle(handlers.onEvent(item.event)));
-            if (inFlight.length >= window) await inFlight.shift();
+            inFlight.add(handlers.onEvent(item.event));
+            if (inFlight.full) await inFlight.makeRoom();
           }
         } catch (error) {
           if (!stopped) handlers.onError(error);
         } finally {
-          await Promise.all(inFlight.splice(0));
+          await inFlight.settle();
           await subscription.close();
         }
       })();

@@ -1,4 +1,9 @@
-import type { BulkWriteOperation, DocumentId, ReadCollection, ReadStore } from '../read-store/read-store.port';
+import type {
+  BulkWriteOperation,
+  DocumentId,
+  ReadCollection,
+  ReadStore,
+} from '../read-store/read-store.port';
 import { DuplicateKeyError } from '../read-store/read-store.errors';
 
 export interface QueuedWrite {
@@ -51,7 +56,8 @@ export class WriteBatch {
     }
     this.log = [];
     this.flushes++;
-    await Promise.all([...byCollection].map(([name, queue]) => this.write(this.store.collection(name), queue)));
+    // One collection after the other: fewer concurrent commands per database (see opsPerCommand).
+    for (const [name, queue] of byCollection) await this.write(this.store.collection(name), queue);
   }
 
   private async write(collection: ReadCollection, queue: QueuedWrite[]): Promise<void> {

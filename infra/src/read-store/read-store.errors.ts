@@ -14,7 +14,11 @@ export class DuplicateKeyError extends HotlineError {
       'DUPLICATE_KEY',
       `${collection}: duplicate key${indexName !== undefined ? ` for index ${indexName}` : ''}`,
       undefined,
-      { collection, ...(indexName !== undefined ? { indexName } : {}), ...(operationIndex !== undefined ? { operationIndex } : {}) },
+      {
+        collection,
+        ...(indexName !== undefined ? { indexName } : {}),
+        ...(operationIndex !== undefined ? { operationIndex } : {}),
+      },
     );
   }
 }

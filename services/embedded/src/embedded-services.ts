@@ -1,5 +1,7 @@
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
+import { intakeService } from '@hotline/intake';
+import { workflowService } from '@hotline/workflow';
 
 /** Every service of the platform, mounted in one process by the embedded runner. */
-export const embeddedServices: ServiceDefinition[] = [gatewayService];
+export const embeddedServices: ServiceDefinition[] = [workflowService, intakeService, gatewayService];

@@ -1,2 +1,8 @@
 export * from './case';
 export { workflowService } from './workflow.module';
+export { WorkflowReadModels } from './case-read-models/workflow-read-models';
+export { CaseQueryService } from './case-queries/case-query.service';
+export { SAMPLE_CITY_UNITS } from './unit/sample-city';
+export { staticUnitDirectory, type UnitDirectorySource } from './unit/unit-directory-source';
+export { defaultWorkflowSettings, type WorkflowSettings } from './workflow-settings';
+export { WorkflowModule, type WorkflowModuleOptions } from './workflow.module';

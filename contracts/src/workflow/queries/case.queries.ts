@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { defineQuery } from '../../messages/define';
-import { CaseChannel, CaseId, CaseStatus, CaseType, CategoryCode, IsoDateTime, UnitId, WORKFLOW_SERVICE } from '../case.values';
+import {
+  CaseChannel,
+  CaseId,
+  CaseStatus,
+  CaseType,
+  CategoryCode,
+  IsoDateTime,
+  UnitId,
+  WORKFLOW_SERVICE,
+} from '../case.values';
 import { MinPosition, Page, PageSize, QueryViewer } from './query-viewer';
 
 export const GetCase = defineQuery({
@@ -33,7 +42,10 @@ export const SearchCases = defineQuery({
     /** A category code; a level-1 or level-2 code matches its sub-categories too. */
     categoryCode: CategoryCode.optional(),
     unitId: UnitId.optional(),
-    districtId: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
+    districtId: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,39}$/)
+      .optional(),
     channel: z.array(CaseChannel).max(10).optional(),
     registeredFrom: IsoDateTime.optional(),
     registeredTo: IsoDateTime.optional(),

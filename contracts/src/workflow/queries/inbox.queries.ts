@@ -4,7 +4,14 @@ import { UnitId, WORKFLOW_SERVICE } from '../case.values';
 import { MinPosition, Page, PageSize, QueryViewer } from './query-viewer';
 
 /** The lists of a unit's inbox. */
-export const InboxList = z.enum(['to-sign', 'in-progress', 'due-soon', 'overdue', 'returned', 'extension-pending']);
+export const InboxList = z.enum([
+  'to-sign',
+  'in-progress',
+  'due-soon',
+  'overdue',
+  'returned',
+  'extension-pending',
+]);
 export type InboxList = z.infer<typeof InboxList>;
 
 export const GetUnitInbox = defineQuery({

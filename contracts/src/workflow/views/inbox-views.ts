@@ -41,7 +41,8 @@ export interface CenterCounts {
   overdue: number;
 }
 
-export type BadgeCounts = { scope: 'unit'; unitId: string; counts: InboxCounts } | { scope: 'center'; counts: CenterCounts };
+export type BadgeCounts =
+  { scope: 'unit'; unitId: string; counts: InboxCounts } | { scope: 'center'; counts: CenterCounts };
 
 /** What a citizen sees: never internal notes, units' remarks or anyone else's data. */
 export interface CitizenCaseView {

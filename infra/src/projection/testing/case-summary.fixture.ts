@@ -18,7 +18,10 @@ export const caseSummary = (version = 1): Projection => ({
     const data = event.data as { caseId: string; districtId?: string; note?: string };
     switch (event.type) {
       case 'CaseOpened':
-        ctx.guardedUpdate('cases', data.caseId, { $set: { status: 'open', districtId: data.districtId }, $inc: { events: 1 } });
+        ctx.guardedUpdate('cases', data.caseId, {
+          $set: { status: 'open', districtId: data.districtId },
+          $inc: { events: 1 },
+        });
         ctx.guardedUpdate('district_counts', data.districtId ?? '?', { $inc: { opened: 1 * version } });
         return;
       case 'NoteAdded':
@@ -50,7 +53,14 @@ export function caseEvents(count: number, cases = Math.max(1, Math.floor(count /
   let caseEvent = 0;
   for (let i = 0; i < count; i++) {
     if (i % 10 === 9) {
-      events.push({ id: `ev-${i}`, type: 'AgentLoggedIn', version: 1, data: { caseId: 'none' }, metadata, time: '2024-05-01T08:00:00.000Z' });
+      events.push({
+        id: `ev-${i}`,
+        type: 'AgentLoggedIn',
+        version: 1,
+        data: { caseId: 'none' },
+        metadata,
+        time: '2024-05-01T08:00:00.000Z',
+      });
       continue;
     }
     const c = caseEvent++ % cases;
@@ -58,7 +68,14 @@ export function caseEvents(count: number, cases = Math.max(1, Math.floor(count /
     step.set(c, n + 1);
     const caseId = `case-${c}`;
     const type = n === 0 ? 'CaseOpened' : n % 5 === 4 ? 'CaseClosed' : 'NoteAdded';
-    events.push({ id: `ev-${i}`, type, version: 1, data: { caseId, districtId: `d${c % 3}`, note: `note ${n}` }, metadata, time: '2024-05-01T08:00:00.000Z' });
+    events.push({
+      id: `ev-${i}`,
+      type,
+      version: 1,
+      data: { caseId, districtId: `d${c % 3}`, note: `note ${n}` },
+      metadata,
+      time: '2024-05-01T08:00:00.000Z',
+    });
   }
   return events;
 }

@@ -3,9 +3,11 @@
  * store into FerretDB slowly (1 ms per event) until the test SIGKILLs it.
  * Env: EVENTS_DB (SQLite path), FERRETDB_URL, DB_NAME.
  */
-import { SqliteEventStore } from '@hotline/infra/event-store';
-import { MongoReadStore } from '@hotline/infra/read-store';
-import { ProjectionRunner, storeSource, type Projection } from '@hotline/infra/projection';
+import { SqliteEventStore } from '../../event-store/sqlite/sqlite-event-store';
+import { MongoReadStore } from '../../read-store/mongodb/mongodb-read-store';
+import { ProjectionRunner } from '../projection-runner';
+import type { Projection } from '../projection.port';
+import { storeSource } from '../store-source';
 import { caseSummary } from './case-summary.fixture';
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { fastUpdate } from './fast-update';
 type Doc = Record<string, unknown>;
 
 function valueAt(doc: Doc, path: string): unknown {
+  if (path.indexOf('.') === -1) return Object.hasOwn(doc, path) ? doc[path] : undefined;
   let current: unknown = doc;
   for (const segment of path.split('.')) {
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, segment)) return undefined;

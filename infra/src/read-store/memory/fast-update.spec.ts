@@ -6,9 +6,17 @@ import { fastUpdate } from './fast-update';
 
 const opts = { noNullPrototype: true } as const;
 const scalar = fc.constantFrom(0, 1, -2, 2.5, 'a', '', true, false, null);
-const leaf = fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }), fc.record({ x: scalar }, { requiredKeys: [], ...opts }));
+const leaf = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 2 }),
+  fc.record({ x: scalar }, { requiredKeys: [], ...opts }),
+);
 const doc = fc.record(
-  { a: leaf, b: fc.oneof(leaf, fc.record({ c: leaf, d: leaf }, { requiredKeys: [], ...opts })), n: fc.constantFrom(0, 1, 5) },
+  {
+    a: leaf,
+    b: fc.oneof(leaf, fc.record({ c: leaf, d: leaf }, { requiredKeys: [], ...opts })),
+    n: fc.constantFrom(0, 1, 5),
+  },
   { requiredKeys: [], ...opts },
 );
 const path = fc.constantFrom('a', 'b', 'b.c', 'b.d', 'b.c.x', 'n', 'z', 'z.y');
@@ -17,14 +25,20 @@ const operation = fc.oneof(
   fc.tuple(fc.constant('$setOnInsert'), path, leaf),
   fc.tuple(fc.constant('$unset'), path, fc.constant('')),
   fc.tuple(fc.constant('$inc'), path, fc.constantFrom(0, 1, -3, 0.5)),
-  fc.tuple(fc.constant('$push'), path, fc.oneof(scalar, fc.record({ $each: fc.array(scalar, { maxLength: 2 }) }, opts))),
+  fc.tuple(
+    fc.constant('$push'),
+    path,
+    fc.oneof(scalar, fc.record({ $each: fc.array(scalar, { maxLength: 2 }) }, opts)),
+  ),
 );
 /** One to three operations on distinct paths (overlapping ones are refused by validation anyway). */
-const update = fc.uniqueArray(operation, { minLength: 1, maxLength: 3, selector: ([, p]) => p }).map((ops) => {
-  const u: Record<string, Record<string, unknown>> = {};
-  for (const [op, p, value] of ops) (u[op] ??= {})[p] = value;
-  return u;
-});
+const update = fc
+  .uniqueArray(operation, { minLength: 1, maxLength: 3, selector: ([, p]) => p })
+  .map((ops) => {
+    const u: Record<string, Record<string, unknown>> = {};
+    for (const [op, p, value] of ops) (u[op] ??= {})[p] = value;
+    return u;
+  });
 
 describe('fastUpdate', () => {
   it('leaves a document as mingo would, and says "changed" when mingo does', () => {

@@ -10,8 +10,6 @@ import { isPlainObject } from '../validation/plain-value';
  */
 type Doc = Record<string, unknown>;
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /** Key-order-insensitive deep equality of plain values. */
 function same(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -23,83 +21,96 @@ function same(a: unknown, b: unknown): boolean {
   }
   const ak = Object.keys(a);
   if (ak.length !== Object.keys(b).length) return false;
-  return ak.every((k) => hasOwn.call(b, k) && same((a as Doc)[k], (b as Doc)[k]));
+  return ak.every((k) => Object.hasOwn(b, k) && same((a as Doc)[k], (b as Doc)[k]));
 }
 
-/** True when every intermediate segment is a plain object or missing. */
-function plainPath(doc: Doc, segments: string[]): boolean {
+/** True when every intermediate segment of a dotted path is a plain object or missing. */
+function plainPath(doc: Doc, path: string): boolean {
   let current: Doc = doc;
-  for (let i = 0; i < segments.length - 1; i++) {
-    const next = hasOwn.call(current, segments[i] as string) ? current[segments[i] as string] : undefined;
+  let start = 0;
+  for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', start)) {
+    const key = path.slice(start, dot);
+    const next = Object.hasOwn(current, key) ? current[key] : undefined;
     if (next === undefined) return true;
     if (!isPlainObject(next)) return false;
     current = next;
+    start = dot + 1;
   }
   return true;
 }
 
-/** The object holding the last segment, creating missing intermediates (or not). */
-function parentOf(doc: Doc, segments: string[], create: boolean): Doc | undefined {
+/** The object holding the path's last segment, and that segment; missing intermediates made (or not). */
+function parentOf(doc: Doc, path: string, create: boolean): [Doc, string] | undefined {
   let current = doc;
-  for (let i = 0; i < segments.length - 1; i++) {
-    const key = segments[i] as string;
-    let next = hasOwn.call(current, key) ? current[key] : undefined;
+  let start = 0;
+  for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', start)) {
+    const key = path.slice(start, dot);
+    let next = Object.hasOwn(current, key) ? current[key] : undefined;
     if (next === undefined) {
       if (!create) return undefined;
       current[key] = next = {};
     }
     current = next as Doc;
+    start = dot + 1;
   }
-  return current;
+  return [current, start === 0 ? path : path.slice(start)];
+}
+
+const OPERATORS = ['$setOnInsert', '$set', '$unset', '$inc', '$push'] as const;
+type Operator = (typeof OPERATORS)[number];
+
+const itemsOf = (value: unknown): unknown[] =>
+  isPlainObject(value) && '$each' in value ? (value.$each as unknown[]) : [value];
+
+function applyOne(doc: Doc, op: Operator, path: string, value: unknown): boolean {
+  const simple = path.indexOf('.') === -1;
+  const located = simple ? ([doc, path] as const) : parentOf(doc, path, op !== '$unset');
+  if (!located) return false;
+  const [parent, key] = located;
+  const present = Object.hasOwn(parent, key);
+  const current = present ? parent[key] : undefined;
+  switch (op) {
+    case '$set':
+    case '$setOnInsert':
+      if (present && same(current, value)) return false;
+      parent[key] = value;
+      return true;
+    case '$unset':
+      if (!present) return false;
+      delete parent[key];
+      return true;
+    case '$inc':
+      if (present && value === 0) return false;
+      parent[key] = ((current as number | undefined) ?? 0) + (value as number);
+      return true;
+    case '$push':
+      if (Array.isArray(current)) current.push(...itemsOf(value));
+      else parent[key] = [...itemsOf(value)];
+      return true;
+    default: {
+      const unreachable: never = op;
+      return unreachable;
+    }
+  }
 }
 
 export function fastUpdate(doc: Doc, update: UpdateOperators, inserting: boolean): boolean | undefined {
-  const ops: [keyof UpdateOperators, string[], unknown][] = [];
-  for (const op of ['$setOnInsert', '$set', '$unset', '$inc', '$push'] as const) {
+  for (const op of OPERATORS) {
+    const fields = update[op];
+    if (!fields || (op === '$setOnInsert' && !inserting)) continue;
+    for (const path in fields) {
+      if (path.indexOf('.') !== -1 && !plainPath(doc, path)) return undefined;
+      if (op === '$push' && itemsOf(fields[path]).length === 0) return undefined;
+    }
+  }
+  let changed = false;
+  for (const op of OPERATORS) {
     const fields = update[op];
     if (!fields || (op === '$setOnInsert' && !inserting)) continue;
     for (const path in fields) {
       if (op === '$setOnInsert' && path === '_id') continue;
-      const segments = path.split('.');
-      if (!plainPath(doc, segments)) return undefined;
-      const value = fields[path];
-      if (op === '$push' && isPlainObject(value) && '$each' in value && (value.$each as unknown[]).length === 0) return undefined;
-      ops.push([op, segments, value]);
+      if (applyOne(doc, op, path, fields[path])) changed = true;
     }
-  }
-  let changed = false;
-  for (const [op, segments, value] of ops) {
-    const key = segments[segments.length - 1] as string;
-    const parent = parentOf(doc, segments, op !== '$unset');
-    if (!parent) continue;
-    const present = hasOwn.call(parent, key);
-    const current = present ? parent[key] : undefined;
-    switch (op) {
-      case '$set':
-      case '$setOnInsert':
-        if (present && same(current, value)) continue;
-        parent[key] = value;
-        break;
-      case '$unset':
-        if (!present) continue;
-        delete parent[key];
-        break;
-      case '$inc':
-        if (present && value === 0) continue;
-        parent[key] = ((current as number | undefined) ?? 0) + (value as number);
-        break;
-      case '$push': {
-        const items = isPlainObject(value) && '$each' in value ? (value.$each as unknown[]) : [value];
-        if (Array.isArray(current)) current.push(...items);
-        else parent[key] = [...items];
-        break;
-      }
-      default: {
-        const unreachable: never = op;
-        return unreachable;
-      }
-    }
-    changed = true;
   }
   return changed;
 }

@@ -33,7 +33,8 @@ import { applyUpdate, checkOperandTypes } from './apply-update';
 import { copyPlain } from './copy-plain';
 import { createMatcher, MINGO_OPTIONS } from './document-matcher';
 import { MemoryIndex } from './memory-index';
-import { selectCandidates } from './select-candidates';
+import { matchFast } from './fast-match';
+import { idEquality, selectCandidates } from './select-candidates';
 
 type Doc = Record<string, unknown>;
 
@@ -58,7 +59,8 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     this.assertOpen();
     validateFilter(filter);
     const { sort, skip, limit, projection } = validateFindOptions(options);
-    const matches = this.matching(filter);
+    // Without a sort or skip, the first `limit` matches are the answer: stop looking there.
+    const matches = this.matching(filter, sort || skip ? undefined : limit);
     if (!sort && !skip && !limit && !projection) return matches.map(copyPlain) as R[];
     let cursor = new Query({}, MINGO_OPTIONS).find<Doc>(matches, projection);
     if (sort) cursor = cursor.sort(sort);
@@ -85,7 +87,9 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     const matchFirst = first !== undefined && '$match' in first;
     const source = matchFirst ? this.matching(first.$match as Filter) : [...this.docs.values()];
     try {
-      return new Aggregator(matchFirst ? rest : pipeline, MINGO_OPTIONS).run<Doc>(source).map(copyPlain) as R[];
+      return new Aggregator(matchFirst ? rest : pipeline, MINGO_OPTIONS)
+        .run<Doc>(source)
+        .map(copyPlain) as R[];
     } catch (error) {
       if (error instanceof HotlineError) throw error;
       throw new ValidationError('pipeline', error instanceof Error ? error.message : String(error));
@@ -133,7 +137,13 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
   async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
     this.assertOpen();
     const checked = validateBulk(operations);
-    const result: BulkWriteResult = { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
+    const result: BulkWriteResult = {
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedCount: 0,
+      deletedCount: 0,
+    };
     checked.forEach((op, i) => this.runBulk(op, i, result));
     return result;
   }
@@ -141,11 +151,15 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
   async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
     this.assertOpen();
     const spec = validateIndex(key, options);
-    if (spec.name === ID_INDEX.name || JSON.stringify(spec.key) === JSON.stringify(ID_INDEX.key)) return ID_INDEX.name;
+    if (spec.name === ID_INDEX.name || JSON.stringify(spec.key) === JSON.stringify(ID_INDEX.key))
+      return ID_INDEX.name;
     const existing = this.indexes.get(spec.name);
     if (existing) {
       if (existing.sameSpec(spec.key, spec.unique)) return spec.name;
-      throw new ValidationError('options.name', `an index named ${spec.name} exists with another key or options`);
+      throw new ValidationError(
+        'options.name',
+        `an index named ${spec.name} exists with another key or options`,
+      );
     }
     const index = new MemoryIndex({ name: spec.name, key: spec.key, unique: spec.unique });
     for (const [id, doc] of this.docs) {
@@ -183,13 +197,20 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     this.created = false;
   }
 
-  private matching(filter: Filter, firstOnly = false): Doc[] {
+  private matching(filter: Filter, atMost = Number.POSITIVE_INFINITY): Doc[] {
+    const id = idEquality(filter);
+    if (id !== undefined) {
+      // The projections' path: one Map lookup and one direct test, no matcher to build.
+      const doc = this.docs.get(id);
+      return doc && atMost > 0 && (matchFast(filter, doc) ?? new Query(filter, MINGO_OPTIONS).test(doc))
+        ? [doc]
+        : [];
+    }
     const matches = createMatcher(filter);
     const found: Doc[] = [];
     for (const doc of selectCandidates(filter, this.docs, this.indexes.values())) {
-      if (!matches(doc)) continue;
-      found.push(doc);
-      if (firstOnly) break;
+      if (found.length >= atMost) break;
+      if (matches(doc)) found.push(doc);
     }
     return found;
   }
@@ -210,14 +231,21 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     const keys = new Map<MemoryIndex, string[]>();
     for (const index of this.indexes.values()) {
       const indexKeys = index.keysOf(doc);
-      if (index.conflict(indexKeys, id) !== undefined) throw new DuplicateKeyError(this.name, index.name, operationIndex);
+      if (index.conflict(indexKeys, id) !== undefined)
+        throw new DuplicateKeyError(this.name, index.name, operationIndex);
       keys.set(index, indexKeys);
     }
     return keys;
   }
 
-  private update(filter: Filter, update: UpdateOperators, upsert: boolean, many: boolean, operationIndex?: number): UpdateResult {
-    const matches = this.matching(filter, !many);
+  private update(
+    filter: Filter,
+    update: UpdateOperators,
+    upsert: boolean,
+    many: boolean,
+    operationIndex?: number,
+  ): UpdateResult {
+    const matches = this.matching(filter, many ? undefined : 1);
     if (matches.length === 0) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
       const seed = upsertSeed(filter);
@@ -249,7 +277,7 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
   }
 
   private delete(filter: Filter, many: boolean): number {
-    const matches = this.matching(filter, !many);
+    const matches = this.matching(filter, many ? undefined : 1);
     for (const doc of matches) {
       const id = doc._id as DocumentId;
       for (const index of this.indexes.values()) index.remove(index.keysOf(doc), id);

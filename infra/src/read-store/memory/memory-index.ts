@@ -11,8 +11,14 @@ export function encodeKey(value: unknown): string {
       return `n${value === 0 ? 0 : value}`;
     case 'boolean':
       return value ? 'bt' : 'bf';
-    default:
-      return value === null || value === undefined ? 'z' : `o${JSON.stringify(value)}`;
+    case 'undefined':
+      return 'z';
+    case 'object':
+      return value === null ? 'z' : `o${JSON.stringify(value)}`;
+    case 'bigint':
+    case 'symbol':
+    case 'function':
+      return `o${String(value)}`;
   }
 }
 
@@ -82,7 +88,13 @@ export class MemoryIndex {
   private value(doc: Doc, path: string[]): unknown {
     let current: unknown = doc;
     for (const segment of path) {
-      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, segment)) return undefined;
+      if (
+        typeof current !== 'object' ||
+        current === null ||
+        Array.isArray(current) ||
+        !Object.hasOwn(current, segment)
+      )
+        return undefined;
       current = (current as Doc)[segment];
     }
     return current;

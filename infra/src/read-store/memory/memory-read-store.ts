@@ -19,7 +19,7 @@ export class MemoryReadStore implements ReadStore {
     validateCollectionName(name);
     let collection = this.collections.get(name);
     if (!collection) this.collections.set(name, (collection = new MemoryCollection(name, this.assertOpen)));
-    return collection as unknown as ReadCollection<T>;
+    return collection;
   }
 
   async listCollections(): Promise<string[]> {

@@ -6,10 +6,25 @@ type Doc = Record<string, unknown>;
 /** The value of `{ field: v }` or `{ field: { $eq: v } }` when v is a scalar, else undefined. */
 function equalityOperand(condition: unknown): string | number | boolean | null | undefined {
   const value =
-    typeof condition === 'object' && condition !== null && !Array.isArray(condition) && Object.keys(condition).length === 1 && '$eq' in condition
-      ? (condition as { $eq: unknown }).$eq
+    typeof condition === 'object' &&
+    condition !== null &&
+    !Array.isArray(condition) &&
+    Object.keys(condition).length === 1 &&
+    '$eq' in condition
+      ? condition.$eq
       : condition;
-  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+  return value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+    ? value
+    : undefined;
+}
+
+/** The `_id` a filter pins with `{ _id: v }` or `{ _id: { $eq: v } }`, if any. */
+export function idEquality(filter: Filter): DocumentId | undefined {
+  const id = equalityOperand(filter._id);
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }
 
 function* byIds(ids: Iterable<DocumentId>, docs: Map<DocumentId, Doc>): Iterable<Doc> {
@@ -24,15 +39,21 @@ function* byIds(ids: Iterable<DocumentId>, docs: Map<DocumentId, Doc>): Iterable
  * an index lookup for an equality on an indexed field, else every document. The filter is still
  * applied to whatever this returns.
  */
-export function selectCandidates(filter: Filter, docs: Map<DocumentId, Doc>, indexes: Iterable<MemoryIndex>): Iterable<Doc> {
+export function selectCandidates(
+  filter: Filter,
+  docs: Map<DocumentId, Doc>,
+  indexes: Iterable<MemoryIndex>,
+): Iterable<Doc> {
   const id = filter._id;
-  const idValue = equalityOperand(id);
-  if (typeof idValue === 'string' || typeof idValue === 'number') {
+  const idValue = idEquality(filter);
+  if (idValue !== undefined) {
     const doc = docs.get(idValue);
     return doc ? [doc] : [];
   }
   if (typeof id === 'object' && id !== null && Array.isArray((id as { $in?: unknown }).$in)) {
-    const ids = (id as { $in: unknown[] }).$in.filter((v): v is DocumentId => typeof v === 'string' || typeof v === 'number');
+    const ids = (id as { $in: unknown[] }).$in.filter(
+      (v): v is DocumentId => typeof v === 'string' || typeof v === 'number',
+    );
     return byIds(new Set(ids), docs);
   }
   for (const index of indexes) {

@@ -6,4 +6,6 @@ const url = process.env.FERRETDB_URL;
 const dbName = `contract_${process.pid}_${Date.now().toString(36)}`;
 
 if (url) describeReadStoreContract('FerretDB', () => MongoReadStore.connect(url, dbName));
-else describe.skip('ReadStore contract [FerretDB] — skipped: FERRETDB_URL not set (run through Jest global setup)', () => it.todo('runs'));
+else
+  describe.skip('ReadStore contract [FerretDB] — skipped: FERRETDB_URL not set (run through Jest global setup)', () =>
+    it.todo('runs'));

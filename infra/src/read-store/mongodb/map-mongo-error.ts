@@ -1,5 +1,12 @@
 import { HotlineError, ValidationError } from '@hotline/contracts';
-import { MongoBulkWriteError, MongoError, MongoNetworkError, MongoServerSelectionError, MongoTopologyClosedError } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoError,
+  MongoNetworkError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type WriteError,
+} from 'mongodb';
 import { DuplicateKeyError, ReadStoreUnavailable } from '../read-store.errors';
 
 const DUPLICATE_KEY = 11000;
@@ -13,10 +20,12 @@ export const INDEX_NOT_FOUND = 27;
  */
 const MALFORMED = new Set([2, 9, 14, 40, 52, 56, 57, 66, 72, 85, 86]);
 
-export const isNamespaceNotFound = (error: unknown): boolean => error instanceof MongoError && error.code === NAMESPACE_NOT_FOUND;
+export const isNamespaceNotFound = (error: unknown): boolean =>
+  error instanceof MongoError && error.code === NAMESPACE_NOT_FOUND;
 
 /** FerretDB v1 reports unique-index violations of updates as SQLite's internal error, not E11000. */
-const isSqliteUniqueViolation = (code: number, message: string): boolean => code === 1 && message.includes('UNIQUE constraint failed');
+const isSqliteUniqueViolation = (code: number, message: string): boolean =>
+  code === 1 && message.includes('UNIQUE constraint failed');
 
 function indexNameOf(message: string): string | undefined {
   return /index: (\S+) dup key/.exec(message)?.[1];
@@ -26,12 +35,19 @@ function indexNameOf(message: string): string | undefined {
 export function mapMongoError(error: unknown, collection: string, field: string): Error {
   if (error instanceof HotlineError) return error;
   if (error instanceof MongoBulkWriteError) {
-    const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    const raw: unknown = error.writeErrors;
+    const writeErrors = (Array.isArray(raw) ? raw : [raw]) as WriteError[];
     const first = writeErrors[0];
-    if (first?.code === DUPLICATE_KEY) return new DuplicateKeyError(collection, indexNameOf(first.errmsg ?? ''), first.index);
-    if (first && MALFORMED.has(Number(first.code))) return new ValidationError(`${field}[${first.index}]`, first.errmsg ?? 'is malformed');
+    if (first?.code === DUPLICATE_KEY)
+      return new DuplicateKeyError(collection, indexNameOf(first.errmsg ?? ''), first.index);
+    if (first && MALFORMED.has(Number(first.code)))
+      return new ValidationError(`${field}[${first.index}]`, first.errmsg ?? 'is malformed');
   }
-  if (error instanceof MongoNetworkError || error instanceof MongoServerSelectionError || error instanceof MongoTopologyClosedError) {
+  if (
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoTopologyClosedError
+  ) {
     return new ReadStoreUnavailable(error.message);
   }
   if (error instanceof MongoError) {

@@ -21,6 +21,7 @@ import type {
   UpdateOptions,
   UpdateResult,
 } from '../read-store.port';
+import { DuplicateKeyError } from '../read-store.errors';
 import { upsertSeed } from '../upsert-seed';
 import { cloneDocument } from '../validation/plain-value';
 import { validateBulk, type CheckedOperation } from '../validation/validate-bulk';
@@ -32,7 +33,8 @@ import { INDEX_NOT_FOUND, isNamespaceNotFound, mapMongoError } from './map-mongo
 
 /** Upserts without an `_id` in the filter get a UUID string rather than the server's ObjectId. */
 function withUpsertId(filter: Filter, update: UpdateOperators, upsert: boolean): UpdateOperators {
-  if (!upsert || update.$setOnInsert?._id !== undefined || upsertSeed(filter)._id !== undefined) return update;
+  if (!upsert || update.$setOnInsert?._id !== undefined || upsertSeed(filter)._id !== undefined)
+    return update;
   return { ...update, $setOnInsert: { ...update.$setOnInsert, _id: randomUUID() } };
 }
 
@@ -47,7 +49,11 @@ function driverOperation(op: CheckedOperation): AnyBulkWriteOperation {
       return { insertOne: { document: withId(op.document) } };
     case 'updateOne':
     case 'updateMany': {
-      const spec = { filter: op.filter, update: withUpsertId(op.filter, op.update, op.upsert) as Document, upsert: op.upsert };
+      const spec = {
+        filter: op.filter,
+        update: withUpsertId(op.filter, op.update, op.upsert) as Document,
+        upsert: op.upsert,
+      };
       return op.kind === 'updateOne' ? { updateOne: spec } : { updateMany: spec };
     }
     case 'deleteOne':
@@ -66,6 +72,7 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
   constructor(
     private readonly coll: Collection,
     readonly name: string,
+    private readonly opsPerCommand: number,
   ) {}
 
   private async run<R>(field: string, work: () => Promise<R>): Promise<R> {
@@ -79,7 +86,10 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
   async find<R extends object = T>(filter: Filter = {}, options?: FindOptions): Promise<R[]> {
     validateFilter(filter);
     const { sort, skip, limit, projection } = validateFindOptions(options);
-    return this.run('filter', async () => (await this.coll.find(filter, { sort, skip, limit, projection }).toArray()) as R[]);
+    return this.run(
+      'filter',
+      async () => (await this.coll.find(filter, { sort, skip, limit, projection }).toArray()) as R[],
+    );
   }
 
   async findOne<R extends object = T>(filter: Filter = {}, options?: FindOneOptions): Promise<R | null> {
@@ -119,7 +129,12 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
     return this.update(filter, update, options, true);
   }
 
-  private async update(filter: Filter, update: UpdateOperators, options: UpdateOptions | undefined, many: boolean): Promise<UpdateResult> {
+  private async update(
+    filter: Filter,
+    update: UpdateOperators,
+    options: UpdateOptions | undefined,
+    many: boolean,
+  ): Promise<UpdateResult> {
     validateFilter(filter);
     const checked = validateUpdate(update);
     const upsert = validateUpsertOption(options);
@@ -146,22 +161,43 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
     return { deletedCount };
   }
 
+  /** Sent in slices of `opsPerCommand` (see MongoReadStoreOptions), one after the other. */
   async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
     const ops = validateBulk(operations).map(driverOperation);
-    const r = await this.run('operations', () => this.coll.bulkWrite(ops, { ordered: true }));
-    return {
-      insertedCount: r.insertedCount,
-      matchedCount: r.matchedCount,
-      modifiedCount: r.modifiedCount,
-      upsertedCount: r.upsertedCount,
-      deletedCount: r.deletedCount,
+    const total: BulkWriteResult = {
+      insertedCount: 0,
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedCount: 0,
+      deletedCount: 0,
     };
+    for (let start = 0; start < ops.length; start += this.opsPerCommand) {
+      const slice = ops.slice(start, start + this.opsPerCommand);
+      let r;
+      try {
+        r = await this.coll.bulkWrite(slice, { ordered: true });
+      } catch (error) {
+        const mapped = mapMongoError(error, this.name, 'operations');
+        if (mapped instanceof DuplicateKeyError && mapped.operationIndex !== undefined) {
+          throw new DuplicateKeyError(this.name, mapped.indexName, start + mapped.operationIndex);
+        }
+        throw mapped;
+      }
+      total.insertedCount += r.insertedCount;
+      total.matchedCount += r.matchedCount;
+      total.modifiedCount += r.modifiedCount;
+      total.upsertedCount += r.upsertedCount;
+      total.deletedCount += r.deletedCount;
+    }
+    return total;
   }
 
   async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
     const spec = validateIndex(key, options);
     if (JSON.stringify(spec.key) === JSON.stringify({ _id: 1 })) return '_id_';
-    return this.run('options', () => this.coll.createIndex(spec.key, { name: spec.name, ...(spec.unique ? { unique: true } : {}) }));
+    return this.run('options', () =>
+      this.coll.createIndex(spec.key, { name: spec.name, ...(spec.unique ? { unique: true } : {}) }),
+    );
   }
 
   async dropIndex(name: string): Promise<void> {
@@ -179,10 +215,14 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
 
   async listIndexes(): Promise<IndexDescription[]> {
     try {
-      const infos = await this.coll.listIndexes().toArray();
+      const infos = (await this.coll.listIndexes().toArray()) as {
+        name: string;
+        key: IndexKey;
+        unique?: boolean;
+      }[];
       return infos.map((info) => ({
-        name: String(info.name),
-        key: info.key as IndexKey,
+        name: info.name,
+        key: info.key,
         unique: info.name === '_id_' || info.unique === true,
       }));
     } catch (error) {

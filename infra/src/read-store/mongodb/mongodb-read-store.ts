@@ -8,6 +8,13 @@ import { MongoCollection } from './mongodb-collection';
 export interface MongoReadStoreOptions {
   /** How long to look for a server before an operation fails. Default 10 s. */
   serverSelectionTimeoutMS?: number;
+  /**
+   * Most operations per command of a bulk write. Default 16, for FerretDB v1: its update command
+   * holds one SQLite connection per update until the command ends, from a pool of 100 per
+   * database, so a command of ~100 updates (or a few large ones at once) deadlocks the database.
+   * Against MongoDB, 1000 is a better value.
+   */
+  opsPerCommand?: number;
 }
 
 /** The distributed read store: MongoDB (FerretDB in tests) through the official driver. */
@@ -15,16 +22,24 @@ export class MongoReadStore implements ReadStore {
   private constructor(
     private readonly client: MongoClient,
     private readonly db: Db,
+    private readonly opsPerCommand: number,
   ) {}
 
   /** Connects and checks the server answers; the store owns the client and closes it. */
-  static async connect(url: string, dbName: string, options: MongoReadStoreOptions = {}): Promise<MongoReadStore> {
-    if (typeof url !== 'string' || !/^mongodb(\+srv)?:\/\//.test(url)) throw new ValidationError('url', 'must be a mongodb:// or mongodb+srv:// URL');
+  static async connect(
+    url: string,
+    dbName: string,
+    options: MongoReadStoreOptions = {},
+  ): Promise<MongoReadStore> {
+    if (typeof url !== 'string' || !/^mongodb(\+srv)?:\/\//.test(url))
+      throw new ValidationError('url', 'must be a mongodb:// or mongodb+srv:// URL');
     validateDatabaseName(dbName);
-    const { serverSelectionTimeoutMS = 10_000 } = options;
+    const { serverSelectionTimeoutMS = 10_000, opsPerCommand = 16 } = options;
     if (!Number.isSafeInteger(serverSelectionTimeoutMS) || serverSelectionTimeoutMS < 1) {
       throw new ValidationError('options.serverSelectionTimeoutMS', 'must be an integer >= 1');
     }
+    if (!Number.isSafeInteger(opsPerCommand) || opsPerCommand < 1)
+      throw new ValidationError('options.opsPerCommand', 'must be an integer >= 1');
     // ignoreUndefined: `{ a: undefined }` is dropped, as the memory store drops it.
     const client = new MongoClient(url, { serverSelectionTimeoutMS, ignoreUndefined: true });
     try {
@@ -34,12 +49,12 @@ export class MongoReadStore implements ReadStore {
       await client.close().catch(() => undefined);
       throw mapMongoError(error, '', 'url');
     }
-    return new MongoReadStore(client, client.db(dbName));
+    return new MongoReadStore(client, client.db(dbName), opsPerCommand);
   }
 
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     validateCollectionName(name);
-    return new MongoCollection<T>(this.db.collection(name), name);
+    return new MongoCollection<T>(this.db.collection(name), name, this.opsPerCommand);
   }
 
   async listCollections(): Promise<string[]> {

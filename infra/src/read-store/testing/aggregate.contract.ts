@@ -18,7 +18,11 @@ export function aggregateContract({ fresh }: ContractContext): void {
   });
 
   it('counts and totals with $sum per group after a $match, sorted', async () => {
-    const group = (sum: unknown) => [{ $match: { channel: 'phone' } }, { $group: { _id: '$districtId', v: { $sum: sum } } }, { $sort: { _id: 1 } }];
+    const group = (sum: unknown) => [
+      { $match: { channel: 'phone' } },
+      { $group: { _id: '$districtId', v: { $sum: sum } } },
+      { $sort: { _id: 1 } },
+    ];
     expect(await c.aggregate(group(1))).toEqual([
       { _id: 'd1', v: 2 },
       { _id: 'd2', v: 2 },
@@ -30,20 +34,33 @@ export function aggregateContract({ fresh }: ContractContext): void {
   });
 
   it('lists distinct values with a $group of _id alone', async () => {
-    expect(await c.aggregate([{ $group: { _id: '$channel' } }, { $sort: { _id: 1 } }])).toEqual([{ _id: 'phone' }, { _id: 'web' }]);
+    expect(await c.aggregate([{ $group: { _id: '$channel' } }, { $sort: { _id: 1 } }])).toEqual([
+      { _id: 'phone' },
+      { _id: 'web' },
+    ]);
   });
 
   it('groups on a compound _id', async () => {
-    const rows = await c.aggregate([{ $group: { _id: { d: '$districtId', ch: '$channel' }, n: { $sum: 1 } } }, { $sort: { n: -1 } }, { $limit: 1 }]);
+    const rows = await c.aggregate([
+      { $group: { _id: { d: '$districtId', ch: '$channel' }, n: { $sum: 1 } } },
+      { $sort: { n: -1 } },
+      { $limit: 1 },
+    ]);
     expect(rows).toEqual([{ _id: { d: 'd1', ch: 'phone' }, n: 2 }]);
   });
 
   it('groups everything under a null _id', async () => {
-    expect(await c.aggregate([{ $group: { _id: null, total: { $sum: '$seconds' } } }])).toEqual([{ _id: null, total: 300 }]);
+    expect(await c.aggregate([{ $group: { _id: null, total: { $sum: '$seconds' } } }])).toEqual([
+      { _id: null, total: 300 },
+    ]);
   });
 
   it('unwinds arrays before grouping, dropping documents with empty arrays', async () => {
-    const rows = await c.aggregate([{ $unwind: '$topics' }, { $group: { _id: '$topics', n: { $sum: 1 } } }, { $sort: { n: -1, _id: 1 } }]);
+    const rows = await c.aggregate([
+      { $unwind: '$topics' },
+      { $group: { _id: '$topics', n: { $sum: 1 } } },
+      { $sort: { n: -1, _id: 1 } },
+    ]);
     expect(rows).toEqual([
       { _id: 'water', n: 3 },
       { _id: 'noise', n: 1 },
@@ -52,7 +69,12 @@ export function aggregateContract({ fresh }: ContractContext): void {
   });
 
   it('projects, skips and limits', async () => {
-    const rows = await c.aggregate([{ $sort: { seconds: -1 } }, { $skip: 1 }, { $limit: 2 }, { $project: { _id: 0, channel: 1, seconds: 1 } }]);
+    const rows = await c.aggregate([
+      { $sort: { seconds: -1 } },
+      { $skip: 1 },
+      { $limit: 2 },
+      { $project: { _id: 0, channel: 1, seconds: 1 } },
+    ]);
     expect(rows).toEqual([
       { channel: 'phone', seconds: 90 },
       { channel: 'phone', seconds: 60 },

@@ -9,7 +9,9 @@ export function indexContract({ fresh, store }: ContractContext): void {
     await c.insertOne({ _id: 'a', caseNo: 'C-1' });
     await c.insertOne({ _id: 'b', caseNo: 'C-2' });
     expect(await rejection(c.insertOne({ _id: 'c', caseNo: 'C-1' }))).toBeInstanceOf(DuplicateKeyError);
-    expect(await rejection(c.updateOne({ _id: 'b' }, { $set: { caseNo: 'C-1' } }))).toBeInstanceOf(DuplicateKeyError);
+    expect(await rejection(c.updateOne({ _id: 'b' }, { $set: { caseNo: 'C-1' } }))).toBeInstanceOf(
+      DuplicateKeyError,
+    );
     expect(await c.find({}, { sort: { _id: 1 } })).toEqual([
       { _id: 'a', caseNo: 'C-1' },
       { _id: 'b', caseNo: 'C-2' },
@@ -26,7 +28,9 @@ export function indexContract({ fresh, store }: ContractContext): void {
       { _id: 1, districtId: 'd1', seq: 1 },
       { _id: 2, districtId: 'd2', seq: 1 },
     ]);
-    expect(await rejection(c.insertOne({ _id: 3, districtId: 'd1', seq: 1 }))).toBeInstanceOf(DuplicateKeyError);
+    expect(await rejection(c.insertOne({ _id: 3, districtId: 'd1', seq: 1 }))).toBeInstanceOf(
+      DuplicateKeyError,
+    );
   });
 
   it('refuses to build a unique index over duplicate values', async () => {
@@ -58,13 +62,9 @@ export function indexContract({ fresh, store }: ContractContext): void {
   it('finds the same documents through an index, including values inside arrays and missing fields as null', async () => {
     const c = fresh();
     await c.createIndex({ tag: 1 });
-    await c.insertMany([
-      { _id: 1, tag: 'a' },
-      { _id: 2, tag: ['a', 'b'] },
-      { _id: 3, tag: 'b' },
-      { _id: 4 },
-    ]);
-    const ids = async (filter: Record<string, unknown>) => (await c.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
+    await c.insertMany([{ _id: 1, tag: 'a' }, { _id: 2, tag: ['a', 'b'] }, { _id: 3, tag: 'b' }, { _id: 4 }]);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await c.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
     expect(await ids({ tag: 'a' })).toEqual([1, 2]);
     expect(await ids({ tag: { $eq: 'b' } })).toEqual([2, 3]);
     expect(await ids({ tag: null })).toEqual([4]);

@@ -2,16 +2,56 @@ import type { ReadCollection } from '../read-store.port';
 import type { ContractContext } from './contract-context';
 
 const CASES = [
-  { _id: 'c1', status: 'open', priority: 3, districtId: 'd1', tags: ['water', 'urgent'], citizen: { name: 'Li' }, dueAt: '2024-05-02T00:00:00Z' },
-  { _id: 'c2', status: 'closed', priority: 1, districtId: 'd1', tags: ['noise'], citizen: { name: 'Wang' }, dueAt: '2024-05-01T00:00:00Z' },
-  { _id: 'c3', status: 'open', priority: 2, districtId: 'd2', tags: [], citizen: { name: 'zhang' }, dueAt: '2024-05-03T00:00:00Z' },
-  { _id: 'c4', status: 'open', priority: 5, districtId: 'd2', tags: ['water'], note: null, dueAt: '2024-04-30T00:00:00Z' },
-  { _id: 'c5', status: 'pending', priority: 4, districtId: 'd3', tags: ['noise', 'water'], citizen: { name: 'Zhao' } },
+  {
+    _id: 'c1',
+    status: 'open',
+    priority: 3,
+    districtId: 'd1',
+    tags: ['water', 'urgent'],
+    citizen: { name: 'Li' },
+    dueAt: '2024-05-02T00:00:00Z',
+  },
+  {
+    _id: 'c2',
+    status: 'closed',
+    priority: 1,
+    districtId: 'd1',
+    tags: ['noise'],
+    citizen: { name: 'Wang' },
+    dueAt: '2024-05-01T00:00:00Z',
+  },
+  {
+    _id: 'c3',
+    status: 'open',
+    priority: 2,
+    districtId: 'd2',
+    tags: [],
+    citizen: { name: 'zhang' },
+    dueAt: '2024-05-03T00:00:00Z',
+  },
+  {
+    _id: 'c4',
+    status: 'open',
+    priority: 5,
+    districtId: 'd2',
+    tags: ['water'],
+    note: null,
+    dueAt: '2024-04-30T00:00:00Z',
+  },
+  {
+    _id: 'c5',
+    status: 'pending',
+    priority: 4,
+    districtId: 'd3',
+    tags: ['noise', 'water'],
+    citizen: { name: 'Zhao' },
+  },
 ];
 
 export function queryContract({ fresh }: ContractContext): void {
   let c: ReadCollection;
-  const ids = async (filter: Record<string, unknown>): Promise<unknown[]> => (await c.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
+  const ids = async (filter: Record<string, unknown>): Promise<unknown[]> =>
+    (await c.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
 
   beforeAll(async () => {
     c = fresh();
@@ -64,7 +104,11 @@ export function queryContract({ fresh }: ContractContext): void {
     expect(byPriority.map((d) => d._id)).toEqual(['c4', 'c5', 'c1', 'c3', 'c2']);
     const paged = await c.find({}, { sort: { districtId: 1, priority: -1 }, skip: 1, limit: 3 });
     expect(paged.map((d) => d._id)).toEqual(['c2', 'c4', 'c3']);
-    expect((await c.find({ status: 'open' }, { limit: 10, sort: { _id: -1 } })).map((d) => d._id)).toEqual(['c4', 'c3', 'c1']);
+    expect((await c.find({ status: 'open' }, { limit: 10, sort: { _id: -1 } })).map((d) => d._id)).toEqual([
+      'c4',
+      'c3',
+      'c1',
+    ]);
   });
 
   it('projects by inclusion or exclusion', async () => {

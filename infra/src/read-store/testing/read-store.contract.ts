@@ -19,7 +19,8 @@ export function describeReadStoreContract(adapterName: string, open: () => Promi
         if (!store) throw new Error('the store did not open');
         return store;
       },
-      fresh: <T extends ReadDocument = ReadDocument>(): ReadCollection<T> => context.store().collection<T>(`c${++counter}`),
+      fresh: <T extends ReadDocument = ReadDocument>(): ReadCollection<T> =>
+        context.store().collection<T>(`c${++counter}`),
     };
 
     beforeAll(async () => {

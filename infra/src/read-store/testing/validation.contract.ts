@@ -11,10 +11,18 @@ const MALFORMED: [string, Call, string][] = [
   ['operators mixed with fields', (c) => c.countDocuments({ a: { $gt: 1, b: 2 } }), 'filter.a'],
   ['an undefined filter value', (c) => c.deleteMany({ a: undefined }), 'filter.a'],
   ['a $ field in $set', (c) => c.updateOne({ _id: 'a' }, { $set: { $bad: 1 } }), 'update.$set.$bad'],
-  ['an unsupported update operator', (c) => c.updateOne({ _id: 'a' }, { $rename: { v: 'w' } } as never), 'update.$rename'],
+  [
+    'an unsupported update operator',
+    (c) => c.updateOne({ _id: 'a' }, { $rename: { v: 'w' } } as never),
+    'update.$rename',
+  ],
   ['a replacement document', (c) => c.updateOne({ _id: 'a' }, { v: 2 } as never), 'update.v'],
   ['a change of _id', (c) => c.updateOne({ _id: 'a' }, { $set: { _id: 'b' } }), 'update.$set._id'],
-  ['overlapping paths', (c) => c.updateOne({ _id: 'a' }, { $set: { stats: {} }, $inc: { 'stats.n': 1 } }), 'update.$inc.stats.n'],
+  [
+    'overlapping paths',
+    (c) => c.updateOne({ _id: 'a' }, { $set: { stats: {} }, $inc: { 'stats.n': 1 } }),
+    'update.$inc.stats.n',
+  ],
   ['NaN in $set', (c) => c.updateOne({ _id: 'a' }, { $set: { v: NaN } }), 'update.$set.v'],
   ['a string in $inc', (c) => c.updateOne({ _id: 'a' }, { $inc: { v: '1' as never } }), 'update.$inc.v'],
   ['a Date in a document', (c) => c.insertOne({ _id: 'd', at: new Date() }), 'document.at'],
@@ -27,10 +35,26 @@ const MALFORMED: [string, Call, string][] = [
   ['a mixed projection', (c) => c.find({}, { projection: { a: 1, b: 0 } }), 'options.projection'],
   ['an unknown option', (c) => c.find({}, { hint: 'x' } as never), 'options.hint'],
   ['an unsupported stage', (c) => c.aggregate([{ $match: {} }, { $lookup: {} }]), 'pipeline[1].$lookup'],
-  ['an accumulator other than $sum', (c) => c.aggregate([{ $group: { _id: null, n: { $avg: '$v' } } }]), 'pipeline[0].$group.n'],
-  ['a second accumulator', (c) => c.aggregate([{ $group: { _id: null, n: { $sum: 1 }, t: { $sum: '$v' } } }]), 'pipeline[0].$group.t'],
-  ['a malformed bulk operation', (c) => c.bulkWrite([{ insertOne: { document: { _id: 'z' } } }, { replaceOne: {} } as never]), 'operations[1].replaceOne'],
-  ['an upsert flag that is not boolean', (c) => c.updateOne({ _id: 'a' }, { $set: { v: 1 } }, { upsert: 'yes' as never }), 'options.upsert'],
+  [
+    'an accumulator other than $sum',
+    (c) => c.aggregate([{ $group: { _id: null, n: { $avg: '$v' } } }]),
+    'pipeline[0].$group.n',
+  ],
+  [
+    'a second accumulator',
+    (c) => c.aggregate([{ $group: { _id: null, n: { $sum: 1 }, t: { $sum: '$v' } } }]),
+    'pipeline[0].$group.t',
+  ],
+  [
+    'a malformed bulk operation',
+    (c) => c.bulkWrite([{ insertOne: { document: { _id: 'z' } } }, { replaceOne: {} } as never]),
+    'operations[1].replaceOne',
+  ],
+  [
+    'an upsert flag that is not boolean',
+    (c) => c.updateOne({ _id: 'a' }, { $set: { v: 1 } }, { upsert: 'yes' as never }),
+    'options.upsert',
+  ],
   ['an index direction of 0', (c) => c.createIndex({ v: 0 as never }), 'key.v'],
 ];
 
@@ -42,12 +66,15 @@ export function validationContract({ fresh, store }: ContractContext): void {
     await c.insertOne({ _id: 'a', v: 1 });
   });
 
-  it.each(MALFORMED)('rejects %s with a ValidationError naming the field, changing nothing', async (_what, call, field) => {
-    const error = await rejection(call(c));
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ kind: 'validation', field });
-    expect(await c.find({})).toEqual([{ _id: 'a', v: 1 }]);
-  });
+  it.each(MALFORMED)(
+    'rejects %s with a ValidationError naming the field, changing nothing',
+    async (_what, call, field) => {
+      const error = await rejection(call(c));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ kind: 'validation', field });
+      expect(await c.find({})).toEqual([{ _id: 'a', v: 1 }]);
+    },
+  );
 
   it('rejects a collection name that is not a plain name', () => {
     expect(() => store().collection('bad name')).toThrow(ValidationError);

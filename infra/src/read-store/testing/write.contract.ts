@@ -58,31 +58,62 @@ export function writeContract({ fresh }: ContractContext): void {
     await c.insertOne({ _id: 'b', n: 1 });
     const result = await c.updateOne(
       { _id: 'a' },
-      { $set: { name: 'A', 'stats.closed': 1 }, $inc: { n: 2, 'stats.open': -1, fresh: 5 }, $push: { list: 2 }, $unset: { old: '' } },
+      {
+        $set: { name: 'A', 'stats.closed': 1 },
+        $inc: { n: 2, 'stats.open': -1, fresh: 5 },
+        $push: { list: 2 },
+        $unset: { old: '' },
+      },
     );
     expect(result).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedId: null });
-    expect(await c.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 3, fresh: 5, list: [1, 2], stats: { open: 1, closed: 1 }, name: 'A' });
+    expect(await c.findOne({ _id: 'a' })).toEqual({
+      _id: 'a',
+      n: 3,
+      fresh: 5,
+      list: [1, 2],
+      stats: { open: 1, closed: 1 },
+      name: 'A',
+    });
     expect(await c.findOne({ _id: 'b' })).toEqual({ _id: 'b', n: 1 });
   });
 
   it('pushes several values in order with $each', async () => {
     const c = fresh();
     await c.insertOne({ _id: 'a', list: ['x'] });
-    await c.updateOne({ _id: 'a' }, { $push: { list: { $each: ['y', 'z'] }, other: { at: '2024-01-01T00:00:00Z' } } });
-    expect(await c.findOne({ _id: 'a' })).toEqual({ _id: 'a', list: ['x', 'y', 'z'], other: [{ at: '2024-01-01T00:00:00Z' }] });
+    await c.updateOne(
+      { _id: 'a' },
+      { $push: { list: { $each: ['y', 'z'] }, other: { at: '2024-01-01T00:00:00Z' } } },
+    );
+    expect(await c.findOne({ _id: 'a' })).toEqual({
+      _id: 'a',
+      list: ['x', 'y', 'z'],
+      other: [{ at: '2024-01-01T00:00:00Z' }],
+    });
   });
 
   it('reports no modification when a $set writes the value already there', async () => {
     const c = fresh();
     await c.insertOne({ _id: 'a', v: 1 });
-    expect(await c.updateOne({ _id: 'a' }, { $set: { v: 1 } })).toEqual({ matchedCount: 1, modifiedCount: 0, upsertedId: null });
+    expect(await c.updateOne({ _id: 'a' }, { $set: { v: 1 } })).toEqual({
+      matchedCount: 1,
+      modifiedCount: 0,
+      upsertedId: null,
+    });
   });
 
   it('changes nothing when nothing matches and upsert is off', async () => {
     const c = fresh();
     await c.insertOne({ _id: 'a', v: 1 });
-    expect(await c.updateOne({ _id: 'b' }, { $set: { v: 2 } })).toEqual({ matchedCount: 0, modifiedCount: 0, upsertedId: null });
-    expect(await c.updateMany({ v: 9 }, { $set: { v: 2 } })).toEqual({ matchedCount: 0, modifiedCount: 0, upsertedId: null });
+    expect(await c.updateOne({ _id: 'b' }, { $set: { v: 2 } })).toEqual({
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedId: null,
+    });
+    expect(await c.updateMany({ v: 9 }, { $set: { v: 2 } })).toEqual({
+      matchedCount: 0,
+      modifiedCount: 0,
+      upsertedId: null,
+    });
     expect(await c.find({})).toEqual([{ _id: 'a', v: 1 }]);
   });
 
@@ -94,14 +125,27 @@ export function writeContract({ fresh }: ContractContext): void {
       { upsert: true },
     );
     expect(first).toEqual({ matchedCount: 0, modifiedCount: 0, upsertedId: 'day-1' });
-    const second = await c.updateOne({ _id: 'day-1', districtId: 'd1' }, { $inc: { count: 1 }, $setOnInsert: { createdAt: 'later' } }, { upsert: true });
+    const second = await c.updateOne(
+      { _id: 'day-1', districtId: 'd1' },
+      { $inc: { count: 1 }, $setOnInsert: { createdAt: 'later' } },
+      { upsert: true },
+    );
     expect(second).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedId: null });
-    expect(await c.findOne({ _id: 'day-1' })).toEqual({ _id: 'day-1', districtId: 'd1', count: 2, createdAt: '2024-05-01T08:00:00.000Z' });
+    expect(await c.findOne({ _id: 'day-1' })).toEqual({
+      _id: 'day-1',
+      districtId: 'd1',
+      count: 2,
+      createdAt: '2024-05-01T08:00:00.000Z',
+    });
   });
 
   it('gives an upsert without _id in its filter a UUID string id', async () => {
     const c = fresh();
-    const { upsertedId } = await c.updateOne({ caseNo: 'C-1' }, { $set: { status: 'open' } }, { upsert: true });
+    const { upsertedId } = await c.updateOne(
+      { caseNo: 'C-1' },
+      { $set: { status: 'open' } },
+      { upsert: true },
+    );
     expect(upsertedId).toMatch(UUID);
     expect(await c.find({})).toEqual([{ _id: upsertedId, caseNo: 'C-1', status: 'open' }]);
   });
@@ -110,12 +154,18 @@ export function writeContract({ fresh }: ContractContext): void {
     const c = fresh();
     await c.insertOne({ _id: 'a', _pos: 7, n: 1 });
     const guard = (pos: number) => ({ _id: 'a', _pos: { $not: { $gte: pos } } });
-    const error = await rejection(c.updateOne(guard(5), { $set: { _pos: 5 }, $inc: { n: 1 } }, { upsert: true }));
+    const error = await rejection(
+      c.updateOne(guard(5), { $set: { _pos: 5 }, $inc: { n: 1 } }, { upsert: true }),
+    );
     expect(error).toBeInstanceOf(DuplicateKeyError);
     expect(await c.findOne({ _id: 'a' })).toEqual({ _id: 'a', _pos: 7, n: 1 });
-    expect(await c.updateOne(guard(8), { $set: { _pos: 8 }, $inc: { n: 1 } }, { upsert: true })).toMatchObject({ matchedCount: 1 });
+    expect(
+      await c.updateOne(guard(8), { $set: { _pos: 8 }, $inc: { n: 1 } }, { upsert: true }),
+    ).toMatchObject({ matchedCount: 1 });
     await c.insertOne({ _id: 'b', n: 1 });
-    expect(await c.updateOne({ _id: 'b', _pos: { $not: { $gte: 3 } } }, { $set: { _pos: 3 } }, { upsert: true })).toMatchObject({ matchedCount: 1 });
+    expect(
+      await c.updateOne({ _id: 'b', _pos: { $not: { $gte: 3 } } }, { $set: { _pos: 3 } }, { upsert: true }),
+    ).toMatchObject({ matchedCount: 1 });
     expect(await c.find({}, { sort: { _id: 1 } })).toEqual([
       { _id: 'a', _pos: 8, n: 2 },
       { _id: 'b', _pos: 3, n: 1 },
@@ -167,7 +217,13 @@ export function writeContract({ fresh }: ContractContext): void {
       { deleteOne: { filter: { _id: 'c' } } },
       { deleteMany: { filter: { _id: 'zzz' } } },
     ]);
-    expect(result).toEqual({ insertedCount: 2, matchedCount: 3, modifiedCount: 3, upsertedCount: 1, deletedCount: 1 });
+    expect(result).toEqual({
+      insertedCount: 2,
+      matchedCount: 3,
+      modifiedCount: 3,
+      upsertedCount: 1,
+      deletedCount: 1,
+    });
     expect(await c.find({}, { sort: { _id: 1 } })).toEqual([
       { _id: 'a', n: 2, seen: true },
       { _id: 'b', n: 1, seen: true },
@@ -187,6 +243,33 @@ export function writeContract({ fresh }: ContractContext): void {
     expect(error).toBeInstanceOf(DuplicateKeyError);
     expect(error.operationIndex).toBe(1);
     expect((await c.find({}, { sort: { _id: 1 } })).map((d) => d._id)).toEqual(['taken', 'x']);
+  });
+
+  it('runs a bulk write of hundreds of operations on a few documents, reporting a late duplicate by its index', async () => {
+    const c = fresh();
+    const ops = Array.from({ length: 250 }, (_, i) => ({
+      updateOne: {
+        filter: { _id: `d${i % 7}`, _pos: { $not: { $gte: i + 1 } } },
+        update: { $set: { _pos: i + 1 }, $inc: { n: 1 } },
+        upsert: true,
+      },
+    }));
+    expect(await c.bulkWrite(ops)).toEqual({
+      insertedCount: 0,
+      matchedCount: 243,
+      modifiedCount: 243,
+      upsertedCount: 7,
+      deletedCount: 0,
+    });
+    expect(await c.countDocuments({ n: { $gte: 35 } })).toBe(7);
+    const again = await rejection(
+      c.bulkWrite([
+        ...ops.slice(0, 40).map(() => ({ deleteMany: { filter: { _id: 'none' } } })),
+        ops[0] as never,
+      ]),
+    );
+    expect(again).toBeInstanceOf(DuplicateKeyError);
+    expect(again.operationIndex).toBe(40);
   });
 
   it('refuses $inc on a field that is not a number and $push onto one that is not an array, changing nothing', async () => {

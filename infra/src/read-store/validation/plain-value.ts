@@ -18,55 +18,83 @@ export function checkFieldName(name: string, field: string): void {
 }
 
 /** A dotted path such as `stats.open`: every segment a valid field name. */
-export function checkFieldPath(path: string, field: string): void {
-  if (path === '') throw new ValidationError(field, 'field paths must not be empty');
-  // The common case, a plain name or dotted path, passes with one scan and no allocation.
-  if (!/^[^$.\0]+(?:\.[^$.\0]+)*$/.test(path)) {
-    for (const segment of path.split('.')) checkFieldName(segment, field);
+/**
+ * The common case passes with one scan of its characters: non-empty segments separated by single
+ * dots, with no `$` and no NUL anywhere (stricter than the rules; the rest goes the long way).
+ */
+export function isSimplePath(path: string, dots = true): boolean {
+  const n = path.length;
+  if (n === 0) return false;
+  let previous = 46; /* . */
+  for (let i = 0; i < n; i++) {
+    const c = path.charCodeAt(i);
+    if (c === 36 /* $ */ || c === 0) return false;
+    if (c === 46 /* . */ && (!dots || previous === 46)) return false;
+    previous = c;
   }
+  return previous !== 46;
+}
+
+export function checkFieldPath(path: string, field: string): void {
+  if (isSimplePath(path)) return;
+  if (path === '') throw new ValidationError(field, 'field paths must not be empty');
+  for (const segment of path.split('.')) checkFieldName(segment, field);
 }
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'object' && value !== null) return (value as object).constructor?.name ?? 'object';
+  if (typeof value === 'object' && value !== null) return value.constructor?.name ?? 'object';
   return typeof value;
 }
 
-/**
- * Deep-copies a plain JS value (string, finite number, boolean, null, array, plain object), dropping
- * object properties that are `undefined`. Anything else (Date, ObjectId, Map, NaN, functions…) is a
- * ValidationError naming the field: the read store holds only what both mingo and BSON keep as is.
- */
-export function clonePlain(value: unknown, field: string, depth = 0): unknown {
+type PathPart = string | number;
+
+/** `root.a[2].b`: built only when something is wrong, so the happy path allocates no strings. */
+const fieldName = (root: string, path: readonly PathPart[]): string =>
+  path.reduce<string>(
+    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : `${name}.${part}`),
+    root,
+  );
+
+function cloneAt(value: unknown, root: string, path: PathPart[]): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value;
     case 'number':
-      if (!Number.isFinite(value)) throw new ValidationError(field, `must be a finite number, got ${value}`);
+      if (!Number.isFinite(value))
+        throw new ValidationError(fieldName(root, path), `must be a finite number, got ${value}`);
       return value;
     case 'object': {
       if (value === null) return null;
-      if (depth >= MAX_DEPTH) throw new ValidationError(field, `nests deeper than ${MAX_DEPTH} levels`);
+      if (path.length >= MAX_DEPTH)
+        throw new ValidationError(fieldName(root, path), `nests deeper than ${MAX_DEPTH} levels`);
       if (Array.isArray(value)) {
         const copy = new Array<unknown>(value.length);
         for (let i = 0; i < value.length; i++) {
+          path.push(i);
           const item: unknown = value[i];
-          if (item === undefined) throw new ValidationError(`${field}[${i}]`, 'must not be undefined');
-          copy[i] = clonePlain(item, `${field}[${i}]`, depth + 1);
+          if (item === undefined) throw new ValidationError(fieldName(root, path), 'must not be undefined');
+          copy[i] = cloneAt(item, root, path);
+          path.pop();
         }
         return copy;
       }
       if (!isPlainObject(value)) {
-        throw new ValidationError(field, `must be a plain value, got ${describe(value)} (store dates as ISO strings)`);
+        throw new ValidationError(
+          fieldName(root, path),
+          `must be a plain value, got ${describe(value)} (store dates as ISO strings)`,
+        );
       }
       const copy: Record<string, unknown> = {};
       for (const key in value) {
         const item = value[key];
         if (item === undefined) continue;
-        checkFieldName(key, `${field}.${key}`);
-        copy[key] = clonePlain(item, `${field}.${key}`, depth + 1);
+        path.push(key);
+        if (!isSimplePath(key, false)) checkFieldName(key, fieldName(root, path));
+        copy[key] = cloneAt(item, root, path);
+        path.pop();
       }
       return copy;
     }
@@ -74,8 +102,17 @@ export function clonePlain(value: unknown, field: string, depth = 0): unknown {
     case 'bigint':
     case 'symbol':
     case 'function':
-      throw new ValidationError(field, `must be a plain value, got ${describe(value)}`);
+      throw new ValidationError(fieldName(root, path), `must be a plain value, got ${describe(value)}`);
   }
+}
+
+/**
+ * Deep-copies a plain JS value (string, finite number, boolean, null, array, plain object), dropping
+ * object properties that are `undefined`. Anything else (Date, ObjectId, Map, NaN, functions…) is a
+ * ValidationError naming the field: the read store holds only what both mingo and BSON keep as is.
+ */
+export function clonePlain(value: unknown, field: string): unknown {
+  return cloneAt(value, field, []);
 }
 
 export function checkDocumentId(id: unknown, field: string): asserts id is DocumentId {

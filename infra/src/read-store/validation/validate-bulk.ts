@@ -20,8 +20,11 @@ function checkOperation(operation: unknown, field: string): CheckedOperation {
   const kinds = isPlainObject(operation) ? Object.keys(operation) : [];
   const kind = kinds[0];
   const spec = kind === undefined ? undefined : (operation as Record<string, unknown>)[kind];
-  if (kinds.length !== 1 || !isPlainObject(spec)) {
-    throw new ValidationError(field, 'must be one of { insertOne | updateOne | updateMany | deleteOne | deleteMany: {...} }');
+  if (kind === undefined || kinds.length !== 1 || !isPlainObject(spec)) {
+    throw new ValidationError(
+      field,
+      'must be one of { insertOne | updateOne | updateMany | deleteOne | deleteMany: {...} }',
+    );
   }
   const at = `${field}.${kind}`;
   switch (kind) {
@@ -32,8 +35,14 @@ function checkOperation(operation: unknown, field: string): CheckedOperation {
     case 'updateMany': {
       checkKeys(spec, ['filter', 'update', 'upsert'], at);
       validateFilter(spec.filter, `${at}.filter`);
-      if (spec.upsert !== undefined && typeof spec.upsert !== 'boolean') throw new ValidationError(`${at}.upsert`, 'must be true or false');
-      return { kind, filter: spec.filter, update: validateUpdate(spec.update, `${at}.update`), upsert: spec.upsert === true };
+      if (spec.upsert !== undefined && typeof spec.upsert !== 'boolean')
+        throw new ValidationError(`${at}.upsert`, 'must be true or false');
+      return {
+        kind,
+        filter: spec.filter,
+        update: validateUpdate(spec.update, `${at}.update`),
+        upsert: spec.upsert === true,
+      };
     }
     case 'deleteOne':
     case 'deleteMany':
@@ -47,6 +56,7 @@ function checkOperation(operation: unknown, field: string): CheckedOperation {
 
 /** Every operation is checked before the first one runs, so a malformed batch changes nothing. */
 export function validateBulk(operations: unknown): CheckedOperation[] {
-  if (!Array.isArray(operations) || operations.length === 0) throw new ValidationError('operations', 'must be a non-empty array');
+  if (!Array.isArray(operations) || operations.length === 0)
+    throw new ValidationError('operations', 'must be a non-empty array');
   return operations.map((op, i) => checkOperation(op, `operations[${i}]`));
 }

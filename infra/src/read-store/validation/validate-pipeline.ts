@@ -35,9 +35,11 @@ function validateExpression(expr: unknown, field: string): void {
 }
 
 function validateGroup(group: unknown, field: string): void {
-  if (!isPlainObject(group) || !('_id' in group)) throw new ValidationError(field, 'must be an object with an _id expression');
+  if (!isPlainObject(group) || !('_id' in group))
+    throw new ValidationError(field, 'must be an object with an _id expression');
   const accumulators = Object.keys(group).filter((name) => name !== '_id');
-  if (accumulators.length > 1) throw new ValidationError(`${field}.${accumulators[1]}`, 'one accumulator per $group is supported');
+  if (accumulators.length > 1)
+    throw new ValidationError(`${field}.${accumulators[1]}`, 'one accumulator per $group is supported');
   for (const [name, spec] of Object.entries(group)) {
     const at = `${field}.${name}`;
     if (name === '_id') {
@@ -56,12 +58,14 @@ function validateGroup(group: unknown, field: string): void {
 
 function validateUnwind(spec: unknown, field: string): void {
   const path = isPlainObject(spec) ? spec.path : spec;
-  if (typeof path !== 'string' || !path.startsWith('$')) throw new ValidationError(field, 'must name a field path such as "$tags"');
+  if (typeof path !== 'string' || !path.startsWith('$'))
+    throw new ValidationError(field, 'must name a field path such as "$tags"');
   checkFieldPath(path.slice(1), field);
   if (isPlainObject(spec)) {
     for (const [key, value] of Object.entries(spec)) {
       if (key === 'path') continue;
-      if (key !== 'preserveNullAndEmptyArrays') throw new ValidationError(`${field}.${key}`, 'is not a supported option');
+      if (key !== 'preserveNullAndEmptyArrays')
+        throw new ValidationError(`${field}.${key}`, 'is not a supported option');
       if (typeof value !== 'boolean') throw new ValidationError(`${field}.${key}`, 'must be true or false');
     }
   }
@@ -70,7 +74,8 @@ function validateUnwind(spec: unknown, field: string): void {
 function validateStage(stage: unknown, field: string): void {
   const keys = isPlainObject(stage) ? Object.keys(stage) : [];
   const name = keys[0];
-  if (keys.length !== 1 || name === undefined) throw new ValidationError(field, 'must be an object with exactly one stage');
+  if (keys.length !== 1 || name === undefined)
+    throw new ValidationError(field, 'must be an object with exactly one stage');
   const spec = (stage as Record<string, unknown>)[name];
   const at = `${field}.${name}`;
   switch (name) {
@@ -81,13 +86,16 @@ function validateStage(stage: unknown, field: string): void {
     case '$sort':
       return validateSort(spec, at);
     case '$limit':
-      if (!Number.isSafeInteger(spec) || (spec as number) < 1) throw new ValidationError(at, 'must be an integer >= 1');
+      if (!Number.isSafeInteger(spec) || (spec as number) < 1)
+        throw new ValidationError(at, 'must be an integer >= 1');
       return;
     case '$skip':
-      if (!Number.isSafeInteger(spec) || (spec as number) < 0) throw new ValidationError(at, 'must be an integer >= 0');
+      if (!Number.isSafeInteger(spec) || (spec as number) < 0)
+        throw new ValidationError(at, 'must be an integer >= 0');
       return;
     case '$project':
-      if (!isPlainObject(spec) || Object.keys(spec).length === 0) throw new ValidationError(at, 'must be a non-empty object');
+      if (!isPlainObject(spec) || Object.keys(spec).length === 0)
+        throw new ValidationError(at, 'must be a non-empty object');
       for (const [path, value] of Object.entries(spec)) {
         checkFieldPath(path, `${at}.${path}`);
         validateExpression(value, `${at}.${path}`);
@@ -99,7 +107,10 @@ function validateStage(stage: unknown, field: string): void {
       if (typeof spec !== 'string') throw new ValidationError(at, 'must be a field name');
       return checkFieldName(spec, at);
     default:
-      throw new ValidationError(at, 'is not a supported stage ($match $group $sort $limit $skip $project $unwind $count)');
+      throw new ValidationError(
+        at,
+        'is not a supported stage ($match $group $sort $limit $skip $project $unwind $count)',
+      );
   }
 }
 

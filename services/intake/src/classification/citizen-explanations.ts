@@ -49,7 +49,8 @@ export const NOT_ACCEPTED_EXPLANATIONS: Readonly<Record<NotAcceptedReason, Expla
   },
 };
 
-export const explainNotAccepted = (reason: NotAcceptedReason): Explanation => NOT_ACCEPTED_EXPLANATIONS[reason];
+export const explainNotAccepted = (reason: NotAcceptedReason): Explanation =>
+  NOT_ACCEPTED_EXPLANATIONS[reason];
 
 export const explainReferral = (service: EmergencyService): Explanation =>
   NOT_ACCEPTED_EXPLANATIONS[`emergency-${service}`];

@@ -44,7 +44,10 @@ export class RuleClassifier implements ContentClassifier {
     this.dictionary = parseOrThrow(CityDictionary, dictionary, 'dictionary');
     this.dictionary.categories.forEach((category, i) => {
       if (!taxonomy.isLeaf(category.code)) {
-        throw new ValidationError(`dictionary.categories.${i}.code`, `${category.code} is not a leaf of the taxonomy`);
+        throw new ValidationError(
+          `dictionary.categories.${i}.code`,
+          `${category.code} is not a leaf of the taxonomy`,
+        );
       }
     });
     const d = this.dictionary;

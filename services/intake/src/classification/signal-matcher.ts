@@ -20,7 +20,8 @@ interface CompiledRule {
 /** A rule prepared for matching: phrases normalised like the text, patterns compiled once. */
 export function compileRule(rule: SignalRule): CompiledRule {
   return {
-    keywords: rule.keywords.map(normalizeText),
+    // Longest first, so that a keyword inside a longer one that matched is not counted again.
+    keywords: rule.keywords.map(normalizeText).sort((a, b) => b.length - a.length),
     patterns: rule.patterns.map((source) => ({ source, regex: new RegExp(source, 'gu') })),
     suppressors: rule.suppressors.map(normalizeText),
     weight: rule.weight,
@@ -34,16 +35,21 @@ function suppressed(text: string, start: number, end: number, suppressors: reado
 }
 
 /**
- * Scores a normalised text against a rule. A keyword counts once however often it occurs, and a
- * longer keyword counts more (a 4-character phrase is more telling than a 2-character one); a
- * pattern counts double. Occurrences with a suppressor nearby do not count.
+ * Scores a normalised text against a rule. A keyword counts once however often it occurs, and not
+ * where a longer keyword of the rule already matched (公交 inside 公交站); a longer keyword counts
+ * more (a 4-character phrase is more telling than a 2-character one); a pattern counts double.
+ * Occurrences with a suppressor nearby do not count.
  */
 export function matchRule(text: string, rule: CompiledRule): SignalMatch {
   let score = 0;
   const signals: string[] = [];
+  const covered: Array<[number, number]> = [];
+  const inside = (start: number, end: number) => covered.some(([s, e]) => start >= s && end <= e);
   for (const keyword of rule.keywords) {
     for (let at = text.indexOf(keyword); at !== -1; at = text.indexOf(keyword, at + 1)) {
-      if (suppressed(text, at, at + keyword.length, rule.suppressors)) continue;
+      const end = at + keyword.length;
+      if (inside(at, end) || suppressed(text, at, end, rule.suppressors)) continue;
+      covered.push([at, end]);
       score += rule.weight * (1 + Math.max(0, [...keyword].length - 2) * 0.5);
       signals.push(keyword);
       break;

@@ -39,7 +39,7 @@ export class CaseCommandService {
   async execute(type: CaseCommandType, payload: unknown): Promise<CaseCommandReply> {
     const envelope = parseOrThrow(CommandEnvelopeSchema, payload) as CommandEnvelope;
     if (envelope.type !== type) throw new ValidationError('type', `must be ${type} on this subject`);
-    const data = parseOrThrow(caseCommandDefinition(type).schema, envelope.data, 'data') as { caseId: string };
+    const data = parseOrThrow(caseCommandDefinition(type).schema, envelope.data, 'data');
     const streamId = caseStreamId(data.caseId);
     const first = await this.firstEvent(streamId);
     const districtId = this.caseDistrict(first, envelope);

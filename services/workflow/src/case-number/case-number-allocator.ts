@@ -66,7 +66,11 @@ export class CaseNumberAllocator {
     const count = caseNumberBlockCount(this.format);
     for (;;) {
       if (block >= count) {
-        throw new HotlineError('unavailable', 'CASE_NUMBERS_EXHAUSTED', `every block of ${count} case number blocks is claimed`);
+        throw new HotlineError(
+          'unavailable',
+          'CASE_NUMBERS_EXHAUSTED',
+          `every block of ${count} case number blocks is claimed`,
+        );
       }
       const lease = leaseCaseNumberBlock(block, this.format);
       try {

@@ -17,7 +17,11 @@ export function dueSoonUntil(calendar: WorkingCalendar, policy: DeadlinePolicy, 
 }
 
 /** Cases whose deadline passed without a reply (dispatch or handling). */
-export const overdueFilter = (now: string): Filter => ({ hasDeadline: true, replied: false, deadlineAt: { $lt: now } });
+export const overdueFilter = (now: string): Filter => ({
+  hasDeadline: true,
+  replied: false,
+  deadlineAt: { $lt: now },
+});
 
 /** The colour `caseColour` gives at `now`, as a filter on the stored deadline and reply fields. */
 export function colourFilter(colour: CaseColour, now: string, yellowUntil: string): Filter {
@@ -29,7 +33,10 @@ export function colourFilter(colour: CaseColour, now: string, yellowUntil: strin
     case 'green':
       return {
         hasDeadline: true,
-        $or: [{ replied: true, repliedLate: false }, { replied: false, deadlineAt: { $gt: yellowUntil } }],
+        $or: [
+          { replied: true, repliedLate: false },
+          { replied: false, deadlineAt: { $gt: yellowUntil } },
+        ],
       };
     default: {
       const unknown: never = colour;

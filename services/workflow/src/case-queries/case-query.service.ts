@@ -28,7 +28,15 @@ export interface WorkflowQueryDeps {
 }
 
 /** Fields a search result never needs: left in the store. */
-const SUMMARY_PROJECTION = { tokens: 0, state: 0, tasks: 0, content: 0, citizen: 0, coHandlerReplies: 0, reply: 0 } as const;
+const SUMMARY_PROJECTION = {
+  tokens: 0,
+  state: 0,
+  tasks: 0,
+  content: 0,
+  citizen: 0,
+  coHandlerReplies: 0,
+  reply: 0,
+} as const;
 
 /** Case detail, timeline and search, each scoped to what the viewer may see. */
 export class CaseQueryService {
@@ -44,7 +52,14 @@ export class CaseQueryService {
     const entries = await this.deps.store
       .collection(CASE_TIMELINE)
       .find<CaseTimelineEntry & { _id: string }>({ caseId: query.caseId }, { sort: { revision: 1 } });
-    return entries.map(({ _id, revision, type, at, actor, summary }) => ({ eventId: _id, revision, type, at, actor, summary }));
+    return entries.map(({ _id, revision, type, at, actor, summary }) => ({
+      eventId: _id,
+      revision,
+      type,
+      at,
+      actor,
+      summary,
+    }));
   }
 
   async search(query: SearchCasesQuery): Promise<CaseSearchResult> {
@@ -52,7 +67,12 @@ export class CaseQueryService {
     await readModels.waitFor(query.minPosition, settings.readAfterWriteTimeoutMs);
     const now = clock.now();
     const scope = caseScope(query.viewer, await this.deps.units.snapshot());
-    const filter = caseSearchFilter(query, scope, now, dueSoonUntil(settings.calendar, settings.deadlines, now));
+    const filter = caseSearchFilter(
+      query,
+      scope,
+      now,
+      dueSoonUntil(settings.calendar, settings.deadlines, now),
+    );
     const order = query.order === 'asc' ? 1 : -1;
     const cases = store.collection<CaseDocument>(CASES);
     const [total, docs] = await Promise.all([
@@ -64,7 +84,12 @@ export class CaseQueryService {
         projection: SUMMARY_PROJECTION,
       }),
     ]);
-    return { total, page: query.page, pageSize: query.pageSize, items: docs.map((doc) => caseSummary(doc, now, settings)) };
+    return {
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      items: docs.map((doc) => caseSummary(doc, now, settings)),
+    };
   }
 
   /** The case if the viewer may see it; a case outside the scope is reported as not found. */
@@ -72,7 +97,7 @@ export class CaseQueryService {
     const { store, readModels, settings } = this.deps;
     await readModels.waitFor(query.minPosition, settings.readAfterWriteTimeoutMs);
     const scope = caseScope(query.viewer, await this.deps.units.snapshot());
-    const doc = await store.collection<CaseDocument>(CASES).findOne({ $and: [{ _id: query.caseId }, scope] });
+    const doc = await store.collection<CaseDocument>(CASES).findOne({ _id: query.caseId, ...scope });
     if (!doc) throw new NotFoundError('case', query.caseId);
     return doc;
   }

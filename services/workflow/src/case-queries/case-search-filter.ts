@@ -10,19 +10,28 @@ const isoZ = (instant: string): string => new Date(instant).toISOString();
 
 const range = (from: string | undefined, to: string | undefined): Filter | undefined => {
   if (from === undefined && to === undefined) return undefined;
-  return { ...(from !== undefined ? { $gte: isoZ(from) } : {}), ...(to !== undefined ? { $lte: isoZ(to) } : {}) };
+  return {
+    ...(from !== undefined ? { $gte: isoZ(from) } : {}),
+    ...(to !== undefined ? { $lte: isoZ(to) } : {}),
+  };
 };
 
 /**
  * The read-store filter of a search within the viewer's `scope`. The first full-text token is a
  * top-level equality so that the in-memory store can use the `tokens` index; the rest go to `$all`.
  */
-export function caseSearchFilter(query: SearchCasesQuery, scope: Filter, now: Date, yellowUntil: Date): Filter {
+export function caseSearchFilter(
+  query: SearchCasesQuery,
+  scope: Filter,
+  now: Date,
+  yellowUntil: Date,
+): Filter {
   const top: Filter = {};
   const and: Filter[] = Object.keys(scope).length > 0 ? [scope] : [];
   if (query.text !== undefined) {
     const [first, ...rest] = textTokens(query.text, 'query');
-    if (first === undefined) throw new ValidationError('text', 'has no letters, digits or characters to search for');
+    if (first === undefined)
+      throw new ValidationError('text', 'has no letters, digits or characters to search for');
     top.tokens = first;
     if (rest.length > 0) and.push({ tokens: { $all: rest } });
   }

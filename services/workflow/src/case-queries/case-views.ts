@@ -11,8 +11,23 @@ import type { WorkflowSettings } from '../workflow-settings';
 
 type SummaryFields = Pick<
   CaseDocument,
-  | 'caseId' | 'caseNumber' | 'districtId' | 'status' | 'type' | 'categoryCode' | 'channel' | 'urgency' | 'title'
-  | 'place' | 'leadUnitId' | 'registeredAt' | 'updatedAt' | 'deadlineAt' | 'hasDeadline' | 'replied' | 'repliedAt'
+  | 'caseId'
+  | 'caseNumber'
+  | 'districtId'
+  | 'status'
+  | 'type'
+  | 'categoryCode'
+  | 'channel'
+  | 'urgency'
+  | 'title'
+  | 'place'
+  | 'leadUnitId'
+  | 'registeredAt'
+  | 'updatedAt'
+  | 'deadlineAt'
+  | 'hasDeadline'
+  | 'replied'
+  | 'repliedAt'
 >;
 
 /** The summary of a case at `now`: colour and overdue are derived here, never stored. */
@@ -36,26 +51,37 @@ export function caseSummary(doc: SummaryFields, now: Date, settings: WorkflowSet
     ...(deadline
       ? {
           deadlineAt: deadline.toISOString(),
-          colour: caseColour(settings.deadlines, settings.calendar, { now, dueAt: deadline, ...(completedAt ? { completedAt } : {}) }),
+          colour: caseColour(settings.deadlines, settings.calendar, {
+            now,
+            dueAt: deadline,
+            ...(completedAt ? { completedAt } : {}),
+          }),
         }
       : {}),
     overdue: deadline !== undefined && !doc.replied && deadline < now,
   };
 }
 
-const maskPhone = (phone: string): string => phone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2').replace(/^(0\d{2,3}-)\d+(\d{2})$/, '$1****$2');
+const maskPhone = (phone: string): string =>
+  phone.replace(/^(\d{3})\d+(\d{4})$/, '$1****$2').replace(/^(0\d{2,3}-)\d+(\d{2})$/, '$1****$2');
 
 /** The citizen as the viewer may see them: hidden from units when confidential, masked for leaders. */
 export function visibleCitizen(citizen: Citizen, viewer: QueryViewer): Partial<Citizen> {
   const { role } = viewer.actor;
-  if (role === WorkflowRole.Unit && citizen.confidential) return { confidential: true, anonymous: citizen.anonymous };
+  if (role === WorkflowRole.Unit && citizen.confidential)
+    return { confidential: true, anonymous: citizen.anonymous };
   if (role === WorkflowRole.Leader) {
     return { ...citizen, ...(citizen.phone !== undefined ? { phone: maskPhone(citizen.phone) } : {}) };
   }
   return citizen;
 }
 
-export function caseDetail(doc: CaseDocument, viewer: QueryViewer, now: Date, settings: WorkflowSettings): CaseDetailView {
+export function caseDetail(
+  doc: CaseDocument,
+  viewer: QueryViewer,
+  now: Date,
+  settings: WorkflowSettings,
+): CaseDetailView {
   const { state } = doc;
   return {
     ...caseSummary(doc, now, settings),

@@ -16,7 +16,14 @@ const READERS: readonly string[] = [
   WorkflowRole.Unit,
 ];
 
-const forbidden = (message: string): HotlineError => new HotlineError('forbidden', 'CASE_READ_FORBIDDEN', message);
+const forbidden = (message: string): HotlineError =>
+  new HotlineError('forbidden', 'CASE_READ_FORBIDDEN', message);
+
+/** Hotline staff, leaders, the platform and unit users read the workflow; anyone else is refused. */
+export function requireReader(viewer: QueryViewer): void {
+  if (!READERS.includes(viewer.actor.role))
+    throw forbidden(`role ${viewer.actor.role} cannot read the workflow`);
+}
 
 /** The units a unit user may see: its own and every unit below it (oversight). */
 export function viewerUnits(viewer: QueryViewer, units: UnitDirectory): string[] | undefined {
@@ -31,7 +38,7 @@ export function viewerUnits(viewer: QueryViewer, units: UnitDirectory): string[]
  * given; hotline staff and leaders their district's cases (all of them for the city district).
  */
 export function caseScope(viewer: QueryViewer, units: UnitDirectory): Filter {
-  if (!READERS.includes(viewer.actor.role)) throw forbidden(`role ${viewer.actor.role} cannot read cases`);
+  requireReader(viewer);
   const visible = viewerUnits(viewer, units);
   if (visible) return { unitIds: { $in: visible } };
   return viewer.districtId === CITY_DISTRICT ? {} : { districtId: viewer.districtId };
@@ -39,7 +46,7 @@ export function caseScope(viewer: QueryViewer, units: UnitDirectory): Filter {
 
 /** Whether the viewer may see the inbox of `unitId`: its own unit or one below it, or hotline staff. */
 export function inboxScope(viewer: QueryViewer, units: UnitDirectory, unitId: string): Filter {
-  if (!READERS.includes(viewer.actor.role)) throw forbidden(`role ${viewer.actor.role} cannot read inboxes`);
+  requireReader(viewer);
   const visible = viewerUnits(viewer, units);
   if (visible && !visible.includes(unitId)) {
     throw forbidden(`unit ${viewer.actor.unitId ?? ''} may not see the inbox of ${unitId}`);

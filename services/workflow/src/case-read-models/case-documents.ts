@@ -31,7 +31,9 @@ export function caseStatics(event: RecordedEvent): CaseStatics {
   for (let code: string | undefined = data.categoryCode; code !== undefined; code = parentCategoryOf(code)) {
     categoryPath.unshift(code);
   }
-  const text = [data.content, data.place?.address, data.citizen.address].filter((t) => t !== undefined).join('\n');
+  const text = [data.content, data.place?.address, data.citizen.address]
+    .filter((t) => t !== undefined)
+    .join('\n');
   return {
     content: data.content,
     citizen: data.citizen,

@@ -2,7 +2,8 @@ import type { CaseEvent } from '@hotline/contracts';
 import type { CaseRecord } from '../case';
 
 /** Where a case stands for one unit: what its inbox shows. */
-export type TaskState = 'to-sign' | 'in-progress' | 'replied' | 'returned' | 'handed-on' | 'reassigned' | 'done';
+export type TaskState =
+  'to-sign' | 'in-progress' | 'replied' | 'returned' | 'handed-on' | 'reassigned' | 'done';
 
 export interface UnitTask {
   unitId: string;
@@ -20,7 +21,8 @@ export const ACTIVE_TASK_STATES: readonly TaskState[] = ['to-sign', 'in-progress
 const FINISHED_CASE = new Set(['completed', 'closed', 'declined', 'merged']);
 
 export const isoZ = (instant: string): string => new Date(instant).toISOString();
-const optionalIso = (instant: string | undefined): string | null => (instant === undefined ? null : isoZ(instant));
+const optionalIso = (instant: string | undefined): string | null =>
+  instant === undefined ? null : isoZ(instant);
 
 /**
  * The units' tasks after an event, from the case's state: the lead, the units that passed it down
@@ -57,16 +59,23 @@ export function nextTasks(previous: readonly UnitTask[], state: CaseRecord, even
   const tasks = [...current.values()].map((t) =>
     finished && ACTIVE_TASK_STATES.includes(t.state) ? { ...t, state: 'done' as const, cameBack: false } : t,
   );
+  const returnedBy = event.type === 'CaseReturned' ? event.data.unitId : undefined;
   for (const old of previous) {
     if (current.has(old.unitId)) continue;
-    const active = ACTIVE_TASK_STATES.includes(old.state);
-    tasks.push(active ? { ...old, state: finished ? 'done' : 'reassigned', cameBack: false, extensionPending: false } : old);
+    if (!ACTIVE_TASK_STATES.includes(old.state)) {
+      tasks.push(old);
+      continue;
+    }
+    // A sub-unit that returned the case leaves it; any other unit that left was replaced.
+    const state: TaskState = old.unitId === returnedBy ? 'returned' : finished ? 'done' : 'reassigned';
+    tasks.push({ ...old, state, cameBack: false, extensionPending: false });
   }
   return tasks;
 }
 
 function leadTaskState(state: CaseRecord): TaskState {
-  switch (state.lead?.status) {
+  const status = state.lead?.status;
+  switch (status) {
     case 'dispatched':
       return 'to-sign';
     case 'returned':
@@ -75,7 +84,7 @@ function leadTaskState(state: CaseRecord): TaskState {
     case undefined:
       return state.status === 'replied' ? 'replied' : 'in-progress';
     default: {
-      const unknown: never = state.lead.status;
+      const unknown: never = status;
       return unknown;
     }
   }

@@ -2,7 +2,18 @@ import { textTokens } from './case-text-tokens';
 
 describe('textTokens', () => {
   it('gives Han characters and bigrams, and lower-case words for other scripts', () => {
-    expect(textTokens('工地噪声 Noise 22点')).toEqual(['工', '地', '噪', '声', '工地', '地噪', '噪声', 'noise', '22', '点']);
+    expect(textTokens('工地噪声 Noise 22点')).toEqual([
+      '工',
+      '地',
+      '噪',
+      '声',
+      '工地',
+      '地噪',
+      '噪声',
+      'noise',
+      '22',
+      '点',
+    ]);
   });
 
   it('uses only bigrams for a query of several Han characters, so every document token set contains them', () => {

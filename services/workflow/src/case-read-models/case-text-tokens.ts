@@ -1,4 +1,4 @@
-const RUNS = /(\p{Script=Han}+)|([[\p{L}\p{N}]--\p{Script=Han}]+)/gv;
+const RUNS = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 /**
  * Full-text tokens for content and addresses, Chinese included, without a word segmenter: every

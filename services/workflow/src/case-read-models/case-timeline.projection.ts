@@ -25,7 +25,11 @@ export function caseTimelineProjection(): Projection {
           revision: event.revision,
           type: event.type,
           at: isoZ(event.time),
-          actor: { id: actor.id, role: actor.role, ...(actor.unitId !== undefined ? { unitId: actor.unitId } : {}) },
+          actor: {
+            id: actor.id,
+            role: actor.role,
+            ...(actor.unitId !== undefined ? { unitId: actor.unitId } : {}),
+          },
           summary: timelineSummary(caseEvent),
         },
       });

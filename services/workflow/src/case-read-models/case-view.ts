@@ -35,7 +35,12 @@ export interface CaseView {
   coHandlerReplies: CaseReplyView[];
   /** What the citizen is told: the accepted reply, the direct answer, or why it was not accepted. */
   publicAnswer: { answer: string; referral?: string; at: string } | null;
-  lastCallback: { reached: boolean; ratings?: Record<string, string>; redoRequired: boolean; at: string } | null;
+  lastCallback: {
+    reached: boolean;
+    ratings?: Record<string, string>;
+    redoRequired: boolean;
+    at: string;
+  } | null;
   extensionPending: boolean;
   completedAt: string | null;
   closedAt: string | null;
@@ -118,7 +123,10 @@ function eventFields(previous: CaseView, event: CaseEvent, at: string): Partial<
       return { publicAnswer: { answer: event.data.answer, at }, closedAt: at };
     case 'CaseDeclined': {
       const { explanation, referral } = event.data;
-      return { publicAnswer: { answer: explanation, ...(referral !== undefined ? { referral } : {}), at }, closedAt: at };
+      return {
+        publicAnswer: { answer: explanation, ...(referral !== undefined ? { referral } : {}), at },
+        closedAt: at,
+      };
     }
     case 'CaseDispatched':
     case 'CaseRedispatched':

@@ -48,7 +48,16 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
     filter: { streamPrefixes: ['case-'] },
     async setup(store) {
       const cases = store.collection(CASES);
-      for (const field of ['caseNumber', 'districtId', 'status', 'unitIds', 'tokens', 'categoryPath', 'registeredAt', 'deadlineAt']) {
+      for (const field of [
+        'caseNumber',
+        'districtId',
+        'status',
+        'unitIds',
+        'tokens',
+        'categoryPath',
+        'registeredAt',
+        'deadlineAt',
+      ]) {
         await cases.createIndex({ [field]: 1 });
       }
       const tasks = store.collection(UNIT_TASKS);
@@ -62,9 +71,13 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
       if (previous === 'applied') return;
       const view = applyCaseEvent(previous, event);
       if (!view) return;
-      context.guardedUpdate(CASES, caseId, { $set: registration ? { ...view, ...caseStatics(event) } : { ...view } });
+      context.guardedUpdate(CASES, caseId, {
+        $set: registration ? { ...view, ...caseStatics(event) } : { ...view },
+      });
       for (const task of changedTasks(previous?.tasks ?? [], view.tasks)) {
-        context.guardedUpdate(UNIT_TASKS, taskDocumentId(caseId, task.unitId), { $set: taskFields(view, task) });
+        context.guardedUpdate(UNIT_TASKS, taskDocumentId(caseId, task.unitId), {
+          $set: taskFields(view, task),
+        });
       }
       remember(view, event.position);
     },

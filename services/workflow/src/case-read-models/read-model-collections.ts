@@ -4,3 +4,11 @@ export const UNIT_TASKS = 'workflow_unit_tasks';
 export const CASE_TIMELINE = 'workflow_case_timeline';
 
 export const taskDocumentId = (caseId: string, unitId: string): string => `${caseId}|${unitId}`;
+export const UNITS = 'workflow_units';
+export const DISPATCH_CATALOGUE = 'workflow_dispatch_catalogue';
+
+export const catalogueEntryId = (
+  catalogueId: string,
+  categoryCode: string,
+  districtId: string | undefined,
+): string => `${catalogueId}|${categoryCode}|${districtId ?? '*'}`;

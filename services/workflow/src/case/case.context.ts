@@ -1,9 +1,4 @@
-import type {
-  CategoryTaxonomy,
-  DeadlinePolicy,
-  UnitDirectory,
-  WorkingCalendar,
-} from '@hotline/contracts';
+import type { CategoryTaxonomy, DeadlinePolicy, UnitDirectory, WorkingCalendar } from '@hotline/contracts';
 import type { DecideContext } from '@hotline/infra/command';
 
 /** Case rules that are not deadlines, configured per city. */

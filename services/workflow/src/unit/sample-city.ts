@@ -1,6 +1,12 @@
 import type { UnitSnapshot } from '@hotline/contracts';
 
-type UnitRow = [id: string, name: string, level: UnitSnapshot['level'], parentId?: string, fallback?: boolean];
+type UnitRow = [
+  id: string,
+  name: string,
+  level: UnitSnapshot['level'],
+  parentId?: string,
+  fallback?: boolean,
+];
 
 /**
  * A sample city for demos and tests, written for this project: the city, its departments, three
@@ -29,11 +35,13 @@ const ROWS: readonly UnitRow[] = [
   ['cangshan-linjiang-jiangbin', '临江街道江滨社区', 'community', 'cangshan-linjiang'],
 ];
 
-export const SAMPLE_CITY_UNITS: readonly UnitSnapshot[] = ROWS.map(([id, name, level, parentId, fallback]) => ({
-  id,
-  name,
-  level,
-  ...(parentId !== undefined ? { parentId } : {}),
-  active: true,
-  fallback: fallback ?? false,
-}));
+export const SAMPLE_CITY_UNITS: readonly UnitSnapshot[] = ROWS.map(
+  ([id, name, level, parentId, fallback]) => ({
+    id,
+    name,
+    level,
+    ...(parentId !== undefined ? { parentId } : {}),
+    active: true,
+    fallback: fallback ?? false,
+  }),
+);

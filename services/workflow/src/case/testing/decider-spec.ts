@@ -5,10 +5,12 @@ import type { DecideContext, Decider, DomainMessage } from '@hotline/infra/comma
  * Given events / when command / then events (or a rejection), for any decider. The state is
  * folded from the given events with the decider's own `evolve`.
  */
-export function deciderSpec<Command extends DomainMessage, Event extends DomainMessage, State, X extends object>(
-  decider: Decider<Command, Event, State, X>,
-  defaultContext: () => DecideContext & X,
-) {
+export function deciderSpec<
+  Command extends DomainMessage,
+  Event extends DomainMessage,
+  State,
+  X extends object,
+>(decider: Decider<Command, Event, State, X>, defaultContext: () => DecideContext & X) {
   return {
     given(events: readonly Event[]) {
       return {

@@ -1,0 +1,19 @@
+import { CaseNumberBlockClaimed } from './case-number-block.events';
+import { caseCommands, caseEvents } from './case.messages';
+import { workflowQueries } from './queries/workflow.queries';
+import { dispatchCatalogueCommands, dispatchCatalogueEvents } from './units/dispatch-catalogue.messages';
+import { unitCommands, unitEvents } from './units/unit.messages';
+import { unitQueries } from './units/unit.queries';
+
+/** Every command, event and query of the workflow service, for the platform registry. */
+export const workflowDefinitions = [
+  ...caseCommands,
+  ...caseEvents,
+  CaseNumberBlockClaimed,
+  ...workflowQueries,
+  ...unitCommands,
+  ...unitEvents,
+  ...dispatchCatalogueCommands,
+  ...dispatchCatalogueEvents,
+  ...unitQueries,
+] as const;

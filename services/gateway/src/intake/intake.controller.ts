@@ -1,0 +1,139 @@
+import type { IncomingMessage } from 'node:http';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import type { ClientProxy } from '@nestjs/microservices';
+import {
+  ClassifyContent,
+  FindDuplicates,
+  GetCallerHistory,
+  GetCaseRepeatCount,
+  GetContact,
+  ListOpenContacts,
+  NotFoundError,
+  RecordContact,
+  SubmitContact,
+} from '@hotline/contracts';
+import { BUS_CLIENT } from '../bus-client.token';
+import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
+import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
+
+/** `POST /api/contacts/:contactId/<action>` → the intake command it sends. */
+const CONTACT_ACTIONS: Readonly<Record<string, string>> = {
+  'register-case': 'RegisterCaseFromContact',
+  merge: 'MergeContactIntoCase',
+  answer: 'AnswerContact',
+  refer: 'ReferContact',
+  decline: 'DeclineContact',
+  abandon: 'AbandonContact',
+  harassment: 'MarkContactAsHarassment',
+  release: 'ReleaseContact',
+};
+
+/**
+ * The intake API: the citizen portal's submissions, the agent desk's contacts and their outcomes,
+ * caller history (screen pop), classification and duplicate suggestions, repeat counts.
+ */
+@Controller('api')
+export class IntakeController {
+  private readonly requests: IntakeRequests;
+
+  constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
+    this.requests = new IntakeRequests(bus);
+  }
+
+  /** The citizen portal (web): no account; the answer says what happened and what to tell the citizen. */
+  @Post('portal/contacts')
+  @HttpCode(201)
+  submitFromPortal(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    const { commandId } = commandIdOf(body);
+    return this.requests.command(
+      SubmitContact.type,
+      request.headers,
+      body,
+      { contactId: portalContactId(commandId), channel: 'web' },
+      PORTAL_VIEWER,
+    );
+  }
+
+  /** The agent desk records a contact (a call): `{ commandId, contactId, channel, caller, content, … }`. */
+  @Post('contacts')
+  @HttpCode(201)
+  record(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.command(RecordContact.type, request.headers, body);
+  }
+
+  @Post('contacts/:contactId/:action')
+  @HttpCode(200)
+  act(
+    @Req() request: IncomingMessage,
+    @Param('contactId') contactId: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+  ): Promise<unknown> {
+    const type = CONTACT_ACTIONS[action];
+    if (!type) throw new NotFoundError('contact action', action);
+    return this.requests.command(type, request.headers, body, { contactId });
+  }
+
+  @Get('contacts')
+  openContacts(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
+    const { boolean, number } = queryValues;
+    return this.requests.query(ListOpenContacts.type, request.headers, {
+      ...minPosition(params),
+      ...defined({ quarantined: boolean(params, 'quarantined'), limit: number(params, 'limit') }),
+    });
+  }
+
+  @Get('contacts/:contactId')
+  contact(
+    @Req() request: IncomingMessage,
+    @Param('contactId') contactId: string,
+    @Query() params: QueryParams,
+  ): Promise<unknown> {
+    return this.requests.query(GetContact.type, request.headers, { contactId, ...minPosition(params) });
+  }
+
+  /** The screen pop: the caller's previous contacts and cases, newest first. */
+  @Get('callers/:phone/history')
+  callerHistory(
+    @Req() request: IncomingMessage,
+    @Param('phone') phone: string,
+    @Query() params: QueryParams,
+  ): Promise<unknown> {
+    return this.requests.query(GetCallerHistory.type, request.headers, {
+      phone,
+      ...minPosition(params),
+      ...defined({ limit: queryValues.number(params, 'limit') }),
+    });
+  }
+
+  @Get('cases/:caseId/repeats')
+  repeats(
+    @Req() request: IncomingMessage,
+    @Param('caseId') caseId: string,
+    @Query() params: QueryParams,
+  ): Promise<unknown> {
+    return this.requests.query(GetCaseRepeatCount.type, request.headers, { caseId, ...minPosition(params) });
+  }
+
+  /** Suggested type, category, emergency referral and not-accepted reason for a text. */
+  @Post('intake/classification')
+  @HttpCode(200)
+  classify(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.query(ClassifyContent.type, request.headers, asObject(body));
+  }
+
+  /** Open cases likely to be the same matter (并单 candidates). */
+  @Post('intake/duplicates')
+  @HttpCode(200)
+  duplicates(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.query(FindDuplicates.type, request.headers, asObject(body));
+  }
+}
+
+const asObject = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : { body };
+
+const defined = (values: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));

@@ -1,0 +1,111 @@
+import type { IncomingMessage } from 'node:http';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import type { ClientProxy } from '@nestjs/microservices';
+import {
+  BlockCaller,
+  CheckCaller,
+  DraftKnowledgeArticle,
+  GetKnowledgeArticle,
+  NotFoundError,
+  RetireKnowledgeArticle,
+  ReviewKnowledgeArticle,
+  ReviseKnowledgeArticle,
+  SearchKnowledge,
+  UnblockCaller,
+} from '@hotline/contracts';
+import { BUS_CLIENT } from '../bus-client.token';
+import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
+import { IntakeRequests, PORTAL_VIEWER } from './intake-requests';
+
+const ARTICLE_ACTIONS: Readonly<Record<string, string>> = {
+  revise: ReviseKnowledgeArticle.type,
+  review: ReviewKnowledgeArticle.type,
+  retire: RetireKnowledgeArticle.type,
+};
+
+const searchParams = (params: QueryParams): Record<string, unknown> => {
+  const values = {
+    query: queryValues.text(params, 'q'),
+    categoryCode: queryValues.text(params, 'categoryCode'),
+    limit: queryValues.number(params, 'limit'),
+    ...minPosition(params),
+  };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+};
+
+/** The knowledge base (agents' side panel, the portal's self-service) and the caller blocklist. */
+@Controller('api')
+export class KnowledgeController {
+  private readonly requests: IntakeRequests;
+
+  constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
+    this.requests = new IntakeRequests(bus);
+  }
+
+  @Get('knowledge/search')
+  search(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
+    return this.requests.query(SearchKnowledge.type, request.headers, searchParams(params));
+  }
+
+  /** Self-service answers for citizens on the portal: approved, valid articles only, no account. */
+  @Get('portal/knowledge/search')
+  portalSearch(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
+    return this.requests.query(SearchKnowledge.type, request.headers, searchParams(params), PORTAL_VIEWER);
+  }
+
+  @Get('knowledge/:articleId')
+  article(
+    @Req() request: IncomingMessage,
+    @Param('articleId') articleId: string,
+    @Query() params: QueryParams,
+  ): Promise<unknown> {
+    return this.requests.query(GetKnowledgeArticle.type, request.headers, {
+      articleId,
+      ...minPosition(params),
+    });
+  }
+
+  @Post('knowledge')
+  @HttpCode(201)
+  draft(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.command(DraftKnowledgeArticle.type, request.headers, body);
+  }
+
+  @Post('knowledge/:articleId/:action')
+  @HttpCode(200)
+  act(
+    @Req() request: IncomingMessage,
+    @Param('articleId') articleId: string,
+    @Param('action') action: string,
+    @Body() body: unknown,
+  ): Promise<unknown> {
+    const type = ARTICLE_ACTIONS[action];
+    if (!type) throw new NotFoundError('knowledge article action', action);
+    return this.requests.command(type, request.headers, body, { articleId });
+  }
+
+  @Post('blocklist')
+  @HttpCode(201)
+  block(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.command(BlockCaller.type, request.headers, body);
+  }
+
+  @Post('blocklist/:phone/unblock')
+  @HttpCode(200)
+  unblock(
+    @Req() request: IncomingMessage,
+    @Param('phone') phone: string,
+    @Body() body: unknown,
+  ): Promise<unknown> {
+    return this.requests.command(UnblockCaller.type, request.headers, body, { phone });
+  }
+
+  @Get('blocklist/:phone')
+  check(
+    @Req() request: IncomingMessage,
+    @Param('phone') phone: string,
+    @Query() params: QueryParams,
+  ): Promise<unknown> {
+    return this.requests.query(CheckCaller.type, request.headers, { phone, ...minPosition(params) });
+  }
+}

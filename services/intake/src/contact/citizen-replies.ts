@@ -1,0 +1,13 @@
+/** What the citizen reads back on SMS, WeChat or mail (zh-CN, as the hotline writes to citizens). */
+export const citizenReplies = {
+  registered: (caseNumber: string | undefined): string =>
+    caseNumber
+      ? `【12345】您的诉求已受理，受理号${caseNumber}。可凭受理号和来电号码后四位查询办理进度。`
+      : '【12345】您的诉求已受理，受理号稍后以短信告知。',
+  merged: (caseNumber: string | undefined): string =>
+    caseNumber
+      ? `【12345】您反映的事项已并入受理号${caseNumber}一并办理，请耐心等待承办单位答复。`
+      : '【12345】您反映的事项已在办理中，已并入原工单一并办理，请耐心等待答复。',
+  received: (): string => '【12345】您的诉求已收到，工作人员将尽快处理并答复您。',
+  answered: (answer: string): string => `【12345】${answer}`,
+};

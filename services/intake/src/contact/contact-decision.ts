@@ -1,0 +1,34 @@
+import type {
+  ContactAssessment,
+  ContactEvent,
+  EmergencyService,
+  NotAcceptedReason,
+  QuarantineReason,
+} from '@hotline/contracts';
+
+type EventData<T extends ContactEvent['type']> = Extract<ContactEvent, { type: T }>['data'];
+
+/**
+ * What the contact aggregate decides on. The bus commands (RecordContact, RegisterCaseFromContact,
+ * …) are turned into these by their handlers once the handler has done its I/O: classified the
+ * text, asked the workflow service for a case, so the decision itself stays pure.
+ */
+export type ContactDecision =
+  | {
+      type: 'Record';
+      data: {
+        contact: EventData<'ContactRecorded'>;
+        assessment: ContactAssessment;
+        quarantine?: { reason: QuarantineReason; detail: string };
+      };
+    }
+  | { type: 'Quarantine'; data: { reason: QuarantineReason; detail: string } }
+  | { type: 'Release'; data: { note?: string } }
+  | { type: 'RecordCase'; data: { caseId: string; caseNumber?: string } }
+  | { type: 'Merge'; data: { caseId: string; caseNumber?: string; similarity?: number; automatic: boolean } }
+  | { type: 'Answer'; data: { caseId?: string; answer: string; knowledgeArticleId?: string } }
+  | { type: 'Refer'; data: { service: EmergencyService; explanation: string } }
+  | { type: 'Decline'; data: { reason: NotAcceptedReason; explanation: string } }
+  | { type: 'Abandon'; data: { note?: string } }
+  | { type: 'MarkAsHarassment'; data: { note: string } }
+  | { type: 'Reply'; data: { text: string } };

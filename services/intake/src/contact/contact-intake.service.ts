@@ -1,0 +1,275 @@
+import type {
+  Clock,
+  CommandEnvelope,
+  ContactInput,
+  ContactReceipt,
+  EmergencyService,
+  QuarantineReason,
+} from '@hotline/contracts';
+import type { Logger } from '@hotline/infra/telemetry';
+import type { z } from 'zod';
+import type { FloodGuard } from '../blocklist/flood-guard';
+import { bilingual, explainReferral } from '../classification/citizen-explanations';
+import type { CaseDesk } from '../case-desk/case-desk.port';
+import type { BlocklistReader } from '../read-models/blocklist-reader';
+import type { IntakeMetrics } from '../intake-metrics';
+import { automaticDisposition, type Disposition, type DispositionRules } from './automatic-disposition';
+import { caseChannelOf, caseIdForContact, citizenOf } from './case-from-contact';
+import { citizenReplies } from './citizen-replies';
+import type { ContactAssessor } from './contact-assessor';
+import { stepCommandId, type ContactStreams } from './contact-streams';
+
+export type ContactInputData = z.output<typeof ContactInput>;
+
+export interface TakeOptions {
+  /** record: an agent takes it from here; submit: the platform disposes of it (self-service). */
+  mode: 'record' | 'submit';
+  /** Set by a channel that already refused part of the message (an executable attachment). */
+  quarantine?: { reason: QuarantineReason; detail: string };
+}
+
+export interface ContactIntakeDeps {
+  clock: Clock;
+  streams: ContactStreams;
+  assessor: ContactAssessor;
+  blocklist: BlocklistReader;
+  flood: FloodGuard;
+  caseDesk: CaseDesk;
+  rules: DispositionRules;
+  metrics: IntakeMetrics;
+  logger: Logger;
+}
+
+/** The sender a flood is counted by: whatever identifies the caller on the channel. */
+const senderOf = (input: ContactInputData): string | undefined =>
+  input.caller.phone ?? input.caller.email ?? input.caller.wechatOpenId;
+
+/**
+ * Takes a contact from any channel: guard (blocklist, flood), assess (classify, duplicates), record
+ * once, and for self-service contacts dispose of it (refer, merge, register, or leave it for an
+ * agent). Every contact is recorded before anything else can fail; what fails after (the workflow
+ * being unavailable) leaves the contact open for an agent, never lost.
+ */
+export class ContactIntakeService {
+  constructor(private readonly deps: ContactIntakeDeps) {}
+
+  async take(
+    envelope: CommandEnvelope,
+    input: ContactInputData,
+    options: TakeOptions,
+  ): Promise<ContactReceipt> {
+    const { clock, streams, assessor, metrics } = this.deps;
+    const now = clock.now();
+    const quarantine = options.quarantine ?? (await this.guard(input, now, options.mode));
+    const assessment = await assessor.assess(
+      {
+        content: input.content,
+        channel: input.channel,
+        ...(input.subject ? { subject: input.subject } : {}),
+        ...(input.caller.phone ? { phone: input.caller.phone } : {}),
+        ...(input.place ? { place: input.place } : {}),
+      },
+      now,
+    );
+    const contact = { ...input, receivedAt: input.receivedAt ?? now.toISOString() };
+    const recorded = await streams.decide(envelope, input.contactId, {
+      type: 'Record',
+      data: { contact, assessment, ...(quarantine ? { quarantine } : {}) },
+    });
+    const receipt: ContactReceipt = {
+      contactId: input.contactId,
+      recorded: !recorded.idempotent,
+      assessment,
+    };
+    if (recorded.idempotent) return this.resume(envelope, contact, receipt, options);
+    metrics.recorded(input.channel);
+    if (quarantine) {
+      metrics.quarantined(input.channel, quarantine.reason);
+      this.deps.logger.warn(
+        { contactId: input.contactId, channel: input.channel, quarantine },
+        'contact quarantined',
+      );
+      return { ...receipt, quarantine: quarantine.reason };
+    }
+    if (options.mode === 'record') return receipt;
+    const disposition = automaticDisposition(input.channel, assessment, this.deps.rules);
+    return this.dispose(envelope, contact, disposition, receipt);
+  }
+
+  /** Blocklisted numbers and floods are recorded, but quarantined. Phone calls reach an agent anyway. */
+  private async guard(
+    input: ContactInputData,
+    now: Date,
+    mode: TakeOptions['mode'],
+  ): Promise<TakeOptions['quarantine']> {
+    const phone = input.caller.phone;
+    if (phone) {
+      const check = await this.deps.blocklist.check(phone, now);
+      if (check.blocked)
+        return {
+          reason: 'blocklisted',
+          detail: `${phone} is on the blocklist: ${check.reason ?? 'no reason given'}`,
+        };
+    }
+    const sender = senderOf(input);
+    if (mode === 'submit' && sender && !this.deps.flood.admit(sender, now)) {
+      return { reason: 'flood', detail: `${sender} sent more messages than the flood allowance` };
+    }
+    return undefined;
+  }
+
+  private async dispose(
+    envelope: CommandEnvelope,
+    contact: ContactInputData & { receivedAt: string },
+    disposition: Disposition,
+    receipt: ContactReceipt,
+  ): Promise<ContactReceipt> {
+    const { streams, metrics } = this.deps;
+    const step = stepCommandId(envelope.commandId, 'disposition');
+    const contactId = contact.contactId;
+    switch (disposition.kind) {
+      case 'refer': {
+        const explanation = explainReferral(disposition.service);
+        await streams.decide(
+          envelope,
+          contactId,
+          { type: 'Refer', data: { service: disposition.service, explanation: bilingual(explanation) } },
+          step,
+        );
+        metrics.concluded(contact.channel, 'referred');
+        return { ...receipt, outcome: 'referred', referral: disposition.service, reply: explanation.zh };
+      }
+      case 'merge': {
+        const { caseId, caseNumber, similarity } = disposition;
+        await streams.decide(
+          envelope,
+          contactId,
+          {
+            type: 'Merge',
+            data: { caseId, similarity, automatic: true, ...(caseNumber ? { caseNumber } : {}) },
+          },
+          step,
+        );
+        metrics.concluded(contact.channel, 'merged-into-case');
+        return {
+          ...receipt,
+          outcome: 'merged-into-case',
+          caseId,
+          ...(caseNumber ? { caseNumber } : {}),
+          reply: citizenReplies.merged(caseNumber),
+        };
+      }
+      case 'register':
+        return this.register(envelope, contact, disposition, receipt, step);
+      case 'triage':
+        return { ...receipt, reply: citizenReplies.received() };
+      default: {
+        const unknown: never = disposition;
+        throw new Error(`unknown disposition ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private async register(
+    envelope: CommandEnvelope,
+    contact: ContactInputData & { receivedAt: string },
+    disposition: Extract<Disposition, { kind: 'register' }>,
+    receipt: ContactReceipt,
+    step: string,
+  ): Promise<ContactReceipt> {
+    const { caseDesk, streams, metrics, logger } = this.deps;
+    const caseId = caseIdForContact(contact.contactId);
+    const { metadata } = envelope;
+    let caseNumber: string | undefined;
+    try {
+      ({ caseNumber } = await caseDesk.registerCase(
+        {
+          caseId,
+          type: disposition.type,
+          categoryCode: disposition.categoryCode,
+          content: contact.subject ? `${contact.subject}\n${contact.content}` : contact.content,
+          citizen: citizenOf(contact.caller),
+          channel: caseChannelOf(contact.channel),
+          attachments: contact.attachments,
+          contactId: contact.contactId,
+          ...(contact.place ? { place: contact.place } : {}),
+        },
+        {
+          commandId: stepCommandId(envelope.commandId, 'register-case'),
+          correlationId: metadata.correlationId,
+          actor: metadata.actor,
+          districtId: metadata.districtId,
+        },
+      ));
+    } catch (error) {
+      metrics.workflowFailure('RegisterCase');
+      logger.warn(
+        { err: error, contactId: contact.contactId },
+        'the case could not be registered; the contact waits for an agent',
+      );
+      return { ...receipt, reply: citizenReplies.received() };
+    }
+    await streams.decide(
+      envelope,
+      contact.contactId,
+      { type: 'RecordCase', data: { caseId, ...(caseNumber ? { caseNumber } : {}) } },
+      step,
+    );
+    metrics.concluded(contact.channel, 'case-registered');
+    return {
+      ...receipt,
+      outcome: 'case-registered',
+      caseId,
+      ...(caseNumber ? { caseNumber } : {}),
+      reply: citizenReplies.registered(caseNumber),
+    };
+  }
+
+  /**
+   * A contact recorded before (a channel retried, or the first attempt stopped half-way): a
+   * self-service contact still open is disposed of now, on its recorded assessment; otherwise the
+   * receipt says what became of it, with the same reply as the first time.
+   */
+  private async resume(
+    envelope: CommandEnvelope,
+    contact: ContactInputData & { receivedAt: string },
+    receipt: ContactReceipt,
+    options: TakeOptions,
+  ): Promise<ContactReceipt> {
+    const { state, recorded, assessment, events } = await this.deps.streams.load(receipt.contactId);
+    const first = {
+      ...receipt,
+      ...(assessment
+        ? { assessment: { classification: assessment.classification, duplicates: assessment.duplicates } }
+        : {}),
+    };
+    if (options.mode === 'submit' && state.status === 'open' && !state.quarantine && assessment && recorded) {
+      const disposition = automaticDisposition(recorded.channel, first.assessment, this.deps.rules);
+      return this.dispose(envelope, { ...contact, ...recorded }, disposition, first);
+    }
+    const data = (type: string) =>
+      events.find((e) => e.type === type)?.data as
+        { caseNumber?: string; service?: EmergencyService } | undefined;
+    const caseNumber = (data('ContactCaseRegistered') ?? data('ContactMergedIntoCase'))?.caseNumber;
+    const referral = data('ContactReferred')?.service;
+    const reply =
+      state.outcome === 'case-registered'
+        ? citizenReplies.registered(caseNumber)
+        : state.outcome === 'merged-into-case'
+          ? citizenReplies.merged(caseNumber)
+          : referral
+            ? explainReferral(referral).zh
+            : state.quarantine
+              ? undefined
+              : citizenReplies.received();
+    return {
+      ...first,
+      ...(state.outcome ? { outcome: state.outcome } : {}),
+      ...(state.caseId ? { caseId: state.caseId } : {}),
+      ...(caseNumber ? { caseNumber } : {}),
+      ...(referral ? { referral } : {}),
+      ...(state.quarantine ? { quarantine: state.quarantine } : {}),
+      ...(reply && options.mode === 'submit' ? { reply } : {}),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { RuleViolation } from '@hotline/contracts';
+
+export enum ContactError {
+  AlreadyRecorded = 'CONTACT_ALREADY_RECORDED',
+  NotRecorded = 'CONTACT_NOT_RECORDED',
+  AlreadyConcluded = 'CONTACT_ALREADY_CONCLUDED',
+  Quarantined = 'CONTACT_QUARANTINED',
+  NotQuarantined = 'CONTACT_NOT_QUARANTINED',
+  UseReferral = 'CONTACT_USE_REFERRAL',
+  NoReplyChannel = 'CONTACT_NO_REPLY_CHANNEL',
+  RoleNotAllowed = 'CONTACT_ROLE_NOT_ALLOWED',
+}
+
+export class ContactRuleViolation extends RuleViolation {
+  constructor(
+    override readonly code: ContactError,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(code, message, details);
+  }
+}

@@ -1,0 +1,54 @@
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { CommandHandlerDeps } from '@hotline/infra/command';
+import type { ReadinessRegistry } from '@hotline/infra/health';
+import type { Logger } from '@hotline/infra/telemetry';
+import type { IntakeChannels } from './channels/intake-channels';
+import type { KnowledgeIndexFollower } from './knowledge/knowledge-index-follower';
+import { seedKnowledge } from './knowledge/knowledge-seeder';
+import type { SeedArticle } from './knowledge/seed/seed-article';
+import type { IntakeReadModels } from './read-models/intake-read-models';
+
+export interface IntakeLifecycleDeps {
+  readModels: IntakeReadModels;
+  knowledge: KnowledgeIndexFollower;
+  channels: IntakeChannels;
+  readiness: ReadinessRegistry;
+  commandDeps: CommandHandlerDeps;
+  seedArticles: readonly SeedArticle[];
+  logger: Logger;
+}
+
+/**
+ * Starts intake with the app: the demo knowledge (when configured), the projections, the
+ * knowledge index, then the channel listeners; stops them in reverse before the platform closes.
+ * Ready once the read models and the index have caught up.
+ */
+export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
+  private unregister: (() => void) | undefined;
+
+  constructor(private readonly deps: IntakeLifecycleDeps) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { readModels, knowledge, channels, readiness, logger } = this.deps;
+    this.unregister = readiness.register({
+      name: 'intake-read-models',
+      check: () => {
+        if (!readModels.live() || !knowledge.live) throw new Error('the intake read models are catching up');
+      },
+    });
+    if (this.deps.seedArticles.length > 0) {
+      const written = await seedKnowledge(this.deps.commandDeps, this.deps.seedArticles);
+      if (written > 0) logger.info({ written }, 'demo knowledge articles written');
+    }
+    await readModels.start();
+    knowledge.start();
+    await channels.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.unregister?.();
+    await this.deps.channels.stop();
+    await this.deps.knowledge.stop();
+    await this.deps.readModels.stop();
+  }
+}

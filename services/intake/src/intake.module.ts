@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
+import type { CommandHandlerDeps } from '@hotline/infra/command';
+import { loadConfig, type Env } from '@hotline/infra/config';
+import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { commandMetrics } from '@hotline/infra/telemetry';
+import { FloodGuard } from './blocklist/flood-guard';
+import { BusCaseDesk } from './case-desk/bus-case-desk';
+import type { CaseDesk } from './case-desk/case-desk.port';
+import { ChannelIntake } from './channels/channel-intake';
+import { FileAttachmentStore } from './channels/file-attachment-store';
+import { IntakeChannels } from './channels/intake-channels';
+import type { ContentClassifier } from './classification/content-classifier.port';
+import { loadCityDictionary } from './classification/load-dictionary';
+import { RuleClassifier } from './classification/rule-classifier';
+import { ContactActionsService } from './contact/contact-actions.service';
+import { ContactAssessor } from './contact/contact-assessor';
+import { ContactIntakeService } from './contact/contact-intake.service';
+import { ContactStreams } from './contact/contact-streams';
+import { DuplicateFinder } from './duplicates/duplicate-finder';
+import { DuplicatePolicy } from './duplicates/duplicate-policy';
+import { BlocklistController } from './handlers/blocklist.controller';
+import { ContactCommandsController } from './handlers/contact-commands.controller';
+import { IntakeQueriesController } from './handlers/intake-queries.controller';
+import { INTAKE_CLASSIFIER, INTAKE_COMMAND_DEPS } from './handlers/intake-tokens';
+import { KnowledgeController } from './handlers/knowledge.controller';
+import { intakeConfigSchema, type IntakeConfig } from './intake.config';
+import { IntakeLifecycle } from './intake-lifecycle';
+import { IntakeMetrics } from './intake-metrics';
+import { KnowledgeIndexFollower } from './knowledge/knowledge-index-follower';
+import { SEED_ARTICLES } from './knowledge/seed/seed-articles';
+import { ContactQueriesService } from './queries/contact-queries.service';
+import { BlocklistReader } from './read-models/blocklist-reader';
+import { IntakeReadModels } from './read-models/intake-read-models';
+import { ReadStoreFingerprintSource } from './read-models/read-store-fingerprint-source';
+import { MinHasher } from './text/min-hash';
+
+export interface IntakeModuleOptions {
+  /** The settings; default: read from `env` (the process environment). */
+  config?: IntakeConfig;
+  env?: Env;
+  /** The workflow as intake sees it; default: the workflow service over the bus. */
+  caseDesk?: CaseDesk;
+  /** Default: the rule classifier on the configured dictionary. */
+  classifier?: ContentClassifier;
+}
+
+/** Intake: contacts from every channel, classification, duplicates, caller history, blocklist, knowledge base. */
+@Module({})
+export class IntakeModule {
+  static register(platform: Platform, options: IntakeModuleOptions = {}): DynamicModule {
+    const config = options.config ?? loadConfig(intakeConfigSchema, options.env, 'intake');
+    const { eventStore: store, readStore, clock, logger, metrics: registry } = platform;
+    const timeoutMs = platform.config.HOTLINE_REQUEST_TIMEOUT_MS;
+    const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
+    const ruleClassifier = new RuleClassifier(loadCityDictionary(config.INTAKE_DICTIONARY_PATH), taxonomy);
+    const classifier = options.classifier ?? ruleClassifier;
+    const hasher = new MinHasher();
+    const policy = DuplicatePolicy.parse({
+      suggestScore: config.INTAKE_DUPLICATE_SUGGEST_SCORE,
+      autoMergeScore: config.INTAKE_DUPLICATE_AUTO_MERGE_SCORE,
+      sameCallerWindowDays: config.INTAKE_DUPLICATE_WINDOW_DAYS,
+    });
+    const readModels = new IntakeReadModels({
+      store: readStore,
+      source: () => platform.projectionSource(),
+      hasher,
+      registry,
+      logger,
+      readAfterWriteTimeoutMs: timeoutMs,
+    });
+    const fingerprints = new ReadStoreFingerprintSource(readStore);
+    const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
+    const blocklist = new BlocklistReader(readStore);
+    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
+    const streams = new ContactStreams(commandDeps);
+    const intakeMetrics = new IntakeMetrics(registry);
+    const caseDesk = options.caseDesk ?? new BusCaseDesk(platform.client());
+    const intake = new ContactIntakeService({
+      clock,
+      streams,
+      assessor: new ContactAssessor(classifier, duplicates),
+      blocklist,
+      flood: new FloodGuard({
+        maxPerWindow: config.INTAKE_FLOOD_MAX_PER_WINDOW,
+        windowMs: config.INTAKE_FLOOD_WINDOW_SECONDS * 1000,
+      }),
+      caseDesk,
+      rules: {
+        autoRegister: config.INTAKE_AUTO_REGISTER,
+        autoRegisterConfidence: ruleClassifier.autoRegisterConfidence,
+        autoMergeScore: policy.autoMergeScore,
+      },
+      metrics: intakeMetrics,
+      logger,
+    });
+    const knowledge = new KnowledgeIndexFollower(platform.projectionSource(), logger, timeoutMs);
+    const channels = new IntakeChannels(
+      config,
+      new ChannelIntake(intake, streams, config.INTAKE_DISTRICT, intakeMetrics, logger),
+      new FileAttachmentStore(
+        config.INTAKE_ATTACHMENTS_DIR ?? join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
+      ),
+      clock,
+    );
+    const lifecycle = new IntakeLifecycle({
+      readModels,
+      knowledge,
+      channels,
+      readiness: platform.readiness,
+      commandDeps,
+      seedArticles: config.INTAKE_SEED_KNOWLEDGE ? SEED_ARTICLES : [],
+      logger,
+    });
+    return {
+      module: IntakeModule,
+      controllers: [
+        ContactCommandsController,
+        KnowledgeController,
+        BlocklistController,
+        IntakeQueriesController,
+      ],
+      providers: [
+        { provide: INTAKE_COMMAND_DEPS, useValue: commandDeps },
+        { provide: INTAKE_CLASSIFIER, useValue: classifier },
+        { provide: ContactIntakeService, useValue: intake },
+        {
+          provide: ContactActionsService,
+          useValue: new ContactActionsService(
+            streams,
+            caseDesk,
+            (id) => fingerprints.caseNumberOf(id),
+            () => clock.now(),
+          ),
+        },
+        { provide: ContactQueriesService, useValue: new ContactQueriesService(readModels, blocklist, clock) },
+        { provide: DuplicateFinder, useValue: duplicates },
+        { provide: KnowledgeIndexFollower, useValue: knowledge },
+        { provide: IntakeReadModels, useValue: readModels },
+        { provide: IntakeChannels, useValue: channels },
+        { provide: IntakeLifecycle, useValue: lifecycle },
+      ],
+      exports: [IntakeChannels, IntakeReadModels],
+    };
+  }
+}
+
+/** The intake service with these options (tests, the benchmark): settings, a workflow stand-in, a classifier. */
+export const createIntakeService = (options: IntakeModuleOptions = {}): ServiceDefinition => ({
+  name: 'intake',
+  module: (platform) => IntakeModule.register(platform, options),
+});
+
+/** The intake service as the embedded runner and its own process mount it: settings from the environment. */
+export const intakeService: ServiceDefinition = createIntakeService();

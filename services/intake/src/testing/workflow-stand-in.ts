@@ -1,0 +1,86 @@
+import { HotlineError, formatCaseNumber, type Clock, type EventToAppend } from '@hotline/contracts';
+import { deriveEventId } from '@hotline/infra/command';
+import { StreamNotFound, type EventStore } from '@hotline/infra/event-store';
+import type {
+  AnswerCaseData,
+  CaseDesk,
+  CaseDeskRequest,
+  RegisterCaseData,
+} from '../case-desk/case-desk.port';
+
+/**
+ * TEST DOUBLE of the workflow service, for intake tests that must not share the workflow's NATS
+ * subjects with other test runs on the same server: it appends `CaseRegistered` to the real event
+ * store (so intake's duplicate read model sees the case as it would) with a made-up case number,
+ * idempotently per case. The embedded test runs the real workflow service instead.
+ */
+export class WorkflowStandIn implements CaseDesk {
+  readonly registered: RegisterCaseData[] = [];
+  readonly answered: AnswerCaseData[] = [];
+  /** While set, every call fails as an unreachable workflow would. */
+  unavailable = false;
+  private serial = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async registerCase(
+    data: RegisterCaseData,
+    request: CaseDeskRequest,
+  ): Promise<{ caseId: string; caseNumber?: string }> {
+    if (this.unavailable)
+      throw new HotlineError(
+        'unavailable',
+        'NO_RESPONDERS',
+        'no service answers on hotline.cmd.workflow.RegisterCase',
+      );
+    const streamId = `case-${data.caseId}`;
+    const existing = await this.firstEvent(streamId);
+    if (existing) return { caseId: data.caseId, caseNumber: existing };
+    const caseNumber = formatCaseNumber(900_000 + ++this.serial);
+    const event: EventToAppend = {
+      id: deriveEventId(streamId, request.commandId, 0),
+      type: 'CaseRegistered',
+      version: 1,
+      data: {
+        ...data,
+        caseNumber,
+        attachments: data.attachments ?? [],
+        urgency: data.urgency ?? 'normal',
+        simple: data.simple ?? false,
+        convenienceList: false,
+        dispatchBy: this.clock.now().toISOString(),
+      },
+      metadata: {
+        correlationId: request.correlationId,
+        causationId: request.commandId,
+        commandId: request.commandId,
+        actor: request.actor,
+        districtId: request.districtId,
+      },
+      time: this.clock.now().toISOString(),
+    };
+    await this.store.append(streamId, [event], 'noStream');
+    this.registered.push(data);
+    return { caseId: data.caseId, caseNumber };
+  }
+
+  answerCaseAtIntake(data: AnswerCaseData): Promise<void> {
+    if (this.unavailable)
+      return Promise.reject(new HotlineError('unavailable', 'NO_RESPONDERS', 'no service answers'));
+    this.answered.push(data);
+    return Promise.resolve();
+  }
+
+  private async firstEvent(streamId: string): Promise<string | undefined> {
+    try {
+      const [first] = await this.store.readStream(streamId, { maxCount: 1 });
+      return (first?.data as { caseNumber?: string } | undefined)?.caseNumber;
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+  }
+}

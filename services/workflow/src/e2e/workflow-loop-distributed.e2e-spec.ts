@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { MongoReadStore } from '@hotline/infra/read-store';
+import { isolatedDistributedEnv } from '../testing/distributed-workflow';
+import { readModelSnapshot, runClosedLoop } from './case-loop';
+import { HotlineHttp } from './hotline-http';
+import { startServiceProcess, type ServiceProcess } from './service-process';
+
+describe('Case workflow end to end [distributed: relay, workflow, gateway processes on NATS, SQLite, FerretDB]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-dist-'));
+  const env = isolatedDistributedEnv(dir);
+  const processes: ServiceProcess[] = [];
+
+  const start = async (name: string): Promise<HotlineHttp> => {
+    const service = startServiceProcess(name, env);
+    processes.push(service);
+    const http = new HotlineHttp(await service.url);
+    await http.waitUntilReady();
+    return http;
+  };
+  const dropReadModels = async (): Promise<void> => {
+    const store = await MongoReadStore.connect(env.MONGODB_URL as string, env.MONGODB_DB as string);
+    await store.dropDatabase();
+    await store.close();
+  };
+
+  afterAll(async () => {
+    for (const service of processes.reverse()) await service.stop();
+    await dropReadModels().catch(() => undefined);
+    const nats = await connect({ servers: env.NATS_URL });
+    const jsm = await jetstreamManager(nats);
+    await jsm.streams.delete(env.HOTLINE_EVENTS_STREAM as string).catch(() => undefined);
+    await jsm.streams.delete(env.HOTLINE_DLQ_STREAM as string).catch(() => undefined);
+    await nats.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs one full closed loop through the gateway, and a restarted workflow rebuilds its read models equal', async () => {
+    await start('relay');
+    await start('workflow');
+    const gateway = await start('gateway');
+    const loop = await runClosedLoop(gateway);
+    const before = await readModelSnapshot(gateway, loop);
+
+    const workflow = processes.find((p) => p.name === 'workflow');
+    await workflow?.stop();
+    await dropReadModels();
+    await start('workflow');
+    expect(await readModelSnapshot(gateway, loop)).toEqual(before);
+  });
+});

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WORKFLOW_SERVICE, commandSubject, querySubject } from '@hotline/contracts';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { MongoReadStore } from '@hotline/infra/read-store';
+import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
+import { firstValueFrom } from 'rxjs';
+import { workflowService } from '../workflow.module';
+
+/** Environment of a distributed run with names of its own: JetStream streams, subjects, database. */
+export function isolatedDistributedEnv(dir: string): Record<string, string> {
+  const tag = randomUUID().replace(/-/g, '').slice(0, 10);
+  return {
+    HOTLINE_MODE: 'distributed',
+    NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    EVENT_STORE_PATH: join(dir, 'events.db'),
+    EVENT_STORE_DURABILITY: 'normal',
+    READ_STORE: 'mongodb',
+    MONGODB_URL: process.env.FERRETDB_URL ?? 'mongodb://127.0.0.1:27018/',
+    MONGODB_DB: `wf_${tag}`,
+    HOTLINE_EVENTS_STREAM: `WFT_${tag}`,
+    HOTLINE_DLQ_STREAM: `WFT_DLQ_${tag}`,
+    HOTLINE_EVENTS_SUBJECT_PREFIX: `wft${tag}.evt`,
+    HOTLINE_DLQ_SUBJECT_PREFIX: `wft${tag}.dlq`,
+    HTTP_PORT: '0',
+    HTTP_HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+}
+
+/**
+ * The workflow service in this process on the distributed adapters (NATS, the SQLite store,
+ * FerretDB), with a relay feeding JetStream, and a client that talks to it over NATS. For
+ * integration tests; `close()` deletes the streams and the database it made.
+ */
+export async function startDistributedWorkflow(overrides: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-int-'));
+  const env = { ...isolatedDistributedEnv(dir), ...overrides };
+  const platform = await Platform.open('workflow', loadConfig(platformConfigSchema, env, 'workflow'));
+  const jsm = await jetstreamManager(platform.natsConnection);
+  const publisher = new JetStreamEventPublisher({
+    connection: platform.natsConnection,
+    topology: platform.topology,
+  });
+  const relay = new Relay({
+    store: platform.eventStore,
+    publisher,
+    resumePosition: () => lastPublishedPosition(jsm, env.HOTLINE_EVENTS_STREAM as string),
+  });
+  await relay.start();
+  const running: RunningServices = await startServices(platform, [workflowService], {
+    port: 0,
+    host: '127.0.0.1',
+    handleSignals: false,
+  });
+  const client = platform.client();
+  const ask = <T>(subject: string, payload: unknown): Promise<T> =>
+    firstValueFrom(client.send<T>(subject, payload));
+  return {
+    platform,
+    url: running.url,
+    command: <T = Record<string, unknown>>(type: string, payload: unknown) =>
+      ask<T>(commandSubject(WORKFLOW_SERVICE, type), payload),
+    query: <T = Record<string, unknown>>(type: string, payload: unknown) =>
+      ask<T>(querySubject(WORKFLOW_SERVICE, type), payload),
+    async close(): Promise<void> {
+      await relay.stop();
+      await publisher.close();
+      await running.close();
+      if (env.READ_STORE === 'mongodb') {
+        const readStore = await MongoReadStore.connect(env.MONGODB_URL as string, env.MONGODB_DB as string);
+        await readStore.dropDatabase();
+        await readStore.close();
+      }
+      const cleanup = await connect({ servers: env.NATS_URL });
+      const manager = await jetstreamManager(cleanup);
+      await manager.streams.delete(env.HOTLINE_EVENTS_STREAM as string).catch(() => undefined);
+      await manager.streams.delete(env.HOTLINE_DLQ_STREAM as string).catch(() => undefined);
+      await cleanup.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type DistributedWorkflow = Awaited<ReturnType<typeof startDistributedWorkflow>>;

@@ -1,0 +1,29 @@
+import { RuleViolation } from '@hotline/contracts';
+
+/** Every rule of handling units and the dispatch catalogue a command can break. */
+export enum UnitError {
+  RoleNotAllowed = 'UNIT_ROLE_NOT_ALLOWED',
+  AlreadyRegistered = 'UNIT_ALREADY_REGISTERED',
+  NotRegistered = 'UNIT_NOT_REGISTERED',
+  Inactive = 'UNIT_INACTIVE',
+  UnknownParent = 'UNIT_UNKNOWN_PARENT',
+  ParentRequired = 'UNIT_PARENT_REQUIRED',
+  LevelAboveParent = 'UNIT_LEVEL_ABOVE_PARENT',
+  UnknownCategory = 'CATALOGUE_UNKNOWN_CATEGORY',
+  UnknownUnit = 'CATALOGUE_UNKNOWN_UNIT',
+  UnknownEntry = 'CATALOGUE_UNKNOWN_ENTRY',
+}
+
+export class UnitRuleViolation extends RuleViolation {
+  constructor(
+    override readonly code: UnitError,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(code, message, details);
+  }
+}
+
+export function unitViolation(code: UnitError, message: string, details?: Record<string, unknown>): never {
+  throw new UnitRuleViolation(code, message, details);
+}

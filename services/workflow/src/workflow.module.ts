@@ -1,0 +1,95 @@
+import { hostname } from 'node:os';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { commandMetrics } from '@hotline/infra/telemetry';
+import { CaseCommandService } from './case-commands/case-command.service';
+import { CaseHandlingClosureController } from './case-commands/case-handling-closure.controller';
+import { CaseIntakeDispatchController } from './case-commands/case-intake-dispatch.controller';
+import { MergeLinker } from './case-commands/merge-linker';
+import { CaseNumberAllocator } from './case-number/case-number-allocator';
+import { CaseQueryService, type WorkflowQueryDeps } from './case-queries/case-query.service';
+import { CitizenLookupService } from './case-queries/citizen-lookup.service';
+import { InboxQueryService } from './case-queries/inbox-query.service';
+import { WorkflowQueriesController } from './case-queries/workflow-queries.controller';
+import { ReadModelsLifecycle } from './case-read-models/read-models.lifecycle';
+import { UNITS_PROJECTION, WorkflowReadModels } from './case-read-models/workflow-read-models';
+import { readModelUnitDirectory } from './unit/read-model-unit-directory';
+import { seedSampleCity } from './unit/sample-city-seed';
+import { UnitCommandService } from './unit/unit-command.service';
+import { UnitCommandsController } from './unit/unit-commands.controller';
+import type { UnitDirectorySource } from './unit/unit-directory-source';
+import { UnitQueriesController } from './unit/unit-queries.controller';
+import { UnitQueryService } from './unit/unit-query.service';
+import { defaultWorkflowSettings, type WorkflowSettings } from './workflow-settings';
+
+export interface WorkflowModuleOptions {
+  settings?: WorkflowSettings;
+  /** Default: the units read model. */
+  units?: UnitDirectorySource;
+  /** Seed the sample city into an empty store at start. Default true. */
+  seedSampleCity?: boolean;
+}
+
+/** The case workflow: case, unit and catalogue commands and queries on the bus, its projections. */
+@Module({})
+export class WorkflowModule {
+  static register(platform: Platform, options: WorkflowModuleOptions = {}): DynamicModule {
+    const settings = options.settings ?? defaultWorkflowSettings();
+    const { eventStore: store, readStore, clock, logger, metrics } = platform;
+    const readModels = new WorkflowReadModels({
+      store: readStore,
+      source: () => platform.projectionSource(),
+      registry: metrics,
+      logger,
+    });
+    const units =
+      options.units ?? readModelUnitDirectory(readStore, () => readModels.checkpoint(UNITS_PROJECTION));
+    const handlerDeps = { store, clock, logger, metrics: commandMetrics(metrics) };
+    const caseNumbers = new CaseNumberAllocator({
+      store,
+      clock,
+      claimedBy: `${hostname()}:${process.pid}`,
+      format: settings.caseNumbers,
+    });
+    const caseCommands = new CaseCommandService({ ...handlerDeps, settings, units, caseNumbers });
+    const unitCommands = new UnitCommandService({ ...handlerDeps, settings });
+    const queryDeps: WorkflowQueryDeps = { store: readStore, readModels, units, settings, clock };
+    const seed = options.seedSampleCity ?? true;
+    return {
+      module: WorkflowModule,
+      controllers: [
+        CaseIntakeDispatchController,
+        CaseHandlingClosureController,
+        WorkflowQueriesController,
+        UnitCommandsController,
+        UnitQueriesController,
+      ],
+      providers: [
+        {
+          provide: CaseCommandService,
+          useValue: caseCommands,
+        },
+        { provide: MergeLinker, useValue: new MergeLinker(platform.eventBus, caseCommands, logger) },
+        { provide: UnitCommandService, useValue: unitCommands },
+        { provide: CaseQueryService, useValue: new CaseQueryService(queryDeps) },
+        { provide: InboxQueryService, useValue: new InboxQueryService(queryDeps) },
+        { provide: CitizenLookupService, useValue: new CitizenLookupService({ store: readStore, settings }) },
+        {
+          provide: UnitQueryService,
+          useValue: new UnitQueryService({ store: readStore, units, readModels, settings }),
+        },
+        {
+          provide: ReadModelsLifecycle,
+          useValue: new ReadModelsLifecycle(readModels, platform.readiness, store, () =>
+            seed ? seedSampleCity(unitCommands, store) : Promise.resolve(),
+          ),
+        },
+      ],
+    };
+  }
+}
+
+export const workflowService: ServiceDefinition = {
+  name: 'workflow',
+  module: (platform) => WorkflowModule.register(platform),
+};
