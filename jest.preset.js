@@ -7,7 +7,12 @@ const transform = { '^.+\\.tsx?$': ['@swc/jest', { ...swcrc, swcrc: false }] };
 
 /** The three tiers of ARCHITECTURE.md, told apart by file name. */
 function tiers(rootDir) {
-  const base = { rootDir, transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'tsx', 'js', 'json'] };
+  const base = {
+    rootDir,
+    transform,
+    testEnvironment: 'node',
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  };
   const engines = path.join(__dirname, 'scripts/jest/global-setup.js');
   const enginesDown = path.join(__dirname, 'scripts/jest/global-teardown.js');
   const slowTier = path.join(__dirname, 'scripts/jest/slow-tier.js');

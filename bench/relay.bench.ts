@@ -17,7 +17,11 @@ const event = (i: number): EventToAppend => ({
   id: randomUUID(),
   type: 'CaseSigned',
   version: 1,
-  data: { caseId: `c-${i % 5_000}`, unitId: 'unit-district-1-housing', note: '已签收，将于一个工作日内联系来电人' },
+  data: {
+    caseId: `c-${i % 5_000}`,
+    unitId: 'unit-district-1-housing',
+    note: '已签收，将于一个工作日内联系来电人',
+  },
   metadata: {
     correlationId: `corr-${i}`,
     causationId: `cmd-${i}`,
@@ -32,7 +36,11 @@ export const run: Benchmark = async (context) => {
   const count = Math.max(1_000, Math.round(100_000 * context.scale));
   const store = SqliteEventStore.open({ path: join(context.tmpDir, 'relay.db'), durability: 'off' });
   for (let i = 0; i < count; i += 100) {
-    await store.append(`case-${i}`, Array.from({ length: Math.min(100, count - i) }, (_, j) => event(i + j)), 'noStream');
+    await store.append(
+      `case-${i}`,
+      Array.from({ length: Math.min(100, count - i) }, (_, j) => event(i + j)),
+      'noStream',
+    );
   }
   const sample = (await store.readAll({ maxCount: 1 }))[0];
   const size = Buffer.byteLength(JSON.stringify(sample));
@@ -49,7 +57,12 @@ export const run: Benchmark = async (context) => {
   try {
     await ensureEventStreams(jsm, { topology });
     const publisher = new JetStreamEventPublisher({ connection, topology });
-    const relay = new Relay({ store, publisher, resumePosition: () => Promise.resolve(undefined), batchSize: 1_000 });
+    const relay = new Relay({
+      store,
+      publisher,
+      resumePosition: () => Promise.resolve(undefined),
+      batchSize: 1_000,
+    });
     const head = await store.headPosition();
     const ours = await timed(count, async () => {
       await relay.start();
@@ -58,7 +71,8 @@ export const run: Benchmark = async (context) => {
     await relay.stop();
     await publisher.close();
     const stored = (await jsm.streams.info(topology.eventsStream)).state.messages;
-    if (stored !== count) throw new Error(`relay benchmark: ${stored} messages in JetStream, expected ${count}`);
+    if (stored !== count)
+      throw new Error(`relay benchmark: ${stored} messages in JetStream, expected ${count}`);
 
     const raw = await rawJetStreamPublish({ connection, count, size, window: 1_000 });
     return [

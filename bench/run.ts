@@ -37,6 +37,7 @@ function line(r: BenchResult): string {
   if (r.goal?.minPerSecond !== undefined) {
     text += ` (goal ≥ ${fmt(r.goal.minPerSecond)}/s: ${ours >= r.goal.minPerSecond ? 'met' : 'NOT met'})`;
   }
+  if (r.notes) text += `\n    ${r.notes}`;
   return text;
 }
 
@@ -48,11 +49,18 @@ async function main(): Promise<void> {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   const only = process.env.BENCH_ONLY?.split(',');
   const all: BenchResult[] = [];
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, scale ${scale}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, scale ${scale}`,
+  );
   for (const [name, run] of Object.entries(benchmarks)) {
     if (only && !only.includes(name)) continue;
     const tmpDir = mkdtempSync(join(tmpdir(), `hotline-bench-${name}-`));
-    const context: BenchContext = { scale, tmpDir, natsUrl: up.natsUrl, ...(up.ferretdbUrl ? { mongoUrl: up.ferretdbUrl } : {}) };
+    const context: BenchContext = {
+      scale,
+      tmpDir,
+      natsUrl: up.natsUrl,
+      ...(up.ferretdbUrl ? { mongoUrl: up.ferretdbUrl } : {}),
+    };
     try {
       const results = await run(context);
       for (const r of results) console.log(line(r));
@@ -64,7 +72,18 @@ async function main(): Promise<void> {
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(
     join(__dirname, 'results/latest.json'),
-    JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, scale, results: all }, null, 2),
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        node: process.version,
+        scale,
+        results: all,
+      },
+      null,
+      2,
+    ),
   );
 }
 

@@ -103,11 +103,15 @@ function searchResult(
 ): BenchResult {
   const p50 = percentile(result.sorted, 50);
   const p95 = percentile(result.sorted, 95);
+  const scaling =
+    store === 'memory'
+      ? `filters other than the first text token scan, so expect roughly ×${Math.round(MILLION / cases)}`
+      : 'FerretDB is a test stand-in; MongoDB with these indexes is the production engine';
   return {
     name: `workflow case search, ${store}`,
     unit: 'query',
     ours: { ops: result.sorted.length, seconds: result.seconds },
-    notes: `p50 ${ms(p50)}, p95 ${ms(p95)} over ${cases} cases (${QUERIES.length} query shapes: text, filters, colour, sort, paging); 1,000,000 cases not run — in memory a search scans, so expect roughly ×${Math.round(MILLION / cases)}`,
+    notes: `p50 ${ms(p50)}, p95 ${ms(p95)} over ${cases} cases (${QUERIES.length} query shapes: text, filters, colour, sort, paging); 1,000,000 cases not run: ${scaling}`,
   };
 }
 
@@ -116,7 +120,8 @@ function loadResult(mode: string, load: LoadResult): BenchResult {
     name: `workflow commands (dispatch/sign/reply), ${mode}`,
     unit: 'command',
     ours: { ops: load.acknowledged, seconds: load.seconds },
-    goal: { minPerSecond: LOAD_RATE },
+    // Open loop: the offered rate is kept; the goal is that it is served (2 % slack for the clock).
+    goal: { minPerSecond: LOAD_RATE * 0.98 },
     notes: `offered ${load.offered} at ${LOAD_RATE}/s for ${Math.round(load.seconds)} s; p50 ${ms(percentile(load.latenciesMs, 50))}, p99 ${ms(percentile(load.latenciesMs, 99))}; repeats ${load.repeats}, failed ${load.failed}; lost ${load.lost}, applied twice ${load.appliedTwice}, applied without reply ${load.unacknowledgedApplied}`,
   };
 }

@@ -19,7 +19,9 @@ if (process.argv.includes('--check')) {
     // a missing document is drift too
   }
   if (committed !== generated) {
-    console.error('docs/asyncapi.json is out of date with the contracts: run `npm run asyncapi` and commit it.');
+    console.error(
+      'docs/asyncapi.json is out of date with the contracts: run `npm run asyncapi` and commit it.',
+    );
     process.exit(1);
   }
   console.log('docs/asyncapi.json matches the contracts.');

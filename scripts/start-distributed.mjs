@@ -43,11 +43,15 @@ function stopAll(code) {
 }
 
 for (const service of services) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', `services/${service.name}/src/main.ts`], {
-    cwd: root,
-    env: { ...env, ...shared, HTTP_PORT: String(service.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', `services/${service.name}/src/main.ts`],
+    {
+      cwd: root,
+      env: { ...env, ...shared, HTTP_PORT: String(service.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.set(service.name, child);
   const prefix = (stream, out) => {
     let rest = '';
@@ -64,7 +68,9 @@ for (const service of services) {
     console.error(`${service.name} exited (${signal ?? code}); stopping the others`);
     stopAll(1);
   });
-  console.log(`started ${service.name} (pid ${child.pid}) — health on http://${shared.HTTP_HOST}:${service.port}/health/ready`);
+  console.log(
+    `started ${service.name} (pid ${child.pid}) — health on http://${shared.HTTP_HOST}:${service.port}/health/ready`,
+  );
 }
 console.log(`\nHotline (distributed) gateway: http://localhost:${gatewayPort}\n`);
 

@@ -9,6 +9,8 @@ export interface ContactReceipt {
   contactId: string;
   /** False when the contact id had been recorded before: nothing new was recorded. */
   recorded: boolean;
+  /** Position of the last event written for the contact: pass it as `minPosition` to read it back. */
+  position: number;
   assessment: ContactAssessment;
   outcome?: ContactOutcome;
   quarantine?: QuarantineReason;

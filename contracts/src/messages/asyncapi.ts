@@ -17,7 +17,10 @@ const recordedEventSchema = (type: string, version: number, data: Json): Json =>
   properties: {
     id: { type: 'string', description: 'Event id; also the Nats-Msg-Id header, so a republish is dropped.' },
     type: { const: type },
-    version: { const: version, description: 'Schema version of data; older versions are upcast by consumers.' },
+    version: {
+      const: version,
+      description: 'Schema version of data; older versions are upcast by consumers.',
+    },
     streamId: { type: 'string' },
     revision: { type: 'integer', minimum: 0 },
     position: { type: 'integer', minimum: 1, description: 'Global position in the event store.' },
@@ -74,7 +77,10 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
             type: 'object',
             required: ['commandId', 'type', 'data', 'metadata'],
             properties: {
-              commandId: { type: 'string', description: 'Client-supplied; a repeat returns the first result.' },
+              commandId: {
+                type: 'string',
+                description: 'Client-supplied; a repeat returns the first result.',
+              },
               type: { const: def.type },
               data: schemaOf(def.schema),
               metadata: { $ref: '#/components/schemas/MessageMetadata' },
@@ -90,7 +96,10 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
     channels[channelId] = {
       address: isCommand ? commandSubject(def.service, def.type) : querySubject(def.service, def.type),
       description: `Request/reply, queue group ${def.service}.`,
-      messages: { [def.type]: { $ref: `#/components/messages/${def.type}` }, [replyId]: { $ref: `#/components/messages/${replyId}` } },
+      messages: {
+        [def.type]: { $ref: `#/components/messages/${def.type}` },
+        [replyId]: { $ref: `#/components/messages/${replyId}` },
+      },
     };
     operations[`handle${def.type}`] = {
       action: 'receive',
@@ -108,7 +117,8 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
   };
   messages['DeadLetter'] = {
     name: 'DeadLetter',
-    summary: 'The original message with headers hotline-dlq-reason, hotline-dlq-consumer, hotline-dlq-delivery-count, hotline-dlq-source-subject.',
+    summary:
+      'The original message with headers hotline-dlq-reason, hotline-dlq-consumer, hotline-dlq-delivery-count, hotline-dlq-source-subject.',
     contentType: 'application/json',
   };
 
@@ -141,7 +151,14 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
         },
         Reply: {
           oneOf: [
-            { type: 'object', required: ['ok'], properties: { ok: { const: true }, response: { description: 'The handler result; null when it returned nothing.' } } },
+            {
+              type: 'object',
+              required: ['ok'],
+              properties: {
+                ok: { const: true },
+                response: { description: 'The handler result; null when it returned nothing.' },
+              },
+            },
             {
               type: 'object',
               required: ['ok', 'error'],
@@ -150,7 +167,12 @@ export function buildAsyncApi(registry: MessageRegistry, version: string): Json 
                 error: {
                   type: 'object',
                   required: ['kind', 'code', 'message'],
-                  properties: { kind: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } },
+                  properties: {
+                    kind: { type: 'string' },
+                    code: { type: 'string' },
+                    message: { type: 'string' },
+                    field: { type: 'string' },
+                  },
                 },
               },
             },

@@ -48,4 +48,5 @@ export const defineQuery = <TType extends string, S extends z.ZodType>(
 
 /** The `{ type, data }` shape of one event definition, for per-aggregate unions. */
 export type EventOf<D> = D extends EventDefinition<infer T, infer S> ? { type: T; data: z.infer<S> } : never;
-export type CommandOf<D> = D extends CommandDefinition<infer T, infer S> ? { type: T; data: z.infer<S> } : never;
+export type CommandOf<D> =
+  D extends CommandDefinition<infer T, infer S> ? { type: T; data: z.infer<S> } : never;

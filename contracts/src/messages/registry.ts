@@ -43,7 +43,8 @@ export class MessageRegistry {
   readEventData(type: string, version: number, data: unknown): unknown {
     const def = this.events.get(type);
     if (!def) throw new Error(`unknown event type ${type}`);
-    if (version > def.version) throw new Error(`${type} v${version} is newer than this build knows (v${def.version})`);
+    if (version > def.version)
+      throw new Error(`${type} v${version} is newer than this build knows (v${def.version})`);
     const lifted = version < def.version ? (def.upcast ? def.upcast(data, version) : data) : data;
     return def.schema.parse(lifted);
   }

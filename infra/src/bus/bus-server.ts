@@ -71,7 +71,11 @@ export abstract class BusServer extends Server implements CustomTransportStrateg
       const result: unknown = await context.with(parent, () =>
         withSpan(
           `bus handle ${subject}`,
-          { 'messaging.system': 'hotline-bus', 'messaging.destination.name': subject, 'messaging.consumer.group.name': this.queue },
+          {
+            'messaging.system': 'hotline-bus',
+            'messaging.destination.name': subject,
+            'messaging.consumer.group.name': this.queue,
+          },
           () => handler(payload, new BusContext([subject, headers])),
           SpanKind.SERVER,
         ),

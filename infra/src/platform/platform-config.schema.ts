@@ -9,7 +9,9 @@ export const platformConfigSchema = commonConfigSchema.extend({
   EVENT_STORE: z
     .enum(['sqlite', 'kurrentdb'])
     .default('sqlite')
-    .describe('Event store adapter: sqlite (a file; several processes on one host may share it) or kurrentdb'),
+    .describe(
+      'Event store adapter: sqlite (a file; several processes on one host may share it) or kurrentdb',
+    ),
   EVENT_STORE_PATH: z
     .string()
     .optional()
@@ -17,7 +19,9 @@ export const platformConfigSchema = commonConfigSchema.extend({
   EVENT_STORE_DURABILITY: z
     .enum(['full', 'normal', 'off'])
     .default('full')
-    .describe('SQLite durability: full fsyncs every commit (group commit keeps throughput), normal fsyncs at checkpoints'),
+    .describe(
+      'SQLite durability: full fsyncs every commit (group commit keeps throughput), normal fsyncs at checkpoints',
+    ),
   KURRENTDB_URL: secret(z.string())
     .optional()
     .describe('KurrentDB connection string, required when EVENT_STORE=kurrentdb'),
@@ -48,7 +52,9 @@ export const platformConfigSchema = commonConfigSchema.extend({
   HOTLINE_TRACE_EXPORTER: z
     .enum(['otlp', 'memory', 'none'])
     .optional()
-    .describe('Where spans go: otlp (needs OTEL_EXPORTER_OTLP_ENDPOINT), memory (tests), none; default otlp when the endpoint is set'),
+    .describe(
+      'Where spans go: otlp (needs OTEL_EXPORTER_OTLP_ENDPOINT), memory (tests), none; default otlp when the endpoint is set',
+    ),
 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -176,7 +176,9 @@ const sqlitePath = (config: PlatformConfig): string =>
 async function openEventStore(serviceName: string, config: PlatformConfig): Promise<EventStore> {
   if (config.EVENT_STORE === 'kurrentdb') {
     if (!config.KURRENTDB_URL) {
-      throw new ConfigError(serviceName, [{ variable: 'KURRENTDB_URL', reason: 'is required when EVENT_STORE=kurrentdb' }]);
+      throw new ConfigError(serviceName, [
+        { variable: 'KURRENTDB_URL', reason: 'is required when EVENT_STORE=kurrentdb' },
+      ]);
     }
     // Loaded only when chosen: the embedded default never pulls in the gRPC client.
     const { KurrentDbEventStore } = await import('@hotline/infra/event-store/kurrentdb');

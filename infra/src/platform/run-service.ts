@@ -22,7 +22,10 @@ export async function runService(service: ServiceDefinition): Promise<RunningSer
   const config = loadConfig(distributedConfigSchema, undefined, service.name);
   const platform = await Platform.open(service.name, config);
   platform.logger.info({ config: describeConfig(config) }, `${service.name} configuration`);
-  const running = await startServices(platform, [service], { port: config.HTTP_PORT, host: config.HTTP_HOST });
+  const running = await startServices(platform, [service], {
+    port: config.HTTP_PORT,
+    host: config.HTTP_HOST,
+  });
   platform.logger.info({ url: running.url, mode: config.HOTLINE_MODE }, `${service.name} listening`);
   return running;
 }

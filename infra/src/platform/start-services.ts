@@ -26,7 +26,11 @@ export async function startServices(
   @Module({
     imports: [
       platformModule(platform),
-      HealthModule.register({ readiness: platform.readiness, metrics: platform.metrics, logger: platform.logger }),
+      HealthModule.register({
+        readiness: platform.readiness,
+        metrics: platform.metrics,
+        logger: platform.logger,
+      }),
       ...services.map((service) => service.module(platform)),
     ],
   })
@@ -50,11 +54,15 @@ export async function startServices(
     return closed;
   };
   if (options.handleSignals !== false) {
-    onShutdown(app, [...(options.extraShutdownSteps ?? []), { name: 'platform', run: () => platform.close() }], {
-      delayMs: platform.config.HOTLINE_SHUTDOWN_DELAY_MS,
-      timeoutMs: platform.config.HOTLINE_SHUTDOWN_TIMEOUT_MS,
-      logger: platform.logger,
-    });
+    onShutdown(
+      app,
+      [...(options.extraShutdownSteps ?? []), { name: 'platform', run: () => platform.close() }],
+      {
+        delayMs: platform.config.HOTLINE_SHUTDOWN_DELAY_MS,
+        timeoutMs: platform.config.HOTLINE_SHUTDOWN_TIMEOUT_MS,
+        logger: platform.logger,
+      },
+    );
   }
   return { app, url, close };
 }

@@ -13,7 +13,11 @@ export interface JetStreamSourceOptions {
   window?: number;
 }
 
-const positionOf = async (jsm: JetStreamManager, stream: string, seq: number): Promise<number | undefined> => {
+const positionOf = async (
+  jsm: JetStreamManager,
+  stream: string,
+  seq: number,
+): Promise<number | undefined> => {
   try {
     const message = await jsm.streams.getMessage(stream, { seq });
     return message ? message.json<{ position?: number }>().position : undefined;
@@ -26,7 +30,11 @@ const positionOf = async (jsm: JetStreamManager, stream: string, seq: number): P
  * The stream sequence of the first event after `fromPosition`. The relay publishes in position order,
  * so positions grow with stream sequences and a binary search over the stream finds it.
  */
-async function startSequence(jsm: JetStreamManager, stream: string, fromPosition: number | undefined): Promise<{ seq: number; last: number }> {
+async function startSequence(
+  jsm: JetStreamManager,
+  stream: string,
+  fromPosition: number | undefined,
+): Promise<{ seq: number; last: number }> {
   const { state } = await jsm.streams.info(stream);
   if (state.messages === 0) return { seq: state.last_seq + 1, last: state.last_seq };
   if (fromPosition === undefined) return { seq: state.first_seq, last: state.last_seq };

@@ -5,7 +5,10 @@ import type { JetStreamManager } from '@nats-io/jetstream';
  * relay publishes in position order over one connection, so the stream always holds a prefix of the
  * store and its last message is where to resume.
  */
-export async function lastPublishedPosition(jsm: JetStreamManager, stream: string): Promise<number | undefined> {
+export async function lastPublishedPosition(
+  jsm: JetStreamManager,
+  stream: string,
+): Promise<number | undefined> {
   const info = await jsm.streams.info(stream);
   if (info.state.messages === 0) return undefined;
   const message = await jsm.streams.getMessage(stream, { seq: info.state.last_seq });

@@ -44,7 +44,10 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
       handleSignals: false,
     });
     const jsm = await jetstreamManager(platform.natsConnection);
-    publisher = new JetStreamEventPublisher({ connection: platform.natsConnection, topology: platform.topology });
+    publisher = new JetStreamEventPublisher({
+      connection: platform.natsConnection,
+      topology: platform.topology,
+    });
     relay = new Relay({
       store: platform.eventStore,
       publisher,
@@ -105,11 +108,16 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
     for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
       published.push(await jsm.streams.getMessage(`TRACE_${tag}`, { seq }));
     }
-    const message = published.find((m) => (JSON.parse(m?.string() ?? '{}') as { id?: string }).id === registered?.id);
+    const message = published.find(
+      (m) => (JSON.parse(m?.string() ?? '{}') as { id?: string }).id === registered?.id,
+    );
     expect(message).toBeDefined();
     expect(message?.header.get('traceparent')).toContain(traceId);
 
-    const spans = () => (platform.telemetry.memoryExporter?.getFinishedSpans() ?? []).filter((s) => s.spanContext().traceId === traceId);
+    const spans = () =>
+      (platform.telemetry.memoryExporter?.getFinishedSpans() ?? []).filter(
+        (s) => s.spanContext().traceId === traceId,
+      );
     const names = () => spans().map((s) => s.name);
     const deadline = Date.now() + 10_000;
     while (!names().some((n) => n.startsWith('project')) && Date.now() < deadline) {

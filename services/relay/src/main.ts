@@ -34,14 +34,24 @@ async function main(): Promise<void> {
   const app = await NestFactory.create(RelayModule.register(platform), { logger: false });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   platform.logger.info({ url: await app.getUrl(), fromPosition: relay.position }, 'relay listening');
-  onShutdown(app, [
-    { name: 'relay', run: () => relay.stop() },
-    { name: 'publisher', run: () => publisher.close() },
-    { name: 'platform', run: () => platform.close() },
-  ], { delayMs: config.HOTLINE_SHUTDOWN_DELAY_MS, timeoutMs: config.HOTLINE_SHUTDOWN_TIMEOUT_MS, logger: platform.logger });
+  onShutdown(
+    app,
+    [
+      { name: 'relay', run: () => relay.stop() },
+      { name: 'publisher', run: () => publisher.close() },
+      { name: 'platform', run: () => platform.close() },
+    ],
+    {
+      delayMs: config.HOTLINE_SHUTDOWN_DELAY_MS,
+      timeoutMs: config.HOTLINE_SHUTDOWN_TIMEOUT_MS,
+      logger: platform.logger,
+    },
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: 'fatal', service: 'relay', msg: 'relay failed to start', err: String(error) }));
+  console.error(
+    JSON.stringify({ level: 'fatal', service: 'relay', msg: 'relay failed to start', err: String(error) }),
+  );
   process.exit(1);
 });

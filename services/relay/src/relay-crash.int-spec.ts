@@ -14,7 +14,11 @@ const ROOT = join(__dirname, '../../..');
 const TOTAL = 10_000;
 const STREAMS = 100;
 
-const waitUntil = async (what: string, condition: () => Promise<boolean>, deadlineMs = 90_000): Promise<void> => {
+const waitUntil = async (
+  what: string,
+  condition: () => Promise<boolean>,
+  deadlineMs = 90_000,
+): Promise<void> => {
   const deadline = Date.now() + deadlineMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);

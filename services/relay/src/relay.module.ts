@@ -8,7 +8,13 @@ export class RelayModule {
   static register(platform: Platform): DynamicModule {
     return {
       module: RelayModule,
-      imports: [HealthModule.register({ readiness: platform.readiness, metrics: platform.metrics, logger: platform.logger })],
+      imports: [
+        HealthModule.register({
+          readiness: platform.readiness,
+          metrics: platform.metrics,
+          logger: platform.logger,
+        }),
+      ],
     };
   }
 }

@@ -4,7 +4,8 @@ import { CalendarYearMissingError } from './calendar.errors';
 import { CN_PUBLIC_HOLIDAYS, chinaWorkingCalendar } from './china-calendar';
 import { chinaTime, formatChinaTime } from './china-time';
 
-const calendar = chinaWorkingCalendar();
+// Published schedules only: the provisional years are covered in provisional-year.spec.ts.
+const calendar = chinaWorkingCalendar({ provisionalYears: 0 });
 const at = (date: string, time: string) => chinaTime(date, time);
 const deadline = (date: string, time: string, days: number) =>
   formatChinaTime(calendar.addWorkingDays(at(date, time), days));

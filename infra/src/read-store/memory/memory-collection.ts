@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { HotlineError, NotFoundError, ValidationError } from '@hotline/contracts';
+import { HotlineError, ValidationError } from '@hotline/contracts';
 import { Aggregator, Query } from 'mingo';
 import { DuplicateKeyError } from '../read-store.errors';
 import type {
@@ -32,24 +32,24 @@ import { upsertSeed } from '../upsert-seed';
 import { applyUpdate, checkOperandTypes } from './apply-update';
 import { copyPlain } from './copy-plain';
 import { createMatcher, MINGO_OPTIONS } from './document-matcher';
-import { MemoryIndex } from './memory-index';
 import { matchFast } from './fast-match';
+import { ID_INDEX, SecondaryIndexes } from './secondary-indexes';
 import { idEquality, selectCandidates } from './select-candidates';
 
 type Doc = Record<string, unknown>;
 
-const ID_INDEX: IndexDescription = { name: '_id_', key: { _id: 1 }, unique: true };
-
 /** A collection held in a Map keyed by `_id`; values go in and out as deep copies. */
 export class MemoryCollection<T extends ReadDocument = ReadDocument> implements ReadCollection<T> {
   private readonly docs = new Map<DocumentId, Doc>();
-  private readonly indexes = new Map<string, MemoryIndex>();
+  private readonly indexes: SecondaryIndexes;
   private created = false;
 
   constructor(
     readonly name: string,
     private readonly assertOpen: () => void,
-  ) {}
+  ) {
+    this.indexes = new SecondaryIndexes(name);
+  }
 
   get exists(): boolean {
     return this.created;
@@ -150,39 +150,20 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
 
   async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
     this.assertOpen();
-    const spec = validateIndex(key, options);
-    if (spec.name === ID_INDEX.name || JSON.stringify(spec.key) === JSON.stringify(ID_INDEX.key))
-      return ID_INDEX.name;
-    const existing = this.indexes.get(spec.name);
-    if (existing) {
-      if (existing.sameSpec(spec.key, spec.unique)) return spec.name;
-      throw new ValidationError(
-        'options.name',
-        `an index named ${spec.name} exists with another key or options`,
-      );
-    }
-    const index = new MemoryIndex({ name: spec.name, key: spec.key, unique: spec.unique });
-    for (const [id, doc] of this.docs) {
-      const keys = index.keysOf(doc);
-      if (index.conflict(keys, id) !== undefined) throw new DuplicateKeyError(this.name, spec.name);
-      index.add(keys, id);
-    }
-    this.indexes.set(spec.name, index);
+    const name = this.indexes.create(validateIndex(key, options), this.docs);
     this.created = true;
-    return spec.name;
+    return name;
   }
 
   async dropIndex(name: string): Promise<void> {
     this.assertOpen();
     if (typeof name !== 'string') throw new ValidationError('name', 'must be a string');
-    if (name === ID_INDEX.name) throw new ValidationError('name', 'the _id index cannot be dropped');
-    if (!this.indexes.delete(name)) throw new NotFoundError('index', `${this.name}.${name}`);
+    this.indexes.drop(name);
   }
 
   async listIndexes(): Promise<IndexDescription[]> {
     this.assertOpen();
-    if (!this.created) return [];
-    return [ID_INDEX, ...[...this.indexes.values()].map((i) => i.description)].map(copyPlain);
+    return this.created ? this.indexes.list().map(copyPlain) : [];
   }
 
   async drop(): Promise<void> {
@@ -219,23 +200,11 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     doc._id ??= randomUUID();
     const id = doc._id as DocumentId;
     if (this.docs.has(id)) throw new DuplicateKeyError(this.name, ID_INDEX.name, operationIndex);
-    const keys = this.indexKeys(doc, id, operationIndex);
+    const entries = this.indexes.entriesFor(doc, id, operationIndex);
     this.docs.set(id, doc);
-    for (const [index, indexKeys] of keys) index.add(indexKeys, id);
+    this.indexes.add(entries, id);
     this.created = true;
     return id;
-  }
-
-  /** Each index's keys for `doc`; a DuplicateKeyError when a unique one is held by another document. */
-  private indexKeys(doc: Doc, id: DocumentId, operationIndex?: number): Map<MemoryIndex, string[]> {
-    const keys = new Map<MemoryIndex, string[]>();
-    for (const index of this.indexes.values()) {
-      const indexKeys = index.keysOf(doc);
-      if (index.conflict(indexKeys, id) !== undefined)
-        throw new DuplicateKeyError(this.name, index.name, operationIndex);
-      keys.set(index, indexKeys);
-    }
-    return keys;
   }
 
   private update(
@@ -269,9 +238,9 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     const id = doc._id as DocumentId;
     const next = copyPlain(doc);
     if (!applyUpdate(next, update, false)) return false;
-    const keys = this.indexKeys(next, id, operationIndex);
-    for (const index of this.indexes.values()) index.remove(index.keysOf(doc), id);
-    for (const [index, indexKeys] of keys) index.add(indexKeys, id);
+    const entries = this.indexes.entriesFor(next, id, operationIndex);
+    this.indexes.remove(doc, id);
+    this.indexes.add(entries, id);
     this.docs.set(id, next);
     return true;
   }
@@ -280,7 +249,7 @@ export class MemoryCollection<T extends ReadDocument = ReadDocument> implements 
     const matches = this.matching(filter, many ? undefined : 1);
     for (const doc of matches) {
       const id = doc._id as DocumentId;
-      for (const index of this.indexes.values()) index.remove(index.keysOf(doc), id);
+      this.indexes.remove(doc, id);
       this.docs.delete(id);
     }
     return matches.length;

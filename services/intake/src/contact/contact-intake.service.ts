@@ -80,6 +80,7 @@ export class ContactIntakeService {
       contactId: input.contactId,
       recorded: !recorded.idempotent,
       assessment,
+      position: recorded.position,
     };
     if (recorded.idempotent) return this.resume(envelope, contact, receipt, options);
     metrics.recorded(input.channel);
@@ -130,18 +131,24 @@ export class ContactIntakeService {
     switch (disposition.kind) {
       case 'refer': {
         const explanation = explainReferral(disposition.service);
-        await streams.decide(
+        const { position } = await streams.decide(
           envelope,
           contactId,
           { type: 'Refer', data: { service: disposition.service, explanation: bilingual(explanation) } },
           step,
         );
         metrics.concluded(contact.channel, 'referred');
-        return { ...receipt, outcome: 'referred', referral: disposition.service, reply: explanation.zh };
+        return {
+          ...receipt,
+          position,
+          outcome: 'referred',
+          referral: disposition.service,
+          reply: explanation.zh,
+        };
       }
       case 'merge': {
         const { caseId, caseNumber, similarity } = disposition;
-        await streams.decide(
+        const { position } = await streams.decide(
           envelope,
           contactId,
           {
@@ -153,6 +160,7 @@ export class ContactIntakeService {
         metrics.concluded(contact.channel, 'merged-into-case');
         return {
           ...receipt,
+          position,
           outcome: 'merged-into-case',
           caseId,
           ...(caseNumber ? { caseNumber } : {}),
@@ -209,7 +217,7 @@ export class ContactIntakeService {
       );
       return { ...receipt, reply: citizenReplies.received() };
     }
-    await streams.decide(
+    const { position } = await streams.decide(
       envelope,
       contact.contactId,
       { type: 'RecordCase', data: { caseId, ...(caseNumber ? { caseNumber } : {}) } },
@@ -218,6 +226,7 @@ export class ContactIntakeService {
     metrics.concluded(contact.channel, 'case-registered');
     return {
       ...receipt,
+      position,
       outcome: 'case-registered',
       caseId,
       ...(caseNumber ? { caseNumber } : {}),
@@ -239,6 +248,7 @@ export class ContactIntakeService {
     const { state, recorded, assessment, events } = await this.deps.streams.load(receipt.contactId);
     const first = {
       ...receipt,
+      position: events.at(-1)?.position ?? receipt.position,
       ...(assessment
         ? { assessment: { classification: assessment.classification, duplicates: assessment.duplicates } }
         : {}),

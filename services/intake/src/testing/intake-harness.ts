@@ -10,6 +10,7 @@ import {
   type Actor,
   type ContactView,
 } from '@hotline/contracts';
+import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import { loadConfig } from '@hotline/infra/config';
 import {
   Platform,
@@ -18,6 +19,7 @@ import {
   type RunningServices,
   type ServiceDefinition,
 } from '@hotline/infra/platform';
+import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { IntakeChannels } from '../channels/intake-channels';

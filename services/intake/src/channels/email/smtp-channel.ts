@@ -112,7 +112,9 @@ export class SmtpChannel {
       this.intake.refused('email', verdict.reason, { session: session.id });
       throw smtpError(verdict.responseCode, verdict.message);
     }
-    const toMayor = session.envelope.rcptTo.some((r) => r.address.toLowerCase() === this.options.mayorMailbox);
+    const toMayor = session.envelope.rcptTo.some(
+      (r) => r.address.toLowerCase() === this.options.mayorMailbox,
+    );
     const input = toMayor ? { ...verdict.input, channel: 'mayor-mailbox' as const } : verdict.input;
     const receipt = await this.intake.take(input, verdict.quarantine);
     if (receipt.reply && receipt.recorded) await this.reply(receipt.contactId, input, receipt.reply);
