@@ -22,6 +22,7 @@ const shared = {
 const services = [
   { name: 'relay', port: gatewayPort + 102 },
   { name: 'workflow', port: gatewayPort + 101 },
+  { name: 'intake', port: gatewayPort + 103 },
   { name: 'gateway', port: gatewayPort },
 ];
 
