@@ -1,5 +1,5 @@
-import { RuleViolation } from '@hotline/contracts';
 import type { DecideContext, Decider, DomainMessage } from '@hotline/infra/command';
+import { deciderSpec as givenWhenThen } from '@hotline/infra/command/testing';
 
 export const SPEC_NOW = new Date('2025-06-02T02:00:00.000Z');
 
@@ -11,36 +11,6 @@ export const specContext = (overrides: Partial<DecideContext> = {}): DecideConte
   ...overrides,
 });
 
-/** Given events / when command / then events (or a rejection with its code), for any decider. */
-export function deciderSpec<C extends DomainMessage, E extends DomainMessage, S>(decider: Decider<C, E, S>) {
-  return {
-    given(events: readonly E[]) {
-      return {
-        when(command: C, context: Partial<DecideContext> = {}) {
-          const run = (): E[] =>
-            decider.decide(
-              command,
-              events.reduce(decider.evolve, decider.initialState()),
-              specContext(context),
-            );
-          return {
-            then(expected: readonly E[]): void {
-              expect(run()).toEqual(expected);
-            },
-            thenRejects(code: string, message?: RegExp): void {
-              let error: unknown;
-              try {
-                run();
-              } catch (thrown) {
-                error = thrown;
-              }
-              expect(error).toBeInstanceOf(RuleViolation);
-              expect(error).toMatchObject({ kind: 'rule', code });
-              if (message) expect((error as Error).message).toMatch(message);
-            },
-          };
-        },
-      };
-    },
-  };
-}
+/** Given events / when command / then events (or a rejection with its code), in intake's default context. */
+export const deciderSpec = <C extends DomainMessage, E extends DomainMessage, S>(decider: Decider<C, E, S>) =>
+  givenWhenThen(decider, () => specContext());

@@ -2,7 +2,7 @@ import type { CaseCommand, CaseEvent } from '@hotline/contracts';
 import { caseDecider } from './case.decider';
 import { CaseError } from './case.errors';
 import { CASE_ID, actors, at, caseContext, completedCase, cst, given } from './testing/case-fixtures';
-import { deciderSpec } from './testing/decider-spec';
+import { deciderSpec } from '@hotline/infra/command/testing';
 
 const spec = deciderSpec(caseDecider, () =>
   caseContext({ actor: actors.center, now: at('2025-03-12 10:00') }),

@@ -2,7 +2,7 @@ import type { CaseCommand } from '@hotline/contracts';
 import { caseDecider } from './case.decider';
 import { CaseError } from './case.errors';
 import { CASE_ID, actors, at, caseContext, cst, given } from './testing/case-fixtures';
-import { deciderSpec } from './testing/decider-spec';
+import { deciderSpec } from '@hotline/infra/command/testing';
 
 const spec = deciderSpec(caseDecider, () => caseContext());
 const asCenter = { actor: actors.center };
