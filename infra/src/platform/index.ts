@@ -1,5 +1,5 @@
 export { Platform, systemClock } from './platform';
-export { platformConfigSchema, type PlatformConfig } from './platform-config.schema';
+export { demoDataEnabled, platformConfigSchema, type PlatformConfig } from './platform-config.schema';
 export { PLATFORM, platformModule, type ServiceDefinition } from './service-module';
 export { startServices, type RunningServices } from './start-services';
 export { runService, runServiceMain } from './run-service';

@@ -55,6 +55,16 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .describe(
       'Where spans go: otlp (needs OTEL_EXPORTER_OTLP_ENDPOINT), memory (tests), none; default otlp when the endpoint is set',
     ),
+  HOTLINE_DEMO: z
+    .enum(['auto', 'on', 'off'])
+    .default('auto')
+    .describe(
+      'Demo data (a believable city: units, accounts of every role, articles, cases in every state) created through the same commands as real data; auto: on in embedded mode, off in distributed mode',
+    ),
 });
 
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+/** Whether this process creates the demo city (idempotently) when it starts. */
+export const demoDataEnabled = (config: Pick<PlatformConfig, 'HOTLINE_DEMO' | 'HOTLINE_MODE'>): boolean =>
+  config.HOTLINE_DEMO === 'on' || (config.HOTLINE_DEMO === 'auto' && config.HOTLINE_MODE === 'embedded');
