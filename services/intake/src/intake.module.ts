@@ -9,7 +9,7 @@ import { FloodGuard } from './blocklist/flood-guard';
 import { BusCaseDesk } from './case-desk/bus-case-desk';
 import type { CaseDesk } from './case-desk/case-desk.port';
 import { ChannelIntake } from './channels/channel-intake';
-import { FileAttachmentStore } from './channels/file-attachment-store';
+import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { IntakeChannels } from './channels/intake-channels';
 import type { ContentClassifier } from './classification/content-classifier.port';
 import { loadCityDictionary } from './classification/load-dictionary';

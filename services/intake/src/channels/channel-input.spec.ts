@@ -1,4 +1,4 @@
-import { judgeAttachment } from './attachment-policy';
+import { judgeAttachment } from '@hotline/infra/attachments';
 import { judgeText } from './contact-text';
 import { decodeDeliverSm, splitForUcs2 } from './sms/sms-text';
 import { SmsReassembly } from './sms/sms-reassembly';

@@ -3,7 +3,7 @@ import type { IntakeConfig } from '../intake.config';
 import type { ChannelIntake } from './channel-intake';
 import { ChannelHttpServer, type WebhookRoute } from './channel-http-server';
 import { SmtpChannel } from './email/smtp-channel';
-import type { FileAttachmentStore } from './file-attachment-store';
+import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import { SmppChannel } from './sms/smpp-channel';
 import { SmsWebhook } from './sms/sms-webhook';
 import { WechatWebhook } from './wechat/wechat-webhook';

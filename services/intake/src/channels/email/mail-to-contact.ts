@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { MAX_CONTACT_CONTENT_LENGTH, normalizeChinesePhone, type AttachmentRef } from '@hotline/contracts';
 import type { ParsedMail } from 'mailparser';
 import type { ContactInputData } from '../../contact/contact-intake.service';
-import { judgeAttachment } from '../attachment-policy';
+import { judgeAttachment } from '@hotline/infra/attachments';
 import { judgeText } from '../contact-text';
-import type { FileAttachmentStore } from '../file-attachment-store';
+import type { FileAttachmentStore } from '@hotline/infra/attachments';
 
 /** Mail beyond this many characters of text is refused outright; below it, long text is kept as a file. */
 export const MAX_MAIL_TEXT = 100_000;

@@ -5,7 +5,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { Clock } from '@hotline/contracts';
 import type { ChannelIntake } from '../channel-intake';
-import type { FileAttachmentStore } from '../file-attachment-store';
+import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import { mailToContact } from './mail-to-contact';
 
 export interface SmtpChannelOptions {
