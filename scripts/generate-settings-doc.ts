@@ -9,6 +9,7 @@ import { settingsMarkdown, settingsTable } from '@hotline/infra/config';
 import { platformConfigSchema } from '@hotline/infra/platform';
 import { relayConfigSchema } from '../services/relay/src/relay.config';
 import { intakeConfigSchema } from '../services/intake/src/intake.config';
+import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -27,6 +28,12 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'intake',
     intro: 'The intake service adds (its channel listeners are off until their port or URL is set):',
     schema: intakeConfigSchema,
+  },
+  {
+    title: 'workflow',
+    intro:
+      "The workflow service adds the city's deadlines, rules and calendar (defaults: Fujian's, DOMAIN.md):",
+    schema: workflowConfigSchema,
   },
 ];
 

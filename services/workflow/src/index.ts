@@ -4,5 +4,10 @@ export { WorkflowReadModels } from './case-read-models/workflow-read-models';
 export { CaseQueryService } from './case-queries/case-query.service';
 export { SAMPLE_CITY_UNITS } from './unit/sample-city';
 export { staticUnitDirectory, type UnitDirectorySource } from './unit/unit-directory-source';
-export { defaultWorkflowSettings, type WorkflowSettings } from './workflow-settings';
+export {
+  defaultWorkflowSettings,
+  workflowSettingsFromConfig,
+  type WorkflowSettings,
+} from './workflow-settings';
+export { workflowConfigSchema, type WorkflowConfig } from './workflow.config';
 export { WorkflowModule, type WorkflowModuleOptions } from './workflow.module';

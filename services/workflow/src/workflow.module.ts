@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { CaseCommandService } from './case-commands/case-command.service';
@@ -20,10 +21,13 @@ import { UnitCommandsController } from './unit/unit-commands.controller';
 import type { UnitDirectorySource } from './unit/unit-directory-source';
 import { UnitQueriesController } from './unit/unit-queries.controller';
 import { UnitQueryService } from './unit/unit-query.service';
-import { defaultWorkflowSettings, type WorkflowSettings } from './workflow-settings';
+import { workflowConfigSchema } from './workflow.config';
+import { workflowSettingsFromConfig, type WorkflowSettings } from './workflow-settings';
 
 export interface WorkflowModuleOptions {
+  /** Default: read from `env` (the process environment) through `workflowConfigSchema`. */
   settings?: WorkflowSettings;
+  env?: Env;
   /** Default: the units read model. */
   units?: UnitDirectorySource;
   /** Seed the sample city into an empty store at start. Default true. */
@@ -34,7 +38,9 @@ export interface WorkflowModuleOptions {
 @Module({})
 export class WorkflowModule {
   static register(platform: Platform, options: WorkflowModuleOptions = {}): DynamicModule {
-    const settings = options.settings ?? defaultWorkflowSettings();
+    const settings =
+      options.settings ??
+      workflowSettingsFromConfig(loadConfig(workflowConfigSchema, options.env, 'workflow'));
     const { eventStore: store, readStore, clock, logger, metrics } = platform;
     const readModels = new WorkflowReadModels({
       store: readStore,

@@ -38,6 +38,18 @@ export const DeadlinePolicy = z.object({
   extensionNoticeAtLeast: WorkingDays,
   /** A case turns yellow when this little working time is left. */
   yellowWithin: WorkingDays,
+  /**
+   * All extensions of one handling together add at most this share of the original limit
+   * (DOMAIN.md: never longer than the original limit, i.e. 1).
+   */
+  extensionMaxShareOfLimit: z.number().positive().max(1),
+  /**
+   * A district office passes a case on to its own sub-units within this many hours of receiving
+   * it (DOMAIN.md 3: 12 hours). Clock hours, not working hours: the rule is about hand-over speed.
+   */
+  subDispatchWithinHours: z.number().positive().max(72),
+  /** The sub-dispatch window turns yellow when this few hours are left. */
+  subDispatchYellowWithinHours: z.number().min(0).max(72),
 });
 export type DeadlinePolicy = z.infer<typeof DeadlinePolicy>;
 
@@ -51,6 +63,9 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   coHandlerLeadTime: 1,
   extensionNoticeAtLeast: 0.5,
   yellowWithin: 1,
+  extensionMaxShareOfLimit: 1,
+  subDispatchWithinHours: 12,
+  subDispatchYellowWithinHours: 4,
 };
 
 export type DeadlinePolicyOverrides = Partial<Omit<DeadlinePolicy, 'limits'>> & {

@@ -21,7 +21,8 @@ const EPSILON = 1e-9;
 
 /**
  * 延期: asked at least `extensionNoticeAtLeast` working days before the deadline in force, for a
- * later date, and all extensions together never longer than the original limit.
+ * later date, and all extensions together never longer than `extensionMaxShareOfLimit` of the
+ * original limit.
  */
 export function checkExtension(
   policy: DeadlinePolicy,
@@ -45,11 +46,12 @@ export function checkExtension(
       reason: `an extension must be asked at least ${policy.extensionNoticeAtLeast} working days before the deadline`,
     };
   }
-  if (extendedWorkingDays + workingDays > limitWorkingDays + EPSILON) {
+  const most = limitWorkingDays * policy.extensionMaxShareOfLimit;
+  if (extendedWorkingDays + workingDays > most + EPSILON) {
     return {
       allowed: false,
       rule: 'too-long',
-      reason: `extensions may add at most the original limit of ${limitWorkingDays} working days (${extendedWorkingDays} already granted)`,
+      reason: `extensions may add at most ${most} working days (${extendedWorkingDays} already granted)`,
     };
   }
   return { allowed: true, workingDays };

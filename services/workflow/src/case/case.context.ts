@@ -7,9 +7,15 @@ export interface CaseRules {
   fallbackAfterReturns: number;
   /** A dissatisfied case whose unit is at fault cannot be closed before this many redos. */
   redosBeforeClosingDissatisfied: number;
+  /** The redo from which on the case is under supervision (DOMAIN.md: dissatisfied again → the second). */
+  supervisedRedoFrom: number;
 }
 
-export const DEFAULT_CASE_RULES: CaseRules = { fallbackAfterReturns: 2, redosBeforeClosingDissatisfied: 2 };
+export const DEFAULT_CASE_RULES: CaseRules = {
+  fallbackAfterReturns: 2,
+  redosBeforeClosingDissatisfied: 2,
+  supervisedRedoFrom: 2,
+};
 
 /** What the case's rules look up besides the command, the state and the `DecideContext`: configuration and snapshots. */
 export interface CaseLookups {

@@ -13,9 +13,6 @@ import type { CommandData } from './case-command-data';
 import { dispatchPlan } from './case-dispatch-plan';
 import { ROLES, requireRecord, requireRole, requireStatus, violation } from './case-guards';
 
-/** DOMAIN.md: dissatisfied again after a redo → the redo is supervised. */
-const SUPERVISED_REDO = 2;
-
 export function acceptReply(
   data: CommandData<typeof AcceptCaseReply>,
   state: CaseState,
@@ -102,7 +99,12 @@ export function redo(
   return [
     {
       type: 'CaseRedone',
-      data: { ...plan, reason: data.reason, redoCount, underSupervision: redoCount >= SUPERVISED_REDO },
+      data: {
+        ...plan,
+        reason: data.reason,
+        redoCount,
+        underSupervision: redoCount >= context.rules.supervisedRedoFrom,
+      },
     },
   ];
 }
