@@ -1,4 +1,5 @@
 export * from './kernel/actor';
+export * from './kernel/gateway-roles';
 export * from './kernel/ids';
 export * from './kernel/envelope';
 export * from './kernel/errors';
@@ -12,3 +13,4 @@ export * from './kernel/calendar';
 export * from './kernel/case-number';
 export * from './workflow';
 export * from './intake';
+export * from './account';

@@ -6,6 +6,8 @@ export const Actor = z.object({
   role: z.string().min(1).max(64),
   /** The handling unit the actor works for, when the actor is a unit user. */
   unitId: z.string().min(1).max(128).optional(),
+  /** The signed-in user's gateway role (`GatewayRole`), recorded for audit; absent for the platform itself. */
+  gatewayRole: z.string().min(1).max(64).optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 

@@ -1,0 +1,3 @@
+export * from './account.values';
+export * from './account.messages';
+export * from './api-token.messages';

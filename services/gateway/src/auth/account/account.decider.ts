@@ -1,0 +1,170 @@
+import type { AccountCommand, AccountEvent } from '@hotline/contracts';
+import type { DecideContext, Decider } from '@hotline/infra/command';
+import { AccountError, accountViolation } from './account.errors';
+import { checkScope, requireAdmin } from './account-scope';
+import { accountActorId, initialAccountState, isLocked, type AccountState } from './account.state';
+
+/** When failed sign-ins lock an account (from the gateway's settings). */
+export interface LockoutPolicy {
+  maxFailures: number;
+  windowMs: number;
+  durationMs: number;
+}
+
+export interface AccountContext {
+  lockout: LockoutPolicy;
+}
+
+function evolve(state: AccountState, event: AccountEvent): AccountState {
+  const revoke = { sessionVersion: state.sessionVersion + 1 };
+  switch (event.type) {
+    case 'AccountCreated': {
+      const { username, displayName, role, districtId, unitId } = event.data;
+      const scope = { role, districtId, ...(unitId !== undefined ? { unitId } : {}) };
+      return { ...state, exists: true, enabled: true, username, displayName, scope };
+    }
+    case 'AccountScopeChanged': {
+      const { role, districtId, unitId } = event.data;
+      return {
+        ...state,
+        ...revoke,
+        scope: { role, districtId, ...(unitId !== undefined ? { unitId } : {}) },
+      };
+    }
+    case 'AccountDisabled':
+      return { ...state, ...revoke, enabled: false };
+    case 'AccountEnabled':
+      return { ...state, enabled: true };
+    case 'AccountPasswordSet':
+      return {
+        ...state,
+        ...revoke,
+        passwordHash: event.data.passwordHash,
+        mustChangePassword: event.data.mustChange,
+      };
+    case 'AccountSignedIn':
+      return { ...state, failures: [] };
+    case 'AccountSignInFailed':
+      return { ...state, failures: [...state.failures, event.data.at] };
+    case 'AccountLockedOut':
+      return { ...state, failures: [], lockedUntil: event.data.until };
+    case 'AccountUnlocked':
+      return { ...state, failures: [], lockedUntil: undefined };
+    default: {
+      const unknown: never = event;
+      throw new Error(`unknown account event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function requireExisting(state: AccountState, username: string): void {
+  if (!state.exists) accountViolation(AccountError.NotFound, `account ${username} does not exist`);
+}
+
+function requireEnabled(state: AccountState): void {
+  if (!state.enabled) accountViolation(AccountError.Disabled, `account ${state.username} is disabled`);
+}
+
+function decideSignInFailure(state: AccountState, context: DecideContext & AccountContext): AccountEvent[] {
+  const { now, lockout } = context;
+  // A locked account's password is not checked, so a failure then cannot happen; ignore a stray one.
+  if (isLocked(state, now)) return [];
+  const { username } = state;
+  const since = now.getTime() - lockout.windowMs;
+  const recent = state.failures.filter((at) => Date.parse(at) > since).length + 1;
+  const failed: AccountEvent = { type: 'AccountSignInFailed', data: { username, at: now.toISOString() } };
+  if (recent < lockout.maxFailures) return [failed];
+  const until = new Date(now.getTime() + lockout.durationMs).toISOString();
+  return [failed, { type: 'AccountLockedOut', data: { username, until } }];
+}
+
+function decide(
+  command: AccountCommand,
+  state: AccountState,
+  context: DecideContext & AccountContext,
+): AccountEvent[] {
+  const { actor, districtId } = context;
+  const { username } = command.data;
+  if (command.type === 'CreateAccount') {
+    if (state.exists) accountViolation(AccountError.Exists, `account ${username} already exists`);
+    const {
+      displayName,
+      role,
+      districtId: scopeDistrict,
+      unitId,
+      passwordHash,
+      mustChangePassword,
+    } = command.data;
+    const scope = { role, districtId: scopeDistrict, ...(unitId !== undefined ? { unitId } : {}) };
+    checkScope(scope);
+    requireAdmin(actor, districtId, scope, 'opening an account');
+    return [
+      { type: 'AccountCreated', data: { username, displayName, ...scope } },
+      { type: 'AccountPasswordSet', data: { username, passwordHash, mustChange: mustChangePassword } },
+    ];
+  }
+  requireExisting(state, username);
+  switch (command.type) {
+    case 'ChangeAccountScope': {
+      const { role, districtId: scopeDistrict, unitId } = command.data;
+      const scope = { role, districtId: scopeDistrict, ...(unitId !== undefined ? { unitId } : {}) };
+      checkScope(scope);
+      requireAdmin(actor, districtId, state.scope, 'changing an account');
+      requireAdmin(actor, districtId, scope, 'changing an account');
+      const same =
+        scope.role === state.scope.role &&
+        scope.districtId === state.scope.districtId &&
+        scope.unitId === state.scope.unitId;
+      return same ? [] : [{ type: 'AccountScopeChanged', data: { username, ...scope } }];
+    }
+    case 'DisableAccount':
+      requireAdmin(actor, districtId, state.scope, 'disabling an account');
+      return state.enabled ? [{ type: 'AccountDisabled', data: { username } }] : [];
+    case 'EnableAccount':
+      requireAdmin(actor, districtId, state.scope, 'enabling an account');
+      return state.enabled ? [] : [{ type: 'AccountEnabled', data: { username } }];
+    case 'UnlockAccount':
+      requireAdmin(actor, districtId, state.scope, 'unlocking an account');
+      return state.lockedUntil === undefined && state.failures.length === 0
+        ? []
+        : [{ type: 'AccountUnlocked', data: { username } }];
+    case 'SetAccountPassword':
+      requireAdmin(actor, districtId, state.scope, 'setting a password');
+      return [
+        {
+          type: 'AccountPasswordSet',
+          data: { username, passwordHash: command.data.passwordHash, mustChange: true },
+        },
+      ];
+    case 'ChangeOwnPassword':
+      if (actor.id !== accountActorId(username)) {
+        accountViolation(AccountError.NotOwner, `only ${username} may change their own password`);
+      }
+      requireEnabled(state);
+      return [
+        {
+          type: 'AccountPasswordSet',
+          data: { username, passwordHash: command.data.passwordHash, mustChange: false },
+        },
+      ];
+    case 'RecordSignIn':
+      requireEnabled(state);
+      if (isLocked(state, context.now)) {
+        accountViolation(AccountError.Locked, `account ${username} is locked until ${state.lockedUntil}`);
+      }
+      return [{ type: 'AccountSignedIn', data: { username } }];
+    case 'RecordSignInFailure':
+      return decideSignInFailure(state, context);
+    default: {
+      const unknown: never = command;
+      throw new Error(`unknown account command ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** An account: who may sign in, as what, with which password; lockout after repeated failures. */
+export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState, AccountContext> = {
+  initialState: initialAccountState,
+  evolve,
+  decide,
+};
