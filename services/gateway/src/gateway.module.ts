@@ -5,6 +5,17 @@ import { CasesController } from './cases/cases.controller';
 import { UnitsController } from './cases/units.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
+import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controller';
+import { gatewayOpenApi } from './openapi/gateway-openapi';
+
+/** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
+export const gatewayControllers = [
+  CasesController,
+  UnitsController,
+  IntakeController,
+  KnowledgeController,
+  OpenApiController,
+];
 
 /** The HTTP API: authenticates (later issue), validates, and sends commands and queries over the bus. */
 @Module({})
@@ -12,8 +23,11 @@ class GatewayModule {
   static register(platform: Platform): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [CasesController, UnitsController, IntakeController, KnowledgeController],
-      providers: [{ provide: BUS_CLIENT, useFactory: () => platform.client() }],
+      controllers: gatewayControllers,
+      providers: [
+        { provide: BUS_CLIENT, useFactory: () => platform.client() },
+        { provide: OPENAPI_DOCUMENT, useFactory: () => gatewayOpenApi(gatewayControllers) },
+      ],
     };
   }
 }

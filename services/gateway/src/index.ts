@@ -1,1 +1,2 @@
-export { gatewayService } from './gateway.module';
+export { gatewayControllers, gatewayService } from './gateway.module';
+export { gatewayOpenApi } from './openapi/gateway-openapi';

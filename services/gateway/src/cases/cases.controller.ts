@@ -14,12 +14,15 @@ import { BUS_CLIENT } from '../bus-client.token';
 import { CASE_ACTIONS, isCaseAction } from './case-actions';
 import { minPosition, queryValues, searchParams, type QueryParams } from './case-query-params';
 import { WorkflowRequests } from './workflow-requests';
+import { Doc, DocTag } from '../openapi/doc.decorator';
+import { caseActionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
 
 /**
  * The case API (workflow): register and act on cases, read them, units' inboxes, the citizen's
  * lookup. Commands answer the command result (`position` is the read-after-write token for
  * `?minPosition=`); every command needs a client-chosen `commandId` in its body.
  */
+@DocTag('cases')
 @Controller('api')
 export class CasesController {
   private readonly requests: WorkflowRequests;
@@ -28,12 +31,14 @@ export class CasesController {
     this.requests = new WorkflowRequests(bus);
   }
 
+  @Doc(commandDoc('RegisterCase'))
   @Post('cases')
   @HttpCode(201)
   register(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command('RegisterCase', request.headers, body);
   }
 
+  @Doc(caseActionVariants(1))
   @Post('cases/:caseId/:action')
   @HttpCode(200)
   act(
@@ -45,6 +50,7 @@ export class CasesController {
     return this.caseAction(request, caseId, action, body);
   }
 
+  @Doc(caseActionVariants(2))
   @Post('cases/:caseId/:group/:action')
   @HttpCode(200)
   actInGroup(
@@ -57,11 +63,13 @@ export class CasesController {
     return this.caseAction(request, caseId, `${group}/${action}`, body);
   }
 
+  @Doc(queryDoc('SearchCases'))
   @Get('cases')
   search(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests.query(SearchCases.type, request.headers, searchParams(params));
   }
 
+  @Doc(queryDoc('GetCase', { path: ['caseId'] }))
   @Get('cases/:caseId')
   getCase(
     @Req() request: IncomingMessage,
@@ -71,6 +79,7 @@ export class CasesController {
     return this.requests.query(GetCase.type, request.headers, { caseId, ...minPosition(params) });
   }
 
+  @Doc(queryDoc('GetCaseTimeline', { path: ['caseId'] }))
   @Get('cases/:caseId/timeline')
   timeline(
     @Req() request: IncomingMessage,
@@ -80,6 +89,7 @@ export class CasesController {
     return this.requests.query(GetCaseTimeline.type, request.headers, { caseId, ...minPosition(params) });
   }
 
+  @Doc(queryDoc('GetUnitInbox', { path: ['unitId'] }))
   @Get('units/:unitId/inbox')
   inbox(
     @Req() request: IncomingMessage,
@@ -100,6 +110,7 @@ export class CasesController {
     });
   }
 
+  @Doc(queryDoc('GetBadgeCounts'))
   @Get('badges')
   badges(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const unitId = queryValues.text(params, 'unitId');
@@ -109,6 +120,7 @@ export class CasesController {
     });
   }
 
+  @Doc(queryDoc('LookUpCaseForCitizen', { path: ['caseNumber'] }))
   @Get('public/cases/:caseNumber')
   lookUpForCitizen(
     @Req() request: IncomingMessage,

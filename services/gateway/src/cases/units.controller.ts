@@ -14,11 +14,14 @@ import {
 import { BUS_CLIENT } from '../bus-client.token';
 import { minPosition, queryValues, type QueryParams } from './case-query-params';
 import { WorkflowRequests } from './workflow-requests';
+import { Doc, DocTag } from '../openapi/doc.decorator';
+import { commandDoc, queryDoc } from '../openapi/doc-helpers';
 
 const defined = (values: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 
 /** Handling units and the dispatch catalogue (workflow): administration and the dispatch suggestion. */
+@DocTag('units')
 @Controller('api')
 export class UnitsController {
   private readonly requests: WorkflowRequests;
@@ -27,12 +30,14 @@ export class UnitsController {
     this.requests = new WorkflowRequests(bus);
   }
 
+  @Doc(commandDoc('RegisterUnit'))
   @Post('units')
   @HttpCode(201)
   register(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(RegisterUnit.type, request.headers, body);
   }
 
+  @Doc(commandDoc('UpdateUnitContacts', ['unitId']))
   @Post('units/:unitId/contacts')
   @HttpCode(200)
   updateContacts(
@@ -43,6 +48,7 @@ export class UnitsController {
     return this.requests.command(UpdateUnitContacts.type, request.headers, body, { unitId });
   }
 
+  @Doc(commandDoc('DeactivateUnit', ['unitId']))
   @Post('units/:unitId/deactivate')
   @HttpCode(200)
   deactivate(
@@ -53,6 +59,7 @@ export class UnitsController {
     return this.requests.command(DeactivateUnit.type, request.headers, body, { unitId });
   }
 
+  @Doc(queryDoc('ListUnits'))
   @Get('units')
   list(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text, boolean } = queryValues;
@@ -66,18 +73,21 @@ export class UnitsController {
     });
   }
 
+  @Doc(commandDoc('SetDispatchCatalogueEntry'))
   @Post('dispatch-catalogue/entries')
   @HttpCode(200)
   setEntry(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(SetDispatchCatalogueEntry.type, request.headers, body);
   }
 
+  @Doc(commandDoc('RemoveDispatchCatalogueEntry'))
   @Post('dispatch-catalogue/entries/remove')
   @HttpCode(200)
   removeEntry(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(RemoveDispatchCatalogueEntry.type, request.headers, body);
   }
 
+  @Doc(queryDoc('GetDispatchCatalogue'))
   @Get('dispatch-catalogue')
   catalogue(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests.query(GetDispatchCatalogue.type, request.headers, {
@@ -86,6 +96,7 @@ export class UnitsController {
     });
   }
 
+  @Doc(queryDoc('SuggestUnit', { omit: ['caseId', 'minPosition'] }))
   @Get('dispatch-catalogue/suggestion')
   suggest(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text } = queryValues;
@@ -100,6 +111,7 @@ export class UnitsController {
     );
   }
 
+  @Doc(queryDoc('SuggestUnit', { path: ['caseId'], omit: ['categoryCode', 'districtId'] }))
   @Get('cases/:caseId/suggested-unit')
   suggestForCase(
     @Req() request: IncomingMessage,

@@ -15,9 +15,11 @@ import {
 import { BUS_CLIENT } from '../bus-client.token';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
+import { Doc, DocTag } from '../openapi/doc.decorator';
+import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
 
 /** `POST /api/contacts/:contactId/<action>` → the intake command it sends. */
-const CONTACT_ACTIONS: Readonly<Record<string, string>> = {
+export const CONTACT_ACTIONS: Readonly<Record<string, string>> = {
   'register-case': 'RegisterCaseFromContact',
   merge: 'MergeContactIntoCase',
   answer: 'AnswerContact',
@@ -32,6 +34,7 @@ const CONTACT_ACTIONS: Readonly<Record<string, string>> = {
  * The intake API: the citizen portal's submissions, the agent desk's contacts and their outcomes,
  * caller history (screen pop), classification and duplicate suggestions, repeat counts.
  */
+@DocTag('intake')
 @Controller('api')
 export class IntakeController {
   private readonly requests: IntakeRequests;
@@ -41,6 +44,12 @@ export class IntakeController {
   }
 
   /** The citizen portal (web): no account; the answer says what happened and what to tell the citizen. */
+  @Doc(
+    commandDoc('SubmitContact', ['contactId', 'channel'], {
+      description:
+        'The citizen portal: no account. The answer says what happened and what to tell the citizen.',
+    }),
+  )
   @Post('portal/contacts')
   @HttpCode(201)
   submitFromPortal(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -55,12 +64,14 @@ export class IntakeController {
   }
 
   /** The agent desk records a contact (a call): `{ commandId, contactId, channel, caller, content, … }`. */
+  @Doc(commandDoc('RecordContact'))
   @Post('contacts')
   @HttpCode(201)
   record(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(RecordContact.type, request.headers, body);
   }
 
+  @Doc(actionVariants(CONTACT_ACTIONS, ['contactId']))
   @Post('contacts/:contactId/:action')
   @HttpCode(200)
   act(
@@ -74,6 +85,7 @@ export class IntakeController {
     return this.requests.command(type, request.headers, body, { contactId });
   }
 
+  @Doc(queryDoc('ListOpenContacts'))
   @Get('contacts')
   openContacts(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { boolean, number } = queryValues;
@@ -83,6 +95,7 @@ export class IntakeController {
     });
   }
 
+  @Doc(queryDoc('GetContact', { path: ['contactId'] }))
   @Get('contacts/:contactId')
   contact(
     @Req() request: IncomingMessage,
@@ -93,6 +106,7 @@ export class IntakeController {
   }
 
   /** The screen pop: the caller's previous contacts and cases, newest first. */
+  @Doc(queryDoc('GetCallerHistory', { path: ['phone'] }))
   @Get('callers/:phone/history')
   callerHistory(
     @Req() request: IncomingMessage,
@@ -106,6 +120,7 @@ export class IntakeController {
     });
   }
 
+  @Doc(queryDoc('GetCaseRepeatCount', { path: ['caseId'] }))
   @Get('cases/:caseId/repeats')
   repeats(
     @Req() request: IncomingMessage,
@@ -116,6 +131,7 @@ export class IntakeController {
   }
 
   /** Suggested type, category, emergency referral and not-accepted reason for a text. */
+  @Doc(queryDoc('ClassifyContent', { body: true }))
   @Post('intake/classification')
   @HttpCode(200)
   classify(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -123,6 +139,7 @@ export class IntakeController {
   }
 
   /** Open cases likely to be the same matter (并单 candidates). */
+  @Doc(queryDoc('FindDuplicates', { body: true }))
   @Post('intake/duplicates')
   @HttpCode(200)
   duplicates(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {

@@ -16,8 +16,10 @@ import {
 import { BUS_CLIENT } from '../bus-client.token';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER } from './intake-requests';
+import { Doc, DocTag } from '../openapi/doc.decorator';
+import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
 
-const ARTICLE_ACTIONS: Readonly<Record<string, string>> = {
+export const ARTICLE_ACTIONS: Readonly<Record<string, string>> = {
   revise: ReviseKnowledgeArticle.type,
   review: ReviewKnowledgeArticle.type,
   retire: RetireKnowledgeArticle.type,
@@ -34,6 +36,7 @@ const searchParams = (params: QueryParams): Record<string, unknown> => {
 };
 
 /** The knowledge base (agents' side panel, the portal's self-service) and the caller blocklist. */
+@DocTag('knowledge')
 @Controller('api')
 export class KnowledgeController {
   private readonly requests: IntakeRequests;
@@ -42,17 +45,20 @@ export class KnowledgeController {
     this.requests = new IntakeRequests(bus);
   }
 
+  @Doc(queryDoc('SearchKnowledge', { rename: { query: 'q' } }))
   @Get('knowledge/search')
   search(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests.query(SearchKnowledge.type, request.headers, searchParams(params));
   }
 
   /** Self-service answers for citizens on the portal: approved, valid articles only, no account. */
+  @Doc(queryDoc('SearchKnowledge', { rename: { query: 'q' } }))
   @Get('portal/knowledge/search')
   portalSearch(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests.query(SearchKnowledge.type, request.headers, searchParams(params), PORTAL_VIEWER);
   }
 
+  @Doc(queryDoc('GetKnowledgeArticle', { path: ['articleId'] }))
   @Get('knowledge/:articleId')
   article(
     @Req() request: IncomingMessage,
@@ -65,12 +71,14 @@ export class KnowledgeController {
     });
   }
 
+  @Doc(commandDoc('DraftKnowledgeArticle'))
   @Post('knowledge')
   @HttpCode(201)
   draft(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(DraftKnowledgeArticle.type, request.headers, body);
   }
 
+  @Doc(actionVariants(ARTICLE_ACTIONS, ['articleId']))
   @Post('knowledge/:articleId/:action')
   @HttpCode(200)
   act(
@@ -84,12 +92,14 @@ export class KnowledgeController {
     return this.requests.command(type, request.headers, body, { articleId });
   }
 
+  @Doc(commandDoc('BlockCaller'))
   @Post('blocklist')
   @HttpCode(201)
   block(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(BlockCaller.type, request.headers, body);
   }
 
+  @Doc(commandDoc('UnblockCaller', ['phone']))
   @Post('blocklist/:phone/unblock')
   @HttpCode(200)
   unblock(
@@ -100,6 +110,7 @@ export class KnowledgeController {
     return this.requests.command(UnblockCaller.type, request.headers, body, { phone });
   }
 
+  @Doc(queryDoc('CheckCaller', { path: ['phone'] }))
   @Get('blocklist/:phone')
   check(
     @Req() request: IncomingMessage,

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { gatewayControllers } from '../gateway.module';
+import { DOC_METADATA } from './doc.decorator';
+import { gatewayOpenApi } from './gateway-openapi';
+import { gatewayRoutes } from './gateway-routes';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('the gateway OpenAPI document', () => {
+  const document = gatewayOpenApi(gatewayControllers) as Json;
+  const operations = Object.entries(document.paths as Json).flatMap(([path, item]) =>
+    Object.entries(item as Json).map(([method, operation]) => ({
+      path,
+      method,
+      operation: operation as Json,
+    })),
+  );
+
+  it('documents every route of the gateway controllers with a @Doc', () => {
+    const undocumented = gatewayRoutes(gatewayControllers)
+      .filter((route) => Reflect.getMetadata(DOC_METADATA, route.handler) === undefined)
+      .map((route) => `${route.method} ${route.path}`);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('gives every case action its own operation with the command body and caseId from the path', () => {
+    const dispatch = (document.paths as Json)['/api/cases/{caseId}/dispatch'].post as Json;
+    expect(dispatch.operationId).toBe('DispatchCase');
+    expect(dispatch.parameters).toEqual([
+      expect.objectContaining({ name: 'caseId', in: 'path', required: true }),
+    ]);
+    const body = document.components.schemas.DispatchCaseBody as Json;
+    expect(body.required).toContain('commandId');
+    expect(body.properties.caseId).toBeUndefined();
+    expect(body.properties.leadUnitId).toBeDefined();
+    expect((document.paths as Json)['/api/cases/{caseId}/extension/approve'].post.operationId).toBe(
+      'ApproveCaseExtension',
+    );
+  });
+
+  it('declares every path parameter of a path and unique operation ids', () => {
+    for (const { path, operation } of operations) {
+      const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+      const declared = ((operation.parameters as Json[] | undefined) ?? [])
+        .filter((p) => p.in === 'path')
+        .map((p) => p.name as string)
+        .sort();
+      expect({ path, declared }).toEqual({ path, declared: inPath });
+    }
+    const ids = operations.map((o) => o.operation.operationId as string);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('documents query parameters from the contracts, lists as comma-separated, and the error answers', () => {
+    const search = (document.paths as Json)['/api/cases'].get as Json;
+    const names = (search.parameters as Json[]).map((p) => p.name as string);
+    expect(names).toEqual(expect.arrayContaining(['status', 'sort', 'page', 'pageSize', 'minPosition']));
+    expect(names).not.toContain('viewer');
+    const status = (search.parameters as Json[]).find((p) => p.name === 'status');
+    expect(status).toMatchObject({ style: 'form', explode: false });
+    const pageSize = (search.parameters as Json[]).find((p) => p.name === 'pageSize');
+    expect(pageSize?.schema).toMatchObject({ maximum: 100 });
+    expect(search.responses['400']).toEqual({ $ref: '#/components/responses/Error400' });
+    expect(search.security).toEqual([{ session: [] }, { bearer: [] }]);
+  });
+
+  it('marks the citizen portal public and needs the CSRF header with a session for commands', () => {
+    const portal = (document.paths as Json)['/api/portal/contacts'].post as Json;
+    expect(portal.security).toEqual([{}]);
+    expect(portal.responses['429']).toBeDefined();
+    const register = (document.paths as Json)['/api/cases'].post as Json;
+    expect(register.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }]);
+    expect(register.responses['422']).toBeDefined();
+  });
+});
