@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
+import { ConsoleStaticModule } from './console/console-static.module';
 import { UnitsController } from './cases/units.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
@@ -23,6 +24,7 @@ class GatewayModule {
   static register(platform: Platform): DynamicModule {
     return {
       module: GatewayModule,
+      imports: [ConsoleStaticModule.register()],
       controllers: gatewayControllers,
       providers: [
         { provide: BUS_CLIENT, useFactory: () => platform.client() },

@@ -1,0 +1,94 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, Spin } from 'antd';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { homeOf, RequireRole, SessionProvider, useSession } from './auth/session';
+import { I18nProvider, useT } from './i18n';
+import { Shell } from './shell/shell';
+import { LoginScreen } from './screens/login/login-screen';
+import { PasswordScreen } from './screens/login/password-screen';
+import { NotFound } from './shell/not-found';
+
+// Each area is its own chunk: a citizen on a phone downloads the portal, not the center's charts.
+const Portal = lazy(() => import('./screens/portal'));
+const Desk = lazy(() => import('./screens/desk'));
+const Center = lazy(() => import('./screens/center'));
+const Unit = lazy(() => import('./screens/unit'));
+const Admin = lazy(() => import('./screens/admin'));
+
+function Loading() {
+  const t = useT();
+  return (
+    <div className="centered" role="status">
+      <Spin aria-label={t('common.loading')} />
+    </div>
+  );
+}
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <Loading />;
+  if (user?.mustChangePassword === true) return <Navigate to="/password" replace />;
+  return <Navigate to={homeOf(user?.role)} replace />;
+}
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        <Route element={<Shell />}>
+          <Route path="/portal/*" element={<Portal />} />
+          <Route path="/login" element={<LoginScreen />} />
+          <Route path="/password" element={<PasswordScreen />} />
+          <Route
+            path="/desk/*"
+            element={
+              <RequireRole roles={['agent', 'supervisor']}>
+                <Desk />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/center/*"
+            element={
+              <RequireRole roles={['center', 'supervisor', 'city-admin', 'district-admin', 'auditor']}>
+                <Center />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/unit/*"
+            element={
+              <RequireRole roles={['unit-handler', 'unit-leader']}>
+                <Unit />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/admin/*"
+            element={
+              <RequireRole roles={['city-admin', 'district-admin', 'auditor']}>
+                <Admin />
+              </RequireRole>
+            }
+          />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </I18nProvider>
+  );
+}

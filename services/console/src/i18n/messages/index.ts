@@ -1,0 +1,15 @@
+import type { AreaMessages, Locale } from './messages.types';
+import common from './common';
+import portal from './portal';
+import unit from './unit';
+
+/** Every area's messages; each area adds one import and one entry here. */
+export const areas: Record<string, AreaMessages> = {
+  common,
+  portal,
+  unit,
+};
+
+export function mergeMessages(locale: Locale): Record<string, string> {
+  return Object.assign({}, ...Object.values(areas).map((area) => area[locale])) as Record<string, string>;
+}

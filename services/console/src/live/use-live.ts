@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+
+/** A `case` event of `/api/live`, scoped by the gateway to what the user may see. */
+export interface LiveCaseEvent {
+  caseId: string;
+  type: string;
+  unitIds: string[];
+  districtId: string;
+  position: string | number;
+}
+
+const RETRY_MIN_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
+
+/**
+ * Calls `onEvent` for each live case event. EventSource retries by itself after a dropped
+ * connection, but gives up for good after an HTTP error (a restart, an expired session), so this
+ * opens a new one with backoff then.
+ */
+export function useLive(onEvent: (event: LiveCaseEvent) => void, enabled = true): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return undefined;
+    let source: EventSource | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let delay = RETRY_MIN_MS;
+    let stopped = false;
+
+    const open = () => {
+      source = new EventSource('/api/live', { withCredentials: true });
+      source.addEventListener('open', () => {
+        delay = RETRY_MIN_MS;
+      });
+      source.addEventListener('case', (message: MessageEvent<string>) => {
+        try {
+          handler.current(JSON.parse(message.data) as LiveCaseEvent);
+        } catch {
+          // A malformed event is skipped; the next refresh shows the truth anyway.
+        }
+      });
+      source.addEventListener('error', () => {
+        if (source?.readyState !== EventSource.CLOSED || stopped) return;
+        timer = setTimeout(open, delay);
+        delay = Math.min(delay * 2, RETRY_MAX_MS);
+      });
+    };
+    open();
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+      source?.close();
+    };
+  }, [enabled]);
+}
