@@ -18,6 +18,7 @@ import { ContactActionsService } from './contact/contact-actions.service';
 import { ContactAssessor } from './contact/contact-assessor';
 import { ContactIntakeService } from './contact/contact-intake.service';
 import { ContactStreams } from './contact/contact-streams';
+import { CaseFingerprintIndex } from './duplicates/case-fingerprint-index';
 import { DuplicateFinder } from './duplicates/duplicate-finder';
 import { DuplicatePolicy } from './duplicates/duplicate-policy';
 import { BlocklistController } from './handlers/blocklist.controller';
@@ -33,7 +34,6 @@ import { SEED_ARTICLES } from './knowledge/seed/seed-articles';
 import { ContactQueriesService } from './queries/contact-queries.service';
 import { BlocklistReader } from './read-models/blocklist-reader';
 import { IntakeReadModels } from './read-models/intake-read-models';
-import { ReadStoreFingerprintSource } from './read-models/read-store-fingerprint-source';
 import { MinHasher } from './text/min-hash';
 
 export interface IntakeModuleOptions {
@@ -57,6 +57,7 @@ export class IntakeModule {
     const ruleClassifier = new RuleClassifier(loadCityDictionary(config.INTAKE_DICTIONARY_PATH), taxonomy);
     const classifier = options.classifier ?? ruleClassifier;
     const hasher = new MinHasher();
+    const fingerprints = new CaseFingerprintIndex(hasher);
     const policy = DuplicatePolicy.parse({
       suggestScore: config.INTAKE_DUPLICATE_SUGGEST_SCORE,
       autoMergeScore: config.INTAKE_DUPLICATE_AUTO_MERGE_SCORE,
@@ -65,12 +66,11 @@ export class IntakeModule {
     const readModels = new IntakeReadModels({
       store: readStore,
       source: () => platform.projectionSource(),
-      hasher,
+      fingerprints,
       registry,
       logger,
       readAfterWriteTimeoutMs: timeoutMs,
     });
-    const fingerprints = new ReadStoreFingerprintSource(readStore);
     const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
     const blocklist = new BlocklistReader(readStore);
     const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
@@ -130,7 +130,7 @@ export class IntakeModule {
           useValue: new ContactActionsService(
             streams,
             caseDesk,
-            (id) => fingerprints.caseNumberOf(id),
+            (id) => Promise.resolve(fingerprints.caseNumberOf(id)),
             () => clock.now(),
           ),
         },

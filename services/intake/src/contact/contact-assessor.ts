@@ -31,7 +31,7 @@ export class ContactAssessor {
       ...(input.subject ? { subject: input.subject } : {}),
     });
     const text = input.subject ? `${input.subject} ${input.content}` : input.content;
-    const found = await this.duplicates.find(
+    const found = this.duplicates.find(
       {
         content: text,
         limit: DUPLICATES_SHOWN,

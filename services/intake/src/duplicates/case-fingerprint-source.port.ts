@@ -5,7 +5,8 @@ export interface FingerprintLookup {
   phone?: string;
   /** Place keys joined with the category (`name:幸福小区|010102`): the same place and category. */
   placeCategoryKeys: readonly string[];
-  bandKeys: readonly string[];
+  /** The content's LSH band keys (`MinHasher.bandKeys`). */
+  bandKeys: readonly number[];
 }
 
 /** The lookup key of a place within a category, as the read model indexes it. */
@@ -14,5 +15,6 @@ export const placeCategoryKey = (placeKey: string, categoryCode: string): string
 
 /** Where the duplicate detector finds cases to compare with (a read model of the case events). */
 export interface CaseFingerprintSource {
-  candidates(lookup: FingerprintLookup, perRoute: number): Promise<CaseFingerprint[]>;
+  /** The newest `perRoute` cases of each route, each case once. */
+  candidates(lookup: FingerprintLookup, perRoute: number): CaseFingerprint[];
 }

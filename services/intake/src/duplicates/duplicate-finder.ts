@@ -28,7 +28,7 @@ export interface DuplicateFindings {
 /**
  * Duplicate detection at intake: candidates by three indexed routes (the same caller; the same
  * place and category; similar content by LSH band), then scored. The cost is bounded by the routes
- * and their limits, not by the number of open cases.
+ * and their limits, not by the number of open cases; the index is in memory, so no I/O either.
  */
 export class DuplicateFinder {
   constructor(
@@ -37,7 +37,7 @@ export class DuplicateFinder {
     private readonly policy: DuplicatePolicy,
   ) {}
 
-  async find(query: DuplicateQuery, now: Date): Promise<DuplicateFindings> {
+  find(query: DuplicateQuery, now: Date): DuplicateFindings {
     const shingles = contentShingles(query.content);
     const probe: DuplicateProbe = {
       ...(query.phone ? { phone: query.phone } : {}),
@@ -46,7 +46,7 @@ export class DuplicateFinder {
       shingles,
     };
     const category = query.categoryCode;
-    const candidates = await this.source.candidates(
+    const candidates = this.source.candidates(
       {
         ...(query.phone ? { phone: query.phone } : {}),
         placeCategoryKeys: category ? probe.placeKeys.map((key) => placeCategoryKey(key, category)) : [],

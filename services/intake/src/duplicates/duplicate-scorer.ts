@@ -1,6 +1,6 @@
 import type { DuplicateReason, DuplicateSuggestion } from '@hotline/contracts';
 import type { DuplicatePolicy } from './duplicate-policy';
-import { textSimilarity } from './text-fingerprint';
+import { textSimilarity, type Shingles } from './text-fingerprint';
 
 /** What the duplicate detector knows of a case it compares against. */
 export interface CaseFingerprint {
@@ -9,7 +9,7 @@ export interface CaseFingerprint {
   phone?: string;
   categoryCode?: string;
   placeKeys: readonly string[];
-  shingles: ReadonlySet<string>;
+  shingles: Shingles;
   /** Closed, declined or merged cases are only used for the "already concluded" rule. */
   open: boolean;
   registeredAt: string;
@@ -20,7 +20,7 @@ export interface DuplicateProbe {
   phone?: string;
   categoryCode?: string;
   placeKeys: readonly string[];
-  shingles: ReadonlySet<string>;
+  shingles: Shingles;
 }
 
 export interface ScoredCandidate {
@@ -44,8 +44,10 @@ export function scoreCandidate(
   now: Date,
 ): ScoredCandidate {
   const similarity = textSimilarity(probe.shingles, candidate.shingles);
-  const recent = now.getTime() - Date.parse(candidate.registeredAt) <= policy.sameCallerWindowDays * DAY_MS;
-  const sameCaller = probe.phone !== undefined && probe.phone === candidate.phone && recent;
+  const sameCaller =
+    probe.phone !== undefined &&
+    probe.phone === candidate.phone &&
+    now.getTime() - Date.parse(candidate.registeredAt) <= policy.sameCallerWindowDays * DAY_MS;
   const samePlace = probe.placeKeys.some((key) => candidate.placeKeys.includes(key));
   const sameCategory = probe.categoryCode !== undefined && probe.categoryCode === candidate.categoryCode;
   // Both name a place and none is shared: the same words about another place are another matter.

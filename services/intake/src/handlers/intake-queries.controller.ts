@@ -44,9 +44,9 @@ export class IntakeQueriesController {
   }
 
   @MessagePattern(subject(FindDuplicates.type))
-  async findDuplicates(@Payload() payload: unknown): Promise<{ duplicates: DuplicateSuggestion[] }> {
+  findDuplicates(@Payload() payload: unknown): Promise<{ duplicates: DuplicateSuggestion[] }> {
     const query = parseOrThrow(FindDuplicates.schema, payload);
-    const found = await this.duplicates.find(
+    const found = this.duplicates.find(
       {
         content: query.content,
         limit: query.limit,
@@ -56,7 +56,7 @@ export class IntakeQueriesController {
       },
       this.deps.clock.now(),
     );
-    return { duplicates: found.suggestions };
+    return Promise.resolve({ duplicates: found.suggestions });
   }
 
   @MessagePattern(subject(GetCallerHistory.type))

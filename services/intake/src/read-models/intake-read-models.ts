@@ -3,17 +3,19 @@ import { ProjectionRunner, type Projection, type ProjectionSource } from '@hotli
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
-import type { MinHasher } from '../text/min-hash';
+import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
 import { blocklistProjection } from './blocklist.projection';
-import { caseFingerprintsProjection } from './case-fingerprints.projection';
+import { CaseFingerprintFollower } from './case-fingerprint-follower';
 import { contactLogProjection } from './contact-log.projection';
 
 export interface IntakeReadModelsOptions {
   store: ReadStore;
-  source: (projection: Projection) => ProjectionSource;
-  hasher: MinHasher;
+  /** A new source of the event log for each follower. */
+  source: () => ProjectionSource;
+  /** The duplicate index, kept in memory from the case events. */
+  fingerprints: CaseFingerprintIndex;
   registry?: Registry;
-  logger?: Logger;
+  logger: Logger;
   readAfterWriteTimeoutMs: number;
 }
 
@@ -23,41 +25,56 @@ const POLL_MS = 5;
 
 /** The intake projections and their runners: started with the service, waited on by queries. */
 export class IntakeReadModels {
-  private readonly runners: Record<IntakeReadModel, ProjectionRunner>;
+  private readonly runners: Record<Exclude<IntakeReadModel, 'caseFingerprints'>, ProjectionRunner>;
+  private readonly follower: CaseFingerprintFollower;
 
   constructor(private readonly options: IntakeReadModelsOptions) {
     const runner = (projection: Projection) =>
       new ProjectionRunner(projection, {
         store: options.store,
-        source: options.source(projection),
+        source: options.source(),
         ...(options.registry ? { registry: options.registry } : {}),
-        ...(options.logger ? { logger: options.logger } : {}),
+        logger: options.logger,
       });
     this.runners = {
       contacts: runner(contactLogProjection()),
-      caseFingerprints: runner(caseFingerprintsProjection(options.hasher)),
       blocklist: runner(blocklistProjection()),
     };
+    this.follower = new CaseFingerprintFollower(
+      options.fingerprints,
+      options.source(),
+      options.logger,
+      options.readAfterWriteTimeoutMs,
+    );
   }
 
   get store(): ReadStore {
     return this.options.store;
   }
 
+  /** The duplicate index (the benchmark loads open cases straight into it). */
+  get fingerprints(): CaseFingerprintIndex {
+    return this.options.fingerprints;
+  }
+
   async start(): Promise<void> {
     for (const runner of Object.values(this.runners)) await runner.start();
+    this.follower.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.all(Object.values(this.runners).map((runner) => runner.stop()));
+    await Promise.all([...Object.values(this.runners).map((runner) => runner.stop()), this.follower.stop()]);
   }
 
   async caughtUp(): Promise<void> {
     await Promise.all(Object.values(this.runners).map((runner) => runner.waitUntilCaughtUp()));
+    while (!this.follower.live) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 
   live(): boolean {
-    return Object.values(this.runners).every((runner) => runner.status().state === 'live');
+    return (
+      this.follower.live && Object.values(this.runners).every((runner) => runner.status().state === 'live')
+    );
   }
 
   /**
@@ -66,6 +83,7 @@ export class IntakeReadModels {
    * read model the event belongs to is waited on: the others never see it.
    */
   async waitFor(model: IntakeReadModel, position: number | undefined): Promise<void> {
+    if (model === 'caseFingerprints') return this.follower.waitFor(position);
     if (position === undefined || position === 0) return;
     const runner = this.runners[model];
     const deadline = Date.now() + this.options.readAfterWriteTimeoutMs;

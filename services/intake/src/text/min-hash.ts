@@ -1,13 +1,18 @@
 import { ValidationError } from '@hotline/contracts';
 
 /** 32-bit FNV-1a of a string, then mixed with a seed; fast and good enough to spread bigrams. */
-function hash32(text: string, seed: number): number {
+export function hash32(text: string, seed = 0): number {
   let h = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  // Final avalanche (from MurmurHash3's fmix32) so that nearby seeds give independent hashes.
+  return mix32(h);
+}
+
+/** Final avalanche (MurmurHash3's fmix32), so that nearby inputs and seeds give independent hashes. */
+function mix32(value: number): number {
+  let h = value;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -30,6 +35,9 @@ export interface MinHashOptions {
  * place and category) find the looser repeats.
  */
 export class MinHasher {
+  /** Band keys are `band × 2³² + hash of its rows`: distinct across bands, exact as a double. */
+  private static readonly BAND_STRIDE = 2 ** 32;
+
   private readonly seeds: number[];
 
   constructor(readonly options: MinHashOptions = { rows: 4, bands: 8 }) {
@@ -41,26 +49,32 @@ export class MinHasher {
     this.seeds = Array.from({ length: rows * bands }, (_, i) => hash32(`seed-${i}`, 0x9e3779b9));
   }
 
-  signature(items: Iterable<string>): number[] {
-    const minima = this.seeds.map(() => 0xffffffff);
-    for (const item of items) {
-      for (let i = 0; i < this.seeds.length; i++) {
-        const h = hash32(item, this.seeds[i] as number);
+  /** The signature of a set of 32-bit item hashes (see `hash32`). */
+  signature(items: ArrayLike<number>): Uint32Array {
+    const seeds = this.seeds;
+    const minima = new Uint32Array(seeds.length).fill(0xffffffff);
+    for (let j = 0; j < items.length; j++) {
+      const item = items[j] as number;
+      for (let i = 0; i < seeds.length; i++) {
+        const h = mix32(item ^ (seeds[i] as number));
         if (h < (minima[i] as number)) minima[i] = h;
       }
     }
     return minima;
   }
 
-  /** One key per band, `b<band>:<hex of its rows>`; none for an empty set. */
-  bandKeys(items: ReadonlySet<string>): string[] {
-    if (items.size === 0) return [];
+  /** One key per band; none for an empty set. */
+  bandKeys(items: ArrayLike<number>): number[] {
+    if (items.length === 0) return [];
     const signature = this.signature(items);
     const { rows, bands } = this.options;
-    const keys: string[] = [];
+    const keys: number[] = [];
     for (let band = 0; band < bands; band++) {
-      const slice = signature.slice(band * rows, band * rows + rows);
-      keys.push(`b${band}:${slice.map((v) => v.toString(36)).join('.')}`);
+      let h = 0x811c9dc5;
+      for (let row = band * rows; row < band * rows + rows; row++) {
+        h = Math.imul(h ^ (signature[row] as number), 0x01000193);
+      }
+      keys.push(band * MinHasher.BAND_STRIDE + mix32(h));
     }
     return keys;
   }
