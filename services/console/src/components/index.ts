@@ -5,3 +5,4 @@ export { CategoryPicker, type CategoryPickerProps } from './category-picker';
 export { EmptyState } from './empty-state';
 export { ErrorAlert } from './error-alert';
 export { PageHeader } from './page-header';
+export { PhotoUpload, uploadedRefs, MAX_UPLOAD_BYTES, type UploadItem } from './photo-upload';

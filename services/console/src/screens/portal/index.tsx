@@ -1,7 +1,35 @@
-import { PageHeader } from '../../components';
+import { Segmented } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n';
+import { KnowledgePage } from './knowledge-page';
+import { SubmitPage } from './submit-page';
+import { TrackPage } from './track-page';
 
+const SECTIONS = ['submit', 'track', 'knowledge'] as const;
+
+/** The citizen portal: public, no account, laid out for a phone first. */
 export default function PortalArea() {
   const t = useT();
-  return <PageHeader title={t('nav.portal')} />;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const current = SECTIONS.find((section) => location.pathname.startsWith(`/portal/${section}`)) ?? 'submit';
+  return (
+    <div className="portal">
+      <nav aria-label={t('portal.sections')} className="portal-sections">
+        <Segmented
+          block
+          value={current}
+          onChange={(section) => void navigate(`/portal/${section}`)}
+          options={SECTIONS.map((section) => ({ value: section, label: t(`portal.section.${section}`) }))}
+        />
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="submit" replace />} />
+        <Route path="submit" element={<SubmitPage />} />
+        <Route path="track" element={<TrackPage />} />
+        <Route path="knowledge" element={<KnowledgePage />} />
+        <Route path="*" element={<Navigate to="submit" replace />} />
+      </Routes>
+    </div>
+  );
 }

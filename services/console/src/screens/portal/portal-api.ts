@@ -1,0 +1,19 @@
+import type { AttachmentRef, CitizenCaseView, ContactReceipt, KnowledgeHit } from '@hotline/contracts';
+import { apiGet, apiPost } from '../../api/http';
+
+export interface PortalSubmission {
+  commandId: string;
+  caller: { name?: string; phone?: string; anonymous?: boolean };
+  content: string;
+  place?: { address: string; lat?: number; lng?: number };
+  attachments: AttachmentRef[];
+}
+
+export const submitContact = (submission: PortalSubmission) =>
+  apiPost<ContactReceipt>('/api/portal/contacts', submission);
+
+export const lookUpCase = (caseNumber: string, phoneLast4: string) =>
+  apiGet<CitizenCaseView>(`/api/public/cases/${encodeURIComponent(caseNumber)}`, { phoneLast4 });
+
+export const searchKnowledge = (q: string) =>
+  apiGet<{ hits: KnowledgeHit[] }>('/api/portal/knowledge/search', { q, limit: 10 });
