@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { CaseId, IsoDateTime, Note, UnitId, WorkingDays } from '../case.values';
 
-/** A unit's place in a dispatch: it signs by `signBy` and may return the case until `returnBy`. */
-export const UnitAssignment = z.object({ unitId: UnitId, signBy: IsoDateTime, returnBy: IsoDateTime });
+/**
+ * A unit's place in a dispatch: it signs by `signBy` and may return the case until `returnBy`. A
+ * district office also gets `subDispatchBy`: until then it may pass the case on to its sub-units.
+ */
+export const UnitAssignment = z.object({
+  unitId: UnitId,
+  signBy: IsoDateTime,
+  returnBy: IsoDateTime,
+  subDispatchBy: IsoDateTime.optional(),
+});
 export type UnitAssignment = z.infer<typeof UnitAssignment>;
 
 export const CoHandlerAssignment = UnitAssignment.extend({ dueAt: IsoDateTime });

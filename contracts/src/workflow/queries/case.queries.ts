@@ -53,6 +53,8 @@ export const SearchCases = defineQuery({
     dueTo: IsoDateTime.optional(),
     colour: CaseColourFilter.optional(),
     overdue: z.boolean().optional(),
+    /** Cases a district office still holds after its sub-dispatch window (12 hours) passed. */
+    subDispatchOverdue: z.boolean().optional(),
     /** Words or Chinese text; every part must occur in the content or the address. */
     text: z.string().trim().min(1).max(100).optional(),
     sort: CaseSortField.default('registeredAt'),

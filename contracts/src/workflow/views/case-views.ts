@@ -12,6 +12,7 @@ export interface CaseUnitView {
   status: string;
   signBy?: string;
   dueAt?: string;
+  subDispatchBy?: string;
 }
 
 export interface CaseReplyView {
@@ -39,6 +40,16 @@ export interface CaseSummaryView {
   /** The dispatch deadline while awaiting dispatch, then the handling deadline. */
   deadlineAt?: string;
   colour?: CaseColour;
+  overdue: boolean;
+  /** While a district office holds the case it may still pass on to its sub-units (12 hours). */
+  subDispatch?: SubDispatchWindowView;
+}
+
+export interface SubDispatchWindowView {
+  unitId: string;
+  by: string;
+  colour: CaseColour;
+  /** The window passed with the case still at the district office. */
   overdue: boolean;
 }
 

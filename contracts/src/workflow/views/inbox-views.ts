@@ -16,6 +16,9 @@ export interface InboxItem {
   signBy?: string;
   dueAt?: string;
   colour?: CaseColour;
+  /** A district office's window to pass the case on to its sub-units, and its colour now. */
+  subDispatchBy?: string;
+  subDispatchColour?: CaseColour;
   cameBack: boolean;
   extensionPending: boolean;
   updatedAt: string;

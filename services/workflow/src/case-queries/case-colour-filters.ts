@@ -23,6 +23,11 @@ export const overdueFilter = (now: string): Filter => ({
   deadlineAt: { $lt: now },
 });
 
+/** Cases a district office still holds after its sub-dispatch window passed. */
+export const subDispatchOverdueFilter = (now: string): Filter => ({
+  subDispatchBy: { $ne: null, $lt: now },
+});
+
 /** The colour `caseColour` gives at `now`, as a filter on the stored deadline and reply fields. */
 export function colourFilter(colour: CaseColour, now: string, yellowUntil: string): Filter {
   switch (colour) {

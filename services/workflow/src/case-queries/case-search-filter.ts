@@ -2,7 +2,7 @@ import { ValidationError, type SearchCases } from '@hotline/contracts';
 import type { Filter } from '@hotline/infra/read-store';
 import type { z } from 'zod';
 import { textTokens } from '../case-read-models/case-text-tokens';
-import { colourFilter, overdueFilter } from './case-colour-filters';
+import { colourFilter, overdueFilter, subDispatchOverdueFilter } from './case-colour-filters';
 
 export type SearchCasesQuery = z.infer<(typeof SearchCases)['schema']>;
 
@@ -49,5 +49,7 @@ export function caseSearchFilter(
   if (query.colour !== undefined) and.push(colourFilter(query.colour, nowIso, yellowUntil.toISOString()));
   if (query.overdue === true) and.push(overdueFilter(nowIso));
   if (query.overdue === false) and.push({ $nor: [overdueFilter(nowIso)] });
+  if (query.subDispatchOverdue === true) and.push(subDispatchOverdueFilter(nowIso));
+  if (query.subDispatchOverdue === false) and.push({ $nor: [subDispatchOverdueFilter(nowIso)] });
   return and.length > 0 ? { ...top, $and: and } : top;
 }

@@ -1,6 +1,7 @@
 import {
   WorkflowRole,
   caseColour,
+  subDispatchColour,
   type CaseDetailView,
   type CaseSummaryView,
   type Citizen,
@@ -26,6 +27,7 @@ type SummaryFields = Pick<
   | 'updatedAt'
   | 'deadlineAt'
   | 'hasDeadline'
+  | 'subDispatchBy'
   | 'replied'
   | 'repliedAt'
 >;
@@ -59,7 +61,20 @@ export function caseSummary(doc: SummaryFields, now: Date, settings: WorkflowSet
         }
       : {}),
     overdue: deadline !== undefined && !doc.replied && deadline < now,
+    ...subDispatchWindow(doc, now, settings),
   };
+}
+
+function subDispatchWindow(
+  doc: Pick<SummaryFields, 'subDispatchBy' | 'leadUnitId'>,
+  now: Date,
+  settings: WorkflowSettings,
+): Pick<CaseSummaryView, 'subDispatch'> {
+  // Documents written before the window existed have no field at all.
+  const by = doc.subDispatchBy ?? null;
+  if (by === null || doc.leadUnitId === null) return {};
+  const colour = subDispatchColour(settings.deadlines, now, new Date(by));
+  return { subDispatch: { unitId: doc.leadUnitId, by, colour, overdue: colour === 'red' } };
 }
 
 const maskPhone = (phone: string): string =>
@@ -98,6 +113,7 @@ export function caseDetail(
       status: t.state,
       ...(t.signBy !== null ? { signBy: t.signBy } : {}),
       ...(t.dueAt !== null ? { dueAt: t.dueAt } : {}),
+      ...((t.subDispatchBy ?? null) !== null ? { subDispatchBy: t.subDispatchBy as string } : {}),
     })),
     ...(state.dueAt !== undefined ? { dueAt: new Date(state.dueAt).toISOString() } : {}),
     ...(state.limitWorkingDays !== undefined ? { limitWorkingDays: state.limitWorkingDays } : {}),

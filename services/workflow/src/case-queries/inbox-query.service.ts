@@ -2,6 +2,7 @@ import {
   InboxList,
   WorkflowRole,
   caseColour,
+  subDispatchColour,
   type BadgeCounts,
   type CenterCounts,
   type GetBadgeCounts,
@@ -143,6 +144,12 @@ export class InboxQueryService {
       ...(doc.dueAt !== null ? { dueAt: doc.dueAt } : {}),
       ...(doc.dueAt !== null && active
         ? { colour: caseColour(settings.deadlines, settings.calendar, { now, dueAt: new Date(doc.dueAt) }) }
+        : {}),
+      ...(doc.subDispatchBy !== null && doc.subDispatchBy !== undefined
+        ? {
+            subDispatchBy: doc.subDispatchBy,
+            subDispatchColour: subDispatchColour(settings.deadlines, now, new Date(doc.subDispatchBy)),
+          }
         : {}),
       cameBack: doc.cameBack,
       extensionPending: doc.extensionPending,

@@ -11,6 +11,8 @@ export interface UnitTask {
   state: TaskState;
   signBy: string | null;
   dueAt: string | null;
+  /** A district office holding the case: until when it may pass it on to its sub-units. */
+  subDispatchBy: string | null;
   /** The case came back to this unit: the center sent its reply back, or a sub-unit returned it. */
   cameBack: boolean;
   extensionPending: boolean;
@@ -46,6 +48,7 @@ export function nextTasks(previous: readonly UnitTask[], state: CaseRecord, even
         (before?.state === 'in-progress' && before.cameBack));
     current.set(lead.unitId, {
       ...task(lead.unitId, 'lead', leadState, isoZ(lead.signBy), dueAt),
+      subDispatchBy: openSubDispatchWindow(state),
       cameBack,
       extensionPending: state.pendingExtension?.unitId === lead.unitId,
     });
@@ -57,7 +60,9 @@ export function nextTasks(previous: readonly UnitTask[], state: CaseRecord, even
   }
   const finished = FINISHED_CASE.has(state.status);
   const tasks = [...current.values()].map((t) =>
-    finished && ACTIVE_TASK_STATES.includes(t.state) ? { ...t, state: 'done' as const, cameBack: false } : t,
+    finished && ACTIVE_TASK_STATES.includes(t.state)
+      ? { ...t, state: 'done' as const, subDispatchBy: null, cameBack: false }
+      : t,
   );
   const returnedBy = event.type === 'CaseReturned' ? event.data.unitId : undefined;
   for (const old of previous) {
@@ -68,9 +73,16 @@ export function nextTasks(previous: readonly UnitTask[], state: CaseRecord, even
     }
     // A sub-unit that returned the case leaves it; any other unit that left was replaced.
     const state: TaskState = old.unitId === returnedBy ? 'returned' : finished ? 'done' : 'reassigned';
-    tasks.push({ ...old, state, cameBack: false, extensionPending: false });
+    tasks.push({ ...old, state, subDispatchBy: null, cameBack: false, extensionPending: false });
   }
   return tasks;
+}
+
+/** The lead's sub-dispatch window while the case is being handled at a district office. */
+export function openSubDispatchWindow(state: CaseRecord): string | null {
+  const by = state.lead?.subDispatchBy;
+  const handling = state.status === 'dispatched' || state.status === 'signed';
+  return by !== undefined && handling ? isoZ(by) : null;
 }
 
 function leadTaskState(state: CaseRecord): TaskState {
@@ -96,7 +108,16 @@ const task = (
   state: TaskState,
   signBy: string | null,
   dueAt: string | null,
-): UnitTask => ({ unitId, role, state, signBy, dueAt, cameBack: false, extensionPending: false });
+): UnitTask => ({
+  unitId,
+  role,
+  state,
+  signBy,
+  dueAt,
+  subDispatchBy: null,
+  cameBack: false,
+  extensionPending: false,
+});
 
 /** The tasks that differ from before: only those are written. */
 export function changedTasks(previous: readonly UnitTask[], next: readonly UnitTask[]): UnitTask[] {

@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseReplyView, CaseStatus, RecordedEvent } from '@hotline/contracts';
 import { evolve, type CaseRecord } from '../case';
-import { isoZ, nextTasks, type UnitTask } from './case-tasks';
+import { isoZ, nextTasks, openSubDispatchWindow, type UnitTask } from './case-tasks';
 
 type Registered = Extract<CaseEvent, { type: 'CaseRegistered' }>['data'];
 
@@ -28,6 +28,8 @@ export interface CaseView {
   /** The deadline in force: dispatch while registered, then handling; null when none applies. */
   deadlineAt: string | null;
   hasDeadline: boolean;
+  /** While a district office holds the case: until when it may pass it on to its sub-units. */
+  subDispatchBy: string | null;
   replied: boolean;
   repliedAt: string | null;
   repliedLate: boolean;
@@ -70,7 +72,13 @@ export function applyCaseEvent(previous: CaseView | undefined, event: RecordedEv
   };
   const deadlineAt = deadlineOf(view, state);
   const unitIds = new Set([...previous.unitIds, ...view.tasks.map((t) => t.unitId)]);
-  return { ...view, deadlineAt, hasDeadline: deadlineAt !== null, unitIds: [...unitIds] };
+  return {
+    ...view,
+    deadlineAt,
+    hasDeadline: deadlineAt !== null,
+    subDispatchBy: openSubDispatchWindow(state),
+    unitIds: [...unitIds],
+  };
 }
 
 function registered(data: Registered, districtId: string, at: string): CaseView {
@@ -92,6 +100,7 @@ function registered(data: Registered, districtId: string, at: string): CaseView 
     unitIds: [],
     deadlineAt: isoZ(data.dispatchBy),
     hasDeadline: true,
+    subDispatchBy: null,
     replied: false,
     repliedAt: null,
     repliedLate: false,

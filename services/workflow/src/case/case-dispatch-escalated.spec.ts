@@ -16,14 +16,14 @@ describe('case dispatch to fallback and sub-units, and leaders', () => {
       type: 'DispatchCaseToFallbackUnit',
       data: { caseId: CASE_ID, unitId, reason },
     });
-    const fallbackPlan = (reason: 'repeated-returns' | 'no-catalogue-match'): CaseEvent => ({
-      type: 'CaseDispatchedToFallbackUnit',
-      data: {
-        ...given.dispatched().data,
-        lead: { ...given.dispatched().data.lead, unitId: 'fallback-office' },
-        reason,
-      },
-    });
+    const fallbackPlan = (reason: 'repeated-returns' | 'no-catalogue-match'): CaseEvent => {
+      // The fallback office is a city unit: no sub-dispatch window.
+      const { subDispatchBy: _none, ...lead } = given.dispatched().data.lead;
+      return {
+        type: 'CaseDispatchedToFallbackUnit',
+        data: { ...given.dispatched().data, lead: { ...lead, unitId: 'fallback-office' }, reason },
+      };
+    };
     const returnedTwice = [
       given.registered(),
       given.dispatched(),
@@ -69,21 +69,18 @@ describe('case dispatch to fallback and sub-units, and leaders', () => {
   });
 
   describe('SubDispatchCase', () => {
-    const signedByGulou = [given.registered(), given.dispatched(), given.signed('gulou')];
+    const dispatchedToGulouMonday21 = given.dispatched({
+      lead: { ...given.dispatched().data.lead, subDispatchBy: cst('2025-03-04 21:00') },
+    });
+    const signedByGulou = [given.registered(), dispatchedToGulouMonday21, given.signed('gulou')];
     const subDispatch = (toUnitId: string): CaseCommand => ({
       type: 'SubDispatchCase',
       data: { caseId: CASE_ID, toUnitId },
     });
     const asGulou = { actor: actors.unit('gulou'), now: at('2025-03-04 09:00') };
-    const subDispatched = (fromUnitId: string, toUnitId: string): CaseEvent => ({
+    const subDispatched = (fromUnitId: string, toUnitId: string, signBy = '2025-03-05 12:00'): CaseEvent => ({
       type: 'CaseSubDispatched',
-      data: {
-        caseId: CASE_ID,
-        fromUnitId,
-        toUnitId,
-        signBy: cst('2025-03-05 12:00'),
-        returnBy: cst('2025-03-05 12:00'),
-      },
+      data: { caseId: CASE_ID, fromUnitId, toUnitId, signBy: cst(signBy), returnBy: cst(signBy) },
     });
 
     it('lets a district office pass a signed case to its street office', () => {
@@ -98,6 +95,30 @@ describe('case dispatch to fallback and sub-units, and leaders', () => {
         .given([...signedByGulou, subDispatched('gulou', 'gulou-dongjie'), given.signed('gulou-dongjie')])
         .when(subDispatch('gulou-dongjie-sanfang'), { ...asGulou, actor: actors.unit('gulou-dongjie') })
         .then([subDispatched('gulou-dongjie', 'gulou-dongjie-sanfang')]);
+    });
+
+    it('rejects a district office passing the case on after its 12-hour window', () => {
+      spec
+        .given(signedByGulou)
+        .when(subDispatch('gulou-dongjie'), { ...asGulou, now: at('2025-03-04 21:01') })
+        .thenRejects(CaseError.SubDispatchWindowClosed, /within 12 hours, until 2025-03-04T13:00:00.000Z/);
+    });
+
+    it('accepts the sub-dispatch at the last moment of the window', () => {
+      spec
+        .given(signedByGulou)
+        .when(subDispatch('gulou-dongjie'), { ...asGulou, now: at('2025-03-04 21:00') })
+        .then([subDispatched('gulou', 'gulou-dongjie', '2025-03-05 17:30')]);
+    });
+
+    it('gives a street office no window: it passes the case to a community days later', () => {
+      spec
+        .given([...signedByGulou, subDispatched('gulou', 'gulou-dongjie'), given.signed('gulou-dongjie')])
+        .when(subDispatch('gulou-dongjie-sanfang'), {
+          actor: actors.unit('gulou-dongjie'),
+          now: at('2025-03-07 09:00'),
+        })
+        .then([subDispatched('gulou-dongjie', 'gulou-dongjie-sanfang', '2025-03-10 12:00')]);
     });
 
     it('rejects a unit outside the office’s own hierarchy', () => {

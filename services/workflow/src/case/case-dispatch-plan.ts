@@ -1,4 +1,9 @@
-import { dispatchDeadlines, type CoHandlerAssignment, type DispatchPlan } from '@hotline/contracts';
+import {
+  dispatchDeadlines,
+  subDispatchDueBy,
+  type CoHandlerAssignment,
+  type DispatchPlan,
+} from '@hotline/contracts';
 import type { CaseContext } from './case.context';
 import { CaseError } from './case.errors';
 import type { CaseRecord } from './case.state';
@@ -12,11 +17,12 @@ export interface PlanRequest {
 
 /**
  * The units and deadlines of a dispatch at `now`: the lead and co-handlers must be active units,
- * each named once; a co-handler's own deadline lies after now and no later than the lead's.
+ * each named once; a co-handler's own deadline lies after now and no later than the lead's. A
+ * district office as lead gets its window to pass the case on to its sub-units.
  */
 export function dispatchPlan(record: CaseRecord, request: PlanRequest, context: CaseContext): DispatchPlan {
   const { now, calendar, deadlines } = context;
-  requireActiveUnit(context, request.leadUnitId, 'leadUnitId');
+  const leadUnit = requireActiveUnit(context, request.leadUnitId, 'leadUnitId');
   const seen = new Set([request.leadUnitId]);
   request.coHandlers.forEach(({ unitId }, index) => {
     requireActiveUnit(context, unitId, `coHandlers.${index}.unitId`);
@@ -45,7 +51,10 @@ export function dispatchPlan(record: CaseRecord, request: PlanRequest, context: 
 
   return {
     caseId: record.caseId,
-    lead: assignment(request.leadUnitId),
+    lead: {
+      ...assignment(request.leadUnitId),
+      ...(leadUnit.level === 'district' ? { subDispatchBy: iso(subDispatchDueBy(deadlines, now)) } : {}),
+    },
     coHandlers,
     dueAt: iso(due.dueAt),
     limitWorkingDays: due.limitWorkingDays,

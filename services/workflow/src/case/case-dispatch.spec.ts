@@ -20,7 +20,14 @@ const MONDAY = {
   dueAt: cst('2025-03-17 12:00'),
   coHandlerDueAt: cst('2025-03-14 12:00'),
 };
-const lead = (unitId: string, d = MONDAY) => ({ unitId, signBy: d.signBy, returnBy: d.returnBy });
+const DISTRICTS = new Set(['gulou', 'taijiang']);
+/** A district office as lead also gets 12 hours from the dispatch to pass the case on. */
+const lead = (unitId: string, d = MONDAY, dispatchedAt = '2025-03-03 21:00') => ({
+  unitId,
+  signBy: d.signBy,
+  returnBy: d.returnBy,
+  ...(DISTRICTS.has(unitId) ? { subDispatchBy: cst(dispatchedAt) } : {}),
+});
 
 describe('case dispatch', () => {
   describe('DispatchCase', () => {
@@ -60,7 +67,7 @@ describe('case dispatch', () => {
             type: 'CaseDispatched',
             data: {
               caseId: CASE_ID,
-              lead: { unitId: 'gulou', ...sameDay },
+              lead: { unitId: 'gulou', ...sameDay, subDispatchBy: cst('2025-03-03 21:00') },
               coHandlers: [],
               dueAt: sameDay.signBy,
               limitWorkingDays: 0,
@@ -150,7 +157,7 @@ describe('case dispatch', () => {
             type: 'CaseRedispatched',
             data: {
               caseId: CASE_ID,
-              lead: { unitId: 'taijiang', ...tuesday },
+              lead: { unitId: 'taijiang', ...tuesday, subDispatchBy: cst('2025-03-04 21:00') },
               coHandlers: [],
               dueAt: cst('2025-03-18 12:00'),
               limitWorkingDays: 10,

@@ -26,6 +26,7 @@ export enum CaseError {
   FallbackNotAllowed = 'CASE_FALLBACK_NOT_ALLOWED',
   NotSubDispatchable = 'CASE_NOT_SUB_DISPATCHABLE',
   NotSubordinateUnit = 'CASE_NOT_SUBORDINATE_UNIT',
+  SubDispatchWindowClosed = 'CASE_SUB_DISPATCH_WINDOW_CLOSED',
   NotReportable = 'CASE_NOT_REPORTABLE',
   AlreadyReportedToLeader = 'CASE_ALREADY_REPORTED_TO_LEADER',
   NotSignable = 'CASE_NOT_SIGNABLE',

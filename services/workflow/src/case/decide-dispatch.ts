@@ -88,7 +88,10 @@ export function dispatchToFallback(
   return [{ type: 'CaseDispatchedToFallbackUnit', data: { ...plan, reason: data.reason } }];
 }
 
-/** A lead unit that signed passes the case to a unit below it, e.g. a district office to a street office. */
+/**
+ * A lead unit that signed passes the case to a unit below it, e.g. a district office to a street
+ * office; a district office only within its window (`subDispatchBy`, 12 hours from receiving it).
+ */
 export function subDispatch(
   data: CommandData<typeof SubDispatchCase>,
   state: CaseState,
@@ -105,6 +108,14 @@ export function subDispatch(
   }
   if (record.pendingExtension !== undefined) {
     violation(CaseError.ExtensionAlreadyPending, 'decide the pending extension before sub-dispatching');
+  }
+  const { subDispatchBy } = record.lead;
+  if (subDispatchBy !== undefined && context.now > new Date(subDispatchBy)) {
+    violation(
+      CaseError.SubDispatchWindowClosed,
+      `a district office passes a case on within ${context.deadlines.subDispatchWithinHours} hours, until ${subDispatchBy}; handle it yourself or return it`,
+      { subDispatchBy },
+    );
   }
   requireActiveUnit(context, data.toUnitId, 'toUnitId');
   if (!isSubordinateUnit(context.units, unitId, data.toUnitId)) {

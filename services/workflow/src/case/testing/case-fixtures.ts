@@ -41,6 +41,7 @@ export const UNITS: UnitDirectory = {
   ...unit('gulou-dongjie', 'street', 'gulou'),
   ...unit('gulou-dongjie-sanfang', 'community', 'gulou-dongjie'),
   ...unit('taijiang', 'district', 'city'),
+  ...unit('taijiang-cangxia', 'street', 'taijiang'),
   ...unit('fallback-office', 'city', 'city', { fallback: true }),
   ...unit('retired-unit', 'city', 'city', { active: false }),
 };
@@ -98,7 +99,13 @@ export const given = {
   dispatched: (data: Partial<EventData<'CaseDispatched'>> = {}) =>
     event('CaseDispatched', {
       caseId: CASE_ID,
-      lead: { unitId: 'gulou', signBy: cst('2025-03-04 12:00'), returnBy: cst('2025-03-04 12:00') },
+      lead: {
+        unitId: 'gulou',
+        signBy: cst('2025-03-04 12:00'),
+        returnBy: cst('2025-03-04 12:00'),
+        // gulou is a district office: 12 hours to pass the case on to its streets.
+        subDispatchBy: cst('2025-03-03 21:00'),
+      },
       coHandlers: [],
       dueAt: cst('2025-03-17 12:00'),
       limitWorkingDays: 10,

@@ -71,6 +71,8 @@ const LIKELY: Record<CaseState['status'], readonly CaseCommandType[]> = {
     'SubmitCoHandlerReply',
     'SignCase',
     'ReturnCase',
+    // Twice: a district office must pass the case on within 12 hours, so many tries come too late.
+    'SubDispatchCase',
     'SubDispatchCase',
     'RequestCaseExtension',
     'ApproveCaseExtension',
