@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
@@ -8,6 +10,10 @@ import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
 import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controller';
 import { gatewayOpenApi } from './openapi/gateway-openapi';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { ATTACHMENT_STORE } from './attachments/attachment-store.token';
+import { LiveController } from './live/live.controller';
+import { LiveHub } from './live/live-hub';
 
 /** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
 export const gatewayControllers = [
@@ -16,6 +22,8 @@ export const gatewayControllers = [
   IntakeController,
   KnowledgeController,
   OpenApiController,
+  AttachmentsController,
+  LiveController,
 ];
 
 /** The HTTP API: authenticates (later issue), validates, and sends commands and queries over the bus. */
@@ -29,6 +37,11 @@ class GatewayModule {
       providers: [
         { provide: BUS_CLIENT, useFactory: () => platform.client() },
         { provide: OPENAPI_DOCUMENT, useFactory: () => gatewayOpenApi(gatewayControllers) },
+        {
+          provide: ATTACHMENT_STORE,
+          useFactory: () => new FileAttachmentStore(join(platform.config.HOTLINE_DATA_DIR, 'attachments')),
+        },
+        LiveHub,
       ],
     };
   }

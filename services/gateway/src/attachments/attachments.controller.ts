@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  HttpException,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '@hotline/contracts';
+import {
+  FileAttachmentStore,
+  UPLOAD_MAX_BYTES,
+  judgeUpload,
+  type StoredAttachment,
+} from '@hotline/infra/attachments';
+import { actorFromRequest } from '../actor-from-request';
+import { Doc, DocTag } from '../openapi/doc.decorator';
+import { ATTACHMENT_STORE } from './attachment-store.token';
+
+/** What multer hands over for the `file` part (memory storage). */
+interface UploadedPart {
+  originalname: string;
+  mimetype: string;
+  buffer: Buffer;
+  size: number;
+}
+
+const StoredAttachmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * Files for contacts and cases: upload once, then reference the answer (`AttachmentRef`) in a
+ * command. Held in memory up to the 10 MiB limit while checked, then stored by content.
+ */
+@DocTag('attachments')
+@Controller('api')
+export class AttachmentsController {
+  constructor(@Inject(ATTACHMENT_STORE) private readonly store: FileAttachmentStore) {}
+
+  @Doc({
+    summary: 'Uploads a file (images, PDF, MP4, office documents; at most 10 MiB).',
+    description:
+      'Multipart field `file`. Executables, unlisted types and content that contradicts the declared type are refused with 415; larger files with 413. The answer is the AttachmentRef to put in a command, plus the SHA-256.',
+    body: { multipartFile: 'file' },
+    responses: { 201: { description: 'The stored attachment.', schema: StoredAttachmentSchema } },
+  })
+  @Post('attachments')
+  @HttpCode(201)
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 12 },
+      defParamCharset: 'utf8',
+    }),
+  )
+  async upload(@UploadedFile() file: UploadedPart | undefined): Promise<StoredAttachment> {
+    if (!file) throw new ValidationError('file', 'is required: a multipart/form-data part named file');
+    const verdict = judgeUpload({
+      filename: file.originalname,
+      mediaType: file.mimetype,
+      content: file.buffer,
+    });
+    if (!verdict.keep) {
+      if (verdict.status === 400) throw new ValidationError('file', verdict.reason.replace(/^file: /, ''));
+      throw new HttpException(verdict.reason, verdict.status);
+    }
+    return this.store.upload(file.originalname, verdict.mediaType, file.buffer);
+  }
+
+  @Doc({
+    summary: "An attachment's content, with its media type and file name.",
+    params: { id: z.string().regex(/^att-[A-Za-z0-9_-]{16,64}$/) },
+    responses: { 200: { description: 'The file.', mediaType: 'application/octet-stream' } },
+  })
+  @Get('attachments/:id')
+  async download(
+    @Req() request: IncomingMessage,
+    @Param('id') id: string,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    actorFromRequest(request.headers);
+    if (!FileAttachmentStore.isAttachmentId(id)) {
+      throw new ValidationError('id', 'must be an attachment id such as att-…');
+    }
+    const found = await this.store.open(id);
+    if (!found) throw new NotFoundError('attachment', id);
+    const { attachment, content } = found;
+    response.statusCode = 200;
+    response.setHeader('content-type', attachment.mediaType);
+    response.setHeader('content-length', content.length);
+    response.setHeader(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+    );
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('cache-control', 'private, max-age=3600');
+    response.setHeader('etag', `"${attachment.sha256}"`);
+    response.end(content);
+  }
+}

@@ -1,0 +1,164 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { ClientProxy } from '@nestjs/microservices';
+import { firstValueFrom } from 'rxjs';
+import {
+  CASE_CATEGORY,
+  CITY_DISTRICT,
+  GetCase,
+  ListUnits,
+  WORKFLOW_SERVICE,
+  querySubject,
+  systemActor,
+  type QueryViewer,
+  type RecordedEvent,
+} from '@hotline/contracts';
+import { BusRecord, messageHeaders } from '@hotline/infra/bus';
+import { PLATFORM, type Platform } from '@hotline/infra/platform';
+import type { SourceHandle } from '@hotline/infra/projection';
+import { BUS_CLIENT } from '../bus-client.token';
+import { isVisible, unitAndDescendants, unitIdsIn, type LiveCaseEvent, type LiveScope } from './live-scope';
+
+/** Events kept for `Last-Event-ID` resumption; an older resume point gets a `reset`. */
+const REPLAY_BUFFER = 2_000;
+/** Cases whose units and district are remembered (oldest forgotten first). */
+const CASE_MEMORY = 50_000;
+
+const LIVE_VIEWER: QueryViewer = { actor: systemActor('gateway-live'), districtId: CITY_DISTRICT };
+
+export interface LiveListener {
+  scope: LiveScope;
+  send(event: LiveCaseEvent): void;
+  /** Ends the stream (shutdown): an open stream would keep the HTTP server from closing. */
+  close(): void;
+}
+
+/**
+ * The gateway's one subscription to the event log (the store when embedded, JetStream when
+ * distributed), from the head at start: each case event becomes a `LiveCaseEvent` and goes to the
+ * connected listeners allowed to see it. Units a case involves are remembered per case, so an
+ * event that names none (closing, a callback) still reaches the units of that case.
+ */
+@Injectable()
+export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly listeners = new Set<LiveListener>();
+  private readonly recent: LiveCaseEvent[] = [];
+  private readonly cases = new Map<string, { districtId: string; unitIds: Set<string> }>();
+  private handle: SourceHandle | undefined;
+  private startPosition = 0;
+
+  constructor(
+    @Inject(PLATFORM) private readonly platform: Platform,
+    @Inject(BUS_CLIENT) private readonly bus: ClientProxy,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const source = this.platform.projectionSource();
+    this.startPosition = await source.headPosition();
+    this.start(this.startPosition);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.handle?.stop();
+    for (const listener of this.listeners) listener.close();
+    this.listeners.clear();
+  }
+
+  /** Adds a listener; answers the buffered events after `afterPosition`, or 'reset' when they are gone. */
+  subscribe(
+    listener: LiveListener,
+    afterPosition?: number,
+  ): { replay: LiveCaseEvent[] | 'reset'; stop(): void } {
+    this.listeners.add(listener);
+    let replay: LiveCaseEvent[] | 'reset' = [];
+    if (afterPosition !== undefined) {
+      const oldest = this.recent[0]?.position ?? Number.POSITIVE_INFINITY;
+      const covered = afterPosition >= this.startPosition || afterPosition >= oldest - 1;
+      replay = covered
+        ? this.recent.filter((e) => e.position > afterPosition && isVisible(listener.scope, e))
+        : 'reset';
+    }
+    return { replay, stop: () => this.listeners.delete(listener) };
+  }
+
+  /** The scope of a viewer: unit users see their unit and the units below it. */
+  async scopeOf(viewer: QueryViewer): Promise<LiveScope> {
+    const unitId = viewer.actor.unitId;
+    if (unitId === undefined) return { districtId: viewer.districtId };
+    const units = (await this.query(ListUnits.type, { includeInactive: true })) as Array<{
+      unitId: string;
+      parentId?: string;
+    }>;
+    return { districtId: viewer.districtId, unitIds: unitAndDescendants(unitId, units) };
+  }
+
+  private start(fromPosition: number): void {
+    let queue = Promise.resolve();
+    this.handle = this.platform.projectionSource().start(
+      { fromPosition, filter: { streamPrefixes: [`${CASE_CATEGORY}-`] } },
+      {
+        // One at a time, in order: a case's first event may need a lookup before the next is shown.
+        onEvent: (event) =>
+          (queue = queue
+            .then(() => this.publish(event))
+            .catch((error: unknown) =>
+              this.platform.logger.warn({ err: error }, 'live updates: event skipped'),
+            )),
+        onCaughtUp: () => undefined,
+        onError: (error) => {
+          this.platform.logger.warn({ err: error }, 'live updates: the event source failed; restarting');
+          this.start(this.recent.at(-1)?.position ?? fromPosition);
+        },
+      },
+    );
+  }
+
+  private async publish(event: RecordedEvent): Promise<void> {
+    const data = event.data as { caseId?: unknown };
+    if (typeof data.caseId !== 'string') return;
+    const known = this.cases.get(data.caseId) ?? (await this.learn(data.caseId, event));
+    for (const unitId of unitIdsIn(event.data)) known.unitIds.add(unitId);
+    const live: LiveCaseEvent = {
+      caseId: data.caseId,
+      type: event.type,
+      unitIds: [...known.unitIds],
+      districtId: known.districtId,
+      position: event.position,
+    };
+    this.recent.push(live);
+    if (this.recent.length > REPLAY_BUFFER) this.recent.shift();
+    for (const listener of this.listeners) {
+      if (isVisible(listener.scope, live)) listener.send(live);
+    }
+  }
+
+  /** A case first seen after its dispatch (the gateway started later): ask the workflow once. */
+  private async learn(
+    caseId: string,
+    event: RecordedEvent,
+  ): Promise<{ districtId: string; unitIds: Set<string> }> {
+    const memory = { districtId: event.metadata.districtId, unitIds: new Set<string>() };
+    if (event.type !== 'CaseRegistered') {
+      try {
+        const view = (await this.query(GetCase.type, { caseId })) as {
+          districtId?: string;
+          units?: Array<{ unitId: string }>;
+        };
+        if (view.districtId) memory.districtId = view.districtId;
+        for (const unit of view.units ?? []) memory.unitIds.add(unit.unitId);
+      } catch (error) {
+        this.platform.logger.warn({ err: error, caseId }, 'live updates: case lookup failed');
+      }
+    }
+    this.cases.set(caseId, memory);
+    if (this.cases.size > CASE_MEMORY) this.cases.delete(this.cases.keys().next().value as string);
+    return memory;
+  }
+
+  private query(type: string, params: Record<string, unknown>): Promise<unknown> {
+    const record = new BusRecord(
+      { viewer: LIVE_VIEWER, ...params },
+      messageHeaders({ correlationId: 'live' }),
+    );
+    return firstValueFrom(this.bus.send(querySubject(WORKFLOW_SERVICE, type), record));
+  }
+}

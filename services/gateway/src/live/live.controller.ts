@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, HttpException, Inject, Req, Res } from '@nestjs/common';
+import { ValidationError } from '@hotline/contracts';
+import { actorFromRequest } from '../actor-from-request';
+import { Doc, DocTag } from '../openapi/doc.decorator';
+import { LiveHub } from './live-hub';
+import type { LiveCaseEvent } from './live-scope';
+
+/** Open streams one user may hold (tabs, devices); one more is refused with 429. */
+export const LIVE_CONNECTIONS_PER_USER = 5;
+/** A comment line this often keeps proxies and load balancers from closing an idle stream. */
+const HEARTBEAT_MS = 15_000;
+
+const lastEventId = (request: IncomingMessage): number | undefined => {
+  const header = request.headers['last-event-id'];
+  const text = Array.isArray(header) ? header[0] : header;
+  if (text === undefined || text.trim() === '') return undefined;
+  if (!/^\d{1,15}$/.test(text.trim()))
+    throw new ValidationError('last-event-id', 'must be an event position');
+  return Number(text.trim());
+};
+
+/**
+ * `GET /api/live`: Server-Sent Events of the cases the user may see. Each `case` event carries the
+ * case id, the event type and the position; a client refetches what it shows, with `?minPosition=`.
+ * `Last-Event-ID` (browsers send it on reconnect) resumes after that position; when the gap is too
+ * old, a `reset` event asks the client to reload.
+ */
+@DocTag('live')
+@Controller('api')
+export class LiveController {
+  private readonly connections = new Map<string, number>();
+
+  constructor(@Inject(LiveHub) private readonly hub: LiveHub) {}
+
+  @Doc({
+    summary:
+      'Live case updates as Server-Sent Events (`event: case`, `id:` the position), scoped to the user.',
+    description:
+      'Data: `{ caseId, type, unitIds, districtId, position }`. A comment line every 15 s keeps proxies from closing the stream. Send `Last-Event-ID` to resume. At most 5 streams per user (429 beyond).',
+    responses: { 200: { description: 'The event stream.', mediaType: 'text/event-stream' } },
+  })
+  @Get('live')
+  async live(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
+    const viewer = actorFromRequest(request.headers);
+    const after = lastEventId(request);
+    const userId = viewer.actor.id;
+    const open = this.connections.get(userId) ?? 0;
+    if (open >= LIVE_CONNECTIONS_PER_USER) {
+      throw new HttpException(`at most ${LIVE_CONNECTIONS_PER_USER} live streams per user`, 429);
+    }
+    this.connections.set(userId, open + 1);
+    let closed = false;
+    const release = (): void => {
+      if (closed) return;
+      closed = true;
+      const left = (this.connections.get(userId) ?? 1) - 1;
+      if (left <= 0) this.connections.delete(userId);
+      else this.connections.set(userId, left);
+    };
+    try {
+      const scope = await this.hub.scopeOf(viewer);
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      response.write('retry: 3000\n\n');
+      const write = (event: LiveCaseEvent): void => {
+        response.write(`id: ${event.position}\nevent: case\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      const subscription = this.hub.subscribe({ scope, send: write, close: () => response.end() }, after);
+      if (subscription.replay === 'reset') response.write('event: reset\ndata: {}\n\n');
+      else subscription.replay.forEach(write);
+      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      request.once('close', () => {
+        clearInterval(heartbeat);
+        subscription.stop();
+        release();
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+}

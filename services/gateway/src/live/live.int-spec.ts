@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { workflowService } from '@hotline/workflow';
+import { gatewayService } from '../gateway.module';
+import type { LiveCaseEvent } from './live-scope';
+
+type Headers = Record<string, string>;
+const agent = { 'x-actor-id': 'agent-7', 'x-actor-role': 'agent', 'x-district': 'gulou' };
+const center = { 'x-actor-id': 'center-2', 'x-actor-role': 'center', 'x-district': 'city' };
+const dongjie = {
+  'x-actor-id': 'dongjie-clerk',
+  'x-actor-role': 'unit',
+  'x-actor-unit': 'gulou-dongjie',
+  'x-district': 'gulou',
+};
+const gulou = {
+  'x-actor-id': 'gulou-officer',
+  'x-actor-role': 'unit',
+  'x-actor-unit': 'gulou',
+  'x-district': 'gulou',
+};
+const housing = {
+  'x-actor-id': 'housing-clerk',
+  'x-actor-role': 'unit',
+  'x-actor-unit': 'housing-bureau',
+  'x-district': 'city',
+};
+
+/** A real SSE client over fetch: reads `event:`/`id:`/`data:` blocks as they arrive. */
+class EventStream {
+  private buffer = '';
+  private readonly decoder = new TextDecoder();
+  private readonly abort = new AbortController();
+  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  status = 0;
+
+  static async open(url: string, headers: Headers): Promise<EventStream> {
+    const stream = new EventStream();
+    const response = await fetch(url, { headers, signal: stream.abort.signal });
+    stream.status = response.status;
+    if (response.ok && response.body) stream.reader = response.body.getReader();
+    return stream;
+  }
+
+  /** The next `case` event (or `reset`), skipping comments and the retry line. */
+  async next(): Promise<{ event: string; id?: string; data: LiveCaseEvent }> {
+    for (;;) {
+      const end = this.buffer.indexOf('\n\n');
+      if (end >= 0) {
+        const block = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end + 2);
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((line) => !line.startsWith(':'))
+            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
+        );
+        if (fields.event)
+          return { event: fields.event, id: fields.id, data: JSON.parse(fields.data ?? '{}') };
+        continue;
+      }
+      const chunk = await this.reader?.read();
+      if (!chunk || chunk.done) throw new Error('the stream ended');
+      this.buffer += this.decoder.decode(chunk.value, { stream: true });
+    }
+  }
+
+  /** The next event of one case. */
+  async nextOf(caseId: string): Promise<{ event: string; id?: string; data: LiveCaseEvent }> {
+    for (;;) {
+      const received = await this.next();
+      if (received.data.caseId === caseId) return received;
+    }
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-live-'));
+  let running: RunningServices;
+  const streams: EventStream[] = [];
+  const open = async (headers: Headers, extra: Headers = {}): Promise<EventStream> => {
+    const stream = await EventStream.open(`${running.url}/api/live`, { ...headers, ...extra });
+    streams.push(stream);
+    return stream;
+  };
+  const command = async (headers: Headers, path: string, body: Record<string, unknown>): Promise<void> => {
+    const response = await fetch(`${running.url}/api/${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ commandId: randomUUID(), ...body }),
+    });
+    expect(response.status).toBeLessThan(300);
+  };
+  const newCase = async (): Promise<string> => {
+    const caseId = `live-${randomUUID()}`;
+    await command(agent, 'cases', {
+      caseId,
+      type: 'complaint',
+      categoryCode: '030101',
+      content: '夜间施工噪声扰民',
+      citizen: { name: '王先生', phone: '13800138000' },
+      channel: 'phone',
+    });
+    return caseId;
+  };
+
+  beforeAll(async () => {
+    const config = loadConfig(
+      platformConfigSchema,
+      {
+        HOTLINE_DATA_DIR: dir,
+        LOG_LEVEL: 'silent',
+        EVENT_STORE_DURABILITY: 'normal',
+        HOTLINE_TRACE_EXPORTER: 'none',
+      },
+      'live-int',
+    );
+    const platform = await Platform.open('hotline', config);
+    running = await startServices(platform, [workflowService, gatewayService], {
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+    });
+  });
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('pushes a case to the city, to the unit it is dispatched to and to that unit’s parent, not to other units', async () => {
+    const city = await open(center);
+    const clerk = await open(dongjie);
+    const parent = await open(gulou);
+    const other = await open(housing);
+    expect([city.status, clerk.status, parent.status, other.status]).toEqual([200, 200, 200, 200]);
+
+    const caseId = await newCase();
+    const registered = await city.nextOf(caseId);
+    expect(registered).toMatchObject({
+      event: 'case',
+      data: { caseId, type: 'CaseRegistered', districtId: 'gulou' },
+    });
+    expect(registered.id).toBe(String(registered.data.position));
+
+    await command(center, `cases/${caseId}/dispatch`, { leadUnitId: 'gulou-dongjie' });
+    expect((await city.nextOf(caseId)).data).toMatchObject({
+      type: 'CaseDispatched',
+      unitIds: ['gulou-dongjie'],
+    });
+    // A unit sees a case from its dispatch on; the registration was not theirs to see.
+    expect((await clerk.next()).data).toMatchObject({ caseId, type: 'CaseDispatched' });
+    expect((await parent.next()).data).toMatchObject({ caseId, type: 'CaseDispatched' });
+
+    // Events reach each stream in log order: housing's first event is of the case dispatched to it.
+    const second = await newCase();
+    await command(center, `cases/${second}/dispatch`, { leadUnitId: 'housing-bureau' });
+    expect((await other.next()).data).toMatchObject({ caseId: second, type: 'CaseDispatched' });
+
+    // Signing names the unit; the case's units are remembered for events that name none.
+    await command(dongjie, `cases/${caseId}/sign`, {});
+    expect((await clerk.next()).data).toMatchObject({
+      caseId,
+      type: 'CaseSigned',
+      unitIds: ['gulou-dongjie'],
+    });
+
+    // Resume after the registration: the missed events come again, in order.
+    const resumed = await open(center, { 'last-event-id': registered.id ?? '' });
+    expect((await resumed.nextOf(caseId)).data.type).toBe('CaseDispatched');
+    expect((await resumed.nextOf(caseId)).data.type).toBe('CaseSigned');
+  });
+
+  it('limits streams per user with 429 and refuses a malformed Last-Event-ID with 400', async () => {
+    const user = { 'x-actor-id': 'busy-agent', 'x-actor-role': 'agent', 'x-district': 'gulou' };
+    const five = await Promise.all([1, 2, 3, 4, 5].map(() => open(user)));
+    expect(five.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    expect((await open(user)).status).toBe(429);
+    five[0]?.close();
+    let reopened = 429;
+    // The server notices the closed connection asynchronously; a retry loop (not a timer) waits for it.
+    for (let i = 0; i < 100 && reopened === 429; i++) reopened = (await open(user)).status;
+    expect(reopened).toBe(200);
+    expect((await open(agent, { 'last-event-id': 'yesterday' })).status).toBe(400);
+  });
+});
