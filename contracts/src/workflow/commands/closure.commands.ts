@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../../messages/define';
 import { CallbackRatings, CallbackWaiver } from '../case-reasons';
-import { CaseId, Note, WORKFLOW_SERVICE } from '../case.values';
+import { CaseId, IsoDateTime, Note, UnitId, WORKFLOW_SERVICE } from '../case.values';
 
 export const AcceptCaseReply = defineCommand({
   type: 'AcceptCaseReply',
@@ -45,6 +45,14 @@ export const RedoCase = defineCommand({
   type: 'RedoCase',
   service: WORKFLOW_SERVICE,
   summary:
-    'Send a completed case back to the unit at fault after a dissatisfied callback (重办); the second redo is supervised.',
-  schema: z.object({ caseId: CaseId, reason: Note }),
+    'Send a completed case back to the lead unit, and the co-handlers at fault, after a dissatisfied callback (重办); from the second redo it is supervised.',
+  schema: z.object({
+    caseId: CaseId,
+    reason: Note,
+    /** The co-handlers (协办) of the last handling that were at fault too, each with an optional deadline. */
+    coHandlers: z
+      .array(z.object({ unitId: UnitId, dueAt: IsoDateTime.optional() }))
+      .max(10)
+      .default([]),
+  }),
 });

@@ -45,7 +45,7 @@ const recorded = (
 });
 const redo: CaseCommand = {
   type: 'RedoCase',
-  data: { caseId: CASE_ID, reason: '回访不满意，责任在承办单位' },
+  data: { caseId: CASE_ID, reason: '回访不满意，责任在承办单位', coHandlers: [] },
 };
 const replied = [given.registered(), given.dispatched(), given.signed(), given.replied()];
 const closed: CaseEvent = { type: 'CaseClosed', data: { caseId: CASE_ID } };

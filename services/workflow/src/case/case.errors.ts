@@ -49,6 +49,7 @@ export enum CaseError {
   CallbackWaiverNotApplicable = 'CASE_CALLBACK_WAIVER_NOT_APPLICABLE',
   RedoRequired = 'CASE_REDO_REQUIRED',
   NotRedoable = 'CASE_NOT_REDOABLE',
+  NotACoHandler = 'CASE_NOT_A_CO_HANDLER',
 }
 
 /** A command the case's rules reject; nothing is appended. */

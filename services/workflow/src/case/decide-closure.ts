@@ -79,7 +79,11 @@ export function close(
   return [{ type: 'CaseClosed', data: { ...data, caseId: record.caseId } }];
 }
 
-/** 重办: back to the unit that replied, with new deadlines; the second and later redos are supervised. */
+/**
+ * 重办: back to the lead unit that replied and to the co-handlers named as at fault (only units that
+ * were co-handlers of the last handling), each with new deadlines; from `supervisedRedoFrom` on the
+ * redo is supervised.
+ */
 export function redo(
   data: CommandData<typeof RedoCase>,
   state: CaseState,
@@ -94,8 +98,18 @@ export function redo(
       'a case is redone after a dissatisfied callback with the unit at fault',
     );
   }
+  const previous = new Set(record.coHandlers.map((c) => c.unitId));
+  data.coHandlers.forEach(({ unitId }, index) => {
+    if (!previous.has(unitId)) {
+      violation(
+        CaseError.NotACoHandler,
+        `coHandlers.${index}.unitId: ${unitId} was not a co-handler of the case; dispatch anew instead`,
+        { field: `coHandlers.${index}.unitId` },
+      );
+    }
+  });
   const redoCount = record.redoCount + 1;
-  const plan = dispatchPlan(record, { leadUnitId: record.lead.unitId, coHandlers: [] }, context);
+  const plan = dispatchPlan(record, { leadUnitId: record.lead.unitId, coHandlers: data.coHandlers }, context);
   return [
     {
       type: 'CaseRedone',

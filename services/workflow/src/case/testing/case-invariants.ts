@@ -70,6 +70,13 @@ export function caseInvariantViolations(
       'a sub-dispatched case is held below every unit that passed it down',
     );
   }
+  if (previous.status === 'completed' && state.redoCount > previous.redoCount) {
+    const before = new Set(previous.coHandlers.map((c) => c.unitId));
+    check(
+      coHandlers.every((c) => before.has(c.unitId) && c.status === 'dispatched'),
+      'a redo re-opens only co-handlers the case had, each to sign again',
+    );
+  }
   check(
     state.lastCallback === undefined || state.status === 'completed' || state.status === 'closed',
     'callbacks belong to completed cases',

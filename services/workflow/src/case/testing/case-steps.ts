@@ -267,8 +267,21 @@ export function commandOf(
             data: { caseId, ...(f2 ? { callbackWaiver: f0 ? 'anonymous' : 'citizen-declined' } : {}) },
           },
         };
-      case 'RedoCase':
-        return { actor: staff(actors.center), command: { type, data: { caseId, reason: note } } };
+      case 'RedoCase': {
+        const previous = record?.coHandlers.map((c) => c.unitId) ?? [];
+        const atFault = step.plausible
+          ? previous.filter((_, index) => step.flags[index % step.flags.length])
+          : f1
+            ? [pick(UNIT_POOL, p2)]
+            : [];
+        return {
+          actor: staff(actors.center),
+          command: {
+            type,
+            data: { caseId, reason: note, coHandlers: atFault.map((unitId) => ({ unitId })) },
+          },
+        };
+      }
       default: {
         const unknown: never = type;
         throw new Error(`no step for ${String(unknown)}`);
