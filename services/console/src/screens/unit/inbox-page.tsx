@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Table, Tabs, Tag } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import type { InboxItem, InboxList, UnitInboxView } from '@hotline/contracts';
+import { CaseColourTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { useT } from '../../i18n';
+import { useLive } from '../../live/use-live';
+import { getInbox, INBOX_LISTS } from './unit-api';
+
+const isInboxList = (value: string | null): value is InboxList =>
+  value !== null && (INBOX_LISTS as readonly string[]).includes(value);
+
+/** The unit's inbox: one tab per list with its count, due dates with the deadline light. */
+export function InboxPage({ unitId }: { unitId: string }) {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const listParam = params.get('list');
+  const list: InboxList = isInboxList(listParam) ? listParam : 'to-sign';
+  const [page, setPage] = useState(1);
+  const [inbox, setInbox] = useState<UnitInboxView>();
+  const [error, setError] = useState<unknown>();
+  const [loading, setLoading] = useState(true);
+
+  const load = useCallback(
+    async (minPosition?: number) => {
+      setLoading(true);
+      try {
+        setInbox(await getInbox(unitId, list, page, minPosition));
+        setError(undefined);
+      } catch (caught) {
+        setError(caught);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [unitId, list, page],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useLive((event) => {
+    if (event.unitIds.includes(unitId)) {
+      void load(typeof event.position === 'number' ? event.position : Number(event.position));
+    }
+  });
+
+  const columns = [
+    {
+      title: t('unit.inbox.caseNumber'),
+      dataIndex: 'caseNumber',
+      render: (caseNumber: string, item: InboxItem) => <Link to={`cases/${item.caseId}`}>{caseNumber}</Link>,
+    },
+    {
+      title: t('unit.inbox.subject'),
+      dataIndex: 'title',
+      render: (title: string, item: InboxItem) => (
+        <>
+          {item.urgency === 'urgent' && <Tag color="red">{t('unit.urgent')}</Tag>}
+          {title}
+        </>
+      ),
+    },
+    {
+      title: t('unit.inbox.type'),
+      dataIndex: 'type',
+      responsive: ['md' as const],
+      render: (type: string) => t(`caseType.${type}`),
+    },
+    {
+      title: t('unit.inbox.role'),
+      dataIndex: 'role',
+      responsive: ['md' as const],
+      render: (role: string) => t(`unit.role.${role}`),
+    },
+    {
+      title: t('unit.inbox.due'),
+      key: 'due',
+      render: (_: unknown, item: InboxItem) => {
+        const due = item.state === 'to-sign' ? (item.signBy ?? item.dueAt) : item.dueAt;
+        return (
+          <>
+            {item.colour !== undefined ? (
+              <CaseColourTag colour={item.colour} {...(due !== undefined ? { dueAt: due } : {})} />
+            ) : (
+              due !== undefined && new Date(due).toLocaleString()
+            )}
+            {item.cameBack && <Tag color="orange">{t('unit.cameBack')}</Tag>}
+            {item.extensionPending && <Tag color="blue">{t('unit.extensionPending')}</Tag>}
+          </>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('unit.title')}
+        extra={
+          <Button
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => void load()}
+            aria-label={t('common.refresh')}
+          >
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      <Tabs
+        activeKey={list}
+        onChange={(key) => {
+          setPage(1);
+          setParams({ list: key });
+        }}
+        items={INBOX_LISTS.map((key) => ({
+          key,
+          label: (
+            <span>
+              {t(`unit.list.${key}`)}{' '}
+              <Badge
+                count={inbox?.counts[key] ?? 0}
+                showZero
+                overflowCount={999}
+                color={key === 'overdue' ? '#cf1322' : key === 'due-soon' ? '#ad6800' : '#595959'}
+              />
+            </span>
+          ),
+        }))}
+      />
+      {error !== undefined && <ErrorAlert error={error} />}
+      <Table<InboxItem>
+        rowKey="caseId"
+        loading={loading}
+        columns={columns}
+        dataSource={inbox?.items ?? []}
+        locale={{ emptyText: <EmptyState description={t('unit.inbox.empty')} /> }}
+        pagination={{
+          current: page,
+          pageSize: inbox?.pageSize ?? 20,
+          total: inbox?.total ?? 0,
+          onChange: setPage,
+          hideOnSinglePage: true,
+        }}
+        scroll={{ x: true }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Card, Col, Descriptions, Image, List, Row, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router';
+import type { AttachmentRef, CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
+import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
+import { useT } from '../../i18n';
+import { useLive } from '../../live/use-live';
+import { getCase, getTimeline } from './unit-api';
+import { UnitActions } from './unit-actions';
+
+export function AttachmentList({ attachments }: { attachments: readonly AttachmentRef[] }) {
+  const t = useT();
+  if (attachments.length === 0)
+    return <Typography.Text type="secondary">{t('unit.case.noAttachments')}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={[...attachments]}
+      renderItem={(attachment) => {
+        const href = `/api/attachments/${encodeURIComponent(attachment.id)}`;
+        return (
+          <List.Item key={attachment.id}>
+            {attachment.mediaType.startsWith('image/') ? (
+              <Image src={href} alt={attachment.name} width={96} />
+            ) : (
+              <PaperClipOutlined aria-hidden />
+            )}{' '}
+            <a href={href} target="_blank" rel="noreferrer">
+              {attachment.name}
+            </a>
+          </List.Item>
+        );
+      }}
+    />
+  );
+}
+
+/** One case as the unit sees it: the matter, the deadline, the steps so far and what it may do now. */
+export function UnitCasePage({ unitId }: { unitId: string }) {
+  const t = useT();
+  const { caseId = '' } = useParams();
+  const [detail, setDetail] = useState<CaseDetailView>();
+  const [timeline, setTimeline] = useState<CaseTimelineEntry[]>([]);
+  const [error, setError] = useState<unknown>();
+
+  const load = useCallback(
+    async (minPosition?: number) => {
+      try {
+        const [view, entries] = await Promise.all([
+          getCase(caseId, minPosition),
+          getTimeline(caseId, minPosition),
+        ]);
+        setDetail(view);
+        setTimeline(entries);
+        setError(undefined);
+      } catch (caught) {
+        setError(caught);
+      }
+    },
+    [caseId],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useLive((event) => {
+    if (event.caseId === caseId) void load(Number(event.position));
+  });
+
+  const back = (
+    <Link to="/unit">
+      <Button icon={<ArrowLeftOutlined aria-hidden />}>{t('unit.case.back')}</Button>
+    </Link>
+  );
+  if (detail === undefined) {
+    return error !== undefined ? (
+      <>
+        <PageHeader title={t('unit.case.title')} extra={back} />
+        <ErrorAlert error={error} />
+      </>
+    ) : (
+      <div className="centered" role="status">
+        <Spin aria-label={t('common.loading')} />
+      </div>
+    );
+  }
+
+  const mine = detail.units.find((unit) => unit.unitId === unitId);
+  return (
+    <>
+      <PageHeader
+        title={t('unit.case.heading', { number: detail.caseNumber })}
+        subTitle={detail.title}
+        extra={back}
+      />
+      {error !== undefined && <ErrorAlert error={error} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card title={t('unit.case.details')}>
+            <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+              <Descriptions.Item label={t('unit.case.status')}>
+                <CaseStatusTag status={detail.status} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.case.deadline')}>
+                {detail.colour !== undefined ? (
+                  <CaseColourTag
+                    colour={detail.colour}
+                    {...(detail.dueAt !== undefined ? { dueAt: detail.dueAt } : {})}
+                  />
+                ) : detail.dueAt !== undefined ? (
+                  new Date(detail.dueAt).toLocaleString()
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.inbox.type')}>
+                {t(`caseType.${detail.type}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.case.myRole')}>
+                {mine !== undefined ? (
+                  <>
+                    {t(`unit.role.${mine.role}`)} <Tag>{t(`unit.taskStatus.${mine.status}`)}</Tag>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.case.address')} span={2}>
+                {detail.place?.address ?? detail.address ?? '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.case.registeredAt')}>
+                {new Date(detail.registeredAt).toLocaleString()}
+              </Descriptions.Item>
+              {detail.pendingExtension !== undefined && (
+                <Descriptions.Item label={t('unit.extensionPending')}>
+                  {new Date(detail.pendingExtension.requestedDueAt).toLocaleString()}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+            <Typography.Title level={2} className="hit-title section">
+              {t('unit.case.content')}
+            </Typography.Title>
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="case-content">
+              {detail.content}
+            </Typography.Paragraph>
+            <AttachmentList attachments={detail.attachments} />
+            {detail.reply !== undefined && (
+              <>
+                <Typography.Title level={2} className="hit-title section">
+                  {t('unit.case.reply')}
+                </Typography.Title>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  {detail.reply.result}
+                </Typography.Paragraph>
+                <AttachmentList attachments={detail.reply.attachments} />
+              </>
+            )}
+          </Card>
+          {mine !== undefined && (
+            <UnitActions detail={detail} task={mine} onDone={(position) => void load(position)} />
+          )}
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card title={t('unit.case.timeline')}>
+            <CaseTimeline entries={timeline} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
