@@ -1,4 +1,4 @@
-export { Platform, systemClock } from './platform';
+export { Platform, systemClock, type PlatformOptions } from './platform';
 export { demoDataEnabled, platformConfigSchema, type PlatformConfig } from './platform-config.schema';
 export { PLATFORM, platformModule, type ServiceDefinition } from './service-module';
 export { startServices, type RunningServices } from './start-services';

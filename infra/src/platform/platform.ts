@@ -36,13 +36,17 @@ import type { PlatformConfig } from './platform-config.schema';
 
 export const systemClock: Clock = { now: () => new Date() };
 
+export interface PlatformOptions {
+  /** The time every service of the process reads. Default: the system clock. */
+  clock?: Clock;
+}
+
 /**
  * The engines behind the ports for one process, chosen by the run mode. The embedded runner opens one
  * Platform for all its services; a distributed service opens its own. Service code only sees ports.
  */
 export class Platform {
   readonly readiness = new ReadinessRegistry();
-  readonly clock: Clock = systemClock;
 
   private constructor(
     readonly serviceName: string,
@@ -57,6 +61,7 @@ export class Platform {
     private readonly nats: NatsConnection | undefined,
     private readonly broker: InProcessBroker | undefined,
     private readonly closers: Array<() => Promise<void> | void>,
+    readonly clock: Clock,
   ) {}
 
   get mode(): PlatformConfig['HOTLINE_MODE'] {
@@ -69,7 +74,11 @@ export class Platform {
     return this.nats;
   }
 
-  static async open(serviceName: string, config: PlatformConfig): Promise<Platform> {
+  static async open(
+    serviceName: string,
+    config: PlatformConfig,
+    options: PlatformOptions = {},
+  ): Promise<Platform> {
     const closers: Array<() => Promise<void> | void> = [];
     const logger = createLogger({ service: serviceName, level: config.LOG_LEVEL });
     const metrics = createMetrics(serviceName);
@@ -121,6 +130,7 @@ export class Platform {
         nats,
         broker,
         closers,
+        options.clock ?? systemClock,
       );
       platform.readiness.register({
         name: 'event-store',
