@@ -4,17 +4,25 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '@hotline/infra/config';
-import { Platform, platformConfigSchema, startServices } from '@hotline/infra/platform';
+import { Platform, demoDataEnabled, platformConfigSchema, startServices } from '@hotline/infra/platform';
+import { DemoClock } from './demo/demo-clock';
+import { DemoCity } from './demo/demo-city';
 import { embeddedServices } from './embedded-services';
 
 async function main(): Promise<void> {
   const config = loadConfig(platformConfigSchema, undefined, 'hotline');
-  const platform = await Platform.open('hotline', config);
+  const demo = demoDataEnabled(config);
+  // The demo city's history is decided at past business times, through a clock only its seeding moves.
+  const clock = demo ? new DemoClock() : undefined;
+  const platform = await Platform.open('hotline', config, clock ? { clock } : {});
+  const demoCity = clock ? new DemoCity(platform, clock) : undefined;
   const running = await startServices(platform, embeddedServices, {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
   });
-  platform.logger.info({ url: running.url, mode: 'embedded' }, 'hotline listening');
+  platform.logger.info({ url: running.url, mode: 'embedded', demo }, 'hotline listening');
+  // Logged by the demo city; until it exists /health/ready says why it is not ready.
+  demoCity?.create().catch(() => undefined);
   // The one line a person starting the platform looks for.
   process.stdout.write(
     `\nHotline (embedded) is listening on ${running.url} — ready at ${running.url}/health/ready\n\n`,

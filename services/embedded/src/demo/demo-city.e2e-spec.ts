@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CaseDetailView, CaseSearchResult, CaseTimelineEntry } from '@hotline/contracts';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { embeddedServices } from '../embedded-services';
+import { DemoCity } from './demo-city';
+import type { DemoCityReport } from './demo-city-seeder';
+import { DemoClock } from './demo-clock';
+import { planDemoCity } from './demo-plan';
+import { DEMO_SCENARIOS, type DemoScenario } from './demo-scenarios';
+
+// Until the gateway authenticates (issue 5), the actor headers stand in for a signed-in center user.
+const CENTER = { 'x-actor-id': 'center-e2e', 'x-actor-role': 'center', 'x-district': 'city' };
+
+interface Started {
+  platform: Platform;
+  running: RunningServices;
+  created: Promise<DemoCityReport>;
+}
+
+/** The embedded runner as `npm start` wires it with demo data on (see main.ts). */
+async function startEmbedded(dir: string): Promise<Started> {
+  const config = loadConfig(
+    platformConfigSchema,
+    {
+      HOTLINE_MODE: 'embedded',
+      HOTLINE_DEMO: 'on',
+      HOTLINE_DATA_DIR: dir,
+      EVENT_STORE_DURABILITY: 'normal',
+      LOG_LEVEL: 'silent',
+      HOTLINE_TRACE_EXPORTER: 'none',
+    },
+    'demo-e2e',
+  );
+  const clock = new DemoClock();
+  const platform = await Platform.open('hotline', config, { clock });
+  const city = new DemoCity(platform, clock);
+  const running = await startServices(platform, embeddedServices, {
+    port: 0,
+    host: '127.0.0.1',
+    handleSignals: false,
+  });
+  return { platform, running, created: city.create() };
+}
+
+type Check = (detail: CaseDetailView, timeline: string[]) => boolean;
+
+/** What each state of the closed loop looks like through the API. */
+const STATE_CHECKS: Record<DemoScenario, Check> = {
+  registered: (d) => d.status === 'registered',
+  'answered-at-intake': (d, t) => d.status === 'closed' && t.includes('CaseAnsweredAtIntake'),
+  declined: (d) => d.status === 'declined',
+  'declined-emergency': (d, t) => d.status === 'declined' && t.some((s) => /emergency-1(19|20)/.test(s)),
+  dispatched: (d) => d.status === 'dispatched',
+  returned: (d) => d.status === 'returned' && d.returnCount === 1,
+  redispatched: (d, t) => d.status === 'signed' && t.includes('CaseRedispatched'),
+  'in-progress': (d) => d.status === 'signed' && d.colour === 'green',
+  'in-progress-yellow': (d) => d.status === 'signed' && d.colour === 'yellow',
+  'in-progress-red': (d) => d.status === 'signed' && d.colour === 'red' && d.overdue,
+  'extension-requested': (d) => d.pendingExtension !== undefined,
+  'extension-approved': (d) => d.status === 'signed' && d.extendedWorkingDays > 0,
+  'extension-rejected': (d, t) => d.status === 'signed' && t.includes('CaseExtensionRejected'),
+  replied: (d) => d.status === 'replied',
+  'sent-back': (d, t) => d.status === 'signed' && t.includes('CaseReplySentBack'),
+  completed: (d) => d.status === 'completed',
+  closed: (d) => d.status === 'closed' && d.lastCallback?.ratings?.result !== 'dissatisfied',
+  'closed-without-callback': (d) => d.status === 'closed' && d.lastCallback === undefined,
+  'redo-closed': (d) => d.status === 'closed' && d.redoCount === 1,
+  'redo-in-progress': (d) => d.status === 'signed' && d.redoCount === 1,
+  merged: (d) => d.status === 'merged' && d.masterCaseId !== undefined,
+};
+
+describe('The demo city [embedded, demo on: in-process bus, SQLite]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-demo-e2e-'));
+  let started: Started;
+  const api = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${started.running.url}/api/${path}`, { headers: CENTER });
+    if (response.status !== 200)
+      throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const ready = () => fetch(`${started.running.url}/health/ready`);
+
+  beforeAll(async () => {
+    started = await startEmbedded(dir);
+  });
+  afterAll(async () => {
+    await started.running.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is not ready until the demo city exists, then ready with every planned case created', async () => {
+    const early = await ready();
+    const report = await started.created;
+    expect(early.status).toBe(503);
+    expect(await early.json()).toMatchObject({ checks: { 'demo-city': { status: 'failed' } } });
+    expect(report).toMatchObject({ cases: planDemoCity().length, failed: 0 });
+    expect((await ready()).status).toBe(200);
+  });
+
+  it('has at least one case in every state of the closed loop', async () => {
+    const plan = planDemoCity();
+    const missing: string[] = [];
+    for (const scenario of Object.keys(DEMO_SCENARIOS) as DemoScenario[]) {
+      let found = false;
+      for (const demo of plan.filter((c) => c.scenario === scenario)) {
+        const detail = await api<CaseDetailView>(`cases/${demo.caseId}`);
+        const timeline = await api<CaseTimelineEntry[]>(`cases/${demo.caseId}/timeline`);
+        if (
+          STATE_CHECKS[scenario](detail, [...timeline.map((e) => e.type), ...timeline.map((e) => e.summary)])
+        ) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) missing.push(scenario);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('flags cases reported to the leaders, with their instructions, and links duplicates to their master', async () => {
+    const plan = planDemoCity();
+    const reported = plan.find((c) => c.reportToLeader) ?? plan[0];
+    expect(await api<CaseDetailView>(`cases/${reported?.caseId}`)).toMatchObject({
+      reportedToLeader: true,
+      leaderInstructionCount: 1,
+    });
+    const duplicate = plan.find((c) => c.masterN !== undefined);
+    const master = plan[(duplicate?.masterN ?? 1) - 1];
+    const masterDetail = await api<CaseDetailView>(`cases/${master?.caseId}`);
+    expect(masterDetail.duplicateCaseIds).toContain(duplicate?.caseId);
+  });
+
+  it('spreads the cases over the last month, every type, channel and district', async () => {
+    const items: CaseSearchResult['items'] = [];
+    for (let page = 1; ; page++) {
+      const result = await api<CaseSearchResult>(`cases?pageSize=100&page=${page}`);
+      items.push(...result.items);
+      if (items.length >= result.total || result.items.length === 0) break;
+    }
+    const demo = items.filter((c) => c.caseId.startsWith('demo-case-'));
+    expect(demo).toHaveLength(planDemoCity().length);
+    const distinct = (values: string[]) => [...new Set(values)].sort();
+    expect(distinct(demo.map((c) => c.type))).toEqual([
+      'complaint',
+      'consult',
+      'help',
+      'praise',
+      'report',
+      'suggestion',
+    ]);
+    expect(distinct(demo.map((c) => c.channel))).toEqual([
+      'email',
+      'mayor-mailbox',
+      'phone',
+      'sms',
+      'web',
+      'wechat',
+    ]);
+    expect(distinct(demo.map((c) => c.districtId))).toEqual(['cangshan', 'gulou', 'taijiang']);
+    const days = demo.map((c) => (Date.now() - Date.parse(c.registeredAt)) / 86_400_000);
+    expect(Math.max(...days)).toBeGreaterThan(20);
+    expect(Math.max(...days)).toBeLessThanOrEqual(31);
+    expect(days.filter((d) => d > 7).length).toBeGreaterThan(demo.length / 2);
+  });
+
+  it('adds nothing when the platform restarts on the same data', async () => {
+    const head = await started.platform.eventStore.headPosition();
+    await started.running.close();
+    started = await startEmbedded(dir);
+    const report = await started.created;
+    expect(report.failed).toBe(0);
+    expect(await started.platform.eventStore.headPosition()).toBe(head);
+    expect((await ready()).status).toBe(200);
+  });
+});
