@@ -26,6 +26,17 @@ describe('httpErrorResponse', () => {
     });
   });
 
+  it('keeps the 4xx status of errors the body parser exposes (too large, bad charset)', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), { status: 413, expose: true });
+    expect(httpErrorResponse(tooLarge)).toEqual({
+      status: 413,
+      body: { error: { kind: 'validation', code: 'HTTP_413', message: 'request entity too large' } },
+      unexpected: false,
+    });
+    const hidden = Object.assign(new Error('disk full'), { status: 500, expose: false });
+    expect(httpErrorResponse(hidden).status).toBe(500);
+  });
+
   it('keeps the status of the framework exceptions', () => {
     expect(httpErrorResponse(new NotFoundException('Cannot GET /nope'))).toMatchObject({
       status: 404,

@@ -39,10 +39,30 @@ export function httpErrorResponse(error: unknown, traceId?: string): HttpErrorRe
     const message = kind === 'internal' ? 'internal error' : error.message;
     return { status, body: { error: { kind, code: `HTTP_${status}`, message } }, unexpected: status >= 500 };
   }
+  const client = clientError(error);
+  if (client) {
+    return {
+      status: client.status,
+      body: { error: { kind: 'validation', code: `HTTP_${client.status}`, message: client.message } },
+      unexpected: false,
+    };
+  }
   const body = toErrorBody(error);
   return {
     status: httpStatusOf(body.kind),
     body: { error: traceId ? { ...body, details: { ...body.details, traceId } } : body },
     unexpected: true,
   };
+}
+
+/**
+ * Express middleware (body parsing) rejects input with `http-errors` values: a 4xx `status` and
+ * `expose: true` (a body over the limit, bad JSON, an unsupported charset). They are the caller's
+ * fault, so they keep their status and message.
+ */
+function clientError(error: unknown): { status: number; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, expose, message } = error as { status?: unknown; expose?: unknown; message?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { status, message: typeof message === 'string' ? message : 'bad request' };
 }

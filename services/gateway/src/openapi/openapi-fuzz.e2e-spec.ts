@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIntakeService, intakeConfigSchema } from '@hotline/intake';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { workflowService } from '@hotline/workflow';
+import { gatewayService } from '../gateway.module';
+import {
+  malformedRequests,
+  type DocumentedOperation,
+  type MalformedRequest,
+} from './testing/malformed-requests';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Fixed, so a failure is reproduced by running the test again. */
+const SEED = 20_261_130;
+const RUNS_PER_KIND = 6;
+
+/** Operations whose success is a stream or a page, not an answer to judge. */
+const SKIPPED = new Set([
+  'GET /api/live',
+  'GET /api/docs',
+  'GET /api/docs/{file}',
+  'POST /api/auth/sign-out',
+]);
+
+describe('Every OpenAPI operation refuses malformed input without a 5xx and without changing state [embedded]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-fuzz-'));
+  let platform: Platform;
+  let running: RunningServices;
+
+  beforeAll(async () => {
+    const config = loadConfig(
+      platformConfigSchema,
+      {
+        HOTLINE_DATA_DIR: dir,
+        LOG_LEVEL: 'silent',
+        EVENT_STORE_DURABILITY: 'normal',
+        HOTLINE_TRACE_EXPORTER: 'none',
+      },
+      'fuzz-e2e',
+    );
+    platform = await Platform.open('hotline', config);
+    const intake = createIntakeService({ config: loadConfig(intakeConfigSchema, {}, 'fuzz-e2e') });
+    running = await startServices(platform, [workflowService, intake, gatewayService], {
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+    });
+    for (let i = 0; i < 600 && (await fetch(`${running.url}/health/ready`)).status !== 200; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+  afterAll(async () => {
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /**
+   * A city administrator: signed in when the gateway authenticates (session cookie + CSRF token),
+   * else the pre-authentication actor headers.
+   */
+  async function cityAdmin(): Promise<Record<string, string>> {
+    const signIn = await fetch(`${running.url}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'city-admin', password: 'Hotline@12345' }),
+    });
+    if (signIn.status === 404) {
+      return { 'x-actor-id': 'fuzz-admin', 'x-actor-role': 'center', 'x-district': 'city' };
+    }
+    expect(signIn.status).toBe(200);
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    return { cookie, 'x-csrf-token': csrfToken };
+  }
+
+  const operationsOf = (document: Json): DocumentedOperation[] =>
+    Object.entries(document.paths as Json).flatMap(([path, item]) =>
+      Object.entries(item as Json)
+        .filter(([method]) => !SKIPPED.has(`${method.toUpperCase()} ${path}`))
+        .map(([method, operation]) => {
+          const ref = (operation as Json).requestBody?.content?.['application/json']?.schema?.$ref as
+            string | undefined;
+          const bodySchema = ref
+            ? (document.components.schemas[ref.split('/').pop() ?? ''] as Json)
+            : undefined;
+          return {
+            method: method.toUpperCase(),
+            path,
+            operation: operation as Json,
+            ...(bodySchema ? { bodySchema } : {}),
+          };
+        }),
+    );
+
+  const send = async (request: MalformedRequest, headers: Record<string, string>): Promise<number> => {
+    const response = await fetch(`${running.url}${request.path}`, {
+      method: request.method,
+      headers: { ...headers, ...(request.body ? { 'content-type': request.body.contentType } : {}) },
+      ...(request.body ? { body: request.body.text } : {}),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  it('answers every malformed request below 500 and leaves the event store head where it was', async () => {
+    const admin = await cityAdmin();
+    const document = (await (await fetch(`${running.url}/api/openapi.json`)).json()) as Json;
+    const operations = operationsOf(document);
+    expect(operations.length).toBeGreaterThan(50);
+    const headBefore = await platform.eventStore.headPosition();
+
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [index, operation] of operations.entries()) {
+      for (const request of malformedRequests(operation, SEED + index, RUNS_PER_KIND)) {
+        for (const [who, headers] of [
+          ['admin', admin],
+          ['anonymous', {}],
+        ] as const) {
+          const status = await send(request, headers);
+          sent++;
+          if (status >= 500)
+            failures.push(
+              `${status} ${who} ${request.method} ${request.path.slice(0, 120)}: ${request.what}`,
+            );
+        }
+      }
+    }
+    const upload = await send(
+      {
+        method: 'POST',
+        path: '/api/attachments',
+        body: {
+          contentType: 'multipart/form-data; boundary=xyz',
+          text: '--xyz\r\nContent-Disposition: form-data; name="file"\r\n\r\nunterminated',
+        },
+        what: 'truncated multipart',
+      },
+      admin,
+    );
+    if (upload >= 500) failures.push(`${upload} truncated multipart upload`);
+
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(1_000);
+    expect(await platform.eventStore.headPosition()).toBe(headBefore);
+    expect((await fetch(`${running.url}/health/ready`)).status).toBe(200);
+  });
+});
