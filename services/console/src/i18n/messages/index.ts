@@ -1,5 +1,8 @@
 import type { AreaMessages, Locale } from './messages.types';
+import admin from './admin';
+import center from './center';
 import common from './common';
+import desk from './desk';
 import portal from './portal';
 import unit from './unit';
 
@@ -8,6 +11,9 @@ export const areas: Record<string, AreaMessages> = {
   common,
   portal,
   unit,
+  desk,
+  center,
+  admin,
 };
 
 export function mergeMessages(locale: Locale): Record<string, string> {

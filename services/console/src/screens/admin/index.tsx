@@ -1,8 +1,35 @@
-import { PageHeader } from '../../components';
+import { Tabs } from 'antd';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n';
+import { CalendarPage } from './calendar-page';
+import { CataloguePage } from './catalogue-page';
+import { CategoriesPage } from './categories-page';
+import { UnitsPage } from './units-page';
+import { UsersPage } from './users-page';
 
-// Placeholder of engineer B's area; B replaces this file with the area and its nested routes.
+const SECTIONS = ['users', 'units', 'catalogue', 'categories', 'calendar'] as const;
+
+/** Administration: users and roles, units, the dispatch catalogue, categories, calendar and deadlines. */
 export default function AdminArea() {
   const t = useT();
-  return <PageHeader title={t('nav.admin')} />;
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const active = SECTIONS.find((s) => pathname.startsWith(`/admin/${s}`)) ?? 'users';
+  return (
+    <>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => void navigate(`/admin/${key}`)}
+        items={SECTIONS.map((key) => ({ key, label: t(`admin.nav.${key}`) }))}
+      />
+      <Routes>
+        <Route index element={<Navigate to="users" replace />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="catalogue" element={<CataloguePage />} />
+        <Route path="categories" element={<CategoriesPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+      </Routes>
+    </>
+  );
 }

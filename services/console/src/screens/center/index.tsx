@@ -1,8 +1,31 @@
-import { PageHeader } from '../../components';
+import { Tabs } from 'antd';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n';
+import { CaseDetailPage } from './case-detail-page';
+import { CaseSearchPage } from './case-search-page';
+import { OverviewPage } from './overview-page';
 
-// Placeholder of engineer B's area; B replaces this file with the area and its nested routes.
+/** The center console (热线办): the overview of queues, case search, case detail and actions. */
 export default function CenterArea() {
   const t = useT();
-  return <PageHeader title={t('nav.center')} />;
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const active = pathname.startsWith('/center/cases') ? 'cases' : 'overview';
+  return (
+    <>
+      <Tabs
+        activeKey={active}
+        onChange={(key) => void navigate(key === 'cases' ? '/center/cases' : '/center')}
+        items={[
+          { key: 'overview', label: t('center.nav.overview') },
+          { key: 'cases', label: t('center.nav.cases') },
+        ]}
+      />
+      <Routes>
+        <Route index element={<OverviewPage />} />
+        <Route path="cases" element={<CaseSearchPage />} />
+        <Route path="cases/:caseId" element={<CaseDetailPage />} />
+      </Routes>
+    </>
+  );
 }

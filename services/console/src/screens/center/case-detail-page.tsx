@@ -1,0 +1,222 @@
+import { useMemo, useState } from 'react';
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import type { AttachmentRef, CaseUnitView } from '@hotline/contracts';
+import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
+import { CardTitle } from '../../components/text-parts';
+import { useCategoryName } from '../../components/use-category-name';
+import { useRequest } from '../../components/use-request';
+import { useT } from '../../i18n';
+import { useLive } from '../../live/use-live';
+import { CaseActions } from './case-actions';
+import { getCase, getTimeline, listUnits } from './center-api';
+
+const when = (at?: string) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—');
+
+function Attachments({ items }: { items: AttachmentRef[] }) {
+  if (items.length === 0) return <>—</>;
+  return (
+    <Space wrap>
+      {items.map((a) => (
+        <a key={a.id} href={`/api/attachments/${encodeURIComponent(a.id)}`} target="_blank" rel="noreferrer">
+          {a.name}
+        </a>
+      ))}
+    </Space>
+  );
+}
+
+/** A case with everything the center decides on, its actions and its full timeline. */
+export function CaseDetailPage() {
+  const t = useT();
+  const { caseId = '' } = useParams();
+  const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
+  const detail = useRequest(() => getCase(caseId, minPosition), `case:${caseId}:${minPosition ?? 0}`);
+  const timeline = useRequest(() => getTimeline(caseId, minPosition), `tl:${caseId}:${minPosition ?? 0}`);
+  const units = useRequest(() => listUnits(true), 'units');
+  const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.unitId, u.name])), [units.data]);
+  const categoryName = useCategoryName();
+  const unitName = (id?: string) => (id ? (names.get(id) ?? id) : '—');
+  useLive((event) => {
+    if (event.caseId !== caseId) return;
+    detail.reload();
+    timeline.reload();
+  });
+
+  const view = detail.data;
+  if (view === undefined) {
+    return detail.error !== undefined ? (
+      <>
+        <PageHeader title={t('center.detail.title', { number: caseId })} />
+        <ErrorAlert error={detail.error} />
+      </>
+    ) : (
+      <div className="centered">
+        <Spin aria-label={t('common.loading')} />
+      </div>
+    );
+  }
+  const citizen = view.citizen;
+  return (
+    <>
+      <PageHeader
+        title={t('center.detail.title', { number: view.caseNumber })}
+        subTitle={
+          <Space wrap>
+            <CaseStatusTag status={view.status} />
+            <CaseColourTag colour={view.colour} dueAt={view.deadlineAt} />
+            {view.urgency === 'urgent' && <Tag color="red">{t('center.detail.urgent')}</Tag>}
+            {view.underSupervision && <Tag color="orange">{t('center.detail.supervised')}</Tag>}
+            {view.reportedToLeader && <Tag color="purple">{t('center.detail.reported')}</Tag>}
+            {view.leaderInstructionCount > 0 && (
+              <Tag color="purple">
+                {t('center.detail.instructions', { count: view.leaderInstructionCount })}
+              </Tag>
+            )}
+          </Space>
+        }
+        extra={<Link to="/center/cases">{t('center.detail.back')}</Link>}
+      />
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        title={<CardTitle>{t('center.detail.actions')}</CardTitle>}
+      >
+        <CaseActions detail={view} onChanged={setMinPosition} />
+      </Card>
+      {view.pendingExtension !== undefined && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('center.detail.extension', {
+            unit: unitName(view.pendingExtension.unitId),
+            due: new Date(view.pendingExtension.requestedDueAt).toLocaleString(),
+            days: view.pendingExtension.workingDays,
+          })}
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Card size="small" title={<CardTitle>{t('center.detail.case')}</CardTitle>}>
+              <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+                <Descriptions.Item label={t('case.type')}>{t(`type.${view.type}`)}</Descriptions.Item>
+                <Descriptions.Item label={t('case.category')}>
+                  {categoryName(view.categoryCode)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.channel')}>
+                  {t(`channel.${view.channel}`)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.district')}>{view.districtId}</Descriptions.Item>
+                <Descriptions.Item label={t('case.registeredAt')}>
+                  {when(view.registeredAt)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.dispatchBy')}>{when(view.dispatchBy)}</Descriptions.Item>
+                <Descriptions.Item label={t('case.dueAt')}>{when(view.dueAt)}</Descriptions.Item>
+                <Descriptions.Item label={t('case.limit')}>
+                  {view.limitWorkingDays !== undefined
+                    ? t('center.detail.limit', {
+                        days: view.limitWorkingDays,
+                        extended: view.extendedWorkingDays,
+                      })
+                    : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.citizen')}>
+                  {[citizen.name, citizen.phone].filter(Boolean).join(' · ') || '—'}
+                  {citizen.confidential === true && (
+                    <Tag style={{ marginLeft: 8 }}>{t('center.detail.confidential')}</Tag>
+                  )}
+                  {citizen.anonymous === true && (
+                    <Tag style={{ marginLeft: 8 }}>{t('center.detail.anonymous')}</Tag>
+                  )}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.place')}>
+                  {view.place?.address ?? view.address ?? '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.counts')} span={2}>
+                  {t('center.detail.counts', { returns: view.returnCount, redos: view.redoCount })}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.content')} span={2}>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                    {view.content}
+                  </Typography.Paragraph>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('case.attachments')} span={2}>
+                  <Attachments items={view.attachments} />
+                </Descriptions.Item>
+                {(view.masterCaseId !== undefined || view.duplicateCaseIds.length > 0) && (
+                  <Descriptions.Item label={t('case.duplicates')} span={2}>
+                    <Space wrap>
+                      {view.masterCaseId !== undefined && (
+                        <Link to={`/center/cases/${encodeURIComponent(view.masterCaseId)}`}>
+                          {t('center.detail.master')}
+                        </Link>
+                      )}
+                      {view.duplicateCaseIds.map((id) => (
+                        <Link key={id} to={`/center/cases/${encodeURIComponent(id)}`}>
+                          {id}
+                        </Link>
+                      ))}
+                    </Space>
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+            </Card>
+            <Card size="small" title={<CardTitle>{t('center.detail.units')}</CardTitle>}>
+              <Table<CaseUnitView>
+                size="small"
+                rowKey="unitId"
+                pagination={false}
+                dataSource={view.units}
+                columns={[
+                  { title: t('case.unit'), dataIndex: 'unitId', render: (id: string) => unitName(id) },
+                  {
+                    title: t('case.unitRole'),
+                    dataIndex: 'role',
+                    render: (role: string) => t(`center.role.${role}`),
+                  },
+                  { title: t('case.unitStatus'), dataIndex: 'status' },
+                  { title: t('case.signBy'), dataIndex: 'signBy', render: when },
+                  { title: t('case.dueAt'), dataIndex: 'dueAt', render: when },
+                ]}
+              />
+            </Card>
+            {view.reply !== undefined && (
+              <Card size="small" title={<CardTitle>{t('center.detail.reply')}</CardTitle>}>
+                <Typography.Paragraph type="secondary">
+                  {unitName(view.reply.unitId)} · {when(view.reply.at)}
+                </Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  {view.reply.result}
+                </Typography.Paragraph>
+                <Attachments items={view.reply.attachments} />
+              </Card>
+            )}
+            {view.lastCallback !== undefined && (
+              <Card size="small" title={<CardTitle>{t('center.detail.callback')}</CardTitle>}>
+                <Space wrap>
+                  {when(view.lastCallback.at)}
+                  {!view.lastCallback.reached && <Tag>{t('callback.reached.no')}</Tag>}
+                  {Object.entries(view.lastCallback.ratings ?? {}).map(([dimension, rating]) => (
+                    <Tag key={dimension}>
+                      {t(`callback.${dimension}`)}：{t(`rating.${rating}`)}
+                    </Tag>
+                  ))}
+                  {view.lastCallback.redoRequired && <Tag color="red">{t('center.detail.redoRequired')}</Tag>}
+                </Space>
+              </Card>
+            )}
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <Card size="small" title={<CardTitle>{t('center.detail.timeline')}</CardTitle>}>
+            {timeline.loading && timeline.data === undefined && <Spin aria-label={t('common.loading')} />}
+            <ErrorAlert error={timeline.error} />
+            {timeline.data !== undefined && <CaseTimeline entries={timeline.data} />}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

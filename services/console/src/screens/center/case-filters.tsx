@@ -1,0 +1,191 @@
+import { useEffect, useMemo } from 'react';
+import { Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { CategoryPicker } from '../../components';
+import { useT } from '../../i18n';
+import { CASE_CHANNELS, CASE_COLOURS, CASE_STATUSES, type UnitView } from './center-api';
+import { CASE_TYPES } from '../desk/desk-api';
+
+type Range = [Dayjs | null, Dayjs | null] | null | undefined;
+
+interface Values {
+  text?: string;
+  status?: string[];
+  type?: string[];
+  channel?: string[];
+  categoryCode?: string;
+  unitId?: string;
+  districtId?: string;
+  registered?: Range;
+  due?: Range;
+  colour?: string;
+  overdue?: boolean;
+  sort?: string;
+  order?: string;
+}
+
+const list = (value: string | null) => (value === null || value === '' ? undefined : value.split(','));
+const range = (from: string | null, to: string | null): Range =>
+  from === null && to === null ? undefined : [from ? dayjs(from) : null, to ? dayjs(to) : null];
+
+/** The search as URL parameters (what `GET /api/cases` takes), so a search can be bookmarked and shared. */
+export function paramsOf(values: Values): URLSearchParams {
+  const params = new URLSearchParams();
+  const set = (key: string, value: string | undefined) => {
+    if (value !== undefined && value !== '') params.set(key, value);
+  };
+  set('text', values.text?.trim());
+  set('status', values.status?.join(','));
+  set('type', values.type?.join(','));
+  set('channel', values.channel?.join(','));
+  set('categoryCode', values.categoryCode);
+  set('unitId', values.unitId);
+  set('districtId', values.districtId);
+  set('registeredFrom', values.registered?.[0]?.startOf('day').toISOString());
+  set('registeredTo', values.registered?.[1]?.endOf('day').toISOString());
+  set('dueFrom', values.due?.[0]?.startOf('day').toISOString());
+  set('dueTo', values.due?.[1]?.endOf('day').toISOString());
+  set('colour', values.colour);
+  if (values.overdue === true) params.set('overdue', 'true');
+  set('sort', values.sort);
+  set('order', values.order);
+  return params;
+}
+
+function valuesOf(params: URLSearchParams): Values {
+  return {
+    text: params.get('text') ?? undefined,
+    status: list(params.get('status')),
+    type: list(params.get('type')),
+    channel: list(params.get('channel')),
+    categoryCode: params.get('categoryCode') ?? undefined,
+    unitId: params.get('unitId') ?? undefined,
+    districtId: params.get('districtId') ?? undefined,
+    registered: range(params.get('registeredFrom'), params.get('registeredTo')),
+    due: range(params.get('dueFrom'), params.get('dueTo')),
+    colour: params.get('colour') ?? undefined,
+    overdue: params.get('overdue') === 'true',
+    sort: params.get('sort') ?? 'registeredAt',
+    order: params.get('order') ?? 'desc',
+  };
+}
+
+interface Props {
+  params: URLSearchParams;
+  units: UnitView[];
+  onSearch: (params: URLSearchParams) => void;
+}
+
+/** The case search form; Enter in any field searches. */
+export function CaseFilters({ params, units, onSearch }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  useEffect(() => form.setFieldsValue(valuesOf(params)), [params, form]);
+  const unitOptions = useMemo(() => units.map((unit) => ({ value: unit.unitId, label: unit.name })), [units]);
+  const districtOptions = useMemo(
+    () => units.filter((u) => u.level === 'district').map((u) => ({ value: u.unitId, label: u.name })),
+    [units],
+  );
+  const options = (values: readonly string[], prefix: string) =>
+    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(values) => onSearch(paramsOf(values))}
+      aria-label={t('center.search.form')}
+    >
+      <Row gutter={12}>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="text" label={t('center.search.text')}>
+            <Input allowClear maxLength={100} placeholder={t('center.search.textPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="status" label={t('center.search.status')}>
+            <Select mode="multiple" allowClear options={options(CASE_STATUSES, 'status')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="type" label={t('center.search.type')}>
+            <Select mode="multiple" allowClear options={options(CASE_TYPES, 'type')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="categoryCode" label={t('center.search.category')}>
+            <CategoryPicker />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="unitId" label={t('center.search.unit')}>
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="districtId" label={t('center.search.district')}>
+            <Select allowClear options={districtOptions} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="channel" label={t('center.search.channel')}>
+            <Select mode="multiple" allowClear options={options(CASE_CHANNELS, 'channel')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="registered" label={t('center.search.registered')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
+          <Form.Item name="due" label={t('center.search.due')}>
+            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item name="colour" label={t('center.search.colour')}>
+            <Select allowClear options={options(CASE_COLOURS, 'colour')} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item name="sort" label={t('center.search.sort')}>
+            <Select
+              options={['registeredAt', 'deadlineAt', 'updatedAt', 'caseNumber'].map((value) => ({
+                value,
+                label: t(`center.sort.${value}`),
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item name="order" label={t('center.search.order')}>
+            <Select
+              options={[
+                { value: 'desc', label: t('center.order.desc') },
+                { value: 'asc', label: t('center.order.asc') },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item name="overdue" valuePropName="checked" label={t('center.search.overdueLabel')}>
+            <Checkbox>{t('center.search.overdue')}</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+      <Space>
+        <Button type="primary" htmlType="submit">
+          {t('center.search.submit')}
+        </Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onSearch(new URLSearchParams());
+          }}
+        >
+          {t('center.search.reset')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}

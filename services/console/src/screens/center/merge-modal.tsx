@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { Form, Modal, Select, Spin } from 'antd';
+import type { CaseDetailView, DuplicateSuggestion } from '@hotline/contracts';
+import { apiPost } from '../../api/http';
+import { ErrorAlert } from '../../components';
+import { useRequest } from '../../components/use-request';
+import { useT } from '../../i18n';
+import { caseAction, newCommandId } from './center-api';
+
+interface Props {
+  detail: CaseDetailView;
+  open: boolean;
+  onDone: (position: number) => void;
+  onCancel: () => void;
+}
+
+const candidatesFor = (detail: CaseDetailView) =>
+  apiPost<DuplicateSuggestion[]>('/api/intake/duplicates', {
+    content: detail.content,
+    categoryCode: detail.categoryCode,
+    limit: 10,
+    ...(detail.citizen.phone !== undefined ? { phone: detail.citizen.phone } : {}),
+    ...(detail.place !== undefined ? { place: detail.place } : {}),
+  }).then((list) => list.filter((c) => c.caseId !== detail.caseId));
+
+/** 并单: fold this registered case into the open case it repeats, chosen from the duplicate suggestions. */
+export function MergeModal({ detail, open, onDone, onCancel }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<{ masterCaseId: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [commandId, setCommandId] = useState(newCommandId);
+  const candidates = useRequest(() => candidatesFor(detail), open ? `dups:${detail.caseId}` : null);
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    setError(undefined);
+    setCommandId(newCommandId());
+  }, [open, form]);
+
+  const submit = async ({ masterCaseId }: { masterCaseId: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reply = await caseAction(detail.caseId, 'merge', { masterCaseId }, commandId);
+      onDone(reply.position);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('center.action.merge')}
+      okText={t('center.action.merge')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy }}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      {candidates.loading && <Spin aria-label={t('common.loading')} />}
+      <ErrorAlert error={candidates.error} />
+      <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+        <Form.Item
+          name="masterCaseId"
+          label={t('center.merge.master')}
+          extra={t('center.merge.hint')}
+          rules={[{ required: true, message: t('center.merge.required') }]}
+        >
+          <Select
+            showSearch
+            options={(candidates.data ?? []).map((c) => ({
+              value: c.caseId,
+              label: t('center.merge.option', {
+                number: c.caseNumber ?? c.caseId,
+                similarity: Math.round(c.similarity * 100),
+              }),
+            }))}
+            notFoundContent={t('center.merge.none')}
+          />
+        </Form.Item>
+        <ErrorAlert error={error} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Form, Input, Modal, Select } from 'antd';
+import { ErrorAlert } from '../../components';
+import { useT } from '../../i18n';
+import { caseAction, newCommandId } from './center-api';
+
+/** A case action whose body is one text (a reason, comment, summary or instruction), or one choice. */
+export interface TextAction {
+  action: string;
+  /** Message key of the dialog's title and button. */
+  label: string;
+  field: string;
+  /** Message key of the field's label. */
+  fieldLabel: string;
+  required: boolean;
+  /** A choice instead of free text (the close dialog's callback waiver). */
+  choices?: { value: string; label: string }[];
+  danger?: boolean;
+}
+
+interface Props {
+  caseId: string;
+  action: TextAction | undefined;
+  onDone: (position: number) => void;
+  onCancel: () => void;
+}
+
+/** One dialog for the center's text-only actions; the command id lives as long as the dialog. */
+export function TextActionModal({ caseId, action, onDone, onCancel }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Record<string, string | undefined>>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [commandId, setCommandId] = useState(newCommandId);
+  useEffect(() => {
+    if (action === undefined) return;
+    form.resetFields();
+    setError(undefined);
+    setCommandId(newCommandId());
+  }, [action, form]);
+
+  const submit = async (values: Record<string, string | undefined>) => {
+    if (action === undefined) return;
+    const value = values[action.field]?.trim();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reply = await caseAction(
+        caseId,
+        action.action,
+        value !== undefined && value !== '' ? { [action.field]: value } : {},
+        commandId,
+      );
+      onDone(reply.position);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={action !== undefined}
+      title={action !== undefined ? t(action.label) : undefined}
+      okText={action !== undefined ? t(action.label) : undefined}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: busy, danger: action?.danger === true }}
+      onOk={() => form.submit()}
+      onCancel={onCancel}
+      destroyOnHidden
+    >
+      {action !== undefined && (
+        <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+          <Form.Item
+            name={action.field}
+            label={t(action.fieldLabel)}
+            rules={[{ required: action.required, whitespace: true, message: t('center.action.required') }]}
+          >
+            {action.choices !== undefined ? (
+              <Select allowClear={!action.required} options={action.choices} />
+            ) : (
+              <Input.TextArea rows={4} maxLength={2000} showCount />
+            )}
+          </Form.Item>
+          <ErrorAlert error={error} />
+        </Form>
+      )}
+    </Modal>
+  );
+}

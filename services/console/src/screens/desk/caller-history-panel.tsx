@@ -1,0 +1,84 @@
+import { Alert, Card, List, Space, Spin, Tag, Typography } from 'antd';
+import { EmptyState, ErrorAlert } from '../../components';
+import { CardTitle } from '../../components/text-parts';
+import { useT } from '../../i18n';
+import type { CallerHistory } from './desk-api';
+
+interface Props {
+  phone: string | undefined;
+  history: CallerHistory | undefined;
+  loading: boolean;
+  error: unknown;
+}
+
+/** The screen pop: the caller's earlier contacts and their cases, newest first. */
+export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
+  const t = useT();
+  return (
+    <Card
+      size="small"
+      title={<CardTitle>{t('desk.history.title')}</CardTitle>}
+      extra={phone !== undefined ? <Typography.Text code>{phone}</Typography.Text> : undefined}
+    >
+      {phone === undefined ? (
+        <Typography.Text type="secondary">{t('desk.history.hint')}</Typography.Text>
+      ) : loading ? (
+        <Spin aria-label={t('common.loading')} />
+      ) : error !== undefined ? (
+        <ErrorAlert error={error} />
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {history?.blocked?.blocked === true && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('desk.history.blocked', { reason: history.blocked.reason ?? '' })}
+            />
+          )}
+          {history !== undefined && history.contacts.length > 0 && (
+            <Typography.Text>
+              {t('desk.history.summary', {
+                contacts: history.contacts.length,
+                cases: history.caseIds.length,
+              })}
+            </Typography.Text>
+          )}
+          {history === undefined || history.contacts.length === 0 ? (
+            <EmptyState description={t('desk.history.none')} />
+          ) : (
+            <List
+              size="small"
+              aria-label={t('desk.history.title')}
+              dataSource={history.contacts}
+              renderItem={(contact) => (
+                <List.Item key={contact.contactId}>
+                  <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+                    <Space wrap size="small">
+                      <time dateTime={contact.receivedAt}>
+                        {new Date(contact.receivedAt).toLocaleString()}
+                      </time>
+                      <Tag>{t(`channel.${contact.channel}`)}</Tag>
+                      {contact.outcome !== undefined ? (
+                        <Tag color="blue">{t(`desk.outcome.${contact.outcome}`)}</Tag>
+                      ) : (
+                        <Tag>{t('desk.outcome.open')}</Tag>
+                      )}
+                      {contact.caseNumber !== undefined && (
+                        <Typography.Text strong>
+                          {t('desk.history.case', { number: contact.caseNumber })}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                    <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                      {contact.content}
+                    </Typography.Paragraph>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}

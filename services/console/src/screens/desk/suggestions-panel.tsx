@@ -1,0 +1,137 @@
+import { Alert, Button, Card, List, Space, Spin, Tag, Typography } from 'antd';
+import { ErrorAlert } from '../../components';
+import { CardTitle } from '../../components/text-parts';
+import { useT } from '../../i18n';
+import type { CaseType, ClassificationSuggestion, DuplicateSuggestion } from './desk-api';
+
+interface Props {
+  classification: ClassificationSuggestion | undefined;
+  duplicates: DuplicateSuggestion[] | undefined;
+  loading: boolean;
+  error: unknown;
+  categoryName: (code: string) => string;
+  onApply: (suggestion: { type?: CaseType; categoryCode?: string }) => void;
+  onMerge: (duplicate: DuplicateSuggestion) => void;
+  /** The emergency or not-accepted rule the classifier flagged, for the not-accepted dialog. */
+  onNotAccepted: (reason: string) => void;
+  busy: boolean;
+}
+
+/** Live suggestions while the agent types: type and category, emergencies, not-accepted rules, duplicates. */
+export function SuggestionsPanel(props: Props) {
+  const { classification, duplicates, loading, error, categoryName, onApply, onMerge, busy } = props;
+  const t = useT();
+  const hasSuggestion = classification?.type !== undefined || classification?.categoryCode !== undefined;
+  return (
+    <Card
+      size="small"
+      title={<CardTitle>{t('desk.suggest.title')}</CardTitle>}
+      extra={loading ? <Spin size="small" aria-label={t('common.loading')} /> : undefined}
+      aria-live="polite"
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {error !== undefined && <ErrorAlert error={error} />}
+        {classification === undefined && !loading && (
+          <Typography.Text type="secondary">{t('desk.suggest.hint')}</Typography.Text>
+        )}
+        {classification?.emergency !== undefined && (
+          <Alert
+            type="error"
+            showIcon
+            title={t('desk.suggest.emergency', { service: classification.emergency.service })}
+            description={classification.emergency.signals.join('、')}
+            action={
+              <Button
+                danger
+                size="small"
+                onClick={() => props.onNotAccepted(`emergency-${classification.emergency?.service ?? ''}`)}
+              >
+                {t('desk.suggest.refer')}
+              </Button>
+            }
+          />
+        )}
+        {classification?.notAccepted !== undefined && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('desk.suggest.notAccepted', {
+              reason: t(`reason.${classification.notAccepted.reason}`),
+            })}
+            description={classification.notAccepted.signals.join('、')}
+            action={
+              <Button
+                size="small"
+                onClick={() => props.onNotAccepted(classification.notAccepted?.reason ?? '')}
+              >
+                {t('desk.action.decline')}
+              </Button>
+            }
+          />
+        )}
+        {hasSuggestion && classification !== undefined && (
+          <Space wrap>
+            {classification.type !== undefined && <Tag>{t(`type.${classification.type}`)}</Tag>}
+            {classification.categoryCode !== undefined && (
+              <Tag>{categoryName(classification.categoryCode)}</Tag>
+            )}
+            <Typography.Text type="secondary">
+              {t('desk.suggest.confidence', { value: Math.round(classification.confidence * 100) })}
+            </Typography.Text>
+            <Button
+              size="small"
+              onClick={() =>
+                onApply({
+                  ...(classification.type !== undefined ? { type: classification.type } : {}),
+                  ...(classification.categoryCode !== undefined
+                    ? { categoryCode: classification.categoryCode }
+                    : {}),
+                })
+              }
+            >
+              {t('desk.suggest.apply')}
+            </Button>
+          </Space>
+        )}
+        {duplicates !== undefined && duplicates.length > 0 && (
+          <>
+            <Typography.Text strong>{t('desk.suggest.duplicates')}</Typography.Text>
+            <List
+              size="small"
+              aria-label={t('desk.suggest.duplicates')}
+              dataSource={duplicates}
+              renderItem={(duplicate) => (
+                <List.Item
+                  key={duplicate.caseId}
+                  actions={[
+                    <Button
+                      key="merge"
+                      size="small"
+                      disabled={busy}
+                      onClick={() => onMerge(duplicate)}
+                      aria-label={t('desk.suggest.mergeInto', {
+                        number: duplicate.caseNumber ?? duplicate.caseId,
+                      })}
+                    >
+                      {t('desk.suggest.merge')}
+                    </Button>,
+                  ]}
+                >
+                  <Space wrap size="small">
+                    <Typography.Text strong>{duplicate.caseNumber ?? duplicate.caseId}</Typography.Text>
+                    {duplicate.reasons.map((reason) => (
+                      <Tag key={reason}>{t(`desk.duplicate.${reason}`)}</Tag>
+                    ))}
+                    <Typography.Text type="secondary">
+                      {t('desk.suggest.similarity', { value: Math.round(duplicate.similarity * 100) })}
+                    </Typography.Text>
+                  </Space>
+                </List.Item>
+              )}
+            />
+          </>
+        )}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,124 @@
+import { useCallback, useRef, useState } from 'react';
+import {
+  answerDirectly,
+  declineContact,
+  mergeIntoCase,
+  newCommandId,
+  recordContact,
+  referContact,
+  registerCase,
+  type ContactActionReply,
+  type ContactReceipt,
+  type EmergencyService,
+  type IntakeDraft,
+  type NotAcceptedReason,
+} from './desk-api';
+import type { RecentContact } from './recent-contacts';
+
+/** How the call ended at the desk; a registered case goes on to dispatch. */
+export interface IntakeResult {
+  outcome: RecentContact['outcome'];
+  caseId?: string;
+  caseNumber?: string;
+  position: number;
+}
+
+interface Ids {
+  contactId: string;
+  caseId: string;
+}
+
+const freshIds = (): Ids => ({ contactId: `desk-${newCommandId()}`, caseId: `case-${newCommandId()}` });
+
+/**
+ * One call's way through intake. The contact and case ids are chosen once per call, so pressing a
+ * button again after a network error records the contact and registers the case exactly once.
+ */
+export function useIntakeFlow(remember: (contact: RecentContact) => void) {
+  const ids = useRef<Ids>(freshIds());
+  const receipt = useRef<ContactReceipt | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const [result, setResult] = useState<IntakeResult | undefined>(undefined);
+
+  const reset = useCallback(() => {
+    ids.current = freshIds();
+    receipt.current = undefined;
+    setError(undefined);
+    setResult(undefined);
+  }, []);
+
+  const run = useCallback(
+    async (
+      draft: IntakeDraft,
+      outcome: RecentContact['outcome'],
+      act: (contactId: string, caseId: string) => Promise<ContactActionReply>,
+    ): Promise<boolean> => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const { contactId, caseId } = ids.current;
+        receipt.current ??= await recordContact(contactId, draft);
+        const reply = await act(contactId, caseId);
+        const done: IntakeResult = {
+          outcome,
+          position: reply.position,
+          ...(reply.caseId !== undefined ? { caseId: reply.caseId } : {}),
+          ...(reply.caseNumber !== undefined ? { caseNumber: reply.caseNumber } : {}),
+        };
+        setResult(done);
+        remember({
+          contactId,
+          at: new Date().toISOString(),
+          outcome,
+          excerpt: draft.content.slice(0, 80),
+          ...(draft.phone !== undefined && draft.phone !== '' ? { phone: draft.phone } : {}),
+          ...(done.caseId !== undefined ? { caseId: done.caseId } : {}),
+          ...(done.caseNumber !== undefined ? { caseNumber: done.caseNumber } : {}),
+        });
+        return true;
+      } catch (failure) {
+        setError(failure);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [remember],
+  );
+
+  return {
+    busy,
+    error,
+    result,
+    reset,
+    clearError: () => setError(undefined),
+    register: (draft: IntakeDraft) =>
+      run(draft, 'case-registered', (contactId, caseId) => registerCase(contactId, caseId, draft)),
+    merge: (draft: IntakeDraft, masterCaseId: string) =>
+      run(draft, 'merged-into-case', async (contactId) => ({
+        ...(await mergeIntoCase(contactId, masterCaseId)),
+        caseId: masterCaseId,
+      })),
+    answer: (draft: IntakeDraft, answer: string, articleId?: string) =>
+      run(draft, 'answered-directly', (contactId, caseId) =>
+        answerDirectly(contactId, caseId, draft, answer, articleId),
+      ),
+    notAccept: (draft: IntakeDraft, reason: NotAcceptedReason, explanation?: string, referral?: string) =>
+      reason.startsWith('emergency-')
+        ? run(draft, 'referred', (contactId) =>
+            referContact(contactId, reason.slice('emergency-'.length) as EmergencyService, explanation),
+          )
+        : run(draft, 'not-accepted', (contactId) =>
+            declineContact(contactId, reason, joinReferral(explanation, referral)),
+          ),
+  };
+}
+
+/** DeclineContact has one explanation: where the caller should turn goes on its own line. */
+function joinReferral(explanation?: string, referral?: string): string | undefined {
+  const parts = [explanation?.trim(), referral?.trim() ? `转介：${referral.trim()}` : undefined].filter(
+    (part): part is string => part !== undefined && part !== '',
+  );
+  return parts.length > 0 ? parts.join('\n') : undefined;
+}
