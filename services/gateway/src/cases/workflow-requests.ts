@@ -4,6 +4,7 @@ import { BusRecord, messageHeaders } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
 import { actorFromRequest, correlationIdFromRequest } from '../actor-from-request';
+import { asHttpError } from '../validation/http-field';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,6 +62,10 @@ export class WorkflowRequests {
   }
 
   private send(subject: string, payload: unknown, correlationId: string): Promise<unknown> {
-    return firstValueFrom(this.bus.send(subject, new BusRecord(payload, messageHeaders({ correlationId }))));
+    return firstValueFrom(
+      this.bus.send(subject, new BusRecord(payload, messageHeaders({ correlationId }))),
+    ).catch((error: unknown) => {
+      throw asHttpError(error);
+    });
   }
 }
