@@ -28,6 +28,7 @@ import {
   DeclineCase,
   LinkDuplicateCase,
   MergeCase,
+  RecordCaseRepeatContact,
   RegisterCase,
 } from './commands/intake.commands';
 import {
@@ -60,6 +61,7 @@ import {
   CaseDuplicateLinked,
   CaseMerged,
   CaseRegistered,
+  CaseRepeatContactRecorded,
 } from './events/intake.events';
 
 /** Every command of the case aggregate, for the registry, the handlers and the AsyncAPI document. */
@@ -87,6 +89,7 @@ export const caseCommands = [
   RecordCaseCallback,
   CloseCase,
   RedoCase,
+  RecordCaseRepeatContact,
 ] as const;
 
 /** Every event of the case aggregate (stream category `case`). */
@@ -114,6 +117,7 @@ export const caseEvents = [
   CaseCallbackRecorded,
   CaseClosed,
   CaseRedone,
+  CaseRepeatContactRecorded,
 ] as const;
 
 export type CaseCommand = CommandOf<(typeof caseCommands)[number]>;

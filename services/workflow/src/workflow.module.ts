@@ -7,6 +7,7 @@ import { CaseCommandService } from './case-commands/case-command.service';
 import { CaseHandlingClosureController } from './case-commands/case-handling-closure.controller';
 import { CaseIntakeDispatchController } from './case-commands/case-intake-dispatch.controller';
 import { MergeLinker } from './case-commands/merge-linker';
+import { RepeatContactRecorder } from './case-commands/repeat-contact-recorder';
 import { CaseNumberAllocator } from './case-number/case-number-allocator';
 import { CaseQueryService, type WorkflowQueryDeps } from './case-queries/case-query.service';
 import { CitizenLookupService } from './case-queries/citizen-lookup.service';
@@ -76,6 +77,10 @@ export class WorkflowModule {
           useValue: caseCommands,
         },
         { provide: MergeLinker, useValue: new MergeLinker(platform.eventBus, caseCommands, logger) },
+        {
+          provide: RepeatContactRecorder,
+          useValue: new RepeatContactRecorder(platform.eventBus, caseCommands, logger),
+        },
         { provide: UnitCommandService, useValue: unitCommands },
         { provide: CaseQueryService, useValue: new CaseQueryService(queryDeps) },
         { provide: InboxQueryService, useValue: new InboxQueryService(queryDeps) },

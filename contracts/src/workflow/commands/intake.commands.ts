@@ -71,3 +71,11 @@ export const LinkDuplicateCase = defineCommand({
   summary: 'Link a merged duplicate to its master case, so that its citizen is answered too.',
   schema: z.object({ caseId: CaseId, duplicateCaseId: CaseId }),
 });
+
+export const RecordCaseRepeatContact = defineCommand({
+  type: 'RecordCaseRepeatContact',
+  service: WORKFLOW_SERVICE,
+  summary:
+    'Count a contact that repeated the case (intake merged it, 并单) on the case itself: the escalation ladder reads the count. Once per contact.',
+  schema: z.object({ caseId: CaseId, contactId: ClientId, automatic: z.boolean().default(false) }),
+});

@@ -80,3 +80,17 @@ export const CaseDuplicateLinked = defineEvent({
     "A merged duplicate was linked to this master case; its citizen is answered with this case's result.",
   schema: z.object({ caseId: CaseId, duplicateCaseId: CaseId }),
 });
+
+export const CaseRepeatContactRecorded = defineEvent({
+  type: 'CaseRepeatContactRecorded',
+  version: 1,
+  category: CASE_CATEGORY,
+  summary:
+    'A citizen contacted the hotline again about this case (intake merged the contact); `repeatCount` is the number of repeats so far.',
+  schema: z.object({
+    caseId: CaseId,
+    contactId: ClientId,
+    repeatCount: z.number().int().positive(),
+    automatic: z.boolean(),
+  }),
+});

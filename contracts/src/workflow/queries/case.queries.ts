@@ -27,7 +27,7 @@ export const GetCaseTimeline = defineQuery({
 });
 
 export const CaseColourFilter = z.enum(['green', 'yellow', 'red']);
-export const CaseSortField = z.enum(['registeredAt', 'deadlineAt', 'updatedAt', 'caseNumber']);
+export const CaseSortField = z.enum(['registeredAt', 'deadlineAt', 'updatedAt', 'caseNumber', 'repeatCount']);
 
 export const SearchCases = defineQuery({
   type: 'SearchCases',

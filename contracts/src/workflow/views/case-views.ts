@@ -41,6 +41,8 @@ export interface CaseSummaryView {
   deadlineAt?: string;
   colour?: CaseColour;
   overdue: boolean;
+  /** Contacts that repeated the case (并单): the escalation ladder climbs with it. */
+  repeatCount: number;
   /** While a district office holds the case it may still pass on to its sub-units (12 hours). */
   subDispatch?: SubDispatchWindowView;
 }

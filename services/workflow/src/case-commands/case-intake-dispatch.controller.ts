@@ -7,6 +7,7 @@ import {
   DispatchCaseToFallbackUnit,
   LinkDuplicateCase,
   MergeCase,
+  RecordCaseRepeatContact,
   RecordLeaderInstruction,
   RedispatchCase,
   RegisterCase,
@@ -47,6 +48,11 @@ export class CaseIntakeDispatchController {
   @MessagePattern(subject(LinkDuplicateCase.type))
   linkDuplicate(@Payload() command: unknown): Promise<CaseCommandReply> {
     return this.commands.execute(LinkDuplicateCase.type, command);
+  }
+
+  @MessagePattern(subject(RecordCaseRepeatContact.type))
+  recordRepeatContact(@Payload() command: unknown): Promise<CaseCommandReply> {
+    return this.commands.execute(RecordCaseRepeatContact.type, command);
   }
 
   @MessagePattern(subject(DispatchCase.type))

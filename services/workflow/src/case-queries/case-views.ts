@@ -28,6 +28,7 @@ type SummaryFields = Pick<
   | 'deadlineAt'
   | 'hasDeadline'
   | 'subDispatchBy'
+  | 'repeatCount'
   | 'replied'
   | 'repliedAt'
 >;
@@ -61,6 +62,7 @@ export function caseSummary(doc: SummaryFields, now: Date, settings: WorkflowSet
         }
       : {}),
     overdue: deadline !== undefined && !doc.replied && deadline < now,
+    repeatCount: doc.repeatCount,
     ...subDispatchWindow(doc, now, settings),
   };
 }

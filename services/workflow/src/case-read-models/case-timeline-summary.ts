@@ -55,6 +55,8 @@ export function timelineSummary(event: CaseEvent): string {
       return event.data.callbackWaiver ? `Closed without callback (${event.data.callbackWaiver})` : 'Closed';
     case 'CaseRedone':
       return `Redo ${event.data.redoCount}${event.data.underSupervision ? ' under supervision' : ''}: back to ${event.data.lead.unitId}, due ${event.data.dueAt}`;
+    case 'CaseRepeatContactRecorded':
+      return `The citizen contacted the hotline again (repeat ${event.data.repeatCount})`;
     default: {
       const unknown: never = event;
       return unknown;

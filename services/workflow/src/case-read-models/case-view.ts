@@ -44,6 +44,8 @@ export interface CaseView {
     at: string;
   } | null;
   extensionPending: boolean;
+  /** Contacts that repeated the case (并单); the escalation ladder climbs with it. */
+  repeatCount: number;
   completedAt: string | null;
   closedAt: string | null;
   updatedAt: string;
@@ -67,6 +69,7 @@ export function applyCaseEvent(previous: CaseView | undefined, event: RecordedEv
     status: state.status,
     leadUnitId: state.lead?.unitId ?? null,
     extensionPending: state.pendingExtension !== undefined,
+    repeatCount: state.repeatContactIds.length,
     updatedAt: at,
     tasks: nextTasks(previous.tasks, state, caseEvent),
   };
@@ -109,6 +112,7 @@ function registered(data: Registered, districtId: string, at: string): CaseView 
     publicAnswer: null,
     lastCallback: null,
     extensionPending: false,
+    repeatCount: 0,
     completedAt: null,
     closedAt: null,
     updatedAt: at,
@@ -181,6 +185,7 @@ function eventFields(previous: CaseView, event: CaseEvent, at: string): Partial<
     case 'CaseExtensionRequested':
     case 'CaseExtensionApproved':
     case 'CaseExtensionRejected':
+    case 'CaseRepeatContactRecorded':
       return {};
     default: {
       const unknown: never = event;

@@ -43,7 +43,8 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
 
   return {
     name: 'workflow-cases',
-    version: 1,
+    // 2: sub-dispatch windows and repeat contacts in the documents.
+    version: 2,
     collections: [CASES, UNIT_TASKS],
     filter: { streamPrefixes: ['case-'] },
     async setup(store) {

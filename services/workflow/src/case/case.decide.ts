@@ -19,7 +19,14 @@ import {
   returnCase,
   sign,
 } from './decide-handling';
-import { answerAtIntake, decline, linkDuplicate, merge, register } from './decide-intake';
+import {
+  answerAtIntake,
+  decline,
+  linkDuplicate,
+  merge,
+  recordRepeatContact,
+  register,
+} from './decide-intake';
 
 /**
  * The case's rules: the events a command produces in a state, or a `CaseRuleViolation`. The
@@ -74,6 +81,8 @@ export function decide(command: CaseCommand, state: CaseState, context: CaseCont
       return close(command.data, state, context);
     case 'RedoCase':
       return redo(command.data, state, context);
+    case 'RecordCaseRepeatContact':
+      return recordRepeatContact(command.data, state, context);
     default: {
       const unknown: never = command;
       throw new Error(`unknown case command ${(unknown as { type: string }).type}`);

@@ -83,6 +83,8 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, reportedToLeader: true };
     case 'CaseLeaderInstructionRecorded':
       return { ...state, leaderInstructionCount: state.leaderInstructionCount + 1 };
+    case 'CaseRepeatContactRecorded':
+      return { ...state, repeatContactIds: [...state.repeatContactIds, event.data.contactId] };
     default: {
       const unknown: never = event;
       return unknown;
@@ -110,6 +112,7 @@ function registered(data: Extract<CaseEvent, { type: 'CaseRegistered' }>['data']
     reportedToLeader: false,
     leaderInstructionCount: 0,
     duplicateCaseIds: [],
+    repeatContactIds: [],
   };
 }
 

@@ -52,6 +52,8 @@ export interface CaseRecord {
   leaderInstructionCount: number;
   masterCaseId?: string;
   duplicateCaseIds: string[];
+  /** The contacts intake merged into the case (并单), in order: the repeat count is their number. */
+  repeatContactIds: string[];
 }
 
 export type CaseState = { status: 'none' } | CaseRecord;

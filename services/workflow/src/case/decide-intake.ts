@@ -5,6 +5,7 @@ import {
   type DeclineCase,
   type LinkDuplicateCase,
   type MergeCase,
+  type RecordCaseRepeatContact,
   type RegisterCase,
 } from '@hotline/contracts';
 import type { CaseContext } from './case.context';
@@ -101,5 +102,31 @@ export function linkDuplicate(
   }
   return [
     { type: 'CaseDuplicateLinked', data: { caseId: record.caseId, duplicateCaseId: data.duplicateCaseId } },
+  ];
+}
+
+/**
+ * A contact intake merged into the case (并单) counts as a repeat on the case itself, whatever its
+ * status: a citizen calling again about a closed case still climbs the escalation ladder. A contact
+ * is counted once, so a redelivered intake event changes nothing.
+ */
+export function recordRepeatContact(
+  data: CommandData<typeof RecordCaseRepeatContact>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.intake, 'recording a repeat contact');
+  const record = requireRecord(state);
+  if (record.repeatContactIds.includes(data.contactId)) return [];
+  return [
+    {
+      type: 'CaseRepeatContactRecorded',
+      data: {
+        caseId: record.caseId,
+        contactId: data.contactId,
+        repeatCount: record.repeatContactIds.length + 1,
+        automatic: data.automatic,
+      },
+    },
   ];
 }

@@ -78,6 +78,10 @@ export function caseInvariantViolations(
     );
   }
   check(
+    new Set(state.repeatContactIds).size === state.repeatContactIds.length,
+    'a contact counts once as a repeat of the case',
+  );
+  check(
     state.lastCallback === undefined || state.status === 'completed' || state.status === 'closed',
     'callbacks belong to completed cases',
   );

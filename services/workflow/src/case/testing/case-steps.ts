@@ -55,6 +55,7 @@ const LIKELY: Record<CaseState['status'], readonly CaseCommandType[]> = {
     'DeclineCase',
     'MergeCase',
     'ReportCaseToLeader',
+    'RecordCaseRepeatContact',
   ],
   dispatched: [
     'SignCase',
@@ -63,6 +64,7 @@ const LIKELY: Record<CaseState['status'], readonly CaseCommandType[]> = {
     'RedispatchCase',
     'SubmitCoHandlerReply',
     'LinkDuplicateCase',
+    'RecordCaseRepeatContact',
   ],
   returned: ['RedispatchCase', 'DispatchCaseToFallbackUnit'],
   signed: [
@@ -81,7 +83,7 @@ const LIKELY: Record<CaseState['status'], readonly CaseCommandType[]> = {
   ],
   replied: ['AcceptCaseReply', 'AcceptCaseReply', 'SendBackCaseReply'],
   completed: ['RecordCaseCallback', 'RecordCaseCallback', 'CloseCase', 'RedoCase'],
-  closed: ['RecordLeaderInstruction', 'LinkDuplicateCase', 'CloseCase'],
+  closed: ['RecordLeaderInstruction', 'LinkDuplicateCase', 'CloseCase', 'RecordCaseRepeatContact'],
   declined: ['AnswerCaseAtIntake', 'LinkDuplicateCase'],
   merged: ['DispatchCase', 'LinkDuplicateCase'],
 };
@@ -282,6 +284,12 @@ export function commandOf(
           },
         };
       }
+      case 'RecordCaseRepeatContact':
+        return {
+          actor: staff(actors.system, actors.agent),
+          // Few contact ids, so that redelivered contacts come up.
+          command: { type, data: { caseId, contactId: `contact-${p2 % 4}`, automatic: f0 } },
+        };
       default: {
         const unknown: never = type;
         throw new Error(`no step for ${String(unknown)}`);
