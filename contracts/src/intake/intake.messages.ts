@@ -1,5 +1,6 @@
 import type { CommandOf, EventOf } from '../messages/define';
 import { BlockCaller, CallerBlocked, CallerUnblocked, UnblockCaller } from './caller-block.messages';
+import { caseNoticeEvents, noticeOptOutCommands, noticeOptOutEvents } from './case-notice.messages';
 import {
   AbandonContact,
   AnswerContact,
@@ -117,6 +118,9 @@ export const intakeDefinitions = [
   ...knowledgeArticleEvents,
   ...callerBlockCommands,
   ...callerBlockEvents,
+  ...caseNoticeEvents,
+  ...noticeOptOutCommands,
+  ...noticeOptOutEvents,
   ...intakeQueries,
 ] as const;
 
@@ -126,3 +130,6 @@ export type KnowledgeArticleCommand = CommandOf<(typeof knowledgeArticleCommands
 export type KnowledgeArticleEvent = EventOf<(typeof knowledgeArticleEvents)[number]>;
 export type CallerBlockCommand = CommandOf<(typeof callerBlockCommands)[number]>;
 export type CallerBlockEvent = EventOf<(typeof callerBlockEvents)[number]>;
+export type CaseNoticeEvent = EventOf<(typeof caseNoticeEvents)[number]>;
+export type NoticeOptOutCommand = CommandOf<(typeof noticeOptOutCommands)[number]>;
+export type NoticeOptOutEvent = EventOf<(typeof noticeOptOutEvents)[number]>;

@@ -4,10 +4,15 @@ import { ClientId } from '../kernel/ids';
 /** The service that owns contacts, knowledge articles and the caller blocklist. */
 export const INTAKE_SERVICE = 'intake';
 
-/** Stream categories: `contact-<contactId>`, `kbArticle-<articleId>`, `callerBlock-<phone>`. */
+/**
+ * Stream categories: `contact-<contactId>`, `kbArticle-<articleId>`, `callerBlock-<phone>`,
+ * `caseNotice-<caseId>` (the SMS a citizen gets about a case), `noticeOptOut-<phone>`.
+ */
 export const CONTACT_CATEGORY = 'contact';
 export const KB_ARTICLE_CATEGORY = 'kbArticle';
 export const CALLER_BLOCK_CATEGORY = 'callerBlock';
+export const CASE_NOTICE_CATEGORY = 'caseNotice';
+export const NOTICE_OPT_OUT_CATEGORY = 'noticeOptOut';
 
 export const ContactId = ClientId;
 export const KnowledgeArticleId = ClientId;

@@ -4,6 +4,7 @@ import type { ReadinessRegistry } from '@hotline/infra/health';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { IntakeChannels } from './channels/intake-channels';
 import type { KnowledgeIndexFollower } from './knowledge/knowledge-index-follower';
+import type { CaseNoticeManager } from './notices/case-notice-manager';
 import { seedKnowledge } from './knowledge/knowledge-seeder';
 import type { SeedArticle } from './knowledge/seed/seed-article';
 import type { IntakeReadModels } from './read-models/intake-read-models';
@@ -12,6 +13,8 @@ export interface IntakeLifecycleDeps {
   readModels: IntakeReadModels;
   knowledge: KnowledgeIndexFollower;
   channels: IntakeChannels;
+  /** The SMS notices of case steps, when turned on; they run only with the SMPP channel. */
+  notices?: CaseNoticeManager;
   readiness: ReadinessRegistry;
   commandDeps: CommandHandlerDeps;
   seedArticles: readonly SeedArticle[];
@@ -20,7 +23,8 @@ export interface IntakeLifecycleDeps {
 
 /**
  * Starts intake with the app: the demo knowledge (when configured), the projections, the
- * knowledge index, then the channel listeners; stops them in reverse before the platform closes.
+ * knowledge index, the channel listeners, then the case notices (they send through the SMS
+ * channel); stops them in reverse before the platform closes.
  * Ready once the read models and the index have caught up.
  */
 export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,10 +47,13 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     await readModels.start();
     knowledge.start();
     await channels.start();
+    const sender = channels.smsSender;
+    if (this.deps.notices && sender) await this.deps.notices.start(sender);
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unregister?.();
+    await this.deps.notices?.stop();
     await this.deps.channels.stop();
     await this.deps.knowledge.stop();
     await this.deps.readModels.stop();

@@ -82,6 +82,17 @@ export const intakeConfigSchema = z.object({
     .regex(/^\d{3,21}$/, 'must be digits')
     .default('12345')
     .describe('The number replies are sent from'),
+  INTAKE_SMS_NOTICES: envBool()
+    .default(true)
+    .describe(
+      'Tell citizens of SMS and web cases by SMS when their case is registered, signed, completed and closed (needs INTAKE_SMPP_URL)',
+    ),
+  INTAKE_NOTICE_QUIET_FROM_HOUR: envInt({ min: 0, max: 23 })
+    .default(22)
+    .describe('Beijing hour from which notices other than the case number wait (quiet hours)'),
+  INTAKE_NOTICE_QUIET_TO_HOUR: envInt({ min: 0, max: 23 })
+    .default(8)
+    .describe('Beijing hour at which the quiet hours end and the held notices go out'),
   INTAKE_CHANNELS_HTTP_PORT: envPort()
     .optional()
     .describe('Port of the channel webhooks (SMS webhook, WeChat push); unset: no webhooks'),

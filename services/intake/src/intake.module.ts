@@ -30,6 +30,8 @@ import { intakeConfigSchema, type IntakeConfig } from './intake.config';
 import { IntakeLifecycle } from './intake-lifecycle';
 import { IntakeMetrics } from './intake-metrics';
 import { KnowledgeIndexFollower } from './knowledge/knowledge-index-follower';
+import { CaseNoticeManager } from './notices/case-notice-manager';
+import { CaseNoticeService } from './notices/case-notice.service';
 import { SEED_ARTICLES } from './knowledge/seed/seed-articles';
 import { ContactQueriesService } from './queries/contact-queries.service';
 import { BlocklistReader } from './read-models/blocklist-reader';
@@ -96,6 +98,14 @@ export class IntakeModule {
       logger,
     });
     const knowledge = new KnowledgeIndexFollower(platform.projectionSource(), logger, timeoutMs);
+    const noticeService = new CaseNoticeService({
+      commandDeps,
+      quiet: { fromHour: config.INTAKE_NOTICE_QUIET_FROM_HOUR, toHour: config.INTAKE_NOTICE_QUIET_TO_HOUR },
+      logger,
+    });
+    const notices = config.INTAKE_SMS_NOTICES
+      ? new CaseNoticeManager(noticeService, platform.eventBus, commandDeps, logger)
+      : undefined;
     const channels = new IntakeChannels(
       config,
       new ChannelIntake(intake, streams, config.INTAKE_DISTRICT, intakeMetrics, logger),
@@ -103,11 +113,13 @@ export class IntakeModule {
         config.INTAKE_ATTACHMENTS_DIR ?? join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
       ),
       clock,
+      notices ? { onOptOut: (phone) => notices.optOut(phone) } : {},
     );
     const lifecycle = new IntakeLifecycle({
       readModels,
       knowledge,
       channels,
+      ...(notices ? { notices } : {}),
       readiness: platform.readiness,
       commandDeps,
       seedArticles: config.INTAKE_SEED_KNOWLEDGE ? SEED_ARTICLES : [],
@@ -139,6 +151,7 @@ export class IntakeModule {
         { provide: KnowledgeIndexFollower, useValue: knowledge },
         { provide: IntakeReadModels, useValue: readModels },
         { provide: IntakeChannels, useValue: channels },
+        { provide: CaseNoticeService, useValue: noticeService },
         { provide: IntakeLifecycle, useValue: lifecycle },
       ],
       exports: [IntakeChannels, IntakeReadModels],

@@ -4,6 +4,7 @@ import type { ChannelIntake } from './channel-intake';
 import { ChannelHttpServer, type WebhookRoute } from './channel-http-server';
 import { SmtpChannel } from './email/smtp-channel';
 import type { FileAttachmentStore } from '@hotline/infra/attachments';
+import type { SmsSender } from '../notices/case-notice.service';
 import { SmppChannel } from './sms/smpp-channel';
 import { SmsWebhook } from './sms/sms-webhook';
 import { WechatWebhook } from './wechat/wechat-webhook';
@@ -32,6 +33,7 @@ export class IntakeChannels {
     intake: ChannelIntake,
     attachments: FileAttachmentStore,
     clock: Clock,
+    hooks: { onOptOut?: (phone: string) => Promise<void> } = {},
   ) {
     if (config.INTAKE_SMTP_PORT !== undefined) {
       this.smtp = new SmtpChannel(
@@ -60,6 +62,7 @@ export class IntakeChannels {
           systemId: config.INTAKE_SMPP_SYSTEM_ID,
           serviceNumber: config.INTAKE_SMS_SERVICE_NUMBER,
           ...(config.INTAKE_SMPP_PASSWORD ? { password: config.INTAKE_SMPP_PASSWORD } : {}),
+          ...(hooks.onOptOut ? { onOptOut: hooks.onOptOut } : {}),
         },
         intake,
         clock,
@@ -93,6 +96,11 @@ export class IntakeChannels {
     await this.smppChannel?.stop();
     await this.http?.stop();
     await this.smtp?.stop();
+  }
+
+  /** The SMS adapter for outgoing notices, when the SMPP channel is configured. */
+  get smsSender(): SmsSender | undefined {
+    return this.smppChannel;
   }
 
   /** Where the listeners ended up (port 0 picks a free one). */

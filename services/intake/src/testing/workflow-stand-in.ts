@@ -74,6 +74,33 @@ export class WorkflowStandIn implements CaseDesk {
     return Promise.resolve();
   }
 
+  /** A later step of a case (signed, completed, closed …), appended as the workflow would; its position. */
+  async appendCaseEvent(caseId: string, type: string, data: Record<string, unknown>): Promise<number> {
+    const commandId = `stand-in-${type}-${++this.serial}`;
+    const streamId = `case-${caseId}`;
+    const { position } = await this.store.append(
+      streamId,
+      [
+        {
+          id: deriveEventId(streamId, commandId, 0),
+          type,
+          version: 1,
+          data: { caseId, ...data },
+          metadata: {
+            correlationId: commandId,
+            causationId: commandId,
+            commandId,
+            actor: { id: 'unit-1', role: 'unit' },
+            districtId: 'gulou',
+          },
+          time: this.clock.now().toISOString(),
+        },
+      ],
+      'streamExists',
+    );
+    return position;
+  }
+
   private async firstEvent(streamId: string): Promise<string | undefined> {
     try {
       const [first] = await this.store.readStream(streamId, { maxCount: 1 });

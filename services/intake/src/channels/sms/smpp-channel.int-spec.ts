@@ -1,54 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import * as smpp from 'smpp';
 import type { CallerHistory } from '@hotline/contracts';
 import { startIntakeHarness, type IntakeHarness } from '../../testing/intake-harness';
-
-interface Smsc {
-  port: number;
-  /** submit_sm the hotline sent: destination and decoded text. */
-  submitted: Array<{ to: string; text: string }>;
-  deliver(options: Record<string, unknown>): Promise<number>;
-  close(): Promise<void>;
-}
-
-/** The operator's SMSC as the test peer: a real SMPP server on loopback that the hotline binds to. */
-async function startSmsc(): Promise<Smsc> {
-  const submitted: Smsc['submitted'] = [];
-  let bound: smpp.Session | undefined;
-  const sessions: smpp.Session[] = [];
-  let nextId = 0;
-  const server = smpp.createServer({}, (session) => {
-    sessions.push(session);
-    session.on('bind_transceiver', (pdu: smpp.PDU) => {
-      const ok = pdu.system_id === 'hotline-test' && pdu.password === 'secret';
-      session.send(pdu.response(ok ? {} : { command_status: smpp.ESME_RBINDFAIL }));
-      if (ok) bound = session;
-    });
-    session.on('submit_sm', (pdu: smpp.PDU) => {
-      const message = (pdu.short_message as { message?: string } | undefined)?.message ?? '';
-      submitted.push({ to: String(pdu.destination_addr), text: message });
-      session.send(pdu.response({ message_id: `m${++nextId}` }));
-    });
-    session.on('enquire_link', (pdu: smpp.PDU) => session.send(pdu.response()));
-    session.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    submitted,
-    deliver: (options) =>
-      new Promise((resolve, reject) => {
-        if (!bound) return reject(new Error('the hotline has not bound'));
-        bound.deliver_sm({ destination_addr: '12345', ...options }, (response) =>
-          resolve(response.command_status),
-        );
-      }),
-    close: async () => {
-      for (const session of sessions) session.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+import { startSmsc, type Smsc } from '../../testing/smsc-test-peer';
 
 const waitFor = async <T>(what: string, read: () => Promise<T | undefined> | T | undefined): Promise<T> => {
   for (let i = 0; i < 300; i++) {

@@ -1,8 +1,11 @@
 import * as smpp from 'smpp';
 import type { Clock } from '@hotline/contracts';
 import type { ChannelIntake } from '../channel-intake';
+import { normalizeChinesePhone } from '@hotline/contracts';
+import { isOptOutWord } from '../../notices/notice-texts';
 import { smsToContact } from './sms-contact';
 import { SmsReassembly } from './sms-reassembly';
+import type { SmsSender } from '../../notices/case-notice.service';
 import { decodeDeliverSm, splitForUcs2, type DeliveredSm } from './sms-text';
 
 export interface SmppChannelOptions {
@@ -14,6 +17,8 @@ export interface SmppChannelOptions {
   reconnectDelayMs?: number;
   /** How long the parts of a long SMS are waited for. */
   partsWaitMs?: number;
+  /** A citizen who texted an opt-out word (TD, 退订): no more notices to this number. */
+  onOptOut?: (phone: string) => Promise<void>;
 }
 
 const ENQUIRE_LINK_MS = 30_000;
@@ -26,7 +31,7 @@ const UCS2 = 0x08;
  * session. A message the hotline cannot read is refused with a permanent error status, counted and
  * logged; the session goes on with the next.
  */
-export class SmppChannel {
+export class SmppChannel implements SmsSender {
   private session: smpp.Session | undefined;
   private bound = false;
   private stopped = false;
@@ -127,6 +132,11 @@ export class SmppChannel {
     now: Date,
     externalRef: string | undefined,
   ): Promise<boolean> {
+    const phone = normalizeChinesePhone(sender);
+    if (this.options.onOptOut && phone && isOptOutWord(text)) {
+      await this.options.onOptOut(phone);
+      return true;
+    }
     const contact = smsToContact(sender, text, now, externalRef);
     if (!contact.ok) {
       this.intake.refused('sms', contact.reason, { sender });
@@ -138,31 +148,42 @@ export class SmppChannel {
   }
 
   private reply(destination: string, contactId: string, text: string): void {
+    const ref = (this.replyRef + 1) % 256;
+    this.send(destination, text).then(
+      () => this.intake.recordReply(contactId, 'sms', text, `${contactId}-${ref}`),
+      (error: unknown) => this.intake.logger.warn({ err: error, contactId }, 'the SMSC refused a reply'),
+    );
+  }
+
+  /**
+   * Sends `text` to `destination` (a canonical mobile number gets the country code), in UCS2 parts
+   * when long; resolves with the part count once the SMSC accepted every part.
+   */
+  send(destination: string, text: string): Promise<number> {
     const session = this.session;
-    if (!session || !this.bound) return;
+    if (!session || !this.bound) return Promise.reject(new Error('the SMS channel is not bound to the SMSC'));
     const ref = (this.replyRef = (this.replyRef + 1) % 256);
     const parts = splitForUcs2(text, ref);
-    let acknowledged = 0;
-    for (const part of parts) {
-      session.submit_sm(
-        {
-          source_addr: this.options.serviceNumber,
-          destination_addr: destination,
-          data_coding: UCS2,
-          short_message: part.udh ? { udh: part.udh, message: part.message } : part.message,
-        },
-        (response) => {
-          if (response.command_status !== smpp.ESME_ROK) {
-            this.intake.logger.warn(
-              { contactId, status: response.command_status },
-              'the SMSC refused a reply',
+    const to = /^1[3-9]\d{9}$/.test(destination) ? `86${destination}` : destination;
+    return Promise.all(
+      parts.map(
+        (part) =>
+          new Promise<void>((resolve, reject) => {
+            session.submit_sm(
+              {
+                source_addr: this.options.serviceNumber,
+                destination_addr: to,
+                data_coding: UCS2,
+                short_message: part.udh ? { udh: part.udh, message: part.message } : part.message,
+              },
+              (response) =>
+                response.command_status === smpp.ESME_ROK
+                  ? resolve()
+                  : reject(new Error(`the SMSC refused the message: status ${response.command_status}`)),
             );
-          } else if (++acknowledged === parts.length) {
-            void this.intake.recordReply(contactId, 'sms', text, `${contactId}-${ref}`);
-          }
-        },
-      );
-    }
+          }),
+      ),
+    ).then(() => parts.length);
   }
 
   private async flushIncomplete(): Promise<void> {
