@@ -10,6 +10,7 @@ import {
   SetDispatchCatalogueEntry,
   SuggestUnit,
   UpdateUnitContacts,
+  ValidationError,
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
 import { minPosition, queryValues, type QueryParams } from './case-query-params';
@@ -96,15 +97,18 @@ export class UnitsController {
     });
   }
 
-  @Doc(queryDoc('SuggestUnit', { omit: ['caseId', 'minPosition'] }))
+  @Doc(queryDoc('SuggestUnit', { omit: ['caseId', 'minPosition'], required: ['categoryCode'] }))
   @Get('dispatch-catalogue/suggestion')
   suggest(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text } = queryValues;
+    const categoryCode = text(params, 'categoryCode');
+    // The contract takes a caseId instead; this route has none, so the category is what it needs.
+    if (categoryCode === undefined) throw new ValidationError('categoryCode', 'is required');
     return this.requests.query(
       SuggestUnit.type,
       request.headers,
       defined({
-        categoryCode: text(params, 'categoryCode'),
+        categoryCode,
         districtId: text(params, 'districtId'),
         catalogueId: text(params, 'catalogueId'),
       }),

@@ -16,6 +16,7 @@ import {
 import { BUS_CLIENT } from '../bus-client.token';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER } from './intake-requests';
+import { renamingField } from '../validation/http-field';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
 
@@ -48,14 +49,18 @@ export class KnowledgeController {
   @Doc(queryDoc('SearchKnowledge', { rename: { query: 'q' } }))
   @Get('knowledge/search')
   search(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
-    return this.requests.query(SearchKnowledge.type, request.headers, searchParams(params));
+    return this.requests
+      .query(SearchKnowledge.type, request.headers, searchParams(params))
+      .catch(renamingField('query', 'q'));
   }
 
   /** Self-service answers for citizens on the portal: approved, valid articles only, no account. */
   @Doc(queryDoc('SearchKnowledge', { rename: { query: 'q' } }))
   @Get('portal/knowledge/search')
   portalSearch(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
-    return this.requests.query(SearchKnowledge.type, request.headers, searchParams(params), PORTAL_VIEWER);
+    return this.requests
+      .query(SearchKnowledge.type, request.headers, searchParams(params), PORTAL_VIEWER)
+      .catch(renamingField('query', 'q'));
   }
 
   @Doc(queryDoc('GetKnowledgeArticle', { path: ['articleId'] }))

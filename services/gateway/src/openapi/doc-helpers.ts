@@ -34,14 +34,23 @@ export function commandDoc(type: string, pathFields: string[] = [], extra: Parti
  */
 export function queryDoc(
   type: string,
-  options: { path?: string[]; rename?: Record<string, string>; omit?: string[]; body?: boolean } = {},
+  options: {
+    path?: string[];
+    rename?: Record<string, string>;
+    omit?: string[];
+    /** Optional in the contract, required by this route. */
+    required?: string[];
+    body?: boolean;
+  } = {},
 ): DocSpec {
   const query = queryDefinition(type);
   const schema = query.schema as z.ZodObject;
   const skip = new Set(['viewer', ...(options.path ?? []), ...(options.omit ?? [])]);
   const shape: Record<string, z.ZodType> = {};
   for (const [name, field] of Object.entries(schema.shape)) {
-    if (!skip.has(name)) shape[options.rename?.[name] ?? name] = field as z.ZodType;
+    if (skip.has(name)) continue;
+    const required = options.required?.includes(name) && field instanceof z.ZodOptional;
+    shape[options.rename?.[name] ?? name] = required ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
   }
   const params = Object.fromEntries(
     (options.path ?? []).map((name) => [name, schema.shape[name] as z.ZodType]),

@@ -5,7 +5,8 @@ import { createIntakeService, intakeConfigSchema } from '@hotline/intake';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
 import { workflowService } from '@hotline/workflow';
-import { gatewayService } from '../gateway.module';
+import { gatewayControllers, gatewayService } from '../gateway.module';
+import { gatewayOpenApi } from './gateway-openapi';
 import {
   malformedRequests,
   type DocumentedOperation,
@@ -99,24 +100,48 @@ describe('Every OpenAPI operation refuses malformed input without a 5xx and with
         }),
     );
 
-  const send = async (request: MalformedRequest, headers: Record<string, string>): Promise<number> => {
+  const send = async (
+    request: MalformedRequest,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; field?: string }> => {
     const response = await fetch(`${running.url}${request.path}`, {
       method: request.method,
       headers: { ...headers, ...(request.body ? { 'content-type': request.body.contentType } : {}) },
       ...(request.body ? { body: request.body.text } : {}),
     });
-    await response.arrayBuffer();
-    return response.status;
+    const text = await response.text();
+    let field: string | undefined;
+    try {
+      field = (JSON.parse(text) as { error?: { field?: string } }).error?.field;
+    } catch {
+      // not JSON: no field to check
+    }
+    return { status: response.status, ...(field !== undefined ? { field } : {}) };
+  };
+
+  /** Whether a 400's field is the parameter under test, an item of it, or a required one left out. */
+  const names = (
+    request: MalformedRequest,
+    field: string | undefined,
+    operation: DocumentedOperation,
+  ): boolean => {
+    if (field === undefined || request.names === undefined) return false;
+    if (field === request.names || field.startsWith(`${request.names}.`)) return true;
+    const required = ((operation.operation.parameters as Json[] | undefined) ?? [])
+      .filter((p) => p.in === 'query' && p.required === true)
+      .map((p) => String(p.name));
+    return required.includes(field) && !request.path.includes(`${field}=`);
   };
 
   it('answers every malformed request below 500 and leaves the event store head where it was', async () => {
     const admin = await cityAdmin();
-    const document = (await (await fetch(`${running.url}/api/openapi.json`)).json()) as Json;
+    const document = gatewayOpenApi(gatewayControllers) as Json;
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThan(50);
     const headBefore = await platform.eventStore.headPosition();
 
     const failures: string[] = [];
+    const unnamed: string[] = [];
     let sent = 0;
     for (const [index, operation] of operations.entries()) {
       for (const request of malformedRequests(operation, SEED + index, RUNS_PER_KIND)) {
@@ -124,12 +149,14 @@ describe('Every OpenAPI operation refuses malformed input without a 5xx and with
           ['admin', admin],
           ['anonymous', {}],
         ] as const) {
-          const status = await send(request, headers);
+          const { status, field } = await send(request, headers);
           sent++;
-          if (status >= 500)
-            failures.push(
-              `${status} ${who} ${request.method} ${request.path.slice(0, 120)}: ${request.what}`,
-            );
+          const where = `${who} ${request.method} ${request.path.slice(0, 120)}: ${request.what}`;
+          if (status >= 500) failures.push(`${status} ${where}`);
+          // A signed-in caller's 400 for a bad parameter names that parameter.
+          if (who === 'admin' && status === 400 && request.names && !names(request, field, operation)) {
+            unnamed.push(`field ${String(field)} ${where}`);
+          }
         }
       }
     }
@@ -145,11 +172,31 @@ describe('Every OpenAPI operation refuses malformed input without a 5xx and with
       },
       admin,
     );
-    if (upload >= 500) failures.push(`${upload} truncated multipart upload`);
+    if (upload.status >= 500) failures.push(`${upload.status} truncated multipart upload`);
 
     expect(failures).toEqual([]);
+    expect(unnamed).toEqual([]);
     expect(sent).toBeGreaterThan(1_000);
     expect(await platform.eventStore.headPosition()).toBe(headBefore);
     expect((await fetch(`${running.url}/health/ready`)).status).toBe(200);
+  });
+
+  it('serves the same document at /api/openapi.json and a Swagger UI page without inline scripts', async () => {
+    const served = await fetch(`${running.url}/api/openapi.json`);
+    expect(served.status).toBe(200);
+    expect(await served.json()).toEqual(gatewayOpenApi(gatewayControllers));
+    const page = await fetch(`${running.url}/api/docs`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attributes, inline] of scripts) {
+      expect(attributes).toMatch(/src="\/api\/docs\/[a-z-]+\.js"/);
+      expect(inline?.trim()).toBe('');
+    }
+    for (const file of ['swagger-initializer.js', 'swagger-ui-bundle.js', 'swagger-ui.css']) {
+      expect((await fetch(`${running.url}/api/docs/${file}`)).status).toBe(200);
+    }
+    expect((await fetch(`${running.url}/api/docs/package.json`)).status).toBe(404);
   });
 });

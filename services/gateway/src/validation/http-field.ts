@@ -15,3 +15,16 @@ export function asHttpError(error: unknown): unknown {
     : error.message;
   return new ValidationError(field.slice(DATA_PREFIX.length), reason, error.code);
 }
+
+/** A query parameter whose HTTP name differs from the contract's (`q` for `query`): errors use the HTTP name. */
+export function renamingField(from: string, to: string): (error: unknown) => never {
+  return (error) => {
+    if (error instanceof HotlineError && error.kind === 'validation' && error.field === from) {
+      const reason = error.message.startsWith(`${from}: `)
+        ? error.message.slice(from.length + 2)
+        : error.message;
+      throw new ValidationError(to, reason, error.code);
+    }
+    throw error;
+  };
+}

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { formatCaseNumber } from '@hotline/contracts';
 
 type Json = Record<string, unknown>;
 
@@ -11,6 +12,8 @@ export interface MalformedRequest {
   body?: { contentType: string; text: string };
   /** What is wrong, for the failure message. */
   what: string;
+  /** The one parameter that is wrong: a 400 must name it in `error.field`. */
+  names?: string;
 }
 
 export interface DocumentedOperation {
@@ -86,8 +89,15 @@ const badQueryValue = fc.oneof(
 
 const BROKEN_JSON = ['{', '{"commandId":', '[1,2', 'nul', '{"a":1}}', '\u0000', '{"commandId":"x",}'];
 
+/** Valid values of path parameters, so that only the parameter under test is wrong. */
+const VALID_PATH_VALUE: Readonly<Record<string, string>> = {
+  phone: '13800138000',
+  caseNumber: formatCaseNumber(1),
+};
+const validPathValue = (name: string): string => VALID_PATH_VALUE[name] ?? `fuzz-${name}`;
+
 const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? 'ok-id');
+  template.replace(/\{([^}]+)\}/g, (_, name: string) => values[name] ?? validPathValue(name));
 
 const pathNames = (template: string): string[] =>
   [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
@@ -101,12 +111,14 @@ export function malformedRequests(op: DocumentedOperation, seed: number, runs: n
   for (const [i, value] of sample(badPathValue).entries()) {
     if (names.length === 0) break;
     const target = names[i % names.length] ?? '';
-    const values = Object.fromEntries(names.map((n) => [n, n === target ? value : `fuzz-${n}`]));
+    const values = Object.fromEntries(names.map((n) => [n, n === target ? value : validPathValue(n)]));
     const encoded = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, encodeURIComponent(v)]));
     requests.push({
       ...withBody(op, validish(op)),
       path: fill(op.path, encoded),
       what: `path ${target}=${value.slice(0, 40)}`,
+      // With a body, the body's own first error may come first (it is only valid-ish).
+      ...(op.bodySchema ? {} : { names: target }),
     });
   }
   if (names.length > 0) {
@@ -114,7 +126,7 @@ export function malformedRequests(op: DocumentedOperation, seed: number, runs: n
     requests.push({ ...withBody(op, validish(op)), path: fill(op.path, broken), what: 'undecodable path' });
   }
 
-  const basePath = fill(op.path, Object.fromEntries(names.map((n) => [n, `fuzz-${n}`])));
+  const basePath = fill(op.path, {});
   const queryParams = ((op.operation.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query');
   for (const [i, value] of sample(badQueryValue).entries()) {
     const param = queryParams[i % Math.max(queryParams.length, 1)];
@@ -124,6 +136,7 @@ export function malformedRequests(op: DocumentedOperation, seed: number, runs: n
       ...withBody(op, validish(op)),
       path: `${basePath}?${name}=${encodeURIComponent(value)}`,
       what: `query ${name}=${value.slice(0, 40)}`,
+      names: name,
     });
   }
   for (const param of queryParams) {
@@ -132,6 +145,7 @@ export function malformedRequests(op: DocumentedOperation, seed: number, runs: n
       ...withBody(op, validish(op)),
       path: `${basePath}?${name}=1&${name}=2`,
       what: `query ${name} twice`,
+      names: name,
     });
   }
   if (queryParams.some((p) => p.name === 'pageSize')) {
