@@ -7,6 +7,7 @@ import {
 import type { Logger } from '@hotline/infra/telemetry';
 import type { DemoBus } from './demo-bus';
 import { DemoCaseRunner } from './demo-case-runner';
+import { seedDemoArticles, seedDemoContacts } from './demo-extras';
 import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
@@ -20,7 +21,7 @@ const DEMO_UNITS = [
 
 const CONCURRENT_CASES = 8;
 const DAY = 86_400_000;
-const LINK_WAIT_MS = 30_000;
+const REACTION_WAIT_MS = 30_000;
 
 export interface DemoCityReport {
   cases: number;
@@ -43,6 +44,7 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   const started = performance.now();
   const { bus, logger, now } = deps;
   await registerUnits(bus, new Date(now.getTime() - 40 * DAY));
+  await seedDemoArticles(bus, new Date(now.getTime() - 35 * DAY));
   const cases = planDemoCity();
   const context = { now, calendar: chinaWorkingCalendar(), policy: DEFAULT_DEADLINE_POLICY };
   const runner = (): DemoCaseRunner => new DemoCaseRunner(bus, context.calendar, now);
@@ -70,7 +72,14 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   );
   const duplicates = cases.filter((c) => c.masterN !== undefined);
   await inPool(duplicates, CONCURRENT_CASES, runOne);
-  await duplicatesLinked(bus, duplicates, cases);
+  const repeated = await seedDemoContacts(bus, cases, now);
+  await reactionsRecorded(bus, [
+    ...duplicates.map((d): [string, string] => [
+      (cases[(d.masterN as number) - 1] as DemoCase).caseId,
+      'CaseDuplicateLinked',
+    ]),
+    ...repeated.map((caseId): [string, string] => [caseId, 'CaseRepeatContactRecorded']),
+  ]);
   return { cases: cases.length, failed, elapsedMs: Math.round(performance.now() - started) };
 }
 
@@ -100,25 +109,27 @@ async function registerUnits(bus: DemoBus, at: Date): Promise<void> {
 }
 
 /**
- * The workflow links a merged duplicate to its master in a process manager, after the merge: the
- * city is complete (and a restart has nothing left to do) once every master lists its duplicates.
+ * Process managers of the workflow react after the demo's commands: they link a merged duplicate to
+ * its master and count a repeat contact on its case. The city is complete (and a restart has
+ * nothing left to do) once each case's timeline shows them.
  */
-async function duplicatesLinked(bus: DemoBus, duplicates: DemoCase[], cases: DemoCase[]): Promise<void> {
-  const deadline = Date.now() + LINK_WAIT_MS;
+async function reactionsRecorded(bus: DemoBus, expected: ReadonlyArray<[caseId: string, type: string]>) {
+  const deadline = Date.now() + REACTION_WAIT_MS;
   const viewer = { actor: demoAdmin.actor, districtId: CITY_DISTRICT };
-  const expected = new Map<string, number>();
-  for (const duplicate of duplicates) {
-    const master = cases[(duplicate.masterN as number) - 1] as DemoCase;
-    expected.set(master.caseId, (expected.get(master.caseId) ?? 0) + 1);
-  }
-  for (const [caseId, links] of expected) {
+  const wanted = new Map<string, number>();
+  for (const [caseId, type] of expected)
+    wanted.set(`${caseId} ${type}`, (wanted.get(`${caseId} ${type}`) ?? 0) + 1);
+  for (const [key, count] of wanted) {
+    const [caseId, type] = key.split(' ') as [string, string];
     for (;;) {
       const timeline = (await bus.query(WORKFLOW_SERVICE, 'GetCaseTimeline', {
         viewer,
         caseId,
-      })) as unknown as Array<{ type: string }>;
-      if (timeline.filter((entry) => entry.type === 'CaseDuplicateLinked').length >= links) break;
-      if (Date.now() > deadline) throw new Error(`the duplicates of ${caseId} were not linked to it`);
+      })) as unknown as Array<{
+        type: string;
+      }>;
+      if (timeline.filter((entry) => entry.type === type).length >= count) break;
+      if (Date.now() > deadline) throw new Error(`${caseId} did not get its ${type} events`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -1,0 +1,16 @@
+import type { EmergencyService } from '@hotline/contracts';
+
+/**
+ * Contacts that never become cases, as every hotline has them: emergencies referred at once, and
+ * callers who hung up. `hoursAgo` places them in the last days.
+ */
+export const DEMO_REFERRALS: ReadonlyArray<{ service: EmergencyService; text: string; hoursAgo: number }> = [
+  { service: '110', text: '{addr}有几个人在打架，有人手里拿着棍子，请快派警察！', hoursAgo: 20 },
+  { service: '122', text: '{addr}两辆小车追尾，有人受伤了，堵在路中间。', hoursAgo: 55 },
+  { service: '119', text: '{addr}一家店铺着火了，冒出很大的黑烟！', hoursAgo: 130 },
+];
+
+export const DEMO_ABANDONED: ReadonlyArray<{ text: string; hoursAgo: number }> = [
+  { text: '（来电人未说明诉求即挂断）', hoursAgo: 3 },
+  { text: '（短信内容不完整，回复后未再联系）', hoursAgo: 80 },
+];
