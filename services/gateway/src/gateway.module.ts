@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { AccountsController } from './auth/accounts.controller';
+import { AuthController } from './auth/auth.controller';
+import { AuthModule } from './auth/auth.module';
 import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
@@ -26,17 +29,20 @@ export const gatewayControllers = [
   LiveController,
 ];
 
+/** What the OpenAPI document describes: the gateway's routes and the auth module's. */
+export const documentedControllers = [...gatewayControllers, AuthController, AccountsController];
+
 /** The HTTP API: authenticates (later issue), validates, and sends commands and queries over the bus. */
 @Module({})
 class GatewayModule {
   static register(platform: Platform): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [ConsoleStaticModule.register()],
+      imports: [AuthModule.register(platform), ConsoleStaticModule.register()],
       controllers: gatewayControllers,
       providers: [
         { provide: BUS_CLIENT, useFactory: () => platform.client() },
-        { provide: OPENAPI_DOCUMENT, useFactory: () => gatewayOpenApi(gatewayControllers) },
+        { provide: OPENAPI_DOCUMENT, useFactory: () => gatewayOpenApi(documentedControllers) },
         {
           provide: ATTACHMENT_STORE,
           useFactory: () => new FileAttachmentStore(join(platform.config.HOTLINE_DATA_DIR, 'attachments')),

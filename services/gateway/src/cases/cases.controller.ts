@@ -16,6 +16,7 @@ import { minPosition, queryValues, searchParams, type QueryParams } from './case
 import { WorkflowRequests } from './workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { caseActionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
+import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 
 /**
  * The case API (workflow): register and act on cases, read them, units' inboxes, the citizen's
@@ -32,6 +33,7 @@ export class CasesController {
   }
 
   @Doc(commandDoc('RegisterCase'))
+  @Allow('agent', 'supervisor', 'center')
   @Post('cases')
   @HttpCode(201)
   register(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -39,6 +41,7 @@ export class CasesController {
   }
 
   @Doc(caseActionVariants(1))
+  @Allow('agent', 'supervisor', 'center', 'unit-handler', 'unit-leader')
   @Post('cases/:caseId/:action')
   @HttpCode(200)
   act(
@@ -51,6 +54,7 @@ export class CasesController {
   }
 
   @Doc(caseActionVariants(2))
+  @Allow('agent', 'supervisor', 'center', 'unit-handler', 'unit-leader')
   @Post('cases/:caseId/:group/:action')
   @HttpCode(200)
   actInGroup(
@@ -64,12 +68,14 @@ export class CasesController {
   }
 
   @Doc(queryDoc('SearchCases'))
+  @Allow(...ANY_ROLE)
   @Get('cases')
   search(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests.query(SearchCases.type, request.headers, searchParams(params));
   }
 
   @Doc(queryDoc('GetCase', { path: ['caseId'] }))
+  @Allow(...ANY_ROLE)
   @Get('cases/:caseId')
   getCase(
     @Req() request: IncomingMessage,
@@ -80,6 +86,7 @@ export class CasesController {
   }
 
   @Doc(queryDoc('GetCaseTimeline', { path: ['caseId'] }))
+  @Allow(...ANY_ROLE)
   @Get('cases/:caseId/timeline')
   timeline(
     @Req() request: IncomingMessage,
@@ -90,6 +97,7 @@ export class CasesController {
   }
 
   @Doc(queryDoc('GetUnitInbox', { path: ['unitId'] }))
+  @Allow(...ANY_ROLE)
   @Get('units/:unitId/inbox')
   inbox(
     @Req() request: IncomingMessage,
@@ -111,6 +119,7 @@ export class CasesController {
   }
 
   @Doc(queryDoc('GetBadgeCounts'))
+  @Allow(...ANY_ROLE)
   @Get('badges')
   badges(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const unitId = queryValues.text(params, 'unitId');
@@ -121,6 +130,7 @@ export class CasesController {
   }
 
   @Doc(queryDoc('LookUpCaseForCitizen', { path: ['caseNumber'] }))
+  @Public()
   @Get('public/cases/:caseNumber')
   lookUpForCitizen(
     @Req() request: IncomingMessage,

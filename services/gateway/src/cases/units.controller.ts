@@ -17,6 +17,7 @@ import { minPosition, queryValues, type QueryParams } from './case-query-params'
 import { WorkflowRequests } from './workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { commandDoc, queryDoc } from '../openapi/doc-helpers';
+import { ANY_ROLE, Allow } from '../auth/allow.decorator';
 
 const defined = (values: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
@@ -32,6 +33,7 @@ export class UnitsController {
   }
 
   @Doc(commandDoc('RegisterUnit'))
+  @Allow('center', 'city-admin', 'district-admin')
   @Post('units')
   @HttpCode(201)
   register(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -39,6 +41,7 @@ export class UnitsController {
   }
 
   @Doc(commandDoc('UpdateUnitContacts', ['unitId']))
+  @Allow('center', 'city-admin', 'district-admin')
   @Post('units/:unitId/contacts')
   @HttpCode(200)
   updateContacts(
@@ -50,6 +53,7 @@ export class UnitsController {
   }
 
   @Doc(commandDoc('DeactivateUnit', ['unitId']))
+  @Allow('center', 'city-admin', 'district-admin')
   @Post('units/:unitId/deactivate')
   @HttpCode(200)
   deactivate(
@@ -61,6 +65,7 @@ export class UnitsController {
   }
 
   @Doc(queryDoc('ListUnits'))
+  @Allow(...ANY_ROLE)
   @Get('units')
   list(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text, boolean } = queryValues;
@@ -75,6 +80,7 @@ export class UnitsController {
   }
 
   @Doc(commandDoc('SetDispatchCatalogueEntry'))
+  @Allow('center', 'city-admin')
   @Post('dispatch-catalogue/entries')
   @HttpCode(200)
   setEntry(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -82,6 +88,7 @@ export class UnitsController {
   }
 
   @Doc(commandDoc('RemoveDispatchCatalogueEntry'))
+  @Allow('center', 'city-admin')
   @Post('dispatch-catalogue/entries/remove')
   @HttpCode(200)
   removeEntry(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -89,6 +96,7 @@ export class UnitsController {
   }
 
   @Doc(queryDoc('GetDispatchCatalogue'))
+  @Allow(...ANY_ROLE)
   @Get('dispatch-catalogue')
   catalogue(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests.query(GetDispatchCatalogue.type, request.headers, {
@@ -98,6 +106,7 @@ export class UnitsController {
   }
 
   @Doc(queryDoc('SuggestUnit', { omit: ['caseId', 'minPosition'], required: ['categoryCode'] }))
+  @Allow('agent', 'supervisor', 'center')
   @Get('dispatch-catalogue/suggestion')
   suggest(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text } = queryValues;
@@ -116,6 +125,7 @@ export class UnitsController {
   }
 
   @Doc(queryDoc('SuggestUnit', { path: ['caseId'], omit: ['categoryCode', 'districtId'] }))
+  @Allow('agent', 'supervisor', 'center')
   @Get('cases/:caseId/suggested-unit')
   suggestForCase(
     @Req() request: IncomingMessage,

@@ -17,6 +17,7 @@ import { minPosition, queryValues, type QueryParams } from '../cases/case-query-
 import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
+import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 
 /** `POST /api/contacts/:contactId/<action>` → the intake command it sends. */
 export const CONTACT_ACTIONS: Readonly<Record<string, string>> = {
@@ -50,6 +51,7 @@ export class IntakeController {
         'The citizen portal: no account. The answer says what happened and what to tell the citizen.',
     }),
   )
+  @Public()
   @Post('portal/contacts')
   @HttpCode(201)
   submitFromPortal(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -65,6 +67,7 @@ export class IntakeController {
 
   /** The agent desk records a contact (a call): `{ commandId, contactId, channel, caller, content, … }`. */
   @Doc(commandDoc('RecordContact'))
+  @Allow('agent', 'supervisor', 'center')
   @Post('contacts')
   @HttpCode(201)
   record(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -72,6 +75,7 @@ export class IntakeController {
   }
 
   @Doc(actionVariants(CONTACT_ACTIONS, ['contactId']))
+  @Allow('agent', 'supervisor', 'center')
   @Post('contacts/:contactId/:action')
   @HttpCode(200)
   act(
@@ -86,6 +90,7 @@ export class IntakeController {
   }
 
   @Doc(queryDoc('ListOpenContacts'))
+  @Allow('agent', 'supervisor', 'center', 'auditor')
   @Get('contacts')
   openContacts(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { boolean, number } = queryValues;
@@ -96,6 +101,7 @@ export class IntakeController {
   }
 
   @Doc(queryDoc('GetContact', { path: ['contactId'] }))
+  @Allow('agent', 'supervisor', 'center', 'auditor')
   @Get('contacts/:contactId')
   contact(
     @Req() request: IncomingMessage,
@@ -107,6 +113,7 @@ export class IntakeController {
 
   /** The screen pop: the caller's previous contacts and cases, newest first. */
   @Doc(queryDoc('GetCallerHistory', { path: ['phone'] }))
+  @Allow('agent', 'supervisor', 'center')
   @Get('callers/:phone/history')
   callerHistory(
     @Req() request: IncomingMessage,
@@ -121,6 +128,7 @@ export class IntakeController {
   }
 
   @Doc(queryDoc('GetCaseRepeatCount', { path: ['caseId'] }))
+  @Allow(...ANY_ROLE)
   @Get('cases/:caseId/repeats')
   repeats(
     @Req() request: IncomingMessage,
@@ -132,6 +140,7 @@ export class IntakeController {
 
   /** Suggested type, category, emergency referral and not-accepted reason for a text. */
   @Doc(queryDoc('ClassifyContent', { body: true }))
+  @Allow('agent', 'supervisor', 'center')
   @Post('intake/classification')
   @HttpCode(200)
   classify(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -140,6 +149,7 @@ export class IntakeController {
 
   /** Open cases likely to be the same matter (并单 candidates). */
   @Doc(queryDoc('FindDuplicates', { body: true }))
+  @Allow('agent', 'supervisor', 'center')
   @Post('intake/duplicates')
   @HttpCode(200)
   duplicates(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {

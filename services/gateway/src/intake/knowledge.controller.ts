@@ -19,6 +19,7 @@ import { IntakeRequests, PORTAL_VIEWER } from './intake-requests';
 import { renamingField } from '../validation/http-field';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
+import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 
 export const ARTICLE_ACTIONS: Readonly<Record<string, string>> = {
   revise: ReviseKnowledgeArticle.type,
@@ -47,6 +48,7 @@ export class KnowledgeController {
   }
 
   @Doc(queryDoc('SearchKnowledge', { rename: { query: 'q' } }))
+  @Allow(...ANY_ROLE)
   @Get('knowledge/search')
   search(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests
@@ -56,6 +58,7 @@ export class KnowledgeController {
 
   /** Self-service answers for citizens on the portal: approved, valid articles only, no account. */
   @Doc(queryDoc('SearchKnowledge', { rename: { query: 'q' } }))
+  @Public()
   @Get('portal/knowledge/search')
   portalSearch(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     return this.requests
@@ -64,6 +67,7 @@ export class KnowledgeController {
   }
 
   @Doc(queryDoc('GetKnowledgeArticle', { path: ['articleId'] }))
+  @Allow(...ANY_ROLE)
   @Get('knowledge/:articleId')
   article(
     @Req() request: IncomingMessage,
@@ -77,6 +81,7 @@ export class KnowledgeController {
   }
 
   @Doc(commandDoc('DraftKnowledgeArticle'))
+  @Allow('agent', 'supervisor', 'center')
   @Post('knowledge')
   @HttpCode(201)
   draft(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -84,6 +89,7 @@ export class KnowledgeController {
   }
 
   @Doc(actionVariants(ARTICLE_ACTIONS, ['articleId']))
+  @Allow('center')
   @Post('knowledge/:articleId/:action')
   @HttpCode(200)
   act(
@@ -98,6 +104,7 @@ export class KnowledgeController {
   }
 
   @Doc(commandDoc('BlockCaller'))
+  @Allow('center')
   @Post('blocklist')
   @HttpCode(201)
   block(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
@@ -105,6 +112,7 @@ export class KnowledgeController {
   }
 
   @Doc(commandDoc('UnblockCaller', ['phone']))
+  @Allow('center')
   @Post('blocklist/:phone/unblock')
   @HttpCode(200)
   unblock(
@@ -116,6 +124,7 @@ export class KnowledgeController {
   }
 
   @Doc(queryDoc('CheckCaller', { path: ['phone'] }))
+  @Allow('agent', 'supervisor', 'center')
   @Get('blocklist/:phone')
   check(
     @Req() request: IncomingMessage,

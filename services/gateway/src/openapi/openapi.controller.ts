@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { NotFoundError } from '@hotline/contracts';
+import { Public } from '../auth/allow.decorator';
 import { Doc, DocTag } from './doc.decorator';
+import { Public } from '../auth/allow.decorator';
 
 /** Injection token of the generated OpenAPI document. */
 export const OPENAPI_DOCUMENT = Symbol('hotline.gateway.openapi-document');
@@ -51,11 +53,13 @@ const swaggerDir = (): string => dirname(require.resolve('swagger-ui-dist/packag
 
 /** The OpenAPI document and a Swagger UI to try it (public: it describes, it grants nothing). */
 @DocTag('docs')
+@Public()
 @Controller('api')
 export class OpenApiController {
   constructor(@Inject(OPENAPI_DOCUMENT) private readonly document: Record<string, unknown>) {}
 
   @Doc({ summary: 'This OpenAPI 3.1 document.' })
+  @Public()
   @Get('openapi.json')
   openapi(): Record<string, unknown> {
     return this.document;
@@ -65,6 +69,7 @@ export class OpenApiController {
     summary: 'Swagger UI on this document.',
     responses: { 200: { description: 'The page.', mediaType: 'text/html' } },
   })
+  @Public()
   @Get('docs')
   page(@Res() response: ServerResponse): void {
     send(response, 'text/html; charset=utf-8', PAGE);
@@ -74,6 +79,7 @@ export class OpenApiController {
     summary: "Swagger UI's static files and its initializer.",
     responses: { 200: { description: 'The file.', mediaType: 'application/octet-stream' } },
   })
+  @Public()
   @Get('docs/:file')
   async file(@Param('file') file: string, @Res() response: ServerResponse): Promise<void> {
     if (file === 'swagger-initializer.js')

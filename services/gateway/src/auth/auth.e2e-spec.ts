@@ -1,0 +1,244 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GATEWAY_ROLES, type GatewayRole } from '@hotline/contracts';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { intakeService } from '@hotline/intake';
+import { workflowService } from '@hotline/workflow';
+import { gatewayService } from '../gateway.module';
+import { gatewayRouteTable } from './route-table';
+import { signIn, type SessionHeaders } from './testing/test-session';
+
+const USER_OF_ROLE: Record<GatewayRole, string> = {
+  agent: 'agent',
+  supervisor: 'supervisor',
+  center: 'center',
+  'unit-handler': 'unit-handler-housing',
+  'unit-leader': 'unit-leader-housing',
+  'district-admin': 'district-admin-gulou',
+  'city-admin': 'city-admin',
+  auditor: 'auditor',
+};
+
+/** Path parameters within each role's own scope, so that only the role decides the answer. */
+const PARAMS: Record<string, (role: GatewayRole) => string> = {
+  unitId: (role) =>
+    role.startsWith('unit-') ? 'housing-bureau' : role === 'district-admin' ? 'gulou' : 'water-group',
+  caseId: () => 'no-such-case',
+  action: () => 'sign',
+  group: () => 'review',
+  contactId: () => 'no-such-contact',
+  articleId: () => 'no-such-article',
+  phone: () => '13705918888',
+  caseNumber: () => '20260101',
+  username: () => 'no-such-user',
+  tokenId: () => 'a1b2c3d4e5f6a7b8',
+  file: () => 'index.css',
+};
+
+const pathOf = (path: string, role: GatewayRole): string =>
+  path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name]?.(role) ?? 'x');
+
+describe('gateway authentication and authorisation [embedded: the whole platform]', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-auth-e2e-'));
+  let running: RunningServices;
+  const sessions = new Map<GatewayRole, SessionHeaders>();
+  const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    fetch(`${running.url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...headers },
+      ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? { commandId: `c-${Math.random()}` }) }),
+    });
+
+  beforeAll(async () => {
+    process.env.HOTLINE_RATE_LIMIT_BURST = '400';
+    process.env.HOTLINE_RATE_LIMIT_PER_MINUTE = '60';
+    process.env.HOTLINE_TRUSTED_PROXIES = '127.0.0.1';
+    process.env.HOTLINE_INSECURE_COOKIES = 'true';
+    const config = loadConfig(platformConfigSchema, {
+      HOTLINE_MODE: 'embedded',
+      HOTLINE_DATA_DIR: dir,
+      EVENT_STORE_DURABILITY: 'normal',
+      LOG_LEVEL: 'silent',
+      HOTLINE_TRACE_EXPORTER: 'none',
+    });
+    const platform = await Platform.open('hotline', config);
+    running = await startServices(platform, [workflowService, intakeService, gatewayService], {
+      port: 0,
+      host: '127.0.0.1',
+      handleSignals: false,
+    });
+    for (const role of GATEWAY_ROLES) sessions.set(role, await signIn(running.url, USER_OF_ROLE[role]));
+  });
+  afterAll(async () => {
+    await running?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('signs in, answers the user and a CSRF token, and sets the cookies of the contract', async () => {
+    const response = await call(
+      'POST',
+      '/api/auth/sign-in',
+      {},
+      { username: 'agent', password: 'Hotline@12345' },
+    );
+    expect(response.status).toBe(200);
+    const cookies = response.headers.getSetCookie().join('\n');
+    expect(cookies).toMatch(/hotline_session=[^;]+;.*HttpOnly/);
+    expect(cookies).toMatch(/hotline_csrf=[^;]+; Path=\/; Max-Age=\d+; SameSite=Lax/);
+    const body = (await response.json()) as { user: unknown; csrfToken: string };
+    expect(body.user).toEqual({
+      id: 'user:agent',
+      username: 'agent',
+      displayName: '演示坐席',
+      role: 'agent',
+      districtId: 'city',
+      mustChangePassword: false,
+    });
+    const me = await call('GET', '/api/auth/me', sessions.get('agent'));
+    expect(me.status).toBe(200);
+    expect((await me.json()) as object).toMatchObject({ user: { username: 'agent' } });
+  });
+
+  it('refuses a wrong password and an unknown user alike', async () => {
+    for (const [username, password] of [
+      ['agent', 'wrong-Password1'],
+      ['nobody', 'wrong-Password1'],
+    ]) {
+      const response = await call('POST', '/api/auth/sign-in', {}, { username, password });
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ error: { code: 'auth.invalid-credentials' } });
+    }
+  });
+
+  it('walks the route table: allowed roles pass, other roles get 403, no credentials 401', async () => {
+    const failures: string[] = [];
+    for (const route of gatewayRouteTable()) {
+      if (route.access === 'public') continue;
+      const anonymous = await call(route.method, pathOf(route.path, 'agent'));
+      if (anonymous.status !== 401)
+        failures.push(`${route.method} ${route.path} anonymous → ${anonymous.status}`);
+      for (const role of GATEWAY_ROLES) {
+        const response = await call(route.method, pathOf(route.path, role), sessions.get(role));
+        const allowed = route.access.includes(role);
+        const refused = response.status === 401 || response.status === 403;
+        if (allowed === refused) {
+          failures.push(
+            `${route.method} ${route.path} as ${role} → ${response.status} ${await response.text()}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers public routes without credentials', async () => {
+    for (const route of gatewayRouteTable().filter((r) => r.access === 'public')) {
+      const response = await call(route.method, pathOf(route.path, 'agent'));
+      expect([route.path, response.status < 500 && response.status !== 403]).toEqual([route.path, true]);
+    }
+  });
+
+  it('needs the CSRF token for a state change by cookie', async () => {
+    const { 'x-csrf-token': _csrf, ...cookieOnly } = sessions.get('agent') ?? { cookie: '' };
+    const body = { content: '小区停水三天了', commandId: 'csrf-1' };
+    const without = await call('POST', '/api/intake/classification', cookieOnly, body);
+    expect(without.status).toBe(403);
+    expect(await without.json()).toMatchObject({ error: { code: 'auth.csrf' } });
+    expect((await call('POST', '/api/intake/classification', sessions.get('agent'), body)).status).toBe(200);
+  });
+
+  it('refuses a unit user the inbox of a unit outside its own, and a district user another district', async () => {
+    expect((await call('GET', '/api/units/gulou-dongjie/inbox', sessions.get('unit-handler'))).status).toBe(
+      403,
+    );
+    expect(
+      (await call('GET', '/api/units/gulou-dongjie-sanfang/inbox', sessions.get('district-admin'))).status,
+    ).toBe(200);
+    expect((await call('GET', '/api/cases?districtId=taijiang', sessions.get('district-admin'))).status).toBe(
+      403,
+    );
+  });
+
+  it('masks citizens’ phone numbers for a supervisor, not for an agent', async () => {
+    const asAgent = await call('GET', '/api/callers/13705918888/history', sessions.get('agent'));
+    expect(((await asAgent.json()) as { phone: string }).phone).toBe('13705918888');
+    const asSupervisor = await call('GET', '/api/callers/13705918888/history', sessions.get('supervisor'));
+    expect(((await asSupervisor.json()) as { phone: string }).phone).toBe('137****8888');
+  });
+
+  it('makes the admin change the initial password before anything else', async () => {
+    const admin = await signIn(running.url, 'admin', 'ChangeMe@12345');
+    const blocked = await call('GET', '/api/cases', admin);
+    expect(blocked.status).toBe(403);
+    expect(await blocked.json()).toMatchObject({ error: { code: 'auth.password-change-required' } });
+    const weak = await call('POST', '/api/auth/password', admin, {
+      currentPassword: 'ChangeMe@12345',
+      newPassword: 'short',
+    });
+    expect(weak.status).toBe(400);
+    expect(await weak.json()).toMatchObject({ error: { field: 'newPassword' } });
+    const changed = await call('POST', '/api/auth/password', admin, {
+      currentPassword: 'ChangeMe@12345',
+      newPassword: 'Harbour-Lights-2026',
+    });
+    expect(changed.status).toBe(204);
+    expect((await call('GET', '/api/cases', admin)).status).toBe(401);
+    const again = await signIn(running.url, 'admin', 'Harbour-Lights-2026');
+    expect((await call('GET', '/api/cases', again)).status).toBe(200);
+  });
+
+  it('ends sessions of a disabled account, and refuses its sign-in', async () => {
+    const victim = await signIn(running.url, 'unit-leader-housing');
+    expect((await call('GET', '/api/cases', victim)).status).toBe(200);
+    const disabled = await call(
+      'POST',
+      '/api/accounts/unit-leader-housing/disable',
+      sessions.get('city-admin'),
+      { commandId: 'disable-leader' },
+    );
+    expect(disabled.status).toBe(200);
+    expect((await call('GET', '/api/cases', victim)).status).toBe(401);
+    const response = await call(
+      'POST',
+      '/api/auth/sign-in',
+      {},
+      { username: 'unit-leader-housing', password: 'Hotline@12345' },
+    );
+    expect(response.status).toBe(401);
+  });
+
+  it('locks an account out after five wrong passwords, even for the right one', async () => {
+    for (let i = 0; i < 5; i++) {
+      await call('POST', '/api/auth/sign-in', {}, { username: 'supervisor', password: `Wrong-pass-${i}` });
+    }
+    const locked = await call(
+      'POST',
+      '/api/auth/sign-in',
+      {},
+      { username: 'supervisor', password: 'Hotline@12345' },
+    );
+    expect(locked.status).toBe(423);
+    expect(await locked.json()).toMatchObject({ error: { code: 'auth.locked' } });
+  });
+
+  it('limits a flood from one address while another address is unaffected', async () => {
+    const from = (address: string) =>
+      fetch(`${running.url}/api/portal/knowledge/search?q=停水`, { headers: { 'x-forwarded-for': address } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 420; i++) statuses.push((await from('203.0.113.7')).status);
+    expect(statuses).toContain(429);
+    const limited = await from('203.0.113.7');
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await from('198.51.100.9')).status).toBe(200);
+  });
+
+  it('sets the security headers on every answer', async () => {
+    const response = await fetch(`${running.url}/health/live`);
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+  });
+});
