@@ -103,6 +103,18 @@ export const intakeConfigSchema = z.object({
   INTAKE_WECHAT_TOKEN: secret(z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3-32 letters or digits'))
     .optional()
     .describe('Token of the WeChat official account push configuration; unset: the WeChat webhook is off'),
+  INTAKE_WECHAT_ENCODING_AES_KEY: secret(
+    z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey of the account'),
+  )
+    .optional()
+    .describe(
+      'EncodingAESKey of the official account, for the safe (encrypted) and compatible modes; needs INTAKE_WECHAT_APP_ID',
+    ),
+  INTAKE_WECHAT_APP_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be the AppID of the account (wx…)')
+    .optional()
+    .describe('AppID of the official account: encrypted pushes for another AppID are refused'),
   INTAKE_WECHAT_MAX_AGE_SECONDS: envInt({ min: 10, max: 3600 })
     .default(300)
     .describe('Oldest WeChat push timestamp accepted (replay protection)'),

@@ -1,4 +1,4 @@
-import type { Clock } from '@hotline/contracts';
+import { ValidationError, type Clock } from '@hotline/contracts';
 import type { IntakeConfig } from '../intake.config';
 import type { ChannelIntake } from './channel-intake';
 import { ChannelHttpServer, type WebhookRoute } from './channel-http-server';
@@ -7,6 +7,7 @@ import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { SmsSender } from '../notices/case-notice.service';
 import { SmppChannel } from './sms/smpp-channel';
 import { SmsWebhook } from './sms/sms-webhook';
+import { WechatCrypto } from './wechat/wechat-crypto';
 import { WechatWebhook } from './wechat/wechat-webhook';
 
 /** Webhook bodies are small: a batch of SMS, one WeChat message. */
@@ -74,8 +75,21 @@ export class IntakeChannels {
       routes.set('/sms/inbound', (request) => sms.handle(request));
     }
     if (config.INTAKE_WECHAT_TOKEN) {
+      if (!config.INTAKE_WECHAT_ENCODING_AES_KEY !== !config.INTAKE_WECHAT_APP_ID)
+        throw new ValidationError(
+          'INTAKE_WECHAT_APP_ID',
+          'INTAKE_WECHAT_ENCODING_AES_KEY and INTAKE_WECHAT_APP_ID are set together or not at all',
+        );
+      const crypto =
+        config.INTAKE_WECHAT_ENCODING_AES_KEY && config.INTAKE_WECHAT_APP_ID
+          ? new WechatCrypto(config.INTAKE_WECHAT_ENCODING_AES_KEY, config.INTAKE_WECHAT_APP_ID)
+          : undefined;
       const wechat = new WechatWebhook(
-        { token: config.INTAKE_WECHAT_TOKEN, maxAgeSeconds: config.INTAKE_WECHAT_MAX_AGE_SECONDS },
+        {
+          token: config.INTAKE_WECHAT_TOKEN,
+          maxAgeSeconds: config.INTAKE_WECHAT_MAX_AGE_SECONDS,
+          ...(crypto ? { crypto } : {}),
+        },
         intake,
         clock,
       );

@@ -54,6 +54,24 @@ export function parseWechatMessage(xml: string): WechatMessage | undefined {
 
 const cdata = (value: string): string => `<![CDATA[${value.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
+/** The `Encrypt` field of a safe-mode (or compatible-mode) push, or undefined when there is none. */
+export function parseEncryptedPush(xml: string): string | undefined {
+  if (XMLValidator.validate(xml) !== true) return undefined;
+  const root = (parser.parse(xml) as { xml?: Record<string, unknown> }).xml;
+  const encrypt = root && typeof root === 'object' ? text(root.Encrypt) : undefined;
+  return encrypt?.trim() ? encrypt.trim() : undefined;
+}
+
+/** A safe-mode response: the encrypted reply with its signature, timestamp and nonce. */
+export function wechatEncryptedReply(
+  encrypt: string,
+  signature: string,
+  timestamp: string,
+  nonce: string,
+): string {
+  return `<xml><Encrypt>${cdata(encrypt)}</Encrypt><MsgSignature>${cdata(signature)}</MsgSignature><TimeStamp>${timestamp}</TimeStamp><Nonce>${cdata(nonce)}</Nonce></xml>`;
+}
+
 /** A passive text reply: back to the follower, from the account, within the push's response. */
 export function wechatTextReply(to: string, from: string, content: string, now: Date): string {
   return `<xml><ToUserName>${cdata(to)}</ToUserName><FromUserName>${cdata(from)}</FromUserName><CreateTime>${Math.floor(
