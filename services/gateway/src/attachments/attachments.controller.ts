@@ -25,7 +25,6 @@ import { actorFromRequest } from '../actor-from-request';
 import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { ATTACHMENT_STORE } from './attachment-store.token';
-import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 
 /** What multer hands over for the `file` part (memory storage). */
 interface UploadedPart {
@@ -60,7 +59,6 @@ export class AttachmentsController {
     responses: { 201: { description: 'The stored attachment.', schema: StoredAttachmentSchema } },
   })
   @Public()
-  @Public()
   @Post('attachments')
   @HttpCode(201)
   @UseInterceptors(
@@ -88,7 +86,6 @@ export class AttachmentsController {
     params: { id: z.string().regex(/^att-[A-Za-z0-9_-]{16,64}$/) },
     responses: { 200: { description: 'The file.', mediaType: 'application/octet-stream' } },
   })
-  @Allow(...ANY_ROLE)
   @Allow(...ANY_ROLE)
   @Get('attachments/:id')
   async download(

@@ -6,7 +6,6 @@ import { ANY_ROLE, Allow } from '../auth/allow.decorator';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { LiveHub } from './live-hub';
 import type { LiveCaseEvent } from './live-scope';
-import { ANY_ROLE, Allow } from '../auth/allow.decorator';
 
 /** Open streams one user may hold (tabs, devices); one more is refused with 429. */
 export const LIVE_CONNECTIONS_PER_USER = 5;
@@ -42,7 +41,6 @@ export class LiveController {
       'Data: `{ caseId, type, unitIds, districtId, position }`. A comment line every 15 s keeps proxies from closing the stream. Send `Last-Event-ID` to resume. At most 5 streams per user (429 beyond).',
     responses: { 200: { description: 'The event stream.', mediaType: 'text/event-stream' } },
   })
-  @Allow(...ANY_ROLE)
   @Allow(...ANY_ROLE)
   @Get('live')
   async live(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {

@@ -5,7 +5,6 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { NotFoundError } from '@hotline/contracts';
 import { Public } from '../auth/allow.decorator';
 import { Doc, DocTag } from './doc.decorator';
-import { Public } from '../auth/allow.decorator';
 
 /** Injection token of the generated OpenAPI document. */
 export const OPENAPI_DOCUMENT = Symbol('hotline.gateway.openapi-document');
@@ -59,7 +58,6 @@ export class OpenApiController {
   constructor(@Inject(OPENAPI_DOCUMENT) private readonly document: Record<string, unknown>) {}
 
   @Doc({ summary: 'This OpenAPI 3.1 document.' })
-  @Public()
   @Get('openapi.json')
   openapi(): Record<string, unknown> {
     return this.document;
@@ -69,7 +67,6 @@ export class OpenApiController {
     summary: 'Swagger UI on this document.',
     responses: { 200: { description: 'The page.', mediaType: 'text/html' } },
   })
-  @Public()
   @Get('docs')
   page(@Res() response: ServerResponse): void {
     send(response, 'text/html; charset=utf-8', PAGE);
@@ -79,7 +76,6 @@ export class OpenApiController {
     summary: "Swagger UI's static files and its initializer.",
     responses: { 200: { description: 'The file.', mediaType: 'application/octet-stream' } },
   })
-  @Public()
   @Get('docs/:file')
   async file(@Param('file') file: string, @Res() response: ServerResponse): Promise<void> {
     if (file === 'swagger-initializer.js')
