@@ -85,6 +85,18 @@ export class DemoCaseRunner {
         case 'dispatch-wrong':
           await send(agent, 'DispatchCase', { leadUnitId: demo.wrongUnitId });
           break;
+        case 'dispatch-district':
+          await send(agent, 'DispatchCase', { leadUnitId: demo.districtId });
+          break;
+        case 'sign-district':
+          await send(demoUnitUser(demo.districtId, demo.districtId), 'SignCase', {});
+          break;
+        case 'sub-dispatch':
+          await send(demoUnitUser(demo.districtId, demo.districtId), 'SubDispatchCase', {
+            toUnitId: demo.leadUnitId,
+            note: '请属地街道核实处理，并按期答复。',
+          });
+          break;
         case 'return':
           await send(demoUnitUser(demo.wrongUnitId, demo.districtId), 'ReturnCase', RETURN);
           break;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseDetailView, CaseSearchResult, CaseTimelineEntry } from '@hotline/contracts';
+import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
 import { embeddedServices } from '../embedded-services';
@@ -10,9 +11,6 @@ import type { DemoCityReport } from './demo-city-seeder';
 import { DemoClock } from './demo-clock';
 import { planDemoCity } from './demo-plan';
 import { DEMO_SCENARIOS, type DemoScenario } from './demo-scenarios';
-
-// Until the gateway authenticates (issue 5), the actor headers stand in for a signed-in center user.
-const CENTER = { 'x-actor-id': 'center-e2e', 'x-actor-role': 'center', 'x-district': 'city' };
 
 interface Started {
   platform: Platform;
@@ -56,6 +54,7 @@ const STATE_CHECKS: Record<DemoScenario, Check> = {
   dispatched: (d) => d.status === 'dispatched',
   returned: (d) => d.status === 'returned' && d.returnCount === 1,
   redispatched: (d, t) => d.status === 'signed' && t.includes('CaseRedispatched'),
+  'sub-dispatched': (d, t) => d.status === 'signed' && t.includes('CaseSubDispatched'),
   'in-progress': (d) => d.status === 'signed' && d.colour === 'green',
   'in-progress-yellow': (d) => d.status === 'signed' && d.colour === 'yellow',
   'in-progress-red': (d) => d.status === 'signed' && d.colour === 'red' && d.overdue,
@@ -75,8 +74,9 @@ const STATE_CHECKS: Record<DemoScenario, Check> = {
 describe('The demo city [embedded, demo on: in-process bus, SQLite]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-demo-e2e-'));
   let started: Started;
+  let center: SessionHeaders;
   const api = async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${started.running.url}/api/${path}`, { headers: CENTER });
+    const response = await fetch(`${started.running.url}/api/${path}`, { headers: center });
     if (response.status !== 200)
       throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as T;
@@ -98,6 +98,8 @@ describe('The demo city [embedded, demo on: in-process bus, SQLite]', () => {
     expect(await early.json()).toMatchObject({ checks: { 'demo-city': { status: 'failed' } } });
     expect(report).toMatchObject({ cases: planDemoCity().length, failed: 0 });
     expect((await ready()).status).toBe(200);
+    // The demo account of the hotline center (the gateway creates the accounts).
+    center = await signIn(started.running.url, 'center');
   });
 
   it('has at least one case in every state of the closed loop', async () => {

@@ -51,6 +51,8 @@ const CHANNELS: ReadonlyArray<readonly [ContactChannel, number]> = [
 ];
 
 const HANDLED_MATTERS: readonly DemoMatter[] = [...URBAN_MATTERS, ...SERVICE_MATTERS];
+/** Matters of the street offices, which a district government passes on to them (four-level hierarchy). */
+const STREET_MATTERS = HANDLED_MATTERS.filter((m) => m.handler.kind === 'street');
 
 /** Wrong first units for returns: a unit that plausibly got the case and is not responsible. */
 const WRONG_UNITS = ['housing-bureau', 'urban-management', 'environment-bureau', 'market-bureau'];
@@ -99,7 +101,9 @@ function planCase(random: DemoRandom, n: number, scenario: DemoScenario, earlier
         : undefined;
   const matter =
     master?.matter ??
-    (scenario === 'answered-at-intake' ? random.pick(CONSULT_MATTERS) : random.pick(HANDLED_MATTERS));
+    (scenario === 'answered-at-intake'
+      ? random.pick(CONSULT_MATTERS)
+      : random.pick(scenario === 'sub-dispatched' ? STREET_MATTERS : HANDLED_MATTERS));
   const place = master?.address ?? address;
   const districtId = master?.districtId ?? district.districtId;
   const leadUnitId =

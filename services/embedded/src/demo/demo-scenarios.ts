@@ -10,6 +10,10 @@ export const DEMO_SCENARIOS = {
   dispatched: { count: 16, path: ['register', 'dispatch'] },
   returned: { count: 8, path: ['register', 'dispatch-wrong', 'return'] },
   redispatched: { count: 10, path: ['register', 'dispatch-wrong', 'return', 'redispatch', 'sign'] },
+  'sub-dispatched': {
+    count: 6,
+    path: ['register', 'dispatch-district', 'sign-district', 'sub-dispatch', 'sign'],
+  },
   'in-progress': { count: 22, path: ['register', 'dispatch', 'sign'] },
   'in-progress-yellow': { count: 8, path: ['register', 'dispatch', 'sign'] },
   'in-progress-red': { count: 10, path: ['register', 'dispatch', 'sign'] },
@@ -63,6 +67,9 @@ export type Milestone =
   | 'decline'
   | 'dispatch'
   | 'dispatch-wrong'
+  | 'dispatch-district'
+  | 'sign-district'
+  | 'sub-dispatch'
   | 'return'
   | 'redispatch'
   | 'sign'
@@ -88,6 +95,9 @@ export const MILESTONE_GAP_HOURS: Readonly<Record<Milestone, readonly [number, n
   decline: [0.05, 0.3],
   dispatch: [0.3, 3],
   'dispatch-wrong': [0.3, 3],
+  'dispatch-district': [0.3, 3],
+  'sign-district': [0.3, 4],
+  'sub-dispatch': [0.5, 6],
   return: [1, 5],
   redispatch: [0.5, 3],
   sign: [0.3, 5],
