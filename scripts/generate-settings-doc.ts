@@ -9,6 +9,7 @@ import { settingsMarkdown, settingsTable } from '@hotline/infra/config';
 import { platformConfigSchema } from '@hotline/infra/platform';
 import { relayConfigSchema } from '../services/relay/src/relay.config';
 import { intakeConfigSchema } from '../services/intake/src/intake.config';
+import { authConfigSchema } from '../services/gateway/src/auth/auth.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
@@ -34,6 +35,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     intro:
       "The workflow service adds the city's deadlines, rules and calendar (defaults: Fujian's, DOMAIN.md):",
     schema: workflowConfigSchema,
+  },
+  {
+    title: 'gateway',
+    intro: 'The gateway adds accounts, sessions, OIDC and rate limits (docs/security.md):',
+    schema: authConfigSchema,
   },
 ];
 
