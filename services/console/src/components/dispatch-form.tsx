@@ -3,7 +3,7 @@ import { Alert, Button, DatePicker, Form, Input, Select, Space, Spin, Typography
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { UnitSuggestion, UnitView } from '@hotline/contracts';
-import { apiGet, apiPost, newCommandId } from '../api/http';
+import { ApiError, apiGet, apiPost, newCommandId } from '../api/http';
 import { useT } from '../i18n';
 import { ErrorAlert } from './error-alert';
 import { useRequest } from './use-request';
@@ -18,15 +18,34 @@ export interface DispatchFormProps {
   caseId: string;
   /** 转办 a registered case, or 改派 a returned or unsigned one. */
   mode: 'dispatch' | 'redispatch';
-  /** Read-after-write: the position of the command that registered or last changed the case. */
+  /** Read-after-write: the position of a workflow command that last changed the case. */
   minPosition?: number;
   onDone: (position: number) => void;
   onCancel?: () => void;
 }
 
 const units = () => apiGet<UnitView[]>('/api/units');
-const suggestion = (caseId: string, minPosition?: number) =>
-  apiGet<UnitSuggestion>(`/api/cases/${encodeURIComponent(caseId)}/suggested-unit`, { minPosition });
+const RETRIES = 5;
+const RETRY_MS = 500;
+
+/**
+ * The catalogue's suggestion. A case registered a moment ago (through intake, whose positions the
+ * workflow's read models do not follow) may not be readable yet: not found or read-model-behind
+ * answers are retried a few times before the error is shown.
+ */
+async function suggestion(caseId: string, minPosition?: number): Promise<UnitSuggestion> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await apiGet<UnitSuggestion>(`/api/cases/${encodeURIComponent(caseId)}/suggested-unit`, {
+        minPosition,
+      });
+    } catch (error) {
+      const retryable = error instanceof ApiError && (error.status === 404 || error.status === 503);
+      if (!retryable || attempt >= RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS * attempt));
+    }
+  }
+}
 
 /**
  * Dispatch with the dispatch catalogue's suggestion preselected: a lead unit, co-handlers with their

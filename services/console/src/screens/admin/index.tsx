@@ -1,5 +1,6 @@
 import { Tabs } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CalendarPage } from './calendar-page';
 import { CataloguePage } from './catalogue-page';
@@ -16,7 +17,7 @@ export default function AdminArea() {
   const { pathname } = useLocation();
   const active = SECTIONS.find((s) => pathname.startsWith(`/admin/${s}`)) ?? 'users';
   return (
-    <>
+    <ReadableTheme>
       <Tabs
         activeKey={active}
         onChange={(key) => void navigate(`/admin/${key}`)}
@@ -30,6 +31,6 @@ export default function AdminArea() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="calendar" element={<CalendarPage />} />
       </Routes>
-    </>
+    </ReadableTheme>
   );
 }

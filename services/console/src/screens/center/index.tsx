@@ -1,5 +1,6 @@
 import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
@@ -12,7 +13,7 @@ export default function CenterArea() {
   const { pathname } = useLocation();
   const active = pathname.startsWith('/center/cases') ? 'cases' : 'overview';
   return (
-    <>
+    <ReadableTheme>
       <Tabs
         activeKey={active}
         onChange={(key) => void navigate(key === 'cases' ? '/center/cases' : '/center')}
@@ -26,6 +27,6 @@ export default function CenterArea() {
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
       </Routes>
-    </>
+    </ReadableTheme>
   );
 }

@@ -15,13 +15,13 @@ interface Props {
 }
 
 const candidatesFor = (detail: CaseDetailView) =>
-  apiPost<DuplicateSuggestion[]>('/api/intake/duplicates', {
+  apiPost<{ duplicates: DuplicateSuggestion[] }>('/api/intake/duplicates', {
     content: detail.content,
     categoryCode: detail.categoryCode,
     limit: 10,
     ...(detail.citizen.phone !== undefined ? { phone: detail.citizen.phone } : {}),
     ...(detail.place !== undefined ? { place: detail.place } : {}),
-  }).then((list) => list.filter((c) => c.caseId !== detail.caseId));
+  }).then((answer) => answer.duplicates.filter((c) => c.caseId !== detail.caseId));
 
 /** 并单: fold this registered case into the open case it repeats, chosen from the duplicate suggestions. */
 export function MergeModal({ detail, open, onDone, onCancel }: Props) {

@@ -88,7 +88,7 @@ export const classify = (content: string): Promise<ClassificationSuggestion> =>
   apiPost<ClassificationSuggestion>('/api/intake/classification', { content, channel: 'phone' });
 
 export const findDuplicates = (draft: IntakeDraft): Promise<DuplicateSuggestion[]> =>
-  apiPost<DuplicateSuggestion[]>(
+  apiPost<{ duplicates: DuplicateSuggestion[] }>(
     '/api/intake/duplicates',
     defined({
       content: draft.content,
@@ -96,10 +96,10 @@ export const findDuplicates = (draft: IntakeDraft): Promise<DuplicateSuggestion[
       categoryCode: draft.categoryCode,
       place: clean(draft.place) ? { address: clean(draft.place) } : undefined,
     }),
-  );
+  ).then((answer) => answer.duplicates);
 
 export const searchKnowledge = (q: string): Promise<KnowledgeHit[]> =>
-  apiGet<KnowledgeHit[]>('/api/knowledge/search', { q, limit: '8' });
+  apiGet<{ hits: KnowledgeHit[] }>('/api/knowledge/search', { q, limit: '8' }).then((answer) => answer.hits);
 
 export const getArticle = (articleId: string): Promise<KnowledgeArticleView> =>
   apiGet<KnowledgeArticleView>(`/api/knowledge/${encodeURIComponent(articleId)}`);

@@ -1,5 +1,6 @@
 import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CallbacksPage } from './callbacks-page';
 import { IntakePage } from './intake-page';
@@ -11,7 +12,7 @@ export default function DeskArea() {
   const { pathname } = useLocation();
   const active = pathname.startsWith('/desk/callbacks') ? 'callbacks' : 'intake';
   return (
-    <>
+    <ReadableTheme>
       <Tabs
         activeKey={active}
         onChange={(key) => void navigate(key === 'callbacks' ? '/desk/callbacks' : '/desk')}
@@ -24,6 +25,6 @@ export default function DeskArea() {
         <Route index element={<IntakePage />} />
         <Route path="callbacks" element={<CallbacksPage />} />
       </Routes>
-    </>
+    </ReadableTheme>
   );
 }

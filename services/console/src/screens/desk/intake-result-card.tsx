@@ -39,7 +39,6 @@ export function IntakeResultCard({ result, onNext }: { result: IntakeResult; onN
           <DispatchForm
             caseId={result.caseId}
             mode="dispatch"
-            minPosition={result.position}
             onDone={() => setDispatched(true)}
             onCancel={onNext}
           />
