@@ -20,15 +20,21 @@ export type ContactDecision =
         contact: EventData<'ContactRecorded'>;
         assessment: ContactAssessment;
         quarantine?: { reason: QuarantineReason; detail: string };
+        /** What the platform decided at once (refer, merge): recorded in the same append. */
+        then?: ContactConclusion;
       };
     }
   | { type: 'Quarantine'; data: { reason: QuarantineReason; detail: string } }
   | { type: 'Release'; data: { note?: string } }
   | { type: 'RecordCase'; data: { caseId: string; caseNumber?: string } }
-  | { type: 'Merge'; data: { caseId: string; caseNumber?: string; similarity?: number; automatic: boolean } }
+  | ContactConclusion
   | { type: 'Answer'; data: { caseId?: string; answer: string; knowledgeArticleId?: string } }
-  | { type: 'Refer'; data: { service: EmergencyService; explanation: string } }
   | { type: 'Decline'; data: { reason: NotAcceptedReason; explanation: string } }
   | { type: 'Abandon'; data: { note?: string } }
   | { type: 'MarkAsHarassment'; data: { note: string } }
   | { type: 'Reply'; data: { text: string } };
+
+/** The outcomes that need no other service, so they can be decided with the recording itself. */
+export type ContactConclusion =
+  | { type: 'Merge'; data: { caseId: string; caseNumber?: string; similarity?: number; automatic: boolean } }
+  | { type: 'Refer'; data: { service: EmergencyService; explanation: string } };

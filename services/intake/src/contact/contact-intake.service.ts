@@ -16,10 +16,29 @@ import type { IntakeMetrics } from '../intake-metrics';
 import { automaticDisposition, type Disposition, type DispositionRules } from './automatic-disposition';
 import { caseChannelOf, caseIdForContact, citizenOf } from './case-from-contact';
 import { citizenReplies } from './citizen-replies';
+import type { ContactConclusion } from './contact-decision';
 import type { ContactAssessor } from './contact-assessor';
 import { stepCommandId, type ContactStreams } from './contact-streams';
 
 export type ContactInputData = z.output<typeof ContactInput>;
+
+/** The refer and merge dispositions as the contact decisions that record them. */
+type Conclusive = Extract<Disposition, { kind: 'refer' | 'merge' }>;
+
+const isConclusive = (disposition: Disposition | undefined): disposition is Conclusive =>
+  disposition?.kind === 'refer' || disposition?.kind === 'merge';
+
+function conclusionOf(disposition: Conclusive): ContactConclusion {
+  if (disposition.kind === 'refer') {
+    const explanation = explainReferral(disposition.service);
+    return { type: 'Refer', data: { service: disposition.service, explanation: bilingual(explanation) } };
+  }
+  const { caseId, caseNumber, similarity } = disposition;
+  return {
+    type: 'Merge',
+    data: { caseId, similarity, automatic: true, ...(caseNumber ? { caseNumber } : {}) },
+  };
+}
 
 export interface TakeOptions {
   /** record: an agent takes it from here; submit: the platform disposes of it (self-service). */
@@ -72,9 +91,15 @@ export class ContactIntakeService {
       now,
     );
     const contact = { ...input, receivedAt: input.receivedAt ?? now.toISOString() };
+    // Refer and merge need no other service: decided now, they are recorded in the same append.
+    const disposition =
+      options.mode === 'submit' && !quarantine
+        ? automaticDisposition(input.channel, assessment, this.deps.rules)
+        : undefined;
+    const then = isConclusive(disposition) ? conclusionOf(disposition) : undefined;
     const recorded = await streams.decide(envelope, input.contactId, {
       type: 'Record',
-      data: { contact, assessment, ...(quarantine ? { quarantine } : {}) },
+      data: { contact, assessment, ...(quarantine ? { quarantine } : {}), ...(then ? { then } : {}) },
     });
     const receipt: ContactReceipt = {
       contactId: input.contactId,
@@ -92,8 +117,8 @@ export class ContactIntakeService {
       );
       return { ...receipt, quarantine: quarantine.reason };
     }
-    if (options.mode === 'record') return receipt;
-    const disposition = automaticDisposition(input.channel, assessment, this.deps.rules);
+    if (!disposition) return receipt;
+    if (isConclusive(disposition)) return this.concluded(contact.channel, disposition, receipt);
     return this.dispose(envelope, contact, disposition, receipt);
   }
 
@@ -125,47 +150,13 @@ export class ContactIntakeService {
     disposition: Disposition,
     receipt: ContactReceipt,
   ): Promise<ContactReceipt> {
-    const { streams, metrics } = this.deps;
     const step = stepCommandId(envelope.commandId, 'disposition');
-    const contactId = contact.contactId;
     switch (disposition.kind) {
-      case 'refer': {
-        const explanation = explainReferral(disposition.service);
-        const { position } = await streams.decide(
-          envelope,
-          contactId,
-          { type: 'Refer', data: { service: disposition.service, explanation: bilingual(explanation) } },
-          step,
-        );
-        metrics.concluded(contact.channel, 'referred');
-        return {
-          ...receipt,
-          position,
-          outcome: 'referred',
-          referral: disposition.service,
-          reply: explanation.zh,
-        };
-      }
+      case 'refer':
       case 'merge': {
-        const { caseId, caseNumber, similarity } = disposition;
-        const { position } = await streams.decide(
-          envelope,
-          contactId,
-          {
-            type: 'Merge',
-            data: { caseId, similarity, automatic: true, ...(caseNumber ? { caseNumber } : {}) },
-          },
-          step,
-        );
-        metrics.concluded(contact.channel, 'merged-into-case');
-        return {
-          ...receipt,
-          position,
-          outcome: 'merged-into-case',
-          caseId,
-          ...(caseNumber ? { caseNumber } : {}),
-          reply: citizenReplies.merged(caseNumber),
-        };
+        const conclusion = conclusionOf(disposition);
+        const { position } = await this.deps.streams.decide(envelope, contact.contactId, conclusion, step);
+        return this.concluded(contact.channel, disposition, { ...receipt, position });
       }
       case 'register':
         return this.register(envelope, contact, disposition, receipt, step);
@@ -176,6 +167,32 @@ export class ContactIntakeService {
         throw new Error(`unknown disposition ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /** The receipt of a contact referred or merged, and its count. */
+  private concluded(
+    channel: ContactInputData['channel'],
+    disposition: Conclusive,
+    receipt: ContactReceipt,
+  ): ContactReceipt {
+    if (disposition.kind === 'refer') {
+      this.deps.metrics.concluded(channel, 'referred');
+      return {
+        ...receipt,
+        outcome: 'referred',
+        referral: disposition.service,
+        reply: explainReferral(disposition.service).zh,
+      };
+    }
+    const { caseId, caseNumber } = disposition;
+    this.deps.metrics.concluded(channel, 'merged-into-case');
+    return {
+      ...receipt,
+      outcome: 'merged-into-case',
+      caseId,
+      ...(caseNumber ? { caseNumber } : {}),
+      reply: citizenReplies.merged(caseNumber),
+    };
   }
 
   private async register(

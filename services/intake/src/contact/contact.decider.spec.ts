@@ -51,6 +51,41 @@ describe('contact aggregate', () => {
       .then([recorded, assessed, quarantined]);
   });
 
+  it('records a contact with the outcome decided at once (a referral, a merge) in one decision', () => {
+    const explanation = '请立即拨打119';
+    spec
+      .given([])
+      .when({
+        type: 'Record',
+        data: { contact, assessment, then: { type: 'Refer', data: { service: '119', explanation } } },
+      })
+      .then([
+        recorded,
+        assessed,
+        { type: 'ContactReferred', data: { contactId, service: '119', explanation } },
+      ]);
+    const merge = { caseId: 'case-1', caseNumber: '00005724', similarity: 0.8, automatic: true };
+    spec
+      .given([])
+      .when({ type: 'Record', data: { contact, assessment, then: { type: 'Merge', data: merge } } })
+      .then([recorded, assessed, { type: 'ContactMergedIntoCase', data: { contactId, ...merge } }]);
+  });
+
+  it('does not merge a contact recorded in quarantine, in the same decision either', () => {
+    spec
+      .given([])
+      .when({
+        type: 'Record',
+        data: {
+          contact,
+          assessment,
+          quarantine: { reason: 'flood', detail: '11 messages in 10 minutes' },
+          then: { type: 'Merge', data: { caseId: 'case-1', automatic: true } },
+        },
+      })
+      .thenRejects(ContactError.Quarantined);
+  });
+
   it('rejects recording the same contact id twice', () => {
     spec.given([recorded, assessed]).when(record).thenRejects(ContactError.AlreadyRecorded);
   });

@@ -46,14 +46,17 @@ function decide(decision: ContactDecision, state: ContactState, context: DecideC
     case 'Record': {
       if (state.status !== 'none')
         fail(ContactError.AlreadyRecorded, `contact ${decision.data.contact.contactId} is already recorded`);
-      const { contact, assessment, quarantine } = decision.data;
+      const { contact, assessment, quarantine, then } = decision.data;
       const events: ContactEvent[] = [
         { type: 'ContactRecorded', data: contact },
         { type: 'ContactAssessed', data: { contactId: contact.contactId, ...assessment } },
       ];
       if (quarantine)
         events.push({ type: 'ContactQuarantined', data: { contactId: contact.contactId, ...quarantine } });
-      return events;
+      if (!then) return events;
+      // One append for the contact and its outcome: decided on the state the recording leaves.
+      const recorded = events.reduce(evolveContact, state);
+      return [...events, ...decide(then, recorded, context)];
     }
     case 'Quarantine':
       requireOpen(state, decision);
