@@ -8,6 +8,7 @@ export * from './messages/define';
 export * from './messages/subjects';
 export * from './messages/registry';
 export * from './messages/asyncapi';
+export * from './messages/personal-data';
 export * from './catalog';
 export * from './kernel/calendar';
 export * from './kernel/case-number';

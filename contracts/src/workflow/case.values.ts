@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../messages/personal-data';
 import { ClientId } from '../kernel/ids';
 
 /** The stream category of cases (`case-<caseId>`) and the service that owns their commands. */
@@ -51,8 +52,9 @@ export const CaseStatus = z.enum([
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 export const MAX_CONTENT_LENGTH = 4000;
-export const CaseContent = z.string().trim().min(1).max(MAX_CONTENT_LENGTH);
-export const Note = z.string().trim().min(1).max(2000);
+/** Free text: citizens dictate phone and ID numbers into it, masked on the integration stream. */
+export const CaseContent = freeText(z.string().trim().min(1).max(MAX_CONTENT_LENGTH));
+export const Note = freeText(z.string().trim().min(1).max(2000));
 
 export const MAX_ATTACHMENTS = 20;
 export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from '../messages/personal-data';
 import { CANONICAL_PHONE, normalizeChinesePhone } from './phone-number';
 
 const PHONE_REASON = 'must be a Chinese mobile (1xxxxxxxxxx) or landline (0xx-xxxxxxxx) number';
@@ -13,9 +14,10 @@ export const ChinesePhoneNumber = z.string().transform((raw, ctx) => {
 /** A phone number in canonical form, as events carry it. */
 export const CanonicalPhoneNumber = z.string().regex(CANONICAL_PHONE, PHONE_REASON);
 
+/** Name, phone and address are personal data: removed from events on the integration stream. */
 const citizenFields = {
-  name: z.string().trim().min(1).max(64).optional(),
-  address: z.string().trim().min(1).max(500).optional(),
+  name: personal(z.string().trim().min(1).max(64)).optional(),
+  address: personal(z.string().trim().min(1).max(500)).optional(),
   /** 保密: the citizen's identity is hidden from handling units. */
   confidential: z.boolean().default(false),
   /** 匿名: the citizen gave no name; a phone number may still allow a callback. */
@@ -39,6 +41,6 @@ export const CitizenInput = z
 
 /** The citizen as events record it. */
 export const Citizen = z
-  .object({ ...citizenFields, phone: CanonicalPhoneNumber.optional() })
+  .object({ ...citizenFields, phone: personal(CanonicalPhoneNumber).optional() })
   .refine(namedUnlessAnonymous, NAMED_MESSAGE);
 export type Citizen = z.infer<typeof Citizen>;

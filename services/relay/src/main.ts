@@ -9,7 +9,7 @@ import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import { describeConfig, loadConfig } from '@hotline/infra/config';
 import { onShutdown } from '@hotline/infra/health';
 import { Platform } from '@hotline/infra/platform';
-import { lastPublishedPosition, Relay } from '@hotline/infra/relay';
+import { FanOutEventPublisher, integrationFeed, lastPublishedPosition, Relay } from '@hotline/infra/relay';
 import { relayConfigSchema } from './relay.config';
 import { relayMetrics } from './relay-metrics';
 import { RelayModule } from './relay.module';
@@ -20,7 +20,25 @@ async function main(): Promise<void> {
   platform.logger.info({ config: describeConfig(config) }, 'relay configuration');
   const connection = platform.natsConnection;
   const jsm = await jetstreamManager(connection);
-  const publisher = new JetStreamEventPublisher({ connection, topology: platform.topology });
+  const internal = new JetStreamEventPublisher({ connection, topology: platform.topology });
+  // The integration feed goes first: the relay resumes from the internal stream (ADR 0006).
+  const publisher =
+    config.RELAY_INTEGRATION_STREAM === undefined
+      ? internal
+      : new FanOutEventPublisher([
+          await integrationFeed(jsm, {
+            connection,
+            stream: config.RELAY_INTEGRATION_STREAM,
+            subjectPrefix: config.RELAY_INTEGRATION_SUBJECT_PREFIX,
+            categories: config.RELAY_INTEGRATION_CATEGORIES.split(','),
+            onUnreadable: (event, error) =>
+              platform.logger.error(
+                { err: error, eventId: event.id, type: event.type, position: event.position },
+                'event left out of the integration feed: it does not read under its schema',
+              ),
+          }),
+          internal,
+        ]);
   const relay = new Relay({
     store: platform.eventStore,
     publisher,

@@ -6,6 +6,25 @@ export const relayConfigSchema = platformConfigSchema.extend({
   RELAY_BATCH_SIZE: envInt({ min: 1, max: 10_000 })
     .default(1_000)
     .describe('Events per JetStream publish batch; the acks of a batch are awaited together'),
+  RELAY_INTEGRATION_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -')
+    .optional()
+    .describe(
+      'JetStream stream of the integration feed for municipal IT: events without personal fields (ADR 0006); unset: no integration feed',
+    ),
+  RELAY_INTEGRATION_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/, 'must be a subject without wildcards')
+    .default('hotline.int')
+    .describe('Subject prefix of the integration feed: <prefix>.<district>.<category>.<Type>'),
+  RELAY_INTEGRATION_CATEGORIES: z
+    .string()
+    .regex(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, 'must be comma-separated stream categories')
+    .default('case,unit,dispatchCatalogue')
+    .describe(
+      'Stream categories on the integration feed (an allow-list; their personal fields are marked in the contracts)',
+    ),
   HOTLINE_MODE: z
     .literal('distributed')
     .default('distributed')

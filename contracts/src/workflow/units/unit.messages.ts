@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personal } from '../../messages/personal-data';
 import { defineCommand, defineEvent } from '../../messages/define';
 import { Note, UnitId, WORKFLOW_SERVICE } from '../case.values';
 import { CanonicalPhoneNumber, ChinesePhoneNumber } from '../citizen';
@@ -13,11 +14,11 @@ export const UnitLevelSchema: z.ZodType<UnitLevel> = z.enum(['city', 'district',
 const contactFields = {
   /** 值班 duty desk, 领导 the unit's leader, 联络员 the liaison for the hotline. */
   role: z.enum(['duty', 'leader', 'liaison']),
-  name: z.string().trim().min(1).max(64),
-  email: z.email().max(200).optional(),
+  name: personal(z.string().trim().min(1).max(64)),
+  email: personal(z.email().max(200)).optional(),
 };
 export const UnitContactInput = z.object({ ...contactFields, phone: ChinesePhoneNumber });
-export const UnitContact = z.object({ ...contactFields, phone: CanonicalPhoneNumber });
+export const UnitContact = z.object({ ...contactFields, phone: personal(CanonicalPhoneNumber) });
 export type UnitContact = z.infer<typeof UnitContact>;
 
 const UnitName = z.string().trim().min(1).max(100);
