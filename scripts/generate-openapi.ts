@@ -5,10 +5,10 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gatewayControllers, gatewayOpenApi } from '@hotline/gateway';
+import { documentedControllers, gatewayOpenApi } from '@hotline/gateway';
 
 const target = join(__dirname, '..', 'docs/openapi.json');
-const generated = `${JSON.stringify(gatewayOpenApi(gatewayControllers), null, 2)}\n`;
+const generated = `${JSON.stringify(gatewayOpenApi(documentedControllers), null, 2)}\n`;
 
 if (process.argv.includes('--check')) {
   let committed = '';

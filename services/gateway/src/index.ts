@@ -1,2 +1,2 @@
-export { gatewayControllers, gatewayService } from './gateway.module';
+export { documentedControllers, gatewayControllers, gatewayService } from './gateway.module';
 export { gatewayOpenApi } from './openapi/gateway-openapi';

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { gatewayControllers } from '../gateway.module';
+import { documentedControllers } from '../gateway.module';
+import { AUTH_ROUTE_DOCS } from './auth-route-docs';
 import { DOC_METADATA } from './doc.decorator';
 import { gatewayOpenApi } from './gateway-openapi';
 import { gatewayRoutes } from './gateway-routes';
@@ -7,7 +8,7 @@ import { gatewayRoutes } from './gateway-routes';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('the gateway OpenAPI document', () => {
-  const document = gatewayOpenApi(gatewayControllers) as Json;
+  const document = gatewayOpenApi(documentedControllers) as Json;
   const operations = Object.entries(document.paths as Json).flatMap(([path, item]) =>
     Object.entries(item as Json).map(([method, operation]) => ({
       path,
@@ -17,8 +18,12 @@ describe('the gateway OpenAPI document', () => {
   );
 
   it('documents every route of the gateway controllers with a @Doc', () => {
-    const undocumented = gatewayRoutes(gatewayControllers)
-      .filter((route) => Reflect.getMetadata(DOC_METADATA, route.handler) === undefined)
+    const undocumented = gatewayRoutes(documentedControllers)
+      .filter(
+        (route) =>
+          Reflect.getMetadata(DOC_METADATA, route.handler) === undefined &&
+          AUTH_ROUTE_DOCS[`${route.method} ${route.path}`] === undefined,
+      )
       .map((route) => `${route.method} ${route.path}`);
     expect(undocumented).toEqual([]);
   });
@@ -62,6 +67,15 @@ describe('the gateway OpenAPI document', () => {
     expect(pageSize?.schema).toMatchObject({ maximum: 100 });
     expect(search.responses['400']).toEqual({ $ref: '#/components/responses/Error400' });
     expect(search.security).toEqual([{ session: [] }, { bearer: [] }]);
+  });
+
+  it('states the roles each operation allows, from the auth metadata', () => {
+    const dispatch = (document.paths as Json)['/api/cases/{caseId}/dispatch'].post as Json;
+    expect(dispatch['x-roles']).toEqual(expect.arrayContaining(['center']));
+    expect(dispatch['x-roles']).not.toContain('auditor');
+    const accounts = (document.paths as Json)['/api/accounts'].get as Json;
+    expect(accounts['x-roles']).toEqual(expect.arrayContaining(['city-admin']));
+    expect((document.paths as Json)['/api/docs'].get['x-public']).toBe(true);
   });
 
   it('marks the citizen portal public and needs the CSRF header with a session for commands', () => {

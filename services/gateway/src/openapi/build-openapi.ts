@@ -7,6 +7,7 @@ import {
   type DocVariant,
   type MultipartBody,
 } from './doc.decorator';
+import { AUTH_ROUTE_DOCS } from './auth-route-docs';
 import { gatewayRoutes, type GatewayRoute } from './gateway-routes';
 import { COMMAND_RESULT_SCHEMA, ERROR_SCHEMA, commandBodyJson, jsonSchemaOf } from './openapi-schemas';
 import { accessOf, type RouteAccess } from './route-access';
@@ -34,8 +35,9 @@ const isMultipart = (body: DocSpec['body']): body is MultipartBody =>
 
 /** The documented operations of a route: one, or one per variant of a generic path parameter. */
 function operationsOf(route: GatewayRoute): Array<{ path: string; spec: DocSpec | undefined }> {
-  const doc = Reflect.getMetadata(DOC_METADATA, route.handler) as
-    DocSpec | { variants: DocVariant[] } | undefined;
+  const doc =
+    (Reflect.getMetadata(DOC_METADATA, route.handler) as DocSpec | { variants: DocVariant[] } | undefined) ??
+    AUTH_ROUTE_DOCS[`${route.method} ${route.path}`];
   if (doc === undefined || !('variants' in doc)) return [{ path: route.path, spec: doc }];
   return doc.variants.map(({ path: values, ...spec }) => ({
     path: route.path.replace(/:([A-Za-z0-9_]+)/g, (whole, name: string) => values[name] ?? whole),

@@ -1,24 +1,15 @@
+import { routeAccessOf } from '../auth/allow.decorator';
 import type { GatewayRoute } from './gateway-routes';
 
 export interface RouteAccess {
   public: boolean;
-  /** The gateway roles allowed (undefined while the route declares none). */
-  roles?: string[];
+  /** The gateway roles allowed; empty when the route declares none (the guard refuses it). */
+  roles?: readonly string[];
 }
 
-/** Routes anyone may call without an account (the auth contract's list). */
-const PUBLIC_PATHS = [
-  /^\/api\/portal\//,
-  /^\/api\/public\//,
-  /^\/api\/auth\//,
-  /^\/api\/docs/,
-  /^\/api\/openapi\.json$/,
-];
-
-/** Who may call a route, as the OpenAPI document states it. */
+/** Who may call a route, from the auth metadata (`@Allow(...)`, `@Public()`) the guard enforces. */
 export function accessOf(route: GatewayRoute): RouteAccess {
-  const isPublic =
-    PUBLIC_PATHS.some((pattern) => pattern.test(route.path)) ||
-    (route.method === 'POST' && route.path === '/api/attachments');
-  return { public: isPublic };
+  const access = routeAccessOf(route.controller, route.handler);
+  if (access === undefined) return { public: false, roles: [] };
+  return access.public ? { public: true } : { public: false, roles: access.roles };
 }
