@@ -44,7 +44,8 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly recent: LiveCaseEvent[] = [];
   private readonly cases = new Map<string, { districtId: string; unitIds: Set<string> }>();
   private handle: SourceHandle | undefined;
-  private startPosition = 0;
+  /** Events at or below this position are no longer buffered: a resume from before it gets a reset. */
+  private horizon = 0;
 
   constructor(
     @Inject(PLATFORM) private readonly platform: Platform,
@@ -53,8 +54,8 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     const source = this.platform.projectionSource();
-    this.startPosition = await source.headPosition();
-    this.start(this.startPosition);
+    this.horizon = await source.headPosition();
+    this.start(this.horizon);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -71,11 +72,10 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     this.listeners.add(listener);
     let replay: LiveCaseEvent[] | 'reset' = [];
     if (afterPosition !== undefined) {
-      const oldest = this.recent[0]?.position ?? Number.POSITIVE_INFINITY;
-      const covered = afterPosition >= this.startPosition || afterPosition >= oldest - 1;
-      replay = covered
-        ? this.recent.filter((e) => e.position > afterPosition && isVisible(listener.scope, e))
-        : 'reset';
+      replay =
+        afterPosition >= this.horizon
+          ? this.recent.filter((e) => e.position > afterPosition && isVisible(listener.scope, e))
+          : 'reset';
     }
     return { replay, stop: () => this.listeners.delete(listener) };
   }
@@ -125,7 +125,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
       position: event.position,
     };
     this.recent.push(live);
-    if (this.recent.length > REPLAY_BUFFER) this.recent.shift();
+    if (this.recent.length > REPLAY_BUFFER) this.horizon = this.recent.shift()?.position ?? this.horizon;
     for (const listener of this.listeners) {
       if (isVisible(listener.scope, live)) listener.send(live);
     }
