@@ -30,6 +30,17 @@ describe.each([
     }
   });
 
+  it('has units and the center act in office hours', () => {
+    const unitSteps = plan.flatMap((demo) => {
+      const times = scheduleCase(demo, context);
+      return demo.path.flatMap((m, i) =>
+        ['sign', 'reply', 'accept', 'close'].includes(m) ? [times[i] as Date] : [],
+      );
+    });
+    const inHours = unitSteps.filter((at) => calendar.isWorkingTime(at));
+    expect(inHours.length / unitSteps.length).toBeGreaterThan(0.75);
+  });
+
   it('dispatches cases in progress so that their deadline shows the planned colour now', () => {
     for (const demo of plan) {
       const target = TARGET[demo.scenario as keyof typeof TARGET] as string | undefined;

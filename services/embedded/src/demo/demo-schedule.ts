@@ -7,9 +7,28 @@ import {
   type WorkingCalendar,
 } from '@hotline/contracts';
 import type { DemoCase } from './demo-plan';
-import type { DemoScenario } from './demo-scenarios';
+import type { DemoScenario, Milestone } from './demo-scenarios';
+
+/** What units and the center do; they work office hours (a district's duty office signs at any hour). */
+const OFFICE_MILESTONES: ReadonlySet<Milestone> = new Set<Milestone>([
+  'sign',
+  'return',
+  'redispatch',
+  'extension-request',
+  'extension-approve',
+  'extension-reject',
+  'reply',
+  'send-back',
+  'accept',
+  'callback-satisfied',
+  'callback-dissatisfied',
+  'redo',
+  'close',
+  'close-anonymous',
+]);
 
 const HOUR = 3_600_000;
+const MINUTE = 60_000;
 const DAY_HOURS = 24;
 
 /** How far back a scenario's cases start, in hours: a case waits for dispatch for hours, not weeks. */
@@ -43,6 +62,10 @@ export interface ScheduleContext {
  * gives that colour now: a deadline a working day away is yellow, a passed one red.
  */
 export function scheduleCase(demo: DemoCase, context: ScheduleContext, masterStart?: Date): Date[] {
+  return inOfficeHours(demo, context, placeCase(demo, context, masterStart));
+}
+
+function placeCase(demo: DemoCase, context: ScheduleContext, masterStart?: Date): Date[] {
   const total = demo.gaps.reduce((sum, gap) => sum + gap, 0);
   const target = TARGET_COLOUR[demo.scenario];
   if (target) return placeForColour(demo, context, target);
@@ -56,6 +79,27 @@ export function scheduleCase(demo: DemoCase, context: ScheduleContext, masterSta
   const window = Math.max(WINDOW_HOURS[demo.scenario] ?? MONTH_HOURS, total + 1);
   const ago = total + 0.2 + demo.age * (window - total - 0.2);
   return times(new Date(context.now.getTime() - ago * HOUR), demo.gaps);
+}
+
+/**
+ * Citizens call at any hour and agents register and dispatch round the clock, but units and the
+ * center act in office hours: their milestones move to the next working moment (a few minutes
+ * into it). When that would pass `now`, the case keeps its times.
+ */
+function inOfficeHours(demo: DemoCase, context: ScheduleContext, placed: Date[]): Date[] {
+  const { calendar, now } = context;
+  let previous = 0;
+  const moved = placed.map((at, index) => {
+    const milestone = demo.path[index] as Milestone;
+    let ms = Math.max(at.getTime(), previous + MINUTE);
+    if (OFFICE_MILESTONES.has(milestone) && !calendar.isWorkingTime(new Date(ms))) {
+      ms =
+        calendar.nextWorkingMoment(new Date(ms)).getTime() + (5 + ((demo.n * 7 + index * 13) % 50)) * MINUTE;
+    }
+    previous = ms;
+    return new Date(ms);
+  });
+  return previous < now.getTime() - MINUTE ? moved : placed;
 }
 
 const times = (start: Date, gaps: readonly number[]): Date[] => {
