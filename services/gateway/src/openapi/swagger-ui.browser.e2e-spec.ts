@@ -58,7 +58,9 @@ describe('Swagger UI at /api/docs in a real browser, under the gateway CSP [embe
     const response = await page.goto(`${running.url}/api/docs`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForSelector('.opblock-tag-section', { timeout: 30_000 });
-    const tags = await page.$$eval('.opblock-tag', (nodes) => nodes.map((n) => n.getAttribute('data-tag')));
+    const tags = await Promise.all(
+      (await page.locator('.opblock-tag').all()).map((tag) => tag.getAttribute('data-tag')),
+    );
     expect(tags).toEqual(expect.arrayContaining(['cases', 'intake', 'attachments', 'live']));
     expect(await page.locator('.opblock').count()).toBeGreaterThan(50);
     expect(blocked).toEqual([]);
