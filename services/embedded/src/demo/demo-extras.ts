@@ -1,6 +1,6 @@
 import { CITY_DISTRICT, INTAKE_SERVICE } from '@hotline/contracts';
 import { DEMO_ARTICLES } from './content/demo-articles';
-import { DEMO_ABANDONED, DEMO_REFERRALS } from './content/demo-contacts';
+import { DEMO_ABANDONED, DEMO_REFERRALS, DEMO_WAITING } from './content/demo-contacts';
 import { demoPhone } from './content/demo-places';
 import type { DemoBus } from './demo-bus';
 import { demoAgent, demoCenter } from './demo-people';
@@ -32,8 +32,8 @@ export async function seedDemoArticles(bus: DemoBus, at: Date): Promise<void> {
 }
 
 /**
- * Contacts beside the cases: emergencies referred at once, callers who hung up, and citizens calling
- * again about an overdue case, whose contacts are merged into it (重复来电).
+ * Contacts beside the cases: emergencies referred at once, callers who hung up, messages waiting for
+ * an agent, and citizens calling again about an overdue case, whose contacts are merged into it (重复来电).
  */
 export async function seedDemoContacts(
   bus: DemoBus,
@@ -88,6 +88,15 @@ export async function seedDemoContacts(
       { contactId },
       new Date(at.getTime() + 60_000),
     );
+  }
+  for (const [i, waiting] of DEMO_WAITING.entries()) {
+    const place = cases[cases.length - 1 - i] as DemoCase;
+    const contactId = `demo-waiting-${i + 1}`;
+    await record(contactId, new Date(now.getTime() - waiting.minutesAgo * 60_000), place.districtId, {
+      channel: waiting.channel,
+      caller: { name: place.caller.name ?? '市民', phone: demoPhone(9300 + i) },
+      content: waiting.text.replaceAll('{addr}', place.address),
+    });
   }
   const overdue = cases.filter((c) => c.scenario === 'in-progress-red').slice(0, 4);
   for (const [i, demo] of overdue.entries()) {
