@@ -32,17 +32,22 @@ export interface ScoredCandidate {
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 const DAY_MS = 86_400_000;
 
+interface Match {
+  candidate: CaseFingerprint;
+  similarity: number;
+  /** Rounded to three places and capped at 1, as the suggestion shows it. */
+  score: number;
+  sameCaller: boolean;
+  samePlace: boolean;
+  sameCategory: boolean;
+}
+
 /**
  * How likely a case is the same matter as the probe. Text similarity counts most; the same caller
  * (within the window) or the same place raise the floor, since a repeat is usually worded anew, and
  * the same category adds to either; two texts that name different places are taken apart.
  */
-export function scoreCandidate(
-  probe: DuplicateProbe,
-  candidate: CaseFingerprint,
-  policy: DuplicatePolicy,
-  now: Date,
-): ScoredCandidate {
+function match(probe: DuplicateProbe, candidate: CaseFingerprint, policy: DuplicatePolicy, now: Date): Match {
   const similarity = textSimilarity(probe.shingles, candidate.shingles);
   const sameCaller =
     probe.phone !== undefined &&
@@ -56,26 +61,40 @@ export function scoreCandidate(
   if (sameCaller) score = 0.35 + 0.65 * similarity + (sameCategory ? 0.15 : 0) - (placesDiffer ? 0.2 : 0);
   else if (samePlace) score = 0.2 + 0.6 * similarity + (sameCategory ? 0.2 : 0);
   else score = (0.9 * similarity + (sameCategory ? 0.1 : 0)) * (placesDiffer ? 0.5 : 1);
+  return { candidate, similarity, score: round(Math.min(1, score)), sameCaller, samePlace, sameCategory };
+}
+
+/** A match as the agent sees it: the case, the similarity, the score and the reasons. */
+function scored(m: Match): ScoredCandidate {
   const reasons: DuplicateReason[] = [];
-  if (sameCaller) reasons.push('same-caller');
-  if (similarity >= 0.3) reasons.push('similar-content');
-  if (samePlace) reasons.push('same-place');
-  if (sameCategory) reasons.push('same-category');
+  if (m.sameCaller) reasons.push('same-caller');
+  if (m.similarity >= 0.3) reasons.push('similar-content');
+  if (m.samePlace) reasons.push('same-place');
+  if (m.sameCategory) reasons.push('same-category');
   if (reasons.length === 0) reasons.push('similar-content');
   return {
-    candidate,
-    sameCaller,
+    candidate: m.candidate,
+    sameCaller: m.sameCaller,
     suggestion: {
-      caseId: candidate.caseId,
-      ...(candidate.caseNumber ? { caseNumber: candidate.caseNumber } : {}),
-      similarity: round(similarity),
-      score: round(Math.min(1, score)),
+      caseId: m.candidate.caseId,
+      ...(m.candidate.caseNumber ? { caseNumber: m.candidate.caseNumber } : {}),
+      similarity: round(m.similarity),
+      score: m.score,
       reasons,
     },
   };
 }
 
-/** The open cases worth suggesting, best first, at most `limit`. */
+export function scoreCandidate(
+  probe: DuplicateProbe,
+  candidate: CaseFingerprint,
+  policy: DuplicatePolicy,
+  now: Date,
+): ScoredCandidate {
+  return scored(match(probe, candidate, policy, now));
+}
+
+/** The open cases worth suggesting, best first, at most `limit`; only those are described. */
 export function rankDuplicates(
   probe: DuplicateProbe,
   candidates: readonly CaseFingerprint[],
@@ -84,12 +103,17 @@ export function rankDuplicates(
   limit: number,
 ): ScoredCandidate[] {
   const seen = new Set<string>();
-  return candidates
-    .filter((c) => c.open && !seen.has(c.caseId) && seen.add(c.caseId))
-    .map((c) => scoreCandidate(probe, c, policy, now))
-    .filter((s) => s.suggestion.score >= policy.suggestScore)
-    .sort((a, b) => b.suggestion.score - a.suggestion.score)
-    .slice(0, limit);
+  const matches: Match[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.open || seen.has(candidate.caseId)) continue;
+    seen.add(candidate.caseId);
+    const m = match(probe, candidate, policy, now);
+    if (m.score >= policy.suggestScore) matches.push(m);
+  }
+  return matches
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(scored);
 }
 
 /** The caller's concluded case this probe repeats with the same facts, if any. */
@@ -99,9 +123,10 @@ export function concludedRepeat(
   policy: DuplicatePolicy,
   now: Date,
 ): ScoredCandidate | undefined {
-  return candidates
-    .filter((c) => !c.open)
-    .map((c) => scoreCandidate(probe, c, policy, now))
-    .filter((s) => s.sameCaller && s.suggestion.similarity >= policy.concludedSimilarity)
-    .sort((a, b) => b.suggestion.similarity - a.suggestion.similarity)[0];
+  const best = candidates
+    .filter((c) => !c.open && probe.phone !== undefined && c.phone === probe.phone)
+    .map((c) => match(probe, c, policy, now))
+    .filter((m) => m.sameCaller && round(m.similarity) >= policy.concludedSimilarity)
+    .sort((a, b) => b.similarity - a.similarity)[0];
+  return best ? scored(best) : undefined;
 }
