@@ -1,5 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ClientId, ValidationError, type QueryViewer } from '@hotline/contracts';
+import {
+  ClientId,
+  DistrictId,
+  HotlineError,
+  ValidationError,
+  isCityWideRole,
+  type QueryViewer,
+} from '@hotline/contracts';
 import { unauthenticated } from './auth/auth.guard';
 import { identityOf, viewerOf } from './auth/identity';
 
@@ -11,6 +18,23 @@ export function actorFromRequest(headers: IncomingHttpHeaders): QueryViewer {
   const identity = identityOf(headers);
   if (!identity) throw unauthenticated();
   return viewerOf(identity);
+}
+
+/**
+ * The actor registering something (a case) in `requested` district: city-wide roles (the city
+ * center's agents) register for any district; anyone else only for their own. Unset: the user's.
+ */
+export function actorRegisteringIn(headers: IncomingHttpHeaders, requested: unknown): QueryViewer {
+  const viewer = actorFromRequest(headers);
+  if (requested === undefined) return viewer;
+  const district = DistrictId.safeParse(requested);
+  if (!district.success)
+    throw new ValidationError('districtId', 'must be a lowercase district slug such as gulou');
+  const identity = identityOf(headers);
+  if (district.data !== viewer.districtId && !(identity && isCityWideRole(identity.role))) {
+    throw new HotlineError('forbidden', 'auth.out-of-scope', 'outside your district');
+  }
+  return { ...viewer, districtId: district.data };
 }
 
 /** The correlation id of a request: `x-correlation-id` when the caller continues a conversation, else `fallback`. */

@@ -3,7 +3,7 @@ import { ValidationError, WORKFLOW_SERVICE, commandSubject, querySubject } from 
 import { BusRecord, messageHeaders } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import { actorFromRequest, correlationIdFromRequest } from '../actor-from-request';
+import { actorFromRequest, actorRegisteringIn, correlationIdFromRequest } from '../actor-from-request';
 import { asHttpError } from '../validation/http-field';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -31,18 +31,23 @@ export class WorkflowRequests {
         'is required: a client-chosen id that makes the request safe to repeat',
       );
     }
-    const { actor, districtId } = actorFromRequest(headers);
+    // A case is registered in the district the body names (city-wide agents serve every district).
+    const registering = type === 'RegisterCase';
+    const { districtId: requested, ...fields } = data;
+    const { actor, districtId } = registering
+      ? actorRegisteringIn(headers, requested)
+      : actorFromRequest(headers);
     const correlationId = correlationIdFromRequest(headers, commandId);
     const envelope = {
       commandId,
       type,
-      data: { ...data, ...path },
+      data: { ...(registering ? fields : data), ...path },
       metadata: { correlationId, actor, districtId },
     };
     return this.send(commandSubject(WORKFLOW_SERVICE, type), envelope, correlationId);
   }
 
-  /** A query as the caller in the actor headers. */
+  /** A query as the signed-in caller. */
   query(type: string, headers: IncomingHttpHeaders, params: Record<string, unknown>): Promise<unknown> {
     const viewer = actorFromRequest(headers);
     return this.send(

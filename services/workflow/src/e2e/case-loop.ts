@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { chinaWorkingCalendar } from '@hotline/contracts';
 import type { As, HotlineHttp } from './hotline-http';
 
+/** Demo accounts of the gateway, and one the test opens: the officer of the Gulou district office. */
 export const people = {
-  agent: { id: 'agent-7', role: 'agent', district: 'gulou' },
-  center: { id: 'center-2', role: 'center', district: 'city' },
-  housing: { id: 'housing-clerk', role: 'unit', unit: 'housing-bureau', district: 'city' },
-  dongjie: { id: 'dongjie-clerk', role: 'unit', unit: 'gulou-dongjie', district: 'gulou' },
-  gulou: { id: 'gulou-officer', role: 'unit', unit: 'gulou', district: 'gulou' },
+  agent: { username: 'agent' },
+  center: { username: 'center' },
+  housing: { username: 'unit-handler-housing' },
+  dongjie: { username: 'unit-handler-gulou-dongjie' },
+  gulou: {
+    username: 'unit-handler-gulou',
+    create: { role: 'unit-handler', districtId: 'gulou', unitId: 'gulou' },
+  },
 } satisfies Record<string, As>;
 
 type Body = Record<string, unknown>;
@@ -44,6 +48,7 @@ export async function runClosedLoop(http: HotlineHttp): Promise<LoopResult> {
 
   const registered = await act(people.agent, 'register', {
     caseId,
+    districtId: 'gulou',
     type: 'complaint',
     categoryCode: '030101',
     content: '小区旁工地夜间施工噪声扰民，晚上十点后仍在打桩',
@@ -175,7 +180,7 @@ export async function runClosedLoop(http: HotlineHttp): Promise<LoopResult> {
     'CaseClosed',
   ]);
   expect(timeline[2]).toMatchObject({
-    actor: { id: 'housing-clerk', role: 'unit', unitId: 'housing-bureau' },
+    actor: { id: 'user:unit-handler-housing', role: 'unit', unitId: 'housing-bureau' },
   });
   expect((await inbox('gulou-dongjie', 'in-progress', people.dongjie)).counts).toEqual({
     'to-sign': 0,

@@ -1,9 +1,12 @@
-/** Who a test request is from: the pre-authentication actor headers of the gateway. */
+import { signIn, signInAs, type SessionHeaders } from '@hotline/gateway/testing';
+
+/**
+ * Who a test request is from: an account of the gateway. A demo account signs in as it is; one with
+ * `create` is opened first by the demo city admin (the gateway's test helper).
+ */
 export interface As {
-  id: string;
-  role: string;
-  unit?: string;
-  district: string;
+  username: string;
+  create?: { role: string; districtId: string; unitId?: string };
 }
 
 export interface HttpAnswer<T = unknown> {
@@ -11,9 +14,23 @@ export interface HttpAnswer<T = unknown> {
   body: T;
 }
 
-/** A small HTTP client for end-to-end tests of the gateway's API. */
+/** A small HTTP client for end-to-end tests of the gateway's API, signed in per account. */
 export class HotlineHttp {
+  private readonly sessions = new Map<string, Promise<SessionHeaders>>();
+
   constructor(private readonly baseUrl: string) {}
+
+  private session(as: As): Promise<SessionHeaders> {
+    let session = this.sessions.get(as.username);
+    if (!session) {
+      session =
+        as.create === undefined
+          ? signIn(this.baseUrl, as.username)
+          : signInAs(this.baseUrl, { username: as.username, ...as.create });
+      this.sessions.set(as.username, session);
+    }
+    return session;
+  }
 
   async request<T = unknown>(
     method: 'GET' | 'POST',
@@ -21,12 +38,7 @@ export class HotlineHttp {
     options: { as?: As; body?: unknown } = {},
   ): Promise<HttpAnswer<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.as) {
-      headers['x-actor-id'] = options.as.id;
-      headers['x-actor-role'] = options.as.role;
-      headers['x-district'] = options.as.district;
-      if (options.as.unit) headers['x-actor-unit'] = options.as.unit;
-    }
+    if (options.as) Object.assign(headers, await this.session(options.as));
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

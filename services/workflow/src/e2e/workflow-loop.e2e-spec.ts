@@ -46,7 +46,7 @@ describe('Case workflow end to end [embedded: SQLite, in-process bus, memory rea
 
   it('runs one full closed loop over HTTP and rebuilds every read model equal after a restart', async () => {
     let http = await start();
-    const agent = { id: 'agent-7', role: 'agent', district: 'gulou' };
+    const agent = { username: 'agent' };
     expect(
       await http.request('POST', '/api/cases', { as: agent, body: { caseId: 'no-command-id' } }),
     ).toMatchObject({
@@ -54,8 +54,8 @@ describe('Case workflow end to end [embedded: SQLite, in-process bus, memory rea
       body: { error: { kind: 'validation', field: 'commandId' } },
     });
     expect(await http.request('POST', '/api/cases', { body: { commandId: 'c-1' } })).toMatchObject({
-      status: 400,
-      body: { error: { field: 'x-actor-id' } },
+      status: 401,
+      body: { error: { code: 'auth.unauthenticated' } },
     });
     expect(
       await http.request('POST', '/api/cases/any/fly-away', { as: agent, body: { commandId: 'c-2' } }),

@@ -31,6 +31,10 @@ export function isolatedDistributedEnv(dir: string): Record<string, string> {
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // The gateway's sessions (required when distributed) and its demo accounts, which the tests sign in as.
+    HOTLINE_SESSION_SECRET: randomUUID() + randomUUID(),
+    HOTLINE_DEMO: 'on',
+    HOTLINE_INSECURE_COOKIES: 'true',
   };
 }
 
