@@ -102,6 +102,7 @@ export function CallbackModal({ caseId, onDone, onCancel }: CallbackModalProps) 
       <Form form={form} layout="vertical" initialValues={{ reached: true }} onFinish={(v) => void submit(v)}>
         <Form.Item name="reached" label={t('callback.reached')}>
           <Radio.Group
+            aria-label={t('callback.reached')}
             options={[
               { value: true, label: t('callback.reached.yes') },
               { value: false, label: t('callback.reached.no') },
@@ -117,6 +118,7 @@ export function CallbackModal({ caseId, onDone, onCancel }: CallbackModalProps) 
               rules={[{ required: true, message: t('callback.ratingRequired') }]}
             >
               <Radio.Group
+                aria-label={t(`callback.${dimension}`)}
                 optionType="button"
                 options={RATINGS.map((value) => ({ value, label: t(`rating.${value}`) }))}
               />

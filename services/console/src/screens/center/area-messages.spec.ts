@@ -36,6 +36,7 @@ describe('desk, center and admin texts', () => {
         `dispatch.submit.${v}`,
         `center.action.${v}`,
       ]),
+      ...['dispatched', 'signed', 'replied', 'returned'].map((v) => `center.unitStatus.${v}`),
       ...['users', 'units', 'catalogue', 'categories', 'calendar'].map((v) => `admin.nav.${v}`),
       ...['city', 'district', 'street', 'community'].map((v) => `admin.level.${v}`),
       ...['case-registered', 'merged-into-case', 'answered-directly', 'referred', 'not-accepted'].flatMap(

@@ -108,7 +108,7 @@ export function CaseDetailPage() {
                 <Descriptions.Item label={t('case.channel')}>
                   {t(`channel.${view.channel}`)}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('case.district')}>{view.districtId}</Descriptions.Item>
+                <Descriptions.Item label={t('case.district')}>{unitName(view.districtId)}</Descriptions.Item>
                 <Descriptions.Item label={t('case.registeredAt')}>
                   {when(view.registeredAt)}
                 </Descriptions.Item>
@@ -176,7 +176,14 @@ export function CaseDetailPage() {
                     dataIndex: 'role',
                     render: (role: string) => t(`center.role.${role}`),
                   },
-                  { title: t('case.unitStatus'), dataIndex: 'status' },
+                  {
+                    title: t('case.unitStatus'),
+                    dataIndex: 'status',
+                    render: (status: string) => {
+                      const label = t(`center.unitStatus.${status}`);
+                      return label === `center.unitStatus.${status}` ? status : label;
+                    },
+                  },
                   { title: t('case.signBy'), dataIndex: 'signBy', render: when },
                   { title: t('case.dueAt'), dataIndex: 'dueAt', render: when },
                 ]}
@@ -190,7 +197,7 @@ export function CaseDetailPage() {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
                   {view.reply.result}
                 </Typography.Paragraph>
-                <Attachments items={view.reply.attachments} />
+                {view.reply.attachments.length > 0 && <Attachments items={view.reply.attachments} />}
               </Card>
             )}
             {view.lastCallback !== undefined && (

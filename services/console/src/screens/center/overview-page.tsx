@@ -104,7 +104,7 @@ export function OverviewPage() {
         {QUEUES.map((queue) => (
           <Col key={queue.key} xs={12} md={8} xl={4}>
             <Card size="small" loading={badges.loading && center === undefined}>
-              <Link to={`/center/cases?${queue.search}`} aria-label={t(`center.queue.${queue.key}`)}>
+              <Link to={`/center/cases?${queue.search}`}>
                 <Statistic
                   title={t(`center.queue.${queue.key}`)}
                   value={center?.[queue.key] ?? 0}

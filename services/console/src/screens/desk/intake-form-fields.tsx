@@ -50,6 +50,7 @@ export function IntakeFormFields() {
         <Col xs={24} md={6}>
           <Form.Item name="urgency" label={t('desk.form.urgency')}>
             <Radio.Group
+              aria-label={t('desk.form.urgency')}
               optionType="button"
               options={[
                 { value: 'normal', label: t('desk.form.urgency.normal') },
