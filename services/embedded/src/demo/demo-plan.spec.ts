@@ -28,6 +28,26 @@ describe('planDemoCity', () => {
     }
   });
 
+  it('gives the demo accounts’ units a case in each list of their inbox', () => {
+    for (const unitId of ['housing-bureau', 'gulou-dongjie']) {
+      const theirs = (scenario: DemoScenario) =>
+        plan.some(
+          (c) =>
+            c.scenario === scenario && (scenario === 'returned' ? c.wrongUnitId : c.leadUnitId) === unitId,
+        );
+      const lists = [
+        'dispatched',
+        'returned',
+        'in-progress',
+        'in-progress-yellow',
+        'in-progress-red',
+        'extension-requested',
+        'replied',
+      ] as const;
+      expect(lists.filter((scenario) => !theirs(scenario))).toEqual([]);
+    }
+  });
+
   it('gives callers phone numbers of the unassigned demo range only', () => {
     const phones = plan.flatMap((c) => (c.caller.phone ? [c.caller.phone] : []));
     expect(phones.length).toBeGreaterThan(250);

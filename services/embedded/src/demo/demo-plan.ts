@@ -53,6 +53,34 @@ const CHANNELS: ReadonlyArray<readonly [ContactChannel, number]> = [
 const HANDLED_MATTERS: readonly DemoMatter[] = [...URBAN_MATTERS, ...SERVICE_MATTERS];
 /** Matters of the street offices, which a district government passes on to them (four-level hierarchy). */
 const STREET_MATTERS = HANDLED_MATTERS.filter((m) => m.handler.kind === 'street');
+const HOUSING_MATTERS = HANDLED_MATTERS.filter(
+  (m) => m.handler.kind === 'city' && m.handler.unitId === 'housing-bureau',
+);
+const OTHER_CITY_MATTERS = HANDLED_MATTERS.filter(
+  (m) => m.handler.kind === 'city' && m.handler.unitId !== 'housing-bureau',
+);
+
+/**
+ * The units of the demo accounts (`unit-handler-housing`, `unit-handler-gulou-dongjie`): the first
+ * and the second case of each of these states are theirs, so each of their inbox lists has cases.
+ */
+type Showcase = 'housing-bureau' | 'gulou-dongjie';
+const SHOWCASE_UNITS: readonly Showcase[] = ['housing-bureau', 'gulou-dongjie'];
+const SHOWCASE_SCENARIOS: ReadonlySet<DemoScenario> = new Set<DemoScenario>([
+  'dispatched',
+  'returned',
+  'in-progress',
+  'in-progress-yellow',
+  'in-progress-red',
+  'extension-requested',
+  'replied',
+  'sent-back',
+  'completed',
+  'closed',
+  'redo-in-progress',
+]);
+const GULOU = DEMO_DISTRICTS.find((d) => d.districtId === 'gulou') as (typeof DEMO_DISTRICTS)[number];
+const DONGJIE = GULOU.streets.find((s) => s.unitId === 'gulou-dongjie') as (typeof GULOU.streets)[number];
 
 /** Wrong first units for returns: a unit that plausibly got the case and is not responsible. */
 const WRONG_UNITS = ['housing-bureau', 'urban-management', 'environment-bureau', 'market-bureau'];
@@ -77,20 +105,30 @@ export function planDemoCity(seedKey = DEMO_SEED_KEY): DemoCase[] {
     ...all.filter((s) => s === 'merged'),
   ];
   const cases: DemoCase[] = [];
+  const seen = new Map<DemoScenario, number>();
   scenarios.forEach((scenario, index) => {
-    cases.push(planCase(random, index + 1, scenario, cases));
+    const nth = seen.get(scenario) ?? 0;
+    seen.set(scenario, nth + 1);
+    const showcase = SHOWCASE_SCENARIOS.has(scenario) ? SHOWCASE_UNITS[nth] : undefined;
+    cases.push(planCase(random, index + 1, scenario, cases, showcase));
   });
   return cases;
 }
 
-function planCase(random: DemoRandom, n: number, scenario: DemoScenario, earlier: DemoCase[]): DemoCase {
+function planCase(
+  random: DemoRandom,
+  n: number,
+  scenario: DemoScenario,
+  earlier: DemoCase[],
+  showcase?: Showcase,
+): DemoCase {
   const path = DEMO_SCENARIOS[scenario].path;
   const gaps = path.map((milestone) => {
     const [min, max] = MILESTONE_GAP_HOURS[milestone];
     return Math.round(random.between(min, max) * 60) / 60;
   });
-  const district = random.pick(DEMO_DISTRICTS);
-  const street = random.pick(district.streets);
+  const district = showcase === 'gulou-dongjie' ? GULOU : random.pick(DEMO_DISTRICTS);
+  const street = showcase === 'gulou-dongjie' ? DONGJIE : random.pick(district.streets);
   const address = random.pick(street.addresses);
   const master = scenario === 'merged' ? pickMaster(random, earlier) : undefined;
   const decline =
@@ -103,7 +141,7 @@ function planCase(random: DemoRandom, n: number, scenario: DemoScenario, earlier
     master?.matter ??
     (scenario === 'answered-at-intake'
       ? random.pick(CONSULT_MATTERS)
-      : random.pick(scenario === 'sub-dispatched' ? STREET_MATTERS : HANDLED_MATTERS));
+      : random.pick(mattersFor(scenario, showcase)));
   const place = master?.address ?? address;
   const districtId = master?.districtId ?? district.districtId;
   const leadUnitId =
@@ -139,7 +177,10 @@ function planCase(random: DemoRandom, n: number, scenario: DemoScenario, earlier
           anonymous: false,
         },
     leadUnitId,
-    wrongUnitId: random.pick(WRONG_UNITS.filter((u) => u !== leadUnitId)),
+    wrongUnitId:
+      scenario === 'returned' && showcase
+        ? showcase
+        : random.pick(WRONG_UNITS.filter((u) => u !== leadUnitId)),
     ...(inProgress && leadUnitId !== 'urban-management' && random.chance(0.3)
       ? { coHandlerUnitId: 'urban-management' }
       : {}),
@@ -151,6 +192,14 @@ function planCase(random: DemoRandom, n: number, scenario: DemoScenario, earlier
     rating: random.chance(0.8) ? 'satisfied' : 'basically-satisfied',
     agent: random.int(6),
   };
+}
+
+/** What a case of `scenario` may be about; a showcase unit's own matters, or another unit's for one it returns. */
+function mattersFor(scenario: DemoScenario, showcase: Showcase | undefined): readonly DemoMatter[] {
+  if (scenario === 'returned' && showcase) return OTHER_CITY_MATTERS;
+  if (showcase === 'housing-bureau') return HOUSING_MATTERS;
+  if (showcase === 'gulou-dongjie' || scenario === 'sub-dispatched') return STREET_MATTERS;
+  return HANDLED_MATTERS;
 }
 
 /** Duplicates repeat a case that is still being handled: same matter, same place. */
