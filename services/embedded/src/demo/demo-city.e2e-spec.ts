@@ -168,6 +168,24 @@ describe('The demo city [embedded, demo on: in-process bus, SQLite]', () => {
     expect(days.filter((d) => d > 7).length).toBeGreaterThan(demo.length / 2);
   });
 
+  it('gives each demo unit account a case in every list of its inbox, and a district admin its district', async () => {
+    const as = async <T>(session: SessionHeaders, path: string): Promise<T> =>
+      (await (await fetch(`${started.running.url}/api/${path}`, { headers: session })).json()) as T;
+    for (const [username, unitId] of [
+      ['unit-handler-housing', 'housing-bureau'],
+      ['unit-handler-gulou-dongjie', 'gulou-dongjie'],
+    ] as const) {
+      const session = await signIn(started.running.url, username);
+      const inbox = await as<{ counts: Record<string, number> }>(session, `units/${unitId}/inbox`);
+      const empty = Object.entries(inbox.counts).filter(([, count]) => count === 0);
+      expect([username, empty]).toEqual([username, []]);
+    }
+    const gulou = await signIn(started.running.url, 'district-admin-gulou');
+    const seen = await as<CaseSearchResult>(gulou, 'cases?pageSize=100');
+    expect(seen.total).toBeGreaterThan(50);
+    expect(new Set(seen.items.map((c) => c.districtId))).toEqual(new Set(['gulou']));
+  });
+
   it('adds nothing when the platform restarts on the same data', async () => {
     const head = await started.platform.eventStore.headPosition();
     await started.running.close();
