@@ -65,7 +65,9 @@ export class IntakeModule {
       autoMergeScore: config.INTAKE_DUPLICATE_AUTO_MERGE_SCORE,
       sameCallerWindowDays: config.INTAKE_DUPLICATE_WINDOW_DAYS,
     });
+    const blocklist = new BlocklistReader(readStore);
     const readModels = new IntakeReadModels({
+      blocklist,
       store: readStore,
       source: () => platform.projectionSource(),
       fingerprints,
@@ -74,7 +76,6 @@ export class IntakeModule {
       readAfterWriteTimeoutMs: timeoutMs,
     });
     const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
-    const blocklist = new BlocklistReader(readStore);
     const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
     const streams = new ContactStreams(commandDeps);
     const intakeMetrics = new IntakeMetrics(registry);

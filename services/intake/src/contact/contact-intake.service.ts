@@ -79,7 +79,7 @@ export class ContactIntakeService {
   ): Promise<ContactReceipt> {
     const { clock, streams, assessor, metrics } = this.deps;
     const now = clock.now();
-    const quarantine = options.quarantine ?? (await this.guard(input, now, options.mode));
+    const quarantine = options.quarantine ?? this.guard(input, now, options.mode);
     const assessment = await assessor.assess(
       {
         content: input.content,
@@ -123,14 +123,10 @@ export class ContactIntakeService {
   }
 
   /** Blocklisted numbers and floods are recorded, but quarantined. Phone calls reach an agent anyway. */
-  private async guard(
-    input: ContactInputData,
-    now: Date,
-    mode: TakeOptions['mode'],
-  ): Promise<TakeOptions['quarantine']> {
+  private guard(input: ContactInputData, now: Date, mode: TakeOptions['mode']): TakeOptions['quarantine'] {
     const phone = input.caller.phone;
     if (phone) {
-      const check = await this.deps.blocklist.check(phone, now);
+      const check = this.deps.blocklist.check(phone, now);
       if (check.blocked)
         return {
           reason: 'blocklisted',

@@ -52,7 +52,7 @@ export class ContactQueriesService {
     const caseIds = [
       ...new Set(contacts.map((c) => c.caseId).filter((id): id is string => id !== undefined)),
     ];
-    const check = await this.blocklist.check(query.phone, this.clock.now());
+    const check = this.blocklist.check(query.phone, this.clock.now());
     return { phone: query.phone, contacts, caseIds, ...(check.blocked ? { blocked: check } : {}) };
   }
 

@@ -9,21 +9,49 @@ interface BlocklistDocument extends ReadDocument {
   expiresAt?: string | null;
 }
 
-/** Whether a number is blocked now: blocked and not yet expired. */
+interface Entry {
+  reason?: string;
+  expiresAt?: string;
+}
+
+/**
+ * Whether a number is blocked now: blocked and not yet expired. Every contact asks, so the blocked
+ * numbers (a short list) are held in memory: loaded from the read model at start, then kept by the
+ * blocklist projection as it applies each event, so a query that waited for the projection's
+ * position (`minPosition`) sees what the read model says.
+ */
 export class BlocklistReader {
+  private readonly blocked = new Map<string, Entry>();
+
   constructor(private readonly store: ReadStore) {}
 
-  async check(phone: string, now: Date): Promise<CallerCheck> {
-    const doc = await this.store
+  /** The numbers the read model holds as blocked (a restart resumes the projection past them). */
+  async load(): Promise<void> {
+    const docs = await this.store
       .collection<BlocklistDocument>(IntakeCollection.blocklist)
-      .findOne({ _id: phone });
-    const expired = doc?.expiresAt ? Date.parse(doc.expiresAt) <= now.getTime() : false;
-    if (!doc?.blocked || expired) return { phone, blocked: false };
-    return {
-      phone,
-      blocked: true,
-      ...(doc.reason ? { reason: doc.reason } : {}),
-      ...(doc.expiresAt ? { expiresAt: doc.expiresAt } : {}),
-    };
+      .find({ blocked: true });
+    for (const doc of docs) this.set(doc._id, doc);
+  }
+
+  /** From the projection: the number's entry, or undefined once it is unblocked. */
+  set(
+    phone: string,
+    entry: { blocked: boolean; reason?: string; expiresAt?: string | null } | undefined,
+  ): void {
+    if (!entry?.blocked) {
+      this.blocked.delete(phone);
+      return;
+    }
+    this.blocked.set(phone, {
+      ...(entry.reason ? { reason: entry.reason } : {}),
+      ...(entry.expiresAt ? { expiresAt: entry.expiresAt } : {}),
+    });
+  }
+
+  check(phone: string, now: Date): CallerCheck {
+    const entry = this.blocked.get(phone);
+    const expired = entry?.expiresAt ? Date.parse(entry.expiresAt) <= now.getTime() : false;
+    if (!entry || expired) return { phone, blocked: false };
+    return { phone, blocked: true, ...entry };
   }
 }

@@ -1,11 +1,15 @@
 import type { CallerBlockEvent, RecordedEvent } from '@hotline/contracts';
 import type { Projection } from '@hotline/infra/projection';
+import type { BlocklistReader } from './blocklist-reader';
 import { IntakeCollection } from './intake-collections';
 
 const BLOCKLIST = IntakeCollection.blocklist;
 
-/** One document per number ever blocked (`_id` the canonical phone); `blocked` says whether it still is. */
-export const blocklistProjection = (): Projection => ({
+/**
+ * One document per number ever blocked (`_id` the canonical phone); `blocked` says whether it still
+ * is. The reader's in-memory list follows each event as it is applied.
+ */
+export const blocklistProjection = (reader: BlocklistReader): Projection => ({
   name: 'intake-blocklist',
   version: 1,
   collections: [BLOCKLIST],
@@ -14,6 +18,7 @@ export const blocklistProjection = (): Projection => ({
     const blockEvent = { type: event.type, data: event.data } as CallerBlockEvent;
     const { phone } = blockEvent.data;
     if (blockEvent.type === 'CallerBlocked') {
+      reader.set(phone, { blocked: true, ...blockEvent.data });
       context.guardedUpdate(BLOCKLIST, phone, {
         $set: {
           blocked: true,
@@ -23,6 +28,7 @@ export const blocklistProjection = (): Projection => ({
         },
       });
     } else {
+      reader.set(phone, undefined);
       context.guardedUpdate(BLOCKLIST, phone, { $set: { blocked: false, expiresAt: null } });
     }
     return Promise.resolve();

@@ -4,6 +4,7 @@ import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
+import type { BlocklistReader } from './blocklist-reader';
 import { blocklistProjection } from './blocklist.projection';
 import { CaseFingerprintFollower } from './case-fingerprint-follower';
 import { contactLogProjection } from './contact-log.projection';
@@ -12,6 +13,8 @@ export interface IntakeReadModelsOptions {
   store: ReadStore;
   /** A new source of the event log for each follower. */
   source: () => ProjectionSource;
+  /** The blocked numbers in memory, kept by the blocklist projection. */
+  blocklist: BlocklistReader;
   /** The duplicate index, kept in memory from the case events. */
   fingerprints: CaseFingerprintIndex;
   registry?: Registry;
@@ -38,7 +41,7 @@ export class IntakeReadModels {
       });
     this.runners = {
       contacts: runner(contactLogProjection()),
-      blocklist: runner(blocklistProjection()),
+      blocklist: runner(blocklistProjection(options.blocklist)),
     };
     this.follower = new CaseFingerprintFollower(
       options.fingerprints,
@@ -58,6 +61,7 @@ export class IntakeReadModels {
   }
 
   async start(): Promise<void> {
+    await this.options.blocklist.load();
     for (const runner of Object.values(this.runners)) await runner.start();
     this.follower.start();
   }
