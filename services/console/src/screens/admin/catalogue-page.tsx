@@ -123,6 +123,7 @@ export function CataloguePage() {
         size="small"
         rowKey={(e) => `${e.categoryCode}:${e.districtId ?? ''}`}
         loading={catalogue.loading}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
         dataSource={entries}
         locale={{ emptyText: <EmptyState description={t('admin.catalogue.none')} /> }}
         columns={[

@@ -66,7 +66,7 @@ export function UsersPage() {
                 ? (unitNames.get(row.unitId) ?? row.unitId)
                 : row.districtId === 'city'
                   ? t('admin.users.cityWide')
-                  : row.districtId,
+                  : (unitNames.get(row.districtId) ?? row.districtId),
           },
           {
             title: t('admin.users.state'),
@@ -102,7 +102,7 @@ export function UsersPage() {
                       >
                         {t('admin.users.scopeButton')}
                       </Button>
-                      {row.enabled ? (
+                      {row.username === user?.username ? null : row.enabled ? (
                         <Button
                           size="small"
                           danger
