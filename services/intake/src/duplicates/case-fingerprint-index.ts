@@ -25,26 +25,34 @@ const CONTENT_KEPT = 1000;
 /** Place keys looked up per contact; a text rarely names more places that matter. */
 const MAX_PLACE_ROUTES = 6;
 
+/** A fingerprint with the number of the last lookup that took it (each case once per lookup). */
+type Indexed = CaseFingerprint & { lookup: number };
 /** One case, or the cases in the order they were registered: most keys hold a single case. */
-type Bucket = CaseFingerprint | CaseFingerprint[];
+type Bucket = Indexed | Indexed[];
 
-function addTo<K>(routes: Map<K, Bucket>, key: K, fingerprint: CaseFingerprint): void {
+function addTo<K>(routes: Map<K, Bucket>, key: K, fingerprint: Indexed): void {
   const bucket = routes.get(key);
   if (bucket === undefined) routes.set(key, fingerprint);
   else if (Array.isArray(bucket)) bucket.push(fingerprint);
   else routes.set(key, [bucket, fingerprint]);
 }
 
-/** The newest `limit` cases of a bucket, into `found`. */
-function newest(bucket: Bucket | undefined, limit: number, found: Map<string, CaseFingerprint>): void {
+/** The newest `limit` cases of a bucket not taken yet by lookup `lookup`, into `found`. */
+function newest(bucket: Bucket | undefined, limit: number, lookup: number, found: CaseFingerprint[]): void {
   if (bucket === undefined) return;
   if (!Array.isArray(bucket)) {
-    found.set(bucket.caseId, bucket);
+    if (bucket.lookup !== lookup) {
+      bucket.lookup = lookup;
+      found.push(bucket);
+    }
     return;
   }
   for (let i = bucket.length - 1; i >= 0 && i >= bucket.length - limit; i--) {
-    const fingerprint = bucket[i] as CaseFingerprint;
-    found.set(fingerprint.caseId, fingerprint);
+    const fingerprint = bucket[i] as Indexed;
+    if (fingerprint.lookup !== lookup) {
+      fingerprint.lookup = lookup;
+      found.push(fingerprint);
+    }
   }
 }
 
@@ -56,7 +64,8 @@ function newest(bucket: Bucket | undefined, limit: number, found: Map<string, Ca
  * the case events, so it is rebuilt at start like any read model; about 0.5 KB a case.
  */
 export class CaseFingerprintIndex implements CaseFingerprintSource {
-  private readonly byCase = new Map<string, CaseFingerprint>();
+  private readonly byCase = new Map<string, Indexed>();
+  private lookups = 0;
   private readonly byPhone = new Map<string, Bucket>();
   private readonly byPlace = new Map<string, Bucket>();
   private readonly byBand = new Map<number, Bucket>();
@@ -78,7 +87,7 @@ export class CaseFingerprintIndex implements CaseFingerprintSource {
     const content = registered.content.slice(0, CONTENT_KEPT);
     const placeKeys = placeKeysOf(registered.place, content);
     const shingles = contentShingles(content);
-    const fingerprint: CaseFingerprint = {
+    const fingerprint: Indexed = {
       caseId: registered.caseId,
       ...(registered.caseNumber ? { caseNumber: registered.caseNumber } : {}),
       ...(registered.phone ? { phone: registered.phone } : {}),
@@ -87,6 +96,7 @@ export class CaseFingerprintIndex implements CaseFingerprintSource {
       shingles,
       open: true,
       registeredAt: registered.registeredAt,
+      lookup: 0,
     };
     this.byCase.set(fingerprint.caseId, fingerprint);
     if (registered.phone) addTo(this.byPhone, registered.phone, fingerprint);
@@ -106,12 +116,13 @@ export class CaseFingerprintIndex implements CaseFingerprintSource {
   }
 
   candidates(lookup: FingerprintLookup, perRoute: number): CaseFingerprint[] {
-    const found = new Map<string, CaseFingerprint>();
-    if (lookup.phone) newest(this.byPhone.get(lookup.phone), perRoute, found);
+    const found: CaseFingerprint[] = [];
+    const id = ++this.lookups;
+    if (lookup.phone) newest(this.byPhone.get(lookup.phone), perRoute, id, found);
     for (const key of lookup.placeCategoryKeys.slice(0, MAX_PLACE_ROUTES)) {
-      newest(this.byPlace.get(key), perRoute, found);
+      newest(this.byPlace.get(key), perRoute, id, found);
     }
-    for (const band of lookup.bandKeys) newest(this.byBand.get(band), perRoute, found);
-    return [...found.values()];
+    for (const band of lookup.bandKeys) newest(this.byBand.get(band), perRoute, id, found);
+    return found;
   }
 }

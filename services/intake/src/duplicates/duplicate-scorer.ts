@@ -53,7 +53,8 @@ function match(probe: DuplicateProbe, candidate: CaseFingerprint, policy: Duplic
     probe.phone !== undefined &&
     probe.phone === candidate.phone &&
     now.getTime() - Date.parse(candidate.registeredAt) <= policy.sameCallerWindowDays * DAY_MS;
-  const samePlace = probe.placeKeys.some((key) => candidate.placeKeys.includes(key));
+  let samePlace = false;
+  for (const key of probe.placeKeys) if (candidate.placeKeys.includes(key)) samePlace = true;
   const sameCategory = probe.categoryCode !== undefined && probe.categoryCode === candidate.categoryCode;
   // Both name a place and none is shared: the same words about another place are another matter.
   const placesDiffer = !samePlace && probe.placeKeys.length > 0 && candidate.placeKeys.length > 0;
@@ -94,7 +95,10 @@ export function scoreCandidate(
   return scored(match(probe, candidate, policy, now));
 }
 
-/** The open cases worth suggesting, best first, at most `limit`; only those are described. */
+/**
+ * The open cases worth suggesting, best first, at most `limit`; only those are described. The
+ * candidates come each case once (`CaseFingerprintSource.candidates`).
+ */
 export function rankDuplicates(
   probe: DuplicateProbe,
   candidates: readonly CaseFingerprint[],
@@ -102,11 +106,9 @@ export function rankDuplicates(
   now: Date,
   limit: number,
 ): ScoredCandidate[] {
-  const seen = new Set<string>();
   const matches: Match[] = [];
   for (const candidate of candidates) {
-    if (!candidate.open || seen.has(candidate.caseId)) continue;
-    seen.add(candidate.caseId);
+    if (!candidate.open) continue;
     const m = match(probe, candidate, policy, now);
     if (m.score >= policy.suggestScore) matches.push(m);
   }
