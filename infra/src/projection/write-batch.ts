@@ -18,6 +18,28 @@ export interface QueuedWrite {
 export interface BatchMark {
   flushes: number;
   length: number;
+  merges: number;
+}
+
+type UpdateOne = Extract<BulkWriteOperation, { updateOne: unknown }>['updateOne'];
+
+/** A plain `_id` upsert of `$set` only: the kind two of which make one (see `add`). */
+function mergeableSet(write: QueuedWrite): Record<string, unknown> | undefined {
+  if (write.position === undefined || !('updateOne' in write.op)) return undefined;
+  const { filter, update, upsert } = write.op.updateOne;
+  if (upsert !== true || Object.keys(filter).length !== 1 || !('_id' in filter)) return undefined;
+  const operators = Object.keys(update);
+  return operators.length === 1 && operators[0] === '$set' ? update.$set : undefined;
+}
+
+/** Whether one `$set` path lies inside another (`a` and `a.b`): those two cannot share a `$set`. */
+function pathsOverlap(earlier: Record<string, unknown>, later: Record<string, unknown>): boolean {
+  const dotted = (set: Record<string, unknown>) => Object.keys(set).some((path) => path.includes('.'));
+  if (!dotted(earlier) && !dotted(later)) return false;
+  const laterPaths = Object.keys(later);
+  return Object.keys(earlier).some((a) =>
+    laterPaths.some((b) => a !== b && (a.startsWith(`${b}.`) || b.startsWith(`${a}.`))),
+  );
 }
 
 /**
@@ -26,24 +48,63 @@ export interface BatchMark {
  * or past its position fails on the duplicate `_id` (the guard filter excluded the document, so the
  * upsert tried to insert it): that write was applied before, so it is skipped and the bulk write
  * resumes after it.
+ *
+ * Upserts of `$set` only on the same document coalesce: a case's view rewritten by five events of
+ * one batch is written once, with the later values and the later position stamp (the document ends
+ * the same; a read in between flushes the batch first). Only plain `_id` upserts coalesce, never a
+ * guarded one, so a replay over writes that are already stored stays exact. `rollback` undoes merges.
  */
 export class WriteBatch {
   private log: QueuedWrite[] = [];
   private flushes = 0;
+  /** Per collection and document, the index in `log` of its latest write. */
+  private latest = new Map<string, number>();
+  /** What each merge replaced, so that a rollback can restore it. */
+  private merges: Array<{ index: number; write: QueuedWrite }> = [];
 
   constructor(private readonly store: ReadStore) {}
 
   add(write: QueuedWrite): void {
+    const key = `${write.collection}\u0000${String(write.id)}`;
+    const index = this.latest.get(key);
+    const earlier = index === undefined ? undefined : this.log[index];
+    const later = mergeableSet(write);
+    const before = earlier === undefined ? undefined : mergeableSet(earlier);
+    if (index !== undefined && earlier && later && before && !pathsOverlap(before, later)) {
+      const op = (earlier.op as { updateOne: UpdateOne }).updateOne;
+      this.merges.push({ index, write: earlier });
+      this.log[index] = {
+        ...write,
+        op: { updateOne: { ...op, update: { $set: { ...before, ...later } } } },
+      };
+      return;
+    }
+    this.latest.set(key, this.log.length);
     this.log.push(write);
   }
 
   mark(): BatchMark {
-    return { flushes: this.flushes, length: this.log.length };
+    return { flushes: this.flushes, length: this.log.length, merges: this.merges.length };
   }
 
   /** Drops what was queued since `mark`; after a flush in between, everything queued since that flush. */
   rollback(mark: BatchMark): void {
-    this.log.length = mark.flushes === this.flushes ? Math.min(mark.length, this.log.length) : 0;
+    if (mark.flushes !== this.flushes) {
+      this.clear();
+      return;
+    }
+    while (this.merges.length > mark.merges) {
+      const undo = this.merges.pop();
+      if (undo) this.log[undo.index] = undo.write;
+    }
+    this.log.length = Math.min(mark.length, this.log.length);
+    this.latest = new Map(this.log.map((w, i) => [`${w.collection}\u0000${String(w.id)}`, i]));
+  }
+
+  private clear(): void {
+    this.log = [];
+    this.latest = new Map();
+    this.merges = [];
   }
 
   async flush(): Promise<void> {
@@ -54,7 +115,7 @@ export class WriteBatch {
       if (!queue) byCollection.set(write.collection, (queue = []));
       queue.push(write);
     }
-    this.log = [];
+    this.clear();
     this.flushes++;
     // One collection after the other: fewer concurrent commands per database (see opsPerCommand).
     for (const [name, queue] of byCollection) await this.write(this.store.collection(name), queue);

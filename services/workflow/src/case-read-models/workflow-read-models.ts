@@ -16,7 +16,16 @@ export interface WorkflowReadModelsOptions {
   logger?: Logger;
   /** Case views kept in memory by the cases projection. */
   cacheSize?: number;
+  /** Events whose writes go out together while catching up (default 5000). */
+  batchSize?: number;
 }
+
+/**
+ * A wave of a day's cases passes through all its steps within a few thousand events; a batch that
+ * size lets the write batch fold a case's successive views into one write during a rebuild. Live
+ * events still commit as soon as the source pauses.
+ */
+const CATCH_UP_BATCH = 5_000;
 
 const POLL_MS = 5;
 export const UNITS_PROJECTION = 'workflow-units';
@@ -40,6 +49,7 @@ export class WorkflowReadModels {
         new ProjectionRunner(projection, {
           store: options.store,
           source: options.source(projection),
+          batchSize: options.batchSize ?? CATCH_UP_BATCH,
           ...(options.registry ? { registry: options.registry } : {}),
           ...(options.logger ? { logger: options.logger } : {}),
         }),

@@ -1,0 +1,87 @@
+import type { BulkWriteOperation } from '../read-store/read-store.port';
+import { MemoryReadStore } from '../read-store';
+import { WriteBatch, type QueuedWrite } from './write-batch';
+
+const set = (
+  id: string,
+  position: number,
+  fields: Record<string, unknown>,
+  guarded = false,
+): QueuedWrite => ({
+  collection: 'views',
+  id,
+  position,
+  op: {
+    updateOne: {
+      filter: guarded ? { _id: id, _pos: { $not: { $gte: position } } } : { _id: id },
+      update: { $set: { ...fields, _pos: position } },
+      upsert: true,
+    },
+  },
+});
+
+/** The store behind the batch, recording every bulk write it receives. */
+function recordingStore() {
+  const store = new MemoryReadStore();
+  const bulks: BulkWriteOperation[][] = [];
+  const collection = store.collection('views');
+  const original = collection.bulkWrite.bind(collection);
+  collection.bulkWrite = (ops) => {
+    bulks.push(ops);
+    return original(ops);
+  };
+  return {
+    store: { ...store, collection: () => collection } as unknown as MemoryReadStore,
+    bulks,
+    collection,
+  };
+}
+
+describe('WriteBatch', () => {
+  it("folds a document's successive $set upserts into one write, ending as the writes one by one would", async () => {
+    const { store, bulks, collection } = recordingStore();
+    const batch = new WriteBatch(store);
+    batch.add(set('a', 1, { status: 'registered', n: 1 }));
+    batch.add(set('b', 2, { status: 'registered' }));
+    batch.add(set('a', 3, { status: 'dispatched', unit: 'gulou' }));
+    batch.add(set('a', 4, { status: 'signed' }));
+    await batch.flush();
+    expect(bulks).toHaveLength(1);
+    expect(bulks[0]).toHaveLength(2);
+    expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', status: 'signed', n: 1, unit: 'gulou', _pos: 4 },
+      { _id: 'b', status: 'registered', _pos: 2 },
+    ]);
+  });
+
+  it('never folds guarded writes, other operators, or paths inside one another', async () => {
+    const { store, bulks } = recordingStore();
+    const batch = new WriteBatch(store);
+    batch.add(set('a', 1, { x: { y: 1 } }));
+    batch.add(set('a', 2, { 'x.y': 2 }));
+    batch.add(set('a', 3, { z: 1 }, true));
+    batch.add({
+      collection: 'views',
+      id: 'a',
+      position: 4,
+      op: { updateOne: { filter: { _id: 'a' }, update: { $inc: { count: 1 } }, upsert: true } },
+    });
+    await batch.flush();
+    expect(bulks[0]).toHaveLength(4);
+  });
+
+  it('takes back a folded write on rollback, restoring the write it was folded into', async () => {
+    const { store, collection } = recordingStore();
+    const batch = new WriteBatch(store);
+    batch.add(set('a', 1, { status: 'registered' }));
+    const mark = batch.mark();
+    batch.add(set('a', 2, { status: 'dispatched' }));
+    batch.add(set('c', 2, { status: 'new' }));
+    batch.rollback(mark);
+    batch.add(set('a', 3, { note: 'after the failed event' }));
+    await batch.flush();
+    expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', status: 'registered', note: 'after the failed event', _pos: 3 },
+    ]);
+  });
+});
