@@ -19,11 +19,12 @@ import {
 /** Cases still with the center or a unit: the deadline light means something only for these. */
 const OPEN = 'registered,dispatched,returned,signed,replied';
 const COLOUR_HEX: Record<CaseColourValue, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
-const QUEUES: readonly { key: keyof CenterCounts; search: string }[] = [
+/** Each queue opens the search that lists it; pending extensions have no search filter yet. */
+const QUEUES: readonly { key: keyof CenterCounts; search?: string }[] = [
   { key: 'awaitingDispatch', search: 'status=registered' },
   { key: 'returned', search: 'status=returned' },
   { key: 'awaitingReview', search: 'status=replied' },
-  { key: 'extensionPending', search: 'status=signed' },
+  { key: 'extensionPending' },
   { key: 'awaitingCallback', search: 'status=completed' },
   { key: 'overdue', search: 'overdue=true' },
 ];
@@ -101,19 +102,26 @@ export function OverviewPage() {
       />
       <ErrorAlert error={badges.error ?? counts.error} />
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        {QUEUES.map((queue) => (
-          <Col key={queue.key} xs={12} md={8} xl={4}>
-            <Card size="small" loading={badges.loading && center === undefined}>
-              <Link to={`/center/cases?${queue.search}`}>
-                <Statistic
-                  title={t(`center.queue.${queue.key}`)}
-                  value={center?.[queue.key] ?? 0}
-                  styles={{ content: queue.key === 'overdue' ? { color: COLOUR_HEX.red } : {} }}
-                />
-              </Link>
-            </Card>
-          </Col>
-        ))}
+        {QUEUES.map((queue) => {
+          const count = (
+            <Statistic
+              title={t(`center.queue.${queue.key}`)}
+              value={center?.[queue.key] ?? 0}
+              styles={{ content: queue.key === 'overdue' ? { color: COLOUR_HEX.red } : {} }}
+            />
+          );
+          return (
+            <Col key={queue.key} xs={12} md={8} xl={4}>
+              <Card size="small" loading={badges.loading && center === undefined}>
+                {queue.search !== undefined ? (
+                  <Link to={`/center/cases?${queue.search}`}>{count}</Link>
+                ) : (
+                  count
+                )}
+              </Card>
+            </Col>
+          );
+        })}
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

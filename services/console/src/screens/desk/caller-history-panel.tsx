@@ -1,5 +1,6 @@
-import { Alert, Card, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Tag, Typography } from 'antd';
 import { EmptyState, ErrorAlert } from '../../components';
+import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useT } from '../../i18n';
 import type { CallerHistory } from './desk-api';
@@ -46,12 +47,12 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
           {history === undefined || history.contacts.length === 0 ? (
             <EmptyState description={t('desk.history.none')} />
           ) : (
-            <List
-              size="small"
-              aria-label={t('desk.history.title')}
-              dataSource={history.contacts}
-              renderItem={(contact) => (
-                <List.Item key={contact.contactId}>
+            <SimpleList
+              label={t('desk.history.title')}
+              items={history.contacts}
+              rowKey={(contact) => contact.contactId}
+              render={(contact) => (
+                <>
                   <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                     <Space wrap size="small">
                       <time dateTime={contact.receivedAt}>
@@ -73,7 +74,7 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
                       {contact.content}
                     </Typography.Paragraph>
                   </Space>
-                </List.Item>
+                </>
               )}
             />
           )}

@@ -1,7 +1,8 @@
 import { forwardRef, useState } from 'react';
-import { Button, Card, Input, List, Space, Spin, Tag, Typography, type InputRef } from 'antd';
+import { Button, Card, Input, Space, Spin, Tag, Typography, type InputRef } from 'antd';
 import { EmptyState, ErrorAlert } from '../../components';
 import { useDebouncedValue, useRequest } from '../../components/use-request';
+import { SimpleList } from '../../components/simple-list';
 import { CardTitle, FieldLabel } from '../../components/text-parts';
 import { useT } from '../../i18n';
 import { getArticle, searchKnowledge, type KnowledgeHit } from './desk-api';
@@ -28,9 +29,22 @@ export const KnowledgePanel = forwardRef<InputRef, Props>(function KnowledgePane
     openId === undefined ? null : `article:${openId}`,
   );
 
-  const answerWith = (hit: KnowledgeHit) => {
-    const served = article.data?.articleId === hit.articleId ? article.data.served : undefined;
-    onAnswer({ articleId: hit.articleId, title: hit.title, body: served?.body ?? hit.excerpt });
+  const [loadingBody, setLoadingBody] = useState<string | undefined>(undefined);
+  const [bodyError, setBodyError] = useState<unknown>(undefined);
+
+  // The answer quotes the whole served article, not the excerpt of the result list.
+  const answerWith = async (hit: KnowledgeHit) => {
+    setBodyError(undefined);
+    setLoadingBody(hit.articleId);
+    try {
+      const loaded =
+        article.data?.articleId === hit.articleId ? article.data : await getArticle(hit.articleId);
+      onAnswer({ articleId: hit.articleId, title: hit.title, body: loaded.served?.body ?? hit.excerpt });
+    } catch (error) {
+      setBodyError(error);
+    } finally {
+      setLoadingBody(undefined);
+    }
   };
 
   return (
@@ -49,53 +63,53 @@ export const KnowledgePanel = forwardRef<InputRef, Props>(function KnowledgePane
         />
         {hits.loading && <Spin size="small" aria-label={t('common.loading')} />}
         {hits.error !== undefined && <ErrorAlert error={hits.error} />}
+        {bodyError !== undefined && <ErrorAlert error={bodyError} />}
         {query === '' ? (
           <Typography.Text type="secondary">{t('desk.kb.hint')}</Typography.Text>
         ) : hits.data !== undefined && hits.data.length === 0 ? (
           <EmptyState description={t('desk.kb.none')} />
         ) : (
-          <List
-            size="small"
-            aria-label={t('desk.kb.results')}
-            dataSource={hits.data ?? []}
-            renderItem={(hit) => (
-              <List.Item key={hit.articleId}>
-                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+          <SimpleList
+            label={t('desk.kb.results')}
+            items={hits.data ?? []}
+            rowKey={(hit) => hit.articleId}
+            render={(hit) => (
+              <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                <Button
+                  type="link"
+                  style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                  aria-expanded={openId === hit.articleId}
+                  onClick={() => setOpenId(openId === hit.articleId ? undefined : hit.articleId)}
+                >
+                  {hit.title}
+                </Button>
+                {openId === hit.articleId && article.data?.served !== undefined ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                    {article.data.served.body}
+                  </Typography.Paragraph>
+                ) : (
+                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
+                    {hit.excerpt}
+                  </Typography.Paragraph>
+                )}
+                {openId === hit.articleId && article.error !== undefined && (
+                  <ErrorAlert error={article.error} />
+                )}
+                <Space wrap size="small">
+                  {hit.tags.slice(0, 4).map((tag) => (
+                    <Tag key={tag}>{tag}</Tag>
+                  ))}
                   <Button
-                    type="link"
-                    style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                    aria-expanded={openId === hit.articleId}
-                    onClick={() => setOpenId(openId === hit.articleId ? undefined : hit.articleId)}
+                    size="small"
+                    disabled={disabled}
+                    loading={loadingBody === hit.articleId}
+                    onClick={() => void answerWith(hit)}
+                    aria-label={t('desk.kb.answerWith', { title: hit.title })}
                   >
-                    {hit.title}
+                    {t('desk.kb.answer')}
                   </Button>
-                  {openId === hit.articleId && article.data?.served !== undefined ? (
-                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
-                      {article.data.served.body}
-                    </Typography.Paragraph>
-                  ) : (
-                    <Typography.Paragraph type="secondary" ellipsis={{ rows: 3 }} style={{ margin: 0 }}>
-                      {hit.excerpt}
-                    </Typography.Paragraph>
-                  )}
-                  {openId === hit.articleId && article.error !== undefined && (
-                    <ErrorAlert error={article.error} />
-                  )}
-                  <Space wrap size="small">
-                    {hit.tags.slice(0, 4).map((tag) => (
-                      <Tag key={tag}>{tag}</Tag>
-                    ))}
-                    <Button
-                      size="small"
-                      disabled={disabled}
-                      onClick={() => answerWith(hit)}
-                      aria-label={t('desk.kb.answerWith', { title: hit.title })}
-                    >
-                      {t('desk.kb.answer')}
-                    </Button>
-                  </Space>
                 </Space>
-              </List.Item>
+              </Space>
             )}
           />
         )}

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, List, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../components';
+import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useT } from '../../i18n';
 import type { CaseType, ClassificationSuggestion, DuplicateSuggestion } from './desk-api';
@@ -96,37 +97,30 @@ export function SuggestionsPanel(props: Props) {
         {duplicates !== undefined && duplicates.length > 0 && (
           <>
             <Typography.Text strong>{t('desk.suggest.duplicates')}</Typography.Text>
-            <List
-              size="small"
-              aria-label={t('desk.suggest.duplicates')}
-              dataSource={duplicates}
-              renderItem={(duplicate) => (
-                <List.Item
-                  key={duplicate.caseId}
-                  actions={[
-                    <Button
-                      key="merge"
-                      size="small"
-                      disabled={busy}
-                      onClick={() => onMerge(duplicate)}
-                      aria-label={t('desk.suggest.mergeInto', {
-                        number: duplicate.caseNumber ?? duplicate.caseId,
-                      })}
-                    >
-                      {t('desk.suggest.merge')}
-                    </Button>,
-                  ]}
-                >
-                  <Space wrap size="small">
-                    <Typography.Text strong>{duplicate.caseNumber ?? duplicate.caseId}</Typography.Text>
-                    {duplicate.reasons.map((reason) => (
-                      <Tag key={reason}>{t(`desk.duplicate.${reason}`)}</Tag>
-                    ))}
-                    <Typography.Text type="secondary">
-                      {t('desk.suggest.similarity', { value: Math.round(duplicate.similarity * 100) })}
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
+            <SimpleList
+              label={t('desk.suggest.duplicates')}
+              items={duplicates}
+              rowKey={(duplicate) => duplicate.caseId}
+              render={(duplicate) => (
+                <Space wrap size="small">
+                  <Typography.Text strong>{duplicate.caseNumber ?? duplicate.caseId}</Typography.Text>
+                  {duplicate.reasons.map((reason) => (
+                    <Tag key={reason}>{t(`desk.duplicate.${reason}`)}</Tag>
+                  ))}
+                  <Typography.Text type="secondary">
+                    {t('desk.suggest.similarity', { value: Math.round(duplicate.similarity * 100) })}
+                  </Typography.Text>
+                  <Button
+                    size="small"
+                    disabled={busy}
+                    onClick={() => onMerge(duplicate)}
+                    aria-label={t('desk.suggest.mergeInto', {
+                      number: duplicate.caseNumber ?? duplicate.caseId,
+                    })}
+                  >
+                    {t('desk.suggest.merge')}
+                  </Button>
+                </Space>
               )}
             />
           </>
