@@ -32,12 +32,22 @@ async function start(smsc: Smsc, quiet: { from: number; to: number }): Promise<I
 }
 
 /** A web contact that the platform registers as a case by itself. */
-async function registerFromWeb(intake: IntakeHarness, phone: string): Promise<ContactReceipt> {
+const MATTERS = {
+  light: '仓山区幸福小区门口的路灯坏了一个多星期，晚上黑灯瞎火，一直没修',
+  manhole: '台江区达道路有个井盖缺失，窨井口敞着很危险，请尽快处理',
+  noise: '鼓楼区东街附近工地夜间施工噪音扰民，半夜打桩吵得睡不着',
+};
+
+async function registerFromWeb(
+  intake: IntakeHarness,
+  phone: string,
+  matter: keyof typeof MATTERS = 'light',
+): Promise<ContactReceipt> {
   const receipt = await intake.command<ContactReceipt>('SubmitContact', {
     contactId: `web-${unique()}`,
     channel: 'web',
     caller: { name: '陈女士', phone },
-    content: `仓山区${unique()}小区门口的路灯坏了一个多星期，晚上黑灯瞎火，一直没修`,
+    content: MATTERS[matter],
   });
   expect(receipt).toMatchObject({ outcome: 'case-registered', caseNumber: expect.any(String) });
   return receipt;
@@ -81,15 +91,18 @@ describe('Case notices by SMS over SMPP on loopback [SMPP: smpp package, SMSC te
       '结案',
     ]);
 
+    const sentNotices = async () =>
+      (await intake.platform.eventStore.readStream(`caseNotice-${caseId!}`))
+        .filter((e) => e.type === 'CaseNoticeSent')
+        .map((e) => e.data as { sourceEventId: string });
+    await waitFor('four recorded sends', async () => ((await sentNotices()).length === 4 ? true : undefined));
+
     // The bus delivers again (at least once): the notices are settled, nothing goes out twice.
     const service = intake.running.app.get(CaseNoticeService);
     const caseEvents = await intake.platform.eventStore.readStream(`case-${caseId!}`);
     for (const event of caseEvents) await service.handle(event);
     await service.deliverDue();
-    const notices = await intake.platform.eventStore.readStream(`caseNotice-${caseId!}`);
-    const sent = notices
-      .filter((e) => e.type === 'CaseNoticeSent')
-      .map((e) => e.data as { sourceEventId: string });
+    const sent = await sentNotices();
     expect(sent).toHaveLength(4);
     expect(new Set(sent.map((s) => s.sourceEventId)).size).toBe(4);
     expect(to(smsc, phone)).toHaveLength(4);
@@ -97,7 +110,7 @@ describe('Case notices by SMS over SMPP on loopback [SMPP: smpp package, SMSC te
 
   it('sends nothing more to a citizen who texted TD, and records the notice as withheld', async () => {
     const phone = '13805910002';
-    const { caseId } = await registerFromWeb(intake, phone);
+    const { caseId } = await registerFromWeb(intake, phone, 'manhole');
     await waitFor('the case number', () => to(smsc, phone)[0]);
     expect(await smsc.deliver({ source_addr: `86${phone}`, data_coding: UCS2, short_message: 'TD' })).toBe(0);
     await waitFor('the opt-out', async () => {
@@ -112,6 +125,27 @@ describe('Case notices by SMS over SMPP on loopback [SMPP: smpp package, SMSC te
       return events.find((e) => e.type === 'CaseNoticeWithheld');
     });
     expect(withheld.data).toMatchObject({ reason: 'opted-out' });
+    expect(to(smsc, phone)).toHaveLength(1);
+  });
+
+  it('keeps a notice the SMSC refused and sends it once at a later tick', async () => {
+    const phone = '13805910005';
+    smsc.refusing = true;
+    const { caseId } = await registerFromWeb(intake, phone, 'noise');
+    const service = intake.running.app.get(CaseNoticeService);
+    await waitFor('the refusal', () => (smsc.refusals > 0 ? true : undefined));
+    expect(await service.deliverDue()).toBe(0);
+    expect(to(smsc, phone)).toHaveLength(0);
+    smsc.refusing = false;
+    // The consumer's attempt may still await the refusal's response: tick until one goes out.
+    await waitFor('the retry', async () => ((await service.deliverDue()) === 1 ? true : undefined));
+    expect(await service.deliverDue()).toBe(0);
+    const notices = await intake.platform.eventStore.readStream(`caseNotice-${caseId!}`);
+    expect(notices.map((e) => e.type)).toEqual([
+      'CaseNoticesSubscribed',
+      'CaseNoticeQueued',
+      'CaseNoticeSent',
+    ]);
     expect(to(smsc, phone)).toHaveLength(1);
   });
 

@@ -5,6 +5,10 @@ export interface Smsc {
   port: number;
   /** submit_sm the hotline sent: destination and decoded text. */
   submitted: Array<{ to: string; text: string }>;
+  /** While set, every submit_sm is refused with a system error (ESME_RSYSERR), as an SMSC in trouble. */
+  refusing: boolean;
+  /** How many submit_sm it refused. */
+  refusals: number;
   deliver(options: Record<string, unknown>): Promise<number>;
   close(): Promise<void>;
 }
@@ -15,6 +19,8 @@ export async function startSmsc(): Promise<Smsc> {
   let bound: smpp.Session | undefined;
   const sessions: smpp.Session[] = [];
   let nextId = 0;
+  // eslint-disable-next-line prefer-const -- assigned once the server listens; the handlers read it later
+  let smsc: Smsc;
   const server = smpp.createServer({}, (session) => {
     sessions.push(session);
     session.on('bind_transceiver', (pdu: smpp.PDU) => {
@@ -23,6 +29,11 @@ export async function startSmsc(): Promise<Smsc> {
       if (ok) bound = session;
     });
     session.on('submit_sm', (pdu: smpp.PDU) => {
+      if (smsc.refusing) {
+        smsc.refusals++;
+        session.send(pdu.response({ command_status: smpp.ESME_RSYSERR }));
+        return;
+      }
       const message = (pdu.short_message as { message?: string } | undefined)?.message ?? '';
       submitted.push({ to: String(pdu.destination_addr), text: message });
       session.send(pdu.response({ message_id: `m${++nextId}` }));
@@ -31,9 +42,11 @@ export async function startSmsc(): Promise<Smsc> {
     session.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  smsc = {
     port: (server.address() as AddressInfo).port,
     submitted,
+    refusing: false,
+    refusals: 0,
     deliver: (options) =>
       new Promise((resolve, reject) => {
         if (!bound) return reject(new Error('the hotline has not bound'));
@@ -46,4 +59,5 @@ export async function startSmsc(): Promise<Smsc> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return smsc;
 }
