@@ -1,5 +1,5 @@
 import { HotlineError, NotFoundError, ValidationError } from '@hotline/contracts';
-import { asHttpError } from './http-field';
+import { asHttpError, renamingField } from './http-field';
 
 describe('asHttpError', () => {
   it('names a command data field as the body field it came from', () => {
@@ -25,5 +25,16 @@ describe('asHttpError', () => {
     const missing = new NotFoundError('case', 'c-1');
     expect(asHttpError(header)).toBe(header);
     expect(asHttpError(missing)).toBe(missing);
+  });
+});
+
+describe('renamingField', () => {
+  it('names the HTTP parameter where the contract names its own field, and rethrows the rest', () => {
+    const rename = renamingField('query', 'q');
+    expect(() => rename(new ValidationError('query', 'is required'))).toThrow(
+      expect.objectContaining({ field: 'q', message: 'q: is required' }) as Error,
+    );
+    const other = new ValidationError('limit', 'must be at most 50');
+    expect(() => rename(other)).toThrow(other);
   });
 });
