@@ -20,6 +20,8 @@ export interface DispatchFormProps {
   mode: 'dispatch' | 'redispatch';
   /** Read-after-write: the position of a workflow command that last changed the case. */
   minPosition?: number;
+  /** Returns so far: after repeated returns the center may send the case to the fallback unit. */
+  returnCount?: number;
   onDone: (position: number) => void;
   onCancel?: () => void;
 }
@@ -51,7 +53,14 @@ async function suggestion(caseId: string, minPosition?: number): Promise<UnitSug
  * Dispatch with the dispatch catalogue's suggestion preselected: a lead unit, co-handlers with their
  * own reply deadlines, a note. When no catalogue entry matches, the fallback unit is offered.
  */
-export function DispatchForm({ caseId, mode, minPosition, onDone, onCancel }: DispatchFormProps) {
+export function DispatchForm({
+  caseId,
+  mode,
+  minPosition,
+  returnCount = 0,
+  onDone,
+  onCancel,
+}: DispatchFormProps) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -68,6 +77,7 @@ export function DispatchForm({ caseId, mode, minPosition, onDone, onCancel }: Di
     [unitList.data],
   );
   const fallback = suggested.data?.matched === 'fallback';
+  const fallbackUnit = unitList.data?.find((unit) => unit.fallback && unit.active);
 
   useEffect(() => {
     if (suggested.data !== undefined && !fallback && form.getFieldValue('leadUnitId') === undefined) {
@@ -153,12 +163,14 @@ export function DispatchForm({ caseId, mode, minPosition, onDone, onCancel }: Di
           placeholder={t('dispatch.leadPlaceholder')}
         />
       </Form.Item>
-      <Typography.Text strong>{t('dispatch.coHandlers')}</Typography.Text>
+      <Typography.Title level={3} style={{ fontSize: 14, margin: '0 0 8px' }}>
+        {t('dispatch.coHandlers')}
+      </Typography.Title>
       <Form.List name="coHandlers">
         {(fields, { add, remove }) => (
           <>
             {fields.map((field, index) => (
-              <Space key={field.key} align="baseline" wrap>
+              <Space key={field.key} align="baseline" wrap style={{ display: 'flex' }}>
                 <Form.Item
                   name={[field.name, 'unitId']}
                   label={t('dispatch.coHandler', { n: index + 1 })}
@@ -200,6 +212,16 @@ export function DispatchForm({ caseId, mode, minPosition, onDone, onCancel }: Di
         <Button type="primary" htmlType="submit" loading={busy}>
           {t(`dispatch.submit.${mode}`)}
         </Button>
+        {mode === 'redispatch' && returnCount > 0 && fallbackUnit !== undefined && (
+          <Button
+            loading={busy}
+            onClick={() =>
+              void send('dispatch-to-fallback', { unitId: fallbackUnit.unitId, reason: 'repeated-returns' })
+            }
+          >
+            {t('dispatch.toFallbackAfterReturns', { count: returnCount })}
+          </Button>
+        )}
         {onCancel !== undefined && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
       </Space>
     </Form>

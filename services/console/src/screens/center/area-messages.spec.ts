@@ -36,7 +36,9 @@ describe('desk, center and admin texts', () => {
         `dispatch.submit.${v}`,
         `center.action.${v}`,
       ]),
-      ...['dispatched', 'signed', 'replied', 'returned'].map((v) => `center.unitStatus.${v}`),
+      ...['to-sign', 'in-progress', 'replied', 'returned', 'handed-on', 'reassigned', 'done'].map(
+        (v) => `center.unitStatus.${v}`,
+      ),
       ...['users', 'units', 'catalogue', 'categories', 'calendar'].map((v) => `admin.nav.${v}`),
       ...['city', 'district', 'street', 'community'].map((v) => `admin.level.${v}`),
       ...['case-registered', 'merged-into-case', 'answered-directly', 'referred', 'not-accepted'].flatMap(

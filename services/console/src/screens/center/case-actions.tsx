@@ -97,6 +97,7 @@ export function CaseActions({
           <DispatchForm
             caseId={detail.caseId}
             mode={dialog}
+            returnCount={detail.returnCount}
             onDone={done}
             onCancel={() => setDialog(undefined)}
           />
