@@ -135,13 +135,22 @@ function caseEvents(
   ];
 }
 
+/** How many events `cases` cases make: a fifth of them (the newest) stay open after 3 events. */
+export function historyLength(cases: number): number {
+  const open = cases - Math.ceil(cases * 0.8);
+  return (cases - open) * EVENTS_PER_CASE + open * 3;
+}
+
 /**
- * `cases` cases' worth of events in position order. Waves of cases advance a step at a time, so a
- * case's events lie a wave apart in the log; a fifth of the newest cases stay open (their later
- * events are left out), so searches and inboxes have open cases to find.
+ * `cases` cases' worth of events in position order, made as they are read. Waves of cases advance a
+ * step at a time, so a case's events lie a wave apart in the log; a fifth of the newest cases stay
+ * open (their later events are left out), so searches and inboxes have open cases to find.
  */
-export function workflowHistory(cases: number, start = Date.parse('2026-03-02T01:00:00Z')): RecordedEvent[] {
-  const events: RecordedEvent[] = [];
+export function* historyEvents(
+  cases: number,
+  start = Date.parse('2026-03-02T01:00:00Z'),
+): Generator<RecordedEvent> {
+  let position = 0;
   for (let first = 0; first < cases; first += WAVE) {
     const wave = Array.from({ length: Math.min(WAVE, cases - first) }, (_, i) => first + i);
     const all = wave.map((n) => caseEvents(n, start + Math.floor(n / WAVE) * 3_600_000));
@@ -151,8 +160,8 @@ export function workflowHistory(cases: number, start = Date.parse('2026-03-02T01
         if (open(n) && step > 2) continue;
         const item = all[i]?.[step];
         if (!item) continue;
-        const position = events.length + 1;
-        events.push({
+        position++;
+        yield {
           id: `bench-event-${position}`,
           streamId: `case-bench-${n}`,
           revision: step,
@@ -167,9 +176,13 @@ export function workflowHistory(cases: number, start = Date.parse('2026-03-02T01
             actor: item.actor,
             districtId: pick(PLACES, n)[0],
           },
-        });
+        };
       }
     }
   }
-  return events;
 }
+
+/** The same history as an array, for runs small enough to hold it. */
+export const workflowHistory = (cases: number, start?: number): RecordedEvent[] => [
+  ...historyEvents(cases, start),
+];

@@ -1,142 +1,138 @@
 /**
  * The case workflow at scale (issue 3): rebuilding every workflow read model from N cases' worth of
  * events (memory and FerretDB), case search p50/p95 over them, and a mixed dispatch/sign/reply
- * command load in each run mode with a final count proving no command lost or applied twice.
- * The documented run is scaled to this 2-core machine; 1,000,000-case figures are extrapolated
- * from the measured rates, and the notes say so.
+ * command load in each run mode with a final count proving no command lost or applied twice. Each
+ * beside the raw engine doing the bare work in the same run.
+ *
+ * Sizes (scale 1): WORKFLOW_BENCH_CASES (memory, default 1,000,000), WORKFLOW_BENCH_FERRET_CASES
+ * (default 5,000: FerretDB v1 on SQLite takes hours for more), WORKFLOW_BENCH_LOAD_SECONDS (60).
  */
 import { join } from 'node:path';
-import type { RecordedEvent, SearchCases } from '@hotline/contracts';
+import { loadavg } from 'node:os';
+import { WORKFLOW_SERVICE, querySubject } from '@hotline/contracts';
+import { connect } from '@nats-io/transport-node';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices } from '@hotline/infra/platform';
-import { eventsSource } from '@hotline/infra/projection';
+import { generatedSource } from '@hotline/infra/projection';
 import { MemoryReadStore, MongoReadStore, type ReadStore } from '@hotline/infra/read-store';
-import {
-  CaseQueryService,
-  SAMPLE_CITY_UNITS,
-  WorkflowReadModels,
-  defaultWorkflowSettings,
-  staticUnitDirectory,
-  workflowService,
-} from '@hotline/workflow';
+import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { startDistributedWorkflow } from '@hotline/workflow/src/testing/distributed-workflow';
-import type { z } from 'zod';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
-import { EVENTS_PER_CASE, workflowHistory } from './workflow-bench-events';
+import { EVENTS_PER_CASE, historyEvents, historyLength } from './workflow-bench-events';
 import { percentile, registerCases, runCommandLoad, type LoadResult } from './workflow-command-load';
+import { QUERIES, rawSearchLatencies, searchLatencies } from './workflow-search';
+import { privateNats } from './private-nats';
+import { rawAppendLoad } from './workflow-raw-append';
 
-const MEMORY_CASES = 10_000;
-/** FerretDB v1 on SQLite applies a few dozen case events a second here: a smaller run says as much. */
-const FERRETDB_CASES = 100;
-const SEARCHES = 200;
 const LOAD_RATE = 500;
-const LOAD_SECONDS = 15;
-const MILLION = 1_000_000;
+const SEARCHES = 400;
+const RAW_BATCH = 5_000;
 
-async function rebuild(store: ReadStore, events: RecordedEvent[]): Promise<void> {
-  const readModels = new WorkflowReadModels({ store, source: () => eventsSource(events) });
+const env = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+async function rebuild(store: ReadStore, cases: number): Promise<void> {
+  const head = historyLength(cases);
+  const readModels = new WorkflowReadModels({
+    store,
+    source: () => generatedSource(head, () => historyEvents(cases)),
+  });
   await readModels.start();
   await readModels.caughtUp();
   await readModels.stop();
 }
 
-type SearchQuery = Omit<z.input<(typeof SearchCases)['schema']>, 'viewer'>;
-const QUERIES: SearchQuery[] = [
-  { text: '噪声', districtId: 'gulou' },
-  { text: '路灯 积水' },
-  { status: ['signed', 'dispatched'], districtId: 'taijiang', sort: 'deadlineAt', order: 'asc' },
-  { colour: 'yellow' },
-  { unitId: 'gulou-dongjie', status: ['signed'] },
-  { categoryCode: '010000', page: 3 },
-  { registeredFrom: '2026-03-03T00:00:00Z', registeredTo: '2026-03-03T12:00:00Z' },
-  { overdue: false, type: ['consult'], text: '物业' },
-];
-
-/** Latencies of a mix of searches as the center sees them (the city district: no scope filter). */
-async function searchLatencies(
-  store: ReadStore,
-  count: number,
-): Promise<{ sorted: number[]; seconds: number }> {
-  const settings = defaultWorkflowSettings();
-  const service = new CaseQueryService({
-    store,
-    readModels: new WorkflowReadModels({ store, source: () => eventsSource([]) }),
-    units: staticUnitDirectory(SAMPLE_CITY_UNITS),
-    settings,
-    clock: { now: () => new Date('2026-03-06T02:00:00Z') },
-  });
-  const viewer = { actor: { id: 'bench-center', role: 'center' }, districtId: 'city' };
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const query = QUERIES[i % QUERIES.length] as SearchQuery;
-    const t = performance.now();
-    await service.search({
-      sort: 'registeredAt',
-      order: 'desc',
-      page: 1,
-      pageSize: 20,
-      ...query,
-      viewer,
+/** The raw engine: one upsert per event straight into the store, in bulk writes, no projection. */
+async function rawUpserts(store: ReadStore, cases: number): Promise<void> {
+  const collection = store.collection('raw_upserts');
+  let ops: Parameters<typeof collection.bulkWrite>[0] = [];
+  for (const event of historyEvents(cases)) {
+    const id = (event.data as { caseId: string }).caseId;
+    ops.push({
+      updateOne: {
+        filter: { _id: id },
+        update: { $set: { type: event.type, at: event.time } },
+        upsert: true,
+      },
     });
-    latencies.push(performance.now() - t);
+    if (ops.length === RAW_BATCH) {
+      await collection.bulkWrite(ops);
+      ops = [];
+    }
   }
-  return { sorted: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+  if (ops.length > 0) await collection.bulkWrite(ops);
+  await collection.drop();
 }
 
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
-
-function rebuildResult(store: string, cases: number, events: number, seconds: number): BenchResult {
-  const perCase = seconds / cases;
+function rebuildResult(
+  store: string,
+  cases: number,
+  seconds: number,
+  raw: { seconds: number },
+  heapMb?: number,
+): BenchResult {
+  const events = historyLength(cases);
   return {
     name: `workflow read models rebuild, ${store}`,
     unit: 'event',
     ours: { ops: events, seconds },
-    notes: `${cases} cases × ${EVENTS_PER_CASE} events (80 % closed); 1,000,000 cases extrapolated: ${Math.round((perCase * MILLION) / 60)} min (not run)`,
+    raw: { label: `${store} bulk upserts, 1 per event`, ops: events, seconds: raw.seconds },
+    notes: `${fmt(cases)} cases × up to ${EVENTS_PER_CASE} events (80 % closed) = ${fmt(events)} events into 4 collections in ${seconds.toFixed(0)} s${heapMb ? `; heap after ${fmt(heapMb)} MB` : ''}; load ${load()}`,
   };
 }
 
 function searchResult(
   store: string,
   cases: number,
-  result: { sorted: number[]; seconds: number },
+  ours: { sorted: number[]; seconds: number },
+  raw: { sorted: number[]; seconds: number },
 ): BenchResult {
-  const p50 = percentile(result.sorted, 50);
-  const p95 = percentile(result.sorted, 95);
-  const scaling =
-    store === 'memory'
-      ? `filters other than the first text token scan, so expect roughly ×${Math.round(MILLION / cases)}`
-      : 'FerretDB is a test stand-in; MongoDB with these indexes is the production engine';
   return {
     name: `workflow case search, ${store}`,
     unit: 'query',
-    ours: { ops: result.sorted.length, seconds: result.seconds },
-    notes: `p50 ${ms(p50)}, p95 ${ms(p95)} over ${cases} cases (${QUERIES.length} query shapes: text, filters, colour, sort, paging); 1,000,000 cases not run: ${scaling}`,
+    ours: { ops: ours.sorted.length, seconds: ours.seconds },
+    raw: { label: 'find + count with the same filter', ops: raw.sorted.length, seconds: raw.seconds },
+    notes: `p50 ${ms(percentile(ours.sorted, 50))}, p95 ${ms(percentile(ours.sorted, 95))} over ${fmt(cases)} cases (raw p50 ${ms(percentile(raw.sorted, 50))}, p95 ${ms(percentile(raw.sorted, 95))}); ${QUERIES.length} query shapes (text, filters, colour, sort, paging); load ${load()}`,
   };
 }
 
-function loadResult(mode: string, load: LoadResult): BenchResult {
+function loadResult(mode: string, result: LoadResult, raw: LoadResult, notes = ''): BenchResult {
   return {
     name: `workflow commands (dispatch/sign/reply), ${mode}`,
     unit: 'command',
-    ours: { ops: load.acknowledged, seconds: load.seconds },
+    ours: { ops: result.acknowledged, seconds: result.seconds },
+    raw: { label: 'bare store appends, same rate', ops: raw.acknowledged, seconds: raw.seconds },
     // Open loop: the offered rate is kept; the goal is that it is served (2 % slack for the clock).
     goal: { minPerSecond: LOAD_RATE * 0.98 },
-    notes: `offered ${load.offered} at ${LOAD_RATE}/s for ${Math.round(load.seconds)} s; p50 ${ms(percentile(load.latenciesMs, 50))}, p99 ${ms(percentile(load.latenciesMs, 99))}; repeats ${load.repeats}, failed ${load.failed}; lost ${load.lost}, applied twice ${load.appliedTwice}, applied without reply ${load.unacknowledgedApplied}`,
+    notes: `offered ${fmt(result.offered)} at ${LOAD_RATE}/s for ${Math.round(result.seconds)} s; p50 ${ms(percentile(result.latenciesMs, 50))}, p99 ${ms(percentile(result.latenciesMs, 99))} (raw append p50 ${ms(percentile(raw.latenciesMs, 50))}, p99 ${ms(percentile(raw.latenciesMs, 99))}); repeats ${result.repeats}, failed ${result.failed}; lost ${result.lost}, applied twice ${result.appliedTwice}, applied without reply ${result.unacknowledgedApplied}; load ${load()}${notes}`,
   };
 }
 
-async function embeddedLoad(tmpDir: string, rate: number, seconds: number): Promise<LoadResult> {
-  const env = {
-    HOTLINE_DATA_DIR: join(tmpDir, 'embedded'),
-    HTTP_PORT: '0',
-    HTTP_HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
-  };
-  const platform = await Platform.open(
+async function waitUntilReady(url: string): Promise<void> {
+  while ((await fetch(`${url}/health/ready`)).status !== 200)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function embeddedLoad(tmpDir: string, seconds: number): Promise<[LoadResult, LoadResult]> {
+  const config = loadConfig(
+    platformConfigSchema,
+    {
+      HOTLINE_DATA_DIR: join(tmpDir, 'embedded'),
+      HTTP_PORT: '0',
+      HTTP_HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+    },
     'bench-workflow',
-    loadConfig(platformConfigSchema, env, 'bench-workflow'),
   );
+  const platform = await Platform.open('bench-workflow', config);
   const running = await startServices(platform, [workflowService], {
     port: 0,
     host: '127.0.0.1',
@@ -145,15 +141,39 @@ async function embeddedLoad(tmpDir: string, rate: number, seconds: number): Prom
   try {
     await waitUntilReady(running.url);
     const client = platform.client();
-    const cases = await registerCases(client, Math.ceil((rate * seconds * 1.2) / 3));
-    return await runCommandLoad(cases, { client, store: platform.eventStore, rate, seconds });
+    const cases = await registerCases(client, Math.ceil((LOAD_RATE * seconds * 1.2) / 3));
+    const ours = await runCommandLoad(cases, {
+      client,
+      store: platform.eventStore,
+      rate: LOAD_RATE,
+      seconds,
+    });
+    const raw = await rawAppendLoad(platform.eventStore, LOAD_RATE, Math.min(seconds, 15));
+    return [ours, raw];
   } finally {
     await running.close();
   }
 }
 
-async function distributedLoad(rate: number, seconds: number): Promise<LoadResult> {
+/** Whether some workflow already answers on this NATS: it would take a share of the commands. */
+async function foreignWorkflowOnNats(natsUrl: string): Promise<boolean> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const viewer = { actor: { id: 'bench-probe', role: 'center' }, districtId: 'city' };
+    await nc.request(querySubject(WORKFLOW_SERVICE, 'ListUnits'), JSON.stringify({ viewer }), {
+      timeout: 1000,
+    });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await nc.close();
+  }
+}
+
+async function distributedLoad(natsUrl: string, seconds: number): Promise<[LoadResult, LoadResult]> {
   const wf = await startDistributedWorkflow({
+    NATS_URL: natsUrl,
     READ_STORE: 'memory',
     EVENT_STORE_DURABILITY: 'full',
     LOG_LEVEL: 'error',
@@ -161,37 +181,66 @@ async function distributedLoad(rate: number, seconds: number): Promise<LoadResul
   try {
     await waitUntilReady(wf.url);
     const client = wf.platform.client();
-    const cases = await registerCases(client, Math.ceil((rate * seconds * 1.2) / 3));
-    return await runCommandLoad(cases, { client, store: wf.platform.eventStore, rate, seconds });
+    const cases = await registerCases(client, Math.ceil((LOAD_RATE * seconds * 1.2) / 3));
+    const ours = await runCommandLoad(cases, {
+      client,
+      store: wf.platform.eventStore,
+      rate: LOAD_RATE,
+      seconds,
+    });
+    const raw = await rawAppendLoad(wf.platform.eventStore, LOAD_RATE, Math.min(seconds, 15));
+    return [ours, raw];
   } finally {
     await wf.close();
   }
 }
 
-async function waitUntilReady(url: string): Promise<void> {
-  while ((await fetch(`${url}/health/ready`)).status !== 200)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-}
-
 export const run: Benchmark = async (context) => {
   const results: BenchResult[] = [];
-  const memoryCases = Math.max(1_000, Math.round(MEMORY_CASES * context.scale));
-  const events = workflowHistory(memoryCases);
-  const memory = new MemoryReadStore();
-  const memoryRebuild = await timed(events.length, () => rebuild(memory, events));
-  results.push(rebuildResult('memory', memoryCases, events.length, memoryRebuild.seconds));
-  results.push(searchResult('memory', memoryCases, await searchLatencies(memory, SEARCHES)));
-  await memory.close();
+  const only = process.env.WORKFLOW_BENCH_ONLY?.split(',');
+  const wanted = (part: string) => !only || only.includes(part);
+  const report = (result: BenchResult) => {
+    results.push(result);
+    console.log(
+      `  … ${result.name}: ${fmt(result.ours.ops / result.ours.seconds)} ${result.unit}/s; ${result.notes ?? ''}`,
+    );
+  };
 
-  if (context.mongoUrl) {
-    const ferretCases = Math.max(50, Math.round(FERRETDB_CASES * context.scale));
-    const ferretEvents = workflowHistory(ferretCases);
+  if (wanted('memory')) {
+    const cases = Math.round(env('WORKFLOW_BENCH_CASES', 1_000_000) * context.scale);
+    const memory = new MemoryReadStore();
+    const ours = await timed(historyLength(cases), () => rebuild(memory, cases));
+    const heap = process.memoryUsage().heapUsed / 2 ** 20;
+    const rawStore = new MemoryReadStore();
+    const raw = await timed(historyLength(cases), () => rawUpserts(rawStore, cases));
+    await rawStore.close();
+    report(rebuildResult('memory', cases, ours.seconds, raw, heap));
+    report(
+      searchResult(
+        'memory',
+        cases,
+        await searchLatencies(memory, SEARCHES),
+        await rawSearchLatencies(memory, SEARCHES),
+      ),
+    );
+    await memory.close();
+  }
+
+  if (wanted('ferretdb') && context.mongoUrl) {
+    const cases = Math.round(env('WORKFLOW_BENCH_FERRET_CASES', 5_000) * context.scale);
     const store = await MongoReadStore.connect(context.mongoUrl, `bench_workflow_${process.pid}`);
     try {
-      const ferretRebuild = await timed(ferretEvents.length, () => rebuild(store, ferretEvents));
-      results.push(rebuildResult('FerretDB', ferretCases, ferretEvents.length, ferretRebuild.seconds));
-      results.push(
-        searchResult('FerretDB', ferretCases, await searchLatencies(store, Math.round(SEARCHES / 10))),
+      const ours = await timed(historyLength(cases), () => rebuild(store, cases));
+      const raw = await timed(historyLength(cases), () => rawUpserts(store, cases));
+      report(rebuildResult('FerretDB', cases, ours.seconds, raw));
+      const count = Math.round(SEARCHES / 10);
+      report(
+        searchResult(
+          'FerretDB',
+          cases,
+          await searchLatencies(store, count),
+          await rawSearchLatencies(store, count),
+        ),
       );
     } finally {
       await store.dropDatabase();
@@ -199,18 +248,27 @@ export const run: Benchmark = async (context) => {
     }
   }
 
-  const seconds = Math.max(5, Math.round(LOAD_SECONDS * context.scale));
-  results.push(
-    loadResult(
-      'embedded (in-process bus, SQLite full durability)',
-      await embeddedLoad(context.tmpDir, LOAD_RATE, seconds),
-    ),
-  );
-  results.push(
-    loadResult(
-      'distributed (NATS request/reply, SQLite full durability)',
-      await distributedLoad(LOAD_RATE, seconds),
-    ),
-  );
+  const seconds = Math.max(5, Math.round(env('WORKFLOW_BENCH_LOAD_SECONDS', 60) * context.scale));
+  if (wanted('embedded')) {
+    const [ours, raw] = await embeddedLoad(context.tmpDir, seconds);
+    report(loadResult('embedded (in-process bus, SQLite full durability)', ours, raw));
+  }
+  if (wanted('distributed')) {
+    const nats = await privateNats(context.tmpDir);
+    try {
+      const foreign = await foreignWorkflowOnNats(nats.url);
+      const [ours, raw] = await distributedLoad(nats.url, seconds);
+      report(
+        loadResult(
+          'distributed (NATS request/reply, SQLite full durability)',
+          ours,
+          raw,
+          `; a NATS server of its own${foreign ? ' (yet another workflow answered: counts may be off)' : ''}`,
+        ),
+      );
+    } finally {
+      await nats.stop();
+    }
+  }
   return results;
 };

@@ -12,7 +12,7 @@ export {
   type ProjectionStatus,
 } from './projection-runner';
 export { storeSource, type StoreSourceOptions } from './store-source';
-export { eventsSource } from './events-source';
+export { eventsSource, generatedSource } from './events-source';
 export { CHECKPOINTS_COLLECTION, type ProjectionCheckpoint } from './projection-checkpoints';
 export { POSITION_FIELD } from './guarded-writes';
 export { jetStreamSource, type JetStreamSourceOptions } from './jetstream-source';

@@ -1,0 +1,86 @@
+/**
+ * Case search latencies for the workflow benchmark: through the query service as the center sees
+ * it (the city district: no scope filter), and the raw engine running the same filter, sort and
+ * page straight on the collection.
+ */
+import { SearchCases, type SearchCases as SearchCasesDefinition } from '@hotline/contracts';
+import { generatedSource } from '@hotline/infra/projection';
+import type { ReadStore } from '@hotline/infra/read-store';
+import {
+  CaseQueryService,
+  SAMPLE_CITY_UNITS,
+  WorkflowReadModels,
+  defaultWorkflowSettings,
+  staticUnitDirectory,
+} from '@hotline/workflow';
+import { dueSoonUntil } from '@hotline/workflow/src/case-queries/case-colour-filters';
+import {
+  caseSearchFilter,
+  type SearchCasesQuery,
+} from '@hotline/workflow/src/case-queries/case-search-filter';
+import type { z } from 'zod';
+
+type SearchInput = Omit<z.input<(typeof SearchCasesDefinition)['schema']>, 'viewer'>;
+
+export const QUERIES: SearchInput[] = [
+  { text: '噪声', districtId: 'gulou' },
+  { text: '路灯 积水' },
+  { status: ['signed', 'dispatched'], districtId: 'taijiang', sort: 'deadlineAt', order: 'asc' },
+  { colour: 'yellow' },
+  { unitId: 'gulou-dongjie', status: ['signed'] },
+  { categoryCode: '010000', page: 3 },
+  { registeredFrom: '2026-03-03T00:00:00Z', registeredTo: '2026-03-03T12:00:00Z' },
+  { overdue: false, type: ['consult'], text: '物业' },
+];
+
+const NOW = new Date('2026-03-06T02:00:00Z');
+const viewer = { actor: { id: 'bench-center', role: 'center' }, districtId: 'city' };
+const settings = defaultWorkflowSettings();
+
+export interface Latencies {
+  sorted: number[];
+  seconds: number;
+}
+
+async function measure(
+  count: number,
+  one: (query: SearchCasesQuery) => Promise<unknown>,
+): Promise<Latencies> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const query = SearchCases.schema.parse({ ...QUERIES[i % QUERIES.length], viewer });
+    const t = performance.now();
+    await one(query);
+    latencies.push(performance.now() - t);
+  }
+  return { sorted: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 };
+}
+
+export function searchLatencies(store: ReadStore, count: number): Promise<Latencies> {
+  const service = new CaseQueryService({
+    store,
+    readModels: new WorkflowReadModels({ store, source: () => generatedSource(0, () => []) }),
+    units: staticUnitDirectory(SAMPLE_CITY_UNITS),
+    settings,
+    clock: { now: () => NOW },
+  });
+  return measure(count, (query) => service.search(query));
+}
+
+export function rawSearchLatencies(store: ReadStore, count: number): Promise<Latencies> {
+  const cases = store.collection('workflow_cases');
+  const yellowUntil = dueSoonUntil(settings.calendar, settings.deadlines, NOW);
+  return measure(count, (query) => {
+    const filter = caseSearchFilter(query, {}, NOW, yellowUntil);
+    const order = query.order === 'asc' ? 1 : -1;
+    return Promise.all([
+      cases.countDocuments(filter),
+      cases.find(filter, {
+        sort: { [query.sort]: order, _id: order },
+        skip: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      }),
+    ]);
+  });
+}
