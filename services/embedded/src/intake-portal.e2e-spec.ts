@@ -3,23 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayService } from '@hotline/gateway';
+import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
 import { createIntakeService, intakeConfigSchema } from '@hotline/intake';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
 import { workflowService } from '@hotline/workflow';
 
-const AGENT_HEADERS = {
-  'content-type': 'application/json',
-  'x-actor-id': 'agent-7',
-  'x-actor-role': 'agent',
-  'x-district': 'city',
-};
-
 describe('Intake through the gateway with the real workflow service [embedded: in-process bus, SQLite]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-intake-e2e-'));
   let running: RunningServices;
+  let agent: SessionHeaders;
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${running.url}/api/${path}`, { ...init, headers: { ...AGENT_HEADERS, ...init.headers } });
+    fetch(`${running.url}/api/${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...agent, ...init.headers },
+    });
 
   beforeAll(async () => {
     const config = loadConfig(
@@ -40,6 +38,7 @@ describe('Intake through the gateway with the real workflow service [embedded: i
       host: '127.0.0.1',
       handleSignals: false,
     });
+    agent = await signIn(running.url, 'agent');
   });
   afterAll(async () => {
     await running.close();
@@ -168,8 +167,8 @@ describe('Intake through the gateway with the real workflow service [embedded: i
 
   it('answers 400 naming the header or the field when a request is malformed', async () => {
     const noActor = await fetch(`${running.url}/api/callers/13705918888/history`);
-    expect(noActor.status).toBe(400);
-    expect(await noActor.json()).toMatchObject({ error: { field: 'x-actor-id' } });
+    expect(noActor.status).toBe(401);
+    expect(await noActor.json()).toMatchObject({ error: { code: 'auth.unauthenticated' } });
     const badPhone = await api('callers/12345/history');
     expect(await badPhone.json()).toMatchObject({ error: { kind: 'validation', field: 'phone' } });
   });

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
+import { loadConfig } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { AccountsController } from './auth/accounts.controller';
 import { AuthController } from './auth/auth.controller';
-import { AuthModule } from './auth/auth.module';
+import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
@@ -17,6 +18,7 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { ATTACHMENT_STORE } from './attachments/attachment-store.token';
 import { LiveController } from './live/live.controller';
 import { LiveHub } from './live/live-hub';
+import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
 
 /** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
 export const gatewayControllers = [
@@ -32,13 +34,18 @@ export const gatewayControllers = [
 /** What the OpenAPI document describes: the gateway's routes and the auth module's. */
 export const documentedControllers = [...gatewayControllers, AuthController, AccountsController];
 
-/** The HTTP API: authenticates (later issue), validates, and sends commands and queries over the bus. */
+export interface GatewayOptions {
+  /** Accounts, sessions, OIDC and rate-limit settings; default: from the process environment. */
+  auth?: AuthModuleOptions;
+}
+
+/** The HTTP API: authenticates, authorises, validates, and sends commands and queries over the bus. */
 @Module({})
 class GatewayModule {
-  static register(platform: Platform): DynamicModule {
+  static register(platform: Platform, options: GatewayOptions = {}): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [AuthModule.register(platform), ConsoleStaticModule.register()],
+      imports: [AuthModule.register(platform, options.auth), ConsoleStaticModule.register()],
       controllers: gatewayControllers,
       providers: [
         { provide: BUS_CLIENT, useFactory: () => platform.client() },
@@ -48,12 +55,17 @@ class GatewayModule {
           useFactory: () => new FileAttachmentStore(join(platform.config.HOTLINE_DATA_DIR, 'attachments')),
         },
         LiveHub,
+        { provide: LIVE_CONFIG, useFactory: () => loadConfig(liveConfigSchema, undefined, 'gateway') },
       ],
     };
   }
 }
 
-export const gatewayService: ServiceDefinition = {
+/** The gateway with these options (tests): e.g. its auth settings from an env object. */
+export const createGatewayService = (options: GatewayOptions = {}): ServiceDefinition => ({
   name: 'gateway',
-  module: (platform) => GatewayModule.register(platform),
-};
+  module: (platform) => GatewayModule.register(platform, options),
+});
+
+/** The gateway as the runners mount it: settings from the environment. */
+export const gatewayService: ServiceDefinition = createGatewayService();

@@ -1,2 +1,8 @@
-export { documentedControllers, gatewayControllers, gatewayService } from './gateway.module';
+export {
+  createGatewayService,
+  documentedControllers,
+  gatewayControllers,
+  gatewayService,
+  type GatewayOptions,
+} from './gateway.module';
 export { gatewayOpenApi } from './openapi/gateway-openapi';

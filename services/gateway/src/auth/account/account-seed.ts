@@ -72,6 +72,7 @@ async function ensure(
   await accounts.execute(
     { type: 'CreateAccount', data },
     { actor: SEEDER, districtId: CITY_DISTRICT, commandId: seedCommandId(account.username) },
+    { waitForReadModel: false },
   );
   return true;
 }

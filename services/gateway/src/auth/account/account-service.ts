@@ -88,7 +88,15 @@ export class AccountService {
     return this.runner.waitUntilCaughtUp();
   }
 
-  async execute(command: AccountCommand, origin: CommandOrigin): Promise<CommandResult> {
+  /**
+   * Handles an account command; unless told not to, waits until the read model has it (seeding
+   * does not wait: in distributed mode the read model is fed by the relay, which may start later).
+   */
+  async execute(
+    command: AccountCommand,
+    origin: CommandOrigin,
+    options: { waitForReadModel?: boolean } = {},
+  ): Promise<CommandResult> {
     const result = await handleCommand(this.deps.commandDeps, {
       streamId: accountStreamId(command.data.username),
       decider: accountDecider,
@@ -97,7 +105,7 @@ export class AccountService {
       commandSchema: ACCOUNT_COMMAND,
       context: { lockout: this.deps.lockout },
     });
-    await this.waitFor(result.position);
+    if (options.waitForReadModel !== false) await this.waitFor(result.position);
     return result;
   }
 
