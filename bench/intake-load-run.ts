@@ -71,6 +71,7 @@ export async function runIntakeLoad(options: IntakeLoadOptions): Promise<BenchRe
   };
 
   const loadBefore = loadavg()[0] ?? 0;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const deadline = start + seconds * 1000;
   const client$ = async () => {
@@ -78,6 +79,9 @@ export async function runIntakeLoad(options: IntakeLoadOptions): Promise<BenchRe
   };
   await Promise.all(Array.from({ length: CLIENTS }, client$));
   const elapsedSeconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  // What one core of this process did per second of CPU: the rate an otherwise idle core would give.
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const loadAfter = loadavg()[0] ?? 0;
 
   // Proof of "recorded once": every contact id is in the store once, and in the contact log once.
@@ -118,7 +122,9 @@ export async function runIntakeLoad(options: IntakeLoadOptions): Promise<BenchRe
     `recorded once: ${once ? 'yes' : 'NO'} (${new Set(ids).size} ids in the store, ${logged} in the contact log ` +
     `${catchUpSeconds.toFixed(1)} s after the load, ${sent} sent); caller history p99 ${percentile(history, 0.99).toFixed(1)} ms; ` +
     `${openCaseCount.toLocaleString('en-US')} open cases loaded into the duplicate index in ${seedSeconds.toFixed(1)} s (heap ${heapMb} MB); ` +
-    `machine load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`;
+    `machine load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after; ` +
+    `this process used ${cpuSeconds.toFixed(1)} CPU-s (${(cpuSeconds / elapsedSeconds).toFixed(2)} cores), ` +
+    `${Math.round(latencies.length / cpuSeconds)} contacts per CPU-second`;
   console.log(notes);
   return {
     name: `intake: sustained SubmitContact, ${openCaseCount.toLocaleString('en-US')} open cases (${mode})`,
