@@ -10,6 +10,7 @@ import { platformConfigSchema } from '@hotline/infra/platform';
 import { relayConfigSchema } from '../services/relay/src/relay.config';
 import { intakeConfigSchema } from '../services/intake/src/intake.config';
 import { authConfigSchema } from '../services/gateway/src/auth/auth.config';
+import { liveConfigSchema } from '../services/gateway/src/live/live.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
@@ -40,6 +41,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'gateway',
     intro: 'The gateway adds accounts, sessions, OIDC and rate limits (docs/security.md):',
     schema: authConfigSchema,
+  },
+  {
+    title: 'gateway: live updates',
+    intro: "The gateway's `GET /api/live` stream (docs/api.md):",
+    schema: liveConfigSchema,
   },
 ];
 

@@ -5,12 +5,8 @@ import { actorFromRequest } from '../actor-from-request';
 import { ANY_ROLE, Allow } from '../auth/allow.decorator';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { LiveHub } from './live-hub';
+import { LIVE_CONFIG, type LiveConfig } from './live.config';
 import type { LiveCaseEvent } from './live-scope';
-
-/** Open streams one user may hold (tabs, devices); one more is refused with 429. */
-export const LIVE_CONNECTIONS_PER_USER = 5;
-/** A comment line this often keeps proxies and load balancers from closing an idle stream. */
-const HEARTBEAT_MS = 15_000;
 
 const lastEventId = (request: IncomingMessage): number | undefined => {
   const header = request.headers['last-event-id'];
@@ -32,13 +28,16 @@ const lastEventId = (request: IncomingMessage): number | undefined => {
 export class LiveController {
   private readonly connections = new Map<string, number>();
 
-  constructor(@Inject(LiveHub) private readonly hub: LiveHub) {}
+  constructor(
+    @Inject(LiveHub) private readonly hub: LiveHub,
+    @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
+  ) {}
 
   @Doc({
     summary:
       'Live case updates as Server-Sent Events (`event: case`, `id:` the position), scoped to the user.',
     description:
-      'Data: `{ caseId, type, unitIds, districtId, position }`. A comment line every 15 s keeps proxies from closing the stream. Send `Last-Event-ID` to resume. At most 5 streams per user (429 beyond).',
+      'Data: `{ caseId, type, unitIds, districtId, position }`. A comment line every HOTLINE_LIVE_HEARTBEAT_MS (15 s) keeps proxies from closing the stream. Send `Last-Event-ID` to resume. At most HOTLINE_LIVE_STREAMS_PER_USER (5) streams per user, 429 beyond.',
     responses: { 200: { description: 'The event stream.', mediaType: 'text/event-stream' } },
   })
   @Allow(...ANY_ROLE)
@@ -48,8 +47,9 @@ export class LiveController {
     const after = lastEventId(request);
     const userId = viewer.actor.id;
     const open = this.connections.get(userId) ?? 0;
-    if (open >= LIVE_CONNECTIONS_PER_USER) {
-      throw new HttpException(`at most ${LIVE_CONNECTIONS_PER_USER} live streams per user`, 429);
+    const limit = this.config.HOTLINE_LIVE_STREAMS_PER_USER;
+    if (open >= limit) {
+      throw new HttpException(`at most ${limit} live streams per user`, 429);
     }
     this.connections.set(userId, open + 1);
     let closed = false;
@@ -75,7 +75,10 @@ export class LiveController {
       const subscription = this.hub.subscribe({ scope, send: write, close: () => response.end() }, after);
       if (subscription.replay === 'reset') response.write('event: reset\ndata: {}\n\n');
       else subscription.replay.forEach(write);
-      const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => response.write(': heartbeat\n\n'),
+        this.config.HOTLINE_LIVE_HEARTBEAT_MS,
+      );
       request.once('close', () => {
         clearInterval(heartbeat);
         subscription.stop();

@@ -50,6 +50,17 @@ class EventStream {
     }
   }
 
+  /** The next comment line (a heartbeat), skipping events. */
+  async nextComment(): Promise<string> {
+    for (;;) {
+      const line = this.buffer.split('\n').find((l) => l.startsWith(':'));
+      if (line !== undefined) return line;
+      const chunk = await this.reader?.read();
+      if (!chunk || chunk.done) throw new Error('the stream ended');
+      this.buffer += this.decoder.decode(chunk.value, { stream: true });
+    }
+  }
+
   /** The next event of one case. */
   async nextOf(caseId: string): Promise<{ event: string; id?: string; data: LiveCaseEvent }> {
     for (;;) {
@@ -106,7 +117,9 @@ describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () =
     return caseId;
   };
 
+  // One stream of this test waits for a heartbeat: a short interval, through the real setting.
   beforeAll(async () => {
+    process.env.HOTLINE_LIVE_HEARTBEAT_MS = '1000';
     const config = loadConfig(
       platformConfigSchema,
       {
@@ -138,6 +151,7 @@ describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () =
     for (const stream of streams) stream.close();
     await running.close();
     rmSync(dir, { recursive: true, force: true });
+    delete process.env.HOTLINE_LIVE_HEARTBEAT_MS;
   });
 
   it('pushes a case to the city, to the unit it is dispatched to and to that unit’s parent, not to other units', async () => {
@@ -179,6 +193,11 @@ describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () =
     const resumed = await open(center, { 'last-event-id': registered.id ?? '' });
     expect((await resumed.nextOf(caseId)).data.type).toBe('CaseDispatched');
     expect((await resumed.nextOf(caseId)).data.type).toBe('CaseSigned');
+  });
+
+  it('sends a heartbeat comment on an idle stream', async () => {
+    const stream = await open(center);
+    expect(await stream.nextComment()).toBe(': heartbeat');
   });
 
   it('limits streams per user with 429 and refuses a malformed Last-Event-ID with 400', async () => {
