@@ -1,6 +1,8 @@
 // Builds the web console (services/console) into services/console/dist with Vite.
 // `--if-missing` skips the build when dist/index.html is newer than every source file, so
-// `npm start` and the browser tests build once and then start at once.
+// `npm start` builds once and then starts at once. `--out-dir <dir>` builds elsewhere (the browser
+// tests build their own copy, served through HOTLINE_CONSOLE_DIR, so no other build can swap
+// the files under a running test).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +27,25 @@ export function consoleIsBuilt() {
 
 export async function buildConsole({
   ifMissing = false,
+  outDir,
   log = (line) => process.stderr.write(`${line}\n`),
 } = {}) {
-  if (ifMissing && consoleIsBuilt()) return false;
-  log('building the console (vite build services/console)…');
+  if (ifMissing && outDir === undefined && consoleIsBuilt()) return false;
+  log(`building the console (vite build services/console${outDir ? ` into ${outDir}` : ''})…`);
   const { build } = await import('vite');
-  await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}),
+  });
   return true;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildConsole({ ifMissing: process.argv.includes('--if-missing') });
+  const at = process.argv.indexOf('--out-dir');
+  await buildConsole({
+    ifMissing: process.argv.includes('--if-missing'),
+    ...(at > 0 && process.argv[at + 1] ? { outDir: process.argv[at + 1] } : {}),
+  });
 }

@@ -11,6 +11,7 @@ import { relayConfigSchema } from '../services/relay/src/relay.config';
 import { intakeConfigSchema } from '../services/intake/src/intake.config';
 import { authConfigSchema } from '../services/gateway/src/auth/auth.config';
 import { liveConfigSchema } from '../services/gateway/src/live/live.config';
+import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
@@ -46,6 +47,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'gateway: live updates',
     intro: "The gateway's `GET /api/live` stream (docs/api.md):",
     schema: liveConfigSchema,
+  },
+  {
+    title: 'gateway: web console',
+    intro: 'The gateway serves the built web console at `/` (services/console/README.md):',
+    schema: consoleConfigSchema,
   },
 ];
 

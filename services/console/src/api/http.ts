@@ -47,7 +47,12 @@ async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const outer = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  // The gateway nests its error body (`{ error: { kind, code, message, field? } }`); accept both forms.
+  const fields = (typeof outer.error === 'object' && outer.error !== null ? outer.error : outer) as Record<
+    string,
+    unknown
+  >;
   const text = (key: string): string | undefined =>
     typeof fields[key] === 'string' ? fields[key] : undefined;
   const message = text('message') ?? (response.statusText || `HTTP ${response.status}`);

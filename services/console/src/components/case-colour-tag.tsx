@@ -1,12 +1,12 @@
-import { Tag } from 'antd';
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import type { CaseColour } from '@hotline/contracts';
 import { useT } from '../i18n';
+import { ToneTag } from './tone-tag';
 
 const LOOK = {
-  green: { color: 'success', icon: <CheckCircleOutlined aria-hidden /> },
-  yellow: { color: 'warning', icon: <ClockCircleOutlined aria-hidden /> },
-  red: { color: 'error', icon: <ExclamationCircleOutlined aria-hidden /> },
+  green: { tone: 'green', icon: <CheckCircleOutlined aria-hidden /> },
+  yellow: { tone: 'orange', icon: <ClockCircleOutlined aria-hidden /> },
+  red: { tone: 'red', icon: <ExclamationCircleOutlined aria-hidden /> },
 } as const;
 
 /** The deadline light (green/yellow/red) with an icon and words, so colour is never the only signal. */
@@ -16,9 +16,9 @@ export function CaseColourTag({ colour, dueAt }: { colour?: CaseColour; dueAt?: 
   const look = LOOK[colour];
   const due = dueAt !== undefined ? ` · ${new Date(dueAt).toLocaleString()}` : '';
   return (
-    <Tag color={look.color} icon={look.icon}>
+    <ToneTag tone={look.tone} icon={look.icon}>
       {t(`colour.${colour}`)}
       {due}
-    </Tag>
+    </ToneTag>
   );
 }

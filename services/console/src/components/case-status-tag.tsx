@@ -1,22 +1,21 @@
-import { Tag } from 'antd';
 import type { CaseStatus } from '@hotline/contracts';
 import { useT } from '../i18n';
+import { type Tone, ToneTag } from './tone-tag';
 
-const COLOURS: Record<CaseStatus, string> = {
-  registered: 'default',
-  dispatched: 'processing',
-  returned: 'warning',
-  signed: 'processing',
+const TONE: Record<CaseStatus, Tone> = {
+  registered: 'grey',
+  dispatched: 'blue',
+  returned: 'orange',
+  signed: 'blue',
   replied: 'cyan',
-  completed: 'success',
-  closed: 'success',
-  declined: 'default',
-  merged: 'default',
+  completed: 'green',
+  closed: 'green',
+  declined: 'grey',
+  merged: 'grey',
 };
 
 /** A case's workflow status as text (`status.<status>`), coloured only as an extra cue. */
 export function CaseStatusTag({ status }: { status: string }) {
   const t = useT();
-  const colour = (COLOURS as Record<string, string>)[status] ?? 'default';
-  return <Tag color={colour}>{t(`status.${status}`)}</Tag>;
+  return <ToneTag tone={(TONE as Record<string, Tone>)[status] ?? 'grey'}>{t(`status.${status}`)}</ToneTag>;
 }

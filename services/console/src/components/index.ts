@@ -6,3 +6,4 @@ export { EmptyState } from './empty-state';
 export { ErrorAlert } from './error-alert';
 export { PageHeader } from './page-header';
 export { PhotoUpload, uploadedRefs, MAX_UPLOAD_BYTES, type UploadItem } from './photo-upload';
+export { ToneTag, type Tone } from './tone-tag';

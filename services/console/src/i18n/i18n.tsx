@@ -13,6 +13,18 @@ export type Translate = (key: string, vars?: TranslateVars) => string;
 
 const STORAGE_KEY = 'hotline.locale';
 
+/** The hotline red, and secondary texts dark enough for WCAG AA contrast on grey backgrounds. */
+const THEME = {
+  token: {
+    colorPrimary: '#c8102e',
+    colorLink: '#0958d9',
+    colorError: '#cf1322',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+  },
+};
+
 interface LocaleState {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -50,10 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
   return (
     <LocaleContext.Provider value={value}>
-      <ConfigProvider
-        locale={locale === 'zh-CN' ? zhCN : enUS}
-        theme={{ token: { colorPrimary: '#c8102e' } }}
-      >
+      <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={THEME}>
         {children}
       </ConfigProvider>
     </LocaleContext.Provider>

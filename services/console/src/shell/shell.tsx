@@ -15,9 +15,13 @@ export function Shell() {
   const items = navItemsFor(user?.role);
   const selected = items.find((item) => location.pathname.startsWith(item.path))?.path;
 
+  // A full page load, so nothing the signed-in user saw stays in memory after signing out.
   const onSignOut = async () => {
-    await signOut();
-    await navigate('/portal');
+    try {
+      await signOut();
+    } finally {
+      window.location.assign('/portal');
+    }
   };
 
   return (
@@ -26,10 +30,8 @@ export function Shell() {
         {t('shell.skipToContent')}
       </a>
       <Layout.Header className="shell-header">
-        <Link to="/" className="brand" aria-label={t('shell.brandHome')}>
-          <span className="brand-mark" aria-hidden>
-            12345
-          </span>
+        <Link to="/" className="brand">
+          <span className="brand-mark">12345</span>
           <span className="brand-name">{t('shell.brand')}</span>
         </Link>
         <nav aria-label={t('shell.navigation')} className="shell-nav">
@@ -73,10 +75,8 @@ export function Shell() {
                 ],
               }}
             >
-              <Button
-                icon={<UserOutlined aria-hidden />}
-                aria-label={t('shell.userMenu', { name: user.displayName })}
-              >
+              <Button icon={<UserOutlined aria-hidden />}>
+                <span className="sr-only">{t('shell.userMenu')}</span>
                 <span className="user-name">{user.displayName}</span>
                 <Tag className="user-role">{t(`role.${user.role}`)}</Tag>
               </Button>

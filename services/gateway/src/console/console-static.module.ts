@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type DynamicModule,
   type MiddlewareConsumer,
@@ -6,6 +6,8 @@ import {
   type NestModule,
   RequestMethod,
 } from '@nestjs/common';
+import { loadConfig } from '@hotline/infra/config';
+import { consoleConfigSchema } from './console.config';
 import { ConsoleFiles } from './console-files';
 import { ConsoleStaticMiddleware } from './console-static.middleware';
 
@@ -16,10 +18,14 @@ export const DEFAULT_CONSOLE_DIST = join(__dirname, '..', '..', '..', 'console',
 @Module({})
 export class ConsoleStaticModule implements NestModule {
   static register(options: { distDir?: string } = {}): DynamicModule {
+    const distDir =
+      options.distDir ??
+      loadConfig(consoleConfigSchema, undefined, 'gateway').HOTLINE_CONSOLE_DIR ??
+      DEFAULT_CONSOLE_DIST;
     return {
       module: ConsoleStaticModule,
       providers: [
-        { provide: ConsoleFiles, useValue: new ConsoleFiles(options.distDir ?? DEFAULT_CONSOLE_DIST) },
+        { provide: ConsoleFiles, useValue: new ConsoleFiles(resolve(distDir)) },
         ConsoleStaticMiddleware,
       ],
     };

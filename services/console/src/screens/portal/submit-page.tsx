@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import type { ContactReceipt } from '@hotline/contracts';
 import { newCommandId } from '../../api/http';
@@ -35,6 +35,7 @@ const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export function SubmitPage() {
   const t = useT();
+  const { message } = App.useApp();
   const [form] = Form.useForm<SubmitValues>();
   const [receipt, setReceipt] = useState<ContactReceipt>();
   const [error, setError] = useState<unknown>();
@@ -79,7 +80,10 @@ export function SubmitPage() {
   };
 
   const locate = () => {
-    if (!('geolocation' in navigator)) return;
+    if (!('geolocation' in navigator)) {
+      void message.warning(t('portal.submit.locateFailed'));
+      return;
+    }
     setLocating(true);
     navigator.geolocation.getCurrentPosition(
       (position) => {
@@ -89,7 +93,11 @@ export function SubmitPage() {
         });
         setLocating(false);
       },
-      () => setLocating(false),
+      () => {
+        // Denied, unavailable, or switched off by the site's Permissions-Policy: type the address.
+        setLocating(false);
+        void message.warning(t('portal.submit.locateFailed'));
+      },
       { timeout: 10_000 },
     );
   };

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Table, Tabs, Tag } from 'antd';
+import { Badge, Button, Table, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import type { InboxItem, InboxList, UnitInboxView } from '@hotline/contracts';
-import { CaseColourTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { CaseColourTag, EmptyState, ErrorAlert, PageHeader, ToneTag } from '../../components';
 import { useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getInbox, INBOX_LISTS } from './unit-api';
@@ -58,7 +58,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
       dataIndex: 'title',
       render: (title: string, item: InboxItem) => (
         <>
-          {item.urgency === 'urgent' && <Tag color="red">{t('unit.urgent')}</Tag>}
+          {item.urgency === 'urgent' && <ToneTag tone="red">{t('unit.urgent')}</ToneTag>}
           {title}
         </>
       ),
@@ -87,8 +87,8 @@ export function InboxPage({ unitId }: { unitId: string }) {
             ) : (
               due !== undefined && new Date(due).toLocaleString()
             )}
-            {item.cameBack && <Tag color="orange">{t('unit.cameBack')}</Tag>}
-            {item.extensionPending && <Tag color="blue">{t('unit.extensionPending')}</Tag>}
+            {item.cameBack && <ToneTag tone="orange">{t('unit.cameBack')}</ToneTag>}
+            {item.extensionPending && <ToneTag tone="blue">{t('unit.extensionPending')}</ToneTag>}
           </>
         );
       },

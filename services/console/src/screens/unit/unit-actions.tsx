@@ -64,8 +64,8 @@ export function UnitActions({
   };
 
   const caseId = detail.caseId;
-  const toSign = task.status === 'dispatched';
-  const working = task.status === 'signed';
+  const toSign = task.status === 'to-sign';
+  const working = task.status === 'in-progress';
   const lead = task.role === 'lead';
   if (!toSign && !working) return null;
 

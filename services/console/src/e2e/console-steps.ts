@@ -1,0 +1,81 @@
+import type { APIRequestContext, Page } from 'playwright-core';
+import { screenshot, seriousViolations, type AxeViolation } from './browser';
+
+/** Every screen visited: a screenshot, and the serious or critical axe violations it has. */
+export class ScreenLog {
+  readonly violations: { screen: string; violations: AxeViolation[] }[] = [];
+  readonly cspErrors: string[] = [];
+
+  watch(page: Page): void {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        this.cspErrors.push(message.text());
+      }
+    });
+  }
+
+  async visit(page: Page, screen: string): Promise<void> {
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, screen);
+    const found = await seriousViolations(page);
+    if (found.length > 0) this.violations.push({ screen, violations: found });
+  }
+
+  /** A readable list for the assertion message. */
+  summary(): string[] {
+    return this.violations.flatMap(({ screen, violations }) =>
+      violations.map(
+        (v) => `${screen}: ${v.id} (${v.impact ?? '?'}) ${v.help} @ ${JSON.stringify(v.nodes[0]?.target)}`,
+      ),
+    );
+  }
+}
+
+export const PASSWORD = 'Hotline@12345';
+
+/** Signs in through the sign-in page, as a person would, and waits for the role's start page. */
+export async function signIn(page: Page, baseUrl: string, username: string, home: string): Promise<void> {
+  // A step that failed before signing out must not leave the next role signed in as the last one.
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => url.pathname.startsWith(home));
+}
+
+/** Signs out through the user menu in the header. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /用户菜单/ }).click();
+  await page.getByText('退出登录').click();
+  await page.waitForURL((url) => url.pathname.startsWith('/portal'));
+}
+
+/**
+ * A POST as the signed-in user of the page's browser context: its session cookie, and the
+ * double-submit CSRF token from the readable cookie, exactly as the console sends them.
+ */
+export async function postAsUser<T>(
+  page: Page,
+  baseUrl: string,
+  path: string,
+  body: Record<string, unknown>,
+): Promise<T> {
+  const cookies = await page.context().cookies(baseUrl);
+  const csrf = cookies.find((cookie) => cookie.name === 'hotline_csrf')?.value ?? '';
+  const request: APIRequestContext = page.context().request;
+  const response = await request.post(`${baseUrl}${path}`, {
+    data: body,
+    headers: { 'x-csrf-token': decodeURIComponent(csrf) },
+  });
+  if (response.status() >= 300)
+    throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function getAsUser<T>(page: Page, baseUrl: string, path: string): Promise<T> {
+  const response = await page.context().request.get(`${baseUrl}${path}`);
+  if (response.status() !== 200)
+    throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
