@@ -8,6 +8,7 @@ import { intakeService } from '@hotline/intake';
 import { workflowService } from '@hotline/workflow';
 import { createGatewayService } from '../gateway.module';
 import { gatewayRouteTable } from './route-table';
+import { TestIdentityProvider } from './testing/test-identity-provider';
 import { signIn, type SessionHeaders } from './testing/test-session';
 
 const USER_OF_ROLE: Record<GatewayRole, string> = {
@@ -43,6 +44,7 @@ const pathOf = (path: string, role: GatewayRole): string =>
 describe('gateway authentication and authorisation [embedded: the whole platform]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-auth-e2e-'));
   let running: RunningServices;
+  const idp = new TestIdentityProvider();
   const sessions = new Map<GatewayRole, SessionHeaders>();
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>
     fetch(`${running.url}${path}`, {
@@ -52,6 +54,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     });
 
   beforeAll(async () => {
+    await idp.start();
     const config = loadConfig(platformConfigSchema, {
       HOTLINE_MODE: 'embedded',
       HOTLINE_DATA_DIR: dir,
@@ -67,6 +70,9 @@ describe('gateway authentication and authorisation [embedded: the whole platform
           HOTLINE_RATE_LIMIT_PER_MINUTE: '60',
           HOTLINE_TRUSTED_PROXIES: '127.0.0.1',
           HOTLINE_INSECURE_COOKIES: 'true',
+          OIDC_ISSUER: idp.issuer,
+          OIDC_AUDIENCE: idp.audience,
+          OIDC_JWKS_URL: idp.jwksUrl,
         },
       },
     });
@@ -79,6 +85,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
   });
   afterAll(async () => {
     await running?.close();
+    await idp.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -247,5 +254,57 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('permissions-policy')).toContain('camera=()');
+  });
+
+  it('accepts an OIDC bearer token without CSRF, and refuses bad ones with a bare 401', async () => {
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    expect((await call('GET', '/api/cases', bearer(idp.token()))).status).toBe(200);
+    const classify = { commandId: 'oidc-1', content: '路灯不亮' };
+    expect((await call('POST', '/api/intake/classification', bearer(idp.token()), classify)).status).toBe(
+      200,
+    );
+    const bad = [
+      idp.token({ exp: Math.floor(Date.now() / 1000) - 120 }),
+      idp.token({ iss: 'https://evil.example' }),
+      idp.token({ aud: 'someone-else' }),
+      idp.token({}, idp.strangerKey),
+      idp.token({ hotline_role: 'mayor' }),
+    ];
+    for (const token of bad) {
+      const response = await call('GET', '/api/cases', bearer(token));
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({
+        error: {
+          kind: 'unauthenticated',
+          code: 'auth.unauthenticated',
+          message: 'sign in, or send a valid bearer token',
+        },
+      });
+    }
+  });
+
+  it('issues an API token shown once, which works as a bearer until revoked', async () => {
+    const issued = await call('POST', '/api/api-tokens', sessions.get('city-admin'), {
+      commandId: 'token-1',
+      name: '短信网关',
+      role: 'agent',
+      districtId: 'city',
+    });
+    expect(issued.status).toBe(201);
+    const { tokenId, token } = (await issued.json()) as { tokenId: string; token: string };
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await call('GET', '/api/cases', bearer)).status).toBe(200);
+    const listed = (await (
+      await call('GET', '/api/api-tokens', sessions.get('city-admin'))
+    ).json()) as object[];
+    expect(JSON.stringify(listed)).not.toContain(token.split('.')[1]);
+    expect(listed).toEqual(
+      expect.arrayContaining([expect.objectContaining({ _id: tokenId, revoked: false })]),
+    );
+    const revoked = await call('POST', `/api/api-tokens/${tokenId}/revoke`, sessions.get('city-admin'), {
+      commandId: 'revoke-1',
+    });
+    expect(revoked.status).toBe(200);
+    expect((await call('GET', '/api/cases', bearer)).status).toBe(401);
   });
 });
