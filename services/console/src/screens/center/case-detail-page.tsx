@@ -5,9 +5,9 @@ import type { AttachmentRef, CaseUnitView } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
 import { CardTitle } from '../../components/text-parts';
 import { useCategoryName } from '../../components/use-category-name';
+import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
-import { useLive } from '../../live/use-live';
 import { CaseActions } from './case-actions';
 import { getCase, getTimeline, listUnits } from './center-api';
 
@@ -37,11 +37,14 @@ export function CaseDetailPage() {
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.unitId, u.name])), [units.data]);
   const categoryName = useCategoryName();
   const unitName = (id?: string) => (id ? (names.get(id) ?? id) : '—');
-  useLive((event) => {
-    if (event.caseId !== caseId) return;
-    detail.reload();
-    timeline.reload();
-  });
+  useLiveReload(
+    () => {
+      detail.reload();
+      timeline.reload();
+    },
+    (event) => event.caseId === caseId,
+    1000,
+  );
 
   const view = detail.data;
   if (view === undefined) {

@@ -1,11 +1,11 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Card, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { CaseSummaryView } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
-import { useLive } from '../../live/use-live';
 import { listUnits, searchCases } from './center-api';
 import { CaseFilters } from './case-filters';
 
@@ -26,12 +26,7 @@ export function CaseSearchPage() {
     () => new Map((units.data ?? []).map((unit) => [unit.unitId, unit.name])),
     [units.data],
   );
-  const lastReload = useRef(0);
-  useLive(() => {
-    if (Date.now() - lastReload.current < 3000) return;
-    lastReload.current = Date.now();
-    result.reload();
-  });
+  useLiveReload(result.reload);
 
   const goTo = (next: number) => {
     const copy = new URLSearchParams(params);

@@ -1,12 +1,12 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Button, Card, Col, Row, Statistic, Table } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert, PageHeader } from '../../components';
 import { EChart } from '../../components/echart';
 import { CardTitle } from '../../components/text-parts';
+import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
-import { useLive } from '../../live/use-live';
 import {
   CASE_COLOURS,
   CASE_STATUSES,
@@ -45,11 +45,7 @@ export function OverviewPage() {
   const navigate = useNavigate();
   const badges = useRequest(getBadges, 'badges');
   const counts = useRequest(loadCounts, 'counts');
-  const lastReload = useRef(0);
-  useLive(() => {
-    // A burst of events (a mass incident) refreshes at most every few seconds.
-    if (Date.now() - lastReload.current < 3000) return;
-    lastReload.current = Date.now();
+  useLiveReload(() => {
     badges.reload();
     counts.reload();
   });

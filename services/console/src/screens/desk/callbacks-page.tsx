@@ -4,9 +4,9 @@ import type { CaseSummaryView } from '@hotline/contracts';
 import { apiGet } from '../../api/http';
 import { CallbackModal } from '../../components/callback-modal';
 import { CaseColourTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
-import { useLive } from '../../live/use-live';
 
 interface Page {
   total: number;
@@ -33,9 +33,10 @@ export function CallbacksPage() {
       }),
     `callbacks:${page}:${minPosition ?? 0}`,
   );
-  useLive((event) => {
-    if (event.type === 'CaseCompleted' || event.type === 'CaseCallbackRecorded') todo.reload();
-  });
+  useLiveReload(
+    todo.reload,
+    (event) => event.type === 'CaseCompleted' || event.type === 'CaseCallbackRecorded',
+  );
 
   return (
     <>
