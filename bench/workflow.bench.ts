@@ -45,9 +45,20 @@ async function rebuild(store: ReadStore, cases: number): Promise<void> {
     store,
     source: () => generatedSource(head, () => historyEvents(cases)),
   });
-  await readModels.start();
-  await readModels.caughtUp();
-  await readModels.stop();
+  const progress = setInterval(() => {
+    const at = readModels.checkpoint('workflow-cases');
+    const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    console.log(
+      `  … rebuild: cases at ${fmt(at)} of ${fmt(head)} events, heap ${fmt(heap)} MB, load ${load()}`,
+    );
+  }, 30_000);
+  try {
+    await readModels.start();
+    await readModels.caughtUp();
+    await readModels.stop();
+  } finally {
+    clearInterval(progress);
+  }
 }
 
 /** The raw engine: one upsert per event straight into the store, in bulk writes, no projection. */
