@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { gatewayService } from '@hotline/gateway';
+import { createGatewayService } from '@hotline/gateway';
+import { signIn } from '@hotline/gateway/testing';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
@@ -29,6 +30,7 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
         EVENT_STORE_PATH: join(dir, 'events.db'),
         READ_STORE: 'memory',
         HOTLINE_TRACE_EXPORTER: 'memory',
+        HOTLINE_DEMO: 'on',
         LOG_LEVEL: 'warn',
         HOTLINE_EVENTS_STREAM: `TRACE_${tag}`,
         HOTLINE_DLQ_STREAM: `TRACE_DLQ_${tag}`,
@@ -38,7 +40,9 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
       'trace-e2e',
     );
     platform = await Platform.open('trace-e2e', config);
-    running = await startServices(platform, [workflowService, gatewayService], {
+    // Distributed mode: the gateway needs its session key; the demo accounts are asked for.
+    const gateway = createGatewayService({ auth: { env: { HOTLINE_SESSION_SECRET: hex(32) } } });
+    running = await startServices(platform, [workflowService, gateway], {
       port: 0,
       host: '127.0.0.1',
       handleSignals: false,
@@ -74,13 +78,12 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
       headers: {
         'content-type': 'application/json',
         traceparent: `00-${traceId}-${hex(8)}-01`,
-        'x-actor-id': 'agent-7',
-        'x-actor-role': 'agent',
-        'x-district': 'gulou',
+        ...(await signIn(running.url, 'agent')),
       },
       body: JSON.stringify({
         commandId: `${caseId}-register`,
         caseId,
+        districtId: 'gulou',
         type: 'consult',
         categoryCode: '030101',
         content: '咨询小区夜间施工的投诉渠道',
@@ -94,7 +97,7 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
 
     // The projection has applied the event once the read model answers past its position.
     const read = await fetch(`${running.url}/api/cases/${caseId}?minPosition=${position}`, {
-      headers: { 'x-actor-id': 'center-2', 'x-actor-role': 'center', 'x-district': 'city' },
+      headers: await signIn(running.url, 'center'),
     });
     expect(read.status).toBe(200);
 

@@ -7,7 +7,7 @@ import {
   type OnModuleDestroy,
   RequestMethod,
 } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import { demoDataEnabled, type Platform } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
@@ -22,7 +22,7 @@ import { AUTH_SERVICES } from './auth.tokens';
 import { Authenticator } from './authenticator';
 import { RateLimiter } from './http/rate-limiter';
 import { securityHeaders } from './http/security-headers';
-import { MaskingInterceptor } from './masking/masking.interceptor';
+import { maskingMiddleware } from './masking/masking.middleware';
 import { OidcVerifier } from './oidc/oidc-verifier';
 import { SessionTokens } from './session/session-tokens';
 import { sessionSecret } from './session/session-secret';
@@ -154,7 +154,6 @@ export class AuthModule implements NestModule {
       providers: [
         { provide: AUTH_SERVICES, useValue: auth },
         { provide: APP_GUARD, useValue: guard },
-        { provide: APP_INTERCEPTOR, useClass: MaskingInterceptor },
         { provide: AuthLifecycle, useValue: new AuthLifecycle(platform, auth) },
       ],
       exports: [AUTH_SERVICES],
@@ -163,7 +162,7 @@ export class AuthModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(securityHeaders(AuthModule.trustedProxies))
+      .apply(securityHeaders(AuthModule.trustedProxies), maskingMiddleware)
       .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }
