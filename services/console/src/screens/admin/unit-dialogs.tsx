@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, Form, Input, Modal, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { ErrorAlert } from '../../components';
@@ -77,12 +77,16 @@ export function UnitDialogs({ dialog, onDone, onCancel }: Props) {
     }
   };
 
+  // The dialog keeps its title while it closes, so it is never an unnamed dialog.
+  const lastDialog = useRef(dialog);
+  if (dialog !== undefined) lastDialog.current = dialog;
+  const shown = dialog ?? lastDialog.current;
   const title =
-    dialog === undefined
-      ? ''
-      : dialog.kind === 'register'
+    shown === undefined
+      ? t('admin.units.register')
+      : shown.kind === 'register'
         ? t('admin.units.register')
-        : t(`admin.units.${dialog.kind}For`, { name: dialog.unit.name });
+        : t(`admin.units.${shown.kind}For`, { name: shown.unit.name });
   return (
     <Modal
       open={dialog !== undefined}

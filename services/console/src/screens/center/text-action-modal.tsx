@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { ErrorAlert } from '../../components';
 import { useT } from '../../i18n';
@@ -32,6 +32,10 @@ export function TextActionModal({ caseId, action, onDone, onCancel }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [commandId, setCommandId] = useState(newCommandId);
+  // The dialog keeps its title while it closes, so it is never an unnamed dialog.
+  const lastAction = useRef(action);
+  if (action !== undefined) lastAction.current = action;
+  const shown = action ?? lastAction.current;
   useEffect(() => {
     if (action === undefined) return;
     form.resetFields();
@@ -62,23 +66,23 @@ export function TextActionModal({ caseId, action, onDone, onCancel }: Props) {
   return (
     <Modal
       open={action !== undefined}
-      title={action !== undefined ? t(action.label) : undefined}
-      okText={action !== undefined ? t(action.label) : undefined}
+      title={shown !== undefined ? t(shown.label) : undefined}
+      okText={shown !== undefined ? t(shown.label) : undefined}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, danger: action?.danger === true }}
+      okButtonProps={{ loading: busy, danger: shown?.danger === true }}
       onOk={() => form.submit()}
       onCancel={onCancel}
       destroyOnHidden
     >
-      {action !== undefined && (
+      {shown !== undefined && (
         <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
           <Form.Item
-            name={action.field}
-            label={t(action.fieldLabel)}
-            rules={[{ required: action.required, whitespace: true, message: t('center.action.required') }]}
+            name={shown.field}
+            label={t(shown.fieldLabel)}
+            rules={[{ required: shown.required, whitespace: true, message: t('center.action.required') }]}
           >
-            {action.choices !== undefined ? (
-              <Select allowClear={!action.required} options={action.choices} />
+            {shown.choices !== undefined ? (
+              <Select allowClear={!shown.required} options={shown.choices} />
             ) : (
               <Input.TextArea rows={4} maxLength={2000} showCount />
             )}
