@@ -2,6 +2,7 @@
 // SQLite event store file and FerretDB/MongoDB, configured from the environment. Each child is the
 // same `services/<name>/src/main.ts` a Kubernetes pod runs.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from './engines.mjs';
@@ -17,6 +18,8 @@ const shared = {
   READ_STORE: env.READ_STORE ?? 'mongodb',
   MONGODB_URL: env.MONGODB_URL ?? engines.ferretdbUrl,
   HTTP_HOST: env.HTTP_HOST ?? '127.0.0.1',
+  // Distributed gateways need a shared session key; a local run makes one (sessions end at restart).
+  HOTLINE_SESSION_SECRET: env.HOTLINE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
 };
 // The services of the platform and the HTTP port of each one's health/metrics (the gateway's also serves the API).
 const services = [
