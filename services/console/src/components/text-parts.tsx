@@ -24,10 +24,10 @@ export function FieldLabel({ htmlFor, children }: { htmlFor: string; children: R
   );
 }
 
-/** Text for screen readers only (status announcements). */
-export function VisuallyHidden({ children }: { children: ReactNode }) {
+/** Text for screen readers only; `live` announces its changes (the outcome of a call). */
+export function VisuallyHidden({ children, live = false }: { children: ReactNode; live?: boolean }) {
   return (
-    <span style={HIDDEN} aria-live="polite">
+    <span style={HIDDEN} {...(live ? { 'aria-live': 'polite' as const } : {})}>
       {children}
     </span>
   );

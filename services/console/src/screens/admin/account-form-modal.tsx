@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { ErrorAlert } from '../../components';
+import { useSession } from '../../auth/session';
 import { useT } from '../../i18n';
 import {
   accountsApi,
@@ -31,12 +32,16 @@ export function AccountFormModal({ editing, units, onDone, onCancel }: Props) {
   const [commandId, setCommandId] = useState(newCommandId);
   const role = Form.useWatch('role', form);
   const creating = editing === null;
+  const { user } = useSession();
+  // A district administrator opens accounts in its own district only (the gateway checks it too).
+  const ownDistrict = user?.role === 'district-admin' ? user.districtId : undefined;
   const districts = useMemo(
-    () => [
-      { value: CITY, label: t('admin.users.cityWide') },
-      ...units.filter((u) => u.level === 'district').map((u) => ({ value: u.unitId, label: u.name })),
-    ],
-    [units, t],
+    () =>
+      [
+        { value: CITY, label: t('admin.users.cityWide') },
+        ...units.filter((u) => u.level === 'district').map((u) => ({ value: u.unitId, label: u.name })),
+      ].filter((option) => ownDistrict === undefined || option.value === ownDistrict),
+    [units, t, ownDistrict],
   );
   useEffect(() => {
     if (editing === undefined) return;

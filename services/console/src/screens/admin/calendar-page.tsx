@@ -2,7 +2,7 @@ import { Alert, Card, Col, Descriptions, Row, Table, Tag } from 'antd';
 import holidays from '@hotline/contracts/src/kernel/calendar/cn-public-holidays.json';
 import { DEFAULT_DEADLINE_POLICY } from '@hotline/contracts/src/workflow/deadline/deadline-policy';
 import { PageHeader } from '../../components';
-import { CardTitle } from '../../components/text-parts';
+import { CardTitle, VisuallyHidden } from '../../components/text-parts';
 import { useT } from '../../i18n';
 import { CASE_TYPES } from '../desk/desk-api';
 
@@ -116,6 +116,7 @@ export function CalendarPage() {
                 },
               ]}
               expandable={{
+                columnTitle: <VisuallyHidden>{t('admin.calendar.daysOffList')}</VisuallyHidden>,
                 expandedRowRender: ([, schedule]) => schedule.holidays.map((d) => <Tag key={d}>{d}</Tag>),
               }}
             />

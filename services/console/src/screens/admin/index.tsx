@@ -1,6 +1,7 @@
 import { Tabs } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
+import { useSession } from '../../auth/session';
 import { useT } from '../../i18n';
 import { CalendarPage } from './calendar-page';
 import { CataloguePage } from './catalogue-page';
@@ -15,16 +16,20 @@ export default function AdminArea() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = SECTIONS.find((s) => pathname.startsWith(`/admin/${s}`)) ?? 'users';
+  const { user } = useSession();
+  // Accounts are for city and district administrators; an auditor starts at the units.
+  const sections = SECTIONS.filter((s) => s !== 'users' || user?.role !== 'auditor');
+  const first = sections[0] ?? 'units';
+  const active = sections.find((s) => pathname.startsWith(`/admin/${s}`)) ?? first;
   return (
     <ReadableTheme>
       <Tabs
         activeKey={active}
         onChange={(key) => void navigate(`/admin/${key}`)}
-        items={SECTIONS.map((key) => ({ key, label: t(`admin.nav.${key}`) }))}
+        items={sections.map((key) => ({ key, label: t(`admin.nav.${key}`) }))}
       />
       <Routes>
-        <Route index element={<Navigate to="users" replace />} />
+        <Route index element={<Navigate to={first} replace />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="units" element={<UnitsPage />} />
         <Route path="catalogue" element={<CataloguePage />} />

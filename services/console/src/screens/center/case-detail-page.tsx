@@ -9,7 +9,7 @@ import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
 import { CaseActions } from './case-actions';
-import { getCase, getTimeline, listUnits } from './center-api';
+import { getCase, getRepeats, getTimeline, listUnits } from './center-api';
 
 const when = (at?: string) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—');
 
@@ -34,6 +34,7 @@ export function CaseDetailPage() {
   const detail = useRequest(() => getCase(caseId, minPosition), `case:${caseId}:${minPosition ?? 0}`);
   const timeline = useRequest(() => getTimeline(caseId, minPosition), `tl:${caseId}:${minPosition ?? 0}`);
   const units = useRequest(() => listUnits(true), 'units');
+  const repeats = useRequest(() => getRepeats(caseId), `repeats:${caseId}:${minPosition ?? 0}`);
   const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.unitId, u.name])), [units.data]);
   const categoryName = useCategoryName();
   const unitName = (id?: string) => (id ? (names.get(id) ?? id) : '—');
@@ -138,7 +139,11 @@ export function CaseDetailPage() {
                   {view.place?.address ?? view.address ?? '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('case.counts')} span={2}>
-                  {t('center.detail.counts', { returns: view.returnCount, redos: view.redoCount })}
+                  {t('center.detail.counts', {
+                    returns: view.returnCount,
+                    redos: view.redoCount,
+                    repeats: repeats.data?.repeats ?? '—',
+                  })}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('case.content')} span={2}>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

@@ -75,6 +75,9 @@ export const getCase = (caseId: string, minPosition?: number): Promise<CaseDetai
 export const getTimeline = (caseId: string, minPosition?: number): Promise<CaseTimelineEntry[]> =>
   apiGet<CaseTimelineEntry[]>(`${path(caseId)}/timeline`, { minPosition });
 
+export const getRepeats = (caseId: string): Promise<{ repeats: number; lastContactAt?: string }> =>
+  apiGet<{ repeats: number; lastContactAt?: string }>(`${path(caseId)}/repeats`);
+
 export const getBadges = (): Promise<BadgeCounts> => apiGet<BadgeCounts>('/api/badges');
 
 export const listUnits = (includeInactive = false): Promise<UnitView[]> =>

@@ -243,7 +243,7 @@ export function IntakePage() {
           })
         }
       />
-      <VisuallyHidden>{done ? t(`desk.done.${flow.result?.outcome ?? ''}`) : ''}</VisuallyHidden>
+      <VisuallyHidden live>{done ? t(`desk.done.${flow.result?.outcome ?? ''}`) : ''}</VisuallyHidden>
     </>
   );
 }
