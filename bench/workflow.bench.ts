@@ -21,7 +21,7 @@ import { type BenchResult, type Benchmark, timed } from './bench-kit';
 import { EVENTS_PER_CASE, historyEvents, historyLength } from './workflow-bench-events';
 import { percentile, registerCases, runCommandLoad, type LoadResult } from './workflow-command-load';
 import { QUERIES, rawSearchLatencies, searchLatencies } from './workflow-search';
-import { privateNats } from './private-nats';
+import { privateNats } from '@hotline/workflow/src/testing/private-nats';
 import { rawAppendLoad } from './workflow-raw-append';
 
 const LOAD_RATE = 500;

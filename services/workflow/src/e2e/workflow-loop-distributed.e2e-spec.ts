@@ -5,6 +5,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { MongoReadStore } from '@hotline/infra/read-store';
 import { isolatedDistributedEnv } from '../testing/distributed-workflow';
+import { privateNats } from '../testing/private-nats';
 import { readModelSnapshot, runClosedLoop } from './case-loop';
 import { HotlineHttp } from './hotline-http';
 import { startServiceProcess, type ServiceProcess } from './service-process';
@@ -13,6 +14,13 @@ describe('Case workflow end to end [distributed: relay, workflow, gateway proces
   const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-dist-'));
   const env = isolatedDistributedEnv(dir);
   const processes: ServiceProcess[] = [];
+  // A NATS of its own: on a shared one other workflows and gateways answer this loop's requests.
+  let nats: Awaited<ReturnType<typeof privateNats>> | undefined;
+
+  beforeAll(async () => {
+    nats = await privateNats(dir);
+    env.NATS_URL = nats.url;
+  });
 
   const start = async (name: string): Promise<HotlineHttp> => {
     const service = startServiceProcess(name, env);
@@ -30,11 +38,12 @@ describe('Case workflow end to end [distributed: relay, workflow, gateway proces
   afterAll(async () => {
     for (const service of processes.reverse()) await service.stop();
     await dropReadModels().catch(() => undefined);
-    const nats = await connect({ servers: env.NATS_URL });
-    const jsm = await jetstreamManager(nats);
+    const client = await connect({ servers: env.NATS_URL });
+    const jsm = await jetstreamManager(client);
     await jsm.streams.delete(env.HOTLINE_EVENTS_STREAM as string).catch(() => undefined);
     await jsm.streams.delete(env.HOTLINE_DLQ_STREAM as string).catch(() => undefined);
-    await nats.close();
+    await client.close();
+    await nats?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -12,6 +12,7 @@ import { MongoReadStore } from '@hotline/infra/read-store';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { firstValueFrom } from 'rxjs';
 import { workflowService } from '../workflow.module';
+import { privateNats } from './private-nats';
 
 /** Environment of a distributed run with names of its own: JetStream streams, subjects, database. */
 export function isolatedDistributedEnv(dir: string): Record<string, string> {
@@ -45,7 +46,13 @@ export function isolatedDistributedEnv(dir: string): Record<string, string> {
  */
 export async function startDistributedWorkflow(overrides: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-int-'));
-  const env = { ...isolatedDistributedEnv(dir), ...overrides };
+  // A NATS of its own unless told otherwise: on a shared one other workflows answer our commands.
+  const nats = overrides.NATS_URL === undefined ? await privateNats(dir) : undefined;
+  const env: Record<string, string> = {
+    ...isolatedDistributedEnv(dir),
+    ...(nats ? { NATS_URL: nats.url } : {}),
+    ...overrides,
+  };
   const platform = await Platform.open('workflow', loadConfig(platformConfigSchema, env, 'workflow'));
   const jsm = await jetstreamManager(platform.natsConnection);
   const publisher = new JetStreamEventPublisher({
@@ -87,6 +94,7 @@ export async function startDistributedWorkflow(overrides: Record<string, string>
       await manager.streams.delete(env.HOTLINE_EVENTS_STREAM as string).catch(() => undefined);
       await manager.streams.delete(env.HOTLINE_DLQ_STREAM as string).catch(() => undefined);
       await cleanup.close();
+      await nats?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

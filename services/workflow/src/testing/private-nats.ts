@@ -1,7 +1,7 @@
 /**
- * A NATS server of the benchmark's own: command and query subjects are not namespaced per run, so
- * on the shared server another workflow (a colleague's distributed test) could answer this run's
- * commands. The distributed load runs against this one.
+ * A NATS server of a test's (or benchmark's) own. Command and query subjects are not namespaced per
+ * run, so on a shared server another workflow (a colleague's distributed test) answers a share of
+ * this run's commands and queries against its own store. Distributed workflow tests run on this.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
