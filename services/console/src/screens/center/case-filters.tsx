@@ -1,74 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { CategoryPicker } from '../../components';
 import { useT } from '../../i18n';
 import { CASE_CHANNELS, CASE_COLOURS, CASE_STATUSES, type UnitView } from './center-api';
 import { CASE_TYPES } from '../desk/desk-api';
-
-type Range = [Dayjs | null, Dayjs | null] | null | undefined;
-
-interface Values {
-  text?: string;
-  status?: string[];
-  type?: string[];
-  channel?: string[];
-  categoryCode?: string;
-  unitId?: string;
-  districtId?: string;
-  registered?: Range;
-  due?: Range;
-  colour?: string;
-  overdue?: boolean;
-  sort?: string;
-  order?: string;
-}
-
-const list = (value: string | null) => (value === null || value === '' ? undefined : value.split(','));
-const range = (from: string | null, to: string | null): Range =>
-  from === null && to === null ? undefined : [from ? dayjs(from) : null, to ? dayjs(to) : null];
-
-/** The search as URL parameters (what `GET /api/cases` takes), so a search can be bookmarked and shared. */
-export function paramsOf(values: Values): URLSearchParams {
-  const params = new URLSearchParams();
-  const set = (key: string, value: string | undefined) => {
-    if (value !== undefined && value !== '') params.set(key, value);
-  };
-  set('text', values.text?.trim());
-  set('status', values.status?.join(','));
-  set('type', values.type?.join(','));
-  set('channel', values.channel?.join(','));
-  set('categoryCode', values.categoryCode);
-  set('unitId', values.unitId);
-  set('districtId', values.districtId);
-  set('registeredFrom', values.registered?.[0]?.startOf('day').toISOString());
-  set('registeredTo', values.registered?.[1]?.endOf('day').toISOString());
-  set('dueFrom', values.due?.[0]?.startOf('day').toISOString());
-  set('dueTo', values.due?.[1]?.endOf('day').toISOString());
-  set('colour', values.colour);
-  if (values.overdue === true) params.set('overdue', 'true');
-  set('sort', values.sort);
-  set('order', values.order);
-  return params;
-}
-
-function valuesOf(params: URLSearchParams): Values {
-  return {
-    text: params.get('text') ?? undefined,
-    status: list(params.get('status')),
-    type: list(params.get('type')),
-    channel: list(params.get('channel')),
-    categoryCode: params.get('categoryCode') ?? undefined,
-    unitId: params.get('unitId') ?? undefined,
-    districtId: params.get('districtId') ?? undefined,
-    registered: range(params.get('registeredFrom'), params.get('registeredTo')),
-    due: range(params.get('dueFrom'), params.get('dueTo')),
-    colour: params.get('colour') ?? undefined,
-    overdue: params.get('overdue') === 'true',
-    sort: params.get('sort') ?? 'registeredAt',
-    order: params.get('order') ?? 'desc',
-  };
-}
+import { paramsOf, valuesOf, type CaseSearchValues } from './case-search-query';
 
 interface Props {
   params: URLSearchParams;
@@ -79,7 +15,7 @@ interface Props {
 /** The case search form; Enter in any field searches. */
 export function CaseFilters({ params, units, onSearch }: Props) {
   const t = useT();
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<CaseSearchValues>();
   useEffect(() => form.setFieldsValue(valuesOf(params)), [params, form]);
   const unitOptions = useMemo(() => units.map((unit) => ({ value: unit.unitId, label: unit.name })), [units]);
   const districtOptions = useMemo(

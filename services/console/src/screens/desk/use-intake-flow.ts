@@ -9,10 +9,10 @@ import {
   registerCase,
   type ContactActionReply,
   type ContactReceipt,
-  type EmergencyService,
   type IntakeDraft,
   type NotAcceptedReason,
 } from './desk-api';
+import { emergencyServiceOf, joinReferral } from './not-accepted';
 import type { RecentContact } from './recent-contacts';
 
 /** How the call ended at the desk; a registered case goes on to dispatch. */
@@ -104,21 +104,13 @@ export function useIntakeFlow(remember: (contact: RecentContact) => void) {
       run(draft, 'answered-directly', (contactId, caseId) =>
         answerDirectly(contactId, caseId, draft, answer, articleId),
       ),
-    notAccept: (draft: IntakeDraft, reason: NotAcceptedReason, explanation?: string, referral?: string) =>
-      reason.startsWith('emergency-')
-        ? run(draft, 'referred', (contactId) =>
-            referContact(contactId, reason.slice('emergency-'.length) as EmergencyService, explanation),
-          )
+    notAccept: (draft: IntakeDraft, reason: NotAcceptedReason, explanation?: string, referral?: string) => {
+      const service = emergencyServiceOf(reason);
+      return service !== undefined
+        ? run(draft, 'referred', (contactId) => referContact(contactId, service, explanation))
         : run(draft, 'not-accepted', (contactId) =>
             declineContact(contactId, reason, joinReferral(explanation, referral)),
-          ),
+          );
+    },
   };
-}
-
-/** DeclineContact has one explanation: where the caller should turn goes on its own line. */
-function joinReferral(explanation?: string, referral?: string): string | undefined {
-  const parts = [explanation?.trim(), referral?.trim() ? `转介：${referral.trim()}` : undefined].filter(
-    (part): part is string => part !== undefined && part !== '',
-  );
-  return parts.length > 0 ? parts.join('\n') : undefined;
 }
