@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
+import { run as consoleLoad } from './console-load';
 import { run as eventStore } from './event-store.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
@@ -20,6 +21,7 @@ const benchmarks: Record<string, Benchmark> = {
   projection,
   intake,
   workflow,
+  'console-load': consoleLoad,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -5,7 +5,6 @@ import react from '@vitejs/plugin-react';
 const gateway = 'http://localhost:3000';
 
 export default defineConfig({
-  root: import.meta.dirname,
   base: '/',
   plugins: [react()],
   build: {

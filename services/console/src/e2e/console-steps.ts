@@ -16,6 +16,9 @@ export class ScreenLog {
 
   async visit(page: Page, screen: string): Promise<void> {
     await page.waitForLoadState('networkidle');
+    // axe judges contrast as painted: let fades and colour transitions (menus, messages, modals)
+    // finish first, including those that start a frame or two after the page settled.
+    await page.evaluate(SETTLE_ANIMATIONS);
     await screenshot(page, screen);
     const found = await seriousViolations(page);
     if (found.length > 0) this.violations.push({ screen, violations: found });
@@ -32,6 +35,18 @@ export class ScreenLog {
 }
 
 export const PASSWORD = 'Hotline@12345';
+
+const SETTLE_ANIMATIONS = `(async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  for (let round = 0; round < 20; round++) {
+    await frame();
+    const running = document.getAnimations().filter(
+      (a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity,
+    );
+    if (running.length === 0) return;
+    await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+  }
+})()`;
 
 /** Signs in through the sign-in page, as a person would, and waits for the role's start page. */
 export async function signIn(page: Page, baseUrl: string, username: string, home: string): Promise<void> {
