@@ -1,5 +1,8 @@
 import { Alert, Card, Space, Spin, Tag, Typography } from 'antd';
-import { EmptyState, ErrorAlert } from '../../components';
+import type { CaseDetailView } from '@hotline/contracts';
+import { apiGet } from '../../api/http';
+import { CaseColourTag, CaseStatusTag, EmptyState, ErrorAlert } from '../../components';
+import { useRequest } from '../../components/use-request';
 import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useT } from '../../i18n';
@@ -12,9 +15,24 @@ interface Props {
   error: unknown;
 }
 
+/** How many of the caller's cases the screen pop reads the state of. */
+const CASES_SHOWN = 5;
+
+/** Each case's state now, so the agent can answer "where is my case?" without leaving the call. */
+async function casesOf(caseIds: readonly string[]): Promise<Map<string, CaseDetailView>> {
+  const views = await Promise.all(
+    caseIds
+      .slice(0, CASES_SHOWN)
+      .map((id) => apiGet<CaseDetailView>(`/api/cases/${encodeURIComponent(id)}`).catch(() => undefined)),
+  );
+  return new Map(views.filter((v): v is CaseDetailView => v !== undefined).map((v) => [v.caseId, v]));
+}
+
 /** The screen pop: the caller's earlier contacts and their cases, newest first. */
 export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
   const t = useT();
+  const caseIds = history?.caseIds ?? [];
+  const cases = useRequest(() => casesOf(caseIds), caseIds.length === 0 ? null : caseIds.join(','));
   return (
     <Card
       size="small"
@@ -68,6 +86,12 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
                         <Typography.Text strong>
                           {t('desk.history.case', { number: contact.caseNumber })}
                         </Typography.Text>
+                      )}
+                      {contact.caseId !== undefined && cases.data?.get(contact.caseId) !== undefined && (
+                        <>
+                          <CaseStatusTag status={cases.data.get(contact.caseId)?.status ?? ''} />
+                          <CaseColourTag colour={cases.data.get(contact.caseId)?.colour} />
+                        </>
                       )}
                     </Space>
                     <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
