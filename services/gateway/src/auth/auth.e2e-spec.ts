@@ -254,6 +254,11 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    expect(response.headers.get('strict-transport-security')).toBeNull();
+    const overHttps = await fetch(`${running.url}/health/live`, {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(overHttps.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
   });
 
   it('accepts an OIDC bearer token without CSRF, and refuses bad ones with a bare 401', async () => {

@@ -1,5 +1,6 @@
 import {
   type DynamicModule,
+  Inject,
   type MiddlewareConsumer,
   Module,
   type NestModule,
@@ -133,12 +134,11 @@ class AuthLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
  */
 @Module({})
 export class AuthModule implements NestModule {
-  private static trustedProxies: readonly string[] = [];
+  constructor(@Inject(AUTH_SERVICES) private readonly auth: AuthServices) {}
 
   static register(platform: Platform, options: AuthModuleOptions = {}): DynamicModule {
     const config = options.config ?? loadConfig(authConfigSchema, options.env, 'gateway');
     const auth = createAuthServices(platform, config);
-    AuthModule.trustedProxies = config.HOTLINE_TRUSTED_PROXIES;
     const guard = new AuthGuard({
       authenticator: auth.authenticator,
       units: new UnitScope(platform.client()),
@@ -162,7 +162,7 @@ export class AuthModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(securityHeaders(AuthModule.trustedProxies), maskingMiddleware)
+      .apply(securityHeaders(this.auth.config.HOTLINE_TRUSTED_PROXIES), maskingMiddleware)
       .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }
