@@ -255,6 +255,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('permissions-policy')).toContain('camera=()');
     expect(response.headers.get('strict-transport-security')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
     const overHttps = await fetch(`${running.url}/health/live`, {
       headers: { 'x-forwarded-proto': 'https' },
     });

@@ -33,6 +33,8 @@ const HEADERS: ReadonlyArray<[string, string]> = [
 export function securityHeaders(trustedProxies: readonly string[]) {
   return (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
     for (const [name, value] of HEADERS) response.setHeader(name, value);
+    // The framework's name helps nobody but an attacker picking exploits.
+    response.removeHeader('x-powered-by');
     if (isHttps(request, trustedProxies)) {
       response.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     }
