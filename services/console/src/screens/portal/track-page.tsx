@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Descriptions, Flex, Form, Input, Steps, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { CitizenCaseView } from '@hotline/contracts';
+import { ApiError } from '../../api/http';
 import { ErrorAlert, PageHeader } from '../../components';
 import { useT } from '../../i18n';
 import { lookUpCase } from './portal-api';
@@ -39,7 +40,15 @@ export function TrackPage() {
     try {
       setFound(await lookUpCase(caseNumber.trim(), phoneLast4.trim()));
     } catch (caught) {
-      setError(caught);
+      // The gateway words these for developers; the citizen gets the same answer for a wrong number
+      // and wrong digits, as the lookup itself does (no guessing which case numbers exist).
+      if (caught instanceof ApiError && caught.status === 404) {
+        setError(new ApiError(404, caught.code, t('portal.track.notFound')));
+      } else if (caught instanceof ApiError && caught.field === 'caseNumber') {
+        setError(new ApiError(caught.status, caught.code, t('portal.track.caseNumberWrong')));
+      } else {
+        setError(caught);
+      }
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { ScreenLog } from './console-steps';
+import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
+
+/** The public side on a 375 px phone, the English switch, and what sign-in says when it fails. */
+describe('The portal on a phone and the sign-in messages [browser: Debian chromium, 375×812]', () => {
+  let platform: RunningPlatform;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const files = mkdtempSync(join(tmpdir(), 'hotline-console-phone-'));
+  const log = new ScreenLog();
+
+  beforeAll(async () => {
+    const consoleDir = join(files, 'console');
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
+      stdio: 'inherit',
+    });
+    platform = await startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+    browser = await launchBrowser({ width: 375, height: 812, isMobile: true });
+    page = await browser.context.newPage();
+    log.watch(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  const url = (path: string) => `${platform.url}${path}`;
+  const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+  it('fits the submit form on the phone and names each missing field', async () => {
+    await page.goto(url('/portal/submit'));
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    await page.getByText('请填写诉求内容').waitFor();
+    await page.getByText('请填写联系电话').waitFor();
+    await page.getByLabel('联系电话').fill('12345');
+    await page.getByText('请填写 11 位手机号或带区号的固定电话').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await log.visit(page, 'phone-01-portal-submit-errors');
+  });
+
+  it('finds knowledge articles for a citizen without an account', async () => {
+    await page.goto(url('/portal/knowledge'));
+    await page.getByLabel('输入关键词').fill('停水');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await log.visit(page, 'phone-02-portal-knowledge');
+  });
+
+  it('answers a wrong case number or phone digits without saying which was wrong', async () => {
+    await page.goto(url('/portal/track'));
+    await page.getByLabel('工单号').fill('00000019');
+    await page.getByLabel('手机号后 4 位').fill('0000');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/未查到该工单|工单号有误/);
+    await log.visit(page, 'phone-03-portal-track-not-found');
+  });
+
+  it('switches the interface to English and keeps the choice after a reload', async () => {
+    await page.goto(url('/portal/submit'));
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Submit a request' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Submit a request' }).waitFor();
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
+    await log.visit(page, 'phone-04-portal-english');
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('heading', { name: '提交诉求' }).waitFor();
+  });
+
+  it('says when a password is wrong, then that the account is locked', async () => {
+    await page.goto(url('/login'));
+    await page.getByLabel('用户名').fill('auditor');
+    let text = '';
+    for (let attempt = 0; attempt < 8 && !text.includes('锁定'); attempt++) {
+      await page.getByLabel('密码').fill(`wrong-${attempt}`);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.getByRole('alert').waitFor();
+      if (attempt === 0) {
+        expect(await page.getByRole('alert').innerText()).toContain('用户名或密码不正确');
+        await log.visit(page, 'phone-05-sign-in-invalid');
+      }
+      // Wait for this attempt's answer before the next one replaces it.
+      await page
+        .getByRole('button', { name: /登\s*录/ })
+        .and(page.locator(':not(.ant-btn-loading)'))
+        .waitFor();
+      text = await page.getByRole('alert').innerText();
+    }
+    expect(text).toContain('账号已暂时锁定');
+    await log.visit(page, 'phone-06-sign-in-locked');
+  });
+
+  it('meets the accessibility bar on every screen and the CSP on every page', () => {
+    expect(log.summary()).toEqual([]);
+    expect(log.cspErrors).toEqual([]);
+  });
+});
