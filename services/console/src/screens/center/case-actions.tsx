@@ -27,14 +27,15 @@ const SEND_BACK = note('review/send-back', 'sendBack', 'reason', true, true);
 const APPROVE = note('extension/approve', 'approveExtension', 'comment', false);
 const REJECT = note('extension/reject', 'rejectExtension', 'reason', true, true);
 const REPORT = note('report-to-leader', 'report', 'summary', true);
-const INSTRUCT = note('instruction', 'instruction', 'instruction', true);
 const REDO = note('redo', 'redo', 'reason', true, true);
 
 type Dialog = 'dispatch' | 'redispatch' | 'merge' | 'callback' | undefined;
 
 /**
  * The center's actions on a case, offered by its state: dispatch or re-dispatch, review the reply,
- * decide an extension, merge a duplicate, report to leaders, instructions, callback, redo, close.
+ * decide an extension, merge a duplicate, report to leaders, callback, redo, close. Leaders' own
+ * instructions (批示) are shown on the case but not offered here: the workflow takes them from the
+ * leader role only, and no console role is a leader yet.
  */
 export function CaseActions({
   detail,
@@ -83,7 +84,6 @@ export function CaseActions({
           button('redo', () => setText(REDO))}
         {status === 'completed' && button('close', () => setText(close), detail.lastCallback !== undefined)}
         {open && !detail.reportedToLeader && button('report', () => setText(REPORT))}
-        {open && button('instruction', () => setText(INSTRUCT))}
       </Space>
       <Modal
         open={dialog === 'dispatch' || dialog === 'redispatch'}
