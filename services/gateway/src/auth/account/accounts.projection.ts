@@ -20,8 +20,8 @@ export interface AccountDocument extends ReadDocument {
   enabled: boolean;
   mustChangePassword: boolean;
   sessionVersion: number;
-  lockedUntil: string | null;
-  lastSignInAt: string | null;
+  lockedUntil?: string | null;
+  lastSignInAt?: string;
   createdAt: string;
 }
 
@@ -45,7 +45,7 @@ const { accounts, apiTokens } = AuthCollection;
  */
 export const accountsProjection = (): Projection => ({
   name: 'gateway-accounts',
-  version: 1,
+  version: 2,
   collections: [accounts, apiTokens],
   filter: { streamPrefixes: ['account-', 'apiToken-'] },
   async setup(store) {
@@ -73,13 +73,8 @@ export const accountsProjection = (): Projection => ({
         const { username, displayName, role, districtId, unitId } = accountEvent.data;
         context.guardedUpdate(accounts, id, {
           $set: { username, displayName, role, districtId, unitId: unitId ?? null, enabled: true },
-          $setOnInsert: {
-            createdAt: event.time,
-            mustChangePassword: false,
-            sessionVersion: 0,
-            lockedUntil: null,
-            lastSignInAt: null,
-          },
+          // No nulls on insert: FerretDB leaves them out, and absence reads the same (not locked, never signed in).
+          $setOnInsert: { createdAt: event.time, mustChangePassword: false, sessionVersion: 0 },
         });
         break;
       }
