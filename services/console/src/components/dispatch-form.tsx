@@ -24,6 +24,8 @@ export interface DispatchFormProps {
   returnCount?: number;
   onDone: (position: number) => void;
   onCancel?: () => void;
+  /** Message key of the cancel button (default: cancel). */
+  cancelLabel?: string;
 }
 
 const units = () => apiGet<UnitView[]>('/api/units');
@@ -60,6 +62,7 @@ export function DispatchForm({
   returnCount = 0,
   onDone,
   onCancel,
+  cancelLabel = 'common.cancel',
 }: DispatchFormProps) {
   const t = useT();
   const [form] = Form.useForm<Values>();
@@ -222,7 +225,7 @@ export function DispatchForm({
             {t('dispatch.toFallbackAfterReturns', { count: returnCount })}
           </Button>
         )}
-        {onCancel !== undefined && <Button onClick={onCancel}>{t('common.cancel')}</Button>}
+        {onCancel !== undefined && <Button onClick={onCancel}>{t(cancelLabel)}</Button>}
       </Space>
     </Form>
   );

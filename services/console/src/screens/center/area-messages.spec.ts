@@ -28,6 +28,7 @@ describe('desk, center and admin texts', () => {
 
   it('names every value the screens translate by building a key', () => {
     const built = [
+      'desk.done.dispatchLater',
       ...['consult', 'complaint', 'report', 'suggestion', 'help', 'praise'].map((v) => `type.${v}`),
       ...['satisfied', 'basically-satisfied', 'dissatisfied'].map((v) => `rating.${v}`),
       ...['efficiency', 'attitude', 'result'].map((v) => `callback.${v}`),

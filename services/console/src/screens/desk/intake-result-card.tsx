@@ -41,6 +41,7 @@ export function IntakeResultCard({ result, onNext }: { result: IntakeResult; onN
             mode="dispatch"
             onDone={() => setDispatched(true)}
             onCancel={onNext}
+            cancelLabel="desk.done.dispatchLater"
           />
         </Card>
       )}
