@@ -9,37 +9,8 @@ import { workflowService } from '@hotline/workflow';
 import { createGatewayService } from '../gateway.module';
 import { gatewayRouteTable } from './route-table';
 import { TestIdentityProvider } from './testing/test-identity-provider';
+import { USER_OF_ROLE, pathOf } from './testing/route-walk';
 import { signIn, type SessionHeaders } from './testing/test-session';
-
-const USER_OF_ROLE: Record<GatewayRole, string> = {
-  agent: 'agent',
-  supervisor: 'supervisor',
-  center: 'center',
-  'unit-handler': 'unit-handler-housing',
-  'unit-leader': 'unit-leader-housing',
-  'district-admin': 'district-admin-gulou',
-  'city-admin': 'city-admin',
-  auditor: 'auditor',
-};
-
-/** Path parameters within each role's own scope, so that only the role decides the answer. */
-const PARAMS: Record<string, (role: GatewayRole) => string> = {
-  unitId: (role) =>
-    role.startsWith('unit-') ? 'housing-bureau' : role === 'district-admin' ? 'gulou' : 'water-group',
-  caseId: () => 'no-such-case',
-  action: () => 'sign',
-  group: () => 'review',
-  contactId: () => 'no-such-contact',
-  articleId: () => 'no-such-article',
-  phone: () => '13705918888',
-  caseNumber: () => '20260101',
-  username: () => 'no-such-user',
-  tokenId: () => 'a1b2c3d4e5f6a7b8',
-  file: () => 'index.css',
-};
-
-const pathOf = (path: string, role: GatewayRole): string =>
-  path.replace(/:(\w+)/g, (_m, name: string) => PARAMS[name]?.(role) ?? 'x');
 
 describe('gateway authentication and authorisation [embedded: the whole platform]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-auth-e2e-'));
