@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
@@ -81,12 +82,15 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
     running.push(await startServices(gateway, [gatewayService], options));
   });
   afterAll(async () => {
+    // Services first (the gateway's consumer of the stream), then the relay, then the stream itself.
+    for (const service of running.reverse()) await service.close();
     await relay.stop();
     await publisher.close();
-    const jsm = await jetstreamManager(workflow.natsConnection);
+    const cleanup = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    const jsm = await jetstreamManager(cleanup);
     await jsm.streams.delete(env.HOTLINE_EVENTS_STREAM ?? '').catch(() => undefined);
     await jsm.streams.delete(env.HOTLINE_DLQ_STREAM ?? '').catch(() => undefined);
-    for (const service of running.reverse()) await service.close();
+    await cleanup.close();
     const store = await MongoReadStore.connect(env.MONGODB_URL ?? '', env.MONGODB_DB ?? '');
     await store.dropDatabase();
     await store.close();
