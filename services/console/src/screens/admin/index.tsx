@@ -1,13 +1,16 @@
-import { Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Spin, Tabs } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n';
-import { CalendarPage } from './calendar-page';
 import { CataloguePage } from './catalogue-page';
 import { CategoriesPage } from './categories-page';
 import { UnitsPage } from './units-page';
 import { UsersPage } from './users-page';
+
+// The calendar page carries the deadline policy's module (and zod with it): loaded when opened.
+const CalendarPage = lazy(() => import('./calendar-page').then((m) => ({ default: m.CalendarPage })));
 
 const SECTIONS = ['users', 'units', 'catalogue', 'categories', 'calendar'] as const;
 
@@ -34,7 +37,14 @@ export default function AdminArea() {
         <Route path="units" element={<UnitsPage />} />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="categories" element={<CategoriesPage />} />
-        <Route path="calendar" element={<CalendarPage />} />
+        <Route
+          path="calendar"
+          element={
+            <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+              <CalendarPage />
+            </Suspense>
+          }
+        />
       </Routes>
     </ReadableTheme>
   );

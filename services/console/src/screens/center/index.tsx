@@ -1,10 +1,13 @@
-import { Tabs } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Spin, Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
-import { OverviewPage } from './overview-page';
+
+// The overview's charts (ECharts) load only when the overview is opened, not with a case or a search.
+const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
 
 /** The center console (热线办): the overview of queues, case search, case detail and actions. */
 export default function CenterArea() {
@@ -23,7 +26,14 @@ export default function CenterArea() {
         ]}
       />
       <Routes>
-        <Route index element={<OverviewPage />} />
+        <Route
+          index
+          element={
+            <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+              <OverviewPage />
+            </Suspense>
+          }
+        />
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
       </Routes>
