@@ -142,7 +142,7 @@ export class AccountService {
   list(filter: Record<string, unknown>): Promise<AccountDocument[]> {
     return this.deps.readStore
       .collection<AccountDocument>(AuthCollection.accounts)
-      .find(filter, { sort: { username: 1 }, limit: 1000 });
+      .find(filter, { sort: { username: 1 }, limit: 1000, projection: { _pos: 0 } });
   }
 
   findToken(tokenId: string): Promise<ApiTokenDocument | null> {
@@ -154,7 +154,7 @@ export class AccountService {
   listTokens(filter: Record<string, unknown>): Promise<ApiTokenDocument[]> {
     return this.deps.readStore
       .collection<ApiTokenDocument>(AuthCollection.apiTokens)
-      .find(filter, { sort: { issuedAt: -1 }, limit: 1000, projection: { tokenHash: 0 } });
+      .find(filter, { sort: { issuedAt: -1 }, limit: 1000, projection: { tokenHash: 0, _pos: 0 } });
   }
 
   private envelope(command: AccountCommand | ApiTokenCommand, origin: CommandOrigin) {
