@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { loadConfig } from '@hotline/infra/config';
-import { loadConfig } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { AccountsController } from './auth/accounts.controller';
 import { AuthController } from './auth/auth.controller';
@@ -19,7 +18,6 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { ATTACHMENT_STORE } from './attachments/attachment-store.token';
 import { LiveController } from './live/live.controller';
 import { LiveHub } from './live/live-hub';
-import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
 import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
 
 /** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
@@ -57,7 +55,6 @@ class GatewayModule {
           useFactory: () => new FileAttachmentStore(join(platform.config.HOTLINE_DATA_DIR, 'attachments')),
         },
         LiveHub,
-        { provide: LIVE_CONFIG, useFactory: () => loadConfig(liveConfigSchema, undefined, 'gateway') },
         { provide: LIVE_CONFIG, useFactory: () => loadConfig(liveConfigSchema, undefined, 'gateway') },
       ],
     };
