@@ -2,7 +2,7 @@ import type { DispatchCatalogueView, UnitView } from '@hotline/contracts';
 import { apiGet, apiPost, newCommandId } from '../../api/http';
 import type { Role } from '../../auth/session';
 
-export type { DispatchCatalogueView, UnitView };
+export type { UnitView };
 
 export const ROLES: readonly Role[] = [
   'agent',

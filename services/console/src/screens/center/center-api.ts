@@ -8,24 +8,11 @@ import type {
   CaseType,
   CenterCounts,
   ReturnReason,
-  UnitSuggestion,
   UnitView,
 } from '@hotline/contracts';
 import { apiGet, apiPost, newCommandId, type QueryValue } from '../../api/http';
 
-export type {
-  BadgeCounts,
-  CaseChannel,
-  CaseDetailView,
-  CaseSearchResult,
-  CaseStatus,
-  CaseTimelineEntry,
-  CaseType,
-  CenterCounts,
-  ReturnReason,
-  UnitSuggestion,
-  UnitView,
-};
+export type { CaseDetailView, CaseStatus, CaseTimelineEntry, CaseType, CenterCounts, ReturnReason, UnitView };
 
 export const CASE_STATUSES = [
   'registered',
@@ -82,9 +69,6 @@ export const getBadges = (): Promise<BadgeCounts> => apiGet<BadgeCounts>('/api/b
 
 export const listUnits = (includeInactive = false): Promise<UnitView[]> =>
   apiGet<UnitView[]>('/api/units', { includeInactive });
-
-export const suggestUnitFor = (caseId: string): Promise<UnitSuggestion> =>
-  apiGet<UnitSuggestion>(`${path(caseId)}/suggested-unit`);
 
 /**
  * Sends one case action (`POST /api/cases/:caseId/<action>`). The caller keeps `commandId` for the

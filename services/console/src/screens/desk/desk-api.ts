@@ -6,13 +6,11 @@ import type {
   CaseType,
   ClassificationSuggestion,
   ContactReceipt,
-  ContactView,
   DuplicateSuggestion,
   EmergencyService,
   KnowledgeArticleView,
   KnowledgeHit,
   NotAcceptedReason,
-  UnitSuggestion,
 } from '@hotline/contracts';
 
 export type {
@@ -20,12 +18,10 @@ export type {
   CaseType,
   ClassificationSuggestion,
   ContactReceipt,
-  ContactView,
   DuplicateSuggestion,
   EmergencyService,
   KnowledgeHit,
   NotAcceptedReason,
-  UnitSuggestion,
 };
 
 export const CASE_TYPES = [
@@ -175,11 +171,5 @@ export const referContact = (contactId: string, service: EmergencyService, expla
 
 export const declineContact = (contactId: string, reason: NotAcceptedReason, explanation?: string) =>
   contactAction(contactId, 'decline', defined({ reason, explanation: clean(explanation) }));
-
-export const getContact = (contactId: string): Promise<ContactView> =>
-  apiGet<ContactView>(`/api/contacts/${encodeURIComponent(contactId)}`);
-
-export const suggestUnit = (caseId: string): Promise<UnitSuggestion> =>
-  apiGet<UnitSuggestion>(`/api/cases/${encodeURIComponent(caseId)}/suggested-unit`);
 
 export { newCommandId };
