@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import type { CaseSearchResult } from '@hotline/contracts';
 import { launchBrowser } from './browser';
-import { getAsUser, postAsUser, ScreenLog, signIn, signOut } from './console-steps';
+import { ScreenLog, signIn, signOut } from './console-steps';
 import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
 
 // A 1×1 PNG: real magic bytes, so the gateway's upload check accepts it as an image.
@@ -71,62 +69,99 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
     await log.visit(page, '02-portal-receipt');
   });
 
-  it('lets the center dispatch the case to the housing bureau', async () => {
+  it('lets the center find the case and dispatch it to the housing bureau', async () => {
     await signIn(page, platform.url, 'center', '/center');
-    await log.visit(page, '03-center-home');
-    const found = await getAsUser<CaseSearchResult>(
-      page,
-      platform.url,
-      `/api/cases?text=${encodeURIComponent('翠湖苑')}&status=registered&pageSize=50`,
-    );
-    const summary = found.items.find((item) => item.caseNumber === caseNumber);
-    expect(summary).toBeDefined();
-    caseId = summary?.caseId ?? '';
-    // TODO(console-b): dispatch through the center's dispatch screen once it exists.
-    await postAsUser(page, platform.url, `/api/cases/${caseId}/dispatch`, {
-      commandId: randomUUID(),
-      leadUnitId: HOUSING,
-    });
+    await log.visit(page, '03-center-overview');
+    await page.getByRole('tab', { name: '工单查询' }).click();
+    await page.getByLabel('全文检索').fill('翠湖苑');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const link = page.getByRole('link', { name: caseNumber });
+    await link.waitFor();
+    await log.visit(page, '04-center-search');
+    caseId = decodeURIComponent((await link.getAttribute('href'))?.split('/').pop() ?? '');
+    await link.click();
+    await page
+      .getByRole('button', { name: /派\s*单/ })
+      .first()
+      .click();
+    const lead = page.getByRole('combobox', { name: '主办单位' });
+    await lead.click();
+    await lead.fill(HOUSING);
+    // antd draws the visible options itself; its role=option list is a hidden one for screen readers.
+    await page.locator('.ant-select-item-option', { hasText: HOUSING }).first().click();
+    await log.visit(page, '05-center-dispatch');
+    await page.getByRole('button', { name: '确认派单' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByText('待签收').first().waitFor();
+    await log.visit(page, '06-center-case-dispatched');
     await signOut(page);
   });
 
   it('lets the unit handler sign and reply with a photo', async () => {
     await signIn(page, platform.url, 'unit-handler-housing', '/unit');
     await page.getByRole('link', { name: caseNumber }).waitFor();
-    await log.visit(page, '04-unit-inbox');
+    await log.visit(page, '07-unit-inbox');
     await page.getByRole('link', { name: caseNumber }).click();
     await page.getByTestId('case-content').waitFor();
-    await log.visit(page, '05-unit-case-to-sign');
+    await log.visit(page, '08-unit-case-to-sign');
     await page.getByRole('button', { name: /签\s*收/ }).click();
     await page.getByLabel('办理结果').waitFor();
     await page.getByLabel('办理结果').fill(RESULT);
     await page.locator('input[type=file]').setInputFiles(join(files, 'repaired.png'));
     await page.locator('.ant-upload-list-item-done').first().waitFor();
-    await log.visit(page, '06-unit-case-reply');
+    await log.visit(page, '09-unit-case-reply');
     await page.getByRole('button', { name: '提交答复' }).click();
     await page.getByText(RESULT).first().waitFor();
     await page.getByRole('heading', { name: '答复内容' }).waitFor();
-    await log.visit(page, '07-unit-case-replied');
+    await log.visit(page, '10-unit-case-replied');
     await signOut(page);
   });
 
   it('lets the center accept the reply', async () => {
     await signIn(page, platform.url, 'center', '/center');
-    // TODO(console-b): accept through the center's review screen once it exists.
-    await postAsUser(page, platform.url, `/api/cases/${caseId}/review/accept`, { commandId: randomUUID() });
+    await page.goto(url(`/center/cases/${encodeURIComponent(caseId)}`));
+    await page.getByRole('button', { name: '审核通过' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await log.visit(page, '11-center-review');
+    await dialog.getByRole('button', { name: '审核通过' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已办结').first().waitFor();
     await signOut(page);
   });
 
-  it('lets an agent record the callback, which closes the case', async () => {
+  it('lets an agent record the callback from the callbacks to make', async () => {
     await signIn(page, platform.url, 'agent', '/desk');
-    await log.visit(page, '08-desk-home');
-    // TODO(console-b): record the callback through the desk's callbacks screen once it exists.
-    await postAsUser(page, platform.url, `/api/cases/${caseId}/callback`, {
-      commandId: randomUUID(),
-      reached: true,
-      ratings: { efficiency: 'satisfied', attitude: 'satisfied', result: 'satisfied' },
-      unitAtFault: false,
-    });
+    await log.visit(page, '12-desk-intake');
+    await page.getByRole('tab', { name: '回访待办' }).click();
+    const call = page.getByRole('button', { name: `回访工单 ${caseNumber}` });
+    // Longest waiting first: the new case may be on a later page.
+    for (let i = 0; i < 20 && !(await call.isVisible()); i++) {
+      await page.getByRole('listitem', { name: /下一页|Next Page/ }).click();
+    }
+    await log.visit(page, '13-desk-callbacks');
+    await call.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: '已联系上' }).check({ force: true });
+    for (const dimension of ['办理效率', '服务态度', '办理结果']) {
+      const item = dialog.locator('.ant-form-item', { hasText: dimension });
+      await item.getByText('满意', { exact: true }).click();
+    }
+    await log.visit(page, '14-desk-callback');
+    await dialog.getByRole('button', { name: '保存回访结果' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await signOut(page);
+  });
+
+  it('lets the center close the case once the callback is recorded', async () => {
+    await signIn(page, platform.url, 'center', '/center');
+    await page.goto(url(`/center/cases/${encodeURIComponent(caseId)}`));
+    await page.getByRole('button', { name: /归\s*档/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /归\s*档/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('已归档').first().waitFor();
+    await log.visit(page, '15-center-case-closed');
     await signOut(page);
   });
 
@@ -136,8 +171,8 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.getByTestId('citizen-status').waitFor();
     expect(await page.getByTestId('citizen-status').innerText()).toBe('已答复');
-    expect(await page.getByTestId('citizen-answer').innerText()).toContain('物业');
-    await log.visit(page, '09-portal-track-answered');
+    expect(await page.getByTestId('citizen-answer').innerText()).toContain(RESULT);
+    await log.visit(page, '16-portal-track-answered');
   });
 
   it('meets the accessibility bar on every screen and the CSP on every page', () => {
