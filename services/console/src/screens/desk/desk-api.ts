@@ -6,6 +6,7 @@ import type {
   CaseType,
   ClassificationSuggestion,
   ContactReceipt,
+  ContactView,
   DuplicateSuggestion,
   EmergencyService,
   KnowledgeArticleView,
@@ -15,6 +16,7 @@ import type {
 
 export type {
   CallerHistory,
+  ContactView,
   CaseType,
   ClassificationSuggestion,
   ContactReceipt,
@@ -173,3 +175,10 @@ export const declineContact = (contactId: string, reason: NotAcceptedReason, exp
   contactAction(contactId, 'decline', defined({ reason, explanation: clean(explanation) }));
 
 export { newCommandId };
+
+/** Contacts waiting for an agent (messages, mailbox letters), oldest first. */
+export const openContacts = (): Promise<ContactView[]> =>
+  apiGet<{ contacts: ContactView[] }>('/api/contacts', { limit: 200 }).then((answer) => answer.contacts);
+
+export const getContact = (contactId: string): Promise<ContactView> =>
+  apiGet<ContactView>(`/api/contacts/${encodeURIComponent(contactId)}`);

@@ -20,9 +20,10 @@ export function attachmentsOf(files: UploadFile[] | undefined): IntakeDraft['att
 
 /**
  * The contact and case fields in the order an agent fills them during a call: what happened first
- * (content, type, category), then who is calling and where.
+ * (content, type, category), then who is calling and where. A message taken from the waiting queue
+ * keeps the attachments it came with (`upload` false).
  */
-export function IntakeFormFields() {
+export function IntakeFormFields({ upload = true }: { upload?: boolean }) {
   const t = useT();
   const [uploadError, setUploadError] = useState<string | undefined>(undefined);
   const anonymous = Form.useWatch<boolean | undefined>('anonymous');
@@ -105,31 +106,33 @@ export function IntakeFormFields() {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item
-        name="files"
-        label={t('desk.form.attachments')}
-        valuePropName="fileList"
-        getValueFromEvent={(event: { fileList: UploadFile[] }) => event.fileList}
-        extra={uploadError ?? t('desk.form.attachmentsHint')}
-        validateStatus={uploadError !== undefined ? 'error' : undefined}
-      >
-        <Upload
-          multiple
-          maxCount={20}
-          customRequest={({ file, onSuccess, onError }) => {
-            setUploadError(undefined);
-            apiUpload(file as File).then(
-              (uploaded) => onSuccess?.(attachmentRef(uploaded)),
-              (error: Error) => {
-                setUploadError(t('desk.form.uploadFailed', { reason: error.message }));
-                onError?.(error);
-              },
-            );
-          }}
+      {upload && (
+        <Form.Item
+          name="files"
+          label={t('desk.form.attachments')}
+          valuePropName="fileList"
+          getValueFromEvent={(event: { fileList: UploadFile[] }) => event.fileList}
+          extra={uploadError ?? t('desk.form.attachmentsHint')}
+          validateStatus={uploadError !== undefined ? 'error' : undefined}
         >
-          <Button icon={<UploadOutlined aria-hidden />}>{t('desk.form.upload')}</Button>
-        </Upload>
-      </Form.Item>
+          <Upload
+            multiple
+            maxCount={20}
+            customRequest={({ file, onSuccess, onError }) => {
+              setUploadError(undefined);
+              apiUpload(file as File).then(
+                (uploaded) => onSuccess?.(attachmentRef(uploaded)),
+                (error: Error) => {
+                  setUploadError(t('desk.form.uploadFailed', { reason: error.message }));
+                  onError?.(error);
+                },
+              );
+            }}
+          >
+            <Button icon={<UploadOutlined aria-hidden />}>{t('desk.form.upload')}</Button>
+          </Upload>
+        </Form.Item>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Button, Card, Col, Form, Input, Row, Space, type InputRef } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Space, type InputRef } from 'antd';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
@@ -12,6 +13,7 @@ import {
   callerHistory,
   classify,
   findDuplicates,
+  getContact,
   type IntakeDraft,
   type NotAcceptedReason,
 } from './desk-api';
@@ -45,6 +47,12 @@ export function IntakePage() {
   const [caller, setCaller] = useState<string | undefined>(undefined);
   const [answerSource, setAnswerSource] = useState<AnswerSource | undefined>(undefined);
   const [declineReason, setDeclineReason] = useState<NotAcceptedReason | undefined | null>(null);
+  const [params, setParams] = useSearchParams();
+  const waitingId = params.get('contact') ?? undefined;
+  const waiting = useRequest(
+    () => getContact(waitingId ?? ''),
+    waitingId === undefined ? null : `w:${waitingId}`,
+  );
 
   const history = useRequest(() => callerHistory(caller ?? ''), caller === undefined ? null : `h:${caller}`);
   const content = Form.useWatch('content', form) ?? '';
@@ -65,8 +73,31 @@ export function IntakePage() {
     form.resetFields();
     setLookup('');
     setCaller(undefined);
+    if (waitingId !== undefined) setParams({});
     phoneRef.current?.focus();
-  }, [flow, form]);
+  }, [flow, form, waitingId, setParams]);
+
+  // A message from the waiting queue: its contact is already recorded, so the form starts from it.
+  const adopt = flow.adopt;
+  useEffect(() => {
+    const contact = waiting.data;
+    if (contact === undefined) return;
+    adopt(contact.contactId);
+    form.resetFields();
+    form.setFieldsValue({
+      content: contact.content,
+      name: contact.caller.name,
+      phone: contact.caller.phone,
+      address: contact.caller.address,
+      anonymous: contact.caller.anonymous,
+      type: contact.classification?.type,
+      categoryCode: contact.classification?.categoryCode,
+    });
+    if (contact.caller.phone !== undefined) {
+      setLookup(contact.caller.phone);
+      setCaller(contact.caller.phone);
+    }
+  }, [waiting.data, adopt, form]);
 
   const lookUp = (value: string) => {
     const phone = value.trim().replace(/\s+/g, '');
@@ -164,7 +195,20 @@ export function IntakePage() {
                   aria-label={t('desk.form.title')}
                   disabled={flow.busy}
                 >
-                  <IntakeFormFields />
+                  {waiting.data !== undefined && (
+                    <Alert
+                      type="info"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      title={t('desk.waiting.handling', {
+                        channel: t(`channel.${waiting.data.channel}`),
+                        at: new Date(waiting.data.receivedAt).toLocaleString(),
+                        files: waiting.data.attachmentCount,
+                      })}
+                    />
+                  )}
+                  <ErrorAlert error={waiting.error} />
+                  <IntakeFormFields upload={waitingId === undefined} />
                   <ErrorAlert error={flow.error} onClose={flow.clearError} />
                   <Space wrap style={{ marginTop: 12 }}>
                     <Button type="primary" htmlType="submit" loading={flow.busy}>

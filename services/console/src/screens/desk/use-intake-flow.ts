@@ -36,14 +36,15 @@ const freshIds = (): Ids => ({ contactId: `desk-${newCommandId()}`, caseId: `cas
  */
 export function useIntakeFlow(remember: (contact: RecentContact) => void) {
   const ids = useRef<Ids>(freshIds());
-  const receipt = useRef<ContactReceipt | undefined>(undefined);
+  // Recorded by this desk (the receipt), or taken over from the queue of waiting contacts (true).
+  const recorded = useRef<ContactReceipt | true | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [result, setResult] = useState<IntakeResult | undefined>(undefined);
 
   const reset = useCallback(() => {
     ids.current = freshIds();
-    receipt.current = undefined;
+    recorded.current = undefined;
     setError(undefined);
     setResult(undefined);
   }, []);
@@ -58,7 +59,7 @@ export function useIntakeFlow(remember: (contact: RecentContact) => void) {
       setError(undefined);
       try {
         const { contactId, caseId } = ids.current;
-        receipt.current ??= await recordContact(contactId, draft);
+        recorded.current ??= await recordContact(contactId, draft);
         const reply = await act(contactId, caseId);
         const done: IntakeResult = {
           outcome,
@@ -87,11 +88,20 @@ export function useIntakeFlow(remember: (contact: RecentContact) => void) {
     [remember],
   );
 
+  /** Works on a contact that is already recorded (a message waiting for an agent) instead of a new call. */
+  const adopt = useCallback((contactId: string) => {
+    ids.current = { contactId, caseId: `case-${newCommandId()}` };
+    recorded.current = true;
+    setError(undefined);
+    setResult(undefined);
+  }, []);
+
   return {
     busy,
     error,
     result,
     reset,
+    adopt,
     clearError: () => setError(undefined),
     register: (draft: IntakeDraft) =>
       run(draft, 'case-registered', (contactId, caseId) => registerCase(contactId, caseId, draft)),
