@@ -40,7 +40,12 @@ export function UnitDialogs({ dialog, onDone, onCancel }: Props) {
         fallback: false,
       });
     }
-    if (dialog.kind === 'contacts') form.setFieldsValue({ contacts: dialog.unit.contacts });
+    if (dialog.kind === 'contacts') {
+      // The units list masks phone numbers (138****2222); a masked number must be typed again.
+      form.setFieldsValue({
+        contacts: dialog.unit.contacts.map((c) => ({ ...c, phone: c.phone.includes('*') ? '' : c.phone })),
+      });
+    }
     setError(undefined);
     setCommandId(newCommandId());
   }, [dialog, form]);
@@ -161,7 +166,7 @@ export function UnitDialogs({ dialog, onDone, onCancel }: Props) {
                     <Form.Item
                       name={[field.name, 'phone']}
                       label={t('admin.contacts.phone')}
-                      rules={[{ required: true, message: t('admin.contacts.required') }]}
+                      rules={[{ required: true, message: t('admin.contacts.phoneAgain') }]}
                     >
                       <Input maxLength={20} />
                     </Form.Item>
