@@ -29,6 +29,7 @@ describe('desk, center and admin texts', () => {
   it('names every value the screens translate by building a key', () => {
     const built = [
       'desk.done.dispatchLater',
+      ...['flood', 'blocklisted', 'attachment-refused', 'unreadable'].map((v) => `desk.quarantine.${v}`),
       ...['consult', 'complaint', 'report', 'suggestion', 'help', 'praise'].map((v) => `type.${v}`),
       ...['satisfied', 'basically-satisfied', 'dissatisfied'].map((v) => `rating.${v}`),
       ...['efficiency', 'attitude', 'result'].map((v) => `callback.${v}`),

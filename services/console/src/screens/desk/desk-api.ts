@@ -177,8 +177,13 @@ export const declineContact = (contactId: string, reason: NotAcceptedReason, exp
 export { newCommandId };
 
 /** Contacts waiting for an agent (messages, mailbox letters), oldest first. */
-export const openContacts = (): Promise<ContactView[]> =>
-  apiGet<{ contacts: ContactView[] }>('/api/contacts', { limit: 200 }).then((answer) => answer.contacts);
+export const openContacts = (quarantined = false): Promise<ContactView[]> =>
+  apiGet<{ contacts: ContactView[] }>('/api/contacts', { limit: 200, quarantined }).then(
+    (answer) => answer.contacts,
+  );
+
+/** Lets a quarantined contact (flood, blocklisted sender, refused attachment) be handled normally. */
+export const releaseContact = (contactId: string) => contactAction(contactId, 'release', {});
 
 export const getContact = (contactId: string): Promise<ContactView> =>
   apiGet<ContactView>(`/api/contacts/${encodeURIComponent(contactId)}`);

@@ -1,10 +1,11 @@
-import { Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
-import { openContacts, type ContactView } from './desk-api';
+import { openContacts, releaseContact, type ContactView } from './desk-api';
 
 /**
  * Messages waiting for an agent (web, SMS, email, mayor's mailbox) that intake could not settle by
@@ -14,7 +15,23 @@ export function WaitingContactsPage() {
   const t = useT();
   const navigate = useNavigate();
   const categoryName = useCategoryName();
-  const waiting = useRequest(openContacts, 'open-contacts');
+  const [quarantined, setQuarantined] = useState(false);
+  const waiting = useRequest(() => openContacts(quarantined), `open-contacts:${quarantined}`);
+  const [releasing, setReleasing] = useState<string | undefined>(undefined);
+  const [actionError, setActionError] = useState<unknown>(undefined);
+
+  const release = async (contactId: string) => {
+    setReleasing(contactId);
+    setActionError(undefined);
+    try {
+      await releaseContact(contactId);
+      waiting.reload();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setReleasing(undefined);
+    }
+  };
 
   return (
     <>
@@ -26,7 +43,17 @@ export function WaitingContactsPage() {
         extra={<Button onClick={waiting.reload}>{t('common.refresh')}</Button>}
       />
       <Card size="small">
-        <ErrorAlert error={waiting.error} />
+        <Segmented
+          aria-label={t('desk.waiting.which')}
+          style={{ marginBottom: 12 }}
+          value={quarantined ? 'quarantined' : 'waiting'}
+          onChange={(value) => setQuarantined(value === 'quarantined')}
+          options={[
+            { value: 'waiting', label: t('desk.waiting.ready') },
+            { value: 'quarantined', label: t('desk.waiting.quarantinedList') },
+          ]}
+        />
+        <ErrorAlert error={waiting.error ?? actionError} />
         <Table<ContactView>
           rowKey="contactId"
           size="small"
@@ -67,22 +94,34 @@ export function WaitingContactsPage() {
                   {row.classification?.categoryCode !== undefined && (
                     <Tag>{categoryName(row.classification.categoryCode)}</Tag>
                   )}
-                  {row.quarantine !== undefined && <Tag color="orange">{t('desk.waiting.quarantined')}</Tag>}
+                  {row.quarantine !== undefined && (
+                    <Tag color="orange">{t(`desk.quarantine.${row.quarantine.reason}`)}</Tag>
+                  )}
                 </Space>
               ),
             },
             {
               title: t('case.actions'),
-              render: (_: unknown, row) => (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => void navigate(`/desk?contact=${encodeURIComponent(row.contactId)}`)}
-                  aria-label={t('desk.waiting.handleFrom', { name: row.caller.name ?? row.contactId })}
-                >
-                  {t('desk.waiting.handle')}
-                </Button>
-              ),
+              render: (_: unknown, row) =>
+                row.quarantine !== undefined ? (
+                  <Button
+                    size="small"
+                    loading={releasing === row.contactId}
+                    onClick={() => void release(row.contactId)}
+                    aria-label={t('desk.waiting.releaseFrom', { name: row.caller.name ?? row.contactId })}
+                  >
+                    {t('desk.waiting.release')}
+                  </Button>
+                ) : (
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => void navigate(`/desk?contact=${encodeURIComponent(row.contactId)}`)}
+                    aria-label={t('desk.waiting.handleFrom', { name: row.caller.name ?? row.contactId })}
+                  >
+                    {t('desk.waiting.handle')}
+                  </Button>
+                ),
             },
           ]}
         />
