@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import { type APIRequestContext, type APIResponse, type Page, request } from 'playwright-core';
 import { screenshot, seriousViolations, type AxeViolation } from './browser';
 
 /** Every screen visited: a screenshot, and the serious or critical axe violations it has. */
@@ -78,8 +78,7 @@ export async function postAsUser<T>(
 ): Promise<T> {
   const cookies = await page.context().cookies(baseUrl);
   const csrf = cookies.find((cookie) => cookie.name === 'hotline_csrf')?.value ?? '';
-  const request: APIRequestContext = page.context().request;
-  const response = await request.post(`${baseUrl}${path}`, {
+  const response = await page.context().request.post(`${baseUrl}${path}`, {
     data: body,
     headers: { 'x-csrf-token': decodeURIComponent(csrf) },
   });
@@ -93,4 +92,24 @@ export async function getAsUser<T>(page: Page, baseUrl: string, path: string): P
   if (response.status() !== 200)
     throw new Error(`GET ${path}: ${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** A signed-in API client for test setup (its own cookie jar), as an integrator's script would be. */
+export async function apiAs(baseURL: string, username: string) {
+  const context: APIRequestContext = await request.newContext({ baseURL });
+  const signedIn = await context.post('/api/auth/sign-in', { data: { username, password: PASSWORD } });
+  if (signedIn.status() !== 200)
+    throw new Error(`sign-in of ${username}: ${signedIn.status()} ${await signedIn.text()}`);
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const check = async (response: APIResponse) => {
+    if (response.status() >= 300)
+      throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as unknown;
+  };
+  return {
+    post: async <T>(path: string, data: Record<string, unknown>) =>
+      (await check(await context.post(path, { data, headers: { 'x-csrf-token': csrfToken } }))) as T,
+    get: async <T>(path: string) => (await check(await context.get(path))) as T,
+    dispose: () => context.dispose(),
+  };
 }

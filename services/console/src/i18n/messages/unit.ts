@@ -72,6 +72,17 @@ const messages: AreaMessages = {
     'unit.reply.submit': '提交答复',
     'unit.reply.submitPart': '提交协办意见',
     'unit.reply.done': '答复已提交',
+    'error.CASE_NOT_SIGNABLE': '此工单当前不能签收（可能已被签收、改派或退回）。',
+    'error.CASE_NOT_RETURNABLE': '此工单当前不能退单。',
+    'error.CASE_RETURN_WINDOW_CLOSED': '已超过退单时限，不能再退单，请签收办理或联系热线办。',
+    'error.CASE_FALLBACK_UNIT_CANNOT_RETURN': '兜底单位不能退单。',
+    'error.CASE_EXTENSION_ALREADY_PENDING': '已有延期申请在审批中。',
+    'error.CASE_EXTENSION_NOT_LATER': '新期限须晚于当前办理期限。',
+    'error.CASE_EXTENSION_TOO_LATE': '距办理期限太近，已不能申请延期。',
+    'error.CASE_EXTENSION_TOO_LONG':
+      '申请延长的工作日超过允许上限（已批准的延期一并计算），请选择更早的日期。',
+    'error.CASE_REPLY_BEFORE_SIGN': '请先签收再答复。',
+    'error.CASE_CO_HANDLERS_PENDING': '协办单位尚未全部答复，暂不能提交主办答复。',
   },
   en: {
     'unit.title': 'Unit inbox',
@@ -143,6 +154,18 @@ const messages: AreaMessages = {
     'unit.reply.submit': 'Send the reply',
     'unit.reply.submitPart': 'Send our part',
     'unit.reply.done': 'Reply sent',
+    'error.CASE_NOT_SIGNABLE': 'This case cannot be signed now (already signed, redispatched or returned).',
+    'error.CASE_NOT_RETURNABLE': 'This case cannot be returned now.',
+    'error.CASE_RETURN_WINDOW_CLOSED':
+      'The time to return this case has passed: sign it, or call the hotline center.',
+    'error.CASE_FALLBACK_UNIT_CANNOT_RETURN': 'The fallback unit cannot return cases.',
+    'error.CASE_EXTENSION_ALREADY_PENDING': 'An extension request is already waiting for approval.',
+    'error.CASE_EXTENSION_NOT_LATER': 'The new deadline must be later than the current one.',
+    'error.CASE_EXTENSION_TOO_LATE': 'The deadline is too close to ask for an extension now.',
+    'error.CASE_EXTENSION_TOO_LONG':
+      'That adds more working days than allowed (extensions already granted count too): choose an earlier date.',
+    'error.CASE_REPLY_BEFORE_SIGN': 'Sign the case before replying.',
+    'error.CASE_CO_HANDLERS_PENDING': 'Not every co-handler has replied yet; the lead reply must wait.',
   },
 };
 
