@@ -4,6 +4,7 @@ import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
+import { useCategoryName } from '../../components/use-category-name';
 import { useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getCase, getTimeline } from './unit-api';
@@ -39,6 +40,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
 /** One case as the unit sees it: the matter, the deadline, the steps so far and what it may do now. */
 export function UnitCasePage({ unitId }: { unitId: string }) {
   const t = useT();
+  const categoryName = useCategoryName();
   const { caseId = '' } = useParams();
   const [detail, setDetail] = useState<CaseDetailView>();
   const [timeline, setTimeline] = useState<CaseTimelineEntry[]>([]);
@@ -117,6 +119,9 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
               </Descriptions.Item>
               <Descriptions.Item label={t('unit.inbox.type')}>
                 {t(`caseType.${detail.type}`)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.case.category')}>
+                {categoryName(detail.categoryCode)}
               </Descriptions.Item>
               <Descriptions.Item label={t('unit.case.myRole')}>
                 {mine !== undefined ? (
