@@ -46,7 +46,8 @@ const messages: AreaMessages = {
     'password.current': '当前密码',
     'password.new': '新密码',
     'password.confirm': '确认新密码',
-    'password.rule': '至少 10 位，包含字母和数字',
+    'password.rule': '至少 10 位，含大写字母、小写字母、数字、符号中的至少 3 类，且不含用户名',
+    'password.currentWrong': '当前密码不正确。',
     'password.currentRequired': '请输入当前密码',
     'password.newRequired': '请输入新密码',
     'password.confirmRequired': '请再次输入新密码',
@@ -59,6 +60,8 @@ const messages: AreaMessages = {
     'error.auth.invalid-credentials': '用户名或密码不正确。',
     'error.auth.locked': '登录失败次数过多，账号已暂时锁定，请稍后再试。',
     'error.auth.password-change-required': '请先修改密码。',
+    'error.auth.password-policy':
+      '新密码不符合要求：至少 10 位，含大写字母、小写字母、数字、符号中的至少 3 类，且不含用户名。',
     'error.http.429': '请求过于频繁，请稍后再试。',
     'upload.choose': '选择照片或文件',
     'upload.tooLarge': '文件超过 10 MB，未上传',
@@ -170,7 +173,9 @@ const messages: AreaMessages = {
     'password.current': 'Current password',
     'password.new': 'New password',
     'password.confirm': 'Confirm new password',
-    'password.rule': 'At least 10 characters with letters and digits',
+    'password.rule':
+      'At least 10 characters mixing 3 of: uppercase, lowercase, digits, symbols; not containing the username',
+    'password.currentWrong': 'The current password is wrong.',
     'password.currentRequired': 'Enter your current password',
     'password.newRequired': 'Enter a new password',
     'password.confirmRequired': 'Enter the new password again',
@@ -183,6 +188,8 @@ const messages: AreaMessages = {
     'error.auth.invalid-credentials': 'Wrong username or password.',
     'error.auth.locked': 'Too many failed sign-ins: the account is locked for a while. Try again later.',
     'error.auth.password-change-required': 'Change your password first.',
+    'error.auth.password-policy':
+      'The new password does not meet the policy: at least 10 characters mixing 3 of uppercase, lowercase, digits and symbols, without the username.',
     'error.http.429': 'Too many requests; try again shortly.',
     'upload.choose': 'Choose photos or files',
     'upload.tooLarge': 'Larger than 10 MB: not uploaded',

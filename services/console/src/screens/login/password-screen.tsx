@@ -1,10 +1,17 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
-import { apiPost } from '../../api/http';
+import { ApiError, apiPost } from '../../api/http';
 import { homeOf, useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components';
 import { useT } from '../../i18n';
+
+/** The gateway's policy, checked here first so the form can say it at once. */
+export function meetsPolicy(password: string, username: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(password)).length;
+  const containsName = username.length >= 3 && password.toLowerCase().includes(username.toLowerCase());
+  return [...password].length >= 10 && classes >= 3 && !containsName;
+}
 
 interface PasswordChange {
   currentPassword: string;
@@ -20,6 +27,7 @@ export function PasswordScreen() {
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<PasswordChange>();
 
   if (!loading && user === null) return <Navigate to="/login?from=%2Fpassword" replace />;
 
@@ -32,7 +40,20 @@ export function PasswordScreen() {
       void message.success(t('password.changed'));
       await navigate(homeOf(user?.role), { replace: true });
     } catch (caught) {
-      setError(caught);
+      const wrongCurrent = caught instanceof ApiError && caught.field === 'currentPassword';
+      const message = wrongCurrent ? t('password.currentWrong') : undefined;
+      setError(
+        wrongCurrent
+          ? new ApiError(caught.status, caught.code, t('password.currentWrong'), caught.field)
+          : caught,
+      );
+      // The field the gateway names gets the message too, where the eye already is.
+      if (
+        caught instanceof ApiError &&
+        (caught.field === 'currentPassword' || caught.field === 'newPassword')
+      ) {
+        form.setFields([{ name: caught.field, errors: [message ?? t(`error.${caught.code}`)] }]);
+      }
     } finally {
       setBusy(false);
     }
@@ -45,7 +66,7 @@ export function PasswordScreen() {
         <Alert type="warning" showIcon title={t('password.required')} style={{ marginBottom: 16 }} />
       )}
       <Card>
-        <Form<PasswordChange> layout="vertical" onFinish={(values) => void onFinish(values)}>
+        <Form<PasswordChange> form={form} layout="vertical" onFinish={(values) => void onFinish(values)}>
           <Form.Item
             label={t('password.current')}
             name="currentPassword"
@@ -59,7 +80,12 @@ export function PasswordScreen() {
             extra={t('password.rule')}
             rules={[
               { required: true, message: t('password.newRequired') },
-              { min: 10, message: t('password.rule') },
+              {
+                validator: (_rule, value: string | undefined) =>
+                  value === undefined || value === '' || meetsPolicy(value, user?.username ?? '')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.rule'))),
+              },
             ]}
           >
             <Input.Password autoComplete="new-password" />
