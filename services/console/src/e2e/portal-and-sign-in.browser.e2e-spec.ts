@@ -46,6 +46,18 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await log.visit(page, 'phone-01-portal-submit-errors');
   });
 
+  it('tells a citizen reporting a fire to call 119 at once instead of opening a case', async () => {
+    await page.goto(url('/portal/submit'));
+    await page.getByLabel('诉求内容').fill('楼下饭店着火了，浓烟很大，楼道里有人被困，快来人救火！');
+    await page.getByRole('textbox', { name: /姓名/ }).fill('陈先生');
+    await page.getByLabel('联系电话').fill('13805917777');
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    await page.getByText('属于紧急情况，请立即拨打 119').waitFor();
+    expect(await page.getByRole('link', { name: '拨打 119' }).getAttribute('href')).toBe('tel:119');
+    expect(await page.getByTestId('case-number').count()).toBe(0);
+    await log.visit(page, 'phone-02-portal-referred');
+  });
+
   it('finds knowledge articles for a citizen without an account', async () => {
     await page.goto(url('/portal/knowledge'));
     await page.getByLabel('输入关键词').fill('停水');
@@ -53,7 +65,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await page.getByRole('heading', { level: 2 }).first().waitFor();
     expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThan(0);
     expect(await overflow()).toBeLessThanOrEqual(0);
-    await log.visit(page, 'phone-02-portal-knowledge');
+    await log.visit(page, 'phone-03-portal-knowledge');
   });
 
   it('answers a wrong case number or phone digits without saying which was wrong', async () => {
@@ -63,7 +75,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').innerText()).toMatch(/未查到该工单|工单号有误/);
-    await log.visit(page, 'phone-03-portal-track-not-found');
+    await log.visit(page, 'phone-04-portal-track-not-found');
   });
 
   it('switches the interface to English and keeps the choice after a reload', async () => {
@@ -73,7 +85,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await page.reload();
     await page.getByRole('heading', { name: 'Submit a request' }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('en');
-    await log.visit(page, 'phone-04-portal-english');
+    await log.visit(page, 'phone-05-portal-english');
     await page.getByText('中文', { exact: true }).click();
     await page.getByRole('heading', { name: '提交诉求' }).waitFor();
   });
@@ -88,7 +100,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
       await page.getByRole('alert').waitFor();
       if (attempt === 0) {
         expect(await page.getByRole('alert').innerText()).toContain('用户名或密码不正确');
-        await log.visit(page, 'phone-05-sign-in-invalid');
+        await log.visit(page, 'phone-06-sign-in-invalid');
       }
       // Wait for this attempt's answer before the next one replaces it.
       await page
@@ -98,7 +110,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
       text = await page.getByRole('alert').innerText();
     }
     expect(text).toContain('账号已暂时锁定');
-    await log.visit(page, 'phone-06-sign-in-locked');
+    await log.visit(page, 'phone-07-sign-in-locked');
   });
 
   it('makes the admin change the initial password before anything else', async () => {
@@ -124,7 +136,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await page.getByRole('button', { name: '保存新密码' }).click();
     // The gateway checks the current password; the form says so at the field.
     await page.getByText('当前密码不正确。').first().waitFor();
-    await log.visit(page, 'phone-07-password-change');
+    await log.visit(page, 'phone-08-password-change');
     await page.getByLabel('当前密码').fill('ChangeMe@12345');
     await page.getByRole('button', { name: '保存新密码' }).click();
     await page.waitForURL((u) => u.pathname.startsWith('/admin'));

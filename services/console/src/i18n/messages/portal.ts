@@ -37,6 +37,7 @@ const messages: AreaMessages = {
     'portal.receipt.keepNumber': '请记下工单号，凭工单号和手机号后 4 位查询进度。',
     'portal.receipt.answered': '已为您直接答复',
     'portal.receipt.referred': '属于紧急情况，请立即拨打 {service}',
+    'portal.receipt.call': '拨打 {service}',
     'portal.receipt.notAccepted': '很抱歉，此诉求不予受理',
     'portal.receipt.received': '已收到您的诉求',
     'portal.receipt.receivedDetail': '话务员将尽快处理，受理后会短信告知工单号。',
@@ -101,6 +102,7 @@ const messages: AreaMessages = {
     'portal.receipt.keepNumber': 'Keep this number: with the last 4 digits of your phone it tracks the case.',
     'portal.receipt.answered': 'Here is the answer to your question',
     'portal.receipt.referred': 'This is an emergency: call {service} now',
+    'portal.receipt.call': 'Call {service}',
     'portal.receipt.notAccepted': 'Sorry, this request cannot be accepted',
     'portal.receipt.received': 'We received your request',
     'portal.receipt.receivedDetail':

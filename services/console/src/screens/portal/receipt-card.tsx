@@ -55,7 +55,12 @@ export function ReceiptCard({ receipt, onAnother }: { receipt: ContactReceipt; o
         <Result
           status="warning"
           title={t('portal.receipt.referred', { service: receipt.referral ?? '110' })}
-          extra={[another]}
+          extra={[
+            <Button key="call" type="primary" danger href={`tel:${receipt.referral ?? '110'}`}>
+              {t('portal.receipt.call', { service: receipt.referral ?? '110' })}
+            </Button>,
+            another,
+          ]}
         >
           {reply}
         </Result>
