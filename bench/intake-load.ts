@@ -78,9 +78,14 @@ const PLACE_KINDS = [
 ];
 const placesOf = (names: string[]): string[] =>
   names.flatMap((name) => PLACE_KINDS.map((kind) => `${name}${kind}`));
-/** Five hundred places of the open cases, five hundred others of the new contacts (repeats aside). */
+/**
+ * Five hundred places of the open cases; 45,000 others of the new contacts (a numbered block of each
+ * name, 湖东12小区), so that a minute of load keeps meeting new matters rather than only repeats.
+ */
 const OPEN_CASE_PLACES = placesOf(PLACE_NAMES.slice(0, 25));
-const CONTACT_PLACES = placesOf(PLACE_NAMES.slice(25));
+const CONTACT_PLACES = placesOf(
+  PLACE_NAMES.slice(25).flatMap((name) => Array.from({ length: 90 }, (_, n) => `${name}${n + 10}`)),
+);
 /** Each matter in several wordings, as different citizens put it. */
 const MATTERS: Array<{ texts: string[]; categoryCode: string }> = [
   {
