@@ -9,6 +9,7 @@ import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
+import { PublicRecordController } from './cases/public-record.controller';
 import { UnitsController } from './cases/units.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
@@ -23,6 +24,7 @@ import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
 /** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
 export const gatewayControllers = [
   CasesController,
+  PublicRecordController,
   UnitsController,
   IntakeController,
   KnowledgeController,

@@ -11,6 +11,7 @@ import { RepeatContactRecorder } from './case-commands/repeat-contact-recorder';
 import { CaseNumberAllocator } from './case-number/case-number-allocator';
 import { CaseQueryService, type WorkflowQueryDeps } from './case-queries/case-query.service';
 import { CitizenLookupService } from './case-queries/citizen-lookup.service';
+import { PublicRecordService } from './public-record/public-record.service';
 import { InboxQueryService } from './case-queries/inbox-query.service';
 import { WorkflowQueriesController } from './case-queries/workflow-queries.controller';
 import { ReadModelsLifecycle } from './case-read-models/read-models.lifecycle';
@@ -85,6 +86,7 @@ export class WorkflowModule {
         { provide: CaseQueryService, useValue: new CaseQueryService(queryDeps) },
         { provide: InboxQueryService, useValue: new InboxQueryService(queryDeps) },
         { provide: CitizenLookupService, useValue: new CitizenLookupService({ store: readStore, settings }) },
+        { provide: PublicRecordService, useValue: new PublicRecordService({ store: readStore }) },
         {
           provide: UnitQueryService,
           useValue: new UnitQueryService({ store: readStore, units, readModels, settings }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineQuery } from '../../messages/define';
-import { WORKFLOW_SERVICE } from '../case.values';
+import { DistrictId } from '../../kernel/ids';
+import { CategoryCode, WORKFLOW_SERVICE } from '../case.values';
 
 export const LookUpCaseForCitizen = defineQuery({
   type: 'LookUpCaseForCitizen',
@@ -10,5 +11,23 @@ export const LookUpCaseForCitizen = defineQuery({
   schema: z.object({
     caseNumber: z.string().regex(/^\d{8,16}$/, 'must be 8 to 16 digits'),
     phoneLast4: z.string().regex(/^\d{4}$/, 'must be the last four digits of the phone number'),
+  }),
+});
+
+/** Case types never published: a report (举报) names the people it accuses. */
+export const UNPUBLISHED_CASE_TYPES = ['report'] as const;
+
+export const ListPublicCaseRecord = defineQuery({
+  type: 'ListPublicCaseRecord',
+  service: WORKFLOW_SERVICE,
+  summary:
+    'The public record (办件公开) of closed cases, newest first: what was asked and how it was answered, with personal data removed; confidential cases and reports are never listed.',
+  schema: z.object({
+    q: z.string().trim().min(1).max(100).optional(),
+    districtId: DistrictId.optional(),
+    /** A category of any level: a level-1 or level-2 code lists its sub-categories' cases too. */
+    categoryCode: CategoryCode.optional(),
+    page: z.number().int().min(1).max(1_000).default(1),
+    pageSize: z.number().int().min(1).max(50).default(10),
   }),
 });

@@ -1,5 +1,5 @@
 import { GetCase, GetCaseTimeline, SearchCases } from './case.queries';
-import { LookUpCaseForCitizen } from './citizen.queries';
+import { ListPublicCaseRecord, LookUpCaseForCitizen } from './citizen.queries';
 import { GetBadgeCounts, GetUnitInbox } from './inbox.queries';
 
 /** Every query the workflow service answers. */
@@ -10,4 +10,5 @@ export const workflowQueries = [
   GetUnitInbox,
   GetBadgeCounts,
   LookUpCaseForCitizen,
+  ListPublicCaseRecord,
 ] as const;

@@ -58,3 +58,24 @@ export interface CitizenCaseView {
   referral?: string;
   answeredAt?: string;
 }
+
+/** One closed case in the public record: no names, phone numbers, addresses or internal notes. */
+export interface PublicCaseRecordEntry {
+  caseNumber: string;
+  type: string;
+  categoryCode: string;
+  districtId: string;
+  registeredAt: string;
+  closedAt: string;
+  /** What was asked, with personal data removed from the text. */
+  request: string;
+  /** How it was answered, with personal data removed from the text. */
+  answer: string;
+}
+
+export interface PublicCaseRecordPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: PublicCaseRecordEntry[];
+}

@@ -5,6 +5,7 @@ import {
   GetCase,
   GetCaseTimeline,
   GetUnitInbox,
+  ListPublicCaseRecord,
   LookUpCaseForCitizen,
   SearchCases,
   WORKFLOW_SERVICE,
@@ -14,6 +15,7 @@ import {
   type CaseSearchResult,
   type CaseTimelineEntry,
   type CitizenCaseView,
+  type PublicCaseRecordPage,
   type UnitInboxView,
 } from '@hotline/contracts';
 import { ZodPayloadPipe } from '@hotline/infra/bus';
@@ -21,6 +23,7 @@ import type { z } from 'zod';
 import { CaseQueryService } from './case-query.service';
 import { CitizenLookupService } from './citizen-lookup.service';
 import { InboxQueryService } from './inbox-query.service';
+import { PublicRecordService } from '../public-record/public-record.service';
 
 const subject = (type: string): string => querySubject(WORKFLOW_SERVICE, type);
 type QueryOf<D extends { schema: z.ZodType }> = z.infer<D['schema']>;
@@ -32,6 +35,7 @@ export class WorkflowQueriesController {
     private readonly cases: CaseQueryService,
     private readonly inboxes: InboxQueryService,
     private readonly citizens: CitizenLookupService,
+    private readonly publicRecord: PublicRecordService,
   ) {}
 
   @MessagePattern(subject(GetCase.type))
@@ -74,5 +78,12 @@ export class WorkflowQueriesController {
     @Payload(new ZodPayloadPipe(LookUpCaseForCitizen.schema)) query: QueryOf<typeof LookUpCaseForCitizen>,
   ): Promise<CitizenCaseView> {
     return this.citizens.lookUp(query);
+  }
+
+  @MessagePattern(subject(ListPublicCaseRecord.type))
+  listPublicRecord(
+    @Payload(new ZodPayloadPipe(ListPublicCaseRecord.schema)) query: QueryOf<typeof ListPublicCaseRecord>,
+  ): Promise<PublicCaseRecordPage> {
+    return this.publicRecord.list(query);
   }
 }
