@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { CaseDetailView, ContactReceipt } from '@hotline/contracts';
 import { launchBrowser } from './browser';
 import { apiAs, PASSWORD, ScreenLog } from './console-steps';
@@ -96,6 +96,29 @@ describe('The unit portal: return and extension [browser: Debian chromium]', () 
     for (const { caseNumber } of cases) await page.getByRole('link', { name: caseNumber }).waitFor();
     expect(await count('待签收')).toBeGreaterThanOrEqual(2);
     await log.visit(page, 'unit-01-inbox-to-sign');
+  });
+
+  it('shows a case dispatched meanwhile without a reload (live updates)', async () => {
+    const center = await apiAs(platform.url, 'center');
+    const receipt = await center.post<ContactReceipt>('/api/portal/contacts', {
+      commandId: randomUUID(),
+      caller: { name: '测试市民', phone: '13905910003' },
+      content: '投诉：枫桥雅苑小区5号楼楼顶加盖违章建筑，私搭乱建严重，存在安全隐患。',
+    });
+    if (receipt.caseId === undefined || receipt.caseNumber === undefined) {
+      throw new Error(`no case registered: ${JSON.stringify(receipt)}`);
+    }
+    const navigations: string[] = [];
+    const onNavigated = (frame: Frame) => navigations.push(frame.url());
+    page.on('framenavigated', onNavigated);
+    await center.post(`/api/cases/${receipt.caseId}/dispatch`, {
+      commandId: randomUUID(),
+      leadUnitId: HOUSING,
+    });
+    await center.dispose();
+    await page.getByRole('link', { name: receipt.caseNumber }).waitFor();
+    page.off('framenavigated', onNavigated);
+    expect(navigations).toEqual([]);
   });
 
   it('returns a case with the reason and its basis, and the inbox counts one less to sign', async () => {
