@@ -171,6 +171,28 @@ describe('Workflow handlers over NATS [SQLite event store, FerretDB read store]'
     expect(await eventsOf(caseId)).toEqual(['CaseRegistered']);
   });
 
+  it("lets a district's unit act on a city case dispatched to it, and refuses one that was not", async () => {
+    const caseId = `int-${randomUUID()}`;
+    await wf.command('RegisterCase', envelope('RegisterCase', registration(caseId), agent, 'city'));
+    const dispatch = { caseId, leadUnitId: 'gulou-dongjie' };
+    await wf.command('DispatchCase', envelope('DispatchCase', dispatch, center, 'city'));
+    const signed = await wf.command('SignCase', envelope('SignCase', { caseId }, dongjie, 'gulou'));
+    expect(signed).toMatchObject({ caseId, idempotent: false });
+
+    const otherId = `int-${randomUUID()}`;
+    await wf.command('RegisterCase', envelope('RegisterCase', registration(otherId), agent, 'city'));
+    await wf.command(
+      'DispatchCase',
+      envelope('DispatchCase', { caseId: otherId, leadUnitId: 'gulou' }, center, 'city'),
+    );
+    expect(
+      await refused(wf.command('SignCase', envelope('SignCase', { caseId: otherId }, dongjie, 'gulou'))),
+    ).toMatchObject({
+      kind: 'rule',
+    });
+    expect(await eventsOf(otherId)).toEqual(['CaseRegistered', 'CaseDispatched']);
+  });
+
   it('refuses a caller from another district, and a command without its id or actor', async () => {
     const caseId = `int-${randomUUID()}`;
     await wf.command('RegisterCase', envelope('RegisterCase', registration(caseId), agent, 'gulou'));

@@ -3,6 +3,7 @@ import {
   CommandEnvelopeSchema,
   HotlineError,
   ValidationError,
+  WorkflowRole,
   parseOrThrow,
   type CaseCommandType,
   type CommandEnvelope,
@@ -75,14 +76,17 @@ export class CaseCommandService {
   }
 
   /**
-   * Every event of a case carries the district it was registered in. A caller from another
-   * district may not act on it; the city-wide tenant may act on any.
+   * Every event of a case carries the district it was registered in. Hotline staff of another
+   * district may not act on it; the city-wide tenant may act on any. A handling unit's user may act
+   * wherever the case was dispatched to its unit (the decider checks that), because the city
+   * centre and the portal register cases for every district's units.
    */
   private caseDistrict(first: RecordedEvent | undefined, envelope: CommandEnvelope): string {
     const callerDistrict = envelope.metadata.districtId;
     if (!first) return callerDistrict;
     const caseDistrict = first.metadata.districtId;
-    if (callerDistrict !== CITY_DISTRICT && callerDistrict !== caseDistrict) {
+    const unitUser = envelope.metadata.actor.role === WorkflowRole.Unit;
+    if (!unitUser && callerDistrict !== CITY_DISTRICT && callerDistrict !== caseDistrict) {
       throw new HotlineError(
         'forbidden',
         'CASE_OUTSIDE_DISTRICT',
