@@ -68,6 +68,16 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await log.visit(page, 'phone-03-portal-knowledge');
   });
 
+  it("shows the public record of closed cases without anyone's phone number", async () => {
+    await page.goto(url('/portal/record'));
+    await page.getByRole('heading', { name: '诉求内容' }).first().waitFor();
+    expect(await page.getByRole('heading', { name: '答复内容' }).count()).toBeGreaterThan(0);
+    const text = await page.locator('main, body').first().innerText();
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await log.visit(page, 'phone-03b-portal-public-record');
+  });
+
   it('answers a wrong case number or phone digits without saying which was wrong', async () => {
     await page.goto(url('/portal/track'));
     await page.getByLabel('工单号').fill('00000019');

@@ -65,6 +65,15 @@ const messages: AreaMessages = {
     'portal.knowledge.query': '输入关键词',
     'portal.knowledge.search': '搜索',
     'portal.knowledge.none': '没有找到相关答案，您可以直接提交诉求。',
+    'portal.section.record': '办件公开',
+    'portal.record.title': '办件公开',
+    'portal.record.intro': '已办结的市民诉求及答复，个人信息已隐去；保密件和举报件不公开。',
+    'portal.record.query': '输入关键词',
+    'portal.record.search': '搜索',
+    'portal.record.none': '暂无可公开的办结工单。',
+    'portal.record.dates': '{registered} 受理 · {closed} 办结',
+    'portal.record.request': '诉求内容',
+    'portal.record.answer': '答复内容',
   },
   en: {
     'portal.sections': 'Citizen service sections',
@@ -131,6 +140,16 @@ const messages: AreaMessages = {
     'portal.knowledge.query': 'Keywords',
     'portal.knowledge.search': 'Search',
     'portal.knowledge.none': 'Nothing found; you can submit a request instead.',
+    'portal.section.record': 'Closed cases',
+    'portal.record.title': 'Public record of closed cases',
+    'portal.record.intro':
+      "Citizens' closed requests and the answers they got, personal data removed; confidential cases and reports are not published.",
+    'portal.record.query': 'Keywords',
+    'portal.record.search': 'Search',
+    'portal.record.none': 'No closed cases to show yet.',
+    'portal.record.dates': 'registered {registered} · closed {closed}',
+    'portal.record.request': 'Request',
+    'portal.record.answer': 'Answer',
   },
 };
 

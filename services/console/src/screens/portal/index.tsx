@@ -2,10 +2,11 @@ import { Segmented } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n';
 import { KnowledgePage } from './knowledge-page';
+import { PublicRecordPage } from './public-record-page';
 import { SubmitPage } from './submit-page';
 import { TrackPage } from './track-page';
 
-const SECTIONS = ['submit', 'track', 'knowledge'] as const;
+const SECTIONS = ['submit', 'track', 'knowledge', 'record'] as const;
 
 /** The citizen portal: public, no account, laid out for a phone first. */
 export default function PortalArea() {
@@ -28,6 +29,7 @@ export default function PortalArea() {
         <Route path="submit" element={<SubmitPage />} />
         <Route path="track" element={<TrackPage />} />
         <Route path="knowledge" element={<KnowledgePage />} />
+        <Route path="record" element={<PublicRecordPage />} />
         <Route path="*" element={<Navigate to="submit" replace />} />
       </Routes>
     </div>

@@ -1,4 +1,10 @@
-import type { AttachmentRef, CitizenCaseView, ContactReceipt, KnowledgeHit } from '@hotline/contracts';
+import type {
+  AttachmentRef,
+  CitizenCaseView,
+  ContactReceipt,
+  KnowledgeHit,
+  PublicCaseRecordPage,
+} from '@hotline/contracts';
 import { apiGet, apiPost } from '../../api/http';
 
 export interface PortalSubmission {
@@ -17,3 +23,6 @@ export const lookUpCase = (caseNumber: string, phoneLast4: string) =>
 
 export const searchKnowledge = (q: string) =>
   apiGet<{ hits: KnowledgeHit[] }>('/api/portal/knowledge/search', { q, limit: 10 });
+
+export const listPublicRecord = (query: { q?: string; page: number; pageSize: number }) =>
+  apiGet<PublicCaseRecordPage>('/api/public/closed-cases', query);
