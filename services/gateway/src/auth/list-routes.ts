@@ -1,5 +1,5 @@
 import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { routeAccessOf, type RouteAccess } from './allow.decorator';
 
 export interface ListedRoute {
@@ -9,6 +9,8 @@ export interface ListedRoute {
   controller: Type;
   handlerName: string;
   handler: (...args: never[]) => unknown;
+  /** The success status the route answers (`@HttpCode`, else Nest's default). */
+  status: number;
   /** Undefined when the route declares nothing (the guard then refuses it). */
   access: RouteAccess | undefined;
 }
@@ -22,7 +24,10 @@ const joinPath = (...parts: string[]): string =>
     .filter((p) => p !== '')
     .join('/')}`;
 
-/** Every HTTP route of the controllers with its access declaration, from Nest's own metadata. */
+/**
+ * Every HTTP route of the controllers with its access declaration, from Nest's own metadata: what
+ * the guard's route table, docs/api-routes.md and the OpenAPI document are made from.
+ */
 export function listRoutes(controllers: readonly Type[]): ListedRoute[] {
   const routes: ListedRoute[] = [];
   for (const controller of controllers) {
@@ -35,6 +40,9 @@ export function listRoutes(controllers: readonly Type[]): ListedRoute[] {
       const routePaths = Reflect.getMetadata(PATH_METADATA, handler) as unknown;
       if (method === undefined || routePaths === undefined) continue;
       const typed = handler as ListedRoute['handler'];
+      const status =
+        (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+        (method === RequestMethod.POST ? 201 : 200);
       for (const prefix of prefixes) {
         for (const path of paths(routePaths)) {
           routes.push({
@@ -43,6 +51,7 @@ export function listRoutes(controllers: readonly Type[]): ListedRoute[] {
             controller,
             handlerName: name,
             handler: typed,
+            status,
             access: routeAccessOf(controller, typed),
           });
         }

@@ -8,7 +8,7 @@ import {
   type MultipartBody,
 } from './doc.decorator';
 import { AUTH_ROUTE_DOCS } from './auth-route-docs';
-import { gatewayRoutes, type GatewayRoute } from './gateway-routes';
+import { listRoutes, type ListedRoute } from '../auth/list-routes';
 import { COMMAND_RESULT_SCHEMA, ERROR_SCHEMA, commandBodyJson, jsonSchemaOf } from './openapi-schemas';
 import { accessOf, type RouteAccess } from './route-access';
 
@@ -34,7 +34,7 @@ const isMultipart = (body: DocSpec['body']): body is MultipartBody =>
   typeof body === 'object' && 'multipartFile' in body;
 
 /** The documented operations of a route: one, or one per variant of a generic path parameter. */
-function operationsOf(route: GatewayRoute): Array<{ path: string; spec: DocSpec | undefined }> {
+function operationsOf(route: ListedRoute): Array<{ path: string; spec: DocSpec | undefined }> {
   const doc =
     (Reflect.getMetadata(DOC_METADATA, route.handler) as DocSpec | { variants: DocVariant[] } | undefined) ??
     AUTH_ROUTE_DOCS[`${route.method} ${route.path}`];
@@ -63,7 +63,7 @@ export function buildOpenApi(options: OpenApiOptions): Json {
   const operationIds = new Set<string>();
   const tags = new Set<string>();
 
-  for (const route of gatewayRoutes(options.controllers)) {
+  for (const route of listRoutes(options.controllers)) {
     const access = accessOf(route);
     for (const { path, spec } of operationsOf(route)) {
       const tag =
@@ -136,7 +136,7 @@ export function buildOpenApi(options: OpenApiOptions): Json {
 }
 
 function operationOf(
-  route: GatewayRoute,
+  route: ListedRoute,
   path: string,
   spec: DocSpec | undefined,
   access: RouteAccess,
@@ -239,7 +239,7 @@ function queryParameters(spec: DocSpec | undefined): Json[] {
   );
 }
 
-function operationIdOf(route: GatewayRoute, path: string, spec: DocSpec | undefined): string {
+function operationIdOf(route: ListedRoute, path: string, spec: DocSpec | undefined): string {
   if (isCommandBody(spec?.body)) return spec.body.command.type;
   const area = route.controller.name.replace(/Controller$/, '');
   const handler = route.handler.name;

@@ -1,5 +1,4 @@
-import { routeAccessOf } from '../auth/allow.decorator';
-import type { GatewayRoute } from './gateway-routes';
+import type { ListedRoute } from '../auth/list-routes';
 
 export interface RouteAccess {
   public: boolean;
@@ -8,8 +7,8 @@ export interface RouteAccess {
 }
 
 /** Who may call a route, from the auth metadata (`@Allow(...)`, `@Public()`) the guard enforces. */
-export function accessOf(route: GatewayRoute): RouteAccess {
-  const access = routeAccessOf(route.controller, route.handler);
+export function accessOf(route: ListedRoute): RouteAccess {
+  const { access } = route;
   if (access === undefined) return { public: false, roles: [] };
   return access.public ? { public: true } : { public: false, roles: access.roles };
 }
