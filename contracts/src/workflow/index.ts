@@ -20,4 +20,5 @@ export * from './case-number-block.events';
 export * from './queries';
 export * from './views';
 export * from './units';
+export * from './settings';
 export * from './workflow.definitions';

@@ -1,6 +1,8 @@
 import { CaseNumberBlockClaimed } from './case-number-block.events';
 import { caseCommands, caseEvents } from './case.messages';
 import { workflowQueries } from './queries/workflow.queries';
+import { citySettingsCommands, citySettingsEvents } from './settings/city-settings.messages';
+import { citySettingsQueries } from './settings/city-settings.queries';
 import { dispatchCatalogueCommands, dispatchCatalogueEvents } from './units/dispatch-catalogue.messages';
 import { unitCommands, unitEvents } from './units/unit.messages';
 import { unitQueries } from './units/unit.queries';
@@ -16,4 +18,7 @@ export const workflowDefinitions = [
   ...dispatchCatalogueCommands,
   ...dispatchCatalogueEvents,
   ...unitQueries,
+  ...citySettingsCommands,
+  ...citySettingsEvents,
+  ...citySettingsQueries,
 ] as const;

@@ -1,0 +1,2 @@
+export * from './city-settings.messages';
+export * from './city-settings.queries';

@@ -1,0 +1,30 @@
+import { RuleViolation } from '@hotline/contracts';
+
+/** Every rule of the city's settings a command can break. */
+export enum CitySettingsError {
+  RoleNotAllowed = 'SETTINGS_ROLE_NOT_ALLOWED',
+  CategoryExists = 'SETTINGS_CATEGORY_EXISTS',
+  UnknownCategory = 'SETTINGS_UNKNOWN_CATEGORY',
+  UnknownParent = 'SETTINGS_UNKNOWN_PARENT',
+  ParentMismatch = 'SETTINGS_PARENT_MISMATCH',
+  ParentRetired = 'SETTINGS_PARENT_RETIRED',
+  NoCityDay = 'SETTINGS_NO_CITY_DAY',
+}
+
+export class CitySettingsRuleViolation extends RuleViolation {
+  constructor(
+    override readonly code: CitySettingsError,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(code, message, details);
+  }
+}
+
+export function settingsViolation(
+  code: CitySettingsError,
+  message: string,
+  details?: Record<string, unknown>,
+): never {
+  throw new CitySettingsRuleViolation(code, message, details);
+}
