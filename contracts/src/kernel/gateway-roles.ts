@@ -14,6 +14,7 @@ export const GATEWAY_ROLES = [
   'district-admin',
   'city-admin',
   'auditor',
+  'leader',
 ] as const;
 
 export const GatewayRole = z.enum(GATEWAY_ROLES);
@@ -30,6 +31,7 @@ export const CITY_WIDE_ROLES: readonly GatewayRole[] = [
   'center',
   'city-admin',
   'auditor',
+  'leader',
 ];
 
 /** Roles bound to a handling unit: they see their unit and the units below it. */
@@ -51,4 +53,5 @@ export const GATEWAY_ROLE_LABELS: Readonly<Record<GatewayRole, { 'zh-CN': string
   'district-admin': { 'zh-CN': '区管理员', en: 'District administrator' },
   'city-admin': { 'zh-CN': '市管理员', en: 'City administrator' },
   auditor: { 'zh-CN': '审计员', en: 'Auditor' },
+  leader: { 'zh-CN': '领导', en: 'Leader' },
 };

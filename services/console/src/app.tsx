@@ -51,7 +51,9 @@ function AppRoutes() {
           <Route
             path="/center/*"
             element={
-              <RequireRole roles={['center', 'supervisor', 'city-admin', 'district-admin', 'auditor']}>
+              <RequireRole
+                roles={['center', 'supervisor', 'city-admin', 'district-admin', 'auditor', 'leader']}
+              >
                 <Center />
               </RequireRole>
             }

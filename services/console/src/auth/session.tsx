@@ -13,7 +13,8 @@ export type Role =
   | 'unit-leader'
   | 'district-admin'
   | 'city-admin'
-  | 'auditor';
+  | 'auditor'
+  | 'leader';
 
 export interface SessionUser {
   id: string;
@@ -101,6 +102,7 @@ export function homeOf(role: Role | undefined): string {
       return '/desk';
     case 'center':
     case 'supervisor':
+    case 'leader':
       return '/center';
     case 'unit-handler':
     case 'unit-leader':

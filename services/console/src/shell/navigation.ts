@@ -14,7 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/center',
     label: 'nav.center',
-    roles: ['center', 'supervisor', 'city-admin', 'district-admin', 'auditor'],
+    roles: ['center', 'supervisor', 'city-admin', 'district-admin', 'auditor', 'leader'],
   },
   { path: '/unit', label: 'nav.unit', roles: ['unit-handler', 'unit-leader'] },
   { path: '/admin', label: 'nav.admin', roles: ['city-admin', 'district-admin', 'auditor'] },

@@ -145,6 +145,38 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     );
   });
 
+  it('lets a leader write an instruction on a case, and nothing else, with the citizen masked', async () => {
+    const caseId = 'leader-case-1';
+    const registered = await call('POST', '/api/cases', sessions.get('center'), {
+      commandId: 'leader-register-1',
+      caseId,
+      type: 'complaint',
+      categoryCode: '030101',
+      content: '夜间施工噪声扰民',
+      citizen: { name: '李女士', phone: '13900001234' },
+      channel: 'phone',
+      districtId: 'taijiang',
+    });
+    expect(registered.status).toBe(201);
+    const leader = sessions.get('leader');
+    const instruction = await call('POST', `/api/cases/${caseId}/instruction`, leader, {
+      commandId: 'leader-instruction-1',
+      instruction: '请台江区三日内查明情况并回复市民。',
+    });
+    expect(instruction.status).toBe(200);
+    const dispatch = await call('POST', `/api/cases/${caseId}/dispatch`, leader, {
+      commandId: 'leader-dispatch-1',
+      leadUnitId: 'taijiang',
+    });
+    expect(dispatch.status).toBe(422);
+    const { position } = (await instruction.json()) as { position: number };
+    const detail = await call('GET', `/api/cases/${caseId}?minPosition=${position}`, leader);
+    const view = (await detail.json()) as { leaderInstructionCount: number; citizen: { phone: string } };
+    expect(view).toMatchObject({ leaderInstructionCount: 1, citizen: { phone: '139****1234' } });
+    const timeline = await call('GET', `/api/cases/${caseId}/timeline`, leader);
+    expect(JSON.stringify(await timeline.json())).toMatch(/RecordLeaderInstruction|LeaderInstruction/);
+  });
+
   it('masks citizens’ phone numbers for a supervisor, not for an agent', async () => {
     const asAgent = await call('GET', '/api/callers/13705918888/history', sessions.get('agent'));
     expect(((await asAgent.json()) as { phone: string }).phone).toBe('13705918888');

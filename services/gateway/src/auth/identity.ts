@@ -34,6 +34,8 @@ export const ACTOR_ROLE: Readonly<Record<GatewayRole, string>> = {
   'district-admin': WorkflowRole.Center,
   'city-admin': WorkflowRole.Center,
   auditor: WorkflowRole.Center,
+  // 领导: reads every case and writes instructions (批示) on them; no other case action.
+  leader: WorkflowRole.Leader,
 };
 
 export function actorOf(identity: Identity): Actor {

@@ -41,7 +41,7 @@ export class CasesController {
   }
 
   @Doc(caseActionVariants(1))
-  @Allow('agent', 'supervisor', 'center', 'unit-handler', 'unit-leader')
+  @Allow('agent', 'supervisor', 'center', 'unit-handler', 'unit-leader', 'leader')
   @Post('cases/:caseId/:action')
   @HttpCode(200)
   act(
@@ -54,7 +54,7 @@ export class CasesController {
   }
 
   @Doc(caseActionVariants(2))
-  @Allow('agent', 'supervisor', 'center', 'unit-handler', 'unit-leader')
+  @Allow('agent', 'supervisor', 'center', 'unit-handler', 'unit-leader', 'leader')
   @Post('cases/:caseId/:group/:action')
   @HttpCode(200)
   actInGroup(

@@ -13,6 +13,7 @@ export const ROLES: readonly Role[] = [
   'district-admin',
   'city-admin',
   'auditor',
+  'leader',
 ];
 export const UNIT_ROLES: readonly Role[] = ['unit-handler', 'unit-leader'];
 

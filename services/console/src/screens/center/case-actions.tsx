@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Modal, Space } from 'antd';
 import { CallbackModal } from '../../components/callback-modal';
 import { DispatchForm } from '../../components/dispatch-form';
+import { useSession } from '../../auth/session';
 import { useT } from '../../i18n';
 import type { CaseDetailView } from './center-api';
 import { MergeModal } from './merge-modal';
@@ -28,14 +29,14 @@ const APPROVE = note('extension/approve', 'approveExtension', 'comment', false);
 const REJECT = note('extension/reject', 'rejectExtension', 'reason', true, true);
 const REPORT = note('report-to-leader', 'report', 'summary', true);
 const REDO = note('redo', 'redo', 'reason', true, true);
+const INSTRUCT = note('instruction', 'instruction', 'instruction', true);
 
 type Dialog = 'dispatch' | 'redispatch' | 'merge' | 'callback' | undefined;
 
 /**
  * The center's actions on a case, offered by its state: dispatch or re-dispatch, review the reply,
- * decide an extension, merge a duplicate, report to leaders, callback, redo, close. Leaders' own
- * instructions (批示) are shown on the case but not offered here: the workflow takes them from the
- * leader role only, and no console role is a leader yet.
+ * decide an extension, merge a duplicate, report to leaders, callback, redo, close. A leader is
+ * offered one action only: an instruction (批示), which the workflow takes from leaders alone.
  */
 export function CaseActions({
   detail,
@@ -45,6 +46,7 @@ export function CaseActions({
   onChanged: (position: number) => void;
 }) {
   const t = useT();
+  const { user } = useSession();
   const [dialog, setDialog] = useState<Dialog>(undefined);
   const [text, setText] = useState<TextAction | undefined>(undefined);
   const close: TextAction = {
@@ -69,22 +71,26 @@ export function CaseActions({
 
   return (
     <>
-      <Space wrap>
-        {status === 'registered' && button('dispatch', () => setDialog('dispatch'), true)}
-        {status === 'registered' && button('merge', () => setDialog('merge'))}
-        {(status === 'returned' || status === 'dispatched') &&
-          button('redispatch', () => setDialog('redispatch'), status === 'returned')}
-        {status === 'replied' && button('accept', () => setText(ACCEPT), true)}
-        {status === 'replied' && button('sendBack', () => setText(SEND_BACK))}
-        {detail.pendingExtension !== undefined && button('approveExtension', () => setText(APPROVE), true)}
-        {detail.pendingExtension !== undefined && button('rejectExtension', () => setText(REJECT))}
-        {status === 'completed' && button('callback', () => setDialog('callback'))}
-        {status === 'completed' &&
-          detail.lastCallback?.redoRequired === true &&
-          button('redo', () => setText(REDO))}
-        {status === 'completed' && button('close', () => setText(close), detail.lastCallback !== undefined)}
-        {open && !detail.reportedToLeader && button('report', () => setText(REPORT))}
-      </Space>
+      {user?.role === 'leader' ? (
+        <Space wrap>{open && button('instruction', () => setText(INSTRUCT), true)}</Space>
+      ) : (
+        <Space wrap>
+          {status === 'registered' && button('dispatch', () => setDialog('dispatch'), true)}
+          {status === 'registered' && button('merge', () => setDialog('merge'))}
+          {(status === 'returned' || status === 'dispatched') &&
+            button('redispatch', () => setDialog('redispatch'), status === 'returned')}
+          {status === 'replied' && button('accept', () => setText(ACCEPT), true)}
+          {status === 'replied' && button('sendBack', () => setText(SEND_BACK))}
+          {detail.pendingExtension !== undefined && button('approveExtension', () => setText(APPROVE), true)}
+          {detail.pendingExtension !== undefined && button('rejectExtension', () => setText(REJECT))}
+          {status === 'completed' && button('callback', () => setDialog('callback'))}
+          {status === 'completed' &&
+            detail.lastCallback?.redoRequired === true &&
+            button('redo', () => setText(REDO))}
+          {status === 'completed' && button('close', () => setText(close), detail.lastCallback !== undefined)}
+          {open && !detail.reportedToLeader && button('report', () => setText(REPORT))}
+        </Space>
+      )}
       <Modal
         open={dialog === 'dispatch' || dialog === 'redispatch'}
         title={t(`center.action.${dialog ?? 'dispatch'}`)}

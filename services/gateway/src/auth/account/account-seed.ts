@@ -26,6 +26,7 @@ export const DEMO_ACCOUNTS: readonly SeedAccount[] = [
   { username: 'center', displayName: '演示热线办', scope: city('center') },
   { username: 'city-admin', displayName: '演示市管理员', scope: city('city-admin') },
   { username: 'auditor', displayName: '演示审计员', scope: city('auditor') },
+  { username: 'leader', displayName: '演示市领导', scope: city('leader') },
   {
     username: 'district-admin-gulou',
     displayName: '鼓楼区管理员',

@@ -5,7 +5,13 @@ import type { GatewayRole } from '@hotline/contracts';
  * Agents and the center see everything (they call citizens back); unit roles see what the workflow
  * lets them (it already hides a confidential citizen from units).
  */
-export const MASKED_ROLES: readonly GatewayRole[] = ['supervisor', 'auditor', 'district-admin', 'city-admin'];
+export const MASKED_ROLES: readonly GatewayRole[] = [
+  'supervisor',
+  'auditor',
+  'district-admin',
+  'city-admin',
+  'leader',
+];
 
 /** Objects under these keys describe a person: their `name` is personal data too. */
 const PERSON_KEYS = new Set(['citizen', 'caller']);

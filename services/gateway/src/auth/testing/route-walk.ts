@@ -10,6 +10,7 @@ export const USER_OF_ROLE: Record<GatewayRole, string> = {
   'district-admin': 'district-admin-gulou',
   'city-admin': 'city-admin',
   auditor: 'auditor',
+  leader: 'leader',
 };
 
 /** Path parameters within each role's own scope, so that only the role decides the answer. */
