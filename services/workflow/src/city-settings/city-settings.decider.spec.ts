@@ -14,7 +14,7 @@ const settings = deciderSpec(citySettingsDecider, () => ({
   baseTaxonomy,
 }));
 
-const [level1] = SAMPLE_CATEGORIES.filter((c) => c.code.endsWith('0000'));
+const level1 = SAMPLE_CATEGORIES.find((c) => c.code.endsWith('0000'))!;
 const level2 = SAMPLE_CATEGORIES.find(
   (c) => c.code !== level1.code && c.code.startsWith(level1.code.slice(0, 2)) && c.code.endsWith('00'),
 )!;
