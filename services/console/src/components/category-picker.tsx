@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { Cascader } from 'antd';
-import type { CategoryEntryInput } from '@hotline/contracts';
-import { SAMPLE_CATEGORIES } from '@hotline/contracts/src/workflow/taxonomy/sample-taxonomy';
 import { useLocale } from '../i18n';
+import { type CityCategory, useCityCategories } from './use-category-name';
 
 interface Option {
   value: string;
@@ -10,10 +9,12 @@ interface Option {
   children?: Option[];
 }
 
-function optionsOf(entries: readonly CategoryEntryInput[], english: boolean): Option[] {
+/** The tree of active categories; a retired category takes its sub-categories out with it. */
+function optionsOf(entries: readonly CityCategory[], english: boolean): Option[] {
   const byParent = new Map<string, Option[]>();
   const roots: Option[] = [];
   for (const entry of entries) {
+    if (!entry.active) continue;
     const option: Option = { value: entry.code, label: english ? entry.nameEn : entry.name };
     const code = entry.code;
     const parent = code.endsWith('0000')
@@ -37,18 +38,20 @@ export interface CategoryPickerProps {
   /** The chosen code (any level); `onChange` receives the deepest code picked. */
   value?: string;
   onChange?: (code: string | undefined) => void;
-  /** The city's taxonomy; the sample taxonomy of the contracts until the gateway serves one. */
-  categories?: readonly CategoryEntryInput[];
+  /** Categories to offer instead of the city's (retired ones are left out either way). */
+  categories?: readonly CityCategory[];
   'aria-label'?: string;
 }
 
-/** A 3-level category picker (GB/T 39666 codes); any level may be chosen, search by name. */
+/**
+ * A 3-level category picker (GB/T 39666 codes) over the city's active categories; any level may be
+ * chosen, search by name. No new case goes into a retired category, so the picker does not offer one.
+ */
 export function CategoryPicker({ id, value, onChange, categories, ...rest }: CategoryPickerProps) {
   const { locale } = useLocale();
-  const options = useMemo(
-    () => optionsOf(categories ?? SAMPLE_CATEGORIES, locale === 'en'),
-    [categories, locale],
-  );
+  const city = useCityCategories();
+  const entries = categories ?? city;
+  const options = useMemo(() => optionsOf(entries, locale === 'en'), [entries, locale]);
   const path =
     value === undefined
       ? undefined

@@ -1,0 +1,57 @@
+import { apiGet, apiPost } from '../../api/http';
+import type { CaseType } from '../desk/desk-api';
+
+export {
+  type CityCategory,
+  type CityCategoriesView,
+  getCityCategories,
+  refreshCityCategories,
+} from '../../components/use-category-name';
+
+/** A day of the calendar: an official holiday or 调休 make-up working day, or the city's own. */
+export interface CalendarDayView {
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+  source: 'official' | 'city';
+}
+
+export interface CalendarView {
+  year: number;
+  days: CalendarDayView[];
+}
+
+export interface DeadlinesView {
+  limits: { caseType: CaseType; workingDays: number; source: 'default' | 'city' }[];
+  yellowWithinWorkingDays: number;
+}
+
+type Answer = Promise<{ position: number }>;
+
+export const getCalendar = (year: number, minPosition?: number) =>
+  apiGet<CalendarView>('/api/settings/calendar', { year, minPosition });
+
+export const getDeadlines = (minPosition?: number) =>
+  apiGet<DeadlinesView>('/api/settings/deadlines', { minPosition });
+
+const category = (code: string) => `/api/settings/categories/${encodeURIComponent(code)}`;
+
+/** The settings commands of the gateway (settings contract), each with its client-supplied id. */
+export const settingsApi = {
+  defineCategory: (
+    input: { code: string; name: string; nameEn: string; parentCode?: string },
+    commandId: string,
+  ): Answer => apiPost('/api/settings/categories', { commandId, ...input }),
+  renameCategory: (code: string, names: { name: string; nameEn: string }, commandId: string): Answer =>
+    apiPost(`${category(code)}/rename`, { commandId, ...names }),
+  retireCategory: (code: string, commandId: string): Answer =>
+    apiPost(`${category(code)}/retire`, { commandId }),
+  reactivateCategory: (code: string, commandId: string): Answer =>
+    apiPost(`${category(code)}/reactivate`, { commandId }),
+  setCalendarDay: (input: Omit<CalendarDayView, 'source'>, commandId: string): Answer =>
+    apiPost('/api/settings/calendar/days', { commandId, ...input }),
+  clearCalendarDay: (date: string, commandId: string): Answer =>
+    apiPost(`/api/settings/calendar/days/${encodeURIComponent(date)}/clear`, { commandId }),
+  setDeadline: (caseType: CaseType, workingDays: number, commandId: string): Answer =>
+    apiPost(`/api/settings/deadlines/${encodeURIComponent(caseType)}`, { commandId, workingDays }),
+};
