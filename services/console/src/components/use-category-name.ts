@@ -1,24 +1,13 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { CategoriesView, CategorySettingView } from '@hotline/contracts';
 import { SAMPLE_CATEGORIES } from '@hotline/contracts/src/workflow/taxonomy/sample-taxonomy';
 import { apiGet } from '../api/http';
 import { useSession } from '../auth/session';
 import { useLocale } from '../i18n';
 
 /** A category as `GET /api/settings/categories` answers it (the settings contract). */
-export interface CityCategory {
-  code: string;
-  name: string;
-  nameEn: string;
-  parentCode?: string;
-  level: 1 | 2 | 3;
-  active: boolean;
-  source: 'base' | 'city';
-}
-
-export interface CityCategoriesView {
-  version: number;
-  categories: CityCategory[];
-}
+export type CityCategory = CategorySettingView;
+export type CityCategoriesView = CategoriesView;
 
 export const getCityCategories = (minPosition?: number) =>
   apiGet<CityCategoriesView>('/api/settings/categories', { minPosition });

@@ -1,5 +1,5 @@
 import { apiGet, apiPost } from '../../api/http';
-import type { CaseType } from '../desk/desk-api';
+import type { CalendarDayView, CalendarView, CaseType, DeadlineLimitsView } from '@hotline/contracts';
 
 export {
   type CityCategory,
@@ -8,23 +8,8 @@ export {
   refreshCityCategories,
 } from '../../components/use-category-name';
 
-/** A day of the calendar: an official holiday or 调休 make-up working day, or the city's own. */
-export interface CalendarDayView {
-  date: string;
-  kind: 'holiday' | 'workday';
-  name: string;
-  source: 'official' | 'city';
-}
-
-export interface CalendarView {
-  year: number;
-  days: CalendarDayView[];
-}
-
-export interface DeadlinesView {
-  limits: { caseType: CaseType; workingDays: number; source: 'default' | 'city' }[];
-  yellowWithinWorkingDays: number;
-}
+export type { CalendarDayView, CalendarView };
+export type DeadlinesView = DeadlineLimitsView;
 
 type Answer = Promise<{ position: number }>;
 
