@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark on this machine, prints each result beside the raw engine
  * measured in the same run, and writes bench/results/latest.json (copied into docs/benchmarks.md).
  * BENCH_SCALE=0.1 gives a quick smoke run; BENCH_ONLY=relay,event-store picks benchmarks.
+ * `gateway-routes`: the console's read routes under 50 signed-in users for 60 s, embedded and distributed.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { type BenchContext, type BenchResult, type Benchmark, perSecond } from '
 
 import { run as consoleLoad } from './console-load';
 import { run as eventStore } from './event-store.bench';
+import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
@@ -22,6 +24,7 @@ const benchmarks: Record<string, Benchmark> = {
   intake,
   workflow,
   'console-load': consoleLoad,
+  'gateway-routes': gatewayRoutes,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
