@@ -9,6 +9,9 @@ import { CaseIntakeDispatchController } from './case-commands/case-intake-dispat
 import { MergeLinker } from './case-commands/merge-linker';
 import { RepeatContactRecorder } from './case-commands/repeat-contact-recorder';
 import { CaseNumberAllocator } from './case-number/case-number-allocator';
+import { StoreCitySettingsSource } from './city-settings/city-settings-source';
+import { CitySettingsController } from './city-settings/city-settings.controller';
+import { CitySettingsService } from './city-settings/city-settings.service';
 import { CaseQueryService, type WorkflowQueryDeps } from './case-queries/case-query.service';
 import { CitizenLookupService } from './case-queries/citizen-lookup.service';
 import { PublicRecordService } from './public-record/public-record.service';
@@ -59,7 +62,14 @@ export class WorkflowModule {
       claimedBy: `${hostname()}:${process.pid}`,
       format: settings.caseNumbers,
     });
-    const caseCommands = new CaseCommandService({ ...handlerDeps, settings, units, caseNumbers });
+    const citySettings = new StoreCitySettingsSource(store, settings);
+    const caseCommands = new CaseCommandService({
+      ...handlerDeps,
+      settings,
+      units,
+      caseNumbers,
+      citySettings,
+    });
     const unitCommands = new UnitCommandService({ ...handlerDeps, settings });
     const queryDeps: WorkflowQueryDeps = { store: readStore, readModels, units, settings, clock };
     const seed = options.seedSampleCity ?? true;
@@ -71,6 +81,7 @@ export class WorkflowModule {
         WorkflowQueriesController,
         UnitCommandsController,
         UnitQueriesController,
+        CitySettingsController,
       ],
       providers: [
         {
@@ -83,6 +94,10 @@ export class WorkflowModule {
           useValue: new RepeatContactRecorder(platform.eventBus, caseCommands, logger),
         },
         { provide: UnitCommandService, useValue: unitCommands },
+        {
+          provide: CitySettingsService,
+          useValue: new CitySettingsService({ ...handlerDeps, settings, citySettings }),
+        },
         { provide: CaseQueryService, useValue: new CaseQueryService(queryDeps) },
         { provide: InboxQueryService, useValue: new InboxQueryService(queryDeps) },
         { provide: CitizenLookupService, useValue: new CitizenLookupService({ store: readStore, settings }) },

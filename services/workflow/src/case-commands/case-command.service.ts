@@ -12,6 +12,7 @@ import {
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
 import { StreamNotFound } from '@hotline/infra/event-store';
 import { caseDecider } from '../case';
+import type { CitySettingsSource } from '../city-settings/city-settings-source';
 import type { CaseNumberAllocator } from '../case-number/case-number-allocator';
 import type { UnitDirectorySource } from '../unit/unit-directory-source';
 import type { WorkflowSettings } from '../workflow-settings';
@@ -27,6 +28,8 @@ export interface CaseCommandServiceDeps extends CommandHandlerDeps {
   settings: WorkflowSettings;
   units: UnitDirectorySource;
   caseNumbers: CaseNumberAllocator;
+  /** The configured settings overlaid with the city's own changes. */
+  citySettings: CitySettingsSource;
 }
 
 /**
@@ -45,17 +48,18 @@ export class CaseCommandService {
     const first = await this.firstEvent(streamId);
     const districtId = this.caseDistrict(first, envelope);
     const allocated = type === 'RegisterCase' && !first ? await this.deps.caseNumbers.next() : undefined;
-    const { settings } = this.deps;
+    const city = await this.deps.citySettings.snapshot();
     const result = await handleCommand(this.deps, {
       streamId,
       decider: caseDecider,
       command: { ...envelope, data, metadata: { ...envelope.metadata, districtId } },
       eventVersions: caseEventVersion,
       context: {
-        calendar: settings.calendar,
-        deadlines: settings.deadlines,
-        rules: settings.rules,
-        taxonomy: settings.taxonomy,
+        calendar: city.calendar,
+        deadlines: city.deadlines,
+        rules: this.deps.settings.rules,
+        taxonomy: city.taxonomy,
+        retiredCategories: city.retired,
         units: await this.deps.units.snapshot(),
         ...(allocated !== undefined ? { caseNumber: allocated } : {}),
       },

@@ -62,6 +62,17 @@ describe('case intake', () => {
         .thenRejects(CaseError.CategoryNotLeaf);
     });
 
+    it('rejects a category the city retired, or one under a retired category, naming the field', () => {
+      spec
+        .given([])
+        .when(register({ categoryCode: '030101' }), { retiredCategories: ['030101'] })
+        .thenRejects(CaseError.CategoryRetired, /^categoryCode: 030101 is retired/);
+      spec
+        .given([])
+        .when(register({ categoryCode: '030101' }), { retiredCategories: ['030000'] })
+        .thenRejects(CaseError.CategoryRetired, /^categoryCode: 030000 is retired/);
+    });
+
     it('rejects a registration for which no case number was allocated', () => {
       spec.given([]).when(register(), { caseNumber: undefined }).thenRejects(CaseError.CaseNumberMissing);
     });

@@ -25,6 +25,8 @@ export interface CaseLookups {
   /** A snapshot of the handling units, for dispatch checks and sub-dispatch authorisation. */
   units: UnitDirectory;
   taxonomy: CategoryTaxonomy;
+  /** Categories the city retired: no new cases in them or under them. */
+  retiredCategories?: readonly string[];
   /** The number the handler allocated for a RegisterCase command. */
   caseNumber?: string;
 }

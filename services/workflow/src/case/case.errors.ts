@@ -9,6 +9,7 @@ export enum CaseError {
   CaseFinished = 'CASE_FINISHED',
   UnknownCategory = 'CASE_UNKNOWN_CATEGORY',
   CategoryNotLeaf = 'CASE_CATEGORY_NOT_LEAF',
+  CategoryRetired = 'CASE_CATEGORY_RETIRED',
   UnknownUnit = 'CASE_UNKNOWN_UNIT',
   UnitInactive = 'CASE_UNIT_INACTIVE',
   NotAnswerable = 'CASE_NOT_ANSWERABLE',

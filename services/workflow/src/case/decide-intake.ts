@@ -37,6 +37,15 @@ export function register(
       },
     );
   }
+  const retired = context.taxonomy
+    .pathOf(data.categoryCode)
+    .find((entry) => context.retiredCategories?.includes(entry.code));
+  if (retired !== undefined) {
+    violation(CaseError.CategoryRetired, `categoryCode: ${retired.code} is retired and takes no new cases`, {
+      field: 'categoryCode',
+      categoryCode: data.categoryCode,
+    });
+  }
   const caseNumber =
     context.caseNumber ?? violation(CaseError.CaseNumberMissing, 'no case number was allocated');
   const dispatchBy = dispatchDueBy(context.deadlines, context.calendar, context.now, data.urgency);

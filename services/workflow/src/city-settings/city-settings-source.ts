@@ -1,0 +1,62 @@
+import type { RecordedEvent } from '@hotline/contracts';
+import { StreamNotFound, type EventStore } from '@hotline/infra/event-store';
+import type { WorkflowSettings } from '../workflow-settings';
+import { citySettingsDecider, type CitySettingsEvent } from './city-settings.decider';
+import { effectiveSettings, type EffectiveSettings } from './effective-settings';
+
+export const citySettingsStreamId = (): string => 'citySettings-city';
+
+/** Where case decisions get the effective settings. */
+export interface CitySettingsSource {
+  snapshot(): Promise<EffectiveSettings>;
+}
+
+/** The configured base only (tests, tools that do not run the settings stream). */
+export function baseSettingsSource(base: WorkflowSettings): CitySettingsSource {
+  const settings = effectiveSettings(base);
+  return { snapshot: () => Promise.resolve(settings) };
+}
+
+/**
+ * The effective settings kept in memory and brought up to date from the settings stream before each
+ * answer: only the events after the last one seen are read, so a change made a moment ago (by this
+ * or another instance) applies to the very next decision without waiting for a projection.
+ */
+export class StoreCitySettingsSource implements CitySettingsSource {
+  private current: EffectiveSettings;
+  private nextRevision = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly base: WorkflowSettings,
+  ) {
+    this.current = effectiveSettings(base);
+  }
+
+  snapshot(): Promise<EffectiveSettings> {
+    // One catch-up at a time, each started after the caller asked, so every event is folded once
+    // and a caller never gets a read that began before its own earlier write.
+    const next = this.queue.then(() => this.catchUp());
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async catchUp(): Promise<EffectiveSettings> {
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(citySettingsStreamId(), { fromRevision: this.nextRevision });
+    } catch (error) {
+      if (error instanceof StreamNotFound) return this.current;
+      throw error;
+    }
+    if (events.length === 0) return this.current;
+    const state = events.reduce(
+      (s, e) => citySettingsDecider.evolve(s, { type: e.type, data: e.data } as CitySettingsEvent),
+      this.current.state,
+    );
+    this.nextRevision = events[events.length - 1]!.revision + 1;
+    this.current = effectiveSettings(this.base, state);
+    return this.current;
+  }
+}
