@@ -11,6 +11,7 @@ import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { PublicRecordController } from './cases/public-record.controller';
 import { UnitsController } from './cases/units.controller';
+import { SettingsController } from './cases/settings.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
 import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controller';
@@ -26,6 +27,7 @@ export const gatewayControllers = [
   CasesController,
   PublicRecordController,
   UnitsController,
+  SettingsController,
   IntakeController,
   KnowledgeController,
   OpenApiController,

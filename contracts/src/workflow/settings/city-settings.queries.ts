@@ -17,7 +17,7 @@ export const GetCalendar = defineQuery({
   summary: "A year's special days: official holidays and make-up working days, and the city's own.",
   schema: z.object({
     viewer: QueryViewer,
-    year: z.coerce.number().int().min(2000).max(2100),
+    year: z.number().int().min(2000).max(2100),
     minPosition: MinPosition,
   }),
 });
