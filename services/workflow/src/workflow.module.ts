@@ -70,7 +70,7 @@ export class WorkflowModule {
       caseNumbers,
       citySettings,
     });
-    const unitCommands = new UnitCommandService({ ...handlerDeps, settings });
+    const unitCommands = new UnitCommandService({ ...handlerDeps, citySettings });
     const queryDeps: WorkflowQueryDeps = { store: readStore, readModels, units, settings, clock };
     const seed = options.seedSampleCity ?? true;
     return {

@@ -53,6 +53,7 @@ describe('City settings over NATS [SQLite event store, FerretDB read store]', ()
       field: 'code',
     });
     const caseId = await register({ categoryCode: '030199' });
+    await settings('SetDispatchCatalogueEntry', { categoryCode: '030199', unitId: 'taijiang-yanghang' });
     expect(await eventOf(caseId, 'CaseRegistered')).toMatchObject({ categoryCode: '030199' });
 
     const retired = await settings('RetireCategory', { code: '030199' });

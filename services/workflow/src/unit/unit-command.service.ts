@@ -11,7 +11,7 @@ import {
 } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
 import { StreamNotFound } from '@hotline/infra/event-store';
-import type { WorkflowSettings } from '../workflow-settings';
+import type { CitySettingsSource } from '../city-settings/city-settings-source';
 import { dispatchCatalogueDecider, type CatalogueCommand } from './dispatch-catalogue.decider';
 import { unitDecider, type UnitCommand, type UnitEvent, type UnitState } from './unit.decider';
 
@@ -35,7 +35,7 @@ export const catalogueStreamId = (catalogueId: string): string => `dispatchCatal
  * so a unit registered a moment ago is known even before the read models have it.
  */
 export class UnitCommandService {
-  constructor(private readonly deps: CommandHandlerDeps & { settings: WorkflowSettings }) {}
+  constructor(private readonly deps: CommandHandlerDeps & { citySettings: CitySettingsSource }) {}
 
   async execute(type: UnitCommandType, payload: unknown): Promise<CommandResult> {
     const envelope = parseOrThrow(CommandEnvelopeSchema, payload) as CommandEnvelope;
@@ -67,7 +67,7 @@ export class UnitCommandService {
           command: parsed,
           eventVersions: eventVersion,
           context: {
-            taxonomy: this.deps.settings.taxonomy,
+            taxonomy: (await this.deps.citySettings.snapshot()).taxonomy,
             ...(unitId !== undefined ? { unit: await this.unit(unitId) } : {}),
           },
         });
