@@ -13,6 +13,7 @@ import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hot
 import { StreamNotFound } from '@hotline/infra/event-store';
 import { caseDecider } from '../case';
 import type { CitySettingsSource } from '../city-settings/city-settings-source';
+import { deadlinesFor } from '../city-settings/effective-settings';
 import type { CaseNumberAllocator } from '../case-number/case-number-allocator';
 import type { UnitDirectorySource } from '../unit/unit-directory-source';
 import type { WorkflowSettings } from '../workflow-settings';
@@ -56,7 +57,7 @@ export class CaseCommandService {
       eventVersions: caseEventVersion,
       context: {
         calendar: city.calendar,
-        deadlines: city.deadlines,
+        deadlines: deadlinesFor(this.deps.settings, city, first?.position),
         rules: this.deps.settings.rules,
         taxonomy: city.taxonomy,
         retiredCategories: city.retired,

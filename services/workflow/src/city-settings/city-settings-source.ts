@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@hotline/contracts';
 import { StreamNotFound, type EventStore } from '@hotline/infra/event-store';
 import type { WorkflowSettings } from '../workflow-settings';
 import { citySettingsDecider, type CitySettingsEvent } from './city-settings.decider';
-import { effectiveSettings, type EffectiveSettings } from './effective-settings';
+import { effectiveSettings, type EffectiveSettings, type LimitChange } from './effective-settings';
 
 export const citySettingsStreamId = (): string => 'citySettings-city';
 
@@ -55,8 +55,14 @@ export class StoreCitySettingsSource implements CitySettingsSource {
       (s, e) => citySettingsDecider.evolve(s, { type: e.type, data: e.data } as CitySettingsEvent),
       this.current.state,
     );
+    const limitChanges = [...this.current.limitChanges];
+    for (const event of events) {
+      if (event.type !== 'DeadlineLimitSet') continue;
+      const { caseType, workingDays } = event.data as Omit<LimitChange, 'position'>;
+      limitChanges.push({ position: event.position, caseType, workingDays });
+    }
     this.nextRevision = events[events.length - 1]!.revision + 1;
-    this.current = effectiveSettings(this.base, state);
+    this.current = effectiveSettings(this.base, state, limitChanges);
     return this.current;
   }
 }

@@ -118,7 +118,7 @@ describe('City settings over NATS [SQLite event store, FerretDB read store]', ()
     });
   });
 
-  it('gives cases dispatched after a new limit that limit', async () => {
+  it('gives cases registered after a new limit that limit, and older cases their own', async () => {
     const dispatch = (caseId: string) =>
       wf.command(
         'DispatchCase',
@@ -127,6 +127,7 @@ describe('City settings over NATS [SQLite event store, FerretDB read store]', ()
     const earlier = await register();
     await dispatch(earlier);
     expect(await eventOf(earlier, 'CaseDispatched')).toMatchObject({ limitWorkingDays: 10 });
+    const waiting = await register();
 
     expect(
       await refused(settings('SetDeadlineLimit', { caseType: 'complaint', workingDays: 7.25 })),
@@ -138,6 +139,9 @@ describe('City settings over NATS [SQLite event store, FerretDB read store]', ()
     await dispatch(later);
     expect(await eventOf(later, 'CaseDispatched')).toMatchObject({ limitWorkingDays: 7.5 });
     expect(await eventOf(earlier, 'CaseDispatched')).toMatchObject({ limitWorkingDays: 10 });
+    // Registered before the change, dispatched after it: the limit in force at registration.
+    await dispatch(waiting);
+    expect(await eventOf(waiting, 'CaseDispatched')).toMatchObject({ limitWorkingDays: 10 });
 
     const limits = await wf.query<{ limits: Body[]; yellowWithinWorkingDays: number }>('GetDeadlineLimits', {
       viewer: viewer(),

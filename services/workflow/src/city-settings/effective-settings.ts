@@ -21,7 +21,17 @@ export interface EffectiveSettings {
   /** Categories retired themselves; those under them count as retired too (`isRetired`). */
   retired: readonly string[];
   calendar: WorkingCalendar;
+  /** The limits in force now, for cases registered from now on. */
   deadlines: DeadlinePolicy;
+  /** Every limit the city set, oldest first. */
+  limitChanges: readonly LimitChange[];
+}
+
+export interface LimitChange {
+  /** The store position of the change: it orders changes and registrations without ties. */
+  position: number;
+  caseType: CaseType;
+  workingDays: number;
 }
 
 function calendarOverrides(state: CitySettingsState): CalendarData {
@@ -36,6 +46,7 @@ function calendarOverrides(state: CitySettingsState): CalendarData {
 export function effectiveSettings(
   base: WorkflowSettings,
   state: CitySettingsState = citySettingsDecider.initialState(),
+  limitChanges: readonly LimitChange[] = [],
 ): EffectiveSettings {
   const shipped = base.taxonomy.entries().map((entry) => ({ ...entry, ...state.renamed[entry.code] }));
   const own = Object.entries(state.categories).map(([code, c]) => ({ code, name: c.name, nameEn: c.nameEn }));
@@ -50,7 +61,26 @@ export function effectiveSettings(
     retired: state.retired,
     calendar: hasDays ? base.calendar.withOverrides(calendarOverrides(state)) : base.calendar,
     deadlines: { ...base.deadlines, limits: { ...base.deadlines.limits, ...state.limits } },
+    limitChanges,
   };
+}
+
+/**
+ * The limits a case lives by: those in force when it was registered, so a new limit applies to
+ * cases registered after it and a later dispatch or redo of an older case keeps the older limit.
+ */
+export function deadlinesFor(
+  base: WorkflowSettings,
+  settings: EffectiveSettings,
+  /** The store position of the case's registration; none for a case being registered. */
+  registeredAt: number | undefined,
+): DeadlinePolicy {
+  if (registeredAt === undefined) return settings.deadlines;
+  const limits = { ...base.deadlines.limits };
+  for (const change of settings.limitChanges) {
+    if (change.position < registeredAt) limits[change.caseType] = change.workingDays;
+  }
+  return { ...settings.deadlines, limits };
 }
 
 export function categoriesView(settings: EffectiveSettings): CategoriesView {
