@@ -100,7 +100,8 @@ export function CategoriesPage() {
         <Input id="categories-filter" allowClear value={filter} onChange={(e) => setFilter(e.target.value)} />
       </div>
       <Table<Row>
-        key={`${words}:${view.data?.version ?? 0}`}
+        // Remounted when the rows arrive or change, so every level opens expanded.
+        key={`${words}:${view.data?.version ?? 'loading'}`}
         size="small"
         rowKey="code"
         loading={view.loading}
