@@ -184,7 +184,7 @@ describe('The agent desk, the center console and administration [browser: Debian
       ['承办单位', '单位层级', 'b11-admin-units'],
       ['派单目录', '筛选条目', 'b12-admin-catalogue'],
       ['诉求分类', '筛选分类', 'b13-admin-categories'],
-      ['日历与时限', '法定节假日与调休', 'b14-admin-calendar'],
+      ['日历与时限', '年的节假日与调休', 'b14-admin-calendar'],
     ] as const) {
       await page.getByRole('tab', { name: tab }).click();
       await page.getByText(ready).first().waitFor();

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@hotline/infra/event-store';
 import { storeSource } from '@hotline/infra/projection';
 import { MemoryReadStore, MongoReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { AccountService } from './account-service';
-import { seedAccounts } from './account-seed';
+import { DEMO_ACCOUNTS, seedAccounts } from './account-seed';
 
 const url = process.env.FERRETDB_URL;
 const run = `${process.pid}_${Date.now().toString(36)}`;
@@ -70,7 +70,7 @@ describe(`accounts read model in memory and FerretDB${url ? '' : ' — FerretDB 
 
   it('holds every account with its scope, status, session version and lockout, and never a hash', async () => {
     const documents = await accountsIn(events, new MemoryReadStore());
-    expect(documents).toHaveLength(10);
+    expect(documents).toHaveLength(DEMO_ACCOUNTS.length + 1); // and the admin
     expect(JSON.stringify(documents)).not.toContain('scrypt$');
     const byName = new Map(documents.map((d) => [(d as { _id: string })._id, d]));
     expect(byName.get('admin')).toMatchObject({
