@@ -4,15 +4,11 @@ import type {
   KnowledgeHit,
   RecordedEvent,
 } from '@hotline/contracts';
-import { HotlineError } from '@hotline/contracts';
-import type { ProjectionSource, SourceHandle } from '@hotline/infra/projection';
+import { MemoryFollower, type ProjectionSource } from '@hotline/infra/projection';
 import type { Logger } from '@hotline/infra/telemetry';
 import { knowledgeArticleDecider } from './knowledge-article.decider';
 import { servedContent, type KnowledgeArticleState } from './knowledge-article.state';
 import { KnowledgeSearchIndex } from './knowledge-search-index';
-
-const RESTART_DELAY_MS = 1000;
-const POLL_MS = 5;
 
 /**
  * The knowledge search index of this process: follows the article events from the store, folds
@@ -22,51 +18,29 @@ const POLL_MS = 5;
 export class KnowledgeIndexFollower {
   private readonly index = new KnowledgeSearchIndex();
   private readonly articles = new Map<string, KnowledgeArticleState>();
-  private handle: SourceHandle | undefined;
-  private position = 0;
-  private caughtUp = false;
-  private stopped = false;
-  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly follower: MemoryFollower;
 
-  constructor(
-    private readonly source: ProjectionSource,
-    private readonly logger: Logger,
-    private readonly readAfterWriteTimeoutMs: number,
-  ) {}
+  constructor(source: ProjectionSource, logger: Logger, readAfterWriteTimeoutMs: number) {
+    this.follower = new MemoryFollower({
+      name: 'the knowledge index',
+      source,
+      filter: { streamPrefixes: ['kbArticle-'] },
+      logger,
+      readAfterWriteTimeoutMs,
+      apply: (event) => this.apply(event),
+    });
+  }
 
   get live(): boolean {
-    return this.caughtUp;
+    return this.follower.live;
   }
 
   start(): void {
-    this.handle = this.source.start(
-      {
-        fromPosition: this.position === 0 ? undefined : this.position,
-        filter: { streamPrefixes: ['kbArticle-'] },
-      },
-      {
-        onEvent: (event) => {
-          this.apply(event);
-          return Promise.resolve();
-        },
-        onCaughtUp: (position) => {
-          this.position = Math.max(this.position, position);
-          this.caughtUp = true;
-        },
-        onError: (error) => {
-          this.logger.error({ err: error }, 'knowledge index source failed; following again shortly');
-          this.restartTimer = setTimeout(() => {
-            if (!this.stopped) this.start();
-          }, RESTART_DELAY_MS);
-        },
-      },
-    );
+    this.follower.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.restartTimer);
-    await this.handle?.stop();
+  stop(): Promise<void> {
+    return this.follower.stop();
   }
 
   search(query: string, options: { now: Date; limit: number; categoryCode?: string }): KnowledgeHit[] {
@@ -88,19 +62,8 @@ export class KnowledgeIndexFollower {
   }
 
   /** Read-after-write: waits until the index has applied the event at `position`. */
-  async waitFor(position: number | undefined): Promise<void> {
-    if (position === undefined || position === 0) return;
-    const deadline = Date.now() + this.readAfterWriteTimeoutMs;
-    while (this.position < position) {
-      if (Date.now() > deadline) {
-        throw new HotlineError(
-          'unavailable',
-          'READ_MODEL_BEHIND',
-          `the knowledge index has not reached position ${position} yet; retry shortly`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  waitFor(position: number | undefined): Promise<void> {
+    return this.follower.waitFor(position);
   }
 
   private apply(event: RecordedEvent): void {
@@ -115,6 +78,5 @@ export class KnowledgeIndexFollower {
     if (served && state.servedVersion !== undefined)
       this.index.upsert(articleId, state.servedVersion, served);
     else this.index.remove(articleId);
-    this.position = event.position;
   }
 }

@@ -1,10 +1,7 @@
-import { HotlineError, type CaseEvent, type RecordedEvent } from '@hotline/contracts';
-import type { ProjectionSource, SourceHandle } from '@hotline/infra/projection';
+import type { CaseEvent, RecordedEvent } from '@hotline/contracts';
+import { MemoryFollower, type ProjectionSource } from '@hotline/infra/projection';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
-
-const RESTART_DELAY_MS = 1000;
-const POLL_MS = 5;
 
 /** The case events that open or end a case for duplicate detection. */
 const CASE_EVENTS: Array<CaseEvent['type']> = [
@@ -24,69 +21,39 @@ const CASE_EVENTS: Array<CaseEvent['type']> = [
  * replica keeps its own copy); applying an event twice changes nothing.
  */
 export class CaseFingerprintFollower {
-  private handle: SourceHandle | undefined;
-  private position = 0;
-  private caughtUp = false;
-  private stopped = false;
-  private restartTimer: NodeJS.Timeout | undefined;
+  private readonly follower: MemoryFollower;
 
   constructor(
     private readonly index: CaseFingerprintIndex,
-    private readonly source: ProjectionSource,
-    private readonly logger: Logger,
-    private readonly readAfterWriteTimeoutMs: number,
-  ) {}
+    source: ProjectionSource,
+    logger: Logger,
+    readAfterWriteTimeoutMs: number,
+  ) {
+    this.follower = new MemoryFollower({
+      name: 'the duplicate index',
+      source,
+      filter: { eventTypes: CASE_EVENTS },
+      logger,
+      readAfterWriteTimeoutMs,
+      apply: (event) => this.apply(event),
+    });
+  }
 
   get live(): boolean {
-    return this.caughtUp;
+    return this.follower.live;
   }
 
   start(): void {
-    this.stopped = false;
-    this.handle = this.source.start(
-      {
-        fromPosition: this.position === 0 ? undefined : this.position,
-        filter: { eventTypes: CASE_EVENTS },
-      },
-      {
-        onEvent: (event) => {
-          this.apply(event);
-          return Promise.resolve();
-        },
-        onCaughtUp: (position) => {
-          this.position = Math.max(this.position, position);
-          this.caughtUp = true;
-        },
-        onError: (error) => {
-          this.logger.error({ err: error }, 'duplicate index source failed; following again shortly');
-          this.restartTimer = setTimeout(() => {
-            if (!this.stopped) this.start();
-          }, RESTART_DELAY_MS);
-        },
-      },
-    );
+    this.follower.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.restartTimer);
-    await this.handle?.stop();
+  stop(): Promise<void> {
+    return this.follower.stop();
   }
 
   /** Read-after-write: waits until the index has applied the event at `position`. */
-  async waitFor(position: number | undefined): Promise<void> {
-    if (position === undefined || position === 0) return;
-    const deadline = Date.now() + this.readAfterWriteTimeoutMs;
-    while (this.position < position) {
-      if (Date.now() > deadline) {
-        throw new HotlineError(
-          'unavailable',
-          'READ_MODEL_BEHIND',
-          `the duplicate index has not reached position ${position} yet; retry shortly`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  waitFor(position: number | undefined): Promise<void> {
+    return this.follower.waitFor(position);
   }
 
   private apply(event: RecordedEvent): void {
@@ -105,6 +72,5 @@ export class CaseFingerprintFollower {
     } else {
       this.index.setOpen(caseEvent.data.caseId, caseEvent.type === 'CaseRedone');
     }
-    this.position = Math.max(this.position, event.position);
   }
 }
