@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildFerretdb, ferretdbUsable } from './engines/ferretdb-build.mjs';
 import {
   liveLeases,
+  mongoWriteFailure,
   pingMongo,
   probeNats,
   readPidFile,
@@ -89,7 +90,15 @@ async function upNats(s, owner) {
 }
 
 async function upFerretdb(s, owner) {
-  if (await pingMongo(s.ferretdb.url)) return { engine: 'ferretdb', url: s.ferretdb.url, state: 'reused' };
+  if (await pingMongo(s.ferretdb.url)) {
+    const failure = await mongoWriteFailure(s.ferretdb.url);
+    if (failure !== undefined) {
+      throw new Error(
+        `a MongoDB-compatible server answers at ${s.ferretdb.url} but cannot write (${failure}); stop it and run again`,
+      );
+    }
+    return { engine: 'ferretdb', url: s.ferretdb.url, state: 'reused' };
+  }
   const binary = join(s.binDir, 'ferretdb');
   const { version, module } = DEFAULTS.ferretdb;
   if (!ferretdbUsable(binary, version)) buildFerretdb({ binDir: s.binDir, version, module, log: s.log });

@@ -153,6 +153,26 @@ export async function pingMongo(url, timeoutMs = 1_000) {
   }
 }
 
+/**
+ * Why a MongoDB-compatible server that answers `ping` still can't serve the tests (undefined when it
+ * can): a FerretDB whose state directory was deleted under it answers pings but fails every write.
+ */
+export async function mongoWriteFailure(url, timeoutMs = 5_000) {
+  const { MongoClient } = await import('mongodb');
+  const client = new MongoClient(url, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs });
+  try {
+    await client.connect();
+    const probe = client.db('hotline_engines_probe').collection('probe');
+    await probe.insertOne({ at: new Date().toISOString() });
+    await client.db('hotline_engines_probe').dropDatabase();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    void client.close(true).catch(() => {});
+  }
+}
+
 /** Polls `check` until it returns a truthy value; fails early when the started process exits. */
 export async function waitFor(what, check, child, logFile, timeoutMs = 30_000) {
   let exited;
