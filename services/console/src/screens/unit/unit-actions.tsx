@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, type FormInstance, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CaseDetailView, CaseUnitView, ReturnReason } from '@hotline/contracts';
 import { newCommandId } from '../../api/http';
@@ -46,6 +46,18 @@ export function UnitActions({
   const [returnForm] = Form.useForm<ReturnValues>();
   const [extensionForm] = Form.useForm<ExtensionValues>();
   const [replyForm] = Form.useForm<ReplyValues>();
+
+  /** The return and extension dialogs alike: titled by their action, submitting their form. */
+  const dialogProps = (name: 'return' | 'extension', form: FormInstance) => ({
+    open: dialog === name,
+    title: t(`unit.${name}.title`),
+    okText: t(`unit.${name}.submit`),
+    cancelText: t('common.cancel'),
+    confirmLoading: busy,
+    onCancel: () => setDialog(undefined),
+    onOk: () => form.submit(),
+    destroyOnHidden: true,
+  });
 
   const run = async (action: () => Promise<CommandResult>, done: string) => {
     setBusy(true);
@@ -128,16 +140,7 @@ export function UnitActions({
         </Flex>
       </Card>
       {replyCard}
-      <Modal
-        open={dialog === 'return'}
-        title={t('unit.return.title')}
-        okText={t('unit.return.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        onCancel={() => setDialog(undefined)}
-        onOk={() => returnForm.submit()}
-        destroyOnHidden
-      >
+      <Modal {...dialogProps('return', returnForm)}>
         <Form<ReturnValues>
           form={returnForm}
           layout="vertical"
@@ -193,16 +196,7 @@ export function UnitActions({
           {error !== undefined && <ErrorAlert error={error} />}
         </Form>
       </Modal>
-      <Modal
-        open={dialog === 'extension'}
-        title={t('unit.extension.title')}
-        okText={t('unit.extension.submit')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        onCancel={() => setDialog(undefined)}
-        onOk={() => extensionForm.submit()}
-        destroyOnHidden
-      >
+      <Modal {...dialogProps('extension', extensionForm)}>
         <Form<ExtensionValues>
           form={extensionForm}
           layout="vertical"
