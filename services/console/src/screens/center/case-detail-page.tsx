@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseUnitView } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
@@ -10,6 +10,7 @@ import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
 import { CaseActions } from './case-actions';
 import { getCase, getRepeats, getTimeline, listUnits } from './center-api';
+import { Loading } from '../../components/loading';
 
 const when = (at?: string) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—');
 
@@ -56,7 +57,7 @@ export function CaseDetailPage() {
       </>
     ) : (
       <div className="centered">
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   }
@@ -226,7 +227,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={<CardTitle>{t('center.detail.timeline')}</CardTitle>}>
-            {timeline.loading && timeline.data === undefined && <Spin aria-label={t('common.loading')} />}
+            {timeline.loading && timeline.data === undefined && <Loading />}
             <ErrorAlert error={timeline.error} />
             {timeline.data !== undefined && <CaseTimeline entries={timeline.data} />}
           </Card>
