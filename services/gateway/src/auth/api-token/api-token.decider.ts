@@ -1,7 +1,7 @@
 import type { AccountScope, ApiTokenCommand, ApiTokenEvent } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
 import { AccountError, accountViolation } from '../account/account.errors';
-import { checkScope, requireAdmin } from '../account/account-scope';
+import { checkScope, requireAdmin, requireAdministered } from '../account/account-scope';
 
 export interface ApiTokenState {
   exists: boolean;
@@ -40,7 +40,7 @@ function decide(command: ApiTokenCommand, state: ApiTokenState, context: DecideC
       if (!state.exists || !state.scope) {
         return accountViolation(AccountError.NotFound, `API token ${command.data.tokenId} does not exist`);
       }
-      requireAdmin(actor, districtId, state.scope, 'revoking an API token');
+      requireAdministered(actor, districtId, state.scope, `API token ${command.data.tokenId} does not exist`);
       return state.revoked ? [] : [{ type: 'ApiTokenRevoked', data: command.data }];
     default: {
       const unknown: never = command;
