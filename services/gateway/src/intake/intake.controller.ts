@@ -14,7 +14,7 @@ import {
   SubmitContact,
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
-import { WorkflowRequests } from '../cases/workflow-requests';
+import { WorkflowRequests } from '../workflow-requests';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';

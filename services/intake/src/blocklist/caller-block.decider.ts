@@ -7,14 +7,11 @@ export enum CallerBlockError {
   RoleNotAllowed = 'CALLER_BLOCK_ROLE_NOT_ALLOWED',
 }
 
-export class CallerBlockRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: CallerBlockError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class CallerBlockRuleViolation extends RuleViolation<CallerBlockError> {
+  static override readonly kinds = {
+    [CallerBlockError.RoleNotAllowed]: 'forbidden',
+  } as const;
 }
 
 /** A number's place on the blocklist, folded from `callerBlock-<phone>`. */

@@ -11,12 +11,10 @@ export enum ContactError {
   RoleNotAllowed = 'CONTACT_ROLE_NOT_ALLOWED',
 }
 
-export class ContactRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: ContactError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class ContactRuleViolation extends RuleViolation<ContactError> {
+  static override readonly kinds = {
+    [ContactError.RoleNotAllowed]: 'forbidden',
+    [ContactError.NotRecorded]: 'not-found',
+  } as const;
 }

@@ -10,6 +10,10 @@ export enum AccountError {
   Locked = 'ACCOUNT_LOCKED',
 }
 
-export const accountViolation = (code: AccountError, message: string): never => {
-  throw new RuleViolation(code, message);
-};
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class AccountRuleViolation extends RuleViolation<AccountError> {
+  static override readonly kinds = {
+    [AccountError.NotFound]: 'not-found',
+    [AccountError.AdminForbidden]: 'forbidden',
+  } as const;
+}
