@@ -1,13 +1,18 @@
 import { HotlineError } from '@hotline/contracts';
-import { ProjectionRunner, type Projection, type ProjectionSource } from '@hotline/infra/projection';
+import {
+  ProjectionRunner,
+  projectionsBehind,
+  type Projection,
+  type ProjectionSource,
+} from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
-import type { BlocklistReader } from './blocklist-reader';
-import { blocklistProjection } from './blocklist.projection';
-import { CaseFingerprintFollower } from './case-fingerprint-follower';
-import { contactLogProjection } from './contact-log.projection';
+import type { BlocklistReader } from '../blocklist/blocklist-reader';
+import { blocklistProjection } from '../blocklist/blocklist.projection';
+import { CaseFingerprintFollower } from '../duplicates/case-fingerprint-follower';
+import { contactLogProjection } from '../contact/contact-log.projection';
 
 export interface IntakeReadModelsOptions {
   store: ReadStore;
@@ -79,6 +84,13 @@ export class IntakeReadModels {
     return (
       this.follower.live && Object.values(this.runners).every((runner) => runner.status().state === 'live')
     );
+  }
+
+  /** Why the read models are not live (which projection is behind, by how much), or undefined. */
+  async notReady(): Promise<string | undefined> {
+    const behind = await projectionsBehind(Object.values(this.runners));
+    const follower = this.follower.live ? undefined : 'the duplicate index is catching up';
+    return [behind, follower].filter(Boolean).join('; ') || undefined;
   }
 
   /**
