@@ -109,22 +109,12 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    validateStreamId(streamId);
-    const { direction, fromRevision, maxCount } = validateReadOptions.stream(options);
-    this.assertOpen();
-    return this.unavailableOnFailure(async () => {
-      const forwards = direction === 'forwards';
-      const rows = await this.pool.query<EventRow>(
-        forwards ? this.sql.streamForwards : this.sql.streamBackwards,
-        [streamId, fromRevision ?? (forwards ? 0 : NO_LIMIT), limit(maxCount)],
-      );
-      if (rows.length === 0) {
-        const [head] = await this.pool.query<{ head: string | null }>(this.sql.streamHead, [streamId]);
-        if (head?.head == null) throw new StreamNotFound(streamId);
-      }
-      return toRecordedEvents(rows);
-    });
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.readOneStream(streamId, options, false);
+  }
+
+  readStreamOrEmpty(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.readOneStream(streamId, options, true);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -170,6 +160,28 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.pool.close();
+  }
+
+  private async readOneStream(
+    streamId: string,
+    options: ReadStreamOptions | undefined,
+    orEmpty: boolean,
+  ): Promise<RecordedEvent[]> {
+    validateStreamId(streamId);
+    const { direction, fromRevision, maxCount } = validateReadOptions.stream(options);
+    this.assertOpen();
+    return this.unavailableOnFailure(async () => {
+      const forwards = direction === 'forwards';
+      const rows = await this.pool.query<EventRow>(
+        forwards ? this.sql.streamForwards : this.sql.streamBackwards,
+        [streamId, fromRevision ?? (forwards ? 0 : NO_LIMIT), limit(maxCount)],
+      );
+      if (rows.length === 0 && !orEmpty) {
+        const [head] = await this.pool.query<{ head: string | null }>(this.sql.streamHead, [streamId]);
+        if (head?.head == null) throw new StreamNotFound(streamId);
+      }
+      return toRecordedEvents(rows);
+    });
   }
 
   private async probe(): Promise<StoreProbe> {
