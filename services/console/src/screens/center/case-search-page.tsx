@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
-import { Card, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Table } from 'antd';
+import { useSearchParams } from 'react-router';
 import type { CaseSummaryView } from '@hotline/contracts';
-import { CaseColourTag, CaseStatusTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { useCaseColumns } from '../../components/case-columns';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { listUnits, searchCases } from './center-api';
 import { CaseFilters } from './case-filters';
 
@@ -22,10 +22,9 @@ export function CaseSearchPage() {
     () => searchCases({ ...Object.fromEntries(params), page, pageSize: PAGE_SIZE }),
     `search:${key}`,
   );
-  const names = useMemo(
-    () => new Map((units.data ?? []).map((unit) => [unit.unitId, unit.name])),
-    [units.data],
-  );
+  const instant = useInstant();
+  const head = useCaseColumns('center', ['number', 'title']);
+  const rest = useCaseColumns('center', ['status', 'colour', 'leadUnit', 'registeredAt']);
   useLiveReload(result.reload);
 
   const goTo = (next: number) => {
@@ -61,46 +60,13 @@ export function CaseSearchPage() {
           onChange: goTo,
         }}
         columns={[
-          {
-            title: t('case.number'),
-            dataIndex: 'caseNumber',
-            render: (number: string, row) => (
-              <Link to={`/center/cases/${encodeURIComponent(row.caseId)}`}>{number}</Link>
-            ),
-          },
-          {
-            title: t('case.title'),
-            dataIndex: 'title',
-            render: (title: string) => (
-              <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-                {title}
-              </Typography.Text>
-            ),
-          },
+          ...head,
           { title: t('case.type'), dataIndex: 'type', render: (type: string) => t(`type.${type}`) },
-          {
-            title: t('case.status'),
-            dataIndex: 'status',
-            render: (status: string) => <CaseStatusTag status={status} />,
-          },
-          {
-            title: t('case.colour'),
-            render: (_: unknown, row) => (row.colour ? <CaseColourTag colour={row.colour} /> : '—'),
-          },
-          {
-            title: t('case.leadUnit'),
-            dataIndex: 'leadUnitId',
-            render: (unitId?: string) => (unitId ? (names.get(unitId) ?? unitId) : '—'),
-          },
-          {
-            title: t('case.registeredAt'),
-            dataIndex: 'registeredAt',
-            render: (at: string) => <time dateTime={at}>{new Date(at).toLocaleString()}</time>,
-          },
+          ...rest,
           {
             title: t('case.deadline'),
             dataIndex: 'deadlineAt',
-            render: (at?: string) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—'),
+            render: (at?: string) => (at ? <time dateTime={at}>{instant(at)}</time> : '—'),
           },
         ]}
       />
