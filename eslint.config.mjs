@@ -48,6 +48,11 @@ export default tseslint.config(
               sourceTag: 'type:runner',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:service'],
             },
+            // The platform-wide end-to-end tests boot several services together; nothing imports them.
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:service', 'type:runner'],
+            },
           ],
         },
       ],

@@ -11,8 +11,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { isolatedDistributedEnv } from '@hotline/workflow/src/testing/distributed-workflow';
-import { privateNats } from '@hotline/workflow/src/testing/private-nats';
+import { isolatedDistributedEnv, privateNats } from '@hotline/workflow/testing';
 import type { SessionHeaders } from '../services/gateway/src/auth/testing/test-session';
 import type { BenchContext } from './bench-kit';
 

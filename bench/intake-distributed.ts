@@ -16,7 +16,7 @@ import {
 import { MongoReadStore } from '@hotline/infra/read-store';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { workflowService } from '@hotline/workflow';
-import { isolatedDistributedEnv } from '@hotline/workflow/src/testing/distributed-workflow';
+import { isolatedDistributedEnv } from '@hotline/workflow/testing';
 import type { BenchContext } from './bench-kit';
 
 const freePort = async (): Promise<number> => {

@@ -13,11 +13,7 @@ import {
   defaultWorkflowSettings,
   staticUnitDirectory,
 } from '@hotline/workflow';
-import { dueSoonUntil } from '@hotline/workflow/src/case-queries/case-colour-filters';
-import {
-  caseSearchFilter,
-  type SearchCasesQuery,
-} from '@hotline/workflow/src/case-queries/case-search-filter';
+import { caseSearchFilter, dueSoonUntil, type SearchCasesQuery } from '@hotline/workflow/testing';
 import type { z } from 'zod';
 
 type SearchInput = Omit<z.input<(typeof SearchCasesDefinition)['schema']>, 'viewer'>;

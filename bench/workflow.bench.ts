@@ -16,12 +16,11 @@ import { Platform, platformConfigSchema, startServices } from '@hotline/infra/pl
 import { generatedSource } from '@hotline/infra/projection';
 import { MemoryReadStore, MongoReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
-import { startDistributedWorkflow } from '@hotline/workflow/src/testing/distributed-workflow';
+import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
 import { EVENTS_PER_CASE, historyEvents, historyLength } from './workflow-bench-events';
 import { percentile, registerCases, runCommandLoad, type LoadResult } from './workflow-command-load';
 import { QUERIES, rawSearchLatencies, searchLatencies } from './workflow-search';
-import { privateNats } from '@hotline/workflow/src/testing/private-nats';
 import { rawAppendLoad } from './workflow-raw-append';
 
 const LOAD_RATE = 500;

@@ -6,3 +6,5 @@ export {
   type GatewayOptions,
 } from './gateway.module';
 export { gatewayOpenApi } from './openapi/gateway-openapi';
+export { gatewayRouteTable } from './auth/route-table';
+export type { LiveCaseEvent } from './live/live-scope';

@@ -1,7 +1,7 @@
-export * from './case';
+export * from './case/domain';
 export { workflowService } from './workflow.module';
-export { WorkflowReadModels } from './case-read-models/workflow-read-models';
-export { CaseQueryService } from './case-queries/case-query.service';
+export { WorkflowReadModels } from './read-models/workflow-read-models';
+export { CaseQueryService } from './case/queries/case-query.service';
 export { SAMPLE_CITY_UNITS } from './unit/sample-city';
 export { staticUnitDirectory, type UnitDirectorySource } from './unit/unit-directory-source';
 export {

@@ -12,7 +12,7 @@ import {
   type WorkingCalendar,
 } from '@hotline/contracts';
 import { ConfigError } from '@hotline/infra/config';
-import { DEFAULT_CASE_RULES, type CaseRules } from './case';
+import { DEFAULT_CASE_RULES, type CaseRules } from './case/domain';
 import type { WorkflowConfig } from './workflow.config';
 
 /** A city's workflow configuration: calendar, limits, rules, taxonomy and case numbers. */

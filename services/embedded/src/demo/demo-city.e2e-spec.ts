@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseDetailView, CaseSearchResult, CaseTimelineEntry } from '@hotline/contracts';
 import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
-import { loadConfig } from '@hotline/infra/config';
-import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import type { Platform } from '@hotline/infra/platform';
+import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { embeddedServices } from '../embedded-services';
 import { DemoCity } from './demo-city';
 import type { DemoCityReport } from './demo-city-seeder';
@@ -14,33 +14,24 @@ import { DEMO_SCENARIOS, type DemoScenario } from './demo-scenarios';
 
 interface Started {
   platform: Platform;
-  running: RunningServices;
+  running: BootedPlatform;
   created: Promise<DemoCityReport>;
 }
 
 /** The embedded runner as `npm start` wires it with demo data on (see main.ts). */
 async function startEmbedded(dir: string): Promise<Started> {
-  const config = loadConfig(
-    platformConfigSchema,
-    {
-      HOTLINE_MODE: 'embedded',
-      HOTLINE_DEMO: 'on',
-      HOTLINE_DATA_DIR: dir,
-      EVENT_STORE_DURABILITY: 'normal',
-      LOG_LEVEL: 'silent',
-      HOTLINE_TRACE_EXPORTER: 'none',
-    },
-    'demo-e2e',
-  );
   const clock = new DemoClock();
-  const platform = await Platform.open('hotline', config, { clock });
-  const city = new DemoCity(platform, clock);
-  const running = await startServices(platform, embeddedServices, {
-    port: 0,
-    host: '127.0.0.1',
-    handleSignals: false,
+  let city: DemoCity | undefined;
+  const running = await bootPlatform(embeddedServices, {
+    dir,
+    clock,
+    env: { HOTLINE_DEMO: 'on' },
+    onOpen: (platform) => {
+      city = new DemoCity(platform, clock);
+    },
   });
-  return { platform, running, created: city.create() };
+  if (!city) throw new Error('the platform opened without the demo city');
+  return { platform: running.platform, running, created: city.create() };
 }
 
 type Check = (detail: CaseDetailView, timeline: string[]) => boolean;

@@ -13,7 +13,7 @@ import {
 import { BUS_CLIENT } from '../bus-client.token';
 import { CASE_ACTIONS, isCaseAction } from './case-actions';
 import { minPosition, queryValues, searchParams, type QueryParams } from './case-query-params';
-import { WorkflowRequests } from './workflow-requests';
+import { WorkflowRequests } from '../workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { caseActionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
 import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';

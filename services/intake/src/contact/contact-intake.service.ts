@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { FloodGuard } from '../blocklist/flood-guard';
 import { bilingual, explainReferral } from '../classification/citizen-explanations';
 import type { CaseDesk } from '../case-desk/case-desk.port';
-import type { BlocklistReader } from '../read-models/blocklist-reader';
+import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import type { IntakeMetrics } from '../intake-metrics';
 import { automaticDisposition, type Disposition, type DispositionRules } from './automatic-disposition';
 import { caseChannelOf, caseIdForContact, citizenOf } from './case-from-contact';

@@ -4,10 +4,10 @@ import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
-import type { BlocklistReader } from './blocklist-reader';
-import { blocklistProjection } from './blocklist.projection';
-import { CaseFingerprintFollower } from './case-fingerprint-follower';
-import { contactLogProjection } from './contact-log.projection';
+import type { BlocklistReader } from '../blocklist/blocklist-reader';
+import { blocklistProjection } from '../blocklist/blocklist.projection';
+import { CaseFingerprintFollower } from '../duplicates/case-fingerprint-follower';
+import { contactLogProjection } from '../contact/contact-log.projection';
 
 export interface IntakeReadModelsOptions {
   store: ReadStore;

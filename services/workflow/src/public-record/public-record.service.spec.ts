@@ -1,6 +1,6 @@
 import { MemoryReadStore } from '@hotline/infra/read-store';
-import { textTokens } from '../case-read-models/case-text-tokens';
-import { CASES } from '../case-read-models/read-model-collections';
+import { textTokens } from '../case/read-models/case-text-tokens';
+import { CASES } from '../read-models/read-model-collections';
 import { PublicRecordService } from './public-record.service';
 
 interface Seed {

@@ -7,9 +7,9 @@ import {
 } from '@hotline/contracts';
 import type { Filter, ReadStore } from '@hotline/infra/read-store';
 import type { z } from 'zod';
-import type { CaseDocument } from '../case-read-models/case-documents';
-import { textTokens } from '../case-read-models/case-text-tokens';
-import { CASES } from '../case-read-models/read-model-collections';
+import type { CaseDocument } from '../case/read-models/case-documents';
+import { textTokens } from '../case/read-models/case-text-tokens';
+import { CASES } from '../read-models/read-model-collections';
 import { redactPersonalText } from './redact-personal-text';
 
 type Query = z.infer<(typeof ListPublicCaseRecord)['schema']>;

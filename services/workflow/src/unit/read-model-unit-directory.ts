@@ -1,6 +1,6 @@
 import type { UnitDirectory, UnitLevel, UnitSnapshot } from '@hotline/contracts';
 import type { ReadStore } from '@hotline/infra/read-store';
-import { UNITS } from '../case-read-models/read-model-collections';
+import { UNITS } from '../read-models/read-model-collections';
 import type { UnitDirectorySource } from './unit-directory-source';
 
 interface UnitDocument {

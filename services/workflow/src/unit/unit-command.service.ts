@@ -12,7 +12,10 @@ import {
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
 import { StreamNotFound } from '@hotline/infra/event-store';
 import type { CitySettingsSource } from '../city-settings/city-settings-source';
-import { dispatchCatalogueDecider, type CatalogueCommand } from './dispatch-catalogue.decider';
+import {
+  dispatchCatalogueDecider,
+  type CatalogueCommand,
+} from '../dispatch-catalogue/dispatch-catalogue.decider';
 import { unitDecider, type UnitCommand, type UnitEvent, type UnitState } from './unit.decider';
 
 export type UnitCommandType = UnitCommand['type'] | CatalogueCommand['type'];

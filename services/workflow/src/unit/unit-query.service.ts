@@ -10,9 +10,9 @@ import {
 } from '@hotline/contracts';
 import type { Filter, ReadStore } from '@hotline/infra/read-store';
 import type { z } from 'zod';
-import { caseScope, requireReader } from '../case-queries/viewer-scope';
-import { CASES, DISPATCH_CATALOGUE, UNITS } from '../case-read-models/read-model-collections';
-import { UNITS_PROJECTION, type WorkflowReadModels } from '../case-read-models/workflow-read-models';
+import { caseScope, requireReader } from '../viewer-scope';
+import { CASES, DISPATCH_CATALOGUE, UNITS } from '../read-models/read-model-collections';
+import { UNITS_PROJECTION, type WorkflowReadModels } from '../read-models/workflow-read-models';
 import type { WorkflowSettings } from '../workflow-settings';
 import type { UnitDirectorySource } from './unit-directory-source';
 

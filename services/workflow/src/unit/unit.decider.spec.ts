@@ -1,7 +1,10 @@
 import { CategoryTaxonomy, SAMPLE_CATEGORIES, type Actor } from '@hotline/contracts';
 import type { DecideContext } from '@hotline/infra/command';
 import { deciderSpec } from '@hotline/infra/command/testing';
-import { dispatchCatalogueDecider, type CatalogueEvent } from './dispatch-catalogue.decider';
+import {
+  dispatchCatalogueDecider,
+  type CatalogueEvent,
+} from '../dispatch-catalogue/dispatch-catalogue.decider';
 import { UnitError } from './unit.errors';
 import { unitDecider, type UnitEvent, type UnitState } from './unit.decider';
 

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@hotline/contracts';
 import type { Projection, ProjectionContext } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
-import { DISPATCH_CATALOGUE, UNITS, catalogueEntryId } from '../case-read-models/read-model-collections';
-import type { CatalogueEvent } from './dispatch-catalogue.decider';
+import { DISPATCH_CATALOGUE, UNITS, catalogueEntryId } from '../read-models/read-model-collections';
+import type { CatalogueEvent } from '../dispatch-catalogue/dispatch-catalogue.decider';
 import type { UnitEvent } from './unit.decider';
 
 /**

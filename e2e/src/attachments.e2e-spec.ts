@@ -1,0 +1,108 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
+import { workflowService } from '@hotline/workflow';
+import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
+import { gatewayService } from '@hotline/gateway';
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR fake image body for the test'),
+]);
+
+describe('POST/GET /api/attachments over real HTTP [embedded]', () => {
+  let running: BootedPlatform;
+  let AGENT: SessionHeaders;
+
+  const upload = (name: string, type: string, content: Buffer, field = 'file'): Promise<Response> => {
+    const form = new FormData();
+    form.append(field, new Blob([content], { type }), name);
+    return fetch(`${running.url}/api/attachments`, { method: 'POST', body: form });
+  };
+
+  beforeAll(async () => {
+    running = await bootPlatform([workflowService, gatewayService]);
+    AGENT = await signIn(running.url, 'agent');
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it('stores an image with its SHA-256 under an unguessable id, serves it back, and a case can reference it', async () => {
+    const response = await upload('现场照片.png', 'image/png', PNG);
+    expect(response.status).toBe(201);
+    const stored = (await response.json()) as Record<string, unknown>;
+    expect(stored).toEqual({
+      id: expect.stringMatching(/^att-[A-Za-z0-9_-]{24}$/),
+      name: '现场照片.png',
+      mediaType: 'image/png',
+      sizeBytes: PNG.length,
+      sha256: createHash('sha256').update(PNG).digest('hex'),
+    });
+    const again = (await (await upload('a.png', 'image/png', PNG)).json()) as { id: string };
+    expect(again.id).not.toBe(stored.id);
+
+    const download = await fetch(`${running.url}/api/attachments/${String(stored.id)}`, { headers: AGENT });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('image/png');
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('现场照片.png'));
+    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+
+    const { sha256: _sha256, ...ref } = stored;
+    const registered = await fetch(`${running.url}/api/cases`, {
+      method: 'POST',
+      headers: { ...AGENT, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commandId: randomUUID(),
+        caseId: `att-case-${randomUUID()}`,
+        type: 'report',
+        categoryCode: '030101',
+        content: '路灯损坏，附现场照片',
+        citizen: { name: '李女士', phone: '13800138000' },
+        channel: 'web',
+        attachments: [ref],
+      }),
+    });
+    expect(registered.status).toBe(201);
+  });
+
+  it('refuses programs, unlisted types and content that contradicts the type with 415 naming the reason', async () => {
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
+    const renamed = await upload('photo.jpg', 'image/jpeg', exe);
+    expect(renamed.status).toBe(415);
+    expect(await renamed.json()).toMatchObject({ error: { message: expect.stringContaining('executable') } });
+    const html = await upload('page.html', 'text/html', Buffer.from('<script>alert(1)</script>'));
+    expect(html.status).toBe(415);
+    expect(await html.json()).toMatchObject({ error: { message: expect.stringContaining('text/html') } });
+    const fakePdf = await upload('report.pdf', 'application/pdf', PNG);
+    expect(fakePdf.status).toBe(415);
+    expect(await fakePdf.json()).toMatchObject({
+      error: { message: expect.stringContaining('does not match') },
+    });
+  });
+
+  it('refuses a file past 10 MiB with 413 and a request without the file part with 400 naming it', async () => {
+    const big = await upload('big.png', 'image/png', Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.status).toBe(413);
+    const wrongField = await upload('a.png', 'image/png', PNG, 'picture');
+    expect(wrongField.status).toBe(400);
+    const notMultipart = await fetch(`${running.url}/api/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(notMultipart.status).toBe(400);
+    expect(await notMultipart.json()).toMatchObject({ error: { field: 'file' } });
+  });
+
+  it('answers 404 for an unknown id, 400 for a malformed one, and needs a signed-in user to download', async () => {
+    const unknown = await fetch(`${running.url}/api/attachments/att-AAAAAAAAAAAAAAAAAAAAAAAA`, {
+      headers: AGENT,
+    });
+    expect(unknown.status).toBe(404);
+    const malformed = await fetch(`${running.url}/api/attachments/..%2Fevents.db`, { headers: AGENT });
+    expect(malformed.status).toBe(400);
+    const anonymous = await fetch(`${running.url}/api/attachments/att-AAAAAAAAAAAAAAAAAAAAAAAA`);
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import type { Platform } from '@hotline/infra/platform';
+import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
+import { MongoReadStore } from '@hotline/infra/read-store';
+import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
+import { workflowService } from '@hotline/workflow';
+import { signIn } from '@hotline/gateway/testing';
+import { gatewayService } from '@hotline/gateway';
+
+/** Reads SSE blocks from a fetch body until one of `caseId` of `type` arrives. */
+async function waitForCaseEvent(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  caseId: string,
+  type: string,
+): Promise<Record<string, unknown>> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+      buffer = buffer.slice(end + 2);
+      const event = data ? (JSON.parse(data) as Record<string, unknown>) : undefined;
+      if (event?.caseId === caseId && event.type === type) return event;
+    }
+    const chunk = await reader.read();
+    if (chunk.done) throw new Error('the stream ended');
+    buffer += decoder.decode(chunk.value, { stream: true });
+  }
+}
+
+describe('GET /api/live in distributed mode: the gateway follows JetStream fed by the relay', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-live-dist-'));
+  const tag = randomUUID().replace(/-/g, '').slice(0, 10);
+  const env: Record<string, string> = {
+    HOTLINE_MODE: 'distributed',
+    EVENT_STORE_PATH: join(dir, 'events.db'),
+    EVENT_STORE_DURABILITY: 'normal',
+    READ_STORE: 'mongodb',
+    MONGODB_URL: process.env.FERRETDB_URL ?? 'mongodb://127.0.0.1:27018/',
+    MONGODB_DB: `live_${tag}`,
+    HOTLINE_EVENTS_STREAM: `LIVE_${tag}`,
+    HOTLINE_DLQ_STREAM: `LIVE_DLQ_${tag}`,
+    HOTLINE_EVENTS_SUBJECT_PREFIX: `live${tag}.evt`,
+    HOTLINE_DLQ_SUBJECT_PREFIX: `live${tag}.dlq`,
+    LOG_LEVEL: 'silent',
+    HOTLINE_TRACE_EXPORTER: 'none',
+    HOTLINE_SESSION_SECRET: randomUUID() + randomUUID(),
+    HOTLINE_DEMO: 'on',
+    HOTLINE_INSECURE_COOKIES: 'true',
+  };
+  let workflow: Platform;
+  let relay: Relay;
+  let publisher: JetStreamEventPublisher;
+  const running: BootedPlatform[] = [];
+
+  // The gateway's auth settings come from the process environment, as in a gateway pod.
+  const authEnv = { HOTLINE_SESSION_SECRET: env.HOTLINE_SESSION_SECRET, HOTLINE_INSECURE_COOKIES: 'true' };
+
+  beforeAll(async () => {
+    Object.assign(process.env, authEnv);
+    const booted = await bootPlatform([workflowService], { name: 'workflow', env, dir });
+    running.push(booted);
+    workflow = booted.platform;
+    publisher = new JetStreamEventPublisher({
+      connection: workflow.natsConnection,
+      topology: workflow.topology,
+    });
+    const jsm = await jetstreamManager(workflow.natsConnection);
+    relay = new Relay({
+      store: workflow.eventStore,
+      publisher,
+      resumePosition: () => lastPublishedPosition(jsm, env.HOTLINE_EVENTS_STREAM ?? ''),
+    });
+    await relay.start();
+    running.push(await bootPlatform([gatewayService], { name: 'gateway', env, dir }));
+  });
+  afterAll(async () => {
+    // Services first (the gateway's consumer of the stream), then the relay, then the stream itself.
+    for (const service of running.reverse()) await service.close();
+    await relay.stop();
+    await publisher.close();
+    const cleanup = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+    const jsm = await jetstreamManager(cleanup);
+    await jsm.streams.delete(env.HOTLINE_EVENTS_STREAM ?? '').catch(() => undefined);
+    await jsm.streams.delete(env.HOTLINE_DLQ_STREAM ?? '').catch(() => undefined);
+    await cleanup.close();
+    const store = await MongoReadStore.connect(env.MONGODB_URL ?? '', env.MONGODB_DB ?? '');
+    await store.dropDatabase();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    for (const name of Object.keys(authEnv)) delete process.env[name];
+  });
+
+  it('pushes a case registered through the gateway to a signed-in center user', async () => {
+    const url = running[1]?.url ?? '';
+    const center = await signIn(url, 'center');
+    const agent = await signIn(url, 'agent');
+    const abort = new AbortController();
+    const stream = await fetch(`${url}/api/live`, { headers: center, signal: abort.signal });
+    expect(stream.status).toBe(200);
+    const reader = stream.body?.getReader();
+    if (!reader) throw new Error('no stream body');
+
+    const caseId = `live-dist-${randomUUID()}`;
+    const registered = await fetch(`${url}/api/cases`, {
+      method: 'POST',
+      headers: { ...agent, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commandId: randomUUID(),
+        caseId,
+        type: 'complaint',
+        categoryCode: '030101',
+        content: '夜间施工噪声扰民',
+        citizen: { name: '王先生', phone: '13800138000' },
+        channel: 'phone',
+      }),
+    });
+    expect(registered.status).toBe(201);
+    expect(await waitForCaseEvent(reader, caseId, 'CaseRegistered')).toMatchObject({
+      caseId,
+      position: expect.any(Number) as number,
+    });
+    abort.abort();
+  });
+});

@@ -1,0 +1,1 @@
+export { bootPlatform, type BootOptions, type BootedPlatform } from './boot-platform';

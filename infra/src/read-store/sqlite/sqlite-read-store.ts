@@ -1,0 +1,91 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { ReadCollection, ReadDocument, ReadStore } from '../read-store.port';
+import { ReadStoreUnavailable } from '../read-store.errors';
+import { validateCollectionName } from '../validation/validate-options';
+import { SqliteCatalogue } from './sqlite-catalogue';
+import { SqliteCollection } from './sqlite-collection';
+import { registerRegexp } from './sqlite-regexp';
+
+export interface SqliteReadStoreOptions {
+  /** The database file, or `:memory:`. */
+  path: string;
+}
+
+const STATEMENT_CACHE = 500;
+
+/**
+ * The embedded read store: JSON documents in an SQLite file (`node:sqlite`), one table per
+ * collection, queried through the shared SQL translation (`../sql`) with the SQLite dialect.
+ * Everything runs on one connection and synchronously, so one call's statements never interleave
+ * with another's; `transaction` makes several calls one commit.
+ */
+export class SqliteReadStore implements ReadStore {
+  readonly catalogue: SqliteCatalogue;
+  private readonly statements = new Map<string, StatementSync>();
+  private closed = false;
+
+  private constructor(readonly db: DatabaseSync) {
+    this.catalogue = new SqliteCatalogue(db);
+  }
+
+  static open(options: SqliteReadStoreOptions): SqliteReadStore {
+    const db = new DatabaseSync(options.path);
+    // A read model can be rebuilt from the events: WAL with NORMAL sync keeps every commit atomic
+    // (the checkpoint with its writes) and loses at most the last ones on a power cut, never half.
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
+    registerRegexp(db);
+    return new SqliteReadStore(db);
+  }
+
+  collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
+    validateCollectionName(name);
+    return new SqliteCollection<T>(name, this);
+  }
+
+  async listCollections(): Promise<string[]> {
+    this.assertOpen();
+    return this.catalogue.names();
+  }
+
+  async dropDatabase(): Promise<void> {
+    this.assertOpen();
+    this.transaction(() => {
+      for (const name of this.catalogue.names()) this.catalogue.drop(name);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+
+  assertOpen(): void {
+    if (this.closed) throw new ReadStoreUnavailable('the SQLite read store is closed');
+  }
+
+  /** A prepared statement for `sql`, reused while it stays among the recent ones. */
+  statement(sql: string): StatementSync {
+    let statement = this.statements.get(sql);
+    if (statement) return statement;
+    if (this.statements.size >= STATEMENT_CACHE) this.statements.clear();
+    statement = this.db.prepare(sql);
+    this.statements.set(sql, statement);
+    return statement;
+  }
+
+  /** Runs `work` in one transaction (joining the open one, if any); a throw rolls it back. */
+  transaction<R>(work: () => R): R {
+    if (this.db.isTransaction) return work();
+    this.db.exec('BEGIN');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { HotlineError, ValidationError } from '@hotline/contracts';
+import type { Filter, IndexKey, UpdateOperators, UpdateResult } from '../read-store.port';
+import { DuplicateKeyError } from '../read-store.errors';
+import { NumberedParams } from '../sql/sql-params';
+import { translateFilter } from '../sql/translate-filter';
+import { translateUpdate } from '../sql/translate-update';
+import { upsertSeed } from '../upsert-seed';
+import type { TableInfo } from './sqlite-catalogue';
+import { sqliteDialect } from './sqlite-dialect';
+import type { SqliteReadStore } from './sqlite-read-store';
+import { rowScope } from './sqlite-row-scope';
+
+type Doc = Record<string, unknown>;
+
+const UNIQUE = /UNIQUE constraint failed: (?:index '([^']+)'|(\w+)\.id)/;
+
+const CONFLICT_REASON = {
+  inc: 'cannot increment a field that is not a number',
+  push: 'cannot push onto a field that is not an array',
+};
+
+/** The synchronous writes of one collection; callers wrap them in the store's transaction. */
+export class SqliteWrites {
+  constructor(
+    private readonly name: string,
+    private readonly store: SqliteReadStore,
+  ) {}
+
+  private get catalogue() {
+    return this.store.catalogue;
+  }
+
+  /** A unique-constraint failure as the port's DuplicateKeyError; other errors unchanged. */
+  private mapError(error: unknown, info: TableInfo | undefined, operationIndex?: number): unknown {
+    // Not `instanceof Error`: node:sqlite's errors come from another realm under Jest.
+    const message = (error as { message?: unknown } | null)?.message;
+    const match = typeof message === 'string' ? UNIQUE.exec(message) : null;
+    if (!match) return error;
+    const index = match[1] !== undefined && info ? this.catalogue.indexNamed(info, match[1]) : '_id_';
+    return new DuplicateKeyError(this.name, index, operationIndex);
+  }
+
+  private run<R>(info: TableInfo | undefined, work: () => R): R {
+    this.catalogue.generation++;
+    try {
+      return work();
+    } catch (error) {
+      throw this.mapError(error, info);
+    }
+  }
+
+  insert(doc: Doc): void {
+    const info = this.catalogue.ensure(this.name);
+    this.run(info, () =>
+      this.store
+        .statement(`INSERT INTO ${info.table} (id, doc) VALUES (?, ?)`)
+        .run(doc._id as string, JSON.stringify(doc)),
+    );
+  }
+
+  update(filter: Filter, update: UpdateOperators, upsert: boolean, many: boolean): UpdateResult {
+    const info = upsert ? this.catalogue.ensure(this.name) : this.catalogue.find(this.name);
+    if (!info) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+    const params = new NumberedParams();
+    const where = translateFilter(filter, rowScope(info, this.catalogue), params);
+    const change = translateUpdate(update, 'doc', sqliteDialect, params);
+    const conflicts = change.conflicts.map((c, i) => `, ${c.predicate} AS c${i}`).join('');
+    const sql = `SELECT rowid AS r, doc, ${change.document} AS next${conflicts} FROM ${info.table} WHERE ${where}${many ? '' : ' LIMIT 1'}`;
+    const rows = this.store.statement(sql).all(...params.values) as Array<Record<string, unknown>>;
+    if (rows.length === 0) {
+      if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: this.upsert(info, filter, update) };
+    }
+    change.conflicts.forEach((c, i) => {
+      if (rows.some((row) => row[`c${i}`] === 1))
+        throw new ValidationError(
+          c.field,
+          CONFLICT_REASON[c.field.startsWith('update.$inc') ? 'inc' : 'push'],
+        );
+    });
+    let modified = 0;
+    this.run(info, () => {
+      const write = this.store.statement(`UPDATE ${info.table} SET doc = ? WHERE rowid = ?`);
+      for (const row of rows) {
+        if (row.next === row.doc) continue;
+        write.run(row.next as string, row.r as number);
+        modified++;
+      }
+    });
+    return { matchedCount: rows.length, modifiedCount: modified, upsertedId: null };
+  }
+
+  private upsert(info: TableInfo, filter: Filter, update: UpdateOperators): string | number {
+    const seed = upsertSeed(filter);
+    const id = (update.$setOnInsert?._id ?? seed._id ?? randomUUID()) as string | number;
+    const doc = { _id: id, ...seed, ...(seed._id === undefined ? {} : { _id: id }) };
+    const params = new NumberedParams();
+    const idParam = params.add(id);
+    const seedParam = `json(${params.add(JSON.stringify(doc))})`;
+    const change = translateUpdate(update, seedParam, sqliteDialect, params, true);
+    this.run(info, () =>
+      this.store
+        .statement(`INSERT INTO ${info.table} (id, doc) SELECT ${idParam}, ${change.document}`)
+        .run(...params.values),
+    );
+    return id;
+  }
+
+  delete(filter: Filter, many: boolean): number {
+    const info = this.catalogue.find(this.name);
+    if (!info) return 0;
+    const params = new NumberedParams();
+    const where = translateFilter(filter, rowScope(info, this.catalogue), params);
+    const target = many ? where : `rowid IN (SELECT rowid FROM ${info.table} WHERE ${where} LIMIT 1)`;
+    return this.run(info, () =>
+      Number(this.store.statement(`DELETE FROM ${info.table} WHERE ${target}`).run(...params.values).changes),
+    );
+  }
+
+  createIndex(index: { name: string; key: IndexKey; unique: boolean }): void {
+    try {
+      this.catalogue.createIndex(this.name, index);
+    } catch (error) {
+      this.catalogue.forget();
+      throw this.mapError(error, undefined);
+    }
+  }
+
+  /**
+   * Runs `operations` in order in one transaction; the first failure stops the rest, the ones
+   * before it are committed and the error says which one failed (`operationIndex`).
+   */
+  ordered(operations: Array<() => void>): void {
+    let failure: unknown;
+    this.store.transaction(() => {
+      for (let i = 0; i < operations.length; i++) {
+        try {
+          (operations[i] as () => void)();
+        } catch (error) {
+          failure =
+            error instanceof DuplicateKeyError ? new DuplicateKeyError(this.name, error.indexName, i) : error;
+          if (!(failure instanceof HotlineError)) throw failure;
+          return;
+        }
+      }
+    });
+    if (failure !== undefined) throw failure as Error;
+  }
+}
