@@ -66,6 +66,8 @@ export const SearchCases = defineQuery({
     citizenName: z.string().trim().min(1).max(50).optional(),
     /** Completed cases not yet called back: the callback to-do list (回访待办). */
     awaitingCallback: z.boolean().optional(),
+    /** A unit's extension request waits for the center's decision. */
+    extensionPending: z.boolean().optional(),
     /** Cases reported to the leaders (呈报), and those a leader wrote an instruction on (批示). */
     reportedToLeader: z.boolean().optional(),
     instructed: z.boolean().optional(),

@@ -51,6 +51,7 @@ export function searchParams(params: QueryParams): Record<string, unknown> {
     colour: text(params, 'colour'),
     overdue: boolean(params, 'overdue'),
     awaitingCallback: boolean(params, 'awaitingCallback'),
+    extensionPending: boolean(params, 'extensionPending'),
     reportedToLeader: boolean(params, 'reportedToLeader'),
     instructed: boolean(params, 'instructed'),
     caseNumber: text(params, 'caseNumber'),

@@ -1,4 +1,5 @@
-import { Card, Table } from 'antd';
+import { Card, Table, Tag } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { CaseSummaryView } from '@hotline/contracts';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
@@ -10,6 +11,8 @@ import { listUnits, searchCases } from './center-api';
 import { CaseFilters } from './case-filters';
 
 const PAGE_SIZE = 20;
+/** The overview's queues that are no field of the form: shown as a tag that can be removed. */
+const QUEUE_FLAGS = ['extensionPending', 'awaitingCallback', 'reportedToLeader'] as const;
 
 /** Case search: filters, sort and paging live in the URL; the list follows live events. */
 export function CaseSearchPage() {
@@ -43,6 +46,22 @@ export function CaseSearchPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <CaseFilters params={params} units={units.data ?? []} onSearch={setParams} />
+        {QUEUE_FLAGS.filter((flag) => params.get(flag) === 'true').map((flag) => (
+          <Tag
+            key={flag}
+            color="blue"
+            style={{ marginTop: 12 }}
+            closable
+            closeIcon={<CloseOutlined aria-label={t('center.search.removeFlag')} />}
+            onClose={() => {
+              const copy = new URLSearchParams(params);
+              copy.delete(flag);
+              setParams(copy);
+            }}
+          >
+            {t(`center.search.flag.${flag}`)}
+          </Tag>
+        ))}
       </Card>
       <ErrorAlert error={result.error} />
       <Table<CaseSummaryView>

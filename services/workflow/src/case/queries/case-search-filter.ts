@@ -42,7 +42,7 @@ export function caseSearchFilter(
     and.push({ citizenPhone: phone });
   }
   if (query.citizenName !== undefined) and.push({ citizenName: query.citizenName });
-  for (const flag of ['awaitingCallback', 'reportedToLeader', 'instructed'] as const) {
+  for (const flag of ['awaitingCallback', 'extensionPending', 'reportedToLeader', 'instructed'] as const) {
     const value = query[flag];
     if (value !== undefined) and.push({ [flag]: value });
   }
