@@ -77,7 +77,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     ]) {
       const response = await call('POST', '/api/auth/sign-in', {}, { username, password });
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: { code: 'auth.invalid-credentials' } });
+      expect(await response.json()).toMatchObject({ error: { code: 'AUTH_INVALID_CREDENTIALS' } });
     }
   });
 
@@ -114,7 +114,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     const body = { content: '小区停水三天了', commandId: 'csrf-1' };
     const without = await call('POST', '/api/intake/classification', cookieOnly, body);
     expect(without.status).toBe(403);
-    expect(await without.json()).toMatchObject({ error: { code: 'auth.csrf' } });
+    expect(await without.json()).toMatchObject({ error: { code: 'AUTH_CSRF' } });
     expect((await call('POST', '/api/intake/classification', sessions.get('agent'), body)).status).toBe(200);
   });
 
@@ -173,7 +173,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     const admin = await signIn(running.url, 'admin', 'ChangeMe@12345');
     const blocked = await call('GET', '/api/cases', admin);
     expect(blocked.status).toBe(403);
-    expect(await blocked.json()).toMatchObject({ error: { code: 'auth.password-change-required' } });
+    expect(await blocked.json()).toMatchObject({ error: { code: 'AUTH_PASSWORD_CHANGE_REQUIRED' } });
     const weak = await call('POST', '/api/auth/password', admin, {
       currentPassword: 'ChangeMe@12345',
       newPassword: 'short',
@@ -221,7 +221,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
       { username: 'supervisor', password: 'Hotline@12345' },
     );
     expect(locked.status).toBe(423);
-    expect(await locked.json()).toMatchObject({ error: { code: 'auth.locked' } });
+    expect(await locked.json()).toMatchObject({ error: { code: 'AUTH_LOCKED' } });
   });
 
   it('limits a flood from one address while another address is unaffected', async () => {
@@ -270,7 +270,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
       expect(await response.json()).toEqual({
         error: {
           kind: 'unauthenticated',
-          code: 'auth.unauthenticated',
+          code: 'AUTH_UNAUTHENTICATED',
           message: 'sign in, or send a valid bearer token',
         },
       });

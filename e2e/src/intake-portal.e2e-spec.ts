@@ -147,7 +147,7 @@ describe('Intake through the gateway with the real workflow service [embedded: i
   it('answers 400 naming the header or the field when a request is malformed', async () => {
     const noActor = await fetch(`${running.url}/api/callers/13705918888/history`);
     expect(noActor.status).toBe(401);
-    expect(await noActor.json()).toMatchObject({ error: { code: 'auth.unauthenticated' } });
+    expect(await noActor.json()).toMatchObject({ error: { code: 'AUTH_UNAUTHENTICATED' } });
     const badPhone = await api('callers/12345/history');
     expect(await badPhone.json()).toMatchObject({ error: { kind: 'validation', field: 'phone' } });
   });

@@ -38,7 +38,7 @@ describe('Case workflow end to end [embedded: SQLite, in-process bus, memory rea
     });
     expect(await http.request('POST', '/api/cases', { body: { commandId: 'c-1' } })).toMatchObject({
       status: 401,
-      body: { error: { code: 'auth.unauthenticated' } },
+      body: { error: { code: 'AUTH_UNAUTHENTICATED' } },
     });
     expect(
       await http.request('POST', '/api/cases/any/fly-away', { as: agent, body: { commandId: 'c-2' } }),

@@ -55,10 +55,32 @@ export class ValidationError extends HotlineError {
   }
 }
 
-/** A domain rule rejects the command; nothing is appended. */
-export class RuleViolation extends HotlineError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super('rule', code, message, undefined, details);
+/**
+ * A domain rule rejects the command; nothing is appended. Each module declares its codes once, as an
+ * enum, and its error in one line: `export class CaseRuleViolation extends RuleViolation<CaseError> {}`.
+ * A module whose codes mean something other than "a rule forbids it" (a role refused, a thing not
+ * there) lists those in its subclass's static `kinds`; the kind alone decides the HTTP and bus status.
+ * A string `details.field` names the offending field in the error body.
+ */
+export class RuleViolation<Code extends string = string> extends HotlineError {
+  /** The kind of each code that is not `rule`. */
+  static readonly kinds: Readonly<Record<string, ErrorKind>> = {};
+  declare readonly code: Code;
+
+  constructor(code: Code, message: string, details?: Record<string, unknown>) {
+    const kinds = new.target.kinds;
+    const field = typeof details?.field === 'string' ? details.field : undefined;
+    super(kinds[code] ?? 'rule', code, message, field, details);
+  }
+
+  /** Throws the violation where an expression is expected: `state.unit ?? UnitRuleViolation.raise(…)`. */
+  static raise<Code extends string>(
+    this: new (code: Code, message: string, details?: Record<string, unknown>) => RuleViolation<Code>,
+    code: Code,
+    message: string,
+    details?: Record<string, unknown>,
+  ): never {
+    throw new this(code, message, details);
   }
 }
 

@@ -67,6 +67,11 @@ export interface EventStore {
   append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Throws StreamNotFound when the stream has no events. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Like `readStream`, but a stream without events answers `[]`: for loading an aggregate, where
+   * "not there yet" is an ordinary state.
+   */
+  readStreamOrEmpty(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeAllOptions): AllSubscription;
   /** Position of the newest event in the store, or 0 when empty. */

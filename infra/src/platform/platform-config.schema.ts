@@ -26,9 +26,15 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .optional()
     .describe('KurrentDB connection string, required when EVENT_STORE=kurrentdb'),
   READ_STORE: z
-    .enum(['memory', 'mongodb'])
+    .enum(['sqlite', 'memory', 'mongodb'])
     .optional()
-    .describe('Read model store; default memory when embedded, mongodb when distributed'),
+    .describe(
+      'Read model store: sqlite (a file, kept across restarts), memory (rebuilt at every start) or mongodb; default sqlite when embedded, mongodb when distributed',
+    ),
+  READ_STORE_PATH: z
+    .string()
+    .optional()
+    .describe('SQLite read model file; default <HOTLINE_DATA_DIR>/read-models.db'),
   MONGODB_URL: secret(z.string())
     .default(LOCAL_FERRETDB_URL)
     .describe('MongoDB (or FerretDB) connection string of the read models in distributed mode'),

@@ -1,7 +1,7 @@
 import { HotlineError, type RecordedEvent } from '@hotline/contracts';
 import { SpanKind } from '@opentelemetry/api';
 import { matchesFilter } from '../bus/event-filter';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { ReadStore, ReadStoreWriter } from '../read-store/read-store.port';
 import type { Logger } from '../telemetry/create-logger';
 import { withExtractedContext } from '../telemetry/trace-context';
 import { withSpan } from '../telemetry/with-span';
@@ -23,7 +23,7 @@ export type QueueItem = Delivery | { caughtUp: number };
 /** What the applier tells the runner that owns it. */
 export interface ApplierHooks {
   /** A handler or a write failed: nothing after the checkpoint is applied; replay from there. */
-  failed(error: unknown): void;
+  failed(error: unknown, event?: RecordedEvent): void;
   /** Every event up to the source's head is stored. */
   caughtUp(): void;
   /** The checkpoint moved forward. */
@@ -55,6 +55,8 @@ export class EventApplier {
   failed = false;
   private readonly batch: WriteBatch;
   private readonly view: FlushingReadStore;
+  /** Makes a batch's writes and its checkpoint one transaction, in stores that have them. */
+  private readonly writer: ReadStoreWriter | undefined;
   private appliedSinceCommit = 0;
   private queue: QueueItem[] = [];
   private head = 0;
@@ -72,6 +74,12 @@ export class EventApplier {
     this.batch = new WriteBatch(options.store);
     this.writes = new GuardedWrites(this.batch, new Set(projection.collections));
     this.view = new FlushingReadStore(options.store, () => this.batch.flush());
+    this.writer = options.store.writer?.();
+  }
+
+  /** Runs store work as this applier's writer (inside its transaction once begun). */
+  private asWriter<R>(work: () => Promise<R>): Promise<R> {
+    return this.writer ? this.writer.run(work) : work();
   }
 
   get idle(): boolean {
@@ -138,7 +146,8 @@ export class EventApplier {
       const mark = this.batch.mark();
       this.writes.begin(event.position);
       try {
-        await this.handleTraced(event);
+        await this.writer?.begin();
+        await this.asWriter(() => this.handleTraced(event));
       } catch (error) {
         this.batch.rollback(mark);
         await this.handlerFailed(delivery, error);
@@ -187,7 +196,7 @@ export class EventApplier {
     );
     await this.commit();
     delivery.reject(error);
-    this.hooks.failed(error);
+    this.hooks.failed(error, event);
   }
 
   async commit(): Promise<void> {
@@ -195,14 +204,21 @@ export class EventApplier {
     const applied = this.appliedSinceCommit;
     this.waiting = [];
     this.appliedSinceCommit = 0;
+    const advanced = this.applied > this.checkpoint;
     try {
-      await this.batch.flush();
-      if (this.applied > this.checkpoint) {
-        await this.checkpoints.save(this.projection.name, this.applied, this.projection.version);
+      if (advanced) await this.writer?.begin();
+      await this.asWriter(async () => {
+        await this.batch.flush();
+        if (advanced)
+          await this.checkpoints.save(this.projection.name, this.applied, this.projection.version);
+      });
+      await this.writer?.commit();
+      if (advanced) {
         this.checkpoint = this.applied;
         this.hooks.progressed();
       }
     } catch (error) {
+      await this.writer?.rollback();
       this.options.logger?.error(
         { projection: this.projection.name, err: error },
         'projection write failed; replaying from the checkpoint after a pause',

@@ -10,7 +10,9 @@ export {
   type ProjectionRunnerOptions,
   type ProjectionState,
   type ProjectionStatus,
+  type ProjectionReport,
 } from './projection-runner';
+export { projectionsBehind } from './projections-behind';
 export { storeSource, type StoreSourceOptions } from './store-source';
 export { eventsSource, generatedSource } from './events-source';
 export { CHECKPOINTS_COLLECTION, type ProjectionCheckpoint } from './projection-checkpoints';

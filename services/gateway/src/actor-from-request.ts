@@ -9,6 +9,7 @@ import {
 } from '@hotline/contracts';
 import { unauthenticated } from './auth/auth.guard';
 import { identityOf, viewerOf } from './auth/identity';
+import { AuthError } from './auth/auth.errors';
 
 /**
  * Who sends a request's commands and queries: the identity the auth guard verified (session,
@@ -32,7 +33,7 @@ export function actorRegisteringIn(headers: IncomingHttpHeaders, requested: unkn
     throw new ValidationError('districtId', 'must be a lowercase district slug such as gulou');
   const identity = identityOf(headers);
   if (district.data !== viewer.districtId && !(identity && isCityWideRole(identity.role))) {
-    throw new HotlineError('forbidden', 'auth.out-of-scope', 'outside your district');
+    throw new HotlineError('forbidden', AuthError.OutOfScope, 'outside your district');
   }
   return { ...viewer, districtId: district.data };
 }

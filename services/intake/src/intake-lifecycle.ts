@@ -36,8 +36,13 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     const { readModels, knowledge, channels, readiness, logger } = this.deps;
     this.unregister = readiness.register({
       name: 'intake-read-models',
-      check: () => {
-        if (!readModels.live() || !knowledge.live) throw new Error('the intake read models are catching up');
+      check: async () => {
+        if (readModels.live() && knowledge.live) return;
+        const why = [
+          await readModels.notReady(),
+          knowledge.live ? undefined : 'the knowledge index is catching up',
+        ];
+        throw new Error(why.filter(Boolean).join('; ') || 'the intake read models are catching up');
       },
     });
     if (this.deps.seedArticles.length > 0) {

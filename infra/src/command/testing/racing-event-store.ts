@@ -25,6 +25,8 @@ export class RacingEventStore implements EventStore {
     }
     return events;
   }
+  readStreamOrEmpty = async (...args: Parameters<EventStore['readStream']>): Promise<RecordedEvent[]> =>
+    (await this.inner.readStreamOrEmpty(args[0], { maxCount: 1 })).length > 0 ? this.readStream(...args) : [];
   append = (...args: Parameters<EventStore['append']>) => this.inner.append(...args);
   readAll = (...args: Parameters<EventStore['readAll']>) => this.inner.readAll(...args);
   subscribeToAll = (...args: Parameters<EventStore['subscribeToAll']>) => this.inner.subscribeToAll(...args);

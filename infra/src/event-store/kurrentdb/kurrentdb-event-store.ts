@@ -93,6 +93,15 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  async readStreamOrEmpty(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    try {
+      return await this.readStream(streamId, options);
+    } catch (error) {
+      if (error instanceof StreamNotFound) return [];
+      throw error;
+    }
+  }
+
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     const { direction, fromPosition, maxCount, filter } = validateReadOptions.all(options);
     const forwards = direction === 'forwards';

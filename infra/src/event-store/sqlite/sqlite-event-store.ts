@@ -92,6 +92,15 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  readStreamOrEmpty(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return answer(() => {
+      validateStreamId(streamId);
+      const { direction, fromRevision, maxCount } = validateReadOptions.stream(options);
+      this.assertOpen();
+      return this.queries.readStream(streamId, direction, fromRevision, maxCount);
+    });
+  }
+
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return answer(() => {
       const { direction, fromPosition, maxCount, filter } = validateReadOptions.all(options);

@@ -49,6 +49,32 @@ export function describeReadContract(fixture: () => ContractFixture): void {
     });
   });
 
+  describe('readStreamOrEmpty', () => {
+    it('reads an existing stream as readStream does, options included', async () => {
+      const { store, unique } = fixture();
+      const stream = unique('or-empty');
+      const events = newEvents(3);
+      await store.append(stream, events, 'noStream');
+      expect(idsOf(await store.readStreamOrEmpty(stream))).toEqual(idsOf(events));
+      expect(idsOf(await store.readStreamOrEmpty(stream, { fromRevision: 1, maxCount: 1 }))).toEqual([
+        events[1]?.id,
+      ]);
+      expect(idsOf(await store.readStreamOrEmpty(stream, { direction: 'backwards', maxCount: 1 }))).toEqual([
+        events[2]?.id,
+      ]);
+    });
+
+    it('answers no events for a stream without events, instead of throwing', async () => {
+      const { store, unique } = fixture();
+      await expect(store.readStreamOrEmpty(unique('never-written'))).resolves.toEqual([]);
+    });
+
+    it('still refuses a malformed stream id', async () => {
+      const { store } = fixture();
+      await expect(store.readStreamOrEmpty('')).rejects.toMatchObject({ kind: 'validation' });
+    });
+  });
+
   describe('readAll', () => {
     /** Two streams under one fresh prefix, with one event type each besides a shared one. */
     const twoStreams = async () => {

@@ -117,7 +117,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
 
   async insertOne(document: NewDocument<T>): Promise<InsertOneResult> {
     const doc = withId(cloneDocument(document, 'document'));
-    this.store.assertOpen();
+    await this.store.writable();
     this.store.transaction(() => this.writes.insert(doc));
     return { insertedId: doc._id as string };
   }
@@ -126,7 +126,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     if (!Array.isArray(documents)) throw new ValidationError('documents', 'must be an array');
     const docs = documents.map((d, i) => withId(cloneDocument(d, `documents[${i}]`)));
     if (docs.length === 0) return { insertedCount: 0, insertedIds: [] };
-    this.store.assertOpen();
+    await this.store.writable();
     this.writes.ordered(docs.map((doc) => () => this.writes.insert(doc)));
     return { insertedCount: docs.length, insertedIds: docs.map((d) => d._id as string) };
   }
@@ -148,25 +148,25 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     validateFilter(filter);
     const checked = validateUpdate(update);
     const upsert = validateUpsertOption(options);
-    this.store.assertOpen();
+    await this.store.writable();
     return this.store.transaction(() => this.writes.update(filter, checked, upsert, many));
   }
 
   async deleteOne(filter: Filter): Promise<DeleteResult> {
     validateFilter(filter);
-    this.store.assertOpen();
+    await this.store.writable();
     return { deletedCount: this.store.transaction(() => this.writes.delete(filter, false)) };
   }
 
   async deleteMany(filter: Filter): Promise<DeleteResult> {
     validateFilter(filter);
-    this.store.assertOpen();
+    await this.store.writable();
     return { deletedCount: this.store.transaction(() => this.writes.delete(filter, true)) };
   }
 
   async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
     const checked = validateBulk(operations);
-    this.store.assertOpen();
+    await this.store.writable();
     const result: BulkWriteResult = {
       insertedCount: 0,
       matchedCount: 0,
@@ -200,7 +200,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
 
   async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
     const index = validateIndex(key, options);
-    this.store.assertOpen();
+    await this.store.writable();
     const existing = this.table()?.indexes.find((i) => i.name === index.name);
     if (existing) {
       if (JSON.stringify(existing.key) === JSON.stringify(index.key) && existing.unique === index.unique)
@@ -212,7 +212,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   }
 
   async dropIndex(name: string): Promise<void> {
-    this.store.assertOpen();
+    await this.store.writable();
     this.store.transaction(() => this.store.catalogue.dropIndex(this.name, name));
   }
 
@@ -226,7 +226,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   }
 
   async drop(): Promise<void> {
-    this.store.assertOpen();
+    await this.store.writable();
     this.store.transaction(() => this.store.catalogue.drop(this.name));
   }
 }

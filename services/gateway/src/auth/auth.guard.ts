@@ -9,6 +9,7 @@ import type { RateLimiter } from './http/rate-limiter';
 import { bindIdentity, type Identity } from './identity';
 import { CSRF_HEADER } from './session/cookies';
 import type { UnitScope } from './unit-scope';
+import { AuthError } from './auth.errors';
 
 type Request = IncomingMessage & { params?: Record<string, unknown>; query?: Record<string, unknown> };
 
@@ -17,7 +18,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PLATFORM_CONTROLLERS: readonly object[] = [HealthController];
 
 export const unauthenticated = (): HotlineError =>
-  new HotlineError('unauthenticated', 'auth.unauthenticated', 'sign in, or send a valid bearer token');
+  new HotlineError('unauthenticated', AuthError.Unauthenticated, 'sign in, or send a valid bearer token');
 const forbidden = (code: string, message: string): HotlineError =>
   new HotlineError('forbidden', code, message);
 
@@ -47,7 +48,7 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<Request>();
     const response = http.getResponse<ServerResponse>();
     const access = routeAccessOf(controller, context.getHandler());
-    if (!access) throw forbidden('auth.route-undeclared', 'this route declares no access');
+    if (!access) throw forbidden(AuthError.RouteUndeclared, 'this route declares no access');
     if (access.public) {
       this.limit(request, response);
       return true;
@@ -58,17 +59,17 @@ export class AuthGuard implements CanActivate {
     if (session && !SAFE_METHODS.has(request.method ?? 'GET')) {
       const header = request.headers[CSRF_HEADER];
       if (!this.deps.authenticator.csrfMatches(session, typeof header === 'string' ? header : undefined)) {
-        throw forbidden('auth.csrf', `send the session's CSRF token in ${CSRF_HEADER}`);
+        throw forbidden(AuthError.Csrf, `send the session's CSRF token in ${CSRF_HEADER}`);
       }
     }
     if (identity.mustChangePassword && access.duringPasswordChange !== true) {
-      throw forbidden('auth.password-change-required', 'change your password first');
+      throw forbidden(AuthError.PasswordChangeRequired, 'change your password first');
     }
     if (!access.roles.includes(identity.role)) {
-      throw forbidden('auth.forbidden', `role ${identity.role} may not do this`);
+      throw forbidden(AuthError.Forbidden, `role ${identity.role} may not do this`);
     }
     if (!(await this.inScope(identity, request))) {
-      throw forbidden('auth.out-of-scope', 'outside your unit or district');
+      throw forbidden(AuthError.OutOfScope, 'outside your unit or district');
     }
     bindIdentity(request.headers, identity);
     return true;

@@ -7,15 +7,7 @@ export enum CallerBlockError {
   RoleNotAllowed = 'CALLER_BLOCK_ROLE_NOT_ALLOWED',
 }
 
-export class CallerBlockRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: CallerBlockError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
-}
+export class CallerBlockRuleViolation extends RuleViolation<CallerBlockError> {}
 
 /** A number's place on the blocklist, folded from `callerBlock-<phone>`. */
 export interface CallerBlockState {

@@ -11,12 +11,4 @@ export enum ContactError {
   RoleNotAllowed = 'CONTACT_ROLE_NOT_ALLOWED',
 }
 
-export class ContactRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: ContactError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
-}
+export class ContactRuleViolation extends RuleViolation<ContactError> {}

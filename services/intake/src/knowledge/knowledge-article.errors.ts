@@ -9,12 +9,4 @@ export enum KnowledgeArticleError {
   RoleNotAllowed = 'KB_ARTICLE_ROLE_NOT_ALLOWED',
 }
 
-export class KnowledgeArticleRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: KnowledgeArticleError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
-}
+export class KnowledgeArticleRuleViolation extends RuleViolation<KnowledgeArticleError> {}

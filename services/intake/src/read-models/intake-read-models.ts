@@ -1,5 +1,10 @@
 import { HotlineError } from '@hotline/contracts';
-import { ProjectionRunner, type Projection, type ProjectionSource } from '@hotline/infra/projection';
+import {
+  ProjectionRunner,
+  projectionsBehind,
+  type Projection,
+  type ProjectionSource,
+} from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
@@ -79,6 +84,13 @@ export class IntakeReadModels {
     return (
       this.follower.live && Object.values(this.runners).every((runner) => runner.status().state === 'live')
     );
+  }
+
+  /** Why the read models are not live (which projection is behind, by how much), or undefined. */
+  async notReady(): Promise<string | undefined> {
+    const behind = await projectionsBehind(Object.values(this.runners));
+    const follower = this.follower.live ? undefined : 'the duplicate index is catching up';
+    return [behind, follower].filter(Boolean).join('; ') || undefined;
   }
 
   /**

@@ -11,7 +11,7 @@ import {
   type citySettingsEvents,
 } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
-import { CitySettingsError, settingsViolation } from './city-settings.errors';
+import { CitySettingsError, CitySettingsRuleViolation } from './city-settings.errors';
 
 export type CitySettingsCommand = CommandOf<(typeof citySettingsCommands)[number]>;
 export type CitySettingsEvent = EventOf<(typeof citySettingsEvents)[number]>;
@@ -52,7 +52,11 @@ function nameOf(code: string, state: CitySettingsState, lookups: CitySettingsLoo
 
 function requireKnown(code: string, state: CitySettingsState, lookups: CitySettingsLookups): void {
   if (!known(code, state, lookups))
-    settingsViolation(CitySettingsError.UnknownCategory, `code: ${code} is not in the taxonomy`, codeField);
+    CitySettingsRuleViolation.raise(
+      CitySettingsError.UnknownCategory,
+      `code: ${code} is not in the taxonomy`,
+      codeField,
+    );
 }
 
 /** Retired itself, or under a retired category. */
@@ -70,28 +74,36 @@ function define(
 ): CitySettingsEvent[] {
   const { code, parentCode } = data;
   if (known(code, state, lookups))
-    settingsViolation(
+    CitySettingsRuleViolation.raise(
       CitySettingsError.CategoryExists,
       `code: ${code} is already in the taxonomy`,
       codeField,
     );
   if (code.startsWith('00'))
-    settingsViolation(CitySettingsError.ParentMismatch, `code: ${code} has no level-1 part`, codeField);
+    CitySettingsRuleViolation.raise(
+      CitySettingsError.ParentMismatch,
+      `code: ${code} has no level-1 part`,
+      codeField,
+    );
   const expected = parentCategoryOf(code);
   if (parentCode !== expected) {
     const rule =
       expected === undefined
         ? `code: ${code} is a level-1 code and takes no parent`
         : `code: ${code} is a level-${categoryLevelOf(code)} code, so its parent is ${expected}`;
-    settingsViolation(CitySettingsError.ParentMismatch, rule, codeField);
+    CitySettingsRuleViolation.raise(CitySettingsError.ParentMismatch, rule, codeField);
   }
   if (expected !== undefined) {
     if (!known(expected, state, lookups))
-      settingsViolation(CitySettingsError.UnknownParent, `parentCode: ${expected} is not in the taxonomy`, {
-        field: 'parentCode',
-      });
+      CitySettingsRuleViolation.raise(
+        CitySettingsError.UnknownParent,
+        `parentCode: ${expected} is not in the taxonomy`,
+        {
+          field: 'parentCode',
+        },
+      );
     if (isRetired(expected, state.retired))
-      settingsViolation(CitySettingsError.ParentRetired, `parentCode: ${expected} is retired`, {
+      CitySettingsRuleViolation.raise(CitySettingsError.ParentRetired, `parentCode: ${expected} is retired`, {
         field: 'parentCode',
       });
   }
@@ -104,7 +116,7 @@ function decide(
   context: DecideContext & CitySettingsLookups,
 ): CitySettingsEvent[] {
   if (!ADMINS.includes(context.actor.role)) {
-    settingsViolation(
+    CitySettingsRuleViolation.raise(
       CitySettingsError.RoleNotAllowed,
       `editing the city's settings is for ${ADMINS.join(', ')}, not ${context.actor.role}`,
     );
@@ -141,9 +153,13 @@ function decide(
     case 'ClearCalendarDay': {
       const { date } = command.data;
       if (state.days[date] === undefined)
-        settingsViolation(CitySettingsError.NoCityDay, `date: the city has no entry of its own on ${date}`, {
-          field: 'date',
-        });
+        CitySettingsRuleViolation.raise(
+          CitySettingsError.NoCityDay,
+          `date: the city has no entry of its own on ${date}`,
+          {
+            field: 'date',
+          },
+        );
       return [{ type: 'CalendarDayCleared', data: { date, settingsVersion } }];
     }
     case 'SetDeadlineLimit': {

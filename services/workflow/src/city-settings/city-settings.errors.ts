@@ -11,24 +11,4 @@ export enum CitySettingsError {
   NoCityDay = 'SETTINGS_NO_CITY_DAY',
 }
 
-/** Names the offending field at the top of the error body too, as the settings screens expect. */
-export class CitySettingsRuleViolation extends RuleViolation {
-  override readonly field: string | undefined;
-
-  constructor(
-    override readonly code: CitySettingsError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-    this.field = typeof details?.field === 'string' ? details.field : undefined;
-  }
-}
-
-export function settingsViolation(
-  code: CitySettingsError,
-  message: string,
-  details?: Record<string, unknown>,
-): never {
-  throw new CitySettingsRuleViolation(code, message, details);
-}
+export class CitySettingsRuleViolation extends RuleViolation<CitySettingsError> {}

@@ -8,7 +8,7 @@ import {
 } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
 import type { UnitState } from '../unit/unit.decider';
-import { UnitError, unitViolation } from '../unit/unit.errors';
+import { UnitError, UnitRuleViolation } from '../unit/unit.errors';
 
 export type CatalogueCommand = CommandOf<(typeof dispatchCatalogueCommands)[number]>;
 export type CatalogueEvent = EventOf<(typeof dispatchCatalogueEvents)[number]>;
@@ -36,7 +36,7 @@ function decide(
   context: DecideContext & CatalogueLookups,
 ): CatalogueEvent[] {
   if (!ADMINS.includes(context.actor.role)) {
-    unitViolation(
+    UnitRuleViolation.raise(
       UnitError.RoleNotAllowed,
       `editing the dispatch catalogue is for ${ADMINS.join(', ')}, not ${context.actor.role}`,
     );
@@ -49,21 +49,29 @@ function decide(
     case 'SetDispatchCatalogueEntry': {
       const { unitId } = command.data;
       if (context.taxonomy.get(categoryCode) === undefined) {
-        unitViolation(UnitError.UnknownCategory, `categoryCode: ${categoryCode} is not in the taxonomy`, {
-          field: 'categoryCode',
-        });
+        UnitRuleViolation.raise(
+          UnitError.UnknownCategory,
+          `categoryCode: ${categoryCode} is not in the taxonomy`,
+          {
+            field: 'categoryCode',
+          },
+        );
       }
       const unit = context.unit ?? { status: 'none' };
       if (unit.status === 'none')
-        unitViolation(UnitError.UnknownUnit, `unitId: unit ${unitId} is not registered`, { field: 'unitId' });
+        UnitRuleViolation.raise(UnitError.UnknownUnit, `unitId: unit ${unitId} is not registered`, {
+          field: 'unitId',
+        });
       if (unit.status === 'inactive')
-        unitViolation(UnitError.Inactive, `unitId: unit ${unitId} is not active`, { field: 'unitId' });
+        UnitRuleViolation.raise(UnitError.Inactive, `unitId: unit ${unitId} is not active`, {
+          field: 'unitId',
+        });
       if (state.entries[key] === unitId) return [];
       return [{ type: 'DispatchCatalogueEntrySet', data: { ...where, unitId, catalogueVersion } }];
     }
     case 'RemoveDispatchCatalogueEntry':
       if (state.entries[key] === undefined) {
-        unitViolation(
+        UnitRuleViolation.raise(
           UnitError.UnknownEntry,
           `the catalogue has no entry for ${categoryCode} in ${districtId ?? 'every district'}`,
         );

@@ -8,7 +8,7 @@ import {
   type unitEvents,
 } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
-import { UnitError, unitViolation } from './unit.errors';
+import { UnitError, UnitRuleViolation } from './unit.errors';
 
 export type UnitCommand = CommandOf<(typeof unitCommands)[number]>;
 export type UnitEvent = EventOf<(typeof unitEvents)[number]>;
@@ -35,7 +35,7 @@ const ADMINS: readonly string[] = [WorkflowRole.Center, WorkflowRole.System];
 
 function requireAdmin(context: DecideContext, action: string): void {
   if (!ADMINS.includes(context.actor.role)) {
-    unitViolation(
+    UnitRuleViolation.raise(
       UnitError.RoleNotAllowed,
       `${action} is for ${ADMINS.join(', ')}, not ${context.actor.role}`,
     );
@@ -44,7 +44,7 @@ function requireAdmin(context: DecideContext, action: string): void {
 
 function requireRegistered(state: UnitState, unitId: string): Exclude<UnitState, { status: 'none' }> {
   return state.status === 'none'
-    ? unitViolation(UnitError.NotRegistered, `unit ${unitId} is not registered`, { unitId })
+    ? UnitRuleViolation.raise(UnitError.NotRegistered, `unit ${unitId} is not registered`, { unitId })
     : state;
 }
 
@@ -54,24 +54,32 @@ function decide(command: UnitCommand, state: UnitState, context: DecideContext &
       requireAdmin(context, 'registering a unit');
       const data = command.data;
       if (state.status !== 'none')
-        unitViolation(UnitError.AlreadyRegistered, `unit ${data.unitId} is already registered`);
+        UnitRuleViolation.raise(UnitError.AlreadyRegistered, `unit ${data.unitId} is already registered`);
       if (data.parentId === undefined) {
         if (data.level !== 'city')
-          unitViolation(UnitError.ParentRequired, `parentId: a ${data.level} unit needs a parent unit`, {
-            field: 'parentId',
-          });
+          UnitRuleViolation.raise(
+            UnitError.ParentRequired,
+            `parentId: a ${data.level} unit needs a parent unit`,
+            {
+              field: 'parentId',
+            },
+          );
       } else {
         const parent = context.parent ?? { status: 'none' };
         if (parent.status === 'none')
-          unitViolation(UnitError.UnknownParent, `parentId: unit ${data.parentId} is not registered`, {
-            field: 'parentId',
-          });
+          UnitRuleViolation.raise(
+            UnitError.UnknownParent,
+            `parentId: unit ${data.parentId} is not registered`,
+            {
+              field: 'parentId',
+            },
+          );
         if (parent.status === 'inactive')
-          unitViolation(UnitError.Inactive, `parentId: unit ${data.parentId} is not active`, {
+          UnitRuleViolation.raise(UnitError.Inactive, `parentId: unit ${data.parentId} is not active`, {
             field: 'parentId',
           });
         if (RANK[data.level] < RANK[parent.level]) {
-          unitViolation(
+          UnitRuleViolation.raise(
             UnitError.LevelAboveParent,
             `level: a ${data.level} unit cannot sit under a ${parent.level} unit`,
             { field: 'level' },
@@ -88,7 +96,7 @@ function decide(command: UnitCommand, state: UnitState, context: DecideContext &
       requireAdmin(context, 'deactivating a unit');
       const unit = requireRegistered(state, command.data.unitId);
       if (unit.status === 'inactive')
-        unitViolation(UnitError.Inactive, `unit ${unit.unitId} is already inactive`);
+        UnitRuleViolation.raise(UnitError.Inactive, `unit ${unit.unitId} is already inactive`);
       return [{ type: 'UnitDeactivated', data: command.data }];
     }
     default: {

@@ -14,16 +14,4 @@ export enum UnitError {
   UnknownEntry = 'CATALOGUE_UNKNOWN_ENTRY',
 }
 
-export class UnitRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: UnitError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
-}
-
-export function unitViolation(code: UnitError, message: string, details?: Record<string, unknown>): never {
-  throw new UnitRuleViolation(code, message, details);
-}
+export class UnitRuleViolation extends RuleViolation<UnitError> {}

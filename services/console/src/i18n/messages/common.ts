@@ -58,10 +58,10 @@ const messages: AreaMessages = {
     'error.network': '无法连接服务器，请检查网络后重试。',
     'error.unknown': '出现未知错误，请重试。',
     'error.field': '有问题的字段：{field}',
-    'error.auth.invalid-credentials': '用户名或密码不正确。',
-    'error.auth.locked': '登录失败次数过多，账号已暂时锁定，请稍后再试。',
-    'error.auth.password-change-required': '请先修改密码。',
-    'error.auth.password-policy':
+    'error.AUTH_INVALID_CREDENTIALS': '用户名或密码不正确。',
+    'error.AUTH_LOCKED': '登录失败次数过多，账号已暂时锁定，请稍后再试。',
+    'error.AUTH_PASSWORD_CHANGE_REQUIRED': '请先修改密码。',
+    'error.AUTH_PASSWORD_POLICY':
       '新密码不符合要求：至少 10 位，含大写字母、小写字母、数字、符号中的至少 3 类，且不含用户名。',
     'error.http.429': '请求过于频繁，请稍后再试。',
     'upload.choose': '选择照片或文件',
@@ -187,10 +187,10 @@ const messages: AreaMessages = {
     'error.network': 'Cannot reach the server; check the network and try again.',
     'error.unknown': 'Something went wrong; please try again.',
     'error.field': 'Field at fault: {field}',
-    'error.auth.invalid-credentials': 'Wrong username or password.',
-    'error.auth.locked': 'Too many failed sign-ins: the account is locked for a while. Try again later.',
-    'error.auth.password-change-required': 'Change your password first.',
-    'error.auth.password-policy':
+    'error.AUTH_INVALID_CREDENTIALS': 'Wrong username or password.',
+    'error.AUTH_LOCKED': 'Too many failed sign-ins: the account is locked for a while. Try again later.',
+    'error.AUTH_PASSWORD_CHANGE_REQUIRED': 'Change your password first.',
+    'error.AUTH_PASSWORD_POLICY':
       'The new password does not meet the policy: at least 10 characters mixing 3 of uppercase, lowercase, digits and symbols, without the username.',
     'error.http.429': 'Too many requests; try again shortly.',
     'upload.choose': 'Choose photos or files',

@@ -42,9 +42,9 @@ export function LoginScreen() {
 
   const message =
     error instanceof ApiError && error.status === 423
-      ? new ApiError(423, 'auth.locked', t('error.auth.locked'))
+      ? new ApiError(423, 'AUTH_LOCKED', t('error.AUTH_LOCKED'))
       : error instanceof ApiError && error.status === 401
-        ? new ApiError(401, 'auth.invalid-credentials', t('error.auth.invalid-credentials'))
+        ? new ApiError(401, 'AUTH_INVALID_CREDENTIALS', t('error.AUTH_INVALID_CREDENTIALS'))
         : error;
 
   return (

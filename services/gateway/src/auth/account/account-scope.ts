@@ -6,22 +6,28 @@ import {
   type Actor,
   type DistrictId,
 } from '@hotline/contracts';
-import { AccountError, accountViolation } from './account.errors';
+import { AccountError, AccountRuleViolation } from './account.errors';
 
 /** A scope must fit its role: city-wide roles in `city`, unit roles with a unit, others without. */
 export function checkScope(scope: AccountScope): void {
   const { role, districtId, unitId } = scope;
   if (isCityWideRole(role) && districtId !== CITY_DISTRICT) {
-    accountViolation(AccountError.ScopeInvalid, `role ${role} is city-wide: its district must be city`);
+    AccountRuleViolation.raise(
+      AccountError.ScopeInvalid,
+      `role ${role} is city-wide: its district must be city`,
+    );
   }
   if (role === 'district-admin' && districtId === CITY_DISTRICT) {
-    accountViolation(AccountError.ScopeInvalid, 'a district-admin needs a district other than city');
+    AccountRuleViolation.raise(
+      AccountError.ScopeInvalid,
+      'a district-admin needs a district other than city',
+    );
   }
   if (isUnitRole(role) && unitId === undefined) {
-    accountViolation(AccountError.ScopeInvalid, `role ${role} needs a unit`);
+    AccountRuleViolation.raise(AccountError.ScopeInvalid, `role ${role} needs a unit`);
   }
   if (!isUnitRole(role) && unitId !== undefined) {
-    accountViolation(AccountError.ScopeInvalid, `role ${role} is not bound to a unit`);
+    AccountRuleViolation.raise(AccountError.ScopeInvalid, `role ${role} is not bound to a unit`);
   }
 }
 
@@ -43,7 +49,7 @@ export function requireAdmin(
   ) {
     return;
   }
-  accountViolation(
+  AccountRuleViolation.raise(
     AccountError.AdminForbidden,
     `${what} is for a city admin, or a district admin of district ${scope.districtId}`,
   );

@@ -1,6 +1,6 @@
 import type { AccountCommand, AccountEvent } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
-import { AccountError, accountViolation } from './account.errors';
+import { AccountError, AccountRuleViolation } from './account.errors';
 import { checkScope, requireAdmin } from './account-scope';
 import { accountActorId, initialAccountState, isLocked, type AccountState } from './account.state';
 
@@ -58,11 +58,12 @@ function evolve(state: AccountState, event: AccountEvent): AccountState {
 }
 
 function requireExisting(state: AccountState, username: string): void {
-  if (!state.exists) accountViolation(AccountError.NotFound, `account ${username} does not exist`);
+  if (!state.exists) AccountRuleViolation.raise(AccountError.NotFound, `account ${username} does not exist`);
 }
 
 function requireEnabled(state: AccountState): void {
-  if (!state.enabled) accountViolation(AccountError.Disabled, `account ${state.username} is disabled`);
+  if (!state.enabled)
+    AccountRuleViolation.raise(AccountError.Disabled, `account ${state.username} is disabled`);
 }
 
 function decideSignInFailure(state: AccountState, context: DecideContext & AccountContext): AccountEvent[] {
@@ -86,7 +87,7 @@ function decide(
   const { actor, districtId } = context;
   const { username } = command.data;
   if (command.type === 'CreateAccount') {
-    if (state.exists) accountViolation(AccountError.Exists, `account ${username} already exists`);
+    if (state.exists) AccountRuleViolation.raise(AccountError.Exists, `account ${username} already exists`);
     const {
       displayName,
       role,
@@ -138,7 +139,7 @@ function decide(
       ];
     case 'ChangeOwnPassword':
       if (actor.id !== accountActorId(username)) {
-        accountViolation(AccountError.NotOwner, `only ${username} may change their own password`);
+        AccountRuleViolation.raise(AccountError.NotOwner, `only ${username} may change their own password`);
       }
       requireEnabled(state);
       return [
@@ -150,7 +151,10 @@ function decide(
     case 'RecordSignIn':
       requireEnabled(state);
       if (isLocked(state, context.now)) {
-        accountViolation(AccountError.Locked, `account ${username} is locked until ${state.lockedUntil}`);
+        AccountRuleViolation.raise(
+          AccountError.Locked,
+          `account ${username} is locked until ${state.lockedUntil}`,
+        );
       }
       return [{ type: 'AccountSignedIn', data: { username } }];
     case 'RecordSignInFailure':

@@ -10,6 +10,4 @@ export enum AccountError {
   Locked = 'ACCOUNT_LOCKED',
 }
 
-export const accountViolation = (code: AccountError, message: string): never => {
-  throw new RuleViolation(code, message);
-};
+export class AccountRuleViolation extends RuleViolation<AccountError> {}

@@ -1,4 +1,5 @@
 import { ValidationError } from '@hotline/contracts';
+import { AuthError } from '../auth.errors';
 
 const CLASSES: ReadonlyArray<RegExp> = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
 export const MIN_PASSWORD_LENGTH = 10;
@@ -9,9 +10,9 @@ const MAX_PASSWORD_LENGTH = 128;
  * containing the username. A violation is a 400 naming `field`.
  */
 export function checkPasswordPolicy(password: unknown, username: string, field = 'newPassword'): string {
-  if (typeof password !== 'string') throw new ValidationError(field, 'is required', 'auth.password-policy');
+  if (typeof password !== 'string') throw new ValidationError(field, 'is required', AuthError.PasswordPolicy);
   const fail = (reason: string): never => {
-    throw new ValidationError(field, reason, 'auth.password-policy');
+    throw new ValidationError(field, reason, AuthError.PasswordPolicy);
   };
   if ([...password].length < MIN_PASSWORD_LENGTH)
     fail(`must have at least ${MIN_PASSWORD_LENGTH} characters`);

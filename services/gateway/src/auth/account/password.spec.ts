@@ -39,7 +39,7 @@ describe('password policy', () => {
     try {
       checkPasswordPolicy(password, 'wang-fang');
     } catch (error) {
-      expect(error).toMatchObject({ kind: 'validation', field: 'newPassword', code: 'auth.password-policy' });
+      expect(error).toMatchObject({ kind: 'validation', field: 'newPassword', code: 'AUTH_PASSWORD_POLICY' });
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { AccountScope, ApiTokenCommand, ApiTokenEvent } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
-import { AccountError, accountViolation } from '../account/account.errors';
+import { AccountError, AccountRuleViolation } from '../account/account.errors';
 import { checkScope, requireAdmin } from '../account/account-scope';
 
 export interface ApiTokenState {
@@ -29,7 +29,7 @@ function decide(command: ApiTokenCommand, state: ApiTokenState, context: DecideC
   switch (command.type) {
     case 'IssueApiToken': {
       if (state.exists)
-        accountViolation(AccountError.Exists, `API token ${command.data.tokenId} already exists`);
+        AccountRuleViolation.raise(AccountError.Exists, `API token ${command.data.tokenId} already exists`);
       const { role, districtId: scopeDistrict, unitId } = command.data;
       const scope = { role, districtId: scopeDistrict, ...(unitId ? { unitId } : {}) };
       checkScope(scope);
@@ -38,7 +38,10 @@ function decide(command: ApiTokenCommand, state: ApiTokenState, context: DecideC
     }
     case 'RevokeApiToken':
       if (!state.exists || !state.scope) {
-        return accountViolation(AccountError.NotFound, `API token ${command.data.tokenId} does not exist`);
+        return AccountRuleViolation.raise(
+          AccountError.NotFound,
+          `API token ${command.data.tokenId} does not exist`,
+        );
       }
       requireAdmin(actor, districtId, state.scope, 'revoking an API token');
       return state.revoked ? [] : [{ type: 'ApiTokenRevoked', data: command.data }];

@@ -12,15 +12,16 @@ import { DECOY_HASH, hashPassword, verifyPassword } from '../account/password-ha
 import { checkPasswordPolicy } from '../account/password-policy';
 import { actorOf, type Identity } from '../identity';
 import type { SessionClaims, SessionTokens } from './session-tokens';
+import { AuthError } from '../auth.errors';
 
 /** The error of a wrong username or password: the same for both, so usernames cannot be probed. */
 export const invalidCredentials = (): HotlineError =>
-  new HotlineError('unauthenticated', 'auth.invalid-credentials', 'wrong username or password');
+  new HotlineError('unauthenticated', AuthError.InvalidCredentials, 'wrong username or password');
 
 /** A sign-in refused because of a lockout (answered 423). */
 export class AccountLockedError extends HotlineError {
   constructor(readonly until: string) {
-    super('forbidden', 'auth.locked', `too many failed sign-ins: locked until ${until}`);
+    super('forbidden', AuthError.Locked, `too many failed sign-ins: locked until ${until}`);
   }
 }
 
@@ -83,7 +84,11 @@ export class SignInService {
   /** Replaces the user's password after checking the current one; answers a fresh session. */
   async changePassword(identity: Identity, current: unknown, next: unknown): Promise<NewSession> {
     if (identity.kind !== 'session') {
-      throw new HotlineError('forbidden', 'auth.forbidden', 'only a signed-in account has a password here');
+      throw new HotlineError(
+        'forbidden',
+        AuthError.Forbidden,
+        'only a signed-in account has a password here',
+      );
     }
     const state = await this.accounts.load(identity.username);
     const ok =
@@ -92,7 +97,7 @@ export class SignInService {
     if (!ok)
       throw new HotlineError(
         'validation',
-        'auth.invalid-credentials',
+        AuthError.InvalidCredentials,
         'currentPassword: is wrong',
         'currentPassword',
       );
@@ -100,7 +105,7 @@ export class SignInService {
     if (await verifyPassword(password, state.passwordHash ?? DECOY_HASH)) {
       throw new HotlineError(
         'validation',
-        'auth.password-policy',
+        AuthError.PasswordPolicy,
         'newPassword: must differ from the current one',
         'newPassword',
       );

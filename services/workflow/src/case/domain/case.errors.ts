@@ -54,12 +54,4 @@ export enum CaseError {
 }
 
 /** A command the case's rules reject; nothing is appended. */
-export class CaseRuleViolation extends RuleViolation {
-  constructor(
-    override readonly code: CaseError,
-    message: string,
-    details?: Record<string, unknown>,
-  ) {
-    super(code, message, details);
-  }
-}
+export class CaseRuleViolation extends RuleViolation<CaseError> {}
