@@ -102,8 +102,9 @@ export function homeOf(role: Role | undefined): string {
       return '/desk';
     case 'center':
     case 'supervisor':
-    case 'leader':
       return '/center';
+    case 'leader':
+      return '/center/reported';
     case 'unit-handler':
     case 'unit-leader':
       return '/unit';

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
-import { useT } from '../../i18n';
+import { CaseNotesCard } from '../../components/case-notes-card';
+import { useInstant, useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getCase, getTimeline } from './unit-api';
 import { UnitActions } from './unit-actions';
@@ -41,6 +42,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
 export function UnitCasePage({ unitId }: { unitId: string }) {
   const t = useT();
   const categoryName = useCategoryName();
+  const instant = useInstant();
   const { caseId = '' } = useParams();
   const [detail, setDetail] = useState<CaseDetailView>();
   const [timeline, setTimeline] = useState<CaseTimelineEntry[]>([]);
@@ -68,7 +70,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
   }, [load]);
 
   useLive((event) => {
-    if (event.caseId === caseId) void load(Number(event.position));
+    if (event.caseId === caseId || event.caseId === detail?.caseId) void load(Number(event.position));
   });
 
   const back = (
@@ -98,6 +100,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
         extra={back}
       />
       {error !== undefined && <ErrorAlert error={error} />}
+      <CaseNotesCard entries={timeline} only={['instruction', 'sentBack', 'extensionDecision', 'dispatch']} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('unit.case.details')}>
@@ -112,7 +115,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
                     {...(detail.dueAt !== undefined ? { dueAt: detail.dueAt } : {})}
                   />
                 ) : detail.dueAt !== undefined ? (
-                  new Date(detail.dueAt).toLocaleString()
+                  instant(detail.dueAt)
                 ) : (
                   '—'
                 )}
@@ -136,11 +139,11 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
                 {detail.place?.address ?? detail.address ?? '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('unit.case.registeredAt')}>
-                {new Date(detail.registeredAt).toLocaleString()}
+                {instant(detail.registeredAt)}
               </Descriptions.Item>
               {detail.pendingExtension !== undefined && (
                 <Descriptions.Item label={t('unit.extensionPending')}>
-                  {new Date(detail.pendingExtension.requestedDueAt).toLocaleString()}
+                  {instant(detail.pendingExtension.requestedDueAt)}
                 </Descriptions.Item>
               )}
             </Descriptions>
