@@ -50,7 +50,7 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
       if (written > 0) logger.info({ written }, 'demo knowledge articles written');
     }
     await readModels.start();
-    knowledge.start();
+    await knowledge.start();
     await channels.start();
     const sender = channels.smsSender;
     if (this.deps.notices && sender) await this.deps.notices.start(sender);
