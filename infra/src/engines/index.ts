@@ -13,3 +13,6 @@ export const LOCAL_FERRETDB_URL = `mongodb://${localEngines.ferretdb.host}:${loc
 
 /** The machine's PostgreSQL (trust auth on loopback): tests create a database of their own in it. */
 export const LOCAL_POSTGRES_URL = `postgres://${localEngines.postgres.user}@${localEngines.postgres.host}:${localEngines.postgres.port}/postgres`;
+
+/** The database of a local distributed run (`npm run start:distributed` creates it). */
+export const LOCAL_POSTGRES_HOTLINE_URL = LOCAL_POSTGRES_URL.replace(/\/postgres$/, '/hotline');

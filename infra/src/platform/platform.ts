@@ -195,6 +195,19 @@ async function openEventStore(serviceName: string, config: PlatformConfig): Prom
     const { KurrentDbEventStore } = await import('@hotline/infra/event-store/kurrentdb');
     return KurrentDbEventStore.connect(config.KURRENTDB_URL);
   }
+  if (config.EVENT_STORE === 'postgres') {
+    const { PostgresEventStore } = await import('@hotline/infra/event-store/postgres');
+    try {
+      return await PostgresEventStore.open({
+        url: config.POSTGRES_URL,
+        durability: config.EVENT_STORE_DURABILITY,
+      });
+    } catch (error) {
+      throw new ConfigError(serviceName, [
+        { variable: 'POSTGRES_URL', reason: `cannot be reached: ${(error as Error).message}` },
+      ]);
+    }
+  }
   const path = sqlitePath(config);
   mkdirSync(dirname(path), { recursive: true });
   return SqliteEventStore.open({ path, durability: config.EVENT_STORE_DURABILITY });
