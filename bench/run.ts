@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
+import { run as classifier } from './classifier.bench';
 import { run as consoleLoad } from './console-load';
 import { run as eventStore } from './event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
@@ -22,6 +23,7 @@ const benchmarks: Record<string, Benchmark> = {
   relay,
   projection,
   intake,
+  classifier,
   workflow,
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
@@ -12,8 +11,9 @@ import { ChannelIntake } from './channels/channel-intake';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { IntakeChannels } from './channels/intake-channels';
 import type { ContentClassifier } from './classification/content-classifier.port';
-import { loadCityDictionary } from './classification/load-dictionary';
-import { RuleClassifier } from './classification/rule-classifier';
+import { ClassifierController } from './classification/classifier.controller';
+import { ClassifierTrainer } from './classification/classifier-trainer';
+import { setUpClassification } from './classification/classification-setup';
 import { ContactActionsService } from './contact/contact-actions.service';
 import { ContactAssessor } from './contact/contact-assessor';
 import { ContactIntakeService } from './contact/contact-intake.service';
@@ -44,7 +44,7 @@ export interface IntakeModuleOptions {
   env?: Env;
   /** The workflow as intake sees it; default: the workflow service over the bus. */
   caseDesk?: CaseDesk;
-  /** Default: the rule classifier on the configured dictionary. */
+  /** Default: the learned classifier (or the rules, with INTAKE_CLASSIFIER=rules) on the configured dictionary. */
   classifier?: ContentClassifier;
 }
 
@@ -55,9 +55,6 @@ export class IntakeModule {
     const config = options.config ?? loadConfig(intakeConfigSchema, options.env, 'intake');
     const { eventStore: store, readStore, clock, logger, metrics: registry } = platform;
     const timeoutMs = platform.config.HOTLINE_REQUEST_TIMEOUT_MS;
-    const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
-    const ruleClassifier = new RuleClassifier(loadCityDictionary(config.INTAKE_DICTIONARY_PATH), taxonomy);
-    const classifier = options.classifier ?? ruleClassifier;
     const hasher = new MinHasher();
     const fingerprints = new CaseFingerprintIndex(hasher);
     const policy = DuplicatePolicy.parse({
@@ -77,6 +74,8 @@ export class IntakeModule {
     });
     const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
     const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
+    const classification = setUpClassification(platform, config, commandDeps, options.classifier);
+    const { classifier } = classification;
     const streams = new ContactStreams(commandDeps);
     const intakeMetrics = new IntakeMetrics(registry);
     const caseDesk = options.caseDesk ?? new BusCaseDesk(platform.client());
@@ -92,7 +91,9 @@ export class IntakeModule {
       caseDesk,
       rules: {
         autoRegister: config.INTAKE_AUTO_REGISTER,
-        autoRegisterConfidence: ruleClassifier.autoRegisterConfidence,
+        get autoRegisterConfidence() {
+          return classification.autoRegisterConfidence();
+        },
         autoMergeScore: policy.autoMergeScore,
       },
       metrics: intakeMetrics,
@@ -119,6 +120,7 @@ export class IntakeModule {
     const lifecycle = new IntakeLifecycle({
       readModels,
       knowledge,
+      classification,
       channels,
       ...(notices ? { notices } : {}),
       readiness: platform.readiness,
@@ -133,6 +135,7 @@ export class IntakeModule {
         KnowledgeController,
         BlocklistController,
         IntakeQueriesController,
+        ...(classification.trainer ? [ClassifierController] : []),
       ],
       providers: [
         { provide: INTAKE_COMMAND_DEPS, useValue: commandDeps },
@@ -154,6 +157,7 @@ export class IntakeModule {
         { provide: IntakeChannels, useValue: channels },
         { provide: CaseNoticeService, useValue: noticeService },
         { provide: IntakeLifecycle, useValue: lifecycle },
+        ...(classification.trainer ? [{ provide: ClassifierTrainer, useValue: classification.trainer }] : []),
       ],
       exports: [IntakeChannels, IntakeReadModels],
     };
