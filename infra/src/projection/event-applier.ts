@@ -53,6 +53,8 @@ export class EventApplier {
   applied = 0;
   /** Set when this run of the source failed: later deliveries are refused until the runner restarts it. */
   failed = false;
+  /** The `writtenUpTo` recorded in the checkpoint document: flushes up to it need no new record. */
+  writtenUpTo = 0;
   private readonly batch: WriteBatch;
   private readonly view: FlushingReadStore;
   /** Makes a batch's writes and its checkpoint one transaction, in stores that have them. */
@@ -73,7 +75,7 @@ export class EventApplier {
     this.checkpoints = new ProjectionCheckpoints(options.store);
     this.batch = new WriteBatch(options.store);
     this.writes = new GuardedWrites(this.batch, new Set(projection.collections));
-    this.view = new FlushingReadStore(options.store, () => this.batch.flush());
+    this.view = new FlushingReadStore(options.store, () => this.flush());
     this.writer = options.store.writer?.();
   }
 
@@ -86,9 +88,25 @@ export class EventApplier {
     return !this.drainRunning && this.waiting.length === 0;
   }
 
-  /** Starts counting from a stored checkpoint (or 0 after a reset). */
-  resetTo(position: number): void {
+  /** Starts counting from a stored checkpoint (or 0 after a reset) and its `writtenUpTo`. */
+  resetTo(position: number, writtenUpTo: number): void {
     this.checkpoint = this.applied = position;
+    this.writtenUpTo = writtenUpTo;
+  }
+
+  /**
+   * Writes the queued writes, first recording how far they reach when that is past the recorded
+   * mark (with a batch of headroom, so a steady run records it about once per batch).
+   */
+  private async flush(): Promise<void> {
+    if (this.batch.empty) return;
+    const reach = Math.max(this.applied, this.writes.position);
+    if (reach > this.writtenUpTo) {
+      const mark = reach + this.options.batchSize;
+      await this.checkpoints.saveWrittenUpTo(this.projection.name, mark, this.projection.version);
+      this.writtenUpTo = mark;
+    }
+    await this.batch.flush();
   }
 
   enqueue(item: QueueItem): void {
@@ -208,7 +226,7 @@ export class EventApplier {
     try {
       if (advanced) await this.writer?.begin();
       await this.asWriter(async () => {
-        await this.batch.flush();
+        await this.flush();
         if (advanced)
           await this.checkpoints.save(this.projection.name, this.applied, this.projection.version);
       });

@@ -18,4 +18,4 @@ export { eventsSource, generatedSource } from './events-source';
 export { CHECKPOINTS_COLLECTION, type ProjectionCheckpoint } from './projection-checkpoints';
 export { POSITION_FIELD } from './guarded-writes';
 export { jetStreamSource, type JetStreamSourceOptions } from './jetstream-source';
-export { MemoryFollower, type MemoryFollowerOptions } from './memory-follower';
+export { waitForCheckpoint } from './wait-for-checkpoint';

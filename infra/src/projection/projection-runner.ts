@@ -4,7 +4,6 @@ import { backoffDelay, DEFAULT_RETRY_BACKOFF, type RetryBackoff } from '../bus/r
 import type { ReadStore } from '../read-store/read-store.port';
 import type { Logger } from '../telemetry/create-logger';
 import { EventApplier } from './event-applier';
-import { highestStamp } from './guarded-writes';
 import { ProjectionMetrics } from './projection-metrics';
 import type { Projection, ProjectionSource, SourceHandle } from './projection.port';
 import { ShadowReadStore, shadowName, shadowProjection } from './shadow-read-store';
@@ -130,7 +129,11 @@ export class ProjectionRunner {
       }
       await this.reset();
     } else {
-      this.applier.resetTo(saved?.position ?? 0);
+      const position = saved?.position ?? 0;
+      // A checkpoint from before `writtenUpTo` was recorded: the window is unknown, so guard every
+      // event up to the head of the source once.
+      const writtenUpTo = saved ? (saved.writtenUpTo ?? (await this.options.source.headPosition())) : 0;
+      this.applier.resetTo(position, Math.max(position, writtenUpTo));
     }
     await this.projection.setup?.(this.options.store);
     this.metrics?.watchLag(() => this.lag());
@@ -173,7 +176,8 @@ export class ProjectionRunner {
     });
     this.shadow = undefined;
     logger?.info({ projection: name, version, position }, 'rebuilt projection swapped in');
-    this.applier.resetTo(position);
+    // The shadow run stopped with every write under its checkpoint: no replay window.
+    this.applier.resetTo(position, position);
     await this.startSource();
   }
 
@@ -247,18 +251,14 @@ export class ProjectionRunner {
   private async reset(): Promise<void> {
     for (const name of this.projection.collections) await this.options.store.collection(name).drop();
     await this.applier.checkpoints.remove(this.projection.name);
-    this.applier.resetTo(0);
+    this.applier.resetTo(0, 0);
   }
 
   private async startSource(): Promise<void> {
     const run = this.run;
     this.applier.failed = false;
-    const { store } = this.options;
-    this.applier.writes.guardUpTo = await highestStamp(
-      store,
-      this.projection.collections,
-      this.applier.checkpoint,
-    );
+    // Events whose writes a previous run may have stored (see guarded-writes.ts).
+    this.applier.writes.guardUpTo = this.applier.writtenUpTo;
     if (this.run !== run || this.state === 'stopped') return;
     const { checkpoint } = this.applier;
     this.handle = this.options.source.start(
@@ -314,7 +314,8 @@ export class ProjectionRunner {
       await this.applier.settle();
       this.restarting = undefined;
       if (this.run !== run || this.state !== 'retrying') return;
-      this.applier.resetTo(this.applier.checkpoint);
+      // The failed run's flushes stay in the window: writtenUpTo is kept.
+      this.applier.resetTo(this.applier.checkpoint, this.applier.writtenUpTo);
       this.state = 'catching-up';
       try {
         await this.startSource();

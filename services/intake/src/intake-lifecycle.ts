@@ -13,7 +13,7 @@ import type { IntakeReadModels } from './read-models/intake-read-models';
 export interface IntakeLifecycleDeps {
   readModels: IntakeReadModels;
   knowledge: KnowledgeIndexFollower;
-  classification: Pick<Classification, 'follower' | 'trainer'>;
+  classification: Pick<Classification, 'trainer'>;
   channels: IntakeChannels;
   /** The SMS notices of case steps, when turned on; they run only with the SMPP channel. */
   notices?: CaseNoticeManager;
@@ -40,13 +40,11 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     this.unregister = readiness.register({
       name: 'intake-read-models',
       check: async () => {
-        const { follower, trainer } = this.deps.classification;
-        const learned = trainer?.ready ?? true;
-        if (readModels.live() && knowledge.live && follower.live && learned) return;
+        const learned = this.deps.classification.trainer?.ready ?? true;
+        if (readModels.live() && knowledge.live && learned) return;
         const why = [
           await readModels.notReady(),
           knowledge.live ? undefined : 'the knowledge index is catching up',
-          follower.live ? undefined : "the classifier's categories and history are catching up",
           learned ? undefined : 'the classifier is learning',
         ];
         throw new Error(why.filter(Boolean).join('; ') || 'the intake read models are catching up');
@@ -57,7 +55,7 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
       if (written > 0) logger.info({ written }, 'demo knowledge articles written');
     }
     await readModels.start();
-    knowledge.start();
+    await knowledge.start();
     await this.startClassification();
     await channels.start();
     const sender = channels.smsSender;
@@ -66,16 +64,15 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
 
   /**
    * Trains the first model on the shipped corpus before the first contact is classified (a few
-   * seconds), then follows the categories and the history; once the history is read, a city with
-   * cases of its own gets a model trained on them in the background.
+   * seconds); once the read models have caught up with the history, a city with cases of its own
+   * gets a model trained on them in the background.
    */
   private async startClassification(): Promise<void> {
-    const { follower, trainer } = this.deps.classification;
-    await trainer?.start();
-    follower.start();
+    const { trainer } = this.deps.classification;
     if (!trainer) return;
+    await trainer.start();
     void (async () => {
-      while (!follower.live && !this.stopped) await new Promise((resolve) => setTimeout(resolve, 20));
+      await this.deps.readModels.caughtUp();
       if (!this.stopped) await trainer.learnFromHistory();
     })();
   }
@@ -84,7 +81,6 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     this.stopped = true;
     this.unregister?.();
     this.deps.classification.trainer?.stop();
-    await this.deps.classification.follower.stop();
     await this.deps.notices?.stop();
     await this.deps.channels.stop();
     await this.deps.knowledge.stop();

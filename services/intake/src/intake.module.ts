@@ -63,19 +63,22 @@ export class IntakeModule {
       sameCallerWindowDays: config.INTAKE_DUPLICATE_WINDOW_DAYS,
     });
     const blocklist = new BlocklistReader(readStore);
+    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
+    const classification = setUpClassification(platform, config, commandDeps, options.classifier);
+    const { classifier } = classification;
     const readModels = new IntakeReadModels({
       blocklist,
       store: readStore,
       source: () => platform.projectionSource(),
       fingerprints,
+      fingerprintsSince: () =>
+        new Date(clock.now().getTime() - policy.sameCallerWindowDays * 86_400_000).toISOString(),
+      categories: classification.categories,
       registry,
       logger,
       readAfterWriteTimeoutMs: timeoutMs,
     });
     const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
-    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
-    const classification = setUpClassification(platform, config, commandDeps, options.classifier);
-    const { classifier } = classification;
     const streams = new ContactStreams(commandDeps);
     const intakeMetrics = new IntakeMetrics(registry);
     const caseDesk = options.caseDesk ?? new BusCaseDesk(platform.client());
@@ -99,7 +102,13 @@ export class IntakeModule {
       metrics: intakeMetrics,
       logger,
     });
-    const knowledge = new KnowledgeIndexFollower(platform.projectionSource(), logger, timeoutMs);
+    const knowledge = new KnowledgeIndexFollower({
+      store: readStore,
+      source: platform.projectionSource(),
+      logger,
+      readAfterWriteTimeoutMs: timeoutMs,
+      registry,
+    });
     const noticeService = new CaseNoticeService({
       commandDeps,
       quiet: { fromHour: config.INTAKE_NOTICE_QUIET_FROM_HOUR, toHour: config.INTAKE_NOTICE_QUIET_TO_HOUR },

@@ -74,9 +74,36 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     const params = new NumberedParams();
     const where = this.where(info, filter, params);
     const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
-    const sql = `SELECT doc FROM ${info.table}${where}${this.order(info, sort)}${page}`;
+    const sql = `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`;
     const rows = this.store.statement(sql).all(...params.values) as Array<{ doc: string }>;
     return rows.map((row) => applyProjection(JSON.parse(row.doc) as Doc, projection) as R);
+  }
+
+  /**
+   * SQLite's query plan (EXPLAIN QUERY PLAN details) of `find` and of `countDocuments` with the same
+   * filter: how a test proves that a query shape is answered from indexes.
+   */
+  async explain(filter: Filter, options?: FindOptions): Promise<{ find: string[]; count: string[] }> {
+    validateFilter(filter);
+    const { sort, skip, limit } = validateFindOptions(options);
+    const info = this.table();
+    if (!info) return { find: [], count: [] };
+    const plan = (sql: string, values: unknown[]) =>
+      (
+        this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(values as string[])) as Array<{
+          detail: string;
+        }>
+      ).map((row) => row.detail);
+    const params = new NumberedParams();
+    const where = this.where(info, filter, params);
+    const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
+    return {
+      find: plan(
+        `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`,
+        params.values,
+      ),
+      count: plan(`SELECT count(*) AS n FROM ${info.table}${where}`, params.values),
+    };
   }
 
   async findOne<R extends object = T>(filter: Filter = {}, options?: FindOneOptions): Promise<R | null> {

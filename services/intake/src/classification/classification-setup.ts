@@ -2,8 +2,6 @@ import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import type { Platform } from '@hotline/infra/platform';
 import type { IntakeConfig } from '../intake.config';
-import type { MemoryFollower } from '@hotline/infra/projection';
-import { classifierFollower } from './classifier-follower';
 import { ClassifierTrainer } from './classifier-trainer';
 import type { ContentClassifier } from './content-classifier.port';
 import { EffectiveCategories } from './effective-categories';
@@ -17,7 +15,8 @@ export interface Classification {
   classifier: ContentClassifier;
   /** The least confidence to register without an agent, read at each decision (a retrained model brings its own). */
   autoRegisterConfidence: () => number;
-  follower: MemoryFollower;
+  /** The city's effective categories, kept by the classifier projection (with the read models). */
+  categories: EffectiveCategories;
   /** Absent with INTAKE_CLASSIFIER=rules or a classifier passed in. */
   trainer?: ClassifierTrainer;
 }
@@ -33,23 +32,16 @@ export function setUpClassification(
   given?: ContentClassifier,
 ): Classification {
   const categories = new EffectiveCategories();
-  const history = new LabelledHistory(config.INTAKE_CLASSIFIER_HISTORY_CASES);
+  const history = new LabelledHistory(platform.readStore, config.INTAKE_CLASSIFIER_HISTORY_CASES);
   const rules = new RuleClassifier(
     loadCityDictionary(config.INTAKE_DICTIONARY_PATH),
     new CategoryTaxonomy(SAMPLE_CATEGORIES),
     categories.isActive,
   );
-  const follower = classifierFollower(
-    categories,
-    history,
-    platform.projectionSource(),
-    platform.logger,
-    platform.config.HOTLINE_REQUEST_TIMEOUT_MS,
-  );
   if (given)
-    return { classifier: given, autoRegisterConfidence: () => rules.autoRegisterConfidence, follower };
+    return { classifier: given, autoRegisterConfidence: () => rules.autoRegisterConfidence, categories };
   if (config.INTAKE_CLASSIFIER === 'rules') {
-    return { classifier: rules, autoRegisterConfidence: () => rules.autoRegisterConfidence, follower };
+    return { classifier: rules, autoRegisterConfidence: () => rules.autoRegisterConfidence, categories };
   }
   const learned = new LearnedClassifier(rules, categories.isActive);
   const trainer = new ClassifierTrainer({
@@ -65,7 +57,7 @@ export function setUpClassification(
   return {
     classifier: learned,
     autoRegisterConfidence: () => learned.autoRegisterConfidence,
-    follower,
+    categories,
     trainer,
   };
 }

@@ -2,7 +2,7 @@ import { classifierModelEvents, systemActor, type Clock, type ClassifierQuality 
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import type { Logger } from '@hotline/infra/telemetry';
 import { CLASSIFIER_MODEL_STREAM, classifierModelDecider } from './classifier-model.decider';
-import type { LabelledHistory } from './labelled-history';
+import type { LabelledHistory, TrainingWindow } from './labelled-history';
 import { trainWithCorpus } from './learned/corpus-classifier';
 import type { LearnedClassifier } from './learned/learned-classifier';
 import { ratio, type SuggestionQuality } from './learned/measure-suggestions';
@@ -76,9 +76,9 @@ export class ClassifierTrainer {
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** After the history is read at start: a city with cases of its own gets a model trained on them. */
+  /** Once the history is caught up at start: a city with cases of its own gets a model trained on them. */
   async learnFromHistory(): Promise<void> {
-    if (this.deps.history.window().cases > 0) await this.retrain('schedule');
+    if ((await this.deps.history.read()).window.cases > 0) await this.retrain('schedule');
   }
 
   /**
@@ -104,8 +104,7 @@ export class ClassifierTrainer {
 
   private async train(reason: TrainingReason): Promise<void> {
     const { classifier, rules, history, calibration, clock, logger } = this.deps;
-    const examples = history.examples();
-    const window = history.window();
+    const { examples, window } = await history.read();
     const trained = await trainWithCorpus(
       rules,
       examples,
@@ -128,7 +127,7 @@ export class ClassifierTrainer {
       version: string;
       reason: TrainingReason;
       trainedAt: string;
-      window: ReturnType<LabelledHistory['window']>;
+      window: TrainingWindow;
     },
   ): Promise<void> {
     const quality = trained.crossValidation

@@ -1,7 +1,7 @@
-import { parentCategoryOf, type RecordedEvent } from '@hotline/contracts';
+import { parentCategoryOf } from '@hotline/contracts';
 
 /** The city-settings events that change which categories take new cases. */
-export const CATEGORY_EVENTS = ['CategoryRetired', 'CategoryReactivated'];
+export const CATEGORY_EVENTS: readonly string[] = ['CategoryRetired', 'CategoryReactivated'];
 
 /**
  * The city's effective categories as intake sees them, from the workflow's city-settings events:
@@ -11,7 +11,7 @@ export const CATEGORY_EVENTS = ['CategoryRetired', 'CategoryReactivated'];
 export class EffectiveCategories {
   private readonly retired = new Set<string>();
 
-  apply(event: Pick<RecordedEvent, 'type' | 'data'>): void {
+  apply(event: { type: string; data: unknown }): void {
     const { code } = event.data as { code: string };
     if (event.type === 'CategoryRetired') this.retired.add(code);
     else if (event.type === 'CategoryReactivated') this.retired.delete(code);

@@ -1,8 +1,7 @@
-import type { CaseEvent, RecordedEvent } from '@hotline/contracts';
+import type { CaseType } from '@hotline/contracts';
+import type { ReadStore } from '@hotline/infra/read-store';
+import { CLASSIFIER_HISTORY } from './classifier.projection';
 import type { LabelledExample } from './learned/labelled-example';
-
-/** The case events the classifier learns from. */
-export const HISTORY_EVENTS: Array<CaseEvent['type']> = ['CaseRegistered', 'CaseReplied'];
 
 export interface TrainingWindow {
   cases: number;
@@ -11,49 +10,48 @@ export interface TrainingWindow {
   to?: string;
 }
 
-interface Remembered {
-  example: LabelledExample;
-  registeredAt: string;
-}
+type HistoryDocument = {
+  _id: string;
+  text?: string;
+  type?: CaseType;
+  categoryCode?: string;
+  unitId?: string;
+  registeredAt?: string;
+};
 
 /**
- * The city's labelled history in memory, newest `limit` cases: the text of each case with the type
- * and category the agent finally registered it under, and the unit that replied with the result
- * (the lead unit that handled it). Replay-safe: a repeated event sets the same values.
+ * The city's labelled history as the classifier trains on it: the newest `limit` cases of the
+ * classifier projection, each with the type and category the agent finally registered it under
+ * and the unit that replied with the result (the lead unit that handled it).
  */
 export class LabelledHistory {
-  private readonly cases = new Map<string, Remembered>();
+  constructor(
+    private readonly store: ReadStore,
+    private readonly limit: number,
+  ) {}
 
-  constructor(private readonly limit: number) {}
-
-  apply(event: Pick<RecordedEvent, 'type' | 'data' | 'time'>): void {
-    const caseEvent = { type: event.type, data: event.data } as CaseEvent;
-    if (caseEvent.type === 'CaseRegistered') {
-      const { caseId, content, type, categoryCode } = caseEvent.data;
-      if (this.cases.has(caseId)) return;
-      this.cases.set(caseId, {
-        example: { text: content, type, categoryCode, group: caseId },
-        registeredAt: event.time,
+  async read(): Promise<{ examples: LabelledExample[]; window: TrainingWindow }> {
+    if (this.limit === 0) return { examples: [], window: { cases: 0 } };
+    const docs = await this.store
+      .collection<HistoryDocument>(CLASSIFIER_HISTORY)
+      .find({ registeredAt: { $exists: true } }, { sort: { registeredAt: -1 }, limit: this.limit });
+    const examples: LabelledExample[] = [];
+    for (const { _id, text, type, categoryCode, unitId } of docs.reverse()) {
+      // A stub (a reply to a case registered before this projection existed) has nothing to learn.
+      if (text === undefined || type === undefined) continue;
+      examples.push({
+        text,
+        type,
+        group: _id,
+        ...(categoryCode ? { categoryCode } : {}),
+        ...(unitId ? { unitId } : {}),
       });
-      if (this.cases.size > this.limit) this.cases.delete(this.cases.keys().next().value as string);
-    } else if (caseEvent.type === 'CaseReplied') {
-      const remembered = this.cases.get(caseEvent.data.caseId);
-      if (remembered) remembered.example.unitId = caseEvent.data.unitId;
     }
-  }
-
-  examples(): LabelledExample[] {
-    return [...this.cases.values()].map((c) => ({ ...c.example }));
-  }
-
-  window(): TrainingWindow {
-    const all = [...this.cases.values()];
-    const [first] = all;
-    const last = all.at(-1);
+    const first = docs[0]?.registeredAt;
+    const last = docs.at(-1)?.registeredAt;
     return {
-      cases: all.length,
-      ...(first ? { from: first.registeredAt } : {}),
-      ...(last ? { to: last.registeredAt } : {}),
+      examples,
+      window: { cases: examples.length, ...(first ? { from: first } : {}), ...(last ? { to: last } : {}) },
     };
   }
 }

@@ -1,7 +1,7 @@
-import { HotlineError } from '@hotline/contracts';
 import {
   ProjectionRunner,
   projectionsBehind,
+  waitForCheckpoint,
   type Projection,
   type ProjectionSource,
 } from '@hotline/infra/projection';
@@ -11,8 +11,10 @@ import type { Registry } from 'prom-client';
 import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
 import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import { blocklistProjection } from '../blocklist/blocklist.projection';
-import { CaseFingerprintFollower } from '../duplicates/case-fingerprint-follower';
+import { caseFingerprintsProjection, loadCaseFingerprints } from '../duplicates/case-fingerprints.projection';
 import { contactLogProjection } from '../contact/contact-log.projection';
+import { classifierProjection, loadRetiredCategories } from '../classification/classifier.projection';
+import type { EffectiveCategories } from '../classification/effective-categories';
 
 export interface IntakeReadModelsOptions {
   store: ReadStore;
@@ -20,21 +22,22 @@ export interface IntakeReadModelsOptions {
   source: () => ProjectionSource;
   /** The blocked numbers in memory, kept by the blocklist projection. */
   blocklist: BlocklistReader;
-  /** The duplicate index, kept in memory from the case events. */
+  /** The duplicate index, in memory, kept by the case fingerprints projection. */
   fingerprints: CaseFingerprintIndex;
+  /** The earliest registration the index loads at start besides the open cases (the duplicate window). */
+  fingerprintsSince: () => string;
+  /** The city's effective categories in memory, kept by the classifier projection with its history. */
+  categories: EffectiveCategories;
   registry?: Registry;
   logger: Logger;
   readAfterWriteTimeoutMs: number;
 }
 
-export type IntakeReadModel = 'contacts' | 'caseFingerprints' | 'blocklist';
-
-const POLL_MS = 5;
+export type IntakeReadModel = 'contacts' | 'caseFingerprints' | 'blocklist' | 'classifier';
 
 /** The intake projections and their runners: started with the service, waited on by queries. */
 export class IntakeReadModels {
-  private readonly runners: Record<Exclude<IntakeReadModel, 'caseFingerprints'>, ProjectionRunner>;
-  private readonly follower: CaseFingerprintFollower;
+  private readonly runners: Record<IntakeReadModel, ProjectionRunner>;
 
   constructor(private readonly options: IntakeReadModelsOptions) {
     const runner = (projection: Projection) =>
@@ -47,13 +50,9 @@ export class IntakeReadModels {
     this.runners = {
       contacts: runner(contactLogProjection()),
       blocklist: runner(blocklistProjection(options.blocklist)),
+      caseFingerprints: runner(caseFingerprintsProjection(options.fingerprints)),
+      classifier: runner(classifierProjection(options.categories)),
     };
-    this.follower = new CaseFingerprintFollower(
-      options.fingerprints,
-      options.source(),
-      options.logger,
-      options.readAfterWriteTimeoutMs,
-    );
   }
 
   get store(): ReadStore {
@@ -67,30 +66,28 @@ export class IntakeReadModels {
 
   async start(): Promise<void> {
     await this.options.blocklist.load();
+    const { store, fingerprints, fingerprintsSince, logger } = this.options;
+    const loaded = await loadCaseFingerprints(store, fingerprints, fingerprintsSince());
+    logger.info({ cases: loaded }, 'duplicate index loaded: open cases and the duplicate window');
+    await loadRetiredCategories(store, this.options.categories);
     for (const runner of Object.values(this.runners)) await runner.start();
-    this.follower.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...Object.values(this.runners).map((runner) => runner.stop()), this.follower.stop()]);
+    await Promise.all(Object.values(this.runners).map((runner) => runner.stop()));
   }
 
   async caughtUp(): Promise<void> {
     await Promise.all(Object.values(this.runners).map((runner) => runner.waitUntilCaughtUp()));
-    while (!this.follower.live) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 
   live(): boolean {
-    return (
-      this.follower.live && Object.values(this.runners).every((runner) => runner.status().state === 'live')
-    );
+    return Object.values(this.runners).every((runner) => runner.status().state === 'live');
   }
 
   /** Why the read models are not live (which projection is behind, by how much), or undefined. */
-  async notReady(): Promise<string | undefined> {
-    const behind = await projectionsBehind(Object.values(this.runners));
-    const follower = this.follower.live ? undefined : 'the duplicate index is catching up';
-    return [behind, follower].filter(Boolean).join('; ') || undefined;
+  notReady(): Promise<string | undefined> {
+    return projectionsBehind(Object.values(this.runners));
   }
 
   /**
@@ -98,25 +95,8 @@ export class IntakeReadModels {
    * command answered with); 'unavailable' when it lags longer than the configured timeout. Only the
    * read model the event belongs to is waited on: the others never see it.
    */
-  async waitFor(model: IntakeReadModel, position: number | undefined): Promise<void> {
-    if (model === 'caseFingerprints') return this.follower.waitFor(position);
-    if (position === undefined || position === 0) return;
-    const runner = this.runners[model];
-    const deadline = Date.now() + this.options.readAfterWriteTimeoutMs;
-    while (runner.status().checkpoint < position) {
-      if (Date.now() > deadline) {
-        throw new HotlineError(
-          'unavailable',
-          'READ_MODEL_BEHIND',
-          `the ${model} read model has not reached position ${position} yet; retry shortly`,
-          undefined,
-          {
-            position,
-            checkpoint: runner.status().checkpoint,
-          },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  waitFor(model: IntakeReadModel, position: number | undefined): Promise<void> {
+    const timeoutMs = this.options.readAfterWriteTimeoutMs;
+    return waitForCheckpoint(this.runners[model], position, timeoutMs, `the ${model} read model`);
   }
 }
