@@ -9,12 +9,14 @@
 // Importable: `up(options)`, `down(options)`, `release(options)`, `status(options)`. Jest's global setup calls `up` with a
 // lease (its pid); engines started under a lease are stopped by the last lease holder's `down`, while
 // engines started by hand (`npm run engines:up`) keep running until `npm run engines:down`.
-// Settings: NATS_URL, FERRETDB_URL (where to find or start them), HOTLINE_CACHE, HOTLINE_ENGINES_DIR.
+// Settings: NATS_URL, FERRETDB_URL (where to find or start them), POSTGRES_URL (the machine's
+// PostgreSQL is checked and its `hotline` database created, never started), HOTLINE_CACHE, HOTLINE_ENGINES_DIR.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildFerretdb, ferretdbUsable } from './engines/ferretdb-build.mjs';
+import { ensurePostgres } from './engines/postgres.mjs';
 import {
   liveLeases,
   mongoWriteFailure,
@@ -41,7 +43,10 @@ function settings(options = {}) {
       process.env.FERRETDB_URL ??
       `mongodb://${DEFAULTS.ferretdb.host}:${DEFAULTS.ferretdb.port}/`,
   );
+  const { host, port, user } = DEFAULTS.postgres;
   return {
+    postgresUrl:
+      options.postgresUrl ?? process.env.POSTGRES_URL ?? `postgres://${user}@${host}:${port}/hotline`,
     binDir: join(cache, 'bin'),
     dataDir,
     leaseDir: join(dataDir, 'leases'),
@@ -140,6 +145,7 @@ export async function up(options = {}) {
     const started = [];
     if (options.nats !== false) started.push(await upNats(s, owner));
     if (options.ferretdb !== false) started.push(await upFerretdb(s, owner));
+    if (options.postgres !== false) started.push(await ensurePostgres(s.postgresUrl));
     return started;
   });
   for (const r of results)
@@ -148,6 +154,7 @@ export async function up(options = {}) {
   return {
     natsUrl: s.nats.url,
     ferretdbUrl: s.ferretdb.url,
+    postgresUrl: s.postgresUrl,
     started: { nats: by('nats')?.state === 'started', ferretdb: by('ferretdb')?.state === 'started' },
   };
 }

@@ -1,9 +1,9 @@
-// `npm run start:distributed`: the services as separate processes on NATS (JetStream), the shared
-// SQLite event store file and FerretDB/MongoDB, configured from the environment. Each child is the
+// `npm run start:distributed`: the services as separate processes on NATS (JetStream), the
+// PostgreSQL event store and FerretDB/MongoDB, configured from the environment. Each child is the
 // same `services/<name>/src/main.ts` a Kubernetes pod runs.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from './engines.mjs';
 
@@ -14,7 +14,8 @@ const gatewayPort = Number(env.HTTP_PORT ?? env.PORT ?? 3000);
 const shared = {
   HOTLINE_MODE: 'distributed',
   NATS_URL: env.NATS_URL ?? engines.natsUrl,
-  EVENT_STORE_PATH: env.EVENT_STORE_PATH ?? join(env.HOTLINE_DATA_DIR ?? join(root, 'data'), 'events.db'),
+  EVENT_STORE: env.EVENT_STORE ?? 'postgres',
+  POSTGRES_URL: env.POSTGRES_URL ?? engines.postgresUrl,
   READ_STORE: env.READ_STORE ?? 'mongodb',
   MONGODB_URL: env.MONGODB_URL ?? engines.ferretdbUrl,
   HTTP_HOST: env.HTTP_HOST ?? '127.0.0.1',

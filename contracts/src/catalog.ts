@@ -1,6 +1,7 @@
 import { accountDefinitions } from './account';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
+import { routingDefinitions } from './routing/routing.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
 /**
@@ -8,5 +9,10 @@ import { workflowDefinitions } from './workflow/workflow.definitions';
  * here, so validation, upcasting and the AsyncAPI document all read one list.
  */
 export function platformRegistry(): MessageRegistry {
-  return new MessageRegistry().register(...workflowDefinitions, ...intakeDefinitions, ...accountDefinitions);
+  return new MessageRegistry().register(
+    ...workflowDefinitions,
+    ...intakeDefinitions,
+    ...routingDefinitions,
+    ...accountDefinitions,
+  );
 }

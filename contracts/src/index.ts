@@ -15,3 +15,4 @@ export * from './kernel/case-number';
 export * from './workflow';
 export * from './intake';
 export * from './account';
+export * from './routing';

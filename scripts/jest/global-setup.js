@@ -1,5 +1,5 @@
 // Jest global setup of the integration and end-to-end tiers: the same `up` as `npm run engines:up`.
-// Tests find the engines through NATS_URL and FERRETDB_URL (set here unless the caller set them).
+// Tests find the engines through NATS_URL, FERRETDB_URL and POSTGRES_URL (set here unless the caller set them).
 // The run holds a lease on the engines until global-teardown.js releases it.
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
@@ -11,4 +11,5 @@ module.exports = async () => {
   const result = await engines.up({ lease: true, log });
   process.env.NATS_URL = result.natsUrl;
   process.env.FERRETDB_URL = result.ferretdbUrl;
+  process.env.POSTGRES_URL = result.postgresUrl;
 };

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { NotAcceptedReason } from '../workflow/case-reasons';
-import { CaseId, CaseType, CategoryCode } from '../workflow/case.values';
+import { CaseId, CaseType, CategoryCode, UnitId } from '../workflow/case.values';
 import { EmergencyService } from './intake.values';
 
 const Confidence = z.number().min(0).max(1);
 /** The words or rules that led to a suggestion, so an agent sees why. */
 const Signals = z.array(z.string().min(1).max(100)).max(20);
 
-/** What the classifier suggests for a text: a suggestion for the agent, never a decision. */
+/**
+ * What the classifier suggests for a text: a suggestion for the agent, never a decision. No type
+ * means no suggestion (empty text, only emoji or punctuation). `confidence` is the calibrated
+ * probability that type and category are both right and nothing stands in the way.
+ */
 export const ClassificationSuggestion = z.object({
   type: CaseType.optional(),
   categoryCode: CategoryCode.optional(),
@@ -15,6 +19,13 @@ export const ClassificationSuggestion = z.object({
   signals: Signals,
   emergency: z.object({ service: EmergencyService, signals: Signals }).optional(),
   notAccepted: z.object({ reason: NotAcceptedReason, signals: Signals }).optional(),
+  /** The most probable categories (at most three, best first), for the agent to choose from. */
+  categories: z
+    .array(z.object({ code: CategoryCode, probability: Confidence }))
+    .max(3)
+    .optional(),
+  /** The handling unit that completed most cases like this one, and how likely it is right. */
+  unit: z.object({ unitId: UnitId, probability: Confidence }).optional(),
   /** Which classifier produced it (name and dictionary version), so suggestions can be audited. */
   classifier: z.string().min(1).max(100),
 });

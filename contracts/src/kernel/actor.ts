@@ -8,6 +8,8 @@ export const Actor = z.object({
   unitId: z.string().min(1).max(128).optional(),
   /** The signed-in user's gateway role (`GatewayRole`), recorded for audit; absent for the platform itself. */
   gatewayRole: z.string().min(1).max(64).optional(),
+  /** The user's display name when they acted, so the timeline and the audit trail say who, not an id. */
+  name: z.string().min(1).max(128).optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 

@@ -10,3 +10,9 @@ export const LOCAL_NATS_URL = `nats://${localEngines.nats.host}:${localEngines.n
 
 /** FerretDB on the SQLite backend, loopback only: the MongoDB of tests and of a one-host install. */
 export const LOCAL_FERRETDB_URL = `mongodb://${localEngines.ferretdb.host}:${localEngines.ferretdb.port}/`;
+
+/** The machine's PostgreSQL (trust auth on loopback): tests create a database of their own in it. */
+export const LOCAL_POSTGRES_URL = `postgres://${localEngines.postgres.user}@${localEngines.postgres.host}:${localEngines.postgres.port}/postgres`;
+
+/** The database of a local distributed run (`npm run start:distributed` creates it). */
+export const LOCAL_POSTGRES_HOTLINE_URL = LOCAL_POSTGRES_URL.replace(/\/postgres$/, '/hotline');

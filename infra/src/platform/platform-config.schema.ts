@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { commonConfigSchema } from '../config/common-config.schema';
 import { envInt } from '../config/env-types';
 import { secret } from '../config/setting-schema';
-import { LOCAL_FERRETDB_URL } from '../engines';
+import { LOCAL_FERRETDB_URL, LOCAL_POSTGRES_HOTLINE_URL } from '../engines';
 
 /** Settings every service shares: the engines behind the ports, chosen per run mode. */
 export const platformConfigSchema = commonConfigSchema.extend({
   EVENT_STORE: z
-    .enum(['sqlite', 'kurrentdb'])
+    .enum(['sqlite', 'postgres', 'kurrentdb'])
     .default('sqlite')
     .describe(
-      'Event store adapter: sqlite (a file; several processes on one host may share it) or kurrentdb',
+      'Event store adapter: sqlite (a file: the embedded mode, or processes of one host sharing it in tests), postgres (the distributed default, set by the distributed runner and k8s) or kurrentdb',
     ),
   EVENT_STORE_PATH: z
     .string()
@@ -20,15 +20,26 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .enum(['full', 'normal', 'off'])
     .default('full')
     .describe(
-      'SQLite durability: full fsyncs every commit (group commit keeps throughput), normal fsyncs at checkpoints',
+      'Event store durability: full fsyncs every commit (group commit keeps throughput; PostgreSQL: synchronous_commit on, so a synchronous standby has it too), normal fsyncs at checkpoints (PostgreSQL: local, not waiting for a standby)',
+    ),
+  POSTGRES_URL: secret(z.string())
+    .default(LOCAL_POSTGRES_HOTLINE_URL)
+    .describe(
+      'PostgreSQL of the event store when EVENT_STORE=postgres: postgres://user:password@host:port[,host:port…]/database (several hosts: a cluster, writes go to the primary)',
     ),
   KURRENTDB_URL: secret(z.string())
     .optional()
     .describe('KurrentDB connection string, required when EVENT_STORE=kurrentdb'),
   READ_STORE: z
-    .enum(['memory', 'mongodb'])
+    .enum(['sqlite', 'memory', 'mongodb'])
     .optional()
-    .describe('Read model store; default memory when embedded, mongodb when distributed'),
+    .describe(
+      'Read model store: sqlite (a file, kept across restarts), memory (rebuilt at every start) or mongodb; default sqlite when embedded, mongodb when distributed',
+    ),
+  READ_STORE_PATH: z
+    .string()
+    .optional()
+    .describe('SQLite read model file; default <HOTLINE_DATA_DIR>/read-models.db'),
   MONGODB_URL: secret(z.string())
     .default(LOCAL_FERRETDB_URL)
     .describe('MongoDB (or FerretDB) connection string of the read models in distributed mode'),

@@ -10,6 +10,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import type { ReadStore } from '../read-store/read-store.port';
 import { MemoryReadStore } from '../read-store/memory/memory-read-store';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongodb-read-store';
 import type { EventBus } from '../bus/event-bus.port';
 import { connectNats } from '../bus/connect-nats';
@@ -194,14 +195,32 @@ async function openEventStore(serviceName: string, config: PlatformConfig): Prom
     const { KurrentDbEventStore } = await import('@hotline/infra/event-store/kurrentdb');
     return KurrentDbEventStore.connect(config.KURRENTDB_URL);
   }
+  if (config.EVENT_STORE === 'postgres') {
+    const { PostgresEventStore } = await import('@hotline/infra/event-store/postgres');
+    try {
+      return await PostgresEventStore.open({
+        url: config.POSTGRES_URL,
+        durability: config.EVENT_STORE_DURABILITY,
+      });
+    } catch (error) {
+      throw new ConfigError(serviceName, [
+        { variable: 'POSTGRES_URL', reason: `cannot be reached: ${(error as Error).message}` },
+      ]);
+    }
+  }
   const path = sqlitePath(config);
   mkdirSync(dirname(path), { recursive: true });
   return SqliteEventStore.open({ path, durability: config.EVENT_STORE_DURABILITY });
 }
 
 async function openReadStore(serviceName: string, config: PlatformConfig): Promise<ReadStore> {
-  const kind = config.READ_STORE ?? (config.HOTLINE_MODE === 'distributed' ? 'mongodb' : 'memory');
+  const kind = config.READ_STORE ?? (config.HOTLINE_MODE === 'distributed' ? 'mongodb' : 'sqlite');
   if (kind === 'memory') return new MemoryReadStore();
+  if (kind === 'sqlite') {
+    const path = resolve(config.READ_STORE_PATH ?? join(config.HOTLINE_DATA_DIR, 'read-models.db'));
+    mkdirSync(dirname(path), { recursive: true });
+    return SqliteReadStore.open({ path });
+  }
   try {
     return await MongoReadStore.connect(config.MONGODB_URL, config.MONGODB_DB);
   } catch (error) {

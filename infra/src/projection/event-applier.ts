@@ -1,7 +1,7 @@
 import { HotlineError, type RecordedEvent } from '@hotline/contracts';
 import { SpanKind } from '@opentelemetry/api';
 import { matchesFilter } from '../bus/event-filter';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { ReadStore, ReadStoreWriter } from '../read-store/read-store.port';
 import type { Logger } from '../telemetry/create-logger';
 import { withExtractedContext } from '../telemetry/trace-context';
 import { withSpan } from '../telemetry/with-span';
@@ -23,7 +23,7 @@ export type QueueItem = Delivery | { caughtUp: number };
 /** What the applier tells the runner that owns it. */
 export interface ApplierHooks {
   /** A handler or a write failed: nothing after the checkpoint is applied; replay from there. */
-  failed(error: unknown): void;
+  failed(error: unknown, event?: RecordedEvent): void;
   /** Every event up to the source's head is stored. */
   caughtUp(): void;
   /** The checkpoint moved forward. */
@@ -53,8 +53,12 @@ export class EventApplier {
   applied = 0;
   /** Set when this run of the source failed: later deliveries are refused until the runner restarts it. */
   failed = false;
+  /** The `writtenUpTo` recorded in the checkpoint document: flushes up to it need no new record. */
+  writtenUpTo = 0;
   private readonly batch: WriteBatch;
   private readonly view: FlushingReadStore;
+  /** Makes a batch's writes and its checkpoint one transaction, in stores that have them. */
+  private readonly writer: ReadStoreWriter | undefined;
   private appliedSinceCommit = 0;
   private queue: QueueItem[] = [];
   private head = 0;
@@ -71,16 +75,38 @@ export class EventApplier {
     this.checkpoints = new ProjectionCheckpoints(options.store);
     this.batch = new WriteBatch(options.store);
     this.writes = new GuardedWrites(this.batch, new Set(projection.collections));
-    this.view = new FlushingReadStore(options.store, () => this.batch.flush());
+    this.view = new FlushingReadStore(options.store, () => this.flush());
+    this.writer = options.store.writer?.();
+  }
+
+  /** Runs store work as this applier's writer (inside its transaction once begun). */
+  private asWriter<R>(work: () => Promise<R>): Promise<R> {
+    return this.writer ? this.writer.run(work) : work();
   }
 
   get idle(): boolean {
     return !this.drainRunning && this.waiting.length === 0;
   }
 
-  /** Starts counting from a stored checkpoint (or 0 after a reset). */
-  resetTo(position: number): void {
+  /** Starts counting from a stored checkpoint (or 0 after a reset) and its `writtenUpTo`. */
+  resetTo(position: number, writtenUpTo: number): void {
     this.checkpoint = this.applied = position;
+    this.writtenUpTo = writtenUpTo;
+  }
+
+  /**
+   * Writes the queued writes, first recording how far they reach when that is past the recorded
+   * mark (with a batch of headroom, so a steady run records it about once per batch).
+   */
+  private async flush(): Promise<void> {
+    if (this.batch.empty) return;
+    const reach = Math.max(this.applied, this.writes.position);
+    if (reach > this.writtenUpTo) {
+      const mark = reach + this.options.batchSize;
+      await this.checkpoints.saveWrittenUpTo(this.projection.name, mark, this.projection.version);
+      this.writtenUpTo = mark;
+    }
+    await this.batch.flush();
   }
 
   enqueue(item: QueueItem): void {
@@ -138,7 +164,8 @@ export class EventApplier {
       const mark = this.batch.mark();
       this.writes.begin(event.position);
       try {
-        await this.handleTraced(event);
+        await this.writer?.begin();
+        await this.asWriter(() => this.handleTraced(event));
       } catch (error) {
         this.batch.rollback(mark);
         await this.handlerFailed(delivery, error);
@@ -187,7 +214,7 @@ export class EventApplier {
     );
     await this.commit();
     delivery.reject(error);
-    this.hooks.failed(error);
+    this.hooks.failed(error, event);
   }
 
   async commit(): Promise<void> {
@@ -195,14 +222,21 @@ export class EventApplier {
     const applied = this.appliedSinceCommit;
     this.waiting = [];
     this.appliedSinceCommit = 0;
+    const advanced = this.applied > this.checkpoint;
     try {
-      await this.batch.flush();
-      if (this.applied > this.checkpoint) {
-        await this.checkpoints.save(this.projection.name, this.applied, this.projection.version);
+      if (advanced) await this.writer?.begin();
+      await this.asWriter(async () => {
+        await this.flush();
+        if (advanced)
+          await this.checkpoints.save(this.projection.name, this.applied, this.projection.version);
+      });
+      await this.writer?.commit();
+      if (advanced) {
         this.checkpoint = this.applied;
         this.hooks.progressed();
       }
     } catch (error) {
+      await this.writer?.rollback();
       this.options.logger?.error(
         { projection: this.projection.name, err: error },
         'projection write failed; replaying from the checkpoint after a pause',

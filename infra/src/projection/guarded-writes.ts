@@ -1,5 +1,5 @@
 import { ValidationError } from '@hotline/contracts';
-import type { DocumentId, ReadStore, UpdateOperators } from '../read-store/read-store.port';
+import type { DocumentId, UpdateOperators } from '../read-store/read-store.port';
 import { checkDocumentId } from '../read-store/validation/plain-value';
 import { validateUpdate } from '../read-store/validation/validate-update';
 import type { ProjectionContext } from './projection.port';
@@ -9,15 +9,34 @@ export const POSITION_FIELD = '_pos';
 
 const OPERATORS = ['$set', '$unset', '$inc', '$push', '$setOnInsert'] as const;
 
+/*
+ * The projection guard: how a replay after a crash applies nothing twice, at the cost of one
+ * primary-key lookup per document it touches, and no lookup at all outside the replay window.
+ *
+ * 1. Every guarded write stamps its document with `_pos`, the position of the event that wrote it.
+ *    Writes to one collection reach the store in position order (see WriteBatch), so a document
+ *    stamped S holds every write of the events up to S and none after.
+ * 2. Writes can be stored before the checkpoint that covers them (a handler's read flushes the
+ *    batch; a process dies between a flush and the checkpoint). Before any flush runs past the
+ *    recorded mark, the runner records `writtenUpTo` in the projection's checkpoint document (with
+ *    headroom, so a steady run records it once per batch, not per flush). After a restart the
+ *    events in (checkpoint, writtenUpTo] are the replay window: the only ones whose writes may
+ *    already be stored. Rebuilds and everything after the window write plain `_id` upserts.
+ * 3. In the window a write is marked `guarded`. When the batch is flushed, the stamps of the
+ *    guarded documents are read by `_id` (an indexed lookup in every adapter: MongoDB and FerretDB,
+ *    PostgreSQL and SQLite primary keys, the memory map), and a write whose document is already
+ *    stamped at or past its event is dropped; the rest go out as plain `_id` upserts. No filter on
+ *    `_pos` is ever sent: FerretDB cannot answer one from an index, so it scanned the collection
+ *    once per replayed write.
+ * A store that writes a batch and its checkpoint in one transaction has no window (writtenUpTo
+ * never runs ahead of a committed checkpoint), so nothing is guarded there. Deletes are not
+ * guarded: deleting again changes nothing.
+ */
+
 /** The ProjectionContext of one runner: checks each write when the handler makes it, queues it. */
 export class GuardedWrites implements ProjectionContext {
   position = 0;
-  /**
-   * The highest `_pos` stamped in the read model when this run started. Only events up to it can
-   * find their writes already applied (by a run that died before its checkpoint); later events skip
-   * the guard filter, which keeps rebuilds and steady running on a plain `_id` upsert (the one
-   * filter FerretDB v1 can push down to SQLite).
-   */
+  /** The end of the replay window of this run (see above); events up to it are guarded. */
   guardUpTo = 0;
   /** Documents this event already updated, per collection. */
   private readonly touched = new Map<string, Set<DocumentId>>();
@@ -60,13 +79,8 @@ export class GuardedWrites implements ProjectionContext {
       collection,
       id,
       position,
-      op: {
-        updateOne: {
-          filter: position <= this.guardUpTo ? { _id: id, _pos: { $not: { $gte: position } } } : { _id: id },
-          update: checked,
-          upsert: true,
-        },
-      },
+      guarded: position <= this.guardUpTo,
+      op: { updateOne: { filter: { _id: id }, update: checked, upsert: true } },
     });
   }
 
@@ -84,23 +98,4 @@ export class GuardedWrites implements ProjectionContext {
     }
     checkDocumentId(id, 'id');
   }
-}
-
-/** The highest `_pos` past `after` in the projection's collections: GuardedWrites.guardUpTo for a new run. */
-export async function highestStamp(
-  store: ReadStore,
-  collections: readonly string[],
-  after: number,
-): Promise<number> {
-  let highest = 0;
-  for (const name of collections) {
-    const [doc] = await store
-      .collection(name)
-      .find<{ _pos?: unknown }>(
-        { _pos: { $gt: after } },
-        { sort: { _pos: -1 }, limit: 1, projection: { _pos: 1 } },
-      );
-    if (typeof doc?._pos === 'number' && doc._pos > highest) highest = doc._pos;
-  }
-  return highest;
 }

@@ -8,6 +8,12 @@ export interface ProjectionCheckpoint extends ReadDocument {
   position: number;
   /** The projection version that wrote them. */
   version: number;
+  /**
+   * No write of an event past this position has been sent to the store: after a crash, the events
+   * in (position, writtenUpTo] are the replay window (see guarded-writes.ts). Absent in checkpoints
+   * written before it was recorded.
+   */
+  writtenUpTo?: number;
 }
 
 /** One document per projection in `_checkpoints`, in the same store as the read model it guards. */
@@ -24,6 +30,15 @@ export class ProjectionCheckpoints {
 
   async save(name: string, position: number, version: number): Promise<void> {
     await this.collection.updateOne({ _id: name }, { $set: { position, version } }, { upsert: true });
+  }
+
+  /** Recorded before a flush that may run ahead of the checkpoint. */
+  async saveWrittenUpTo(name: string, writtenUpTo: number, version: number): Promise<void> {
+    await this.collection.updateOne(
+      { _id: name },
+      { $set: { writtenUpTo, version }, $setOnInsert: { position: 0 } },
+      { upsert: true },
+    );
   }
 
   async remove(name: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { ValidationError, type RecordedEvent } from '@hotline/contracts';
 import { Registry } from 'prom-client';
 import { MemoryReadStore } from '../read-store/memory/memory-read-store';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { FindOneOptions, ReadStore } from '../read-store/read-store.port';
 import { eventsSource } from './events-source';
 import { CHECKPOINTS_COLLECTION } from './projection-checkpoints';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
@@ -56,6 +56,7 @@ describe('ProjectionRunner', () => {
       _id: 'case-summary',
       position: 500,
       version: 1,
+      writtenUpTo: expect.any(Number),
     });
     const counts = await store.collection('district_counts').find({}, { sort: { _id: 1 } });
     expect(counts.reduce((sum, d) => sum + (d.opened as number), 0)).toBe(40);
@@ -94,38 +95,49 @@ describe('ProjectionRunner', () => {
     expect(await dump(store, COLLECTIONS)).toEqual(await rebuiltFromScratch());
   });
 
-  it('guards only the writes of events a previous run may have stored, and none in a rebuild', async () => {
+  it('reads stamps by _id only for the writes a previous run may have stored, and none in a rebuild', async () => {
     const store = new MemoryReadStore();
-    const guarded: boolean[] = [];
-    const stamps: number[] = [];
-    // A recording wrapper around the real store: which upserts carried the guard filter?
+    const lookups: Array<{ collection: string; filter: unknown }> = [];
+    const filters: unknown[] = [];
+    // A recording wrapper around the real store: which stamps were read, which filters were sent?
     const recording: ReadStore = Object.assign(Object.create(store) as ReadStore, {
       collection: (name: string) => {
         const real = store.collection(name);
         return Object.assign(Object.create(real) as typeof real, {
+          findOne: (filter: Parameters<typeof real.findOne>[0], options?: FindOneOptions) => {
+            if (options?.projection && '_pos' in options.projection)
+              lookups.push({ collection: name, filter });
+            return real.findOne(filter, options);
+          },
           bulkWrite: (ops: Parameters<typeof real.bulkWrite>[0]) => {
-            for (const op of ops) {
-              if (!('updateOne' in op)) continue;
-              guarded.push('_pos' in op.updateOne.filter);
-              stamps.push(op.updateOne.update.$set?._pos as number);
-            }
+            for (const op of ops) if ('updateOne' in op) filters.push(op.updateOne.filter);
             return real.bulkWrite(ops);
           },
         });
       },
     });
-    await runToEnd(caseSummary(), recording, EVENTS.slice(0, 300));
-    expect(guarded.length).toBeGreaterThan(0);
-    expect(guarded.some(Boolean)).toBe(false);
+    await runToEnd(caseSummary(), recording, EVENTS.slice(0, 300), { batchSize: 50 });
+    expect(filters.length).toBeGreaterThan(0);
+    expect(lookups).toEqual([]);
 
+    // As if the process died after writing events 101..300 but before recording the checkpoint.
     await store
       .collection(CHECKPOINTS_COLLECTION)
       .updateOne({ _id: 'case-summary' }, { $set: { position: 100 } });
-    guarded.length = 0;
-    stamps.length = 0;
-    await runToEnd(caseSummary(), recording, EVENTS);
-    expect(guarded.map((g, i) => g === (stamps[i] as number) <= 300).every(Boolean)).toBe(true);
-    expect(new Set(guarded)).toEqual(new Set([true, false]));
+    const { writtenUpTo } = (await store
+      .collection(CHECKPOINTS_COLLECTION)
+      .findOne({ _id: 'case-summary' })) as { writtenUpTo: number };
+    expect(writtenUpTo).toBeGreaterThanOrEqual(300);
+    filters.length = 0;
+    await runToEnd(caseSummary(), recording, EVENTS, { batchSize: 50 });
+    const window = EVENTS.filter((e) => e.position > 100 && e.position <= writtenUpTo);
+    const touched = new Set(window.map((e) => (e.data as { caseId: string }).caseId));
+    expect(lookups.length).toBeGreaterThan(0);
+    for (const { collection, filter } of lookups) {
+      expect(Object.keys(filter as object)).toEqual(['_id']);
+      if (collection === 'cases') expect(touched.has((filter as { _id: string })._id)).toBe(true);
+    }
+    expect(filters.every((f) => Object.keys(f as object).join() === '_id')).toBe(true);
     expect(await dump(store, COLLECTIONS)).toEqual(await rebuiltFromScratch());
   });
 

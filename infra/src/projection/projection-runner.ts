@@ -4,9 +4,9 @@ import { backoffDelay, DEFAULT_RETRY_BACKOFF, type RetryBackoff } from '../bus/r
 import type { ReadStore } from '../read-store/read-store.port';
 import type { Logger } from '../telemetry/create-logger';
 import { EventApplier } from './event-applier';
-import { highestStamp } from './guarded-writes';
 import { ProjectionMetrics } from './projection-metrics';
 import type { Projection, ProjectionSource, SourceHandle } from './projection.port';
+import { ShadowReadStore, shadowName, shadowProjection } from './shadow-read-store';
 import { validateProjection } from './validate-projection';
 
 export interface ProjectionRunnerOptions {
@@ -30,6 +30,17 @@ export interface ProjectionStatus {
   /** Position of the last event whose writes are stored. */
   checkpoint: number;
   lastError?: string;
+  /**
+   * The event whose handler threw: the projection replays up to it and stops there again (after a
+   * backoff) until the handler is fixed; it never skips it. Cleared once the checkpoint passes it.
+   */
+  failedAt?: { position: number; eventType: string; reason: string };
+}
+
+/** A status with how far the projection is behind the head of its source. */
+export interface ProjectionReport extends ProjectionStatus {
+  /** Events in the log after the checkpoint (all events, not only those the projection takes). */
+  behind: number;
 }
 
 function deferred(): { promise: Promise<void>; resolve(): void; reject(error: Error): void } {
@@ -59,6 +70,9 @@ export class ProjectionRunner {
   private wakeRestart: (() => void) | undefined;
   private caughtUp = deferred();
   private lastError: string | undefined;
+  private failedAt: ProjectionStatus['failedAt'];
+  /** While a changed version rebuilds beside the old read model: the runner doing it. */
+  private shadow: ProjectionRunner | undefined;
 
   constructor(
     private readonly projection: Projection,
@@ -75,31 +89,95 @@ export class ProjectionRunner {
       projection,
       { store, batchSize, logger, metrics: this.metrics },
       {
-        failed: (error) => this.failRun(error),
+        failed: (error, event) => {
+          if (event) {
+            const reason = error instanceof Error ? error.message : String(error);
+            this.failedAt = { position: event.position, eventType: event.type, reason };
+          }
+          this.failRun(error);
+        },
         caughtUp: () => this.reachedHead(),
-        progressed: () => (this.failures = 0),
+        progressed: () => {
+          this.failures = 0;
+          if (this.failedAt && this.applier.checkpoint >= this.failedAt.position) this.failedAt = undefined;
+        },
         isLive: () => this.state === 'live',
       },
     );
   }
 
-  /** Reads the checkpoint (rebuilding when the version changed), runs setup, starts the source. */
+  /**
+   * Reads the checkpoint, runs setup, starts the source. When the version changed, a store that can
+   * rename collections rebuilds the new version beside the old read model (which keeps serving) and
+   * swaps it in once caught up; other stores drop the old one and rebuild in place.
+   */
   async start(): Promise<void> {
     if (this.state !== 'idle') throw this.error('conflict', 'PROJECTION_STARTED', 'was already started');
     this.state = 'catching-up';
     const saved = await this.applier.checkpoints.load(this.projection.name);
     if (saved && saved.version !== this.projection.version) {
       const { name, version } = this.projection;
+      const shadow = this.options.store.renameCollection !== undefined;
       this.options.logger?.info(
-        { projection: name, from: saved.version, to: version },
+        { projection: name, from: saved.version, to: version, shadow },
         'projection version changed: rebuilding',
       );
+      if (shadow) {
+        this.metrics?.watchLag(() => this.lag());
+        void this.rebuildInShadow();
+        return;
+      }
       await this.reset();
     } else {
-      this.applier.resetTo(saved?.position ?? 0);
+      const position = saved?.position ?? 0;
+      // A checkpoint from before `writtenUpTo` was recorded: the window is unknown, so guard every
+      // event up to the head of the source once.
+      const writtenUpTo = saved ? (saved.writtenUpTo ?? (await this.options.source.headPosition())) : 0;
+      this.applier.resetTo(position, Math.max(position, writtenUpTo));
     }
     await this.projection.setup?.(this.options.store);
     this.metrics?.watchLag(() => this.lag());
+    await this.startSource();
+  }
+
+  /** Runs the new version into shadow collections; once it has caught up, swaps them in and goes on. */
+  private async rebuildInShadow(): Promise<void> {
+    const { store, logger } = this.options;
+    const shadow = new ProjectionRunner(shadowProjection(this.projection), {
+      ...this.options,
+      store: new ShadowReadStore(store, this.projection),
+      registry: undefined,
+    });
+    this.shadow = shadow;
+    try {
+      await shadow.start();
+      await shadow.waitUntilCaughtUp();
+      await shadow.stop();
+    } catch (error) {
+      if (this.state !== 'stopped')
+        logger?.error({ projection: this.projection.name, err: error }, 'shadow rebuild failed');
+      return;
+    }
+    if (this.state === 'stopped') return;
+    const position = shadow.status().checkpoint;
+    const { name, version, collections } = this.projection;
+    const writer = store.writer?.();
+    await (writer ?? { run: (work: () => Promise<void>) => work() }).run(async () => {
+      await writer?.begin();
+      try {
+        for (const c of collections) await store.renameCollection?.(shadowName(c, version), c);
+        await this.applier.checkpoints.save(name, position, version);
+        await this.applier.checkpoints.remove(shadowName(name, version));
+        await writer?.commit();
+      } catch (error) {
+        await writer?.rollback();
+        throw error;
+      }
+    });
+    this.shadow = undefined;
+    logger?.info({ projection: name, version, position }, 'rebuilt projection swapped in');
+    // The shadow run stopped with every write under its checkpoint: no replay window.
+    this.applier.resetTo(position, position);
     await this.startSource();
   }
 
@@ -125,6 +203,7 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     if (this.state === 'stopped') return;
     this.state = 'stopped';
+    await this.shadow?.stop();
     await this.pauseSource();
     this.metrics?.unwatchLag();
     this.caughtUp.reject(this.error('unavailable', 'PROJECTION_STOPPED', 'stopped'));
@@ -132,8 +211,27 @@ export class ProjectionRunner {
 
   status(): ProjectionStatus {
     const { name, version } = this.projection;
-    const { state, lastError } = this;
-    return { name, version, state, checkpoint: this.applier.checkpoint, ...(lastError ? { lastError } : {}) };
+    if (this.shadow && this.state !== 'stopped') {
+      // The old read model serves, but the new version is only as far as its rebuild.
+      const rebuilding = this.shadow.status();
+      return { ...rebuilding, name, state: rebuilding.state === 'live' ? 'catching-up' : rebuilding.state };
+    }
+    const { state, lastError, failedAt } = this;
+    return {
+      name,
+      version,
+      state,
+      checkpoint: this.applier.checkpoint,
+      ...(lastError ? { lastError } : {}),
+      ...(failedAt ? { failedAt } : {}),
+    };
+  }
+
+  /** The status with the distance to the head of the source (one read of the head). */
+  async report(): Promise<ProjectionReport> {
+    const status = this.status();
+    const head = await this.options.source.headPosition();
+    return { ...status, behind: Math.max(0, head - status.checkpoint) };
   }
 
   private error(kind: 'conflict' | 'unavailable', code: string, what: string): HotlineError {
@@ -153,18 +251,14 @@ export class ProjectionRunner {
   private async reset(): Promise<void> {
     for (const name of this.projection.collections) await this.options.store.collection(name).drop();
     await this.applier.checkpoints.remove(this.projection.name);
-    this.applier.resetTo(0);
+    this.applier.resetTo(0, 0);
   }
 
   private async startSource(): Promise<void> {
     const run = this.run;
     this.applier.failed = false;
-    const { store } = this.options;
-    this.applier.writes.guardUpTo = await highestStamp(
-      store,
-      this.projection.collections,
-      this.applier.checkpoint,
-    );
+    // Events whose writes a previous run may have stored (see guarded-writes.ts).
+    this.applier.writes.guardUpTo = this.applier.writtenUpTo;
     if (this.run !== run || this.state === 'stopped') return;
     const { checkpoint } = this.applier;
     this.handle = this.options.source.start(
@@ -220,7 +314,8 @@ export class ProjectionRunner {
       await this.applier.settle();
       this.restarting = undefined;
       if (this.run !== run || this.state !== 'retrying') return;
-      this.applier.resetTo(this.applier.checkpoint);
+      // The failed run's flushes stay in the window: writtenUpTo is kept.
+      this.applier.resetTo(this.applier.checkpoint, this.applier.writtenUpTo);
       this.state = 'catching-up';
       try {
         await this.startSource();

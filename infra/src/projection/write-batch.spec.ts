@@ -11,13 +11,8 @@ const set = (
   collection: 'views',
   id,
   position,
-  op: {
-    updateOne: {
-      filter: guarded ? { _id: id, _pos: { $not: { $gte: position } } } : { _id: id },
-      update: { $set: { ...fields, _pos: position } },
-      upsert: true,
-    },
-  },
+  guarded,
+  op: { updateOne: { filter: { _id: id }, update: { $set: { ...fields, _pos: position } }, upsert: true } },
 });
 
 /** The store behind the batch, recording every bulk write it receives. */
@@ -54,12 +49,17 @@ describe('WriteBatch', () => {
     ]);
   });
 
-  it('never folds guarded writes, other operators, or paths inside one another', async () => {
+  it('never folds other operators, or paths inside one another', async () => {
     const { store, bulks } = recordingStore();
     const batch = new WriteBatch(store);
     batch.add(set('a', 1, { x: { y: 1 } }));
     batch.add(set('a', 2, { 'x.y': 2 }));
-    batch.add(set('a', 3, { z: 1 }, true));
+    batch.add({
+      collection: 'views',
+      id: 'a',
+      position: 3,
+      op: { updateOne: { filter: { _id: 'a' }, update: { $push: { z: 1 } }, upsert: true } },
+    });
     batch.add({
       collection: 'views',
       id: 'a',
@@ -68,6 +68,47 @@ describe('WriteBatch', () => {
     });
     await batch.flush();
     expect(bulks[0]).toHaveLength(4);
+  });
+
+  it('drops a guarded write whose document is stamped at or past it, reading stamps by _id only', async () => {
+    const { store, bulks, collection } = recordingStore();
+    await collection.insertMany([
+      { _id: 'a', n: 5, _pos: 7 },
+      { _id: 'b', n: 1, _pos: 2 },
+    ]);
+    const lookups: unknown[] = [];
+    const findOne = collection.findOne.bind(collection);
+    collection.findOne = (filter, options) => {
+      lookups.push(filter);
+      return findOne(filter, options);
+    };
+    const batch = new WriteBatch(store);
+    const inc = (id: string, position: number, guarded: boolean): QueuedWrite => ({
+      collection: 'views',
+      id,
+      position,
+      guarded,
+      op: {
+        updateOne: {
+          filter: { _id: id },
+          update: { $inc: { n: 1 }, $set: { _pos: position } },
+          upsert: true,
+        },
+      },
+    });
+    batch.add(inc('a', 6, true));
+    batch.add(inc('b', 6, true));
+    batch.add(inc('c', 6, true));
+    batch.add(inc('a', 8, false));
+    await batch.flush();
+    expect(lookups).toEqual(expect.arrayContaining([{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }]));
+    expect(lookups).toHaveLength(3);
+    expect(JSON.stringify(bulks)).not.toContain('$not');
+    expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', n: 6, _pos: 8 },
+      { _id: 'b', n: 2, _pos: 6 },
+      { _id: 'c', n: 1, _pos: 6 },
+    ]);
   });
 
   it('takes back a folded write on rollback, restoring the write it was folded into', async () => {

@@ -4,7 +4,6 @@ import type {
   ReadCollection,
   ReadStore,
 } from '../read-store/read-store.port';
-import { DuplicateKeyError } from '../read-store/read-store.errors';
 
 export interface QueuedWrite {
   collection: string;
@@ -12,7 +11,12 @@ export interface QueuedWrite {
   id: DocumentId;
   /** Set for guarded upserts: the position the document is stamped with. */
   position?: number;
+  /** In the replay window: dropped at flush when the document's stamp is at or past `position`. */
+  guarded?: boolean;
 }
+
+/** Stamp lookups in flight at once per collection: FerretDB answers each by `_id` alone. */
+const LOOKUPS_IN_FLIGHT = 8;
 
 /** Where the batch stood before a handler ran, to take back its writes if it fails. */
 export interface BatchMark {
@@ -23,7 +27,7 @@ export interface BatchMark {
 
 type UpdateOne = Extract<BulkWriteOperation, { updateOne: unknown }>['updateOne'];
 
-/** A plain `_id` upsert of `$set` only: the kind two of which make one (see `add`). */
+/** An `_id` upsert of `$set` only: the kind two of which make one (see `add`). */
 function mergeableSet(write: QueuedWrite): Record<string, unknown> | undefined {
   if (write.position === undefined || !('updateOne' in write.op)) return undefined;
   const { filter, update, upsert } = write.op.updateOne;
@@ -44,15 +48,14 @@ function pathsOverlap(earlier: Record<string, unknown>, later: Record<string, un
 
 /**
  * The writes of the events handled since the last commit, in order. A flush sends each
- * collection's writes as one ordered bulk write. A guarded upsert that finds its document already at
- * or past its position fails on the duplicate `_id` (the guard filter excluded the document, so the
- * upsert tried to insert it): that write was applied before, so it is skipped and the bulk write
- * resumes after it.
+ * collection's writes as one ordered bulk write, so a document's writes reach the store in position
+ * order (the guard relies on it, see guarded-writes.ts). Guarded writes (the replay window) first
+ * have their documents' stamps read by `_id`, and those already applied are dropped.
  *
  * Upserts of `$set` only on the same document coalesce: a case's view rewritten by five events of
  * one batch is written once, with the later values and the later position stamp (the document ends
- * the same; a read in between flushes the batch first). Only plain `_id` upserts coalesce, never a
- * guarded one, so a replay over writes that are already stored stays exact. `rollback` undoes merges.
+ * the same; a read in between flushes the batch first). `$set` is absolute, so a folded write is
+ * applied or dropped whole by the guard and the document still ends the same. `rollback` undoes merges.
  */
 export class WriteBatch {
   private log: QueuedWrite[] = [];
@@ -81,6 +84,10 @@ export class WriteBatch {
     }
     this.latest.set(key, this.log.length);
     this.log.push(write);
+  }
+
+  get empty(): boolean {
+    return this.log.length === 0;
   }
 
   mark(): BatchMark {
@@ -122,25 +129,24 @@ export class WriteBatch {
   }
 
   private async write(collection: ReadCollection, queue: QueuedWrite[]): Promise<void> {
-    let start = 0;
-    while (start < queue.length) {
-      const rest = start === 0 ? queue : queue.slice(start);
-      try {
-        await collection.bulkWrite(rest.map((w) => w.op));
-        return;
-      } catch (error) {
-        const index = error instanceof DuplicateKeyError ? error.operationIndex : undefined;
-        const failed = index === undefined ? undefined : rest[index];
-        if (index === undefined || !failed || !(await this.alreadyApplied(collection, failed))) throw error;
-        start += index + 1;
-      }
-    }
+    const pending = await this.withoutApplied(collection, queue);
+    if (pending.length > 0) await collection.bulkWrite(pending.map((w) => w.op));
   }
 
-  /** The duplicate may also come from another unique index: only a stamp at or past ours means "done". */
-  private async alreadyApplied(collection: ReadCollection, write: QueuedWrite): Promise<boolean> {
-    if (write.position === undefined) return false;
-    const doc = await collection.findOne<{ _pos?: unknown }>({ _id: write.id }, { projection: { _pos: 1 } });
-    return typeof doc?._pos === 'number' && doc._pos >= write.position;
+  /** Drops the guarded writes whose document is already stamped at or past their event. */
+  private async withoutApplied(collection: ReadCollection, queue: QueuedWrite[]): Promise<QueuedWrite[]> {
+    const ids = [...new Set(queue.filter((w) => w.guarded).map((w) => w.id))];
+    if (ids.length === 0) return queue;
+    const stamps = new Map<DocumentId, number>();
+    let next = 0;
+    const lookUp = async (): Promise<void> => {
+      while (next < ids.length) {
+        const id = ids[next++] as DocumentId;
+        const doc = await collection.findOne<{ _pos?: unknown }>({ _id: id }, { projection: { _pos: 1 } });
+        if (typeof doc?._pos === 'number') stamps.set(id, doc._pos);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LOOKUPS_IN_FLIGHT, ids.length) }, lookUp));
+    return queue.filter((w) => !w.guarded || (w.position ?? 0) > (stamps.get(w.id) ?? 0));
   }
 }

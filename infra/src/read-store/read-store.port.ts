@@ -144,7 +144,33 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
   drop(): Promise<void>;
 }
 
+/**
+ * A writer whose writes can be made one transaction: the projection runner commits a batch's
+ * document writes and its checkpoint together. Writes count as the writer's when they are made
+ * inside `run`; while its transaction is open, writes from elsewhere wait for it to end (reads do
+ * not wait, and see what it has written so far).
+ */
+export interface ReadStoreWriter {
+  run<R>(work: () => Promise<R>): Promise<R>;
+  /** Opens the transaction (waiting for another writer's to end); no-op when it is open. */
+  begin(): Promise<void>;
+  /** Commits the open transaction, if any. */
+  commit(): Promise<void>;
+  /** Takes back everything written since `begin`, if a transaction is open. */
+  rollback(): Promise<void>;
+}
+
 export interface ReadStore {
+  /**
+   * Stores with transactions give writers (SQLite, PostgreSQL); the others leave it out, and the
+   * projection guard (`_pos`) makes a replay after a crash exact instead.
+   */
+  writer?(): ReadStoreWriter;
+  /**
+   * Gives collection `from` (documents and indexes) the name `to`, replacing what `to` held. Stores
+   * that have it let a projection whose version changed rebuild beside the old read model.
+   */
+  renameCollection?(from: string, to: string): Promise<void>;
   /** A handle; the collection comes into existence with its first write or index. */
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T>;
   /** Names of the existing collections, sorted. */

@@ -1,12 +1,13 @@
 import { lazy, Suspense } from 'react';
-import { App as AntApp, Spin } from 'antd';
+import { App as AntApp } from 'antd';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { homeOf, RequireRole, SessionProvider, useSession } from './auth/session';
-import { I18nProvider, useT } from './i18n';
+import { I18nProvider } from './i18n';
 import { Shell } from './shell/shell';
 import { LoginScreen } from './screens/login/login-screen';
 import { PasswordScreen } from './screens/login/password-screen';
 import { NotFound } from './shell/not-found';
+import { Loading } from './components/loading';
 
 // Each area is its own chunk: a citizen on a phone downloads the portal, not the center's charts.
 const Portal = lazy(() => import('./screens/portal'));
@@ -15,25 +16,24 @@ const Center = lazy(() => import('./screens/center'));
 const Unit = lazy(() => import('./screens/unit'));
 const Admin = lazy(() => import('./screens/admin'));
 
-function Loading() {
-  const t = useT();
+function CenteredLoading() {
   return (
-    <div className="centered" role="status">
-      <Spin aria-label={t('common.loading')} />
+    <div className="centered">
+      <Loading />
     </div>
   );
 }
 
 function Home() {
   const { user, loading } = useSession();
-  if (loading) return <Loading />;
+  if (loading) return <CenteredLoading />;
   if (user?.mustChangePassword === true) return <Navigate to="/password" replace />;
   return <Navigate to={homeOf(user?.role)} replace />;
 }
 
 function AppRoutes() {
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<CenteredLoading />}>
       <Routes>
         <Route path="/" element={<Home />} />
         <Route element={<Shell />}>

@@ -29,6 +29,7 @@ describe('actorFromRequest', () => {
         role: 'unit',
         unitId: 'housing-bureau',
         gatewayRole: 'unit-leader',
+        name: '住建局领导',
       },
       districtId: 'city',
     });

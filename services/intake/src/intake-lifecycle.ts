@@ -36,8 +36,13 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     const { readModels, knowledge, channels, readiness, logger } = this.deps;
     this.unregister = readiness.register({
       name: 'intake-read-models',
-      check: () => {
-        if (!readModels.live() || !knowledge.live) throw new Error('the intake read models are catching up');
+      check: async () => {
+        if (readModels.live() && knowledge.live) return;
+        const why = [
+          await readModels.notReady(),
+          knowledge.live ? undefined : 'the knowledge index is catching up',
+        ];
+        throw new Error(why.filter(Boolean).join('; ') || 'the intake read models are catching up');
       },
     });
     if (this.deps.seedArticles.length > 0) {
@@ -45,7 +50,7 @@ export class IntakeLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
       if (written > 0) logger.info({ written }, 'demo knowledge articles written');
     }
     await readModels.start();
-    knowledge.start();
+    await knowledge.start();
     await channels.start();
     const sender = channels.smsSender;
     if (this.deps.notices && sender) await this.deps.notices.start(sender);

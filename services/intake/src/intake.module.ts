@@ -72,6 +72,8 @@ export class IntakeModule {
       store: readStore,
       source: () => platform.projectionSource(),
       fingerprints,
+      fingerprintsSince: () =>
+        new Date(clock.now().getTime() - policy.sameCallerWindowDays * 86_400_000).toISOString(),
       registry,
       logger,
       readAfterWriteTimeoutMs: timeoutMs,
@@ -99,7 +101,13 @@ export class IntakeModule {
       metrics: intakeMetrics,
       logger,
     });
-    const knowledge = new KnowledgeIndexFollower(platform.projectionSource(), logger, timeoutMs);
+    const knowledge = new KnowledgeIndexFollower({
+      store: readStore,
+      source: platform.projectionSource(),
+      logger,
+      readAfterWriteTimeoutMs: timeoutMs,
+      registry,
+    });
     const noticeService = new CaseNoticeService({
       commandDeps,
       quiet: { fromHour: config.INTAKE_NOTICE_QUIET_FROM_HOUR, toHour: config.INTAKE_NOTICE_QUIET_TO_HOUR },

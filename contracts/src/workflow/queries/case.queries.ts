@@ -55,6 +55,22 @@ export const SearchCases = defineQuery({
     overdue: z.boolean().optional(),
     /** Cases a district office still holds after its sub-dispatch window (12 hours) passed. */
     subDispatchOverdue: z.boolean().optional(),
+    /** The case number (受理号/工单号) exactly. */
+    caseNumber: z
+      .string()
+      .regex(/^\d{7,12}$/, 'must be the 8-digit case number')
+      .optional(),
+    /** The caller's phone as typed (spaces, dashes, +86 allowed); matched in its canonical form. */
+    phone: z.string().trim().min(5).max(40).optional(),
+    /** The caller's name exactly as registered. */
+    citizenName: z.string().trim().min(1).max(50).optional(),
+    /** Completed cases not yet called back: the callback to-do list (回访待办). */
+    awaitingCallback: z.boolean().optional(),
+    /** A unit's extension request waits for the center's decision. */
+    extensionPending: z.boolean().optional(),
+    /** Cases reported to the leaders (呈报), and those a leader wrote an instruction on (批示). */
+    reportedToLeader: z.boolean().optional(),
+    instructed: z.boolean().optional(),
     /** Words or Chinese text; every part must occur in the content or the address. */
     text: z.string().trim().min(1).max(100).optional(),
     sort: CaseSortField.default('registeredAt'),

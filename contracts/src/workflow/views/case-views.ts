@@ -81,13 +81,48 @@ export interface CaseDetailView extends CaseSummaryView {
   closedAt?: string;
 }
 
+/**
+ * What a timeline line needs besides its type, as data the console words in the reader's language:
+ * units as ids (the console shows their names), instants as ISO strings (shown in the city's zone),
+ * and the free text the actor wrote (`note`: a dispatch note, a reason, a summary for the leaders,
+ * an instruction, a comment), so the next role reads it where it acts.
+ */
+export interface CaseTimelineDetails {
+  caseNumber?: string;
+  type?: string;
+  categoryCode?: string;
+  channel?: string;
+  /** The units the case went to: the lead first, then the co-handlers. */
+  units?: string[];
+  unitId?: string;
+  /** Where a case went from a unit: the sub-unit, or the unit a return went back to. */
+  toUnitId?: string;
+  role?: 'lead' | 'co-handler';
+  dueAt?: string;
+  workingDays?: number;
+  /** A coded reason (return, not accepted, fallback, callback waiver): the console names it. */
+  reason?: string;
+  note?: string;
+  basis?: string;
+  referral?: string;
+  linkedCaseId?: string;
+  count?: number;
+  reached?: boolean;
+  ratings?: Record<string, string>;
+  redoRequired?: boolean;
+  underSupervision?: boolean;
+}
+
 export interface CaseTimelineEntry {
   eventId: string;
   revision: number;
   type: string;
   at: string;
-  actor: { id: string; role: string; unitId?: string };
+  /** Who acted: `name` is the user's display name when the gateway knew it; `gatewayRole` their role. */
+  actor: { id: string; role: string; unitId?: string; gatewayRole?: string; name?: string };
+  /** One English line for integrators; the console words `details` itself. */
   summary: string;
+  details: CaseTimelineDetails;
 }
 
 export interface CaseSearchResult {

@@ -15,10 +15,12 @@ import type {
   ReadStreamOptions,
   SubscribeAllOptions,
 } from '../event-store.port';
+import { matchesExpected, repeatedAppendResult } from '../expected-revision';
 import { validateAppend, validateStreamId, type ValidatedEvent } from '../validate-append';
+import { type PollingSubscription } from '../polling-subscription';
 import { validateReadOptions } from '../validate-read-options';
 import { GroupCommit } from './sqlite-group-commit';
-import { SqliteQueries, TOP, type StoredEventRef } from './sqlite-queries';
+import { SqliteQueries, TOP } from './sqlite-queries';
 import { openSqliteDatabase, type Durability } from './sqlite-schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -44,7 +46,7 @@ const DURABILITIES: readonly Durability[] = ['full', 'normal', 'off'];
 export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteQueries;
   private readonly writes: GroupCommit;
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<PollingSubscription>();
   private closed = false;
 
   private constructor(
@@ -152,9 +154,15 @@ export class SqliteEventStore implements EventStore {
   private write(streamId: string, events: ValidatedEvent[], expected: ExpectedRevision): AppendResult {
     const first = events[0] as ValidatedEvent;
     const original = this.queries.findById(first.id);
-    if (original !== undefined) return this.repeatedAppend(streamId, events, original);
+    if (original !== undefined) {
+      return repeatedAppendResult(
+        streamId,
+        events.map((e) => e.id),
+        (id) => (id === first.id ? original : this.queries.findById(id)),
+      );
+    }
     const head = this.queries.headRevision(streamId);
-    if (!matches(expected, head))
+    if (!matchesExpected(expected, head))
       throw new WrongExpectedVersion(streamId, expected, head < 0 ? 'noStream' : head);
     let revision = head;
     let position = 0;
@@ -170,23 +178,6 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: revision, position };
   }
 
-  /**
-   * The first id is stored already: a retry is idempotent only if every id sits in this stream,
-   * in the same order, at consecutive revisions. It then gets the original append's result.
-   */
-  private repeatedAppend(streamId: string, events: ValidatedEvent[], first: StoredEventRef): AppendResult {
-    let last = first;
-    for (let i = 0; i < events.length; i++) {
-      const eventId = (events[i] as ValidatedEvent).id;
-      const stored = i === 0 ? first : this.queries.findById(eventId);
-      if (stored === undefined || stored.streamId !== streamId || stored.revision !== first.revision + i) {
-        throw new IdempotencyConflict(streamId, eventId);
-      }
-      last = stored;
-    }
-    return { nextExpectedRevision: last.revision, position: last.position };
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailable('the event store is closed');
   }
@@ -195,22 +186,6 @@ export class SqliteEventStore implements EventStore {
 /** The port is asynchronous but SQLite answers at once: run the work, turning a throw into a rejection. */
 function answer<T>(work: () => T): Promise<T> {
   return new Promise((resolve) => resolve(work()));
-}
-
-function matches(expected: ExpectedRevision, head: number): boolean {
-  if (typeof expected === 'number') return head === expected;
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'noStream':
-      return head < 0;
-    case 'streamExists':
-      return head >= 0;
-    default: {
-      const unexpected: never = expected;
-      throw new Error(`unknown expected revision ${String(unexpected)}`);
-    }
-  }
 }
 
 /** Not `instanceof Error`: node:sqlite's errors come from another realm under Jest. */

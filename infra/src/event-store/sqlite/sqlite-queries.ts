@@ -1,6 +1,7 @@
 import type { MessageMetadata, RecordedEvent } from '@hotline/contracts';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AllFilter, Direction } from '../event-store.port';
+import type { StoredEventRef } from '../expected-revision';
 import type { ValidatedEvent } from '../validate-append';
 
 const COLUMNS = 'position, stream_id, revision, event_id, type, version, data, metadata, time';
@@ -9,12 +10,6 @@ const NO_LIMIT = -1;
 export const TOP = Number.MAX_SAFE_INTEGER;
 
 type Row = [number, string, number, string, string, number, string, string, string];
-
-export interface StoredEventRef {
-  streamId: string;
-  revision: number;
-  position: number;
-}
 
 /** Every statement the SQLite store runs, prepared once per connection. */
 export class SqliteQueries {

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@hotline/contracts';
-import type { AllFilter, AllSubscription, SubscriptionItem } from '../event-store.port';
+import type { AllFilter, SubscriptionItem } from '../event-store.port';
+import { PollingSubscription } from '../polling-subscription';
 
 /** What a subscription needs from the store: cheap head reads and bounded pages. */
 export interface SubscriptionSource {
@@ -14,7 +15,7 @@ export interface SubscriptionOptions {
   pageSize: number;
   pollIntervalMs: number;
   /** Called once when the subscription ends, so the store stops waking it. */
-  onClose: (subscription: SqliteSubscription) => void;
+  onClose: (subscription: PollingSubscription) => void;
 }
 
 /**
@@ -23,45 +24,21 @@ export interface SubscriptionOptions {
  * the poll interval (appends by other processes sharing the file). Pages are read only when the
  * consumer pulls, so a slow consumer holds at most one page in memory.
  */
-export class SqliteSubscription implements AllSubscription {
-  private closed = false;
-  private dirty = false;
-  private wakeUp: (() => void) | undefined;
-  private readonly items: AsyncGenerator<SubscriptionItem>;
-
+export class SqliteSubscription extends PollingSubscription {
   constructor(
     private readonly source: SubscriptionSource,
     private readonly options: SubscriptionOptions,
   ) {
-    this.items = this.run();
+    super(options.onClose);
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<SubscriptionItem> {
-    return this.items;
-  }
-
-  /** Something was appended: read again now instead of at the next poll. */
-  wake(): void {
-    this.dirty = true;
-    this.wakeUp?.();
-  }
-
-  close(): Promise<void> {
-    if (!this.closed) {
-      this.closed = true;
-      this.wakeUp?.();
-      this.options.onClose(this);
-    }
-    return Promise.resolve();
-  }
-
-  private async *run(): AsyncGenerator<SubscriptionItem> {
+  protected async *run(): AsyncGenerator<SubscriptionItem> {
     const { filter, pageSize } = this.options;
     let cursor = this.options.fromPosition;
     let caughtUp = false;
     try {
       while (!this.closed) {
-        this.dirty = false;
+        this.looking();
         const head = this.source.headPosition();
         if (head > cursor) {
           const events = this.source.page(cursor, head, pageSize, filter);
@@ -80,25 +57,10 @@ export class SqliteSubscription implements AllSubscription {
           caughtUp = true;
           yield { kind: 'caughtUp', position: cursor };
         }
-        await this.changed();
+        await this.pause(this.options.pollIntervalMs);
       }
     } finally {
       await this.close();
     }
-  }
-
-  private changed(): Promise<void> {
-    if (this.dirty || this.closed) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeUp = undefined;
-        resolve();
-      }, this.options.pollIntervalMs);
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-    });
   }
 }

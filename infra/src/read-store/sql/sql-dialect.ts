@@ -61,6 +61,8 @@ export interface SqlJson {
   without(doc: string, paths: readonly string[], params: SqlParams): string;
   /** A relation of `doc`'s elements at `path` as `(elem, idx)`, with the unwound document as `doc`. */
   unwind(doc: string, path: string, preserveEmpty: boolean): { from: string; doc: string; order: string };
+  /** The document as JSON text for the client (a stored binary form converted back). */
+  output(doc: string): string;
   /** `LIMIT`/`OFFSET` clause (either may be left out). */
   limit(limit: number | undefined, offset: number | undefined): string;
 }

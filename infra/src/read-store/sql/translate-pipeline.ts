@@ -196,5 +196,5 @@ export function translatePipeline(
         throw new UnsupportedOperatorError(at, name);
     }
   }
-  return `SELECT ${DOC} AS doc FROM ${from()}${current.ordered ? ` ORDER BY ${ROW}.ord` : ''}`;
+  return `SELECT ${dialect.output(DOC)} AS doc FROM ${from()}${current.ordered ? ` ORDER BY ${ROW}.ord` : ''}`;
 }

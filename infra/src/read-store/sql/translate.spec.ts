@@ -73,7 +73,7 @@ describe('translateUpdate', () => {
       sqliteDialect,
       params,
     );
-    expect(document).toMatch(/^json_remove\(json_set\(doc, '\$\.a', json\(\?1\), '\$\.n', coalesce/);
+    expect(document).toMatch(/^jsonb_remove\(jsonb_set\(doc, '\$\.a', json\(\?1\), '\$\.n', coalesce/);
     expect(params.values).toEqual(['"x"', 2]);
     expect(conflicts).toEqual([{ field: 'update.$inc.n', predicate: expect.stringContaining('json_type') }]);
   });

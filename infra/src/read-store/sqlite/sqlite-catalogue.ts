@@ -92,7 +92,7 @@ export class SqliteCatalogue {
     const found = this.find(name);
     if (found) return found;
     const { lastInsertRowid } = this.db.prepare('INSERT INTO _rs_collections (name) VALUES (?)').run(name);
-    this.db.exec(`CREATE TABLE d${lastInsertRowid} (id NOT NULL PRIMARY KEY, doc TEXT NOT NULL)`);
+    this.db.exec(`CREATE TABLE d${lastInsertRowid} (id NOT NULL PRIMARY KEY, doc BLOB NOT NULL)`);
     this.tables.delete(name);
     return this.find(name) as TableInfo;
   }

@@ -74,9 +74,36 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     const params = new NumberedParams();
     const where = this.where(info, filter, params);
     const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
-    const sql = `SELECT doc FROM ${info.table}${where}${this.order(info, sort)}${page}`;
+    const sql = `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`;
     const rows = this.store.statement(sql).all(...params.values) as Array<{ doc: string }>;
     return rows.map((row) => applyProjection(JSON.parse(row.doc) as Doc, projection) as R);
+  }
+
+  /**
+   * SQLite's query plan (EXPLAIN QUERY PLAN details) of `find` and of `countDocuments` with the same
+   * filter: how a test proves that a query shape is answered from indexes.
+   */
+  async explain(filter: Filter, options?: FindOptions): Promise<{ find: string[]; count: string[] }> {
+    validateFilter(filter);
+    const { sort, skip, limit } = validateFindOptions(options);
+    const info = this.table();
+    if (!info) return { find: [], count: [] };
+    const plan = (sql: string, values: unknown[]) =>
+      (
+        this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(values as string[])) as Array<{
+          detail: string;
+        }>
+      ).map((row) => row.detail);
+    const params = new NumberedParams();
+    const where = this.where(info, filter, params);
+    const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
+    return {
+      find: plan(
+        `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`,
+        params.values,
+      ),
+      count: plan(`SELECT count(*) AS n FROM ${info.table}${where}`, params.values),
+    };
   }
 
   async findOne<R extends object = T>(filter: Filter = {}, options?: FindOneOptions): Promise<R | null> {
@@ -117,7 +144,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
 
   async insertOne(document: NewDocument<T>): Promise<InsertOneResult> {
     const doc = withId(cloneDocument(document, 'document'));
-    this.store.assertOpen();
+    await this.store.writable();
     this.store.transaction(() => this.writes.insert(doc));
     return { insertedId: doc._id as string };
   }
@@ -126,7 +153,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     if (!Array.isArray(documents)) throw new ValidationError('documents', 'must be an array');
     const docs = documents.map((d, i) => withId(cloneDocument(d, `documents[${i}]`)));
     if (docs.length === 0) return { insertedCount: 0, insertedIds: [] };
-    this.store.assertOpen();
+    await this.store.writable();
     this.writes.ordered(docs.map((doc) => () => this.writes.insert(doc)));
     return { insertedCount: docs.length, insertedIds: docs.map((d) => d._id as string) };
   }
@@ -148,25 +175,25 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     validateFilter(filter);
     const checked = validateUpdate(update);
     const upsert = validateUpsertOption(options);
-    this.store.assertOpen();
+    await this.store.writable();
     return this.store.transaction(() => this.writes.update(filter, checked, upsert, many));
   }
 
   async deleteOne(filter: Filter): Promise<DeleteResult> {
     validateFilter(filter);
-    this.store.assertOpen();
+    await this.store.writable();
     return { deletedCount: this.store.transaction(() => this.writes.delete(filter, false)) };
   }
 
   async deleteMany(filter: Filter): Promise<DeleteResult> {
     validateFilter(filter);
-    this.store.assertOpen();
+    await this.store.writable();
     return { deletedCount: this.store.transaction(() => this.writes.delete(filter, true)) };
   }
 
   async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
     const checked = validateBulk(operations);
-    this.store.assertOpen();
+    await this.store.writable();
     const result: BulkWriteResult = {
       insertedCount: 0,
       matchedCount: 0,
@@ -200,7 +227,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
 
   async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
     const index = validateIndex(key, options);
-    this.store.assertOpen();
+    await this.store.writable();
     const existing = this.table()?.indexes.find((i) => i.name === index.name);
     if (existing) {
       if (JSON.stringify(existing.key) === JSON.stringify(index.key) && existing.unique === index.unique)
@@ -212,7 +239,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   }
 
   async dropIndex(name: string): Promise<void> {
-    this.store.assertOpen();
+    await this.store.writable();
     this.store.transaction(() => this.store.catalogue.dropIndex(this.name, name));
   }
 
@@ -226,7 +253,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
   }
 
   async drop(): Promise<void> {
-    this.store.assertOpen();
+    await this.store.writable();
     this.store.transaction(() => this.store.catalogue.drop(this.name));
   }
 }

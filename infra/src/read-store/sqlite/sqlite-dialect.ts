@@ -7,8 +7,9 @@ export const eachJson = (alias: string): string =>
   `CASE ${alias}.type WHEN 'true' THEN json('true') WHEN 'false' THEN json('false') WHEN 'null' THEN json('null') WHEN 'object' THEN json(${alias}.value) WHEN 'array' THEN json(${alias}.value) ELSE ${alias}.value END`;
 
 /**
- * SQLite: documents are JSON text; json_extract/json_type read fields, json_set/json_remove/
- * json_insert update them, json_each walks arrays, json_object builds pipeline rows.
+ * SQLite: documents are JSONB (SQLite's binary JSON: fields are read without parsing text);
+ * json_extract/json_type read fields, jsonb_set/jsonb_remove/jsonb_insert update them, json_each
+ * walks arrays, json_object builds pipeline rows, json() gives the text back.
  */
 export const sqliteDialect: SqlDialect = {
   identifier: quoteIdentifier,
@@ -55,6 +56,8 @@ export const sqliteDialect: SqlDialect = {
     };
   },
 
+  output: (doc) => `json(${doc})`,
+
   limit(limit, offset) {
     if (offset === undefined) return `LIMIT ${limit ?? -1}`;
     return `LIMIT ${limit ?? -1} OFFSET ${offset}`;
@@ -64,7 +67,7 @@ export const sqliteDialect: SqlDialect = {
     let expr = doc;
     const sets: string[] = [];
     const flushSets = (): void => {
-      if (sets.length > 0) expr = `json_set(${expr}, ${sets.splice(0).join(', ')})`;
+      if (sets.length > 0) expr = `jsonb_set(${expr}, ${sets.splice(0).join(', ')})`;
     };
     for (const step of steps) {
       const p = jsonPath(step.path);
@@ -77,13 +80,13 @@ export const sqliteDialect: SqlDialect = {
           break;
         case 'unset':
           flushSets();
-          expr = `json_remove(${expr}, ${p})`;
+          expr = `jsonb_remove(${expr}, ${p})`;
           break;
         case 'push': {
           flushSets();
           const whole = `json(${params.add(`[${step.jsonValues.join(',')}]`)})`;
           const appends = step.jsonValues.map((v) => `'${p.slice(1, -1)}[#]', json(${params.add(v)})`);
-          expr = `(CASE WHEN json_type(${doc}, ${p}) IS NULL THEN json_set(${expr}, ${p}, ${whole}) ELSE json_insert(${expr}, ${appends.join(', ')}) END)`;
+          expr = `(CASE WHEN json_type(${doc}, ${p}) IS NULL THEN jsonb_set(${expr}, ${p}, ${whole}) ELSE jsonb_insert(${expr}, ${appends.join(', ')}) END)`;
           break;
         }
       }

@@ -20,6 +20,9 @@ const CONFLICT_REASON = {
   push: 'cannot push onto a field that is not an array',
 };
 
+/** Whether an update left the stored JSONB unchanged. */
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b) === 0;
+
 /** The synchronous writes of one collection; callers wrap them in the store's transaction. */
 export class SqliteWrites {
   constructor(
@@ -54,7 +57,7 @@ export class SqliteWrites {
     const info = this.catalogue.ensure(this.name);
     this.run(info, () =>
       this.store
-        .statement(`INSERT INTO ${info.table} (id, doc) VALUES (?, ?)`)
+        .statement(`INSERT INTO ${info.table} (id, doc) VALUES (?, jsonb(?))`)
         .run(doc._id as string, JSON.stringify(doc)),
     );
   }
@@ -83,8 +86,8 @@ export class SqliteWrites {
     this.run(info, () => {
       const write = this.store.statement(`UPDATE ${info.table} SET doc = ? WHERE rowid = ?`);
       for (const row of rows) {
-        if (row.next === row.doc) continue;
-        write.run(row.next as string, row.r as number);
+        if (sameBytes(row.next as Uint8Array, row.doc as Uint8Array)) continue;
+        write.run(row.next as Uint8Array, row.r as number);
         modified++;
       }
     });
@@ -97,7 +100,7 @@ export class SqliteWrites {
     const doc = { _id: id, ...seed, ...(seed._id === undefined ? {} : { _id: id }) };
     const params = new NumberedParams();
     const idParam = params.add(id);
-    const seedParam = `json(${params.add(JSON.stringify(doc))})`;
+    const seedParam = `jsonb(${params.add(JSON.stringify(doc))})`;
     const change = translateUpdate(update, seedParam, sqliteDialect, params, true);
     this.run(info, () =>
       this.store

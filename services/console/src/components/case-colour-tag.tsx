@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import type { CaseColour } from '@hotline/contracts';
-import { useT } from '../i18n';
+import { useInstant, useT } from '../i18n';
 import { ToneTag } from './tone-tag';
 
 const LOOK = {
@@ -12,9 +12,10 @@ const LOOK = {
 /** The deadline light (green/yellow/red) with an icon and words, so colour is never the only signal. */
 export function CaseColourTag({ colour, dueAt }: { colour?: CaseColour; dueAt?: string }) {
   const t = useT();
+  const instant = useInstant();
   if (colour === undefined) return null;
   const look = LOOK[colour];
-  const due = dueAt !== undefined ? ` · ${new Date(dueAt).toLocaleString()}` : '';
+  const due = dueAt !== undefined ? ` · ${instant(dueAt)}` : '';
   return (
     <ToneTag tone={look.tone} icon={look.icon}>
       {t(`colour.${colour}`)}

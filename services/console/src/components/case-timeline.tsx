@@ -1,26 +1,54 @@
 import { Timeline, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { CaseTimelineEntry } from '@hotline/contracts';
 import { useT } from '../i18n';
 import { EmptyState } from './empty-state';
+import { timelineLine } from './timeline-text';
+import { useTimelineWords } from './use-timeline-words';
 
-/** The steps of a case, oldest first, each with its time, the event's name and its summary. */
-export function CaseTimeline({ entries }: { entries: readonly CaseTimelineEntry[] }) {
+/**
+ * The steps of a case, oldest first: what happened, who did it in which role, when (the city's
+ * time), and what they wrote. `caseLink` makes a linked case (a merge) a link, for staff screens.
+ */
+export function CaseTimeline({
+  entries,
+  caseLink,
+}: {
+  entries: readonly CaseTimelineEntry[];
+  caseLink?: (caseId: string) => string;
+}) {
   const t = useT();
+  const words = useTimelineWords();
   if (entries.length === 0) return <EmptyState description={t('timeline.empty')} />;
   return (
     <Timeline
-      items={entries.map((entry) => ({
-        key: entry.eventId,
-        content: (
-          <div>
-            <Typography.Text strong>{t(`event.${entry.type}`)}</Typography.Text>{' '}
-            <Typography.Text type="secondary">
-              <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
-            </Typography.Text>
-            {entry.summary !== '' && <div>{entry.summary}</div>}
-          </div>
-        ),
-      }))}
+      items={entries.map((entry) => {
+        const line = timelineLine(entry, words);
+        return {
+          key: entry.eventId,
+          content: (
+            <div data-testid="timeline-entry">
+              <Typography.Text strong>{line.title}</Typography.Text>{' '}
+              <Typography.Text type="secondary">
+                <time dateTime={entry.at}>{words.instant(entry.at)}</time> · {line.who}
+              </Typography.Text>
+              <div>{line.text}</div>
+              {line.notes.map((note) => (
+                <div key={note.label} className="timeline-note">
+                  <Typography.Text type="secondary">
+                    {note.label}
+                    {t('timeline.colon')}
+                  </Typography.Text>
+                  <span style={{ whiteSpace: 'pre-wrap' }}>{note.text}</span>
+                </div>
+              ))}
+              {line.linkedCaseId !== undefined && caseLink !== undefined && (
+                <Link to={caseLink(line.linkedCaseId)}>{t('timeline.openLinked')}</Link>
+              )}
+            </div>
+          ),
+        };
+      })}
     />
   );
 }

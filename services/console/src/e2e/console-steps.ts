@@ -1,4 +1,6 @@
-import { type APIRequestContext, type APIResponse, type Page, request } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import type { ContactReceipt } from '@hotline/contracts';
+import { type APIRequestContext, type APIResponse, type Locator, type Page, request } from 'playwright-core';
 import { screenshot, seriousViolations, type AxeViolation } from './browser';
 
 /** Every screen visited: a screenshot, and the serious or critical axe violations it has. */
@@ -16,9 +18,9 @@ export class ScreenLog {
 
   async visit(page: Page, screen: string): Promise<void> {
     await page.waitForLoadState('networkidle');
-    // axe judges contrast as painted: let fades and colour transitions (menus, messages, modals)
-    // finish first, including those that start a frame or two after the page settled.
-    await page.evaluate(SETTLE_ANIMATIONS);
+    // The screen's content, not a spinner standing in for it (a lazy chunk or a request still loading).
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden' });
+    await settleAnimations(page);
     await screenshot(page, screen);
     const found = await seriousViolations(page);
     if (found.length > 0) this.violations.push({ screen, violations: found });
@@ -32,6 +34,14 @@ export class ScreenLog {
       ),
     );
   }
+}
+
+/**
+ * axe judges contrast as painted: let fades and colour transitions (menus, messages, modals)
+ * finish first, including those that start a frame or two after the page settled.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(SETTLE_ANIMATIONS);
 }
 
 export const PASSWORD = 'Hotline@12345';
@@ -57,6 +67,31 @@ export async function signIn(page: Page, baseUrl: string, username: string, home
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => url.pathname.startsWith(home));
+}
+
+/** A citizen's web request (no account) that the portal registers as a case at once: its id and number. */
+export async function portalCase(
+  baseUrl: string,
+  caller: { name: string; phone: string },
+  content: string,
+): Promise<{ caseId: string; caseNumber: string }> {
+  const response = await fetch(`${baseUrl}/api/portal/contacts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ commandId: randomUUID(), caller, content }),
+  });
+  const receipt = (await response.json()) as ContactReceipt;
+  if (receipt.caseId === undefined || receipt.caseNumber === undefined) {
+    throw new Error(`no case registered: ${JSON.stringify(receipt)}`);
+  }
+  return { caseId: receipt.caseId, caseNumber: receipt.caseNumber };
+}
+
+/** A dialog closes on success; on failure its error alert says why, and the test says it too. */
+export async function closedOrFailed(dialog: Locator): Promise<void> {
+  const error = dialog.locator('.ant-alert-error');
+  await Promise.race([dialog.waitFor({ state: 'hidden' }), error.waitFor()]);
+  if (await dialog.isVisible()) throw new Error(await error.innerText());
 }
 
 /** Signs out through the user menu in the header. */

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,4 +82,16 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The platform serving its own build of the console (built into `files`/console), so that a rebuild
+ * of services/console/dist by another test cannot pull chunks away under this one.
+ */
+export async function startPlatformWithOwnConsole(files: string): Promise<RunningPlatform> {
+  const consoleDir = join(files, 'console');
+  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
+    stdio: 'inherit',
+  });
+  return startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
 }

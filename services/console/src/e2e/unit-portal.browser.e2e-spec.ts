@@ -1,13 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { CaseDetailView, ContactReceipt } from '@hotline/contracts';
 import { launchBrowser } from './browser';
-import { apiAs, PASSWORD, ScreenLog } from './console-steps';
-import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
+import { apiAs, closedOrFailed, PASSWORD, portalCase, ScreenLog } from './console-steps';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
 
 const HOUSING = 'housing-bureau';
 
@@ -33,27 +32,15 @@ describe('The unit portal: return and extension [browser: Debian chromium]', () 
   const cases: { caseId: string; caseNumber: string }[] = [];
 
   beforeAll(async () => {
-    const consoleDir = join(files, 'console');
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
-      stdio: 'inherit',
-    });
-    platform = await startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+    platform = await startPlatformWithOwnConsole(files);
     const center = await apiAs(platform.url, 'center');
     for (const { phone, content } of COMPLAINTS) {
-      const response = await fetch(`${platform.url}/api/portal/contacts`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ commandId: randomUUID(), caller: { name: '测试市民', phone }, content }),
-      });
-      const receipt = (await response.json()) as ContactReceipt;
-      if (receipt.caseId === undefined || receipt.caseNumber === undefined) {
-        throw new Error(`no case registered: ${JSON.stringify(receipt)}`);
-      }
-      await center.post(`/api/cases/${receipt.caseId}/dispatch`, {
+      const registered = await portalCase(platform.url, { name: '测试市民', phone }, content);
+      await center.post(`/api/cases/${registered.caseId}/dispatch`, {
         commandId: randomUUID(),
         leadUnitId: HOUSING,
       });
-      cases.push({ caseId: receipt.caseId, caseNumber: receipt.caseNumber });
+      cases.push(registered);
     }
     await center.dispose();
     browser = await launchBrowser();
@@ -71,12 +58,6 @@ describe('The unit portal: return and extension [browser: Debian chromium]', () 
   const count = async (list: string): Promise<number> => {
     const label = await page.getByRole('tab', { name: new RegExp(`^${list}`) }).innerText();
     return Number(/(\d+)\s*$/.exec(label)?.[1] ?? NaN);
-  };
-
-  /** A dialog closes on success; on failure its alert says why, and the test says it too. */
-  const closedOrFailed = async (dialog: Locator) => {
-    await Promise.race([dialog.waitFor({ state: 'hidden' }), dialog.getByRole('alert').waitFor()]);
-    if (await dialog.isVisible()) throw new Error(await dialog.getByRole('alert').innerText());
   };
 
   /** Badges follow the live stream and a re-read: wait for the expected figure, then assert it. */

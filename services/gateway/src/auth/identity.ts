@@ -44,6 +44,7 @@ export function actorOf(identity: Identity): Actor {
     role: ACTOR_ROLE[identity.role],
     ...(identity.unitId !== undefined ? { unitId: identity.unitId } : {}),
     gatewayRole: identity.role,
+    ...(identity.displayName !== '' ? { name: identity.displayName.slice(0, 128) } : {}),
   };
 }
 

@@ -24,6 +24,8 @@ export const SignalRule = z.object({
   patterns: z.array(Pattern).max(50).default([]),
   suppressors: z.array(Phrase).max(100).default([]),
   weight: z.number().positive().max(10).default(1),
+  /** The city's word over the learned model: when this rule fires, what it suggests wins. */
+  override: z.boolean().default(false),
 });
 export type SignalRule = z.infer<typeof SignalRule>;
 

@@ -13,7 +13,7 @@ describe('RuleClassifier', () => {
     expect(suggestion).toMatchObject({
       type: 'complaint',
       categoryCode: '030101',
-      classifier: 'rules:sample-fuzhou@2025.1',
+      classifier: 'rules:sample-fuzhou@2026.12',
     });
     expect(suggestion.signals).toEqual(expect.arrayContaining(['投诉', '半夜施工']));
     expect(suggestion.confidence).toBeGreaterThan(0.5);

@@ -13,6 +13,12 @@ import type { ClassifyInput, ContentClassifier } from './content-classifier.port
 import { compileRule, matchRule, type SignalMatch } from './signal-matcher';
 
 type Compiled<K> = { key: K; rule: ReturnType<typeof compileRule> };
+
+export interface RuleOverrides {
+  categoryCode?: string;
+  emergency?: { service: EmergencyService; signals: string[] };
+  notAccepted?: { reason: NotAcceptedReason; signals: string[] };
+}
 type Scored<K> = { key: K } & SignalMatch;
 
 const best = <K>(text: string, rules: ReadonlyArray<Compiled<K>>): Array<Scored<K>> =>
@@ -40,7 +46,12 @@ export class RuleClassifier implements ContentClassifier {
   private readonly inside: string[];
   private readonly outside: string[];
 
-  constructor(dictionary: CityDictionaryInput, taxonomy: CategoryTaxonomy) {
+  constructor(
+    dictionary: CityDictionaryInput,
+    taxonomy: CategoryTaxonomy,
+    /** The city's effective categories: a retired one is never suggested. */
+    private readonly isActive: (categoryCode: string) => boolean = () => true,
+  ) {
     this.dictionary = parseOrThrow(CityDictionary, dictionary, 'dictionary');
     this.dictionary.categories.forEach((category, i) => {
       if (!taxonomy.isLeaf(category.code)) {
@@ -73,7 +84,7 @@ export class RuleClassifier implements ContentClassifier {
     const emergency = best(text, this.emergencies)[0];
     const notAccepted = best(text, this.notAccepted)[0] ?? this.outsideJurisdiction(text);
     const type = best(text, this.types)[0];
-    const [first, second] = best(text, this.categories);
+    const [first, second] = best(text, this.categories).filter((m) => this.isActive(m.key));
     const category = first && first.score >= this.dictionary.thresholds.category ? first : undefined;
     return {
       type: type?.key ?? this.dictionary.defaultType,
@@ -83,6 +94,38 @@ export class RuleClassifier implements ContentClassifier {
       ...(emergency ? { emergency: { service: emergency.key, signals: signalsOf(emergency) } } : {}),
       ...(notAccepted ? { notAccepted: { reason: notAccepted.key, signals: signalsOf(notAccepted) } } : {}),
       classifier: this.name,
+    };
+  }
+
+  /** Every rule that fires on the text, named by what it suggests: the learned model's rule features. */
+  firedRules(text: string): string[] {
+    const normalized = normalizeText(text);
+    const named = <K>(prefix: string, rules: ReadonlyArray<Compiled<K>>) =>
+      best(normalized, rules).map((m) => `${prefix}:${String(m.key)}`);
+    return [
+      ...named('type', this.types),
+      ...named('category', this.categories),
+      ...named('emergency', this.emergencies),
+      ...named('not-accepted', this.notAccepted),
+      ...(this.outsideJurisdiction(normalized) ? ['not-accepted:outside-jurisdiction'] : []),
+    ];
+  }
+
+  /** What the rules the city marked as overrides say about the text (the first that fires of each kind). */
+  overrides(text: string): RuleOverrides {
+    const normalized = normalizeText(text);
+    const first = <K>(rules: ReadonlyArray<Compiled<K>>) =>
+      best(
+        normalized,
+        rules.filter((r) => r.rule.override),
+      )[0];
+    const category = first(this.categories.filter((c) => this.isActive(c.key)));
+    const emergency = first(this.emergencies);
+    const notAccepted = first(this.notAccepted);
+    return {
+      ...(category ? { categoryCode: category.key } : {}),
+      ...(emergency ? { emergency: { service: emergency.key, signals: emergency.signals } } : {}),
+      ...(notAccepted ? { notAccepted: { reason: notAccepted.key, signals: notAccepted.signals } } : {}),
     };
   }
 

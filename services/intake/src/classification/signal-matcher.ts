@@ -15,6 +15,7 @@ interface CompiledRule {
   patterns: Array<{ source: string; regex: RegExp }>;
   suppressors: string[];
   weight: number;
+  override: boolean;
 }
 
 /** A rule prepared for matching: phrases normalised like the text, patterns compiled once. */
@@ -25,6 +26,7 @@ export function compileRule(rule: SignalRule): CompiledRule {
     patterns: rule.patterns.map((source) => ({ source, regex: new RegExp(source, 'gu') })),
     suppressors: rule.suppressors.map(normalizeText),
     weight: rule.weight,
+    override: rule.override,
   };
 }
 

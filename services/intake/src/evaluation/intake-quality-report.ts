@@ -1,13 +1,12 @@
-import { measureIntakeQuality } from './intake-quality';
+import type { IntakeQuality } from './intake-quality';
+import { classificationReport } from './classification-quality-report';
 import { percent, type PrecisionRecall } from './precision-recall';
 
 const pr = (m: PrecisionRecall): string =>
   `${percent(m.precision)} | ${percent(m.recall)} | ${m.truePositives} / ${m.falsePositives} / ${m.falseNegatives}`;
 
 /** docs/intake-quality.md, from the measurements (the unit test asserts floors under them). */
-export function intakeQualityReport(): string {
-  const q = measureIntakeQuality();
-  const { tuning, heldOut } = q.classification;
+export function intakeQualityReport(q: IntakeQuality): string {
   const dup = q.duplicates;
   const lines = [
     '# Intake quality',
@@ -17,38 +16,7 @@ export function intakeQualityReport(): string {
     '`npx node -r @swc-node/register services/intake/src/evaluation/write-intake-quality.ts`; the unit test',
     '`intake-quality.spec.ts` fails when a figure drops below its floor.',
     '',
-    'The dictionary and the thresholds were tuned on the **tuning** sets; the **held-out** sets were',
-    'written afterwards and never used to tune, so they are the honest estimate for new text.',
-    '',
-    `Classifier: \`${q.classifier}\` (keyword and rule dictionary, \`services/intake/src/classification/dictionaries/\`).`,
-    '',
-    '## Classification',
-    '',
-    '| set | requests | type accuracy |',
-    '| --- | ---: | ---: |',
-    `| tuning | ${tuning.cases} | ${percent(tuning.typeAccuracy)} |`,
-    `| held-out | ${heldOut.cases} | ${percent(heldOut.typeAccuracy)} |`,
-    '',
-    '| label | set | precision | recall | TP / FP / FN |',
-    '| --- | --- | ---: | ---: | --- |',
-    `| category | tuning | ${pr(tuning.category)} |`,
-    `| category | held-out | ${pr(heldOut.category)} |`,
-    `| emergency (110/119/120/122) | tuning | ${pr(tuning.emergency)} |`,
-    `| emergency (110/119/120/122) | held-out | ${pr(heldOut.emergency)} |`,
-    `| not accepted (reason) | tuning | ${pr(tuning.notAccepted)} |`,
-    `| not accepted (reason) | held-out | ${pr(heldOut.notAccepted)} |`,
-    '',
-    '| set | registered without an agent | of those, right category |',
-    '| --- | ---: | ---: |',
-    `| tuning | ${percent(tuning.autoRegister.share)} | ${percent(tuning.autoRegister.precision)} |`,
-    `| held-out | ${percent(heldOut.autoRegister.share)} | ${percent(heldOut.autoRegister.precision)} |`,
-    '',
-    'A self-service contact is registered without an agent when its confidence reaches the',
-    "dictionary's `autoRegister` threshold and no emergency, not-accepted reason or duplicate is suggested.",
-    '',
-    'A category counts as suggested when its score reaches the dictionary threshold; a request whose',
-    'matter has no category in the sample taxonomy (housing fund, household registration) expects none.',
-    '',
+    ...classificationReport(q.classification),
     '## Duplicates',
     '',
     'Each pair is a new contact against an open case. "Suggested" is a score at or above',
@@ -71,11 +39,8 @@ export function intakeQualityReport(): string {
     '| ---: | ---: | ---: |',
     `| ${percent(q.knowledge.top1)} | ${percent(q.knowledge.top3)} | ${q.knowledge.mrr.toFixed(3)} |`,
     '',
-    '## What it gets wrong',
+    '## What duplicates and knowledge search get wrong',
     '',
-    ...heldOut.misses.map(
-      (m) => `- held-out ${m.field}: expected ${String(m.expected)}, got ${String(m.got)} — ${m.text}`,
-    ),
     ...dup.heldOut.misses.map(
       (m) => `- held-out duplicate missed (score ${m.score}): ${m.contact} / ${m.openCase}`,
     ),

@@ -3,32 +3,25 @@ import { RuleClassifier } from '../classification/rule-classifier';
 import { SAMPLE_CITY_DICTIONARY } from '../classification/sample-city-dictionary';
 import { DEFAULT_DUPLICATE_POLICY } from '../duplicates/duplicate-policy';
 import { SEED_ARTICLES } from '../knowledge/seed/seed-articles';
-import { CLASSIFICATION_EVAL_SET } from './classification.eval-set';
-import { CLASSIFICATION_HELD_OUT_SET } from './classification.held-out-set';
+import { measureClassificationQuality, type ClassificationQuality } from './classification-quality';
 import { DUPLICATE_EVAL_SET } from './duplicates.eval-set';
 import { DUPLICATE_HELD_OUT_SET } from './duplicates.held-out-set';
 import { KNOWLEDGE_EVAL_SET } from './knowledge.eval-set';
-import { measureClassification, type ClassificationQuality } from './measure-classification';
 import { measureDuplicates, type DuplicateQuality } from './measure-duplicates';
 import { measureKnowledge, type KnowledgeQuality } from './measure-knowledge';
 
 export interface IntakeQuality {
-  classifier: string;
-  classification: { tuning: ClassificationQuality; heldOut: ClassificationQuality };
+  classification: ClassificationQuality;
   duplicates: { tuning: DuplicateQuality; heldOut: DuplicateQuality };
   knowledge: KnowledgeQuality;
 }
 
-/** Every quality figure of intake, on the sample city's dictionary, thresholds and articles. */
+/** Every quality figure of intake, on the sample city's dictionary, corpus, thresholds and articles. */
 export function measureIntakeQuality(): IntakeQuality {
-  const classifier = new RuleClassifier(SAMPLE_CITY_DICTIONARY, new CategoryTaxonomy(SAMPLE_CATEGORIES));
-  const categoryOf = (content: string) => classifier.classifySync({ content }).categoryCode;
+  const rules = new RuleClassifier(SAMPLE_CITY_DICTIONARY, new CategoryTaxonomy(SAMPLE_CATEGORIES));
+  const categoryOf = (content: string) => rules.classifySync({ content }).categoryCode;
   return {
-    classifier: classifier.name,
-    classification: {
-      tuning: measureClassification(classifier, CLASSIFICATION_EVAL_SET),
-      heldOut: measureClassification(classifier, CLASSIFICATION_HELD_OUT_SET),
-    },
+    classification: measureClassificationQuality(rules),
     duplicates: {
       tuning: measureDuplicates(DUPLICATE_EVAL_SET, DEFAULT_DUPLICATE_POLICY, categoryOf),
       heldOut: measureDuplicates(DUPLICATE_HELD_OUT_SET, DEFAULT_DUPLICATE_POLICY, categoryOf),

@@ -1,12 +1,17 @@
-import { HotlineError } from '@hotline/contracts';
-import { ProjectionRunner, type Projection, type ProjectionSource } from '@hotline/infra/projection';
+import {
+  ProjectionRunner,
+  projectionsBehind,
+  waitForCheckpoint,
+  type Projection,
+  type ProjectionSource,
+} from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import type { CaseFingerprintIndex } from '../duplicates/case-fingerprint-index';
 import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import { blocklistProjection } from '../blocklist/blocklist.projection';
-import { CaseFingerprintFollower } from '../duplicates/case-fingerprint-follower';
+import { caseFingerprintsProjection, loadCaseFingerprints } from '../duplicates/case-fingerprints.projection';
 import { contactLogProjection } from '../contact/contact-log.projection';
 
 export interface IntakeReadModelsOptions {
@@ -15,8 +20,10 @@ export interface IntakeReadModelsOptions {
   source: () => ProjectionSource;
   /** The blocked numbers in memory, kept by the blocklist projection. */
   blocklist: BlocklistReader;
-  /** The duplicate index, kept in memory from the case events. */
+  /** The duplicate index, in memory, kept by the case fingerprints projection. */
   fingerprints: CaseFingerprintIndex;
+  /** The earliest registration the index loads at start besides the open cases (the duplicate window). */
+  fingerprintsSince: () => string;
   registry?: Registry;
   logger: Logger;
   readAfterWriteTimeoutMs: number;
@@ -24,12 +31,9 @@ export interface IntakeReadModelsOptions {
 
 export type IntakeReadModel = 'contacts' | 'caseFingerprints' | 'blocklist';
 
-const POLL_MS = 5;
-
 /** The intake projections and their runners: started with the service, waited on by queries. */
 export class IntakeReadModels {
-  private readonly runners: Record<Exclude<IntakeReadModel, 'caseFingerprints'>, ProjectionRunner>;
-  private readonly follower: CaseFingerprintFollower;
+  private readonly runners: Record<IntakeReadModel, ProjectionRunner>;
 
   constructor(private readonly options: IntakeReadModelsOptions) {
     const runner = (projection: Projection) =>
@@ -42,13 +46,8 @@ export class IntakeReadModels {
     this.runners = {
       contacts: runner(contactLogProjection()),
       blocklist: runner(blocklistProjection(options.blocklist)),
+      caseFingerprints: runner(caseFingerprintsProjection(options.fingerprints)),
     };
-    this.follower = new CaseFingerprintFollower(
-      options.fingerprints,
-      options.source(),
-      options.logger,
-      options.readAfterWriteTimeoutMs,
-    );
   }
 
   get store(): ReadStore {
@@ -62,23 +61,27 @@ export class IntakeReadModels {
 
   async start(): Promise<void> {
     await this.options.blocklist.load();
+    const { store, fingerprints, fingerprintsSince, logger } = this.options;
+    const loaded = await loadCaseFingerprints(store, fingerprints, fingerprintsSince());
+    logger.info({ cases: loaded }, 'duplicate index loaded: open cases and the duplicate window');
     for (const runner of Object.values(this.runners)) await runner.start();
-    this.follower.start();
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...Object.values(this.runners).map((runner) => runner.stop()), this.follower.stop()]);
+    await Promise.all(Object.values(this.runners).map((runner) => runner.stop()));
   }
 
   async caughtUp(): Promise<void> {
     await Promise.all(Object.values(this.runners).map((runner) => runner.waitUntilCaughtUp()));
-    while (!this.follower.live) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 
   live(): boolean {
-    return (
-      this.follower.live && Object.values(this.runners).every((runner) => runner.status().state === 'live')
-    );
+    return Object.values(this.runners).every((runner) => runner.status().state === 'live');
+  }
+
+  /** Why the read models are not live (which projection is behind, by how much), or undefined. */
+  notReady(): Promise<string | undefined> {
+    return projectionsBehind(Object.values(this.runners));
   }
 
   /**
@@ -86,25 +89,8 @@ export class IntakeReadModels {
    * command answered with); 'unavailable' when it lags longer than the configured timeout. Only the
    * read model the event belongs to is waited on: the others never see it.
    */
-  async waitFor(model: IntakeReadModel, position: number | undefined): Promise<void> {
-    if (model === 'caseFingerprints') return this.follower.waitFor(position);
-    if (position === undefined || position === 0) return;
-    const runner = this.runners[model];
-    const deadline = Date.now() + this.options.readAfterWriteTimeoutMs;
-    while (runner.status().checkpoint < position) {
-      if (Date.now() > deadline) {
-        throw new HotlineError(
-          'unavailable',
-          'READ_MODEL_BEHIND',
-          `the ${model} read model has not reached position ${position} yet; retry shortly`,
-          undefined,
-          {
-            position,
-            checkpoint: runner.status().checkpoint,
-          },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  waitFor(model: IntakeReadModel, position: number | undefined): Promise<void> {
+    const timeoutMs = this.options.readAfterWriteTimeoutMs;
+    return waitForCheckpoint(this.runners[model], position, timeoutMs, `the ${model} read model`);
   }
 }

@@ -5,7 +5,7 @@ import type { WorkflowReadModels } from './workflow-read-models';
 
 /**
  * Seeds (when asked) and starts the projections with the app and stops them before the platform closes. The service is
- * ready once they have caught up (the embedded mode rebuilds them from the store at every start).
+ * ready once they have caught up: the report names the projections behind and by how much.
  */
 export class ReadModelsLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
   private unregister: (() => void) | undefined;
@@ -21,8 +21,9 @@ export class ReadModelsLifecycle implements OnApplicationBootstrap, OnModuleDest
   async onApplicationBootstrap(): Promise<void> {
     this.unregister = this.readiness.register({
       name: 'workflow-read-models',
-      check: () => {
-        if (!this.readModels.ready()) throw new Error('the workflow read models are catching up');
+      check: async () => {
+        if (this.readModels.ready()) return;
+        throw new Error((await this.readModels.notReady()) ?? 'the workflow read models are catching up');
       },
     });
     await this.beforeStart();

@@ -1,5 +1,10 @@
 import { HotlineError } from '@hotline/contracts';
-import { ProjectionRunner, type Projection, type ProjectionSource } from '@hotline/infra/projection';
+import {
+  ProjectionRunner,
+  projectionsBehind,
+  type Projection,
+  type ProjectionSource,
+} from '@hotline/infra/projection';
 import type { EventStore } from '@hotline/infra/event-store';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
@@ -87,6 +92,11 @@ export class WorkflowReadModels {
   /** Position of the last event projection `name` has stored. */
   checkpoint(name: string): number {
     return this.runners.find((runner) => runner.status().name === name)?.status().checkpoint ?? 0;
+  }
+
+  /** Why the read models are not ready (which projection is behind, by how much), or undefined. */
+  notReady(): Promise<string | undefined> {
+    return projectionsBehind(this.runners, this.startHeads);
   }
 
   /** Whether every projection is live and has stored what the store held at start. */

@@ -3,7 +3,9 @@ import admin from './admin';
 import center from './center';
 import common from './common';
 import desk from './desk';
+import errors from './errors';
 import portal from './portal';
+import timeline from './timeline';
 import unit from './unit';
 
 /** Every area's messages; each area adds one import and one entry here. */
@@ -14,6 +16,8 @@ export const areas: Record<string, AreaMessages> = {
   desk,
   center,
   admin,
+  timeline,
+  errors,
 };
 
 export function mergeMessages(locale: Locale): Record<string, string> {

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { CaseTimelineEntry } from '@hotline/contracts';
+import { CaseNotesCard } from '../../components/case-notes-card';
 import { Button, Modal, Space } from 'antd';
 import { CallbackModal } from '../../components/callback-modal';
 import { DispatchForm } from '../../components/dispatch-form';
@@ -40,9 +42,12 @@ type Dialog = 'dispatch' | 'redispatch' | 'merge' | 'callback' | undefined;
  */
 export function CaseActions({
   detail,
+  timeline,
   onChanged,
 }: {
   detail: CaseDetailView;
+  /** The case's timeline: the extension dialogs show the unit's reason from it. */
+  timeline: readonly CaseTimelineEntry[] | undefined;
   onChanged: (position: number) => void;
 }) {
   const t = useT();
@@ -125,6 +130,13 @@ export function CaseActions({
         action={text}
         onDone={done}
         onCancel={() => setText(undefined)}
+        context={
+          text === APPROVE || text === REJECT ? (
+            <CaseNotesCard entries={timeline} only={['extensionReason']} />
+          ) : text === REDO || text === SEND_BACK ? (
+            <CaseNotesCard entries={timeline} only={['instruction']} />
+          ) : undefined
+        }
       />
     </>
   );

@@ -1,17 +1,19 @@
-import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseUnitView } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
+import { CaseNotesCard } from '../../components/case-notes-card';
+import { caseHref } from '../../components/case-link';
+import { useUnitName } from '../../components/use-unit-name';
 import { CardTitle } from '../../components/text-parts';
 import { useCategoryName } from '../../components/use-category-name';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { CaseActions } from './case-actions';
-import { getCase, getRepeats, getTimeline, listUnits } from './center-api';
-
-const when = (at?: string) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—');
+import { getCase, getRepeats, getTimeline } from './center-api';
+import { Loading } from '../../components/loading';
 
 function Attachments({ items }: { items: AttachmentRef[] }) {
   if (items.length === 0) return <>—</>;
@@ -26,24 +28,27 @@ function Attachments({ items }: { items: AttachmentRef[] }) {
   );
 }
 
-/** A case with everything the center decides on, its actions and its full timeline. */
-export function CaseDetailPage() {
+/**
+ * A case with everything the center decides on, its actions and its full timeline. On the desk
+ * (`area="desk"`, the agents' case lookup for "where is my case?") the same page without actions.
+ */
+export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }) {
   const t = useT();
   const { caseId = '' } = useParams();
   const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
   const detail = useRequest(() => getCase(caseId, minPosition), `case:${caseId}:${minPosition ?? 0}`);
   const timeline = useRequest(() => getTimeline(caseId, minPosition), `tl:${caseId}:${minPosition ?? 0}`);
-  const units = useRequest(() => listUnits(true), 'units');
+  const instant = useInstant();
+  const when = (at?: string) => (at ? <time dateTime={at}>{instant(at)}</time> : '—');
   const repeats = useRequest(() => getRepeats(caseId), `repeats:${caseId}:${minPosition ?? 0}`);
-  const names = useMemo(() => new Map((units.data ?? []).map((u) => [u.unitId, u.name])), [units.data]);
   const categoryName = useCategoryName();
-  const unitName = (id?: string) => (id ? (names.get(id) ?? id) : '—');
+  const unitName = useUnitName();
   useLiveReload(
     () => {
       detail.reload();
       timeline.reload();
     },
-    (event) => event.caseId === caseId,
+    (event) => event.caseId === caseId || event.caseId === detail.data?.caseId,
     1000,
   );
 
@@ -56,7 +61,7 @@ export function CaseDetailPage() {
       </>
     ) : (
       <div className="centered">
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   }
@@ -79,15 +84,18 @@ export function CaseDetailPage() {
             )}
           </Space>
         }
-        extra={<Link to="/center/cases">{t('center.detail.back')}</Link>}
+        extra={<Link to={`/${area}/cases`}>{t('center.detail.back')}</Link>}
       />
-      <Card
-        size="small"
-        style={{ marginBottom: 16 }}
-        title={<CardTitle>{t('center.detail.actions')}</CardTitle>}
-      >
-        <CaseActions detail={view} onChanged={setMinPosition} />
-      </Card>
+      {area === 'center' && (
+        <Card
+          size="small"
+          style={{ marginBottom: 16 }}
+          title={<CardTitle>{t('center.detail.actions')}</CardTitle>}
+        >
+          <CaseActions detail={view} timeline={timeline.data} onChanged={setMinPosition} />
+        </Card>
+      )}
+      <CaseNotesCard entries={timeline.data} />
       {view.pendingExtension !== undefined && (
         <Alert
           type="warning"
@@ -95,7 +103,7 @@ export function CaseDetailPage() {
           style={{ marginBottom: 16 }}
           title={t('center.detail.extension', {
             unit: unitName(view.pendingExtension.unitId),
-            due: new Date(view.pendingExtension.requestedDueAt).toLocaleString(),
+            due: instant(view.pendingExtension.requestedDueAt),
             days: view.pendingExtension.workingDays,
           })}
         />
@@ -157,13 +165,11 @@ export function CaseDetailPage() {
                   <Descriptions.Item label={t('case.duplicates')} span={2}>
                     <Space wrap>
                       {view.masterCaseId !== undefined && (
-                        <Link to={`/center/cases/${encodeURIComponent(view.masterCaseId)}`}>
-                          {t('center.detail.master')}
-                        </Link>
+                        <Link to={caseHref(area, view.masterCaseId)}>{t('center.detail.master')}</Link>
                       )}
-                      {view.duplicateCaseIds.map((id) => (
-                        <Link key={id} to={`/center/cases/${encodeURIComponent(id)}`}>
-                          {id}
+                      {view.duplicateCaseIds.map((id, index) => (
+                        <Link key={id} to={caseHref(area, id)}>
+                          {t('center.detail.duplicate', { n: index + 1 })}
                         </Link>
                       ))}
                     </Space>
@@ -226,9 +232,11 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={<CardTitle>{t('center.detail.timeline')}</CardTitle>}>
-            {timeline.loading && timeline.data === undefined && <Spin aria-label={t('common.loading')} />}
+            {timeline.loading && timeline.data === undefined && <Loading />}
             <ErrorAlert error={timeline.error} />
-            {timeline.data !== undefined && <CaseTimeline entries={timeline.data} />}
+            {timeline.data !== undefined && (
+              <CaseTimeline entries={timeline.data} caseLink={(id) => caseHref(area, id)} />
+            )}
           </Card>
         </Col>
       </Row>

@@ -34,6 +34,11 @@ export function CaseFilters({ params, units, onSearch }: Props) {
     >
       <Row gutter={12}>
         <Col xs={24} md={12} xl={8}>
+          <Form.Item name="find" label={t('center.search.find')}>
+            <Input allowClear maxLength={50} placeholder={t('center.search.findPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12} xl={8}>
           <Form.Item name="text" label={t('center.search.text')}>
             <Input allowClear maxLength={100} placeholder={t('center.search.textPlaceholder')} />
           </Form.Item>

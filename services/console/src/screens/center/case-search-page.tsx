@@ -1,15 +1,18 @@
-import { useMemo } from 'react';
-import { Card, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Card, Table, Tag } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
 import type { CaseSummaryView } from '@hotline/contracts';
-import { CaseColourTag, CaseStatusTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { useCaseColumns } from '../../components/case-columns';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { listUnits, searchCases } from './center-api';
 import { CaseFilters } from './case-filters';
 
 const PAGE_SIZE = 20;
+/** The overview's queues that are no field of the form: shown as a tag that can be removed. */
+const QUEUE_FLAGS = ['extensionPending', 'awaitingCallback', 'reportedToLeader'] as const;
 
 /** Case search: filters, sort and paging live in the URL; the list follows live events. */
 export function CaseSearchPage() {
@@ -22,10 +25,9 @@ export function CaseSearchPage() {
     () => searchCases({ ...Object.fromEntries(params), page, pageSize: PAGE_SIZE }),
     `search:${key}`,
   );
-  const names = useMemo(
-    () => new Map((units.data ?? []).map((unit) => [unit.unitId, unit.name])),
-    [units.data],
-  );
+  const instant = useInstant();
+  const head = useCaseColumns('center', ['number', 'title']);
+  const rest = useCaseColumns('center', ['status', 'colour', 'leadUnit', 'registeredAt']);
   useLiveReload(result.reload);
 
   const goTo = (next: number) => {
@@ -44,6 +46,22 @@ export function CaseSearchPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <CaseFilters params={params} units={units.data ?? []} onSearch={setParams} />
+        {QUEUE_FLAGS.filter((flag) => params.get(flag) === 'true').map((flag) => (
+          <Tag
+            key={flag}
+            color="blue"
+            style={{ marginTop: 12 }}
+            closable
+            closeIcon={<CloseOutlined aria-label={t('center.search.removeFlag')} />}
+            onClose={() => {
+              const copy = new URLSearchParams(params);
+              copy.delete(flag);
+              setParams(copy);
+            }}
+          >
+            {t(`center.search.flag.${flag}`)}
+          </Tag>
+        ))}
       </Card>
       <ErrorAlert error={result.error} />
       <Table<CaseSummaryView>
@@ -61,46 +79,13 @@ export function CaseSearchPage() {
           onChange: goTo,
         }}
         columns={[
-          {
-            title: t('case.number'),
-            dataIndex: 'caseNumber',
-            render: (number: string, row) => (
-              <Link to={`/center/cases/${encodeURIComponent(row.caseId)}`}>{number}</Link>
-            ),
-          },
-          {
-            title: t('case.title'),
-            dataIndex: 'title',
-            render: (title: string) => (
-              <Typography.Text ellipsis style={{ maxWidth: 280 }}>
-                {title}
-              </Typography.Text>
-            ),
-          },
+          ...head,
           { title: t('case.type'), dataIndex: 'type', render: (type: string) => t(`type.${type}`) },
-          {
-            title: t('case.status'),
-            dataIndex: 'status',
-            render: (status: string) => <CaseStatusTag status={status} />,
-          },
-          {
-            title: t('case.colour'),
-            render: (_: unknown, row) => (row.colour ? <CaseColourTag colour={row.colour} /> : '—'),
-          },
-          {
-            title: t('case.leadUnit'),
-            dataIndex: 'leadUnitId',
-            render: (unitId?: string) => (unitId ? (names.get(unitId) ?? unitId) : '—'),
-          },
-          {
-            title: t('case.registeredAt'),
-            dataIndex: 'registeredAt',
-            render: (at: string) => <time dateTime={at}>{new Date(at).toLocaleString()}</time>,
-          },
+          ...rest,
           {
             title: t('case.deadline'),
             dataIndex: 'deadlineAt',
-            render: (at?: string) => (at ? <time dateTime={at}>{new Date(at).toLocaleString()}</time> : '—'),
+            render: (at?: string) => (at ? <time dateTime={at}>{instant(at)}</time> : '—'),
           },
         ]}
       />

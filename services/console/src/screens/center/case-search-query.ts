@@ -1,9 +1,12 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { findOf, findParams } from '../../components/case-find';
 
 type Range = [Dayjs | null, Dayjs | null] | null | undefined;
 
 /** The search form's values. */
 export interface CaseSearchValues {
+  /** A case number, a caller's phone or a caller's name. */
+  find?: string;
   text?: string;
   status?: string[];
   type?: string[];
@@ -29,6 +32,7 @@ export function paramsOf(values: CaseSearchValues): URLSearchParams {
   const set = (key: string, value: string | undefined) => {
     if (value !== undefined && value !== '') params.set(key, value);
   };
+  for (const [key, value] of Object.entries(findParams(values.find))) set(key, value);
   set('text', values.text?.trim());
   set('status', values.status?.join(','));
   set('type', values.type?.join(','));
@@ -50,6 +54,7 @@ export function paramsOf(values: CaseSearchValues): URLSearchParams {
 /** The form's values from the URL; sort and order default to the newest registered first. */
 export function valuesOf(params: URLSearchParams): CaseSearchValues {
   return {
+    find: findOf(params),
     text: params.get('text') ?? undefined,
     status: list(params.get('status')),
     type: list(params.get('type')),

@@ -1,40 +1,51 @@
 import { lazy, Suspense } from 'react';
-import { Spin, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
+import { ReportedCasesPage } from './reported-cases-page';
+import { Loading } from '../../components/loading';
 
 // The overview's charts (ECharts) load only when the overview is opened, not with a case or a search.
 const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
 
-/** The center console (热线办): the overview of queues, case search, case detail and actions. */
+/**
+ * The center console (热线办): the overview of queues, case search, case detail and actions, and the
+ * cases reported to the leaders (the leaders' own area).
+ */
 export default function CenterArea() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = pathname.startsWith('/center/cases') ? 'cases' : 'overview';
+  const active = pathname.startsWith('/center/cases')
+    ? 'cases'
+    : pathname.startsWith('/center/reported')
+      ? 'reported'
+      : 'overview';
   return (
     <ReadableTheme>
       <Tabs
         activeKey={active}
-        onChange={(key) => void navigate(key === 'cases' ? '/center/cases' : '/center')}
+        onChange={(key) => void navigate(key === 'overview' ? '/center' : `/center/${key}`)}
         items={[
           { key: 'overview', label: t('center.nav.overview') },
           { key: 'cases', label: t('center.nav.cases') },
+          { key: 'reported', label: t('center.nav.reported') },
         ]}
       />
       <Routes>
         <Route
           index
           element={
-            <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loading />}>
               <OverviewPage />
             </Suspense>
           }
         />
         <Route path="cases" element={<CaseSearchPage />} />
+        <Route path="reported" element={<ReportedCasesPage />} />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
       </Routes>
     </ReadableTheme>

@@ -16,16 +16,19 @@ import {
   type CaseColourValue,
 } from './center-api';
 
-/** Cases still with the center or a unit: the deadline light means something only for these. */
-const OPEN = 'registered,dispatched,returned,signed,replied';
+/**
+ * Cases still being handled (not yet replied): the deadline light means something only for these,
+ * and their red ones are exactly the overdue queue, so the chart and the card never disagree.
+ */
+const OPEN = 'registered,dispatched,returned,signed';
 const COLOUR_HEX: Record<CaseColourValue, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322' };
-/** Each queue opens the search that lists it; pending extensions have no search filter yet. */
-const QUEUES: readonly { key: keyof CenterCounts; search?: string }[] = [
+/** Each queue opens the search that lists it, with the same filter its count uses. */
+const QUEUES: readonly { key: keyof CenterCounts; search: string }[] = [
   { key: 'awaitingDispatch', search: 'status=registered' },
   { key: 'returned', search: 'status=returned' },
   { key: 'awaitingReview', search: 'status=replied' },
-  { key: 'extensionPending' },
-  { key: 'awaitingCallback', search: 'status=completed' },
+  { key: 'extensionPending', search: 'extensionPending=true' },
+  { key: 'awaitingCallback', search: 'awaitingCallback=true' },
   { key: 'overdue', search: 'overdue=true' },
 ];
 
@@ -109,11 +112,7 @@ export function OverviewPage() {
           return (
             <Col key={queue.key} xs={12} md={8} xl={4}>
               <Card size="small" loading={badges.loading && center === undefined}>
-                {queue.search !== undefined ? (
-                  <Link to={`/center/cases?${queue.search}`}>{count}</Link>
-                ) : (
-                  count
-                )}
+                <Link to={`/center/cases?${queue.search}`}>{count}</Link>
               </Card>
             </Col>
           );

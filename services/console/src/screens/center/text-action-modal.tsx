@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { ErrorAlert } from '../../components';
 import { useT } from '../../i18n';
@@ -23,10 +23,12 @@ interface Props {
   action: TextAction | undefined;
   onDone: (position: number) => void;
   onCancel: () => void;
+  /** What the decision rests on, shown above the field (the unit's reason for an extension). */
+  context?: ReactNode;
 }
 
 /** One dialog for the center's text-only actions; the command id lives as long as the dialog. */
-export function TextActionModal({ caseId, action, onDone, onCancel }: Props) {
+export function TextActionModal({ caseId, action, onDone, onCancel, context }: Props) {
   const t = useT();
   const [form] = Form.useForm<Record<string, string | undefined>>();
   const [busy, setBusy] = useState(false);
@@ -76,6 +78,7 @@ export function TextActionModal({ caseId, action, onDone, onCancel }: Props) {
     >
       {shown !== undefined && (
         <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
+          {context}
           <Form.Item
             name={shown.field}
             label={t(shown.fieldLabel)}

@@ -6,7 +6,8 @@ import { CallbackModal } from '../../components/callback-modal';
 import { CaseColourTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
-import { useT } from '../../i18n';
+import { CaseNumberLink } from '../../components/case-link';
+import { useInstant, useT } from '../../i18n';
 
 interface Page {
   total: number;
@@ -15,16 +16,21 @@ interface Page {
 
 const PAGE_SIZE = 20;
 
-/** The callback to-do list (回访): completed cases, the longest-waiting first. */
+/**
+ * The callback to-do list (回访待办): completed cases not yet called back, the longest-waiting first.
+ * A recorded callback takes the case off the list at once (read after the write) and for everyone
+ * else through the live stream, so no citizen is called twice.
+ */
 export function CallbacksPage() {
   const t = useT();
+  const instant = useInstant();
   const [page, setPage] = useState(1);
   const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
   const [calling, setCalling] = useState<string | undefined>(undefined);
   const todo = useRequest(
     () =>
       apiGet<Page>('/api/cases', {
-        status: 'completed',
+        awaitingCallback: true,
         sort: 'updatedAt',
         order: 'asc',
         page,
@@ -61,7 +67,11 @@ export function CallbacksPage() {
             showSizeChanger: false,
           }}
           columns={[
-            { title: t('case.number'), dataIndex: 'caseNumber' },
+            {
+              title: t('case.number'),
+              dataIndex: 'caseNumber',
+              render: (number: string) => <CaseNumberLink area="desk" caseNumber={number} />,
+            },
             {
               title: t('case.title'),
               dataIndex: 'title',
@@ -75,7 +85,7 @@ export function CallbacksPage() {
             {
               title: t('desk.callbacks.completedAt'),
               dataIndex: 'updatedAt',
-              render: (at: string) => <time dateTime={at}>{new Date(at).toLocaleString()}</time>,
+              render: (at: string) => <time dateTime={at}>{instant(at)}</time>,
             },
             {
               title: t('case.colour'),

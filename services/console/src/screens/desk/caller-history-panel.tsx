@@ -1,12 +1,15 @@
-import { Alert, Card, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { CaseDetailView } from '@hotline/contracts';
 import { apiGet } from '../../api/http';
 import { CaseColourTag, CaseStatusTag, EmptyState, ErrorAlert } from '../../components';
+import { caseHref } from '../../components/case-link';
 import { useRequest } from '../../components/use-request';
 import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import type { CallerHistory } from './desk-api';
+import { Loading } from '../../components/loading';
 
 interface Props {
   phone: string | undefined;
@@ -31,6 +34,7 @@ async function casesOf(caseIds: readonly string[]): Promise<Map<string, CaseDeta
 /** The screen pop: the caller's earlier contacts and their cases, newest first. */
 export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
   const t = useT();
+  const instant = useInstant();
   const caseIds = history?.caseIds ?? [];
   const cases = useRequest(() => casesOf(caseIds), caseIds.length === 0 ? null : caseIds.join(','));
   return (
@@ -42,7 +46,7 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
       {phone === undefined ? (
         <Typography.Text type="secondary">{t('desk.history.hint')}</Typography.Text>
       ) : loading ? (
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       ) : error !== undefined ? (
         <ErrorAlert error={error} />
       ) : (
@@ -73,9 +77,7 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
                 <>
                   <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                     <Space wrap size="small">
-                      <time dateTime={contact.receivedAt}>
-                        {new Date(contact.receivedAt).toLocaleString()}
-                      </time>
+                      <time dateTime={contact.receivedAt}>{instant(contact.receivedAt)}</time>
                       <Tag>{t(`channel.${contact.channel}`)}</Tag>
                       {contact.outcome !== undefined ? (
                         <Tag color="blue">{t(`desk.outcome.${contact.outcome}`)}</Tag>
@@ -84,7 +86,10 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
                       )}
                       {contact.caseNumber !== undefined && (
                         <Typography.Text strong>
-                          {t('desk.history.case', { number: contact.caseNumber })}
+                          {t('desk.history.caseLabel')}
+                          <Link to={caseHref('desk', contact.caseNumber)} target="_blank" rel="noreferrer">
+                            {contact.caseNumber}
+                          </Link>
                         </Typography.Text>
                       )}
                       {contact.caseId !== undefined && cases.data?.get(contact.caseId) !== undefined && (

@@ -2,11 +2,16 @@ import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
+import { CaseDetailPage } from '../center/case-detail-page';
 import { CallbacksPage } from './callbacks-page';
+import { CaseLookupPage } from './case-lookup-page';
 import { IntakePage } from './intake-page';
 import { WaitingContactsPage } from './waiting-contacts-page';
 
-/** The agent desk (坐席工作台): intake of calls, messages waiting for an agent, the callback to-do list. */
+/**
+ * The agent desk (坐席工作台): intake of calls, messages waiting for an agent, the callback to-do list
+ * and the case lookup (read-only) for callers asking where their case is.
+ */
 export default function DeskArea() {
   const t = useT();
   const navigate = useNavigate();
@@ -15,7 +20,9 @@ export default function DeskArea() {
     ? 'callbacks'
     : pathname.startsWith('/desk/waiting')
       ? 'waiting'
-      : 'intake';
+      : pathname.startsWith('/desk/cases')
+        ? 'cases'
+        : 'intake';
   return (
     <ReadableTheme>
       <Tabs
@@ -25,12 +32,15 @@ export default function DeskArea() {
           { key: 'intake', label: t('desk.nav.intake') },
           { key: 'waiting', label: t('desk.nav.waiting') },
           { key: 'callbacks', label: t('desk.nav.callbacks') },
+          { key: 'cases', label: t('desk.nav.cases') },
         ]}
       />
       <Routes>
         <Route index element={<IntakePage />} />
         <Route path="waiting" element={<WaitingContactsPage />} />
         <Route path="callbacks" element={<CallbacksPage />} />
+        <Route path="cases" element={<CaseLookupPage />} />
+        <Route path="cases/:caseId" element={<CaseDetailPage area="desk" />} />
       </Routes>
     </ReadableTheme>
   );

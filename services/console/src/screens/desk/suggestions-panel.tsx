@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../components';
 import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useT } from '../../i18n';
 import type { CaseType, ClassificationSuggestion, DuplicateSuggestion } from './desk-api';
+import { Loading } from '../../components/loading';
 
 interface Props {
   classification: ClassificationSuggestion | undefined;
@@ -27,7 +28,7 @@ export function SuggestionsPanel(props: Props) {
     <Card
       size="small"
       title={<CardTitle>{t('desk.suggest.title')}</CardTitle>}
-      extra={loading ? <Spin size="small" aria-label={t('common.loading')} /> : undefined}
+      extra={loading ? <Loading size="small" /> : undefined}
       aria-live="polite"
     >
       <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Table, Tabs } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { InboxItem, InboxList, UnitInboxView } from '@hotline/contracts';
 import { CaseColourTag, EmptyState, ErrorAlert, PageHeader, ToneTag } from '../../components';
-import { useT } from '../../i18n';
+import { CaseNumberLink } from '../../components/case-link';
+import { useInstant, useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getInbox, INBOX_LISTS } from './unit-api';
 
@@ -14,6 +15,7 @@ const isInboxList = (value: string | null): value is InboxList =>
 /** The unit's inbox: one tab per list with its count, due dates with the deadline light. */
 export function InboxPage({ unitId }: { unitId: string }) {
   const t = useT();
+  const instant = useInstant();
   const [params, setParams] = useSearchParams();
   const listParam = params.get('list');
   const list: InboxList = isInboxList(listParam) ? listParam : 'to-sign';
@@ -51,7 +53,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
     {
       title: t('unit.inbox.caseNumber'),
       dataIndex: 'caseNumber',
-      render: (caseNumber: string, item: InboxItem) => <Link to={`cases/${item.caseId}`}>{caseNumber}</Link>,
+      render: (caseNumber: string) => <CaseNumberLink area="unit" caseNumber={caseNumber} />,
     },
     {
       title: t('unit.inbox.subject'),
@@ -85,7 +87,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
             {item.colour !== undefined ? (
               <CaseColourTag colour={item.colour} {...(due !== undefined ? { dueAt: due } : {})} />
             ) : (
-              due !== undefined && new Date(due).toLocaleString()
+              due !== undefined && instant(due)
             )}
             {item.cameBack && <ToneTag tone="orange">{t('unit.cameBack')}</ToneTag>}
             {item.extensionPending && <ToneTag tone="blue">{t('unit.extensionPending')}</ToneTag>}

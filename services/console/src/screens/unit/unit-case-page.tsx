@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Descriptions, Image, List, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Image, List, Row, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
-import { useT } from '../../i18n';
+import { CaseNotesCard } from '../../components/case-notes-card';
+import { useInstant, useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getCase, getTimeline } from './unit-api';
 import { UnitActions } from './unit-actions';
+import { Loading } from '../../components/loading';
 
 export function AttachmentList({ attachments }: { attachments: readonly AttachmentRef[] }) {
   const t = useT();
@@ -41,6 +43,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
 export function UnitCasePage({ unitId }: { unitId: string }) {
   const t = useT();
   const categoryName = useCategoryName();
+  const instant = useInstant();
   const { caseId = '' } = useParams();
   const [detail, setDetail] = useState<CaseDetailView>();
   const [timeline, setTimeline] = useState<CaseTimelineEntry[]>([]);
@@ -68,7 +71,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
   }, [load]);
 
   useLive((event) => {
-    if (event.caseId === caseId) void load(Number(event.position));
+    if (event.caseId === caseId || event.caseId === detail?.caseId) void load(Number(event.position));
   });
 
   const back = (
@@ -84,7 +87,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
       </>
     ) : (
       <div className="centered" role="status">
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   }
@@ -98,6 +101,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
         extra={back}
       />
       {error !== undefined && <ErrorAlert error={error} />}
+      <CaseNotesCard entries={timeline} only={['instruction', 'sentBack', 'extensionDecision', 'dispatch']} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('unit.case.details')}>
@@ -112,7 +116,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
                     {...(detail.dueAt !== undefined ? { dueAt: detail.dueAt } : {})}
                   />
                 ) : detail.dueAt !== undefined ? (
-                  new Date(detail.dueAt).toLocaleString()
+                  instant(detail.dueAt)
                 ) : (
                   '—'
                 )}
@@ -136,11 +140,11 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
                 {detail.place?.address ?? detail.address ?? '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('unit.case.registeredAt')}>
-                {new Date(detail.registeredAt).toLocaleString()}
+                {instant(detail.registeredAt)}
               </Descriptions.Item>
               {detail.pendingExtension !== undefined && (
                 <Descriptions.Item label={t('unit.extensionPending')}>
-                  {new Date(detail.pendingExtension.requestedDueAt).toLocaleString()}
+                  {instant(detail.pendingExtension.requestedDueAt)}
                 </Descriptions.Item>
               )}
             </Descriptions>

@@ -27,6 +27,8 @@ export interface WorkflowQueryDeps {
   clock: Clock;
 }
 
+const CASE_NUMBER_PATTERN = /^\d{7,12}$/;
+
 /** Fields a search result never needs: left in the store. */
 const SUMMARY_PROJECTION = {
   tokens: 0,
@@ -34,6 +36,8 @@ const SUMMARY_PROJECTION = {
   tasks: 0,
   content: 0,
   citizen: 0,
+  citizenPhone: 0,
+  citizenName: 0,
   coHandlerReplies: 0,
   reply: 0,
 } as const;
@@ -48,17 +52,18 @@ export class CaseQueryService {
   }
 
   async getTimeline(query: z.infer<(typeof GetCaseTimeline)['schema']>): Promise<CaseTimelineEntry[]> {
-    await this.visibleCase(query);
+    const { caseId } = await this.visibleCase(query);
     const entries = await this.deps.store
       .collection(CASE_TIMELINE)
-      .find<CaseTimelineEntry & { _id: string }>({ caseId: query.caseId }, { sort: { revision: 1 } });
-    return entries.map(({ _id, revision, type, at, actor, summary }) => ({
+      .find<CaseTimelineEntry & { _id: string }>({ caseId }, { sort: { revision: 1 } });
+    return entries.map(({ _id, revision, type, at, actor, summary, details }) => ({
       eventId: _id,
       revision,
       type,
       at,
       actor,
       summary,
+      details: details ?? {},
     }));
   }
 
@@ -97,7 +102,13 @@ export class CaseQueryService {
     const { store, readModels, settings } = this.deps;
     await readModels.waitFor(query.minPosition, settings.readAfterWriteTimeoutMs);
     const scope = caseScope(query.viewer, await this.deps.units.snapshot());
-    const doc = await store.collection<CaseDocument>(CASES).findOne({ _id: query.caseId, ...scope });
+    const cases = store.collection<CaseDocument>(CASES);
+    // A case is opened by its id or by its case number (the number citizens and staff read out).
+    const doc =
+      (await cases.findOne({ _id: query.caseId, ...scope })) ??
+      (CASE_NUMBER_PATTERN.test(query.caseId)
+        ? await cases.findOne({ caseNumber: query.caseId, ...scope })
+        : null);
     if (!doc) throw new NotFoundError('case', query.caseId);
     return doc;
   }

@@ -1,4 +1,4 @@
-import { ValidationError, type SearchCases } from '@hotline/contracts';
+import { normalizeChinesePhone, ValidationError, type SearchCases } from '@hotline/contracts';
 import type { Filter } from '@hotline/infra/read-store';
 import type { z } from 'zod';
 import { textTokens } from '../read-models/case-text-tokens';
@@ -34,6 +34,17 @@ export function caseSearchFilter(
       throw new ValidationError('text', 'has no letters, digits or characters to search for');
     top.tokens = first;
     if (rest.length > 0) and.push({ tokens: { $all: rest } });
+  }
+  if (query.caseNumber !== undefined) and.push({ caseNumber: query.caseNumber });
+  if (query.phone !== undefined) {
+    const phone = normalizeChinesePhone(query.phone);
+    if (phone === undefined) throw new ValidationError('phone', 'is not a Chinese mobile or landline number');
+    and.push({ citizenPhone: phone });
+  }
+  if (query.citizenName !== undefined) and.push({ citizenName: query.citizenName });
+  for (const flag of ['awaitingCallback', 'extensionPending', 'reportedToLeader', 'instructed'] as const) {
+    const value = query[flag];
+    if (value !== undefined) and.push({ [flag]: value });
   }
   if (query.status) and.push({ status: { $in: query.status } });
   if (query.type) and.push({ type: { $in: query.type } });

@@ -97,7 +97,8 @@ export class InboxQueryService {
         count({ status: 'returned' }),
         count({ status: 'replied' }),
         count({ extensionPending: true }),
-        count({ status: 'completed' }),
+        // The desk's callback list: completed and not yet called back.
+        count({ awaitingCallback: true }),
         count(overdueFilter(now.toISOString())),
       ]);
     const counts: CenterCounts = {

@@ -18,6 +18,9 @@ export interface CaseStatics {
   /** Full-text tokens of the content and the addresses. */
   tokens: string[];
   phoneLast4: string | null;
+  /** The caller's canonical phone and name, top level so that a search by them uses an index. */
+  citizenPhone: string | null;
+  citizenName: string | null;
   /** The category and its parents, so a level-1 or level-2 code finds its sub-categories. */
   categoryPath: string[];
   registeredBy: RecordedEvent['metadata']['actor'];
@@ -44,6 +47,8 @@ export function caseStatics(event: RecordedEvent): CaseStatics {
     contactId: data.contactId ?? null,
     tokens: textTokens(text),
     phoneLast4: data.citizen.phone !== undefined ? phoneLastFour(data.citizen.phone) : null,
+    citizenPhone: data.citizen.phone ?? null,
+    citizenName: data.citizen.name ?? null,
     categoryPath,
     registeredBy: event.metadata.actor,
   };
@@ -61,6 +66,8 @@ const STATIC_KEYS: ReadonlySet<string> = new Set<keyof CaseStatics | '_id' | '_p
   'contactId',
   'tokens',
   'phoneLast4',
+  'citizenPhone',
+  'citizenName',
   'categoryPath',
   'registeredBy',
 ]);

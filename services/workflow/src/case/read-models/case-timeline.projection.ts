@@ -1,15 +1,17 @@
 import type { CaseEvent, RecordedEvent } from '@hotline/contracts';
 import type { Projection, ProjectionContext } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
+import { timelineDetails } from './case-timeline-details';
 import { timelineSummary } from './case-timeline-summary';
 import { isoZ } from './case-tasks';
 import { CASE_TIMELINE } from '../../read-models/read-model-collections';
 
-/** Each case event as a timeline line: type, who, when, a summary. Written once, never read back. */
+/** Each case event as a timeline line: type, who (with their name and role), when, its data and a summary. */
 export function caseTimelineProjection(): Projection {
   return {
     name: 'workflow-case-timeline',
-    version: 1,
+    // 2: the actor's name and gateway role, and the event's details (notes, units, deadlines).
+    version: 2,
     collections: [CASE_TIMELINE],
     filter: { streamPrefixes: ['case-'] },
     async setup(store: ReadStore) {
@@ -29,8 +31,11 @@ export function caseTimelineProjection(): Projection {
             id: actor.id,
             role: actor.role,
             ...(actor.unitId !== undefined ? { unitId: actor.unitId } : {}),
+            ...(actor.gatewayRole !== undefined ? { gatewayRole: actor.gatewayRole } : {}),
+            ...(actor.name !== undefined ? { name: actor.name } : {}),
           },
           summary: timelineSummary(caseEvent),
+          details: timelineDetails(caseEvent),
         },
       });
       return Promise.resolve();

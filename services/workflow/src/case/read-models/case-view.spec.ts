@@ -50,6 +50,39 @@ describe('the case view of the workflow read models', () => {
     });
   });
 
+  it('awaits a callback once completed, no longer once called back, and again after a redo completes', () => {
+    const handled = [given.registered(), given.dispatched(), given.signed(), given.replied()];
+    expect(fold(handled).awaitingCallback).toBe(false);
+    const completed = [...handled, given.completed()];
+    expect(fold(completed).awaitingCallback).toBe(true);
+    const calledBack = [...completed, given.callback(true)];
+    expect(fold(calledBack)).toMatchObject({ awaitingCallback: false, lastCallback: { redoRequired: true } });
+    const redoneAndCompleted = [
+      ...calledBack,
+      given.redone(1),
+      given.signed(),
+      given.replied(),
+      given.completed(),
+    ];
+    expect(fold(redoneAndCompleted)).toMatchObject({ awaitingCallback: true, lastCallback: null });
+  });
+
+  it('marks a case reported to the leaders, then instructed', () => {
+    const reported = [
+      given.registered(),
+      { type: 'CaseReportedToLeader', data: { caseId: CASE_ID, summary: '高层停运' } } as CaseEvent,
+    ];
+    expect(fold(reported)).toMatchObject({ reportedToLeader: true, instructed: false });
+    const instructed = [
+      ...reported,
+      {
+        type: 'CaseLeaderInstructionRecorded',
+        data: { caseId: CASE_ID, instruction: '两日内修复' },
+      } as CaseEvent,
+    ];
+    expect(fold(instructed)).toMatchObject({ reportedToLeader: true, instructed: true });
+  });
+
   it('ignores events of a case that was never registered', () => {
     expect(
       recorded([given.dispatched()]).reduce<CaseView | undefined>(applyCaseEvent, undefined),

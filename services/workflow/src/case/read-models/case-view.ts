@@ -44,6 +44,11 @@ export interface CaseView {
     at: string;
   } | null;
   extensionPending: boolean;
+  /** Completed and not yet called back: the callback to-do list (回访待办). */
+  awaitingCallback: boolean;
+  /** Reported to the leaders (呈报), and whether a leader wrote an instruction (批示): the leader's lists. */
+  reportedToLeader: boolean;
+  instructed: boolean;
   /** Contacts that repeated the case (并单); the escalation ladder climbs with it. */
   repeatCount: number;
   completedAt: string | null;
@@ -69,6 +74,9 @@ export function applyCaseEvent(previous: CaseView | undefined, event: RecordedEv
     status: state.status,
     leadUnitId: state.lead?.unitId ?? null,
     extensionPending: state.pendingExtension !== undefined,
+    awaitingCallback: state.status === 'completed' && state.lastCallback === undefined,
+    reportedToLeader: state.reportedToLeader,
+    instructed: state.leaderInstructionCount > 0,
     repeatCount: state.repeatContactIds.length,
     updatedAt: at,
     tasks: nextTasks(previous.tasks, state, caseEvent),
@@ -112,6 +120,9 @@ function registered(data: Registered, districtId: string, at: string): CaseView 
     publicAnswer: null,
     lastCallback: null,
     extensionPending: false,
+    awaitingCallback: false,
+    reportedToLeader: false,
+    instructed: false,
     repeatCount: 0,
     completedAt: null,
     closedAt: null,
@@ -163,7 +174,12 @@ function eventFields(previous: CaseView, event: CaseEvent, at: string): Partial<
     case 'CaseReplySentBack':
       return { replied: false, repliedAt: null, repliedLate: false };
     case 'CaseCompleted':
-      return { completedAt: at, publicAnswer: previous.reply ? { answer: previous.reply.result, at } : null };
+      // A new completion awaits a new callback: the last one belonged to the previous handling.
+      return {
+        completedAt: at,
+        lastCallback: null,
+        publicAnswer: previous.reply ? { answer: previous.reply.result, at } : null,
+      };
     case 'CaseCallbackRecorded': {
       const data = event.data;
       return {

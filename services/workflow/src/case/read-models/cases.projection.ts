@@ -43,8 +43,9 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
 
   return {
     name: 'workflow-cases',
-    // 2: sub-dispatch windows and repeat contacts in the documents.
-    version: 2,
+    // 2: sub-dispatch windows and repeat contacts in the documents; 3: awaiting a callback, the
+    // caller's phone and name for searches, reported to leaders and instructed.
+    version: 3,
     collections: [CASES, UNIT_TASKS],
     filter: { streamPrefixes: ['case-'] },
     async setup(store) {
@@ -58,6 +59,8 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
         'categoryPath',
         'registeredAt',
         'deadlineAt',
+        'citizenPhone',
+        'citizenName',
       ]) {
         await cases.createIndex({ [field]: 1 });
       }

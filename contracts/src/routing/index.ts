@@ -1,0 +1,5 @@
+export * from './routing.values';
+export * from './routing.commands';
+export * from './routing.events';
+export * from './routing.queries';
+export * from './routing.messages';

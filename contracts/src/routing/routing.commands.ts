@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { defineCommand } from '../messages/define';
+import { personal } from '../messages/personal-data';
+import {
+  AgentId,
+  AgentProfile,
+  Channel,
+  ContactId,
+  NotReadyReason,
+  PhoneNumber,
+  QueueConfig,
+  QueueId,
+  RouterSettings,
+  ROUTING_SERVICE,
+  SkillRequirement,
+  TransferTarget,
+} from './routing.values';
+
+const command = <T extends string, S extends z.ZodType>(type: T, summary: string, schema: S) =>
+  defineCommand({ type, service: ROUTING_SERVICE, summary, schema });
+
+const Agent = z.object({ agentId: AgentId });
+const AgentContact = z.object({ agentId: AgentId, contactId: ContactId });
+
+export const DefineQueue = command('DefineQueue', 'Create or change a queue (skill group).', QueueConfig);
+export const SetAgentProfile = command(
+  'SetAgentProfile',
+  "Set an agent's skills with levels, queue memberships with tiers, and chat capacity.",
+  AgentProfile,
+);
+export const SetRouterSettings = command(
+  'SetRouterSettings',
+  "Set the router's caller priorities, missed-offer limit and delays.",
+  RouterSettings,
+);
+export const LogInAgent = command('LogInAgent', 'The agent logs in (not ready until they say so).', Agent);
+export const LogOutAgent = command(
+  'LogOutAgent',
+  'The agent logs out (or a supervisor logs them out); allowed only without a contact.',
+  Agent,
+);
+export const MakeAgentReady = command('MakeAgentReady', 'The agent is ready for contacts.', Agent);
+export const MakeAgentNotReady = command(
+  'MakeAgentNotReady',
+  'The agent (or a supervisor) stops new offers, with a reason.',
+  z.object({ agentId: AgentId, reason: NotReadyReason }),
+);
+export const QueueContact = command(
+  'QueueContact',
+  'A call from the IVR or a web chat waits in a queue for an agent.',
+  z.object({
+    contactId: ContactId,
+    queueId: QueueId,
+    channel: Channel,
+    callerNumber: personal(PhoneNumber).optional(),
+    urgent: z.boolean(),
+    /** Skills this contact needs beyond the queue's, e.g. the dialect the caller chose. */
+    requiredSkills: z.array(SkillRequirement).max(5),
+  }),
+);
+export const AbandonQueuedContact = command(
+  'AbandonQueuedContact',
+  'The caller hung up (or closed the chat) before an agent answered.',
+  z.object({ contactId: ContactId }),
+);
+export const RequestCallback = command(
+  'RequestCallback',
+  'The caller chose a callback instead of waiting; the contact keeps its place in the queue.',
+  z.object({ contactId: ContactId, callbackNumber: personal(PhoneNumber) }),
+);
+export const AcceptOffer = command(
+  'AcceptOffer',
+  'The agent answers the contact offered to them.',
+  AgentContact,
+);
+export const DeclineOffer = command(
+  'DeclineOffer',
+  'The agent declines the offer; the next agent gets it.',
+  AgentContact,
+);
+export const HoldContact = command('HoldContact', 'The agent puts the contact on hold.', AgentContact);
+export const ResumeContact = command('ResumeContact', 'The agent takes the contact off hold.', AgentContact);
+export const TransferContact = command(
+  'TransferContact',
+  'The agent transfers the contact to a queue or an outside number.',
+  z.object({ agentId: AgentId, contactId: ContactId, target: TransferTarget }),
+);
+export const EndContact = command(
+  'EndContact',
+  'The contact ended (either side hung up or closed the chat); after-contact work starts.',
+  AgentContact,
+);
+export const EndAfterContactWork = command(
+  'EndAfterContactWork',
+  'The agent ends after-contact work before it ends by itself.',
+  Agent,
+);
+export const RunRouterTimers = command(
+  'RunRouterTimers',
+  'Apply what is due now: expired offers, max waits, ended after-contact work, widened tiers.',
+  z.object({}),
+);
+
+export const routingCommands = [
+  DefineQueue,
+  SetAgentProfile,
+  SetRouterSettings,
+  LogInAgent,
+  LogOutAgent,
+  MakeAgentReady,
+  MakeAgentNotReady,
+  QueueContact,
+  AbandonQueuedContact,
+  RequestCallback,
+  AcceptOffer,
+  DeclineOffer,
+  HoldContact,
+  ResumeContact,
+  TransferContact,
+  EndContact,
+  EndAfterContactWork,
+  RunRouterTimers,
+] as const;

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { ClientId } from '../kernel/ids';
+import { personal } from '../messages/personal-data';
+
+/** A contact in queue is intake's contact (a call, a chat): the same id on both sides. */
+export { ContactId } from '../intake/intake.values';
+
+/** The service that owns queues, agent sessions and contacts in queue: the NATS subject token. */
+export const ROUTING_SERVICE = 'routing';
+/** One router stream per district holds its queues, agents and waiting contacts. */
+export const ROUTER_CATEGORY = 'router';
+
+export const QueueId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lowercase slug of at most 40 characters');
+export type QueueId = z.infer<typeof QueueId>;
+export const AgentId = ClientId;
+export type AgentId = z.infer<typeof AgentId>;
+export const SkillId = z
+  .string()
+  .regex(/^[a-z][a-z0-9.-]{0,39}$/, 'must be a lowercase skill name such as lang.yue');
+export type SkillId = z.infer<typeof SkillId>;
+
+/** Languages and dialects are skills like any other; these are the ones a 12345 center staffs. */
+export const LANGUAGE_SKILLS = {
+  'lang.cmn': { zh: '普通话', en: 'Mandarin' },
+  'lang.yue': { zh: '粤语', en: 'Cantonese' },
+  'lang.nan': { zh: '闽南话', en: 'Hokkien (Minnan)' },
+  'lang.en': { zh: '英语', en: 'English' },
+} as const;
+
+export const SkillLevel = z.number().int().min(1).max(10);
+export const SkillRequirement = z.object({ skillId: SkillId, minLevel: SkillLevel });
+export type SkillRequirement = z.infer<typeof SkillRequirement>;
+
+export const Channel = z.enum(['voice', 'chat']);
+export type Channel = z.infer<typeof Channel>;
+
+export const RoutingStrategy = z.enum([
+  'longest-idle',
+  'fewest-contacts',
+  'least-talk-time',
+  'round-robin',
+  'ring-all',
+  'top-down',
+  'weighted-random',
+]);
+export type RoutingStrategy = z.infer<typeof RoutingStrategy>;
+
+export const PhoneNumber = z.string().regex(/^\+?[0-9]{3,20}$/, 'must be 3-20 digits');
+export const Seconds = z.number().min(0).max(86_400);
+export const Tier = z.number().int().min(1).max(9);
+export const Priority = z.number().int().min(0).max(9);
+
+/** Where a contact goes when it waited too long, found no agent logged in, or found the queue full. */
+export const OverflowTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queue'), queueId: QueueId }),
+  z.object({ kind: z.literal('callback') }),
+  z.object({ kind: z.literal('mailbox'), mailboxId: z.string().min(1).max(40) }),
+  z.object({ kind: z.literal('number'), number: personal(PhoneNumber) }),
+]);
+export type OverflowTarget = z.infer<typeof OverflowTarget>;
+
+export const QueueConfig = z.object({
+  queueId: QueueId,
+  name: z.string().min(1).max(60),
+  requiredSkills: z.array(SkillRequirement).max(10),
+  strategy: RoutingStrategy,
+  /** An offer not accepted within this time goes to the next agent and counts as a miss. */
+  offerTimeoutSeconds: Seconds.min(1),
+  /** After-contact work (话后处理) that ends by itself after this time; 0 for none. */
+  afterContactWorkSeconds: Seconds,
+  /** Agents of tier > 1 become eligible once a contact waited `afterSeconds` (the pool widens). */
+  tierRules: z.array(z.object({ tier: Tier, afterSeconds: Seconds })).max(9),
+  maxWaitSeconds: Seconds.optional(),
+  /** With no member logged in, a contact overflows after this wait; 0 refuses to join. */
+  noAgentMaxWaitSeconds: Seconds.optional(),
+  maxLength: z.number().int().min(1).max(1_000_000).optional(),
+  overflow: OverflowTarget.optional(),
+  /** Priority added for an urgent matter and for a caller who called within the repeat window. */
+  urgentPriority: Priority,
+  repeatCallerPriority: Priority,
+  /** The service-level threshold (15 s nationally) and the short-abandon threshold for statistics. */
+  serviceLevelSeconds: Seconds,
+  shortAbandonSeconds: Seconds,
+});
+export type QueueConfig = z.infer<typeof QueueConfig>;
+
+export const QueueMembership = z.object({
+  queueId: QueueId,
+  tier: Tier,
+  /** Order within the tier for the top-down strategy. */
+  position: z.number().int().min(0).max(100_000),
+  /** Relative chance for the weighted-random strategy. */
+  weight: z.number().min(0).max(1000),
+});
+export type QueueMembership = z.infer<typeof QueueMembership>;
+
+export const AgentProfile = z.object({
+  agentId: AgentId,
+  skills: z.record(SkillId, SkillLevel),
+  queues: z.array(QueueMembership).max(50),
+  /** How many chats the agent holds at once. */
+  chatCapacity: z.number().int().min(0).max(20),
+});
+export type AgentProfile = z.infer<typeof AgentProfile>;
+
+export const RouterSettings = z.object({
+  /** A caller seen within this many days is a repeat caller. */
+  repeatCallerDays: z.number().int().min(0).max(90),
+  /** Configured callers with a priority of their own (e.g. a disabled citizens' list). */
+  priorityCallers: z.array(z.object({ number: personal(PhoneNumber), priority: Priority })).max(10_000),
+  /** After this many missed offers in a row the agent is made not ready. */
+  maxMissedOffers: z.number().int().min(1).max(100),
+  /** After declining or missing an offer the agent gets no offer for this long. */
+  declineDelaySeconds: Seconds,
+  noAnswerDelaySeconds: Seconds,
+  /** After each contact (and its after-contact work) the agent rests this long before the next offer. */
+  wrapUpDelaySeconds: Seconds,
+  /** Seeds the weighted-random strategy so that a replay makes the same choices. */
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+});
+export type RouterSettings = z.infer<typeof RouterSettings>;
+
+export const NotReadyReason = z.string().min(1).max(40);
+
+/** What a supervisor and the desk see of an agent; every change is an AgentStateChanged event. */
+export const AgentState = z.enum([
+  'logged-out',
+  'ready',
+  'not-ready',
+  'reserved',
+  'on-contact',
+  'held',
+  'after-contact-work',
+]);
+export type AgentState = z.infer<typeof AgentState>;
+
+export const OverflowReason = z.enum(['max-wait', 'no-agent', 'queue-full']);
+export const TransferTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('queue'), queueId: QueueId }),
+  z.object({ kind: z.literal('number'), number: personal(PhoneNumber) }),
+]);
+export type TransferTarget = z.infer<typeof TransferTarget>;

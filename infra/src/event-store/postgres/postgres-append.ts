@@ -1,0 +1,146 @@
+import type { PostgresPool, PostgresTransaction } from '../../postgres/postgres-pool';
+import { uniqueViolation } from '../../postgres/postgres-errors';
+import { IdempotencyConflict, WrongExpectedVersion } from '../event-store.errors';
+import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import { matchesExpected, repeatedAppendResult, type StoredEventRef } from '../expected-revision';
+import type { ValidatedEvent } from '../validate-append';
+import { POSITIONS_PER_TRANSACTION, type EventStoreSql } from './postgres-event-sql';
+
+/** Rows per INSERT statement: 9 parameters each stays far below PostgreSQL's 65,535. */
+const ROWS_PER_INSERT = 1000;
+/** Attempts when a concurrent transaction took the same revision or event id first. */
+const MAX_ATTEMPTS = 8;
+
+interface StartRow {
+  tx: string;
+  head: string | null;
+  first_stream: string | null;
+  first_revision: string | null;
+  first_position: string | null;
+}
+
+interface StoredRow {
+  event_id: string;
+  stream_id: string;
+  stream_revision: string;
+  global_position: string;
+}
+
+/**
+ * One append in one transaction: check the first id (a retry gets its original result), check
+ * the expected revision, insert. Two writers at the same revision both pass the check; the
+ * unique (stream, revision) key stops the second when the first commits, and the second then
+ * runs again and sees the stream as it now is: a WrongExpectedVersion, a retry of the same ids,
+ * or (with `any`) the next free revision.
+ */
+export async function appendInTransaction(
+  pool: PostgresPool,
+  sql: EventStoreSql,
+  streamId: string,
+  events: ValidatedEvent[],
+  expected: ExpectedRevision,
+): Promise<AppendResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pool.transaction((tx) => appendOnce(tx, sql, streamId, events, expected));
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === undefined) throw error;
+      if (constraint.endsWith('_event_id')) await assertFirstIdStored(pool, sql, streamId, events);
+      if (attempt >= MAX_ATTEMPTS) {
+        const [row] = await pool.query<{ head: string | null }>(sql.streamHead, [streamId]);
+        throw new WrongExpectedVersion(streamId, expected, row?.head == null ? 'noStream' : Number(row.head));
+      }
+    }
+  }
+}
+
+async function appendOnce(
+  tx: PostgresTransaction,
+  sql: EventStoreSql,
+  streamId: string,
+  events: ValidatedEvent[],
+  expected: ExpectedRevision,
+): Promise<AppendResult> {
+  const [start] = (await tx.query<StartRow>(sql.appendStart, [streamId, events[0]?.id])) as [StartRow];
+  if (start.first_position !== null) return repeated(tx, sql, streamId, events, start);
+  const head = start.head === null ? -1 : Number(start.head);
+  if (!matchesExpected(expected, head)) {
+    throw new WrongExpectedVersion(streamId, expected, head < 0 ? 'noStream' : head);
+  }
+  const base = BigInt(start.tx) * BigInt(POSITIONS_PER_TRANSACTION);
+  if (base + BigInt(POSITIONS_PER_TRANSACTION) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new Error(`transaction id ${start.tx} is past what positions can count (2^39)`);
+  }
+  const first = Number(base);
+  await insertEvents(tx, sql, streamId, events, first, head + 1);
+  return { nextExpectedRevision: head + events.length, position: first + events.length - 1 };
+}
+
+/** Inserts the events at consecutive positions and revisions from the given ones. */
+export async function insertEvents(
+  tx: PostgresTransaction,
+  sql: EventStoreSql,
+  streamId: string,
+  events: ValidatedEvent[],
+  firstPosition: number,
+  firstRevision: number,
+): Promise<void> {
+  for (let from = 0; from < events.length; from += ROWS_PER_INSERT) {
+    const chunk = events.slice(from, from + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    chunk.forEach((e, i) => {
+      const index = from + i;
+      params.push(firstPosition + index, streamId, firstRevision + index, e.id, e.type, e.version);
+      params.push(e.dataJson, e.metadataJson, e.time);
+    });
+    await tx.query(sql.insert(chunk.length), params);
+  }
+}
+
+async function repeated(
+  tx: PostgresTransaction,
+  sql: EventStoreSql,
+  streamId: string,
+  events: ValidatedEvent[],
+  start: StartRow,
+): Promise<AppendResult> {
+  const stored = new Map<string, StoredEventRef>();
+  stored.set(events[0]!.id, {
+    streamId: start.first_stream as string,
+    revision: Number(start.first_revision),
+    position: Number(start.first_position),
+  });
+  if (events.length > 1) {
+    const rows = await tx.query<StoredRow>(sql.findByIds, [events.slice(1).map((e) => e.id)]);
+    for (const row of rows) stored.set(row.event_id, toRef(row));
+  }
+  return repeatedAppendResult(
+    streamId,
+    events.map((e) => e.id),
+    (id) => stored.get(id),
+  );
+}
+
+/**
+ * A later id of the append is stored already. If the first one is too, a concurrent copy of this
+ * append committed and the next attempt returns its result; if not, the ids overlap another append.
+ */
+async function assertFirstIdStored(
+  pool: PostgresPool,
+  sql: EventStoreSql,
+  streamId: string,
+  events: ValidatedEvent[],
+): Promise<void> {
+  const rows = await pool.query<StoredRow>(sql.findByIds, [events.map((e) => e.id)]);
+  const storedIds = new Set(rows.map((r) => r.event_id));
+  if (storedIds.has(events[0]!.id)) return;
+  const clash = events.find((e) => storedIds.has(e.id)) ?? events[0]!;
+  throw new IdempotencyConflict(streamId, clash.id);
+}
+
+const toRef = (row: StoredRow): StoredEventRef => ({
+  streamId: row.stream_id,
+  revision: Number(row.stream_revision),
+  position: Number(row.global_position),
+});

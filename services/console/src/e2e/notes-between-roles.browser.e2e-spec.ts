@@ -1,0 +1,199 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { CaseDetailView } from '@hotline/contracts';
+import { launchBrowser } from './browser';
+import { apiAs, closedOrFailed, portalCase, ScreenLog, signIn, signOut } from './console-steps';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
+import { foreignText } from './screen-text';
+
+const HOUSING_NAME = '市住房和城乡建设局';
+const NOTES = {
+  dispatch: '请今天内联系业主，并到7号楼现场核查电梯和门禁。',
+  extension: '电梯主板需厂家从外地调货，到货约需三个工作日。',
+  rejection: '配件可从市电梯维保中心库存调拨，请按期办结。',
+  reply: '已督促物业更换电梯配件，电梯恢复运行。',
+  sentBack: '答复未说明门禁的修复情况，请补充后重新答复。',
+  report: '高层住宅电梯停运三天，老人出行困难，市民已多次来电。',
+  instruction: '请住建局督促物业两日内修复门禁，每日报告进度。',
+};
+
+/**
+ * What each role wrote reaches the next role where it acts: the center's dispatch note on the
+ * unit's case page, the unit's reason in the center's extension dialog, the center's reasons on
+ * the unit's page, the summary reported to a leader on the leader's screen and the instruction on
+ * everyone's; the timeline says who did it, in which role, when, in Chinese.
+ */
+describe('Notes between roles in the console [browser: Debian chromium, embedded platform]', () => {
+  let platform: RunningPlatform;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const files = mkdtempSync(join(tmpdir(), 'hotline-console-notes-'));
+  const log = new ScreenLog();
+  const foreign: string[] = [];
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    platform = await startPlatformWithOwnConsole(files);
+    ({ caseNumber } = await portalCase(
+      platform.url,
+      { name: '林女士', phone: '13905913579' },
+      '投诉：翠湖苑小区7号楼电梯故障停运三天了，物业费照收，物业说等配件，门禁也坏了没人管。',
+    ));
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    log.watch(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  const url = (path: string) => `${platform.url}${path}`;
+  /** A screenshot, the axe check, and the English words or ISO instants the screen shows. */
+  const visit = async (screen: string) => {
+    await log.visit(page, screen);
+    for (const text of await foreignText(page)) foreign.push(`${screen}: ${text}`);
+  };
+  const note = (kind: string) => page.getByTestId(`case-note-${kind}`);
+  const openUnitCase = async () => {
+    await signIn(page, platform.url, 'unit-handler-housing', '/unit');
+    await page.goto(url(`/unit/cases/${caseNumber}`));
+    await page.getByTestId('case-content').waitFor();
+  };
+  const openCenterCase = async (username = 'center') => {
+    await signIn(page, platform.url, username, '/center');
+    await page.goto(url(`/center/cases/${caseNumber}`));
+    await page.getByRole('heading', { name: new RegExp(caseNumber) }).waitFor();
+  };
+
+  it('lets the center open the case by its number and dispatch it with a note', async () => {
+    await openCenterCase();
+    await page
+      .getByRole('button', { name: /派\s*单/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    const lead = dialog.getByRole('combobox', { name: '主办单位' });
+    await lead.click();
+    await lead.fill('住');
+    await page.locator('.ant-select-item-option', { hasText: HOUSING_NAME }).first().click();
+    await dialog.getByLabel('派单说明').fill(NOTES.dispatch);
+    await dialog.getByRole('button', { name: '确认派单' }).click();
+    await closedOrFailed(dialog);
+    const entry = page.getByTestId('timeline-entry').filter({ hasText: '派单说明' });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain(NOTES.dispatch);
+    expect(await entry.innerText()).toContain('演示热线办（热线办）');
+    expect(await entry.innerText()).toContain(`派至 ${HOUSING_NAME}`);
+    await visit('notes-01-center-dispatched');
+    await signOut(page);
+  });
+
+  it("shows the unit the center's dispatch note; the unit signs and asks for an extension", async () => {
+    await openUnitCase();
+    expect(await note('dispatch').innerText()).toContain(NOTES.dispatch);
+    await visit('notes-02-unit-dispatch-note');
+    await page.getByRole('button', { name: /签\s*收/ }).click();
+    await page.getByRole('button', { name: '申请延期' }).click();
+    const center = await apiAs(platform.url, 'center');
+    const detail = await center.get<CaseDetailView>(`/api/cases/${caseNumber}`);
+    await center.dispose();
+    const day = new Date(detail.dueAt ?? Date.now());
+    day.setDate(day.getDate() + 5);
+    const dialog = page.getByRole('dialog', { name: '申请延期' });
+    const date = dialog.getByLabel('申请延至');
+    await date.fill(day.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }));
+    await date.press('Tab');
+    await dialog.getByLabel('延期理由').fill(NOTES.extension);
+    await dialog.getByRole('button', { name: '提交申请' }).click();
+    await closedOrFailed(dialog);
+    await page.getByText('延期待批').first().waitFor();
+    await signOut(page);
+  });
+
+  it("shows the center the unit's reason in the case and in the extension dialog", async () => {
+    await openCenterCase();
+    await note('extensionReason').waitFor();
+    expect(await note('extensionReason').innerText()).toContain(NOTES.extension);
+    await page.getByRole('button', { name: '不批准延期' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(NOTES.extension).waitFor();
+    await dialog.getByLabel('原因').fill(NOTES.rejection);
+    await visit('notes-03-center-extension-dialog');
+    await dialog.getByRole('button', { name: '不批准延期' }).click();
+    await closedOrFailed(dialog);
+    await signOut(page);
+  });
+
+  it('shows the unit why the extension was refused; the unit replies', async () => {
+    await openUnitCase();
+    expect(await note('extensionDecision').innerText()).toContain(NOTES.rejection);
+    await page.getByLabel('办理结果').fill(NOTES.reply);
+    await page.getByRole('button', { name: '提交答复' }).click();
+    await page.getByRole('heading', { name: '答复内容' }).waitFor();
+    await signOut(page);
+  });
+
+  it('lets the center send the reply back with a reason and report the case to the leaders', async () => {
+    await openCenterCase();
+    await page.getByRole('button', { name: '退回答复' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('原因').fill(NOTES.sentBack);
+    await dialog.getByRole('button', { name: '退回答复' }).click();
+    await closedOrFailed(dialog);
+    await page.getByRole('button', { name: '呈报领导' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('呈报摘要').fill(NOTES.report);
+    await dialog.getByRole('button', { name: '呈报领导' }).click();
+    await closedOrFailed(dialog);
+    await note('report').waitFor();
+    await visit('notes-04-center-sent-back-and-reported');
+    await signOut(page);
+  });
+
+  it('shows the unit why its reply came back', async () => {
+    await openUnitCase();
+    expect(await note('sentBack').innerText()).toContain(NOTES.sentBack);
+    await visit('notes-05-unit-sent-back');
+    await signOut(page);
+  });
+
+  it('shows the leader the summary reported; the leader writes an instruction', async () => {
+    await openCenterCase('leader');
+    expect(await note('report').innerText()).toContain(NOTES.report);
+    await page.getByRole('button', { name: '领导批示' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('批示内容').fill(NOTES.instruction);
+    await dialog.getByRole('button', { name: '领导批示' }).click();
+    await closedOrFailed(dialog);
+    await note('instruction').waitFor();
+    await visit('notes-06-leader-instruction');
+    await signOut(page);
+  });
+
+  it("shows the leader's instruction to the unit and the center, and the timeline says who wrote it", async () => {
+    await openUnitCase();
+    expect(await note('instruction').innerText()).toContain(NOTES.instruction);
+    await visit('notes-07-unit-instruction');
+    await signOut(page);
+    await openCenterCase();
+    expect(await note('instruction').innerText()).toContain(NOTES.instruction);
+    const entry = page.getByTestId('timeline-entry').filter({ hasText: '批示内容' });
+    expect(await entry.innerText()).toContain('演示市领导（领导）');
+    await visit('notes-08-center-instruction');
+    await signOut(page);
+  });
+
+  it('shows no English words or ISO instants on these Chinese screens', () => {
+    expect(foreign).toEqual([]);
+  });
+
+  it('meets the accessibility bar on every screen and the CSP on every page', () => {
+    expect(log.summary()).toEqual([]);
+    expect(log.cspErrors).toEqual([]);
+  });
+});

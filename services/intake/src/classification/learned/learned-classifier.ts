@@ -1,0 +1,116 @@
+import type { ClassificationSuggestion } from '@hotline/contracts';
+import { normalizeText } from '../../text/normalize-text';
+import type { ClassifyInput, ContentClassifier } from '../content-classifier.port';
+import type { RuleClassifier } from '../rule-classifier';
+import { mentionsSeveralMatters } from './several-matters';
+import { decideSuggestion, type SuggestionDecision } from './suggestion-decision';
+import type { TrainedClassifier } from './train-classifier';
+
+/** Longest text classified: the rest of a very long message adds nothing but time. */
+const MAX_CHARS = 4000;
+const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/gu;
+
+/** Fewer than two letters, digits or Han characters (empty, emoji, punctuation) say nothing to classify. */
+export const hasMatter = (text: string): boolean => (normalizeText(text).match(WORD_CHAR)?.length ?? 0) >= 2;
+
+const percent = (p: number) => `${Math.round(p * 100)} %`;
+
+/**
+ * The learned classifier (word and character n-gram features, the city's rules among them,
+ * calibrated multinomial regressions) behind the same port as the rules. The rules the city marks
+ * as overrides win; a retired category is never suggested; a text with nothing to classify gets
+ * no suggestion. `replace` swaps in a retrained model between two requests.
+ */
+export class LearnedClassifier implements ContentClassifier {
+  constructor(
+    private readonly rules: RuleClassifier,
+    private trained: TrainedClassifier,
+    private version: string,
+    private readonly isActive: (categoryCode: string) => boolean = () => true,
+  ) {}
+
+  get name(): string {
+    return `learned:${this.version}`;
+  }
+
+  /** Least confidence to register without an agent: the threshold chosen with this model. */
+  get autoRegisterConfidence(): number {
+    return this.trained.thresholds.autoRegister;
+  }
+
+  get model(): TrainedClassifier {
+    return this.trained;
+  }
+
+  replace(trained: TrainedClassifier, version: string): void {
+    this.trained = trained;
+    this.version = version;
+  }
+
+  classify(input: ClassifyInput): Promise<ClassificationSuggestion> {
+    return Promise.resolve(this.classifySync(input));
+  }
+
+  /** The decision before it becomes a suggestion (the evaluation measures this). */
+  decide(text: string): SuggestionDecision {
+    const { model, thresholds } = this.trained;
+    const decision = decideSuggestion(
+      model.predict(text),
+      thresholds,
+      this.isActive,
+      mentionsSeveralMatters(text),
+    );
+    const overrides = this.rules.overrides(text);
+    if (overrides.categoryCode && overrides.categoryCode !== decision.categoryCode) {
+      decision.categoryCode = overrides.categoryCode;
+      decision.confidence = 0;
+    }
+    if (overrides.emergency) decision.emergency = { service: overrides.emergency.service, probability: 1 };
+    if (overrides.notAccepted)
+      decision.notAccepted = { reason: overrides.notAccepted.reason, probability: 1 };
+    return decision;
+  }
+
+  classifySync(input: ClassifyInput): ClassificationSuggestion {
+    const text = `${input.subject ?? ''} ${input.content}`.slice(0, MAX_CHARS);
+    if (!hasMatter(text)) return { confidence: 0, signals: [], classifier: this.name };
+    const decision = this.decide(text);
+    const rules = this.rules.classifySync({ content: text });
+    const learned = (p: number) => [`learned ${percent(p)}`];
+    return {
+      type: decision.type,
+      ...(decision.categoryCode ? { categoryCode: decision.categoryCode } : {}),
+      confidence: Math.round(decision.confidence * 1000) / 1000,
+      signals: rules.signals,
+      ...(decision.emergency
+        ? {
+            emergency: {
+              service: decision.emergency.service,
+              signals: rules.emergency?.signals ?? learned(decision.emergency.probability),
+            },
+          }
+        : {}),
+      ...(decision.notAccepted
+        ? {
+            notAccepted: {
+              reason: decision.notAccepted.reason,
+              signals: rules.notAccepted?.signals ?? learned(decision.notAccepted.probability),
+            },
+          }
+        : {}),
+      categories: decision.categories.map((c) => ({
+        code: c.label,
+        probability: Math.round(c.probability * 1000) / 1000,
+      })),
+      ...(decision.unit
+        ? {
+            unit: {
+              unitId: decision.unit.label,
+              probability: Math.round(decision.unit.probability * 1000) / 1000,
+            },
+          }
+        : {}),
+      classifier: this.name,
+    };
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Words with which people bring up a second matter ("另外还有个事", "顺便说一下", "再一个"). A
+ * request with two matters goes to an agent: which one is the case is the agent's call.
+ */
+const SECOND_MATTER = /另外|还有个事|还有一个事|还有就是|顺便|再一个|再说一个|第二个|两个事|两件事|一个是/u;
+
+export const mentionsSeveralMatters = (text: string): boolean => SECOND_MATTER.test(text);

@@ -1,0 +1,110 @@
+import { FEATURE_COUNT, type SparseVector } from './text-features';
+
+export interface TrainingOptions {
+  epochs: number;
+  /** Step size at the start; it decays as 1 / (1 + epoch). */
+  learningRate: number;
+  /** L2 penalty, applied to the weights an example touches. */
+  l2: number;
+  /** Seed of the shuffle, so that training is repeatable. */
+  seed: number;
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 7 };
+
+/**
+ * Multinomial logistic regression over hashed sparse features, trained by stochastic gradient
+ * descent. Weights are feature-major (all classes of one feature side by side), so a prediction
+ * touches one short row per feature of the text. `temperature` divides the scores: calibration
+ * fits it so that the probabilities match how often the model is right.
+ */
+export class SoftmaxRegression {
+  temperature = 1;
+
+  constructor(
+    readonly classes: readonly string[],
+    private readonly weights = new Float32Array(FEATURE_COUNT * classes.length),
+    private readonly bias = new Float32Array(classes.length),
+  ) {}
+
+  /** Raw scores, one per class. */
+  scores(x: SparseVector): Float64Array {
+    const k = this.classes.length;
+    const out = Float64Array.from(this.bias);
+    for (let i = 0; i < x.indices.length; i++) {
+      const row = (x.indices[i] ?? 0) * k;
+      const value = x.values[i] ?? 0;
+      for (let c = 0; c < k; c++) out[c] = (out[c] ?? 0) + value * (this.weights[row + c] ?? 0);
+    }
+    return out;
+  }
+
+  /** Calibrated probabilities, one per class. */
+  probabilities(x: SparseVector): Float64Array {
+    return softmax(this.scores(x), this.temperature);
+  }
+
+  /**
+   * Fits the weights. A rare class's examples count more (the square root of how much rarer than
+   * the commonest, at most 10 times): an emergency is one request in fifteen, and must not be
+   * drowned by the rest.
+   */
+  fit(examples: ReadonlyArray<{ x: SparseVector; y: number }>, options: TrainingOptions): void {
+    const k = this.classes.length;
+    const counts = new Float64Array(k);
+    for (const { y } of examples) counts[y] = (counts[y] ?? 0) + 1;
+    const most = Math.max(...counts);
+    const weightOf = Float64Array.from(counts, (n) => (n === 0 ? 1 : Math.min(10, Math.sqrt(most / n))));
+    const order = examples.map((_, i) => i);
+    const random = seededRandom(options.seed);
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      shuffle(order, random);
+      const rate = options.learningRate / (1 + epoch);
+      for (const index of order) {
+        const { x, y } = examples[index]!;
+        const p = softmax(this.scores(x), 1);
+        const weight = weightOf[y] ?? 1;
+        for (let c = 0; c < k; c++) {
+          const gradient = weight * ((p[c] ?? 0) - (c === y ? 1 : 0));
+          this.bias[c] = (this.bias[c] ?? 0) - rate * gradient;
+          // A class the model already rules out barely moves: skipping it keeps training sparse.
+          if (Math.abs(gradient) < 1e-4) continue;
+          for (let i = 0; i < x.indices.length; i++) {
+            const at = (x.indices[i] ?? 0) * k + c;
+            const w = this.weights[at] ?? 0;
+            this.weights[at] = w - rate * (gradient * (x.values[i] ?? 0) + options.l2 * w);
+          }
+        }
+      }
+    }
+  }
+}
+
+export function softmax(scores: Float64Array, temperature: number): Float64Array {
+  let max = -Infinity;
+  for (const s of scores) max = Math.max(max, s);
+  const out = new Float64Array(scores.length);
+  let sum = 0;
+  scores.forEach((s, i) => {
+    const e = Math.exp((s - max) / temperature);
+    out[i] = e;
+    sum += e;
+  });
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / sum;
+  return out;
+}
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+function shuffle(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
