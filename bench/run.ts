@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
 import { run as consoleLoad } from './console-load';
+import { run as embeddedStart } from './embedded-start.bench';
 import { run as eventStore } from './event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as routing } from './routing.bench';
 import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
@@ -23,8 +25,10 @@ const benchmarks: Record<string, Benchmark> = {
   projection,
   intake,
   workflow,
+  'embedded-start': embeddedStart,
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
+  routing,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
