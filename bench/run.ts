@@ -16,6 +16,7 @@ import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as routing } from './routing.bench';
 import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
@@ -27,6 +28,7 @@ const benchmarks: Record<string, Benchmark> = {
   workflow,
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
+  routing,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

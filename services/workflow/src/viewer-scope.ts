@@ -1,6 +1,7 @@
 import {
   CITY_DISTRICT,
   HotlineError,
+  NotFoundError,
   WorkflowRole,
   type QueryViewer,
   type UnitDirectory,
@@ -44,12 +45,15 @@ export function caseScope(viewer: QueryViewer, units: UnitDirectory): Filter {
   return viewer.districtId === CITY_DISTRICT ? {} : { districtId: viewer.districtId };
 }
 
-/** Whether the viewer may see the inbox of `unitId`: its own unit or one below it, or hotline staff. */
+/**
+ * The inbox of `unitId` for a viewer: a unit user its own unit's or one below it, hotline staff any.
+ * A unit outside the viewer's units answers exactly as a unit that does not exist.
+ */
 export function inboxScope(viewer: QueryViewer, units: UnitDirectory, unitId: string): Filter {
   requireReader(viewer);
   const visible = viewerUnits(viewer, units);
-  if (visible && !visible.includes(unitId)) {
-    throw forbidden(`unit ${viewer.actor.unitId ?? ''} may not see the inbox of ${unitId}`);
+  if (units[unitId] === undefined || (visible && !visible.includes(unitId))) {
+    throw new NotFoundError('unit', unitId);
   }
   if (visible || viewer.districtId === CITY_DISTRICT) return { unitId };
   return { unitId, districtId: viewer.districtId };

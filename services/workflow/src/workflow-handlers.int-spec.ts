@@ -158,9 +158,10 @@ describe('Workflow handlers over NATS [SQLite event store, FerretDB read store]'
       code: 'CASE_UNKNOWN_UNIT',
       details: { field: 'leadUnitId' },
     });
+    // A case the unit was never given answers as a case that does not exist (docs/security.md).
     expect(await refused(wf.command('SignCase', envelope('SignCase', { caseId }, dongjie)))).toMatchObject({
-      kind: 'rule',
-      code: 'CASE_NOT_SIGNABLE',
+      kind: 'not-found',
+      code: 'CASE_NOT_REGISTERED',
     });
     expect(
       await refused(wf.command('ReturnCase', envelope('ReturnCase', { caseId, reason: 'other' }, dongjie))),
@@ -188,7 +189,8 @@ describe('Workflow handlers over NATS [SQLite event store, FerretDB read store]'
     expect(
       await refused(wf.command('SignCase', envelope('SignCase', { caseId: otherId }, dongjie, 'gulou'))),
     ).toMatchObject({
-      kind: 'rule',
+      kind: 'not-found',
+      code: 'CASE_NOT_REGISTERED',
     });
     expect(await eventsOf(otherId)).toEqual(['CaseRegistered', 'CaseDispatched']);
   });

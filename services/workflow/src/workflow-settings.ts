@@ -37,21 +37,26 @@ export const defaultWorkflowSettings = (overrides: Partial<WorkflowSettings> = {
   ...overrides,
 });
 
-const OVERRIDES = 'WORKFLOW_CALENDAR_OVERRIDES_PATH';
+type CalendarFileVariable = 'WORKFLOW_CALENDAR_OVERRIDES_PATH' | 'WORKFLOW_CALENDAR_NOTICES_PATH';
 
-/** The city's calendar file, validated; a missing or malformed file stops the service naming the variable. */
-function calendarOverrides(path: string, readFile: (path: string) => string): CalendarData {
+/** A calendar file, validated; a missing or malformed file stops the service naming the variable. */
+function calendarFile(
+  variable: CalendarFileVariable,
+  path: string | undefined,
+  readFile: (path: string) => string,
+): CalendarData | undefined {
+  if (path === undefined) return undefined;
   let json: unknown;
   try {
     json = JSON.parse(readFile(path));
   } catch (error) {
     const reason = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
-    throw new ConfigError('workflow', [{ variable: OVERRIDES, reason: `${reason} (${path})` }]);
+    throw new ConfigError('workflow', [{ variable, reason: `${reason} (${path})` }]);
   }
   const parsed = CalendarData.safeParse(json);
   if (!parsed.success) {
     const reason = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError('workflow', [{ variable: OVERRIDES, reason: `${path}: ${reason}` }]);
+    throw new ConfigError('workflow', [{ variable, reason: `${path}: ${reason}` }]);
   }
   return parsed.data;
 }
@@ -61,10 +66,14 @@ export function workflowSettingsFromConfig(
   config: WorkflowConfig,
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): WorkflowSettings {
-  const overridesPath = config.WORKFLOW_CALENDAR_OVERRIDES_PATH;
-  const calendar = chinaWorkingCalendar(
-    overridesPath === undefined ? {} : { overrides: calendarOverrides(overridesPath, readFile) },
-  );
+  const calendar = chinaWorkingCalendar({
+    overrides: calendarFile(
+      'WORKFLOW_CALENDAR_OVERRIDES_PATH',
+      config.WORKFLOW_CALENDAR_OVERRIDES_PATH,
+      readFile,
+    ),
+    notices: calendarFile('WORKFLOW_CALENDAR_NOTICES_PATH', config.WORKFLOW_CALENDAR_NOTICES_PATH, readFile),
+  });
   const deadlines = resolveDeadlinePolicy({
     limits: {
       consult: config.WORKFLOW_LIMIT_CONSULT,

@@ -99,6 +99,23 @@ describe('workflow settings from the environment', () => {
     );
   });
 
+  it('loads a later State Council notice from one file: the year stops being provisional', () => {
+    const notice = JSON.stringify({
+      '2027': { holidays: ['2027-02-05', '2027-02-11'], workdays: ['2027-02-20'] },
+    });
+    expect(settingsOf({}).calendar.isProvisional(2027)).toBe(true);
+    const settings = settingsOf(
+      { WORKFLOW_CALENDAR_NOTICES_PATH: '/etc/notice.json' },
+      { '/etc/notice.json': notice },
+    );
+    expect(settings.calendar.isProvisional(2027)).toBe(false);
+    expect(settings.calendar.isWorkingDay('2027-02-11')).toBe(false);
+    expect(settings.calendar.isWorkingDay('2027-02-20')).toBe(true); // a make-up Saturday
+    expect(() => settingsOf({ WORKFLOW_CALENDAR_NOTICES_PATH: '/etc/notice.json' }, {})).toThrow(
+      /WORKFLOW_CALENDAR_NOTICES_PATH/,
+    );
+  });
+
   it.each([
     ['a missing file', {}, /cannot be read/],
     ['a file that is not JSON', { '/etc/city.json': '{ holidays' }, /not valid JSON/],

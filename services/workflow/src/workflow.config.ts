@@ -92,6 +92,12 @@ export const workflowConfigSchema = z.object({
     .describe(
       'The city\'s own holidays and make-up working days (JSON: {"2026": {"holidays": [...], "workdays": [...]}}), laid over China\'s official 2025-2026 schedules',
     ),
+  WORKFLOW_CALENDAR_NOTICES_PATH: z
+    .string()
+    .optional()
+    .describe(
+      'State Council holiday notices published after this release (JSON: {"2027": {"holidays": [...], "workdays": [...]}}); each year in it is official and replaces the provisional schedule computed for it',
+    ),
   WORKFLOW_READ_AFTER_WRITE_TIMEOUT_MS: envInt({ min: 0, max: 60_000 })
     .default(3_000)
     .describe(

@@ -1,5 +1,6 @@
 import type { CalendarData } from './calendar-data';
 import published from './cn-public-holidays.json';
+import { lunarHolidays } from './lunar-holidays';
 import { WorkingCalendar } from './working-calendar';
 import type { WorkingHours } from './working-hours';
 
@@ -12,6 +13,11 @@ export const CN_PUBLIC_HOLIDAYS_SOURCE: string = source;
 export interface ChinaCalendarOptions {
   /** The city's own holidays and working days, laid over the national schedule. */
   overrides?: CalendarData;
+  /**
+   * State Council notices published after this release (same shape as the shipped schedules): each
+   * year in it is official and replaces its provisional schedule.
+   */
+  notices?: CalendarData;
   hours?: WorkingHours;
   /**
    * Years after the last published schedule get a provisional one (see `provisionalYear`) so that
@@ -23,23 +29,25 @@ export interface ChinaCalendarOptions {
 
 /**
  * A stand-in schedule for a year the State Council has not published yet: weekends off plus the
- * statutory holidays that fall on fixed solar dates (New Year's Day, Labour Day 1–2 May, National Day
- * 1–3 October). The lunar holidays and the make-up working days are unknown until the notice, so a
- * city loads the official schedule as an override as soon as it is published (usually in November).
+ * statutory holidays, the fixed solar dates (New Year's Day, Labour Day 1–2 May, National Day
+ * 1–3 October) and the lunar ones computed (`lunarHolidays`). The bridging days and the make-up
+ * working days are unknown until the notice, so the year is provisional (`isProvisional`) until a
+ * city loads the notice (`notices`, usually published in November).
  */
 export function provisionalYear(year: number): CalendarData[string] {
-  const fixed = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'];
-  return { holidays: fixed.map((day) => `${year}-${day}`), workdays: [] };
+  const fixed = ['01-01', '05-01', '05-02', '10-01', '10-02', '10-03'].map((day) => `${year}-${day}`);
+  return { holidays: [...new Set([...fixed, ...lunarHolidays(year)])].sort(), workdays: [] };
 }
 
-const lastPublishedYear = Math.max(...Object.keys(CN_PUBLIC_HOLIDAYS).map(Number));
-
-/** The national working calendar, optionally with a city's overrides and working hours. */
+/** The national working calendar, optionally with later notices, a city's overrides and working hours. */
 export function chinaWorkingCalendar(options: ChinaCalendarOptions = {}): WorkingCalendar {
-  const data: CalendarData = { ...CN_PUBLIC_HOLIDAYS };
+  const data: CalendarData = { ...CN_PUBLIC_HOLIDAYS, ...options.notices };
+  const lastOfficialYear = Math.max(...Object.keys(data).map(Number));
+  const provisional: number[] = [];
   for (let i = 1; i <= (options.provisionalYears ?? 5); i++) {
-    data[String(lastPublishedYear + i)] = provisionalYear(lastPublishedYear + i);
+    data[String(lastOfficialYear + i)] = provisionalYear(lastOfficialYear + i);
+    provisional.push(lastOfficialYear + i);
   }
-  const national = new WorkingCalendar({ data, hours: options.hours });
+  const national = new WorkingCalendar({ data, hours: options.hours, provisional });
   return options.overrides ? national.withOverrides(options.overrides) : national;
 }

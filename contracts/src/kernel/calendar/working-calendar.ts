@@ -15,6 +15,8 @@ import { DEFAULT_WORKING_HOURS, WorkingHours, sessionMinutesOf, type SessionMinu
 export interface WorkingCalendarOptions {
   data: CalendarData;
   hours?: WorkingHours;
+  /** Years whose schedule is a stand-in until the official notice is loaded. */
+  provisional?: readonly number[];
 }
 
 /** One working half-day as instants, [start, end). */
@@ -46,12 +48,14 @@ export class WorkingCalendar {
   private readonly years: ReadonlyMap<number, YearSets>;
   private readonly sessions: readonly [SessionMinutes, SessionMinutes];
   private readonly data: CalendarData;
+  private readonly provisional: ReadonlySet<number>;
   readonly hours: WorkingHours;
 
   constructor(options: WorkingCalendarOptions) {
     this.data = parseOrThrow(CalendarData, options.data, 'data');
     this.hours = parseOrThrow(WorkingHours, options.hours ?? DEFAULT_WORKING_HOURS, 'hours');
     this.sessions = sessionMinutesOf(this.hours);
+    this.provisional = new Set(options.provisional ?? []);
     this.years = new Map(
       Object.entries(this.data).map(([year, s]) => [
         Number(year),
@@ -63,7 +67,13 @@ export class WorkingCalendar {
   /** A new calendar with a city's own holidays and working days laid over this one. */
   withOverrides(overrides: CalendarData): WorkingCalendar {
     const own = parseOrThrow(CalendarData, overrides, 'overrides');
-    return new WorkingCalendar({ data: mergeCalendarData(this.data, own), hours: this.hours });
+    const data = mergeCalendarData(this.data, own);
+    return new WorkingCalendar({ data, hours: this.hours, provisional: [...this.provisional] });
+  }
+
+  /** Whether a year's schedule is a stand-in: weekends and statutory holidays, no official notice yet. */
+  isProvisional(year: number): boolean {
+    return this.provisional.has(year);
   }
 
   coveredYears(): number[] {

@@ -55,6 +55,8 @@ export interface CalendarDayView {
 
 export interface CalendarView {
   year: number;
+  /** The year's schedule is computed (statutory holidays only) until the State Council's notice is loaded. */
+  provisional: boolean;
   days: CalendarDayView[];
 }
 

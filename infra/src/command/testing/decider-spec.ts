@@ -33,7 +33,7 @@ export function deciderSpec<
                 error = thrown;
               }
               expect({ produced, error }).toEqual({ produced: undefined, error: expect.any(RuleViolation) });
-              expect(error).toMatchObject({ kind: 'rule', code });
+              expect(error).toMatchObject({ code });
               if (message) expect((error as Error).message).toMatch(message);
             },
           };

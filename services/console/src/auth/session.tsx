@@ -1,8 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { Result, Spin } from 'antd';
+import { Result } from 'antd';
 import { ApiError, apiGet, apiPost, rememberCsrfToken } from '../api/http';
 import { useT } from '../i18n';
+import { Loading } from '../components/loading';
 
 /** The gateway roles (auth contract); `citizen` is anonymous and has no account. */
 export type Role =
@@ -126,7 +127,7 @@ export function RequireRole({ roles, children }: { roles: readonly Role[]; child
   if (loading) {
     return (
       <div className="centered">
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   }

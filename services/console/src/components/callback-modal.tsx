@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Checkbox, Descriptions, Form, Input, Modal, Radio, Spin } from 'antd';
+import { Alert, Checkbox, Descriptions, Form, Input, Modal, Radio } from 'antd';
 import type { CaseDetailView } from '@hotline/contracts';
 import { apiGet, apiPost, newCommandId } from '../api/http';
 import { useT } from '../i18n';
 import { ErrorAlert } from './error-alert';
 import { useRequest } from './use-request';
+import { Loading } from './loading';
 
 const RATINGS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
 const DIMENSIONS = ['efficiency', 'attitude', 'result'] as const;
@@ -88,7 +89,7 @@ export function CallbackModal({ caseId, onDone, onCancel }: CallbackModalProps) 
       width={720}
       destroyOnHidden
     >
-      {detail.loading && <Spin aria-label={t('common.loading')} />}
+      {detail.loading && <Loading />}
       <ErrorAlert error={detail.error} />
       {view !== undefined && (
         <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>

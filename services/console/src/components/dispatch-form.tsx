@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Form, Input, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { UnitSuggestion, UnitView } from '@hotline/contracts';
@@ -7,6 +7,7 @@ import { ApiError, apiGet, apiPost, newCommandId } from '../api/http';
 import { useT } from '../i18n';
 import { ErrorAlert } from './error-alert';
 import { useRequest } from './use-request';
+import { Loading } from './loading';
 
 interface Values {
   leadUnitId: string;
@@ -121,7 +122,7 @@ export function DispatchForm({
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} aria-label={t(`dispatch.${mode}`)}>
-      {suggested.loading && <Spin size="small" aria-label={t('common.loading')} />}
+      {suggested.loading && <Loading size="small" />}
       {suggested.data !== undefined && (
         <Alert
           type={fallback ? 'warning' : 'info'}

@@ -4,6 +4,7 @@ export { CaseTimeline } from './case-timeline';
 export { CategoryPicker, type CategoryPickerProps } from './category-picker';
 export { EmptyState } from './empty-state';
 export { ErrorAlert } from './error-alert';
+export { Loading } from './loading';
 export { PageHeader } from './page-header';
 export { PhotoUpload, uploadedRefs, MAX_UPLOAD_BYTES, type UploadItem } from './photo-upload';
 export { ToneTag, type Tone } from './tone-tag';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { ScreenLog, signIn, signOut } from './console-steps';
+import { launchBrowser, seriousViolations } from './browser';
+import { ScreenLog, settleAnimations, signIn, signOut } from './console-steps';
 import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
 
 // A 1×1 PNG: real magic bytes, so the gateway's upload check accepts it as an image.
@@ -70,7 +70,25 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
   });
 
   it('lets the center find the case and dispatch it to the housing bureau', async () => {
+    // The overview's chunk is held back, so the spinner Suspense shows is what axe judges first.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const overviewChunk = /overview-page[^/]*\.js$/;
+    await page.route(overviewChunk, async (route) => {
+      await held;
+      // The page may have given up on a request it made twice (a preload and the import).
+      await route.continue().catch(() => undefined);
+    });
     await signIn(page, platform.url, 'center', '/center');
+    await page.locator('.ant-spin-spinning').first().waitFor();
+    await settleAnimations(page);
+    const whileLoading = await seriousViolations(page);
+    const announced = await page.getByRole('status', { name: '加载中…' }).count();
+    release();
+    await page.unroute(overviewChunk);
+    expect(whileLoading).toEqual([]);
+    expect(announced).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: '热线办总览' }).waitFor();
     await log.visit(page, '03-center-overview');
     await page.getByRole('tab', { name: '工单查询' }).click();
     await page.getByLabel('全文检索').fill('翠湖苑');

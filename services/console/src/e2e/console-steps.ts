@@ -18,9 +18,9 @@ export class ScreenLog {
 
   async visit(page: Page, screen: string): Promise<void> {
     await page.waitForLoadState('networkidle');
-    // axe judges contrast as painted: let fades and colour transitions (menus, messages, modals)
-    // finish first, including those that start a frame or two after the page settled.
-    await page.evaluate(SETTLE_ANIMATIONS);
+    // The screen's content, not a spinner standing in for it (a lazy chunk or a request still loading).
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden' });
+    await settleAnimations(page);
     await screenshot(page, screen);
     const found = await seriousViolations(page);
     if (found.length > 0) this.violations.push({ screen, violations: found });
@@ -34,6 +34,14 @@ export class ScreenLog {
       ),
     );
   }
+}
+
+/**
+ * axe judges contrast as painted: let fades and colour transitions (menus, messages, modals)
+ * finish first, including those that start a frame or two after the page settled.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(SETTLE_ANIMATIONS);
 }
 
 export const PASSWORD = 'Hotline@12345';

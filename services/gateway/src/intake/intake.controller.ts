@@ -5,6 +5,7 @@ import {
   ClassifyContent,
   FindDuplicates,
   GetCallerHistory,
+  GetCase,
   GetCaseRepeatCount,
   GetContact,
   ListOpenContacts,
@@ -13,6 +14,7 @@ import {
   SubmitContact,
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
+import { WorkflowRequests } from '../workflow-requests';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
@@ -39,9 +41,11 @@ export const CONTACT_ACTIONS: Readonly<Record<string, string>> = {
 @Controller('api')
 export class IntakeController {
   private readonly requests: IntakeRequests;
+  private readonly workflow: WorkflowRequests;
 
   constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
     this.requests = new IntakeRequests(bus);
+    this.workflow = new WorkflowRequests(bus);
   }
 
   /** The citizen portal (web): no account; the answer says what happened and what to tell the citizen. */
@@ -130,11 +134,14 @@ export class IntakeController {
   @Doc(queryDoc('GetCaseRepeatCount', { path: ['caseId'] }))
   @Allow(...ANY_ROLE)
   @Get('cases/:caseId/repeats')
-  repeats(
+  async repeats(
     @Req() request: IncomingMessage,
     @Param('caseId') caseId: string,
     @Query() params: QueryParams,
   ): Promise<unknown> {
+    // Intake counts contacts by case id alone; the workflow says whether the caller may see the case,
+    // so a case outside the caller's scope answers 404 exactly as a case that does not exist.
+    await this.workflow.query(GetCase.type, request.headers, { caseId, ...minPosition(params) });
     return this.requests.query(GetCaseRepeatCount.type, request.headers, { caseId, ...minPosition(params) });
   }
 

@@ -7,7 +7,12 @@ export enum CallerBlockError {
   RoleNotAllowed = 'CALLER_BLOCK_ROLE_NOT_ALLOWED',
 }
 
-export class CallerBlockRuleViolation extends RuleViolation<CallerBlockError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class CallerBlockRuleViolation extends RuleViolation<CallerBlockError> {
+  static override readonly kinds = {
+    [CallerBlockError.RoleNotAllowed]: 'forbidden',
+  } as const;
+}
 
 /** A number's place on the blocklist, folded from `callerBlock-<phone>`. */
 export interface CallerBlockState {

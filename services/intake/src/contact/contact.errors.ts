@@ -11,4 +11,10 @@ export enum ContactError {
   RoleNotAllowed = 'CONTACT_ROLE_NOT_ALLOWED',
 }
 
-export class ContactRuleViolation extends RuleViolation<ContactError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class ContactRuleViolation extends RuleViolation<ContactError> {
+  static override readonly kinds = {
+    [ContactError.RoleNotAllowed]: 'forbidden',
+    [ContactError.NotRecorded]: 'not-found',
+  } as const;
+}

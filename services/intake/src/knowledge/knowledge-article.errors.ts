@@ -9,4 +9,10 @@ export enum KnowledgeArticleError {
   RoleNotAllowed = 'KB_ARTICLE_ROLE_NOT_ALLOWED',
 }
 
-export class KnowledgeArticleRuleViolation extends RuleViolation<KnowledgeArticleError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class KnowledgeArticleRuleViolation extends RuleViolation<KnowledgeArticleError> {
+  static override readonly kinds = {
+    [KnowledgeArticleError.RoleNotAllowed]: 'forbidden',
+    [KnowledgeArticleError.NotFound]: 'not-found',
+  } as const;
+}

@@ -65,9 +65,11 @@ export function settle(decision: Decision): void {
   const cursors: Cursor[] = [];
   for (const queue of state.queues.values()) {
     if (queue.waiting === 0) continue;
-    const candidates = [...(state.openAgents.get(queue.config.queueId) ?? [])].filter(
-      (id) => (state.agents.get(id)?.restUntil ?? Infinity) <= now,
-    );
+    // The queue's own requirements do not depend on the contact: agents without them never qualify.
+    const candidates = [...(state.openAgents.get(queue.config.queueId) ?? [])].filter((id) => {
+      const agent = state.agents.get(id);
+      return agent !== undefined && agent.restUntil <= now && hasSkills(agent, queue.config.requiredSkills);
+    });
     if (candidates.length === 0) continue;
     const minTier = Math.min(
       ...candidates.map((id) => membershipOf(state.agents.get(id)!, queue.config.queueId)?.tier ?? 9),

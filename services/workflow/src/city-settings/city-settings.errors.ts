@@ -11,4 +11,9 @@ export enum CitySettingsError {
   NoCityDay = 'SETTINGS_NO_CITY_DAY',
 }
 
-export class CitySettingsRuleViolation extends RuleViolation<CitySettingsError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class CitySettingsRuleViolation extends RuleViolation<CitySettingsError> {
+  static override readonly kinds = {
+    [CitySettingsError.RoleNotAllowed]: 'forbidden',
+  } as const;
+}

@@ -48,6 +48,18 @@ describe('the effective settings', () => {
     expect(days.find((d) => d.date === '2026-01-01')).toMatchObject({ kind: 'holiday', source: 'official' });
   });
 
+  it('marks a year provisional, with its computed Spring Festival, until its notice is loaded', () => {
+    const view = calendarView(base, effectiveSettings(base), 2027);
+    expect(view.provisional).toBe(true);
+    expect(view.days).toContainEqual({
+      date: '2027-02-08',
+      kind: 'holiday',
+      name: '法定节假日',
+      source: 'official',
+    });
+    expect(calendarView(base, effectiveSettings(base), 2026).provisional).toBe(false);
+  });
+
   it('lists renamed and retired categories with their source, and retires those under a retired one', () => {
     const settings = effectiveSettings(
       base,

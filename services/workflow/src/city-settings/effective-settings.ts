@@ -129,7 +129,7 @@ export function calendarView(
       days.push({ date, kind, name: OFFICIAL_NAMES[kind], source: 'official' });
     }
   }
-  return { year, days };
+  return { year, provisional: base.calendar.isProvisional(year), days };
 }
 
 export function deadlineLimitsView(settings: EffectiveSettings): DeadlineLimitsView {

@@ -14,4 +14,10 @@ export enum UnitError {
   UnknownEntry = 'CATALOGUE_UNKNOWN_ENTRY',
 }
 
-export class UnitRuleViolation extends RuleViolation<UnitError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class UnitRuleViolation extends RuleViolation<UnitError> {
+  static override readonly kinds = {
+    [UnitError.RoleNotAllowed]: 'forbidden',
+    [UnitError.NotRegistered]: 'not-found',
+  } as const;
+}

@@ -151,6 +151,9 @@ const messages: AreaMessages = {
     'admin.calendar.source.official': '国家安排',
     'admin.calendar.source.city': '本市自定',
     'admin.calendar.none': '这一年没有节假日安排',
+    'admin.calendar.provisional': '{year} 年为推算安排，须载入国务院办公厅放假通知',
+    'admin.calendar.provisionalDetail':
+      '国务院办公厅尚未发布或本系统尚未载入 {year} 年的放假通知：目前只按法定假日放假（春节、清明、端午、中秋按农历推算），没有调休安排，办理时限可能与正式安排不同。通知发布后，请运维人员将其保存为 JSON 文件，设置 WORKFLOW_CALENDAR_NOTICES_PATH 并重启服务。',
     'admin.calendar.add': '新增本市自定日',
     'admin.calendar.addHint': '本市自定日覆盖国家安排的同一天。',
     'admin.calendar.dateRequired': '请选择日期',
@@ -338,6 +341,9 @@ const messages: AreaMessages = {
     'admin.calendar.source.official': 'Official schedule',
     'admin.calendar.source.city': "City's own",
     'admin.calendar.none': 'No holidays scheduled for this year',
+    'admin.calendar.provisional': 'The {year} schedule is provisional: load the State Council notice',
+    'admin.calendar.provisionalDetail':
+      "The State Council's holiday notice for {year} is not published or not loaded yet: only the statutory holidays are days off (Spring Festival, Qingming, Dragon Boat and Mid-Autumn computed from the lunar calendar), with no make-up working days, so deadlines may differ from the official schedule. Once it is published, operations save it as a JSON file, set WORKFLOW_CALENDAR_NOTICES_PATH and restart.",
     'admin.calendar.add': "Add a city's own day",
     'admin.calendar.addHint': "The city's own day overrides the official schedule for that date.",
     'admin.calendar.dateRequired': 'Choose the date',

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Table, Tag } from 'antd';
 import { CalendarOutlined, CoffeeOutlined } from '@ant-design/icons';
 import { useSession } from '../../auth/session';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
@@ -74,6 +74,15 @@ export function CalendarPage() {
         <Col xs={24} xl={13}>
           <Card size="small" title={<CardTitle>{t('admin.calendar.days', { year })}</CardTitle>}>
             <ErrorAlert error={calendar.error ?? command.error} />
+            {calendar.data?.provisional && calendar.data.year === year && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('admin.calendar.provisional', { year })}
+                description={t('admin.calendar.provisionalDetail', { year })}
+              />
+            )}
             <Table<CalendarDayView>
               size="small"
               rowKey="date"

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Spin, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useSession } from '../../auth/session';
@@ -8,6 +8,7 @@ import { CataloguePage } from './catalogue-page';
 import { CategoriesPage } from './categories-page';
 import { UnitsPage } from './units-page';
 import { UsersPage } from './users-page';
+import { Loading } from '../../components/loading';
 
 // The calendar page carries the deadline policy's module (and zod with it): loaded when opened.
 const CalendarPage = lazy(() => import('./calendar-page').then((m) => ({ default: m.CalendarPage })));
@@ -40,7 +41,7 @@ export default function AdminArea() {
         <Route
           path="calendar"
           element={
-            <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loading />}>
               <CalendarPage />
             </Suspense>
           }

@@ -69,6 +69,17 @@ describe('City settings in the console [browser: Debian chromium]', () => {
     const row = page.getByRole('row', { name: new RegExp(`${year}-07-15`) });
     await expect(row.innerText()).resolves.toMatch(/放假[\s\S]*本市防汛停工[\s\S]*本市自定/);
     await log.visit(page, 'settings-calendar');
+  });
+
+  it('warns that 2027 is provisional and shows its computed Spring Festival', async () => {
+    await page.getByLabel('年份').click();
+    await page.locator('.ant-select-item-option[title="2027"]').click();
+    const warning = page.getByRole('alert').filter({ hasText: '2027 年为推算安排' });
+    await expect(warning.innerText()).resolves.toContain('WORKFLOW_CALENDAR_NOTICES_PATH');
+    await expect(page.getByRole('row', { name: /2027-02-08/ }).innerText()).resolves.toMatch(
+      /放假[\s\S]*国家安排/,
+    );
+    await log.visit(page, 'settings-calendar-provisional');
 
     expect(log.summary()).toEqual([]);
     expect(log.cspErrors).toEqual([]);

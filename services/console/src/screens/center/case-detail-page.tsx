@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseUnitView } from '@hotline/contracts';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
@@ -13,6 +13,7 @@ import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
 import { CaseActions } from './case-actions';
 import { getCase, getRepeats, getTimeline } from './center-api';
+import { Loading } from '../../components/loading';
 
 function Attachments({ items }: { items: AttachmentRef[] }) {
   if (items.length === 0) return <>—</>;
@@ -60,7 +61,7 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
       </>
     ) : (
       <div className="centered">
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   }
@@ -231,7 +232,7 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
         </Col>
         <Col xs={24} xl={9}>
           <Card size="small" title={<CardTitle>{t('center.detail.timeline')}</CardTitle>}>
-            {timeline.loading && timeline.data === undefined && <Spin aria-label={t('common.loading')} />}
+            {timeline.loading && timeline.data === undefined && <Loading />}
             <ErrorAlert error={timeline.error} />
             {timeline.data !== undefined && (
               <CaseTimeline entries={timeline.data} caseLink={(id) => caseHref(area, id)} />

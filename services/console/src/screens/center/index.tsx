@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { Spin, Tabs } from 'antd';
+import { Tabs } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
 import { ReportedCasesPage } from './reported-cases-page';
+import { Loading } from '../../components/loading';
 
 // The overview's charts (ECharts) load only when the overview is opened, not with a case or a search.
 const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
@@ -38,7 +39,7 @@ export default function CenterArea() {
         <Route
           index
           element={
-            <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+            <Suspense fallback={<Loading />}>
               <OverviewPage />
             </Suspense>
           }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Form, Modal, Select, Spin } from 'antd';
+import { Form, Modal, Select } from 'antd';
 import type { CaseDetailView, DuplicateSuggestion } from '@hotline/contracts';
 import { apiPost } from '../../api/http';
 import { ErrorAlert } from '../../components';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
 import { caseAction, newCommandId } from './center-api';
+import { Loading } from '../../components/loading';
 
 interface Props {
   detail: CaseDetailView;
@@ -62,7 +63,7 @@ export function MergeModal({ detail, open, onDone, onCancel }: Props) {
       onCancel={onCancel}
       destroyOnHidden
     >
-      {candidates.loading && <Spin aria-label={t('common.loading')} />}
+      {candidates.loading && <Loading />}
       <ErrorAlert error={candidates.error} />
       <Form form={form} layout="vertical" onFinish={(values) => void submit(values)}>
         <Form.Item

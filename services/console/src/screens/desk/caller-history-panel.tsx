@@ -1,4 +1,4 @@
-import { Alert, Card, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseDetailView } from '@hotline/contracts';
 import { apiGet } from '../../api/http';
@@ -9,6 +9,7 @@ import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useInstant, useT } from '../../i18n';
 import type { CallerHistory } from './desk-api';
+import { Loading } from '../../components/loading';
 
 interface Props {
   phone: string | undefined;
@@ -45,7 +46,7 @@ export function CallerHistoryPanel({ phone, history, loading, error }: Props) {
       {phone === undefined ? (
         <Typography.Text type="secondary">{t('desk.history.hint')}</Typography.Text>
       ) : loading ? (
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       ) : error !== undefined ? (
         <ErrorAlert error={error} />
       ) : (

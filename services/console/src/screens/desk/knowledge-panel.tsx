@@ -1,11 +1,12 @@
 import { forwardRef, useState } from 'react';
-import { Button, Card, Input, Space, Spin, Tag, Typography, type InputRef } from 'antd';
+import { Button, Card, Input, Space, Tag, Typography, type InputRef } from 'antd';
 import { EmptyState, ErrorAlert } from '../../components';
 import { useDebouncedValue, useRequest } from '../../components/use-request';
 import { SimpleList } from '../../components/simple-list';
 import { CardTitle, FieldLabel } from '../../components/text-parts';
 import { useT } from '../../i18n';
 import { getArticle, searchKnowledge, type KnowledgeHit } from './desk-api';
+import { Loading } from '../../components/loading';
 
 interface Props {
   /** What the agent typed as the content; searched until the agent types a query of their own. */
@@ -61,7 +62,7 @@ export const KnowledgePanel = forwardRef<InputRef, Props>(function KnowledgePane
           onSearch={(value) => setOwn(value)}
           enterButton={t('desk.kb.searchButton')}
         />
-        {hits.loading && <Spin size="small" aria-label={t('common.loading')} />}
+        {hits.loading && <Loading size="small" />}
         {hits.error !== undefined && <ErrorAlert error={hits.error} />}
         {bodyError !== undefined && <ErrorAlert error={bodyError} />}
         {query === '' ? (

@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
 import { ErrorAlert } from '../../components';
 import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useT } from '../../i18n';
+import { suggestionApplicable } from './suggestion-rules';
 import type { CaseType, ClassificationSuggestion, DuplicateSuggestion } from './desk-api';
+import { Loading } from '../../components/loading';
 
 interface Props {
   classification: ClassificationSuggestion | undefined;
@@ -23,11 +25,12 @@ export function SuggestionsPanel(props: Props) {
   const { classification, duplicates, loading, error, categoryName, onApply, onMerge, busy } = props;
   const t = useT();
   const hasSuggestion = classification?.type !== undefined || classification?.categoryCode !== undefined;
+  const applicable = classification !== undefined && suggestionApplicable(classification.confidence);
   return (
     <Card
       size="small"
       title={<CardTitle>{t('desk.suggest.title')}</CardTitle>}
-      extra={loading ? <Spin size="small" aria-label={t('common.loading')} /> : undefined}
+      extra={loading ? <Loading size="small" /> : undefined}
       aria-live="polite"
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -79,19 +82,23 @@ export function SuggestionsPanel(props: Props) {
             <Typography.Text type="secondary">
               {t('desk.suggest.confidence', { value: Math.round(classification.confidence * 100) })}
             </Typography.Text>
-            <Button
-              size="small"
-              onClick={() =>
-                onApply({
-                  ...(classification.type !== undefined ? { type: classification.type } : {}),
-                  ...(classification.categoryCode !== undefined
-                    ? { categoryCode: classification.categoryCode }
-                    : {}),
-                })
-              }
-            >
-              {t('desk.suggest.apply')}
-            </Button>
+            {applicable ? (
+              <Button
+                size="small"
+                onClick={() =>
+                  onApply({
+                    ...(classification.type !== undefined ? { type: classification.type } : {}),
+                    ...(classification.categoryCode !== undefined
+                      ? { categoryCode: classification.categoryCode }
+                      : {}),
+                  })
+                }
+              >
+                {t('desk.suggest.apply')}
+              </Button>
+            ) : (
+              <Typography.Text type="secondary">{t('desk.suggest.tooUnsure')}</Typography.Text>
+            )}
           </Space>
         )}
         {duplicates !== undefined && duplicates.length > 0 && (

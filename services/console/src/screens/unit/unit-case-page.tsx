@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Descriptions, Image, List, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Image, List, Row, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import type { AttachmentRef, CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
@@ -10,6 +10,7 @@ import { useInstant, useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getCase, getTimeline } from './unit-api';
 import { UnitActions } from './unit-actions';
+import { Loading } from '../../components/loading';
 
 export function AttachmentList({ attachments }: { attachments: readonly AttachmentRef[] }) {
   const t = useT();
@@ -86,7 +87,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
       </>
     ) : (
       <div className="centered" role="status">
-        <Spin aria-label={t('common.loading')} />
+        <Loading />
       </div>
     );
   }

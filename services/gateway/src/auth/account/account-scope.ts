@@ -31,6 +31,16 @@ export function checkScope(scope: AccountScope): void {
   }
 }
 
+/** Whether `actor` may administer an account or token of `scope`: see `requireAdmin`. */
+function administers(actor: Actor, actorDistrict: DistrictId, scope: AccountScope): boolean {
+  if (actor.role === 'system' || actor.gatewayRole === 'city-admin') return true;
+  return (
+    actor.gatewayRole === 'district-admin' &&
+    scope.districtId === actorDistrict &&
+    !isCityWideRole(scope.role)
+  );
+}
+
 /**
  * Who may administer an account of `scope`: the platform itself (seeding), a city admin, or a
  * district admin for accounts of its own district that are not city-wide.
@@ -41,16 +51,25 @@ export function requireAdmin(
   scope: AccountScope,
   what: string,
 ): void {
-  if (actor.role === 'system' || actor.gatewayRole === 'city-admin') return;
-  if (
-    actor.gatewayRole === 'district-admin' &&
-    scope.districtId === actorDistrict &&
-    !isCityWideRole(scope.role)
-  ) {
-    return;
-  }
+  if (administers(actor, actorDistrict, scope)) return;
   AccountRuleViolation.raise(
     AccountError.AdminForbidden,
     `${what} is for a city admin, or a district admin of district ${scope.districtId}`,
   );
+}
+
+/**
+ * `requireAdmin` for an account or token that exists: one outside the admin's scope answers
+ * exactly as one that does not exist (`notFound`), so no answer reveals it (docs/security.md).
+ */
+export function requireAdministered(
+  actor: Actor,
+  actorDistrict: DistrictId,
+  scope: AccountScope,
+  notFound: string,
+): void {
+  if (administers(actor, actorDistrict, scope)) return;
+  // A role that administers nothing is refused as such; a district admin is told only "not found".
+  if (actor.gatewayRole === 'district-admin') AccountRuleViolation.raise(AccountError.NotFound, notFound);
+  requireAdmin(actor, actorDistrict, scope, 'administering an account');
 }

@@ -131,6 +131,18 @@ describe('account aggregate', () => {
       spec.given(created).when(cmd('EnableAccount')).then([]);
     });
 
+    it('answers a district admin about another district’s account as about no account', () => {
+      const taijiangAdmin = { ...districtAdmin, districtId: 'taijiang' };
+      spec
+        .given(created)
+        .when(cmd('DisableAccount'), taijiangAdmin)
+        .thenRejects(AccountError.NotFound, /does not exist/);
+      spec
+        .given([])
+        .when(cmd('DisableAccount'), taijiangAdmin)
+        .thenRejects(AccountError.NotFound, /does not exist/);
+    });
+
     it('refuses an auditor to disable an account', () => {
       spec
         .given(created)

@@ -1,7 +1,7 @@
 import type { AccountCommand, AccountEvent } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
 import { AccountError, AccountRuleViolation } from './account.errors';
-import { checkScope, requireAdmin } from './account-scope';
+import { checkScope, requireAdmin, requireAdministered } from './account-scope';
 import { accountActorId, initialAccountState, isLocked, type AccountState } from './account.state';
 
 /** When failed sign-ins lock an account (from the gateway's settings). */
@@ -110,7 +110,7 @@ function decide(
       const { role, districtId: scopeDistrict, unitId } = command.data;
       const scope = { role, districtId: scopeDistrict, ...(unitId !== undefined ? { unitId } : {}) };
       checkScope(scope);
-      requireAdmin(actor, districtId, state.scope, 'changing an account');
+      requireAdministered(actor, districtId, state.scope, `account ${username} does not exist`);
       requireAdmin(actor, districtId, scope, 'changing an account');
       const same =
         scope.role === state.scope.role &&
@@ -119,18 +119,18 @@ function decide(
       return same ? [] : [{ type: 'AccountScopeChanged', data: { username, ...scope } }];
     }
     case 'DisableAccount':
-      requireAdmin(actor, districtId, state.scope, 'disabling an account');
+      requireAdministered(actor, districtId, state.scope, `account ${username} does not exist`);
       return state.enabled ? [{ type: 'AccountDisabled', data: { username } }] : [];
     case 'EnableAccount':
-      requireAdmin(actor, districtId, state.scope, 'enabling an account');
+      requireAdministered(actor, districtId, state.scope, `account ${username} does not exist`);
       return state.enabled ? [] : [{ type: 'AccountEnabled', data: { username } }];
     case 'UnlockAccount':
-      requireAdmin(actor, districtId, state.scope, 'unlocking an account');
+      requireAdministered(actor, districtId, state.scope, `account ${username} does not exist`);
       return state.lockedUntil === undefined && state.failures.length === 0
         ? []
         : [{ type: 'AccountUnlocked', data: { username } }];
     case 'SetAccountPassword':
-      requireAdmin(actor, districtId, state.scope, 'setting a password');
+      requireAdministered(actor, districtId, state.scope, `account ${username} does not exist`);
       return [
         {
           type: 'AccountPasswordSet',

@@ -10,4 +10,10 @@ export enum AccountError {
   Locked = 'ACCOUNT_LOCKED',
 }
 
-export class AccountRuleViolation extends RuleViolation<AccountError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class AccountRuleViolation extends RuleViolation<AccountError> {
+  static override readonly kinds = {
+    [AccountError.NotFound]: 'not-found',
+    [AccountError.AdminForbidden]: 'forbidden',
+  } as const;
+}

@@ -1,7 +1,7 @@
 import type { AccountScope, ApiTokenCommand, ApiTokenEvent } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
 import { AccountError, AccountRuleViolation } from '../account/account.errors';
-import { checkScope, requireAdmin } from '../account/account-scope';
+import { checkScope, requireAdmin, requireAdministered } from '../account/account-scope';
 
 export interface ApiTokenState {
   exists: boolean;
@@ -43,7 +43,7 @@ function decide(command: ApiTokenCommand, state: ApiTokenState, context: DecideC
           `API token ${command.data.tokenId} does not exist`,
         );
       }
-      requireAdmin(actor, districtId, state.scope, 'revoking an API token');
+      requireAdministered(actor, districtId, state.scope, `API token ${command.data.tokenId} does not exist`);
       return state.revoked ? [] : [{ type: 'ApiTokenRevoked', data: command.data }];
     default: {
       const unknown: never = command;

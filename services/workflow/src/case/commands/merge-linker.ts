@@ -47,7 +47,10 @@ export class MergeLinker implements OnApplicationBootstrap, OnModuleDestroy {
         },
       });
     } catch (error) {
-      if (!(error instanceof HotlineError) || (error.kind !== 'rule' && error.kind !== 'forbidden'))
+      if (
+        !(error instanceof HotlineError) ||
+        (error.kind !== 'rule' && error.kind !== 'forbidden' && error.kind !== 'not-found')
+      )
         throw error;
       this.logger?.warn({ err: error, caseId, masterCaseId }, 'the master case refused the merged duplicate');
     }

@@ -57,7 +57,7 @@ export class RepeatContactRecorder implements OnApplicationBootstrap, OnModuleDe
     } catch (error) {
       const refused =
         error instanceof HotlineError &&
-        (error.kind === 'rule' || error.kind === 'forbidden' || error.kind === 'validation');
+        ['rule', 'forbidden', 'not-found', 'validation'].includes(error.kind);
       if (!refused) throw error;
       this.logger?.warn({ err: error, caseId, contactId }, 'the case refused a repeat contact');
     }

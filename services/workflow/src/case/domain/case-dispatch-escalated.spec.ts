@@ -135,11 +135,11 @@ describe('case dispatch to fallback and sub-units, and leaders', () => {
         .thenRejects(CaseError.NotSubDispatchable);
     });
 
-    it('rejects sub-dispatching by a unit that is not the lead', () => {
+    it('answers sub-dispatching by a unit the case was never given as if the case did not exist', () => {
       spec
         .given(signedByGulou)
         .when(subDispatch('gulou-dongjie'), { actor: actors.unit('taijiang') })
-        .thenRejects(CaseError.NotSubDispatchable);
+        .thenRejects(CaseError.NotRegistered);
     });
 
     it('rejects sub-dispatching while an extension waits for the center', () => {

@@ -136,11 +136,15 @@ describe('case dispatch', () => {
         .thenRejects(CaseError.InvalidCoHandlerDueDate);
     });
 
-    it('rejects a dispatch by a handling unit', () => {
+    it('rejects a dispatch by a handling unit on the case, and answers one not on it as for no case', () => {
+      spec
+        .given([given.registered(), given.dispatched(), given.returned()])
+        .when(dispatch('gulou'), { actor: actors.unit('gulou') })
+        .thenRejects(CaseError.RoleNotAllowed);
       spec
         .given([given.registered()])
         .when(dispatch('gulou'), { actor: actors.unit('taijiang') })
-        .thenRejects(CaseError.RoleNotAllowed);
+        .thenRejects(CaseError.NotRegistered);
     });
   });
 

@@ -36,10 +36,32 @@ export function actingUnit(context: CaseContext, action: string): string {
   return unitId;
 }
 
-export function requireRecord(state: CaseState): CaseRecord {
-  return state.status === 'none'
-    ? violation(CaseError.NotRegistered, 'the case has not been registered')
-    : state;
+/**
+ * The case, if it exists for the caller. A unit user outside the case (none of the units it was
+ * ever given is the user's unit or below it) gets exactly the answer for a case that does not
+ * exist, so no answer reveals a case outside the caller's scope (docs/security.md).
+ */
+export function requireRecord(state: CaseState, context: CaseContext): CaseRecord {
+  if (state.status === 'none' || !inUnitScope(state, context)) {
+    return violation(CaseError.NotRegistered, 'the case has not been registered');
+  }
+  return state;
+}
+
+function inUnitScope(record: CaseRecord, context: CaseContext): boolean {
+  const { role, unitId } = context.actor;
+  if (role !== WorkflowRole.Unit) return true;
+  if (unitId === undefined) return false;
+  return record.involvedUnitIds.some((involved) => isAtOrBelow(context.units, involved, unitId));
+}
+
+/** Whether `unitId` is `ancestorId` or a unit below it (bounded: a directory has a handful of levels). */
+function isAtOrBelow(units: CaseContext['units'], unitId: string, ancestorId: string): boolean {
+  let id: string | undefined = unitId;
+  for (let depth = 0; id !== undefined && depth < 16; depth++, id = units[id]?.parentId) {
+    if (id === ancestorId) return true;
+  }
+  return false;
 }
 
 /**

@@ -54,11 +54,11 @@ describe('case handling', () => {
         .then([given.signed('housing-bureau', 'co-handler')]);
     });
 
-    it('rejects signing a case not dispatched to your unit', () => {
+    it('answers a unit the case was never given as if the case did not exist', () => {
       spec
         .given([given.registered(), given.dispatched()])
         .when(sign, as('taijiang'))
-        .thenRejects(CaseError.NotSignable);
+        .thenRejects(CaseError.NotRegistered);
     });
 
     it('rejects signing twice', () => {
@@ -92,11 +92,11 @@ describe('case handling', () => {
       spec.given(signedByGulou).when(returnCase).thenRejects(CaseError.NotReturnable);
     });
 
-    it('rejects a return by a unit the case was not dispatched to', () => {
+    it('answers a return by a unit the case was never given as if the case did not exist', () => {
       spec
         .given([given.registered(), given.dispatched()])
         .when(returnCase, as('taijiang'))
-        .thenRejects(CaseError.NotReturnable);
+        .thenRejects(CaseError.NotRegistered);
     });
 
     it('rejects a return by the fallback unit', () => {
@@ -191,7 +191,7 @@ describe('case handling', () => {
     });
 
     it('rejects replies from units that are not on the case in that role', () => {
-      spec.given(signedByGulou).when(reply, as('taijiang')).thenRejects(CaseError.NotReplyable);
+      spec.given(signedByGulou).when(reply, as('taijiang')).thenRejects(CaseError.NotRegistered);
       spec.given(signedByGulou).when(coReply, as('gulou')).thenRejects(CaseError.NotReplyable);
     });
 

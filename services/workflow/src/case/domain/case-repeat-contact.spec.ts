@@ -48,9 +48,9 @@ describe('repeat contacts on the case (并单 at intake)', () => {
     spec.given([]).when(repeat('contact-7')).thenRejects(CaseError.NotRegistered);
   });
 
-  it('rejects a unit user', () => {
+  it('rejects a unit user on the case', () => {
     spec
-      .given([given.registered()])
+      .given([given.registered(), given.dispatched()])
       .when(repeat('contact-7'), { actor: actors.unit('gulou') })
       .thenRejects(CaseError.RoleNotAllowed);
   });

@@ -54,4 +54,10 @@ export enum CaseError {
 }
 
 /** A command the case's rules reject; nothing is appended. */
-export class CaseRuleViolation extends RuleViolation<CaseError> {}
+/** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */
+export class CaseRuleViolation extends RuleViolation<CaseError> {
+  static override readonly kinds = {
+    [CaseError.RoleNotAllowed]: 'forbidden',
+    [CaseError.NotRegistered]: 'not-found',
+  } as const;
+}

@@ -3,6 +3,21 @@ import type { CaseRecord, CaseState, LeadAssignment, SuperiorAssignment } from '
 
 /** Folds one event into the state. Total: it never rejects, history is what it is. */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
+  const next = apply(state, event);
+  return next.status === 'none' || next === state ? next : withInvolvedUnits(next);
+}
+
+/** Remembers every unit the case reaches, so a unit that had it still finds it after a redispatch. */
+function withInvolvedUnits(record: CaseRecord): CaseRecord {
+  const current = [
+    ...(record.lead ? [record.lead.unitId, ...record.lead.superiors.map((s) => s.unitId)] : []),
+    ...record.coHandlers.map((c) => c.unitId),
+  ];
+  const added = current.filter((unitId) => !record.involvedUnitIds.includes(unitId));
+  return added.length === 0 ? record : { ...record, involvedUnitIds: [...record.involvedUnitIds, ...added] };
+}
+
+function apply(state: CaseState, event: CaseEvent): CaseState {
   if (state.status === 'none') return event.type === 'CaseRegistered' ? registered(event.data) : state;
   switch (event.type) {
     case 'CaseRegistered':
@@ -105,6 +120,7 @@ function registered(data: Extract<CaseEvent, { type: 'CaseRegistered' }>['data']
     },
     citizenAnonymous: data.citizen.anonymous,
     coHandlers: [],
+    involvedUnitIds: [],
     extendedWorkingDays: 0,
     returnCount: 0,
     redoCount: 0,

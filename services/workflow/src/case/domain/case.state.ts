@@ -36,6 +36,8 @@ export interface CaseRecord {
   citizenAnonymous: boolean;
   /** Present from the first dispatch on. */
   lead?: LeadAssignment;
+  /** Every unit the case was ever given (lead, superiors, co-handlers): the units whose users may act on it. */
+  involvedUnitIds: string[];
   coHandlers: CoHandler[];
   dueAt?: string;
   limitWorkingDays?: number;

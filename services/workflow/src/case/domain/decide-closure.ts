@@ -19,7 +19,7 @@ export function acceptReply(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.center, 'reviewing a reply');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['replied'], CaseError.NotReviewable, 'accepting a reply');
   return [{ type: 'CaseCompleted', data: { ...data, caseId: record.caseId } }];
 }
@@ -30,7 +30,7 @@ export function sendBackReply(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.center, 'reviewing a reply');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['replied'], CaseError.NotReviewable, 'sending a reply back');
   return [{ type: 'CaseReplySentBack', data: { ...data, caseId: record.caseId } }];
 }
@@ -42,7 +42,7 @@ export function recordCallback(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.callback, 'recording a callback');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.CallbackBeforeCompletion, 'a callback');
   if (!data.reached) return [{ type: 'CaseCallbackRecorded', data: { ...data, caseId: record.caseId } }];
   const dissatisfied = Object.values(data.ratings).includes('dissatisfied');
@@ -60,7 +60,7 @@ export function close(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.close, 'closing a case');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.NotClosable, 'closing');
   const { callbackWaiver } = data;
   if (callbackWaiver === 'anonymous' && !record.citizenAnonymous) {
@@ -90,7 +90,7 @@ export function redo(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.center, 'redoing a case');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.NotRedoable, 'redoing');
   if (!record.lastCallback?.redoRequired || record.lead === undefined) {
     return violation(

@@ -30,7 +30,7 @@ export function dispatch(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.dispatch, 'dispatching');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotDispatchable, 'dispatching');
   return [{ type: 'CaseDispatched', data: dispatchPlan(record, data, context) }];
 }
@@ -42,7 +42,7 @@ export function redispatch(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.dispatch, 're-dispatching');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['returned', 'dispatched'], CaseError.NotRedispatchable, 're-dispatching');
   const previousLeadUnitId =
     record.lead?.unitId ?? violation(CaseError.NotRedispatchable, 'the case has no lead unit');
@@ -64,7 +64,7 @@ export function dispatchToFallback(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.dispatch, 'dispatching to a fallback unit');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(
     record,
     ['registered', 'returned'],
@@ -98,7 +98,7 @@ export function subDispatch(
   context: CaseContext,
 ): CaseEvent[] {
   const unitId = actingUnit(context, 'sub-dispatching');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['signed'], CaseError.NotSubDispatchable, 'sub-dispatching');
   if (record.lead?.unitId !== unitId) {
     violation(
@@ -145,7 +145,7 @@ export function reportToLeader(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.report, 'reporting to the leaders');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   if (record.status === 'declined' || record.status === 'merged') {
     violation(CaseError.NotReportable, `a ${record.status} case is not reported`, { status: record.status });
   }
@@ -159,7 +159,7 @@ export function recordInstruction(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.leader, 'writing an instruction');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   if (record.status === 'declined' || record.status === 'merged') {
     violation(CaseError.NotReportable, `a ${record.status} case takes no instructions`, {
       status: record.status,

@@ -27,7 +27,7 @@ export function sign(
   context: CaseContext,
 ): CaseEvent[] {
   const unitId = actingUnit(context, 'signing');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, IN_HANDLING, CaseError.NotSignable, 'signing');
   if (record.lead?.unitId === unitId && record.lead.status === 'dispatched') {
     return [{ type: 'CaseSigned', data: { caseId: record.caseId, unitId, role: 'lead' } }];
@@ -45,7 +45,7 @@ export function returnCase(
   context: CaseContext,
 ): CaseEvent[] {
   const unitId = actingUnit(context, 'returning');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, IN_HANDLING, CaseError.NotReturnable, 'returning');
   const { lead } = record;
   const coHandler = coHandlerOf(record, unitId);
@@ -86,7 +86,7 @@ export function requestExtension(
   context: CaseContext,
 ): CaseEvent[] {
   const unitId = actingUnit(context, 'asking for an extension');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['signed'], CaseError.NotExtendable, 'asking for an extension');
   if (record.lead?.unitId !== unitId || record.dueAt === undefined || record.limitWorkingDays === undefined) {
     return violation(CaseError.NotExtendable, `only the lead unit handling the case asks for an extension`, {
@@ -131,7 +131,7 @@ export function approveExtension(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.center, 'approving an extension');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   const pending =
     record.pendingExtension ?? violation(CaseError.NoPendingExtension, 'no extension is waiting');
   return [
@@ -153,7 +153,7 @@ export function rejectExtension(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.center, 'rejecting an extension');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   if (record.pendingExtension === undefined)
     violation(CaseError.NoPendingExtension, 'no extension is waiting');
   return [{ type: 'CaseExtensionRejected', data: { caseId: record.caseId, reason: data.reason } }];
@@ -165,7 +165,7 @@ export function coHandlerReply(
   context: CaseContext,
 ): CaseEvent[] {
   const unitId = actingUnit(context, 'replying as co-handler');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, IN_HANDLING, CaseError.NotReplyable, 'replying as co-handler');
   const coHandler = coHandlerOf(record, unitId);
   if (coHandler?.status === 'dispatched')
@@ -183,7 +183,7 @@ export function reply(
   context: CaseContext,
 ): CaseEvent[] {
   const unitId = actingUnit(context, 'replying');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, IN_HANDLING, CaseError.NotReplyable, 'replying');
   if (record.lead?.unitId !== unitId) {
     return violation(CaseError.NotReplyable, `${unitId} is not the lead unit of the case`, { unitId });

@@ -63,7 +63,7 @@ export function answerAtIntake(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.intake, 'answering at intake');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotAnswerable, 'answering at intake');
   return [{ type: 'CaseAnsweredAtIntake', data: { ...data, caseId: record.caseId } }];
 }
@@ -74,7 +74,7 @@ export function decline(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.intake, 'declining a case');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotDeclinable, 'declining');
   return [{ type: 'CaseDeclined', data: { ...data, caseId: record.caseId } }];
 }
@@ -85,7 +85,7 @@ export function merge(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.intake, 'merging a case');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotMergeable, 'merging');
   if (data.masterCaseId === record.caseId)
     violation(CaseError.MergeIntoSelf, 'a case cannot be merged into itself');
@@ -98,7 +98,7 @@ export function linkDuplicate(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.intake, 'linking a duplicate');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   if (record.status === 'declined' || record.status === 'merged') {
     violation(CaseError.NotLinkable, `a ${record.status} case cannot be a master case`, {
       status: record.status,
@@ -125,7 +125,7 @@ export function recordRepeatContact(
   context: CaseContext,
 ): CaseEvent[] {
   requireRole(context, ROLES.intake, 'recording a repeat contact');
-  const record = requireRecord(state);
+  const record = requireRecord(state, context);
   if (record.repeatContactIds.includes(data.contactId)) return [];
   return [
     {
