@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
 import { run as consoleLoad } from './console-load';
+import { run as embeddedStart } from './embedded-start.bench';
 import { run as eventStore } from './event-store.bench';
 import { run as postgresEventStore } from './postgres-event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
@@ -26,6 +27,7 @@ const benchmarks: Record<string, Benchmark> = {
   projection,
   intake,
   workflow,
+  'embedded-start': embeddedStart,
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
