@@ -7,9 +7,6 @@ export enum ClassifierModelError {
 
 export class ClassifierModelRuleViolation extends RuleViolation<ClassifierModelError> {}
 
-/** One stream per city: `classifierModel-city`. */
-export const CLASSIFIER_MODEL_STREAM = 'classifierModel-city';
-
 type Trained = Extract<ClassifierModelEvent, { type: 'ClassifierModelTrained' }>;
 
 /** The bus command, and the record of a model the trainer made (decided here so it goes through the store like any event). */

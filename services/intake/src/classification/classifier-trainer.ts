@@ -1,7 +1,7 @@
-import { classifierModelEvents, systemActor, type Clock, type ClassifierQuality } from '@hotline/contracts';
+import { systemActor, type Clock, type ClassifierQuality } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import type { Logger } from '@hotline/infra/telemetry';
-import { CLASSIFIER_MODEL_STREAM, classifierModelDecider } from './classifier-model.decider';
+import { CLASSIFIER_MODEL_ID, classifierModelAggregate } from './classifier-model.aggregate';
 import type { LabelledHistory, TrainingWindow } from './labelled-history';
 import { trainWithCorpus } from './learned/corpus-classifier';
 import type { LearnedClassifier } from './learned/learned-classifier';
@@ -23,8 +23,6 @@ export interface ClassifierTrainerDeps {
   /** Hours between scheduled retrainings; 0: none. */
   retrainEveryHours: number;
 }
-
-const VERSIONS = new Map<string, number>(classifierModelEvents.map((d) => [d.type, d.version]));
 
 /** Lets requests through between training chunks. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -134,8 +132,8 @@ export class ClassifierTrainer {
       ? qualitySummary(trained.crossValidation)
       : this.deps.calibration.quality;
     await handleCommand(this.deps.commandDeps, {
-      streamId: CLASSIFIER_MODEL_STREAM,
-      decider: classifierModelDecider,
+      aggregate: classifierModelAggregate,
+      id: CLASSIFIER_MODEL_ID,
       command: {
         commandId: `classifier-model-${about.version}`,
         type: 'RecordModel',
@@ -152,7 +150,6 @@ export class ClassifierTrainer {
           districtId: 'city',
         },
       },
-      eventVersions: (type) => VERSIONS.get(type) ?? 1,
     });
   }
 }
