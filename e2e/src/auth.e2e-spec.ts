@@ -319,6 +319,8 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    // The portal's "use my location" works on its own origin only.
+    expect(response.headers.get('permissions-policy')).toContain('geolocation=(self)');
     expect(response.headers.get('strict-transport-security')).toBeNull();
     expect(response.headers.get('x-powered-by')).toBeNull();
     const overHttps = await fetch(`${running.url}/health/live`, {

@@ -8,7 +8,7 @@ import { workflowService } from '@hotline/workflow';
 import { readModelSnapshot, runClosedLoop } from './testing/case-loop';
 import { HotlineHttp } from './testing/hotline-http';
 
-describe('Case workflow end to end [embedded: SQLite, in-process bus, memory read store]', () => {
+describe('Case workflow end to end [embedded: SQLite event store and read store, in-process bus]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-e2e-'));
   let running: BootedPlatform | undefined;
 
@@ -27,7 +27,7 @@ describe('Case workflow end to end [embedded: SQLite, in-process bus, memory rea
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('runs one full closed loop over HTTP and rebuilds every read model equal after a restart', async () => {
+  it('runs one full closed loop over HTTP and finds every read model equal after a restart', async () => {
     let http = await start();
     const agent = { username: 'agent' };
     expect(

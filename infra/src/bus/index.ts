@@ -14,6 +14,7 @@ export { connectNats, type ConnectNatsOptions } from './connect-nats';
 export type { NatsConnectionOption } from './nats-connection-source';
 export { NatsTransport, type NatsTransportOptions } from './nats-transport';
 export { NatsClientProxy, type NatsClientProxyOptions } from './nats-client-proxy';
+export { NatsLink, BUS_DOWN_RETRY_AFTER_SECONDS } from './nats-link';
 export { InProcessBroker } from './in-process-broker';
 export { InProcessTransport, type InProcessTransportOptions } from './in-process-transport';
 export { InProcessClientProxy, type InProcessClientProxyOptions } from './in-process-client-proxy';

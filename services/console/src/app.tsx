@@ -10,11 +10,22 @@ import { NotFound } from './shell/not-found';
 import { Loading } from './components/loading';
 
 // Each area is its own chunk: a citizen on a phone downloads the portal, not the center's charts.
-const Portal = lazy(() => import('./screens/portal'));
-const Desk = lazy(() => import('./screens/desk'));
-const Center = lazy(() => import('./screens/center'));
-const Unit = lazy(() => import('./screens/unit'));
-const Admin = lazy(() => import('./screens/admin'));
+const AREAS = {
+  portal: () => import('./screens/portal'),
+  desk: () => import('./screens/desk'),
+  center: () => import('./screens/center'),
+  unit: () => import('./screens/unit'),
+  admin: () => import('./screens/admin'),
+};
+// The area the address names starts downloading now, alongside the session check (/api/auth/me),
+// not after it: the first content comes a round trip sooner (docs/benchmarks.md).
+const named = window.location.pathname.split('/')[1] ?? '';
+if (named in AREAS) void AREAS[named as keyof typeof AREAS]();
+const Portal = lazy(AREAS.portal);
+const Desk = lazy(AREAS.desk);
+const Center = lazy(AREAS.center);
+const Unit = lazy(AREAS.unit);
+const Admin = lazy(AREAS.admin);
 
 function CenteredLoading() {
   return (

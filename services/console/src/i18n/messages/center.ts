@@ -144,7 +144,7 @@ const messages: AreaMessages = {
     'center.sort.registeredAt': '受理时间',
     'center.sort.deadlineAt': '期限',
     'center.sort.updatedAt': '更新时间',
-    'center.sort.caseNumber': '受理号',
+    'center.sort.caseNumber': '工单号',
     'center.order.desc': '从新到旧',
     'center.order.asc': '从旧到新',
     'center.detail.title': '工单 {number}',

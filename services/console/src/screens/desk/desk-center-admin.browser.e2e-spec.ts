@@ -67,15 +67,48 @@ describe('The agent desk, the center console and administration [browser: Debian
     expect(await page.getByLabel('联系电话').inputValue()).toBe(CALLER);
     await log.visit(page, 'b02-desk-filled');
     await page.getByRole('button', { name: '受理并登记' }).click();
-    const receipt = page.getByText(/受理号：\d{8}/);
+    const receipt = page.getByText(/工单号：\d{8}/);
     await receipt.waitFor();
-    caseNumber = /受理号：(\d{8})/.exec(await receipt.innerText())?.[1] ?? '';
+    caseNumber = /工单号：(\d{8})/.exec(await receipt.innerText())?.[1] ?? '';
     expect(caseNumber).toMatch(/^\d{8}$/);
     await page.getByText(/派单目录建议/).waitFor();
     await log.visit(page, 'b03-desk-dispatch');
     await page.getByRole('button', { name: '确认派单' }).click();
     await page.getByText('已派单，工单进入承办单位办理。').waitFor();
     expect(await page.getByRole('table').innerText()).toContain(caseNumber);
+  });
+
+  it('keeps a half-typed record across a reload and asks before a new call wipes it', async () => {
+    await page.goto(`${platform.url}/desk`);
+    await page.getByLabel('诉求内容').fill('小区门口的路灯坏了一个星期，晚上很黑。');
+    // Saved after a short pause; the reload's "leave the page?" question is answered yes.
+    await page.waitForTimeout(800);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByText(/已恢复 .+ 未登记的草稿/).waitFor();
+    expect(await page.getByLabel('诉求内容').inputValue()).toBe('小区门口的路灯坏了一个星期，晚上很黑。');
+    await page.keyboard.press('Alt+n');
+    const question = page.getByRole('dialog', { name: '丢弃正在填写的记录？' });
+    await question.waitFor();
+    await log.visit(page, 'b03b-desk-discard-question');
+    await question.getByRole('button', { name: '丢弃草稿' }).click();
+    await question.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('诉求内容').inputValue()).toBe('');
+  });
+
+  it('finds the case by its number and by the caller’s phone in the desk’s case lookup, read-only', async () => {
+    await page.getByRole('tab', { name: '工单查询' }).click();
+    const find = page.getByLabel('工单号、来电号码或姓名');
+    await find.fill(caseNumber);
+    await find.press('Enter');
+    await page.getByRole('link', { name: caseNumber }).waitFor();
+    await find.fill(CALLER);
+    await find.press('Enter');
+    await page.getByRole('link', { name: caseNumber }).click();
+    await page.getByRole('heading', { name: new RegExp(caseNumber) }).waitFor();
+    await page.getByText('办理过程').waitFor();
+    expect(await page.getByRole('button', { name: /改\s*派|派\s*单/ }).count()).toBe(0);
+    await log.visit(page, 'b03c-desk-case-lookup');
   });
 
   it('lets the agent register a message waiting in the queue, which then leaves the queue', async () => {
@@ -87,7 +120,7 @@ describe('The agent desk, the center console and administration [browser: Debian
     await handle.first().click();
     await page.getByText(/正在处理.+来件/).waitFor();
     await page.getByRole('button', { name: '受理并登记' }).click();
-    await page.getByText(/受理号：\d{8}/).waitFor();
+    await page.getByText(/工单号：\d{8}/).waitFor();
     await page.getByRole('button', { name: '暂不派单，接下一通来电' }).click();
     await page.getByRole('tab', { name: '待处理来件' }).click();
     await page.getByText(/共 \d+ 件，最早收到的在前/).waitFor();
@@ -104,8 +137,10 @@ describe('The agent desk, the center console and administration [browser: Debian
     await page.getByLabel('全文检索').press('Enter');
     await page.getByRole('link', { name: caseNumber }).click();
     await page.getByRole('heading', { name: `工单 ${caseNumber}` }).waitFor();
-    caseId = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
-    const view = await caseView();
+    // Case pages are addressed by number; the commands below take the case's id.
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/center/cases/${caseNumber}`);
+    const view = await asUser<CaseDetailView>(`/api/cases/${caseNumber}`);
+    caseId = view.caseId;
     expect(view.status).toBe('dispatched');
     leadUnit = view.leadUnitId;
     await page

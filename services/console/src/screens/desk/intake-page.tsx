@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Row, Space, type InputRef } from 'antd';
+import { Button, Card, Col, Form, Input, Row, Space, type InputRef } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components';
@@ -25,6 +25,8 @@ import { RecentContactsCard } from './recent-contacts-card';
 import { useRecentContacts } from './recent-contacts';
 import { SuggestionsPanel } from './suggestions-panel';
 import { useDeskShortcuts } from './use-desk-shortcuts';
+import { IntakeNotices } from './intake-notices';
+import { useIntakeDraft } from './use-intake-draft';
 import { useIntakeFlow } from './use-intake-flow';
 
 const EMPTY: IntakeFormValues = { content: '', confidential: false, anonymous: false, urgency: 'normal' };
@@ -67,15 +69,26 @@ export function IntakePage() {
   );
 
   const categoryName = useCategoryName();
+  const draft = useIntakeDraft(form, user?.id ?? 'anonymous', watched, {
+    restore: waitingId === undefined,
+    done: flow.result !== undefined,
+  });
 
-  const newCall = useCallback(() => {
+  const startNewCall = useCallback(() => {
+    draft.clear();
     flow.reset();
     form.resetFields();
     setLookup('');
     setCaller(undefined);
     if (waitingId !== undefined) setParams({});
     phoneRef.current?.focus();
-  }, [flow, form, waitingId, setParams]);
+  }, [draft, flow, form, waitingId, setParams]);
+
+  // Alt+N or the button with a half-typed record: ask first, so a keystroke never wipes a call.
+  const newCall = useCallback(() => {
+    if (flow.result !== undefined || !draft.isDirty()) startNewCall();
+    else draft.confirmDiscard(startNewCall);
+  }, [flow.result, draft, startNewCall]);
 
   // A message from the waiting queue: its contact is already recorded, so the form starts from it.
   const adopt = flow.adopt;
@@ -195,18 +208,11 @@ export function IntakePage() {
                   aria-label={t('desk.form.title')}
                   disabled={flow.busy}
                 >
-                  {waiting.data !== undefined && (
-                    <Alert
-                      type="info"
-                      showIcon
-                      style={{ marginBottom: 12 }}
-                      title={t('desk.waiting.handling', {
-                        channel: t(`channel.${waiting.data.channel}`),
-                        at: new Date(waiting.data.receivedAt).toLocaleString(),
-                        files: waiting.data.attachmentCount,
-                      })}
-                    />
-                  )}
+                  <IntakeNotices
+                    restoredAt={draft.restored?.savedAt}
+                    waiting={waiting.data}
+                    onDiscard={startNewCall}
+                  />
                   <ErrorAlert error={waiting.error} />
                   <IntakeFormFields upload={waitingId === undefined} />
                   <ErrorAlert error={flow.error} onClose={flow.clearError} />
@@ -287,6 +293,7 @@ export function IntakePage() {
           })
         }
       />
+      {draft.dialogs}
       <VisuallyHidden live>{done ? t(`desk.done.${flow.result?.outcome ?? ''}`) : ''}</VisuallyHidden>
     </>
   );

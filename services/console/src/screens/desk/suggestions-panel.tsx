@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../components';
 import { SimpleList } from '../../components/simple-list';
 import { CardTitle } from '../../components/text-parts';
 import { useT } from '../../i18n';
+import { suggestionApplicable } from './suggestion-rules';
 import type { CaseType, ClassificationSuggestion, DuplicateSuggestion } from './desk-api';
 import { Loading } from '../../components/loading';
 
@@ -24,6 +25,7 @@ export function SuggestionsPanel(props: Props) {
   const { classification, duplicates, loading, error, categoryName, onApply, onMerge, busy } = props;
   const t = useT();
   const hasSuggestion = classification?.type !== undefined || classification?.categoryCode !== undefined;
+  const applicable = classification !== undefined && suggestionApplicable(classification.confidence);
   return (
     <Card
       size="small"
@@ -80,19 +82,23 @@ export function SuggestionsPanel(props: Props) {
             <Typography.Text type="secondary">
               {t('desk.suggest.confidence', { value: Math.round(classification.confidence * 100) })}
             </Typography.Text>
-            <Button
-              size="small"
-              onClick={() =>
-                onApply({
-                  ...(classification.type !== undefined ? { type: classification.type } : {}),
-                  ...(classification.categoryCode !== undefined
-                    ? { categoryCode: classification.categoryCode }
-                    : {}),
-                })
-              }
-            >
-              {t('desk.suggest.apply')}
-            </Button>
+            {applicable ? (
+              <Button
+                size="small"
+                onClick={() =>
+                  onApply({
+                    ...(classification.type !== undefined ? { type: classification.type } : {}),
+                    ...(classification.categoryCode !== undefined
+                      ? { categoryCode: classification.categoryCode }
+                      : {}),
+                  })
+                }
+              >
+                {t('desk.suggest.apply')}
+              </Button>
+            ) : (
+              <Typography.Text type="secondary">{t('desk.suggest.tooUnsure')}</Typography.Text>
+            )}
           </Space>
         )}
         {duplicates !== undefined && duplicates.length > 0 && (

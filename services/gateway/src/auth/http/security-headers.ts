@@ -25,7 +25,8 @@ const HEADERS: ReadonlyArray<[string, string]> = [
   ['x-content-type-options', 'nosniff'],
   ['referrer-policy', 'strict-origin-when-cross-origin'],
   ['x-frame-options', 'DENY'],
-  ['permissions-policy', 'camera=(), microphone=(self), geolocation=(), payment=(), usb=()'],
+  // Geolocation for the portal's own pages only ("使用当前位置"), never for embedded third parties.
+  ['permissions-policy', 'camera=(), microphone=(self), geolocation=(self), payment=(), usb=()'],
   ['cross-origin-opener-policy', 'same-origin'],
 ];
 
