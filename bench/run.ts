@@ -9,9 +9,11 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
+import { run as classifier } from './classifier.bench';
 import { run as consoleLoad } from './console-load';
 import { run as embeddedStart } from './embedded-start.bench';
 import { run as eventStore } from './event-store.bench';
+import { run as postgresEventStore } from './postgres-event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
@@ -21,9 +23,11 @@ import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
   'event-store': eventStore,
+  'postgres-event-store': postgresEventStore,
   relay,
   projection,
   intake,
+  classifier,
   workflow,
   'embedded-start': embeddedStart,
   'console-load': consoleLoad,
@@ -52,7 +56,7 @@ function line(r: BenchResult): string {
 
 async function main(): Promise<void> {
   const engines = (await import(join(__dirname, '../scripts/engines.mjs'))) as {
-    up: () => Promise<{ natsUrl: string; ferretdbUrl?: string }>;
+    up: () => Promise<{ natsUrl: string; ferretdbUrl?: string; postgresUrl?: string }>;
   };
   const up = await engines.up();
   const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
       tmpDir,
       natsUrl: up.natsUrl,
       ...(up.ferretdbUrl ? { mongoUrl: up.ferretdbUrl } : {}),
+      ...(up.postgresUrl ? { postgresUrl: up.postgresUrl } : {}),
     };
     try {
       const results = await run(context);
