@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@hotline/contracts';
 import { ProjectionRunner, eventsSource } from '@hotline/infra/projection';
-import { MemoryReadStore } from '@hotline/infra/read-store';
+import { SqliteReadStore } from '@hotline/infra/read-store';
 import { createLogger } from '@hotline/infra/telemetry';
 import { classifierProjection, loadRetiredCategories } from './classifier.projection';
 import { EffectiveCategories } from './effective-categories';
@@ -35,7 +35,7 @@ const registered = (position: number, caseId: string, time: string) =>
 async function project(
   events: RecordedEvent[],
   categories: EffectiveCategories,
-  store = new MemoryReadStore(),
+  store = SqliteReadStore.inMemory(),
 ) {
   const runner = new ProjectionRunner(classifierProjection(categories), {
     store,
