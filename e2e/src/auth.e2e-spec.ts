@@ -381,4 +381,13 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     expect(revoked.status).toBe(200);
     expect((await call('GET', '/api/cases', bearer)).status).toBe(401);
   });
+
+  // Last: it ends every session of the leader account.
+  it('ends the session on sign-out: the same cookie no longer answers', async () => {
+    const session = await signIn(running.url, 'leader');
+    expect((await call('GET', '/api/auth/me', session)).status).toBe(200);
+    expect((await call('POST', '/api/auth/sign-out', session)).status).toBe(204);
+    expect((await call('GET', '/api/auth/me', session)).status).toBe(401);
+    expect((await call('GET', '/api/cases', session)).status).toBe(401);
+  });
 });
