@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { busEndpoints } from '@hotline/infra/bus';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { FloodGuard } from './blocklist/flood-guard';
 import { BusCaseDesk } from './case-desk/bus-case-desk';
@@ -12,8 +12,8 @@ import { ChannelIntake } from './channels/channel-intake';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { IntakeChannels } from './channels/intake-channels';
 import type { ContentClassifier } from './classification/content-classifier.port';
-import { loadCityDictionary } from './classification/load-dictionary';
-import { RuleClassifier } from './classification/rule-classifier';
+import { classifierEndpoints } from './classification/classifier.endpoints';
+import { setUpClassification } from './classification/classification-setup';
 import { ContactActionsService } from './contact/contact-actions.service';
 import { ContactAssessor } from './contact/contact-assessor';
 import { ContactIntakeService } from './contact/contact-intake.service';
@@ -21,11 +21,6 @@ import { ContactStreams } from './contact/contact-streams';
 import { CaseFingerprintIndex } from './duplicates/case-fingerprint-index';
 import { DuplicateFinder } from './duplicates/duplicate-finder';
 import { DuplicatePolicy } from './duplicates/duplicate-policy';
-import { BlocklistController } from './blocklist/blocklist.controller';
-import { ContactCommandsController } from './contact/contact-commands.controller';
-import { IntakeQueriesController } from './intake-queries.controller';
-import { INTAKE_CLASSIFIER, INTAKE_COMMAND_DEPS } from './intake-tokens';
-import { KnowledgeController } from './knowledge/knowledge.controller';
 import { intakeConfigSchema, type IntakeConfig } from './intake.config';
 import { IntakeLifecycle } from './intake-lifecycle';
 import { IntakeMetrics } from './intake-metrics';
@@ -37,6 +32,11 @@ import { ContactQueriesService } from './contact/contact-queries.service';
 import { BlocklistReader } from './blocklist/blocklist-reader';
 import { IntakeReadModels } from './read-models/intake-read-models';
 import { MinHasher } from './text/min-hash';
+import { blocklistEndpoints } from './blocklist/blocklist.endpoints';
+import { classificationEndpoints } from './classification/classification.endpoints';
+import { contactEndpoints } from './contact/contact.endpoints';
+import { duplicatesEndpoints } from './duplicates/duplicates.endpoints';
+import { knowledgeEndpoints } from './knowledge/knowledge.endpoints';
 
 export interface IntakeModuleOptions {
   /** The settings; default: read from `env` (the process environment). */
@@ -44,7 +44,7 @@ export interface IntakeModuleOptions {
   env?: Env;
   /** The workflow as intake sees it; default: the workflow service over the bus. */
   caseDesk?: CaseDesk;
-  /** Default: the rule classifier on the configured dictionary. */
+  /** Default: the learned classifier (or the rules, with INTAKE_CLASSIFIER=rules) on the configured dictionary. */
   classifier?: ContentClassifier;
 }
 
@@ -55,9 +55,6 @@ export class IntakeModule {
     const config = options.config ?? loadConfig(intakeConfigSchema, options.env, 'intake');
     const { eventStore: store, readStore, clock, logger, metrics: registry } = platform;
     const timeoutMs = platform.config.HOTLINE_REQUEST_TIMEOUT_MS;
-    const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
-    const ruleClassifier = new RuleClassifier(loadCityDictionary(config.INTAKE_DICTIONARY_PATH), taxonomy);
-    const classifier = options.classifier ?? ruleClassifier;
     const hasher = new MinHasher();
     const fingerprints = new CaseFingerprintIndex(hasher);
     const policy = DuplicatePolicy.parse({
@@ -66,6 +63,9 @@ export class IntakeModule {
       sameCallerWindowDays: config.INTAKE_DUPLICATE_WINDOW_DAYS,
     });
     const blocklist = new BlocklistReader(readStore);
+    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
+    const classification = setUpClassification(platform, config, commandDeps, options.classifier);
+    const { classifier } = classification;
     const readModels = new IntakeReadModels({
       blocklist,
       store: readStore,
@@ -73,12 +73,12 @@ export class IntakeModule {
       fingerprints,
       fingerprintsSince: () =>
         new Date(clock.now().getTime() - policy.sameCallerWindowDays * 86_400_000).toISOString(),
+      categories: classification.categories,
       registry,
       logger,
       readAfterWriteTimeoutMs: timeoutMs,
     });
     const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
-    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
     const streams = new ContactStreams(commandDeps);
     const intakeMetrics = new IntakeMetrics(registry);
     const caseDesk = options.caseDesk ?? new BusCaseDesk(platform.client());
@@ -94,7 +94,9 @@ export class IntakeModule {
       caseDesk,
       rules: {
         autoRegister: config.INTAKE_AUTO_REGISTER,
-        autoRegisterConfidence: ruleClassifier.autoRegisterConfidence,
+        get autoRegisterConfidence() {
+          return classification.autoRegisterConfidence();
+        },
         autoMergeScore: policy.autoMergeScore,
       },
       metrics: intakeMetrics,
@@ -127,6 +129,7 @@ export class IntakeModule {
     const lifecycle = new IntakeLifecycle({
       readModels,
       knowledge,
+      classification,
       channels,
       ...(notices ? { notices } : {}),
       readiness: platform.readiness,
@@ -134,30 +137,28 @@ export class IntakeModule {
       seedArticles: config.INTAKE_SEED_KNOWLEDGE ? SEED_ARTICLES : [],
       logger,
     });
+    const actions = new ContactActionsService(
+      streams,
+      caseDesk,
+      (id) => Promise.resolve(fingerprints.caseNumberOf(id)),
+      () => clock.now(),
+    );
+    const queries = new ContactQueriesService(readModels, blocklist, clock);
     return {
       module: IntakeModule,
       controllers: [
-        ContactCommandsController,
-        KnowledgeController,
-        BlocklistController,
-        IntakeQueriesController,
+        busEndpoints('Intake', [
+          ...contactEndpoints({ intake, actions, queries }),
+          ...knowledgeEndpoints({ commandDeps, index: knowledge }),
+          ...blocklistEndpoints({ commandDeps, queries }),
+          ...classificationEndpoints(classifier),
+          ...(classification.trainer
+            ? classifierEndpoints({ commandDeps, trainer: classification.trainer })
+            : []),
+          ...duplicatesEndpoints(duplicates, clock),
+        ]),
       ],
       providers: [
-        { provide: INTAKE_COMMAND_DEPS, useValue: commandDeps },
-        { provide: INTAKE_CLASSIFIER, useValue: classifier },
-        { provide: ContactIntakeService, useValue: intake },
-        {
-          provide: ContactActionsService,
-          useValue: new ContactActionsService(
-            streams,
-            caseDesk,
-            (id) => Promise.resolve(fingerprints.caseNumberOf(id)),
-            () => clock.now(),
-          ),
-        },
-        { provide: ContactQueriesService, useValue: new ContactQueriesService(readModels, blocklist, clock) },
-        { provide: DuplicateFinder, useValue: duplicates },
-        { provide: KnowledgeIndexFollower, useValue: knowledge },
         { provide: IntakeReadModels, useValue: readModels },
         { provide: IntakeChannels, useValue: channels },
         { provide: CaseNoticeService, useValue: noticeService },
