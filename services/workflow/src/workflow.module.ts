@@ -13,6 +13,7 @@ import { StoreCitySettingsSource } from './city-settings/city-settings-source';
 import { CitySettingsController } from './city-settings/city-settings.controller';
 import { CitySettingsService } from './city-settings/city-settings.service';
 import { CaseQueryService, type WorkflowQueryDeps } from './case/queries/case-query.service';
+import { AuditTrailService } from './case/queries/audit-trail.service';
 import { CitizenLookupService } from './case/queries/citizen-lookup.service';
 import { PublicRecordService } from './public-record/public-record.service';
 import { InboxQueryService } from './case/queries/inbox-query.service';
@@ -99,6 +100,7 @@ export class WorkflowModule {
           useValue: new CitySettingsService({ ...handlerDeps, settings, citySettings }),
         },
         { provide: CaseQueryService, useValue: new CaseQueryService(queryDeps) },
+        { provide: AuditTrailService, useValue: new AuditTrailService(queryDeps) },
         { provide: InboxQueryService, useValue: new InboxQueryService(queryDeps) },
         { provide: CitizenLookupService, useValue: new CitizenLookupService({ store: readStore, settings }) },
         { provide: PublicRecordService, useValue: new PublicRecordService({ store: readStore }) },

@@ -5,12 +5,14 @@ import {
   GetCase,
   GetCaseTimeline,
   GetUnitInbox,
+  ListCaseAuditTrail,
   ListPublicCaseRecord,
   LookUpCaseForCitizen,
   SearchCases,
   WORKFLOW_SERVICE,
   querySubject,
   type BadgeCounts,
+  type CaseAuditPage,
   type CaseDetailView,
   type CaseSearchResult,
   type CaseTimelineEntry,
@@ -20,6 +22,7 @@ import {
 } from '@hotline/contracts';
 import { ZodPayloadPipe } from '@hotline/infra/bus';
 import type { z } from 'zod';
+import { AuditTrailService } from './audit-trail.service';
 import { CaseQueryService } from './case-query.service';
 import { CitizenLookupService } from './citizen-lookup.service';
 import { InboxQueryService } from './inbox-query.service';
@@ -36,6 +39,7 @@ export class WorkflowQueriesController {
     private readonly inboxes: InboxQueryService,
     private readonly citizens: CitizenLookupService,
     private readonly publicRecord: PublicRecordService,
+    private readonly audit: AuditTrailService,
   ) {}
 
   @MessagePattern(subject(GetCase.type))
@@ -57,6 +61,13 @@ export class WorkflowQueriesController {
     @Payload(new ZodPayloadPipe(SearchCases.schema)) query: QueryOf<typeof SearchCases>,
   ): Promise<CaseSearchResult> {
     return this.cases.search(query);
+  }
+
+  @MessagePattern(subject(ListCaseAuditTrail.type))
+  auditTrail(
+    @Payload(new ZodPayloadPipe(ListCaseAuditTrail.schema)) query: QueryOf<typeof ListCaseAuditTrail>,
+  ): Promise<CaseAuditPage> {
+    return this.audit.list(query);
   }
 
   @MessagePattern(subject(GetUnitInbox.type))
