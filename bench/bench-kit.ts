@@ -29,6 +29,8 @@ export interface BenchContext {
   natsUrl: string;
   /** FerretDB (or MongoDB) connection string, when one is up. */
   mongoUrl?: string;
+  /** The PostgreSQL server benchmarks create their own databases on. */
+  postgresUrl?: string;
 }
 
 export type Benchmark = (context: BenchContext) => Promise<BenchResult[]>;

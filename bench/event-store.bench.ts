@@ -26,7 +26,8 @@ const metadata = {
   traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
 };
 
-const event = (n: number): EventToAppend => ({
+/** A contact event of typical size; the PostgreSQL benchmark appends the same. */
+export const event = (n: number): EventToAppend => ({
   id: randomUUID(),
   type: 'ContactReceived',
   version: 1,

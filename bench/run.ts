@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
 import { run as consoleLoad } from './console-load';
+import { run as embeddedStart } from './embedded-start.bench';
 import { run as eventStore } from './event-store.bench';
+import { run as postgresEventStore } from './postgres-event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
@@ -20,10 +22,12 @@ import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
   'event-store': eventStore,
+  'postgres-event-store': postgresEventStore,
   relay,
   projection,
   intake,
   workflow,
+  'embedded-start': embeddedStart,
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
@@ -50,7 +54,7 @@ function line(r: BenchResult): string {
 
 async function main(): Promise<void> {
   const engines = (await import(join(__dirname, '../scripts/engines.mjs'))) as {
-    up: () => Promise<{ natsUrl: string; ferretdbUrl?: string }>;
+    up: () => Promise<{ natsUrl: string; ferretdbUrl?: string; postgresUrl?: string }>;
   };
   const up = await engines.up();
   const scale = Number(process.env.BENCH_SCALE ?? '1');
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
       tmpDir,
       natsUrl: up.natsUrl,
       ...(up.ferretdbUrl ? { mongoUrl: up.ferretdbUrl } : {}),
+      ...(up.postgresUrl ? { postgresUrl: up.postgresUrl } : {}),
     };
     try {
       const results = await run(context);

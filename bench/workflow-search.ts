@@ -84,3 +84,27 @@ export function rawSearchLatencies(store: ReadStore, count: number): Promise<Lat
     ]);
   });
 }
+
+/** Latencies per query shape (`rounds` searches of each), through the query service. */
+export async function searchLatenciesByShape(store: ReadStore, rounds: number): Promise<Latencies[]> {
+  const service = new CaseQueryService({
+    store,
+    readModels: new WorkflowReadModels({ store, source: () => generatedSource(0, () => []) }),
+    units: staticUnitDirectory(SAMPLE_CITY_UNITS),
+    settings,
+    clock: { now: () => NOW },
+  });
+  const shapes: Latencies[] = [];
+  for (const input of QUERIES) {
+    const query = SearchCases.schema.parse({ ...input, viewer });
+    const latencies: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < rounds; i++) {
+      const t = performance.now();
+      await service.search(query);
+      latencies.push(performance.now() - t);
+    }
+    shapes.push({ sorted: latencies.sort((a, b) => a - b), seconds: (performance.now() - started) / 1000 });
+  }
+  return shapes;
+}

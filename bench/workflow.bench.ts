@@ -14,13 +14,14 @@ import { connect } from '@nats-io/transport-node';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices } from '@hotline/infra/platform';
 import { generatedSource } from '@hotline/infra/projection';
-import { MemoryReadStore, MongoReadStore, type ReadStore } from '@hotline/infra/read-store';
+import { MemoryReadStore, MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
 import { EVENTS_PER_CASE, historyEvents, historyLength } from './workflow-bench-events';
 import { percentile, registerCases, runCommandLoad, type LoadResult } from './workflow-command-load';
-import { QUERIES, rawSearchLatencies, searchLatencies } from './workflow-search';
+import { QUERIES, rawSearchLatencies, searchLatencies, searchLatenciesByShape } from './workflow-search';
+import { rawSqliteUpserts } from './sqlite-raw-upserts';
 import { rawAppendLoad } from './workflow-raw-append';
 
 const LOAD_RATE = 500;
@@ -234,6 +235,47 @@ export const run: Benchmark = async (context) => {
       ),
     );
     await memory.close();
+  }
+
+  if (wanted('sqlite')) {
+    // The embedded default: a full rebuild into the SQLite read store, against raw node:sqlite
+    // upserts with the same indexes; then search p95 per shape (goal ≤ 50 ms at 1,000,000 cases).
+    const cases = Math.round(env('WORKFLOW_BENCH_SQLITE_CASES', 1_000_000) * context.scale);
+    const store = SqliteReadStore.open({ path: join(context.tmpDir, 'workflow-read-models.db') });
+    try {
+      const ours = await timed(historyLength(cases), () => rebuild(store, cases));
+      const raw = await timed(historyLength(cases), () =>
+        rawSqliteUpserts(join(context.tmpDir, 'raw-upserts.db'), cases),
+      );
+      const rss = process.memoryUsage().rss / 2 ** 20;
+      const result = rebuildResult('SQLite', cases, ours.seconds, { ...raw });
+      result.raw = { ...raw, label: 'node:sqlite upserts, same indexes, 1 per event' };
+      result.goal = { minRatio: 0.3 };
+      result.notes = `${result.notes ?? ''}; RSS ${fmt(rss)} MB; goal: ≤ 10 min at 1,000,000 cases`;
+      report(result);
+      report(
+        searchResult(
+          'SQLite',
+          cases,
+          await searchLatencies(store, SEARCHES),
+          await rawSearchLatencies(store, SEARCHES),
+        ),
+      );
+      const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
+      const perShape = shapes
+        .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
+        .join('; ');
+      console.log(`  … search p95 per shape over ${fmt(cases)} cases: ${perShape}`);
+      const worst = shapes.reduce((a, b) => (percentile(b.sorted, 95) > percentile(a.sorted, 95) ? b : a));
+      report({
+        name: 'workflow case search, SQLite, slowest shape',
+        unit: 'query',
+        ours: { ops: worst.sorted.length, seconds: worst.seconds },
+        notes: `p95 per shape: ${perShape}; goal p95 ≤ 50 ms for every shape; load ${load()}`,
+      });
+    } finally {
+      await store.close();
+    }
   }
 
   if (wanted('ferretdb') && context.mongoUrl) {

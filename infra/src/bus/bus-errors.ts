@@ -5,6 +5,8 @@ export const BusErrorCode = {
   timeout: 'BUS_TIMEOUT',
   noResponders: 'NO_RESPONDERS',
   unavailable: 'BUS_UNAVAILABLE',
+  /** The connection to the bus is down: the request was not sent. */
+  down: 'BUS_DOWN',
   internal: 'INTERNAL',
 } as const;
 

@@ -3,20 +3,25 @@ import { BusClientProxy, DEFAULT_REQUEST_TIMEOUT_MS } from './bus-client-proxy';
 import { busTimeout, busUnavailable, noResponders } from './bus-errors';
 import type { BusHeaders } from './bus-record';
 import { NatsConnectionSource, type NatsConnectionOption } from './nats-connection-source';
+import type { NatsLink } from './nats-link';
 import { toNatsHeaders } from './nats-headers';
 
 export type NatsClientProxyOptions = NatsConnectionOption & {
   /** Default request timeout; a BusRecord may carry its own. Default 5 s. */
   timeoutMs?: number;
+  /** The connection's state: while it is down a request fails at once instead of timing out. */
+  link?: NatsLink;
 };
 
 /** The distributed mode's ClientProxy: `send(subject, payload)` as a NATS request. */
 export class NatsClientProxy extends BusClientProxy {
   private readonly source: NatsConnectionSource;
+  private readonly link: NatsLink | undefined;
 
   constructor(options: NatsClientProxyOptions) {
     super(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     this.source = new NatsConnectionSource(options);
+    this.link = options.link;
   }
 
   connect(): Promise<NatsConnection> {
@@ -37,6 +42,7 @@ export class NatsClientProxy extends BusClientProxy {
     headers: BusHeaders,
     timeoutMs: number,
   ): Promise<string> {
+    this.link?.assertUp(subject);
     const connection = await this.source.get();
     try {
       const reply = await connection.request(subject, body, {

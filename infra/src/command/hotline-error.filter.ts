@@ -29,6 +29,8 @@ export class HotlineErrorFilter implements ExceptionFilter {
     if (response.headersSent) return;
     response.statusCode = mapped.status;
     response.setHeader('content-type', 'application/json; charset=utf-8');
+    if (mapped.retryAfterSeconds !== undefined)
+      response.setHeader('retry-after', String(mapped.retryAfterSeconds));
     response.end(JSON.stringify(mapped.body));
   }
 }

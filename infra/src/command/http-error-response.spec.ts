@@ -16,6 +16,17 @@ describe('httpErrorResponse', () => {
     expect(response.unexpected).toBe(false);
   });
 
+  it("tells when to retry on every 503: the error's own delay, or 2 s", () => {
+    const down = new HotlineError('unavailable', 'BUS_DOWN', 'the bus is down', undefined, {
+      retryAfterSeconds: 4.2,
+    });
+    expect(httpErrorResponse(down).retryAfterSeconds).toBe(5);
+    expect(
+      httpErrorResponse(new HotlineError('unavailable', 'NO_RESPONDERS', 'none')).retryAfterSeconds,
+    ).toBe(2);
+    expect(httpErrorResponse(new NotFoundError('case', 'c-1')).retryAfterSeconds).toBeUndefined();
+  });
+
   it('names the field of a validation error in the body', () => {
     expect(
       httpErrorResponse(new ValidationError('data.phone', 'must be 11 digits')).body.error,

@@ -7,6 +7,19 @@ export interface HttpErrorResponse {
   body: { error: ErrorBody };
   /** True for failures the caller did not cause: they are logged with the trace id. */
   unexpected: boolean;
+  /** For 503: seconds after which a retry may succeed (the `Retry-After` header). */
+  retryAfterSeconds?: number;
+}
+
+/** What a 503 tells the caller to wait when the error does not say (`details.retryAfterSeconds`). */
+const DEFAULT_RETRY_AFTER_SECONDS = 2;
+
+/** A 503 is temporary by definition: it always says when to try again. */
+function withRetryAfter(response: HttpErrorResponse): HttpErrorResponse {
+  if (response.status !== 503) return response;
+  const given = response.body.error.details?.retryAfterSeconds;
+  const seconds = typeof given === 'number' && given > 0 ? Math.ceil(given) : DEFAULT_RETRY_AFTER_SECONDS;
+  return { ...response, retryAfterSeconds: seconds };
 }
 
 const KIND_OF_STATUS: Record<number, ErrorKind> = {
@@ -26,6 +39,10 @@ const KIND_OF_STATUS: Record<number, ErrorKind> = {
  * else is 500 `internal` with no message, class or stack, so internals never reach a caller.
  */
 export function httpErrorResponse(error: unknown, traceId?: string): HttpErrorResponse {
+  return withRetryAfter(mapError(error, traceId));
+}
+
+function mapError(error: unknown, traceId: string | undefined): HttpErrorResponse {
   if (error instanceof HotlineError) {
     return {
       status: httpStatusOf(error.kind),

@@ -19,6 +19,7 @@ import { InProcessTransport } from '../bus/in-process-transport';
 import { InProcessClientProxy } from '../bus/in-process-client-proxy';
 import { NatsTransport } from '../bus/nats-transport';
 import { NatsClientProxy } from '../bus/nats-client-proxy';
+import { NatsLink } from '../bus/nats-link';
 import type { BusClientProxy } from '../bus/bus-client-proxy';
 import { StoreEventBus } from '../bus/store-event-bus';
 import { SqliteCheckpointStore } from '../bus/sqlite-checkpoint-store';
@@ -48,6 +49,8 @@ export interface PlatformOptions {
  */
 export class Platform {
   readonly readiness = new ReadinessRegistry();
+  /** Whether the NATS connection is up (distributed mode only). */
+  readonly natsLink: NatsLink | undefined;
 
   private constructor(
     readonly serviceName: string,
@@ -63,7 +66,9 @@ export class Platform {
     private readonly broker: InProcessBroker | undefined,
     private readonly closers: Array<() => Promise<void> | void>,
     readonly clock: Clock,
-  ) {}
+  ) {
+    this.natsLink = nats ? NatsLink.watch(nats) : undefined;
+  }
 
   get mode(): PlatformConfig['HOTLINE_MODE'] {
     return this.config.HOTLINE_MODE;
@@ -133,17 +138,31 @@ export class Platform {
         closers,
         options.clock ?? systemClock,
       );
-      platform.readiness.register({
-        name: 'event-store',
-        check: async () => {
-          await eventStore.headPosition();
-        },
-      });
+      platform.registerEngineChecks();
       return platform;
     } catch (error) {
       for (const close of closers) await close();
       throw error;
     }
+  }
+
+  /**
+   * Readiness covers every engine the service needs, so a load balancer stops sending requests
+   * that could only fail: the event store, the read store and (distributed) the NATS connection.
+   */
+  private registerEngineChecks(): void {
+    const { eventStore, readStore, natsLink } = this;
+    this.readiness.register({
+      name: 'event-store',
+      check: async () => void (await eventStore.headPosition()),
+    });
+    // A lookup by `_id`: answered from the primary key by every read store.
+    this.readiness.register({
+      name: 'read-store',
+      timeoutMs: 1_000,
+      check: async () => void (await readStore.collection('_checkpoints').findOne({ _id: '_readiness' })),
+    });
+    if (natsLink) this.readiness.register({ name: 'nats', check: () => natsLink.check() });
   }
 
   /** The Nest transport that serves this service's `@MessagePattern` handlers. */
@@ -165,7 +184,7 @@ export class Platform {
   client(): BusClientProxy {
     const timeoutMs = this.config.HOTLINE_REQUEST_TIMEOUT_MS;
     if (this.broker) return new InProcessClientProxy({ broker: this.broker, timeoutMs });
-    return new NatsClientProxy({ connection: this.natsConnection, timeoutMs });
+    return new NatsClientProxy({ connection: this.natsConnection, timeoutMs, link: this.natsLink });
   }
 
   /** Closes everything in reverse order of opening. */

@@ -11,6 +11,8 @@ export interface IntegrationFeedOptions {
   stream: string;
   subjectPrefix: string;
   categories: readonly string[];
+  /** How long to wait for each publish acknowledgement (see JetStreamEventPublisher). */
+  ackTimeoutMs?: number;
   /** How long a `Nats-Msg-Id` is remembered. Default 2 min, as on the internal stream. */
   duplicateWindowMs?: number;
   onUnreadable?: (event: RecordedEvent, error: unknown) => void;
@@ -38,6 +40,7 @@ export async function integrationFeed(
   }
   const inner = new JetStreamEventPublisher({
     connection: options.connection,
+    ...(options.ackTimeoutMs ? { ackTimeoutMs: options.ackTimeoutMs } : {}),
     topology: {
       eventsStream: options.stream,
       eventsSubjectPrefix: options.subjectPrefix,

@@ -24,8 +24,16 @@ export interface RelayOptions {
   resumePosition: () => Promise<number | undefined>;
   /** Events per publish call; acks of one batch are awaited together. Default 256. */
   batchSize?: number;
-  /** Delay before retrying a failed publish; doubles up to 5 s. Default 100 ms. */
+  /** Delay before retrying a failed publish; doubles up to `maxRetryDelayMs`. Default 100 ms. */
   retryDelayMs?: number;
+  /** Longest delay between retries. Default 1 s: the backlog leaves within about a second of the bus's return. */
+  maxRetryDelayMs?: number;
+  /**
+   * Subscribes to the bus connection coming back (NatsLink.onReconnect): a sleeping retry starts at
+   * once, and a publish still waiting for its acknowledgements is sent again (the acks of messages
+   * the dead server took will never come; `Nats-Msg-Id` drops any repeat).
+   */
+  onReconnect?: (listener: () => void) => () => void;
   logger?: RelayLogger;
   metrics?: RelayMetrics;
 }
@@ -46,10 +54,15 @@ export class Relay {
   private lastPublished = 0;
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
+  /** Resolvers of whatever is waiting for the next reconnect. */
+  private reconnectWaiters: Array<() => void> = [];
+  private unsubscribeReconnect: (() => void) | undefined;
 
   constructor(private readonly options: RelayOptions) {
     this.batchSize = options.batchSize ?? 256;
     this.retryDelayMs = options.retryDelayMs ?? 100;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 1_000;
   }
 
   /** Position of the last event the bus acknowledged. */
@@ -62,12 +75,18 @@ export class Relay {
     const from = await this.options.resumePosition();
     this.lastPublished = from ?? 0;
     this.options.logger?.info({ fromPosition: this.lastPublished }, 'relay starting');
+    this.unsubscribeReconnect = this.options.onReconnect?.(() => {
+      const waiters = this.reconnectWaiters;
+      this.reconnectWaiters = [];
+      for (const wake of waiters) wake();
+    });
     this.subscription = this.options.store.subscribeToAll(from === undefined ? {} : { fromPosition: from });
     this.loop = this.run(this.subscription);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.unsubscribeReconnect?.();
     await this.subscription?.close();
     await this.loop;
     await this.flushing;
@@ -122,9 +141,19 @@ export class Relay {
   private async publishWithRetry(batch: RecordedEvent[]): Promise<void> {
     let delay = this.retryDelayMs;
     for (;;) {
+      const reconnected = this.nextReconnect();
       try {
-        await this.options.publisher.publish(batch);
-        return;
+        const published = this.options.publisher.publish(batch);
+        const outcome = await Promise.race([published.then(() => 'published' as const), reconnected.promise]);
+        if (outcome === 'published') return;
+        // The bus came back while this publish waited for acks that may never come: send it again.
+        published.catch(() => undefined);
+        delay = this.retryDelayMs;
+        this.options.logger?.info(
+          { fromPosition: batch[0]?.position, count: batch.length },
+          'relay: the bus is back; publishing the same batch again',
+        );
+        continue;
       } catch (error) {
         this.options.metrics?.failed();
         this.options.logger?.warn(
@@ -133,9 +162,22 @@ export class Relay {
         );
         // Never skip an event: keep retrying until the bus takes it or the relay is stopped.
         if (this.stopping) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, 5_000);
+        await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), reconnected.promise]);
+        delay = Math.min(delay * 2, this.maxRetryDelayMs);
+      } finally {
+        reconnected.cancel();
       }
     }
+  }
+
+  /** A promise of the next reconnect ('reconnected'); never settles without `onReconnect`. */
+  private nextReconnect(): { promise: Promise<'reconnected'>; cancel(): void } {
+    let wake!: () => void;
+    const promise = new Promise<'reconnected'>((resolve) => (wake = () => resolve('reconnected')));
+    this.reconnectWaiters.push(wake);
+    return {
+      promise,
+      cancel: () => (this.reconnectWaiters = this.reconnectWaiters.filter((w) => w !== wake)),
+    };
   }
 }

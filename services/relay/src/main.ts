@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   platform.logger.info({ config: describeConfig(config) }, 'relay configuration');
   const connection = platform.natsConnection;
   const jsm = await jetstreamManager(connection);
-  const internal = new JetStreamEventPublisher({ connection, topology: platform.topology });
+  const ackTimeoutMs = config.RELAY_PUBLISH_TIMEOUT_MS;
+  const internal = new JetStreamEventPublisher({ connection, topology: platform.topology, ackTimeoutMs });
   // The integration feed goes first: the relay resumes from the internal stream (ADR 0006).
   const publisher =
     config.RELAY_INTEGRATION_STREAM === undefined
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       : new FanOutEventPublisher([
           await integrationFeed(jsm, {
             connection,
+            ackTimeoutMs,
             stream: config.RELAY_INTEGRATION_STREAM,
             subjectPrefix: config.RELAY_INTEGRATION_SUBJECT_PREFIX,
             categories: config.RELAY_INTEGRATION_CATEGORIES.split(','),
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
     publisher,
     resumePosition: () => lastPublishedPosition(jsm, config.HOTLINE_EVENTS_STREAM),
     batchSize: config.RELAY_BATCH_SIZE,
+    maxRetryDelayMs: config.RELAY_RETRY_MAX_MS,
+    onReconnect: (listener) => platform.natsLink?.onReconnect(listener) ?? (() => undefined),
     logger: platform.logger,
     metrics: relayMetrics(platform.metrics),
   });

@@ -6,6 +6,14 @@ export const relayConfigSchema = platformConfigSchema.extend({
   RELAY_BATCH_SIZE: envInt({ min: 1, max: 10_000 })
     .default(1_000)
     .describe('Events per JetStream publish batch; the acks of a batch are awaited together'),
+  RELAY_PUBLISH_TIMEOUT_MS: envInt({ min: 100, max: 60_000 })
+    .default(2_000)
+    .describe(
+      'How long the relay waits for JetStream to acknowledge a publish before sending it again (repeats are dropped by Nats-Msg-Id)',
+    ),
+  RELAY_RETRY_MAX_MS: envInt({ min: 10, max: 60_000 })
+    .default(1_000)
+    .describe("Longest pause between the relay's publish retries while the bus is unreachable"),
   RELAY_INTEGRATION_STREAM: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ -')

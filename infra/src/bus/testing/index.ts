@@ -8,3 +8,4 @@ export {
   type EventBusHarness,
 } from './event-bus-harness';
 export { rawJetStreamPublish, type RawJetStreamPublishOptions } from './raw-jetstream-publish';
+export { privateNats, freePort, type PrivateNats } from './private-nats';

@@ -15,8 +15,10 @@ export interface TemporaryDatabase {
  * Creates an empty database with a unique name on the test server (`POSTGRES_URL`, set by Jest's
  * global setup, or the machine's PostgreSQL), so that runs sharing the server never meet.
  */
-export async function createTemporaryDatabase(purpose: string): Promise<TemporaryDatabase> {
-  const serverUrl = process.env.POSTGRES_URL ?? LOCAL_POSTGRES_URL;
+export async function createTemporaryDatabase(
+  purpose: string,
+  serverUrl = process.env.POSTGRES_URL ?? LOCAL_POSTGRES_URL,
+): Promise<TemporaryDatabase> {
   const name = `hotline_${purpose.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomUUID().slice(0, 8)}`;
   await administer(serverUrl, `CREATE DATABASE ${name}`);
   const url = serverUrl.replace(/\/[^/?]*(\?.*)?$/, `/${name}`);

@@ -7,7 +7,7 @@ import { AUTH_SERVICES } from './auth.tokens';
 import { unauthenticated } from './auth.guard';
 import { hashPassword } from './account/password-hash';
 import { checkPasswordPolicy } from './account/password-policy';
-import { newApiToken } from './api-token/api-token-secret';
+import { apiTokenIdFor, newApiToken } from './api-token/api-token-secret';
 import { actorOf, identityOf, type Identity } from './identity';
 
 type Body = Record<string, unknown>;
@@ -106,18 +106,22 @@ export class AccountsController {
     return this.auth.accounts.listTokens(this.districtFilter(this.identity(request)));
   }
 
-  /** The token is in this answer only; the gateway keeps its hash. */
+  /**
+   * The token is in this answer only; the gateway keeps its hash. A retry with the same `commandId`
+   * names the same token without its secret (`alreadyIssued`): no second credential is minted.
+   */
   @Post('api-tokens')
   @HttpCode(201)
   async issue(@Req() request: IncomingMessage, @Body() raw: unknown): Promise<unknown> {
     const { commandId, ...data } = bodyOf(raw);
     const identity = this.identity(request);
-    const { token, tokenId, tokenHash } = newApiToken();
-    await this.auth.accounts.executeToken(
+    const actor = actorOf(identity);
+    const { token, tokenId, tokenHash } = newApiToken(apiTokenIdFor(actor.id, String(commandId)));
+    const result = await this.auth.accounts.executeToken(
       { type: 'IssueApiToken', data: { ...data, tokenId, tokenHash } as never },
-      { actor: actorOf(identity), districtId: identity.districtId, commandId: String(commandId) },
+      { actor, districtId: identity.districtId, commandId: String(commandId) },
     );
-    return { tokenId, token };
+    return result.idempotent ? { tokenId, alreadyIssued: true } : { tokenId, token };
   }
 
   @Post('api-tokens/:tokenId/revoke')

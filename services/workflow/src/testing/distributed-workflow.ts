@@ -12,7 +12,7 @@ import { MongoReadStore } from '@hotline/infra/read-store';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { firstValueFrom } from 'rxjs';
 import { workflowService } from '../workflow.module';
-import { privateNats } from './private-nats';
+import { privateNats } from '@hotline/infra/bus/testing';
 
 /** Environment of a distributed run with names of its own: JetStream streams, subjects, database. */
 export function isolatedDistributedEnv(dir: string): Record<string, string> {

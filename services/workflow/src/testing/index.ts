@@ -4,7 +4,7 @@ export {
   startDistributedWorkflow,
   type DistributedWorkflow,
 } from './distributed-workflow';
-export { privateNats } from './private-nats';
+export { privateNats } from '@hotline/infra/bus/testing';
 // The case search's filter, measured on its own by bench/workflow-search.ts.
 export { dueSoonUntil } from '../case/queries/case-colour-filters';
 export { caseSearchFilter, type SearchCasesQuery } from '../case/queries/case-search-filter';

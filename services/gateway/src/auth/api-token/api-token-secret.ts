@@ -5,9 +5,19 @@ const FORMAT = /^hlt_([a-z0-9]{16,32})\.([A-Za-z0-9_-]{43})$/;
 
 export const hashTokenSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
+/**
+ * The id of the token an admin's request issues: derived from who asks and the request's `commandId`,
+ * so a retried request lands on the same token stream and issues nothing new.
+ */
+export const apiTokenIdFor = (issuerId: string, commandId: string): string =>
+  createHash('sha256').update(`api-token\n${issuerId}\n${commandId}`).digest('hex').slice(0, 20);
+
 /** A new token: `hlt_<id>.<secret>` (shown once) and what is kept of it (the id and the secret's hash). */
-export function newApiToken(): { token: string; tokenId: string; tokenHash: string } {
-  const tokenId = randomBytes(10).toString('hex');
+export function newApiToken(tokenId: string = randomBytes(10).toString('hex')): {
+  token: string;
+  tokenId: string;
+  tokenHash: string;
+} {
   const secret = randomBytes(32).toString('base64url');
   return { token: `${PREFIX}${tokenId}.${secret}`, tokenId, tokenHash: hashTokenSecret(secret) };
 }

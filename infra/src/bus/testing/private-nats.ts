@@ -1,0 +1,83 @@
+/**
+ * A NATS server (JetStream on) of a test's or benchmark's own: Debian's nats-server on a free port
+ * with its store under `dir`. Command and query subjects are not namespaced per run, so on a shared
+ * server another run's services would answer a share of this run's requests; and a fault test may
+ * kill its own server (SIGKILL) and start it again on the same port and store, never the shared one.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
+
+const BINARIES = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
+
+export interface PrivateNats {
+  url: string;
+  port: number;
+  /** SIGKILL: the server dies as a crashed pod would, without closing its clients' connections. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and store; resolves once it accepts connections. */
+  restart(): Promise<void>;
+  /** SIGTERM, for the end of a test. */
+  stop(): Promise<void>;
+}
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
+
+export async function privateNats(dir: string): Promise<PrivateNats> {
+  const binary = BINARIES.find((path) => existsSync(path));
+  if (!binary) throw new Error(`no nats-server binary (${BINARIES.join(', ')})`);
+  const port = await freePort();
+  const storeDir = join(dir, 'nats');
+  mkdirSync(storeDir, { recursive: true });
+  const url = `nats://127.0.0.1:${port}`;
+  let child: ChildProcess;
+
+  const start = async (): Promise<void> => {
+    child = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      try {
+        const nc = await connect({ servers: url, reconnect: false });
+        await nc.close();
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          child.kill('SIGKILL');
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  };
+  await start();
+  return {
+    url,
+    port,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+    restart: start,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited(child);
+    },
+  };
+}
