@@ -12,7 +12,7 @@ import {
 import { defineAggregate } from '@hotline/infra/command';
 import { SqliteEventStore } from '@hotline/infra/event-store';
 import { ProjectionRunner, storeSource, upcastingSource } from '@hotline/infra/projection';
-import { MemoryReadStore } from '@hotline/infra/read-store';
+import { SqliteReadStore } from '@hotline/infra/read-store';
 import { UNITS } from '../read-models/read-model-collections';
 import { unitDecider } from './unit.decider';
 import { unitsProjection } from './units.projection';
@@ -80,7 +80,7 @@ describe('Event versions: v1 events read through a registry where the type is v2
   });
 
   const project = async () => {
-    const readStore = new MemoryReadStore();
+    const readStore = SqliteReadStore.inMemory();
     const runner = new ProjectionRunner(unitsProjection(), {
       store: readStore,
       source: upcastingSource(storeSource(store), registryV2),
