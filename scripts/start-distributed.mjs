@@ -1,11 +1,12 @@
 // `npm run start:distributed`: the services as separate processes on NATS (JetStream), the
 // PostgreSQL event store and FerretDB/MongoDB, configured from the environment. Each child is the
-// same `services/<name>/src/main.ts` a Kubernetes pod runs.
-import { spawn } from 'node:child_process';
+// same `services/<name>/src/main.ts` a Kubernetes pod runs; a child that dies is started again
+// (scripts/supervise.mjs) while the others keep serving.
 import { randomBytes } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from './engines.mjs';
+import { supervise } from './supervise.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -30,54 +31,14 @@ const services = [
   { name: 'gateway', port: gatewayPort },
 ];
 
-const children = new Map();
-let stopping = false;
-
-function stopAll(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children.values()) child.kill('SIGTERM');
-  const timer = setTimeout(() => process.exit(code), 30_000);
-  timer.unref();
-  const check = setInterval(() => {
-    if ([...children.values()].every((c) => c.exitCode !== null || c.signalCode !== null)) {
-      clearInterval(check);
-      process.exit(code);
-    }
-  }, 100);
-}
-
-for (const service of services) {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', `services/${service.name}/src/main.ts`],
-    {
-      cwd: root,
-      env: { ...env, ...shared, HTTP_PORT: String(service.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.set(service.name, child);
-  const prefix = (stream, out) => {
-    let rest = '';
-    stream.on('data', (chunk) => {
-      const lines = (rest + chunk.toString()).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) out.write(`${service.name.padEnd(9)}| ${line}\n`);
-    });
-  };
-  prefix(child.stdout, process.stdout);
-  prefix(child.stderr, process.stderr);
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${service.name} exited (${signal ?? code}); stopping the others`);
-    stopAll(1);
-  });
-  console.log(
-    `started ${service.name} (pid ${child.pid}) — health on http://${shared.HTTP_HOST}:${service.port}/health/ready`,
-  );
-}
+supervise(
+  services.map((service) => ({
+    name: service.name,
+    command: process.execPath,
+    args: ['-r', '@swc-node/register', `services/${service.name}/src/main.ts`],
+    cwd: root,
+    env: { ...env, ...shared, HTTP_PORT: String(service.port) },
+    note: `— health on http://${shared.HTTP_HOST}:${service.port}/health/ready`,
+  })),
+);
 console.log(`\nHotline (distributed) gateway: http://localhost:${gatewayPort}\n`);
-
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));

@@ -1,3 +1,4 @@
+import { accountDefinitions } from './account';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { routingDefinitions } from './routing/routing.messages';
@@ -8,5 +9,10 @@ import { workflowDefinitions } from './workflow/workflow.definitions';
  * here, so validation, upcasting and the AsyncAPI document all read one list.
  */
 export function platformRegistry(): MessageRegistry {
-  return new MessageRegistry().register(...workflowDefinitions, ...intakeDefinitions, ...routingDefinitions);
+  return new MessageRegistry().register(
+    ...workflowDefinitions,
+    ...intakeDefinitions,
+    ...routingDefinitions,
+    ...accountDefinitions,
+  );
 }

@@ -37,3 +37,6 @@ export const ApiTokenRevoked = defineEvent({
 
 export type ApiTokenCommand = CommandOf<typeof IssueApiToken> | CommandOf<typeof RevokeApiToken>;
 export type ApiTokenEvent = EventOf<typeof ApiTokenIssued> | EventOf<typeof ApiTokenRevoked>;
+
+export const apiTokenCommands = [IssueApiToken, RevokeApiToken] as const;
+export const apiTokenEvents = [ApiTokenIssued, ApiTokenRevoked] as const;

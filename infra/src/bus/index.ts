@@ -9,7 +9,7 @@ export { BusErrorCode, toErrorBody } from './bus-errors';
 export { BusServer } from './bus-server';
 export { BusClientProxy, DEFAULT_REQUEST_TIMEOUT_MS } from './bus-client-proxy';
 export { HotlineRpcExceptionFilter } from './hotline-rpc-exception.filter';
-export { ZodPayloadPipe } from './zod-payload.pipe';
+export { busEndpoints, commandEndpoint, queryEndpoint, type BusEndpoint } from './bus-endpoints';
 export { connectNats, type ConnectNatsOptions } from './connect-nats';
 export type { NatsConnectionOption } from './nats-connection-source';
 export { NatsTransport, type NatsTransportOptions } from './nats-transport';

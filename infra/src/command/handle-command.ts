@@ -1,15 +1,6 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
-import {
-  CommandEnvelopeSchema,
-  HotlineError,
-  parseOrThrow,
-  type Clock,
-  type CommandEnvelope,
-  type EventToAppend,
-  type RecordedEvent,
-} from '@hotline/contracts';
-import type { z } from 'zod';
-import { IdempotencyConflict, StreamNotFound, WrongExpectedVersion } from '../event-store/event-store.errors';
+import { HotlineError, type Clock, type CommandEnvelope, type EventToAppend } from '@hotline/contracts';
+import { IdempotencyConflict, WrongExpectedVersion } from '../event-store/event-store.errors';
 import type { EventStore } from '../event-store/event-store.port';
 import { validateStreamId } from '../event-store/validate-append';
 import {
@@ -19,8 +10,9 @@ import {
   type CommandMetrics,
   type Logger,
 } from '../telemetry';
+import type { Aggregate } from './aggregate';
 import { earlierResult, type CommandResult } from './command-result';
-import type { DecideContext, Decider, DomainMessage } from './decider';
+import type { DecideContext, DomainMessage } from './decider';
 import { deriveEventId } from './derive-event-id';
 
 export interface CommandHandlerDeps {
@@ -34,25 +26,15 @@ export interface CommandHandlerDeps {
 }
 
 export type HandleCommandRequest<C extends DomainMessage, E extends DomainMessage, S, X extends object> = {
-  streamId: string;
-  decider: Decider<C, E, S, X>;
+  aggregate: Aggregate<C, E, S, X>;
+  /** The aggregate's id: the stream is `aggregate.streamId(id)`. */
+  id: string;
+  /** Already checked (see `parseCommand`): `{ type, data }` is one of the decider's commands. */
   command: CommandEnvelope;
-  /** The current schema version of each event type the decider emits. */
-  eventVersions: (type: E['type']) => number;
-  /** Validates `{ type, data }` of the command; a mismatch is a ValidationError naming `data.<path>`. */
-  commandSchema?: z.ZodType<C>;
-  /** Turns a stored event into what `evolve` takes, e.g. upcasting old versions. Default: `{ type, data }`. */
-  readEvent?: (event: RecordedEvent) => E;
 } & (object extends X ? { context?: X } : { context: X });
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const RETRY_BASE_DELAY_MS = 5;
-
-interface LoadedStream<S> {
-  state: S;
-  events: RecordedEvent[];
-  expected: number | 'noStream';
-}
 
 /**
  * Handles one command: load the stream, fold it, decide, append with the expected revision.
@@ -75,23 +57,22 @@ export async function handleCommand<
   let type = 'invalid';
   let outcome = 'internal';
   try {
-    const envelope = parseOrThrow(CommandEnvelopeSchema, request.command) as CommandEnvelope;
-    validateStreamId(request.streamId);
+    const envelope = request.command;
+    const streamId = request.aggregate.streamId(request.id);
+    validateStreamId(streamId);
     type = envelope.type;
-    const command = request.commandSchema
-      ? parseOrThrow(request.commandSchema, { type: envelope.type, data: envelope.data })
-      : ({ type: envelope.type, data: envelope.data } as C);
+    const command = { type: envelope.type, data: envelope.data } as C;
     const result = await inEnvelopeTrace(envelope, () =>
       withSpan(
         `command ${type}`,
         {
           'hotline.command.type': type,
           'hotline.command.id': envelope.commandId,
-          'hotline.stream.id': request.streamId,
+          'hotline.stream.id': streamId,
           'hotline.district.id': envelope.metadata.districtId,
         },
         async (span) => {
-          const handled = await decideAndAppend(deps, request, envelope, command);
+          const handled = await decideAndAppend(deps, request, streamId, command);
           span.setAttributes({
             'hotline.command.idempotent': handled.idempotent,
             'hotline.events.count': handled.events.length,
@@ -117,16 +98,14 @@ export async function handleCommand<
 async function decideAndAppend<C extends DomainMessage, E extends DomainMessage, S, X extends object>(
   deps: CommandHandlerDeps,
   request: HandleCommandRequest<C, E, S, X>,
-  envelope: CommandEnvelope,
+  streamId: string,
   command: C,
 ): Promise<CommandResult> {
   const { store, clock } = deps;
-  const { streamId, decider } = request;
+  const { aggregate, command: envelope } = request;
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  const readEvent =
-    request.readEvent ?? ((event: RecordedEvent) => ({ type: event.type, data: event.data }) as E);
   for (let attempt = 1; ; attempt++) {
-    const loaded = await load(store, streamId, decider, readEvent);
+    const loaded = await aggregate.load(store, request.id);
     const earlier = earlierResult(streamId, loaded.events, envelope.commandId);
     if (earlier) return earlier;
 
@@ -137,7 +116,10 @@ async function decideAndAppend<C extends DomainMessage, E extends DomainMessage,
       districtId: envelope.metadata.districtId,
       commandId: envelope.commandId,
     };
-    const decided = decider.decide(command, loaded.state, { ...(request.context as X), ...decideContext });
+    const decided = aggregate.decider.decide(command, loaded.state, {
+      ...(request.context as X),
+      ...decideContext,
+    });
     if (decided.length === 0) {
       const last = loaded.events.at(-1);
       return {
@@ -149,7 +131,7 @@ async function decideAndAppend<C extends DomainMessage, E extends DomainMessage,
       };
     }
     const toAppend = decided.map((event, index) =>
-      toEventToAppend(event, index, envelope, streamId, now, request.eventVersions),
+      toEventToAppend(event, index, envelope, streamId, now, (type) => aggregate.eventVersion(type)),
     );
     try {
       const appended = await withSpan(
@@ -187,25 +169,6 @@ async function decideAndAppend<C extends DomainMessage, E extends DomainMessage,
       await sleep(Math.random() * RETRY_BASE_DELAY_MS * 2 ** (attempt - 1));
     }
   }
-}
-
-async function load<E extends DomainMessage, S>(
-  store: EventStore,
-  streamId: string,
-  decider: { initialState(): S; evolve(state: S, event: E): S },
-  readEvent: (event: RecordedEvent) => E,
-): Promise<LoadedStream<S>> {
-  let events: RecordedEvent[];
-  try {
-    events = await store.readStream(streamId);
-  } catch (error) {
-    if (!(error instanceof StreamNotFound)) throw error;
-    events = [];
-  }
-  let state = decider.initialState();
-  for (const event of events) state = decider.evolve(state, readEvent(event));
-  const last = events.at(-1);
-  return { state, events, expected: last ? last.revision : 'noStream' };
 }
 
 function toEventToAppend<E extends DomainMessage>(

@@ -4,6 +4,7 @@ import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { busEndpoints } from '@hotline/infra/bus';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { FloodGuard } from './blocklist/flood-guard';
 import { BusCaseDesk } from './case-desk/bus-case-desk';
@@ -21,11 +22,6 @@ import { ContactStreams } from './contact/contact-streams';
 import { CaseFingerprintIndex } from './duplicates/case-fingerprint-index';
 import { DuplicateFinder } from './duplicates/duplicate-finder';
 import { DuplicatePolicy } from './duplicates/duplicate-policy';
-import { BlocklistController } from './blocklist/blocklist.controller';
-import { ContactCommandsController } from './contact/contact-commands.controller';
-import { IntakeQueriesController } from './intake-queries.controller';
-import { INTAKE_CLASSIFIER, INTAKE_COMMAND_DEPS } from './intake-tokens';
-import { KnowledgeController } from './knowledge/knowledge.controller';
 import { intakeConfigSchema, type IntakeConfig } from './intake.config';
 import { IntakeLifecycle } from './intake-lifecycle';
 import { IntakeMetrics } from './intake-metrics';
@@ -37,6 +33,11 @@ import { ContactQueriesService } from './contact/contact-queries.service';
 import { BlocklistReader } from './blocklist/blocklist-reader';
 import { IntakeReadModels } from './read-models/intake-read-models';
 import { MinHasher } from './text/min-hash';
+import { blocklistEndpoints } from './blocklist/blocklist.endpoints';
+import { classificationEndpoints } from './classification/classification.endpoints';
+import { contactEndpoints } from './contact/contact.endpoints';
+import { duplicatesEndpoints } from './duplicates/duplicates.endpoints';
+import { knowledgeEndpoints } from './knowledge/knowledge.endpoints';
 
 export interface IntakeModuleOptions {
   /** The settings; default: read from `env` (the process environment). */
@@ -134,30 +135,25 @@ export class IntakeModule {
       seedArticles: config.INTAKE_SEED_KNOWLEDGE ? SEED_ARTICLES : [],
       logger,
     });
+    const actions = new ContactActionsService(
+      streams,
+      caseDesk,
+      (id) => Promise.resolve(fingerprints.caseNumberOf(id)),
+      () => clock.now(),
+    );
+    const queries = new ContactQueriesService(readModels, blocklist, clock);
     return {
       module: IntakeModule,
       controllers: [
-        ContactCommandsController,
-        KnowledgeController,
-        BlocklistController,
-        IntakeQueriesController,
+        busEndpoints('Intake', [
+          ...contactEndpoints({ intake, actions, queries }),
+          ...knowledgeEndpoints({ commandDeps, index: knowledge }),
+          ...blocklistEndpoints({ commandDeps, queries }),
+          ...classificationEndpoints(classifier),
+          ...duplicatesEndpoints(duplicates, clock),
+        ]),
       ],
       providers: [
-        { provide: INTAKE_COMMAND_DEPS, useValue: commandDeps },
-        { provide: INTAKE_CLASSIFIER, useValue: classifier },
-        { provide: ContactIntakeService, useValue: intake },
-        {
-          provide: ContactActionsService,
-          useValue: new ContactActionsService(
-            streams,
-            caseDesk,
-            (id) => Promise.resolve(fingerprints.caseNumberOf(id)),
-            () => clock.now(),
-          ),
-        },
-        { provide: ContactQueriesService, useValue: new ContactQueriesService(readModels, blocklist, clock) },
-        { provide: DuplicateFinder, useValue: duplicates },
-        { provide: KnowledgeIndexFollower, useValue: knowledge },
         { provide: IntakeReadModels, useValue: readModels },
         { provide: IntakeChannels, useValue: channels },
         { provide: CaseNoticeService, useValue: noticeService },

@@ -2,29 +2,28 @@ import { hostname } from 'node:os';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { busEndpoints } from '@hotline/infra/bus';
 import { commandMetrics } from '@hotline/infra/telemetry';
+import { caseEndpoints } from './case/case.endpoints';
+import { citySettingsEndpoints } from './city-settings/city-settings.endpoints';
+import { publicRecordEndpoints } from './public-record/public-record.endpoints';
+import { unitEndpoints } from './unit/unit.endpoints';
 import { CaseCommandService } from './case/commands/case-command.service';
-import { CaseHandlingClosureController } from './case/commands/case-handling-closure.controller';
-import { CaseIntakeDispatchController } from './case/commands/case-intake-dispatch.controller';
 import { MergeLinker } from './case/commands/merge-linker';
 import { RepeatContactRecorder } from './case/commands/repeat-contact-recorder';
 import { CaseNumberAllocator } from './case/case-number/case-number-allocator';
 import { StoreCitySettingsSource } from './city-settings/city-settings-source';
-import { CitySettingsController } from './city-settings/city-settings.controller';
 import { CitySettingsService } from './city-settings/city-settings.service';
 import { CaseQueryService, type WorkflowQueryDeps } from './case/queries/case-query.service';
 import { CitizenLookupService } from './case/queries/citizen-lookup.service';
 import { PublicRecordService } from './public-record/public-record.service';
 import { InboxQueryService } from './case/queries/inbox-query.service';
-import { WorkflowQueriesController } from './case/queries/workflow-queries.controller';
 import { ReadModelsLifecycle } from './read-models/read-models.lifecycle';
 import { UNITS_PROJECTION, WorkflowReadModels } from './read-models/workflow-read-models';
 import { readModelUnitDirectory } from './unit/read-model-unit-directory';
 import { seedSampleCity } from './unit/sample-city-seed';
 import { UnitCommandService } from './unit/unit-command.service';
-import { UnitCommandsController } from './unit/unit-commands.controller';
 import type { UnitDirectorySource } from './unit/unit-directory-source';
-import { UnitQueriesController } from './unit/unit-queries.controller';
 import { UnitQueryService } from './unit/unit-query.service';
 import { workflowConfigSchema } from './workflow.config';
 import { workflowSettingsFromConfig, type WorkflowSettings } from './workflow-settings';
@@ -73,15 +72,26 @@ export class WorkflowModule {
     const unitCommands = new UnitCommandService({ ...handlerDeps, citySettings });
     const queryDeps: WorkflowQueryDeps = { store: readStore, readModels, units, settings, clock };
     const seed = options.seedSampleCity ?? true;
+    const citySettingsService = new CitySettingsService({ ...handlerDeps, settings, citySettings });
+    const caseQueries = new CaseQueryService(queryDeps);
+    const inboxQueries = new InboxQueryService(queryDeps);
+    const citizenLookup = new CitizenLookupService({ store: readStore, settings });
+    const publicRecord = new PublicRecordService({ store: readStore });
+    const unitQueries = new UnitQueryService({ store: readStore, units, readModels, settings });
     return {
       module: WorkflowModule,
       controllers: [
-        CaseIntakeDispatchController,
-        CaseHandlingClosureController,
-        WorkflowQueriesController,
-        UnitCommandsController,
-        UnitQueriesController,
-        CitySettingsController,
+        busEndpoints('Workflow', [
+          ...caseEndpoints({
+            commands: caseCommands,
+            cases: caseQueries,
+            inboxes: inboxQueries,
+            citizens: citizenLookup,
+          }),
+          ...unitEndpoints({ commands: unitCommands, queries: unitQueries }),
+          ...citySettingsEndpoints(citySettingsService),
+          ...publicRecordEndpoints(publicRecord),
+        ]),
       ],
       providers: [
         {
@@ -94,18 +104,7 @@ export class WorkflowModule {
           useValue: new RepeatContactRecorder(platform.eventBus, caseCommands, logger),
         },
         { provide: UnitCommandService, useValue: unitCommands },
-        {
-          provide: CitySettingsService,
-          useValue: new CitySettingsService({ ...handlerDeps, settings, citySettings }),
-        },
-        { provide: CaseQueryService, useValue: new CaseQueryService(queryDeps) },
-        { provide: InboxQueryService, useValue: new InboxQueryService(queryDeps) },
-        { provide: CitizenLookupService, useValue: new CitizenLookupService({ store: readStore, settings }) },
-        { provide: PublicRecordService, useValue: new PublicRecordService({ store: readStore }) },
-        {
-          provide: UnitQueryService,
-          useValue: new UnitQueryService({ store: readStore, units, readModels, settings }),
-        },
+        { provide: CaseQueryService, useValue: caseQueries },
         {
           provide: ReadModelsLifecycle,
           useValue: new ReadModelsLifecycle(readModels, platform.readiness, store, () =>

@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { commandSubject, HotlineError, RuleViolation, ValidationError } from '@hotline/contracts';
+import {
+  commandSubject,
+  HotlineError,
+  RuleViolation,
+  ValidationError,
+  parseOrThrow,
+} from '@hotline/contracts';
 import { Controller, Module, type INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
@@ -16,7 +22,7 @@ import { z } from 'zod';
 import { BusContext } from '../bus-context';
 import { BusHeader, BusRecord, messageHeaders } from '../bus-record';
 import { HotlineRpcExceptionFilter } from '../hotline-rpc-exception.filter';
-import { ZodPayloadPipe } from '../zod-payload.pipe';
+import { busEndpoints } from '../bus-endpoints';
 
 /** What a request/reply adapter gives the contract suite. */
 export interface RequestReplyHarness {
@@ -60,11 +66,6 @@ function probeModule(service: string, replica: string, hold: ReturnType<typeof g
       throw new Error('db password is hunter2');
     }
 
-    @MessagePattern(subject('Validated'))
-    validated(@Payload(new ZodPayloadPipe(PhoneRequest)) payload: z.infer<typeof PhoneRequest>) {
-      return payload.data.citizen.phone;
-    }
-
     @MessagePattern(subject('Held'))
     async held() {
       started();
@@ -73,7 +74,15 @@ function probeModule(service: string, replica: string, hold: ReturnType<typeof g
     }
   }
 
-  @Module({ controllers: [ProbeController] })
+  // Served as a service declares its endpoints: a list, no method per message.
+  const endpoints = busEndpoints('Probe', [
+    {
+      subject: subject('Validated'),
+      handle: async (payload) => parseOrThrow(PhoneRequest, payload).data.citizen.phone,
+    },
+  ]);
+
+  @Module({ controllers: [ProbeController, endpoints] })
   class ProbeModule {}
   return ProbeModule;
 }

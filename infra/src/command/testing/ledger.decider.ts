@@ -1,17 +1,13 @@
-import { RuleViolation } from '@hotline/contracts';
+import { RuleViolation, defineCommand, defineEvent, type CommandOf } from '@hotline/contracts';
 import { z } from 'zod';
+import { defineAggregate } from '../aggregate';
 import type { Decider } from '../decider';
 
 /**
  * A test-only aggregate for the command kit's own tests: a ledger with a balance and an overdraft
  * limit injected through the decide context.
  */
-export const LedgerCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Deposit'), data: z.object({ amount: z.number().int().positive() }) }),
-  z.object({ type: z.literal('Withdraw'), data: z.object({ amount: z.number().int().positive() }) }),
-  z.object({ type: z.literal('Touch'), data: z.object({}) }),
-]);
-export type LedgerCommand = z.infer<typeof LedgerCommandSchema>;
+export type LedgerCommand = CommandOf<(typeof ledgerCommands)[number]>;
 
 export type LedgerEvent =
   | { type: 'LedgerOpened'; data: { openedAt: string } }
@@ -23,7 +19,32 @@ export interface LedgerState {
   balance: number;
 }
 
-export const ledgerEventVersions = (type: LedgerEvent['type']): number => (type === 'Withdrawn' ? 2 : 1);
+const category = 'ledger';
+const amount = z.object({ amount: z.number().int().positive() });
+export const ledgerCommands = [
+  defineCommand({ type: 'Deposit', service: 'ledger', schema: amount, summary: 'Deposits an amount.' }),
+  defineCommand({ type: 'Withdraw', service: 'ledger', schema: amount, summary: 'Withdraws an amount.' }),
+  defineCommand({ type: 'Touch', service: 'ledger', schema: z.object({}), summary: 'Changes nothing.' }),
+] as const;
+export const ledgerEvents = [
+  defineEvent({
+    type: 'LedgerOpened',
+    version: 1,
+    category,
+    schema: z.object({ openedAt: z.string() }),
+    summary: 'The ledger was opened.',
+  }),
+  defineEvent({ type: 'Deposited', version: 1, category, schema: amount, summary: 'An amount came in.' }),
+  /** v2 names who withdrew; a v1 withdrawal was the owner's. */
+  defineEvent({
+    type: 'Withdrawn',
+    version: 2,
+    category,
+    schema: amount.extend({ by: z.string() }),
+    summary: 'An amount went out.',
+    upcast: (data) => ({ ...(data as object), by: 'owner' }),
+  }),
+] as const;
 
 export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState, { overdraftLimit: number }> = {
   initialState: () => ({ open: false, balance: 0 }),
@@ -71,3 +92,10 @@ export const ledgerDecider: Decider<LedgerCommand, LedgerEvent, LedgerState, { o
     }
   },
 };
+
+export const ledgerAggregate = defineAggregate({
+  category,
+  decider: ledgerDecider,
+  events: ledgerEvents,
+  commands: ledgerCommands,
+});

@@ -1,11 +1,7 @@
 import type { CommandEnvelope } from '@hotline/contracts';
 import { httpErrorResponse } from '../../command/http-error-response';
 import { handleCommand } from '../../command/handle-command';
-import {
-  LedgerCommandSchema,
-  ledgerDecider,
-  ledgerEventVersions,
-} from '../../command/testing/ledger.decider';
+import { ledgerAggregate } from '../../command/testing/ledger.decider';
 import {
   CuttingProxy,
   createTemporaryDatabase,
@@ -45,11 +41,9 @@ describe('PostgresEventStore when the connection is lost mid-append [PostgreSQL]
     handleCommand(
       { store: throughProxy, clock: { now: () => new Date('2025-03-03T08:30:00.000Z') } },
       {
-        streamId,
-        decider: ledgerDecider,
+        aggregate: ledgerAggregate,
+        id: streamId.slice('ledger-'.length),
         command,
-        eventVersions: ledgerEventVersions,
-        commandSchema: LedgerCommandSchema,
         context: { overdraftLimit: 0 },
       },
     );

@@ -1,21 +1,23 @@
 import {
   NotFoundError,
-  parseOrThrow,
   type CallerHistory,
   type CaseRepeatCount,
   type Clock,
   type ContactView,
-  CheckCaller,
-  GetCallerHistory,
-  GetCaseRepeatCount,
-  GetContact,
-  ListOpenContacts,
+  type CheckCaller,
+  type GetCallerHistory,
+  type GetCaseRepeatCount,
+  type GetContact,
+  type ListOpenContacts,
 } from '@hotline/contracts';
+import type { z } from 'zod';
 import type { ReadDocument } from '@hotline/infra/read-store';
 import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import { IntakeCollection } from '../read-models/intake-collections';
 import type { IntakeReadModels } from '../read-models/intake-read-models';
 import { districtScope } from '../viewer-scope';
+
+type Query<D extends { schema: z.ZodType }> = z.output<D['schema']>;
 
 type ContactDocument = ReadDocument &
   Omit<ContactView, 'contactId'> & { _pos?: number; phone?: string | null; open?: boolean };
@@ -41,8 +43,7 @@ export class ContactQueriesService {
   }
 
   /** Newest first, from the phone index: one lookup however long the log. */
-  async callerHistory(payload: unknown): Promise<CallerHistory> {
-    const query = parseOrThrow(GetCallerHistory.schema, payload);
+  async callerHistory(query: Query<typeof GetCallerHistory>): Promise<CallerHistory> {
     await this.readModels.waitFor('contacts', query.minPosition);
     const docs = await this.contacts.find(
       { phone: query.phone, ...districtScope(query.viewer) },
@@ -56,8 +57,7 @@ export class ContactQueriesService {
     return { phone: query.phone, contacts, caseIds, ...(check.blocked ? { blocked: check } : {}) };
   }
 
-  async contact(payload: unknown): Promise<ContactView> {
-    const query = parseOrThrow(GetContact.schema, payload);
+  async contact(query: Query<typeof GetContact>): Promise<ContactView> {
     await this.readModels.waitFor('contacts', query.minPosition);
     const doc = await this.contacts.findOne({ _id: query.contactId, ...districtScope(query.viewer) });
     if (!doc) throw new NotFoundError('contact', query.contactId);
@@ -65,8 +65,7 @@ export class ContactQueriesService {
   }
 
   /** The contacts an agent must still handle, oldest first. */
-  async openContacts(payload: unknown): Promise<{ contacts: ContactView[] }> {
-    const query = parseOrThrow(ListOpenContacts.schema, payload);
+  async openContacts(query: Query<typeof ListOpenContacts>): Promise<{ contacts: ContactView[] }> {
     await this.readModels.waitFor('contacts', query.minPosition);
     const docs = await this.contacts.find(
       { open: true, quarantine: { $exists: query.quarantined }, ...districtScope(query.viewer) },
@@ -75,14 +74,12 @@ export class ContactQueriesService {
     return { contacts: docs.map(toView) };
   }
 
-  async checkCaller(payload: unknown) {
-    const query = parseOrThrow(CheckCaller.schema, payload);
+  async checkCaller(query: Query<typeof CheckCaller>) {
     await this.readModels.waitFor('blocklist', query.minPosition);
     return this.blocklist.check(query.phone, this.clock.now());
   }
 
-  async caseRepeatCount(payload: unknown): Promise<CaseRepeatCount> {
-    const query = parseOrThrow(GetCaseRepeatCount.schema, payload);
+  async caseRepeatCount(query: Query<typeof GetCaseRepeatCount>): Promise<CaseRepeatCount> {
     await this.readModels.waitFor('contacts', query.minPosition);
     const repeats = await this.contacts.find(
       { caseId: query.caseId, outcome: 'merged-into-case', ...districtScope(query.viewer) },

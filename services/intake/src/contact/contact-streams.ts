@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CommandEnvelope, ContactEvent, RecordedEvent } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
-import { StreamNotFound } from '@hotline/infra/event-store';
 import type { ContactDecision } from './contact-decision';
-import { contactDecider, contactStreamId } from './contact.decider';
+import { contactAggregate } from './contact.aggregate';
 import type { ContactState } from './contact.state';
 
 type Recorded = Extract<ContactEvent, { type: 'ContactRecorded' }>['data'];
@@ -36,29 +35,19 @@ export class ContactStreams {
     commandId = envelope.commandId,
   ): Promise<CommandResult> {
     return handleCommand(this.deps, {
-      streamId: contactStreamId(contactId),
-      decider: contactDecider,
+      aggregate: contactAggregate,
+      id: contactId,
       command: { ...envelope, commandId, type: decision.type, data: decision.data },
-      eventVersions: () => 1,
     });
   }
 
   async load(contactId: string): Promise<LoadedContact> {
-    let events: RecordedEvent[];
-    try {
-      events = await this.deps.store.readStream(contactStreamId(contactId));
-    } catch (error) {
-      if (error instanceof StreamNotFound) return { state: contactDecider.initialState(), events: [] };
-      throw error;
-    }
-    const contactEvents = events.map((e) => ({ type: e.type, data: e.data }) as ContactEvent);
+    const { state, events } = await contactAggregate.load(this.deps.store, contactId);
+    const contactEvents = events.map((e) => contactAggregate.domainEvent(e));
     const recorded = contactEvents.find((e) => e.type === 'ContactRecorded');
     const assessed = contactEvents.find((e) => e.type === 'ContactAssessed');
     return {
-      state: contactEvents.reduce(
-        (state, event) => contactDecider.evolve(state, event),
-        contactDecider.initialState(),
-      ),
+      state,
       ...(recorded?.type === 'ContactRecorded' ? { recorded: recorded.data } : {}),
       ...(assessed?.type === 'ContactAssessed' ? { assessment: assessed.data } : {}),
       events,

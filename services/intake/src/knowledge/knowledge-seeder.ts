@@ -6,10 +6,8 @@ import {
   systemActor,
   type CommandEnvelope,
 } from '@hotline/contracts';
-import type { CommandHandlerDeps } from '@hotline/infra/command';
-import { handleAggregateCommand } from '../aggregate-command';
-import { knowledgeArticleDecider } from './knowledge-article.decider';
-import { knowledgeArticleStreamId } from './knowledge-article.stream';
+import { handleCommand, parseCommand, type CommandHandlerDeps } from '@hotline/infra/command';
+import { knowledgeArticleAggregate } from './knowledge-article.aggregate';
 import type { SeedArticle } from './seed/seed-article';
 
 const envelope = (commandId: string, type: string, data: unknown): CommandEnvelope => ({
@@ -33,25 +31,27 @@ export async function seedKnowledge(
 ): Promise<number> {
   let written = 0;
   for (const { articleId, content } of articles) {
-    const drafted = await handleAggregateCommand(
-      deps,
-      DraftKnowledgeArticle,
-      envelope(`seed-draft-${articleId}`, DraftKnowledgeArticle.type, { articleId, content }),
-      knowledgeArticleDecider,
-      knowledgeArticleStreamId,
-    );
+    const drafted = await handleCommand(deps, {
+      aggregate: knowledgeArticleAggregate,
+      id: articleId,
+      command: parseCommand(
+        DraftKnowledgeArticle,
+        envelope(`seed-draft-${articleId}`, DraftKnowledgeArticle.type, { articleId, content }),
+      ),
+    });
     try {
-      await handleAggregateCommand(
-        deps,
-        ReviewKnowledgeArticle,
-        envelope(`seed-approve-${articleId}`, ReviewKnowledgeArticle.type, {
-          articleId,
-          version: 1,
-          decision: 'approve',
-        }),
-        knowledgeArticleDecider,
-        knowledgeArticleStreamId,
-      );
+      await handleCommand(deps, {
+        aggregate: knowledgeArticleAggregate,
+        id: articleId,
+        command: parseCommand(
+          ReviewKnowledgeArticle,
+          envelope(`seed-approve-${articleId}`, ReviewKnowledgeArticle.type, {
+            articleId,
+            version: 1,
+            decision: 'approve',
+          }),
+        ),
+      });
     } catch (error) {
       // Seeded before, and the center has reviewed, revised or retired it since: leave it so.
       if (!(drafted.idempotent && error instanceof RuleViolation)) throw error;

@@ -4,7 +4,7 @@ import type { EventBus, EventConsumer } from '@hotline/infra/bus';
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import type { Logger } from '@hotline/infra/telemetry';
 import { NOTICE_CASE_EVENTS, type CaseNoticeService, type SmsSender } from './case-notice.service';
-import { noticeOptOutDecider, noticeOptOutStreamId } from './notice-opt-out.decider';
+import { noticeOptOutAggregate } from './notice-opt-out.aggregate';
 
 export const CASE_NOTICES_CONSUMER = 'intake-case-notices';
 /** How often held and failed notices are looked at; the quiet hours end on the hour. */
@@ -50,15 +50,14 @@ export class CaseNoticeManager {
   async optOut(phone: string): Promise<void> {
     const commandId = `sms-optout-${randomUUID()}`;
     await handleCommand(this.commandDeps, {
-      streamId: noticeOptOutStreamId(phone),
-      decider: noticeOptOutDecider,
+      aggregate: noticeOptOutAggregate,
+      id: phone,
       command: {
         commandId,
         type: 'OptOutOfNotices',
         data: { phone },
         metadata: { correlationId: commandId, actor: systemActor('channel-sms'), districtId: 'city' },
       },
-      eventVersions: () => 1,
     });
     this.logger.info({ phone }, 'a citizen opted out of case notices by SMS');
   }

@@ -6,16 +6,10 @@ import {
   type RecordedEvent,
 } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
-import { StreamNotFound } from '@hotline/infra/event-store';
 import type { Logger } from '@hotline/infra/telemetry';
-import {
-  caseNoticeDecider,
-  caseNoticeStreamId,
-  type CaseNoticeDecision,
-  type CaseNoticeState,
-  type NoticeToQueue,
-} from './case-notice.decider';
-import { noticeOptOutStreamId } from './notice-opt-out.decider';
+import { type CaseNoticeDecision, type CaseNoticeState, type NoticeToQueue } from './case-notice.decider';
+import { caseNoticeAggregate } from './case-notice.aggregate';
+import { noticeOptOutAggregate } from './notice-opt-out.aggregate';
 import { noticeText, notBefore, type QuietHours } from './notice-texts';
 
 /** The SMS adapter as the notices see it: resolves with the part count once the SMSC took every part. */
@@ -193,35 +187,25 @@ export class CaseNoticeService {
   }
 
   private async load(caseId: string): Promise<CaseNoticeState> {
-    let events: RecordedEvent[];
-    try {
-      events = await this.deps.commandDeps.store.readStream(caseNoticeStreamId(caseId));
-    } catch (error) {
-      if (error instanceof StreamNotFound) return caseNoticeDecider.initialState();
-      throw error;
-    }
-    return events.reduce(
-      (state, e) => caseNoticeDecider.evolve(state, { type: e.type, data: e.data } as never),
-      caseNoticeDecider.initialState(),
-    );
+    return (await caseNoticeAggregate.load(this.deps.commandDeps.store, caseId)).state;
   }
 
   private async optedOut(phone: string): Promise<boolean> {
-    try {
-      const events = await this.deps.commandDeps.store.readStream(noticeOptOutStreamId(phone));
-      return events.at(-1)?.type === 'NoticesOptedOut';
-    } catch (error) {
-      if (error instanceof StreamNotFound) return false;
-      throw error;
-    }
+    const events = await this.deps.commandDeps.store.readStreamOrEmpty(
+      noticeOptOutAggregate.streamId(phone),
+      {
+        direction: 'backwards',
+        maxCount: 1,
+      },
+    );
+    return events[0]?.type === 'NoticesOptedOut';
   }
 
   private decide(decision: CaseNoticeDecision, commandId: string, cause?: RecordedEvent) {
     return handleCommand(this.deps.commandDeps, {
-      streamId: caseNoticeStreamId(decision.data.caseId),
-      decider: caseNoticeDecider,
+      aggregate: caseNoticeAggregate,
+      id: decision.data.caseId,
       command: this.envelope(commandId, decision.type, decision.data, cause),
-      eventVersions: () => 1,
     });
   }
 

@@ -7,6 +7,7 @@ import {
   type RoutingStrategy,
 } from '@hotline/contracts';
 import { agentProfile, cmd, context, queueConfig } from '../testing/router-fixtures';
+import { EventModel } from '../testing/router-invariants';
 import { snapshotOf } from '../testing/router-snapshot';
 import { routerDecider } from './router.decider';
 import { isEligible } from './router-matching';
@@ -207,68 +208,6 @@ function resolve(step: RouterCommand | OwnAction, state: RouterState): RouterCom
       return cmd('ResumeContact', { agentId, contactId });
     case 'transfer':
       return cmd('TransferContact', { agentId, contactId, target: { kind: 'queue', queueId: 'chat' } });
-  }
-}
-
-/** The invariants, checked against a model built from the events alone (not the router's own state). */
-class EventModel {
-  readonly offerOf = new Map<string, string>();
-  readonly contactsOf = new Map<string, Array<{ contactId: string; channel: string }>>();
-  readonly agentOf = new Map<string, string>();
-  readonly channelOf = new Map<string, string>();
-  readonly broken: string[] = [];
-
-  apply(event: RouterEvent, capacity: (agentId: string) => number): void {
-    const d = event.data as unknown as { contactId: string; agentId: string; agentIds: string[] };
-    // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- only the events the invariants need
-    switch (event.type) {
-      case 'ContactQueued':
-        this.channelOf.set(d.contactId, event.data.channel);
-        return;
-      case 'ContactOffered':
-        for (const agent of d.agentIds) {
-          if (this.offerOf.has(agent))
-            this.broken.push(`${agent} offered ${d.contactId} while offered ${this.offerOf.get(agent)}`);
-          const held = this.contactsOf.get(agent) ?? [];
-          const channel = this.channelOf.get(d.contactId);
-          if (
-            held.length > 0 &&
-            (channel === 'voice' || held.some((c) => c.channel === 'voice') || held.length >= capacity(agent))
-          ) {
-            this.broken.push(`${agent} offered ${d.contactId} over capacity`);
-          }
-          this.offerOf.set(agent, d.contactId);
-        }
-        return;
-      case 'OfferAccepted': {
-        if (this.agentOf.has(d.contactId)) this.broken.push(`${d.contactId} with two agents`);
-        this.agentOf.set(d.contactId, d.agentId);
-        this.offerOf.delete(d.agentId);
-        const held = this.contactsOf.get(d.agentId) ?? [];
-        this.contactsOf.set(d.agentId, [
-          ...held,
-          { contactId: d.contactId, channel: this.channelOf.get(d.contactId) ?? '?' },
-        ]);
-        return;
-      }
-      case 'OfferDeclined':
-      case 'OfferExpired':
-        this.offerOf.delete(d.agentId);
-        return;
-      case 'OfferWithdrawn':
-        for (const agent of d.agentIds) this.offerOf.delete(agent);
-        return;
-      case 'ContactEnded':
-      case 'ContactTransferred':
-        this.agentOf.delete(d.contactId);
-        this.contactsOf.set(
-          d.agentId,
-          (this.contactsOf.get(d.agentId) ?? []).filter((c) => c.contactId !== d.contactId),
-        );
-        return;
-      default: // the other events do not touch these invariants
-        return;
-    }
   }
 }
 

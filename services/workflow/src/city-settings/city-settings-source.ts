@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '@hotline/contracts';
-import { StreamNotFound, type EventStore } from '@hotline/infra/event-store';
+import type { EventStore } from '@hotline/infra/event-store';
 import type { WorkflowSettings } from '../workflow-settings';
-import { citySettingsDecider, type CitySettingsEvent } from './city-settings.decider';
+import { citySettingsDecider } from './city-settings.decider';
 import { effectiveSettings, type EffectiveSettings, type LimitChange } from './effective-settings';
 
-export const citySettingsStreamId = (): string => 'citySettings-city';
+import { CITY_SETTINGS_ID, citySettingsAggregate } from './city-settings.aggregate';
 
 /** Where case decisions get the effective settings. */
 export interface CitySettingsSource {
@@ -43,22 +43,22 @@ export class StoreCitySettingsSource implements CitySettingsSource {
   }
 
   private async catchUp(): Promise<EffectiveSettings> {
-    let events: RecordedEvent[];
-    try {
-      events = await this.store.readStream(citySettingsStreamId(), { fromRevision: this.nextRevision });
-    } catch (error) {
-      if (error instanceof StreamNotFound) return this.current;
-      throw error;
-    }
+    const events: RecordedEvent[] = await this.store.readStreamOrEmpty(
+      citySettingsAggregate.streamId(CITY_SETTINGS_ID),
+      { fromRevision: this.nextRevision },
+    );
     if (events.length === 0) return this.current;
     const state = events.reduce(
-      (s, e) => citySettingsDecider.evolve(s, { type: e.type, data: e.data } as CitySettingsEvent),
+      (s, e) => citySettingsDecider.evolve(s, citySettingsAggregate.domainEvent(e)),
       this.current.state,
     );
     const limitChanges = [...this.current.limitChanges];
     for (const event of events) {
       if (event.type !== 'DeadlineLimitSet') continue;
-      const { caseType, workingDays } = event.data as Omit<LimitChange, 'position'>;
+      const { caseType, workingDays } = citySettingsAggregate.domainEvent(event).data as Omit<
+        LimitChange,
+        'position'
+      >;
       limitChanges.push({ position: event.position, caseType, workingDays });
     }
     this.nextRevision = events[events.length - 1]!.revision + 1;

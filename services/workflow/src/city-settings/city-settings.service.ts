@@ -1,24 +1,22 @@
 import {
-  CommandEnvelopeSchema,
-  ValidationError,
-  citySettingsCommands,
-  citySettingsEvents,
-  parseOrThrow,
   type CalendarView,
   type CategoriesView,
-  type CommandEnvelope,
   type DeadlineLimitsView,
+  type citySettingsCommands,
 } from '@hotline/contracts';
-import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
+import {
+  handleCommand,
+  type CommandHandlerDeps,
+  type CommandResult,
+  type ParsedCommand,
+} from '@hotline/infra/command';
 import type { WorkflowSettings } from '../workflow-settings';
-import { citySettingsDecider, type CitySettingsCommand } from './city-settings.decider';
-import { citySettingsStreamId, type CitySettingsSource } from './city-settings-source';
+import { CITY_SETTINGS_ID, citySettingsAggregate } from './city-settings.aggregate';
+import type { CitySettingsSource } from './city-settings-source';
 import { calendarView, categoriesView, deadlineLimitsView } from './effective-settings';
 
-export type CitySettingsCommandType = CitySettingsCommand['type'];
-
-const DEFINITIONS = new Map(citySettingsCommands.map((d) => [d.type as string, d]));
-const VERSIONS = new Map<string, number>(citySettingsEvents.map((d) => [d.type, d.version]));
+/** A settings command as its endpoint parsed it. */
+export type CitySettingsCommandEnvelope = ParsedCommand<(typeof citySettingsCommands)[number]>;
 
 export interface CitySettingsServiceDeps extends CommandHandlerDeps {
   settings: WorkflowSettings;
@@ -32,17 +30,11 @@ export interface CitySettingsServiceDeps extends CommandHandlerDeps {
 export class CitySettingsService {
   constructor(private readonly deps: CitySettingsServiceDeps) {}
 
-  execute(type: CitySettingsCommandType, payload: unknown): Promise<CommandResult> {
-    const envelope = parseOrThrow(CommandEnvelopeSchema, payload) as CommandEnvelope;
-    if (envelope.type !== type) throw new ValidationError('type', `must be ${type} on this subject`);
-    const definition = DEFINITIONS.get(type);
-    if (!definition) throw new ValidationError('type', `${type} is not a settings command`);
-    const data: unknown = parseOrThrow(definition.schema, envelope.data, 'data');
+  execute(command: CitySettingsCommandEnvelope): Promise<CommandResult> {
     return handleCommand(this.deps, {
-      streamId: citySettingsStreamId(),
-      decider: citySettingsDecider,
-      command: { ...envelope, data },
-      eventVersions: (eventType) => VERSIONS.get(eventType) ?? 1,
+      aggregate: citySettingsAggregate,
+      id: CITY_SETTINGS_ID,
+      command,
       context: { baseTaxonomy: this.deps.settings.taxonomy },
     });
   }

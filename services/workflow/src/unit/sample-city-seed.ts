@@ -1,7 +1,15 @@
-import { CITY_DISTRICT, DEFAULT_CATALOGUE_ID, systemActor, type UnitSnapshot } from '@hotline/contracts';
+import {
+  CITY_DISTRICT,
+  DEFAULT_CATALOGUE_ID,
+  RegisterUnit,
+  SetDispatchCatalogueEntry,
+  systemActor,
+  type UnitSnapshot,
+} from '@hotline/contracts';
+import { parseCommand } from '@hotline/infra/command';
 import type { EventStore } from '@hotline/infra/event-store';
 import { SAMPLE_CITY_UNITS } from './sample-city';
-import type { UnitCommandService, UnitCommandType } from './unit-command.service';
+import type { UnitCommandService } from './unit-command.service';
 
 /** The sample city's dispatch catalogue: category [+ district] → unit. Labour matters have no entry (fallback). */
 const SAMPLE_CATALOGUE: ReadonlyArray<
@@ -34,20 +42,26 @@ const dutyDesk = (unit: UnitSnapshot, index: number) =>
 export async function seedSampleCity(units: UnitCommandService, store: EventStore): Promise<boolean> {
   const [registered] = await store.readAll({ maxCount: 1, filter: { eventTypes: ['UnitRegistered'] } });
   if (registered) return false;
-  const send = (commandId: string, type: UnitCommandType, data: Record<string, unknown>) =>
-    units.execute(type, {
-      commandId,
-      type,
-      data,
-      metadata: {
-        correlationId: 'seed-sample-city',
-        actor: systemActor('workflow-seed'),
-        districtId: CITY_DISTRICT,
-      },
-    });
+  const send = (
+    commandId: string,
+    definition: typeof RegisterUnit | typeof SetDispatchCatalogueEntry,
+    data: Record<string, unknown>,
+  ) =>
+    units.execute(
+      parseCommand(definition, {
+        commandId,
+        type: definition.type,
+        data,
+        metadata: {
+          correlationId: 'seed-sample-city',
+          actor: systemActor('workflow-seed'),
+          districtId: CITY_DISTRICT,
+        },
+      }),
+    );
   for (const [index, unit] of SAMPLE_CITY_UNITS.entries()) {
     const { id, name, level, parentId, fallback } = unit;
-    await send(`seed-unit-${id}`, 'RegisterUnit', {
+    await send(`seed-unit-${id}`, RegisterUnit, {
       unitId: id,
       name,
       level,
@@ -57,7 +71,7 @@ export async function seedSampleCity(units: UnitCommandService, store: EventStor
     });
   }
   for (const [categoryCode, districtId, unitId] of SAMPLE_CATALOGUE) {
-    await send(`seed-catalogue-${categoryCode}-${districtId ?? 'all'}`, 'SetDispatchCatalogueEntry', {
+    await send(`seed-catalogue-${categoryCode}-${districtId ?? 'all'}`, SetDispatchCatalogueEntry, {
       catalogueId: DEFAULT_CATALOGUE_ID,
       categoryCode,
       ...(districtId !== undefined ? { districtId } : {}),

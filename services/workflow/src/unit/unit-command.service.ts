@@ -1,36 +1,18 @@
+import type { dispatchCatalogueCommands, unitCommands } from '@hotline/contracts';
 import {
-  CommandEnvelopeSchema,
-  ValidationError,
-  dispatchCatalogueCommands,
-  dispatchCatalogueEvents,
-  parseOrThrow,
-  unitCommands,
-  unitEvents,
-  type CommandEnvelope,
-  type RecordedEvent,
-} from '@hotline/contracts';
-import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
-import { StreamNotFound } from '@hotline/infra/event-store';
+  handleCommand,
+  type CommandHandlerDeps,
+  type CommandResult,
+  type ParsedCommand,
+} from '@hotline/infra/command';
 import type { CitySettingsSource } from '../city-settings/city-settings-source';
-import {
-  dispatchCatalogueDecider,
-  type CatalogueCommand,
-} from '../dispatch-catalogue/dispatch-catalogue.decider';
-import { unitDecider, type UnitCommand, type UnitEvent, type UnitState } from './unit.decider';
+import { dispatchCatalogueAggregate } from '../dispatch-catalogue/dispatch-catalogue.aggregate';
+import { unitAggregate } from './unit.aggregate';
 
-export type UnitCommandType = UnitCommand['type'] | CatalogueCommand['type'];
-
-const DEFINITIONS = new Map<
-  string,
+/** A unit or catalogue command as its endpoint parsed it. */
+export type UnitCommandEnvelope = ParsedCommand<
   (typeof unitCommands)[number] | (typeof dispatchCatalogueCommands)[number]
->([...unitCommands, ...dispatchCatalogueCommands].map((d) => [d.type, d]));
-const VERSIONS = new Map<string, number>(
-  [...unitEvents, ...dispatchCatalogueEvents].map((d) => [d.type, d.version]),
-);
-const eventVersion = (type: string): number => VERSIONS.get(type) ?? 1;
-
-export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
-export const catalogueStreamId = (catalogueId: string): string => `dispatchCatalogue-${catalogueId}`;
+>;
 
 /**
  * Handles the commands of handling units (`unit-<unitId>`) and of the dispatch catalogue
@@ -40,24 +22,16 @@ export const catalogueStreamId = (catalogueId: string): string => `dispatchCatal
 export class UnitCommandService {
   constructor(private readonly deps: CommandHandlerDeps & { citySettings: CitySettingsSource }) {}
 
-  async execute(type: UnitCommandType, payload: unknown): Promise<CommandResult> {
-    const envelope = parseOrThrow(CommandEnvelopeSchema, payload) as CommandEnvelope;
-    if (envelope.type !== type) throw new ValidationError('type', `must be ${type} on this subject`);
-    const definition = DEFINITIONS.get(type);
-    if (!definition) throw new ValidationError('type', `${type} is not a unit or catalogue command`);
-    const command = { type, data: parseOrThrow(definition.schema, envelope.data, 'data') } as
-      UnitCommand | CatalogueCommand;
-    const parsed = { ...envelope, data: command.data };
+  async execute(command: UnitCommandEnvelope): Promise<CommandResult> {
     switch (command.type) {
       case 'RegisterUnit':
       case 'UpdateUnitContacts':
       case 'DeactivateUnit': {
         const parentId = command.type === 'RegisterUnit' ? command.data.parentId : undefined;
         return handleCommand(this.deps, {
-          streamId: unitStreamId(command.data.unitId),
-          decider: unitDecider,
-          command: parsed,
-          eventVersions: eventVersion,
+          aggregate: unitAggregate,
+          id: command.data.unitId,
+          command,
           context: parentId !== undefined ? { parent: await this.unit(parentId) } : {},
         });
       }
@@ -65,10 +39,9 @@ export class UnitCommandService {
       case 'RemoveDispatchCatalogueEntry': {
         const unitId = command.type === 'SetDispatchCatalogueEntry' ? command.data.unitId : undefined;
         return handleCommand(this.deps, {
-          streamId: catalogueStreamId(command.data.catalogueId),
-          decider: dispatchCatalogueDecider,
-          command: parsed,
-          eventVersions: eventVersion,
+          aggregate: dispatchCatalogueAggregate,
+          id: command.data.catalogueId,
+          command,
           context: {
             taxonomy: (await this.deps.citySettings.snapshot()).taxonomy,
             ...(unitId !== undefined ? { unit: await this.unit(unitId) } : {}),
@@ -83,16 +56,7 @@ export class UnitCommandService {
   }
 
   /** A unit's current state, folded from its stream. */
-  private async unit(unitId: string): Promise<UnitState> {
-    let events: RecordedEvent[] = [];
-    try {
-      events = await this.deps.store.readStream(unitStreamId(unitId));
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
-    }
-    return events.reduce(
-      (state, event) => unitDecider.evolve(state, { type: event.type, data: event.data } as UnitEvent),
-      unitDecider.initialState(),
-    );
+  private async unit(unitId: string) {
+    return (await unitAggregate.load(this.deps.store, unitId)).state;
   }
 }

@@ -1,39 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
   HotlineError,
-  IssueApiToken,
-  RevokeApiToken,
-  accountCommands,
   type AccountCommand,
-  type AccountEvent,
   type Actor,
   type ApiTokenCommand,
   type DistrictId,
 } from '@hotline/contracts';
-import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
-import { StreamNotFound } from '@hotline/infra/event-store';
+import {
+  handleCommand,
+  parseCommandOf,
+  type CommandHandlerDeps,
+  type CommandResult,
+} from '@hotline/infra/command';
 import { ProjectionRunner, type ProjectionSource } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
-import { apiTokenDecider } from '../api-token/api-token.decider';
-import { accountDecider, type LockoutPolicy } from './account.decider';
-import { accountStreamId, type AccountState } from './account.state';
+import { apiTokenAggregate } from '../api-token/api-token.aggregate';
+import { accountAggregate } from './account.aggregate';
+import type { LockoutPolicy } from './account.decider';
+import type { AccountState } from './account.state';
 import {
   AuthCollection,
   accountsProjection,
   type AccountDocument,
   type ApiTokenDocument,
 } from './accounts.projection';
-
-const commandSchema = (definitions: ReadonlyArray<{ type: string; schema: z.ZodType }>) =>
-  z.union(definitions.map((d) => z.object({ type: z.literal(d.type), data: d.schema })));
-const ACCOUNT_COMMAND = commandSchema(accountCommands) as unknown as z.ZodType<AccountCommand>;
-const API_TOKEN_COMMAND = commandSchema([
-  IssueApiToken,
-  RevokeApiToken,
-]) as unknown as z.ZodType<ApiTokenCommand>;
 
 export interface AccountServiceDeps {
   commandDeps: CommandHandlerDeps;
@@ -98,11 +90,9 @@ export class AccountService {
     options: { waitForReadModel?: boolean } = {},
   ): Promise<CommandResult> {
     const result = await handleCommand(this.deps.commandDeps, {
-      streamId: accountStreamId(command.data.username),
-      decider: accountDecider,
-      command: this.envelope(command, origin),
-      eventVersions: () => 1,
-      commandSchema: ACCOUNT_COMMAND,
+      aggregate: accountAggregate,
+      id: command.data.username,
+      command: parseCommandOf(accountAggregate.commands, this.envelope(command, origin)),
       context: { lockout: this.deps.lockout },
     });
     if (options.waitForReadModel !== false) await this.waitFor(result.position);
@@ -111,11 +101,9 @@ export class AccountService {
 
   async executeToken(command: ApiTokenCommand, origin: CommandOrigin): Promise<CommandResult> {
     const result = await handleCommand(this.deps.commandDeps, {
-      streamId: `apiToken-${command.data.tokenId}`,
-      decider: apiTokenDecider,
-      command: this.envelope(command, origin),
-      eventVersions: () => 1,
-      commandSchema: API_TOKEN_COMMAND,
+      aggregate: apiTokenAggregate,
+      id: command.data.tokenId,
+      command: parseCommandOf(apiTokenAggregate.commands, this.envelope(command, origin)),
     });
     await this.waitFor(result.position);
     return result;
@@ -123,14 +111,7 @@ export class AccountService {
 
   /** The account as its stream says (the truth for sign-in: lockout, password hash). */
   async load(username: string): Promise<AccountState> {
-    let state = accountDecider.initialState();
-    try {
-      const events = await this.deps.commandDeps.store.readStream(accountStreamId(username));
-      for (const event of events) state = accountDecider.evolve(state, event as unknown as AccountEvent);
-    } catch (error) {
-      if (!(error instanceof StreamNotFound)) throw error;
-    }
-    return state;
+    return (await accountAggregate.load(this.deps.commandDeps.store, username)).state;
   }
 
   find(username: string): Promise<AccountDocument | null> {

@@ -1,23 +1,17 @@
 import {
   CITY_DISTRICT,
-  CommandEnvelopeSchema,
   HotlineError,
-  ValidationError,
   WorkflowRole,
-  parseOrThrow,
-  type CaseCommandType,
   type CommandEnvelope,
   type RecordedEvent,
 } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
-import { StreamNotFound } from '@hotline/infra/event-store';
-import { caseDecider } from '../domain';
+import { caseAggregate, type CaseCommandEnvelope } from '../domain/case.aggregate';
 import type { CitySettingsSource } from '../../city-settings/city-settings-source';
 import { deadlinesFor } from '../../city-settings/effective-settings';
 import type { CaseNumberAllocator } from '../case-number/case-number-allocator';
 import type { UnitDirectorySource } from '../../unit/unit-directory-source';
 import type { WorkflowSettings } from '../../workflow-settings';
-import { caseCommandDefinition, caseEventVersion, caseStreamId } from './case-command-catalog';
 
 /** What a case command answers: the handling result, and for RegisterCase the case number. */
 export interface CaseCommandReply extends CommandResult {
@@ -34,27 +28,24 @@ export interface CaseCommandServiceDeps extends CommandHandlerDeps {
 }
 
 /**
- * Handles every case command the same way: validate the envelope and the data (a ValidationError
- * names `data.<field>`), scope it to the case's district, allocate a number for a new case, then
- * load → decide → append on `case-<caseId>`. Roles and units are checked by the decider.
+ * Handles every case command (parsed by its endpoint) the same way: scope it to the case's district,
+ * allocate a number for a new case, then load → decide → append on `case-<caseId>`. Roles and units
+ * are checked by the decider.
  */
 export class CaseCommandService {
   constructor(private readonly deps: CaseCommandServiceDeps) {}
 
-  async execute(type: CaseCommandType, payload: unknown): Promise<CaseCommandReply> {
-    const envelope = parseOrThrow(CommandEnvelopeSchema, payload) as CommandEnvelope;
-    if (envelope.type !== type) throw new ValidationError('type', `must be ${type} on this subject`);
-    const data = parseOrThrow(caseCommandDefinition(type).schema, envelope.data, 'data');
-    const streamId = caseStreamId(data.caseId);
+  async execute(envelope: CaseCommandEnvelope): Promise<CaseCommandReply> {
+    const { type, data } = envelope;
+    const streamId = caseAggregate.streamId(data.caseId);
     const first = await this.firstEvent(streamId);
     const districtId = this.caseDistrict(first, envelope);
     const allocated = type === 'RegisterCase' && !first ? await this.deps.caseNumbers.next() : undefined;
     const city = await this.deps.citySettings.snapshot();
     const result = await handleCommand(this.deps, {
-      streamId,
-      decider: caseDecider,
-      command: { ...envelope, data, metadata: { ...envelope.metadata, districtId } },
-      eventVersions: caseEventVersion,
+      aggregate: caseAggregate,
+      id: data.caseId,
+      command: { ...envelope, metadata: { ...envelope.metadata, districtId } },
       context: {
         calendar: city.calendar,
         deadlines: deadlinesFor(this.deps.settings, city, first?.position),
@@ -71,13 +62,8 @@ export class CaseCommandService {
   }
 
   private async firstEvent(streamId: string): Promise<RecordedEvent | undefined> {
-    try {
-      const [first] = await this.deps.store.readStream(streamId, { maxCount: 1 });
-      return first;
-    } catch (error) {
-      if (error instanceof StreamNotFound) return undefined;
-      throw error;
-    }
+    const [first] = await this.deps.store.readStreamOrEmpty(streamId, { maxCount: 1 });
+    return first;
   }
 
   /**

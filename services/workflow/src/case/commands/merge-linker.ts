@@ -1,5 +1,6 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { HotlineError, systemActor, type RecordedEvent } from '@hotline/contracts';
+import { HotlineError, LinkDuplicateCase, systemActor, type RecordedEvent } from '@hotline/contracts';
+import { parseCommand } from '@hotline/infra/command';
 import type { EventBus, EventConsumer } from '@hotline/infra/bus';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { CaseCommandService } from './case-command.service';
@@ -35,17 +36,19 @@ export class MergeLinker implements OnApplicationBootstrap, OnModuleDestroy {
   private async link(event: RecordedEvent): Promise<void> {
     const { caseId, masterCaseId } = event.data as { caseId: string; masterCaseId: string };
     try {
-      await this.commands.execute('LinkDuplicateCase', {
-        commandId: `link-${event.id}`,
-        type: 'LinkDuplicateCase',
-        data: { caseId: masterCaseId, duplicateCaseId: caseId },
-        metadata: {
-          correlationId: event.metadata.correlationId,
-          causationId: event.id,
-          actor: systemActor('workflow-merge-linker'),
-          districtId: event.metadata.districtId,
-        },
-      });
+      await this.commands.execute(
+        parseCommand(LinkDuplicateCase, {
+          commandId: `link-${event.id}`,
+          type: 'LinkDuplicateCase',
+          data: { caseId: masterCaseId, duplicateCaseId: caseId },
+          metadata: {
+            correlationId: event.metadata.correlationId,
+            causationId: event.id,
+            actor: systemActor('workflow-merge-linker'),
+            districtId: event.metadata.districtId,
+          },
+        }),
+      );
     } catch (error) {
       if (
         !(error instanceof HotlineError) ||

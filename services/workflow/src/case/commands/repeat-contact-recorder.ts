@@ -1,5 +1,6 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { HotlineError, systemActor, type RecordedEvent } from '@hotline/contracts';
+import { HotlineError, RecordCaseRepeatContact, systemActor, type RecordedEvent } from '@hotline/contracts';
+import { parseCommand } from '@hotline/infra/command';
 import type { EventBus, EventConsumer } from '@hotline/infra/bus';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { CaseCommandService } from './case-command.service';
@@ -43,17 +44,19 @@ export class RepeatContactRecorder implements OnApplicationBootstrap, OnModuleDe
       automatic: boolean;
     };
     try {
-      await this.commands.execute('RecordCaseRepeatContact', {
-        commandId: `repeat-${event.id}`,
-        type: 'RecordCaseRepeatContact',
-        data: { caseId, contactId, automatic },
-        metadata: {
-          correlationId: event.metadata.correlationId,
-          causationId: event.id,
-          actor: systemActor(REPEAT_CONTACT_CONSUMER),
-          districtId: event.metadata.districtId,
-        },
-      });
+      await this.commands.execute(
+        parseCommand(RecordCaseRepeatContact, {
+          commandId: `repeat-${event.id}`,
+          type: 'RecordCaseRepeatContact',
+          data: { caseId, contactId, automatic },
+          metadata: {
+            correlationId: event.metadata.correlationId,
+            causationId: event.id,
+            actor: systemActor(REPEAT_CONTACT_CONSUMER),
+            districtId: event.metadata.districtId,
+          },
+        }),
+      );
     } catch (error) {
       const refused =
         error instanceof HotlineError &&
