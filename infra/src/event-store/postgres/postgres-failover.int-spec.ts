@@ -1,11 +1,7 @@
 import type { CommandEnvelope, RecordedEvent } from '@hotline/contracts';
 import { HotlineError } from '@hotline/contracts';
 import { handleCommand } from '../../command/handle-command';
-import {
-  LedgerCommandSchema,
-  ledgerDecider,
-  ledgerEventVersions,
-} from '../../command/testing/ledger.decider';
+import { ledgerAggregate } from '../../command/testing/ledger.decider';
 import { PatroniCluster } from '../../postgres/testing/patroni-cluster';
 import { createTemporaryDatabase, type TemporaryDatabase } from '../../postgres/testing';
 import { PostgresEventStore } from './postgres-event-store';
@@ -64,14 +60,7 @@ if (cluster === undefined) {
             try {
               const result = await handleCommand(
                 { store, clock: { now: () => new Date() } },
-                {
-                  streamId: `ledger-${c}`,
-                  decider: ledgerDecider,
-                  command,
-                  eventVersions: ledgerEventVersions,
-                  commandSchema: LedgerCommandSchema,
-                  context: { overdraftLimit: 0 },
-                },
+                { aggregate: ledgerAggregate, id: `${c}`, command, context: { overdraftLimit: 0 } },
               );
               acknowledged.set(command.commandId, result.position);
               ackTimes.push(Date.now());
