@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type BenchContext, type BenchResult, type Benchmark, perSecond } from './bench-kit';
 
+import { run as classifier } from './classifier.bench';
 import { run as consoleLoad } from './console-load';
 import { run as embeddedStart } from './embedded-start.bench';
 import { run as eventStore } from './event-store.bench';
@@ -26,6 +27,7 @@ const benchmarks: Record<string, Benchmark> = {
   relay,
   projection,
   intake,
+  classifier,
   workflow,
   'embedded-start': embeddedStart,
   'console-load': consoleLoad,

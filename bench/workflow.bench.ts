@@ -1,10 +1,10 @@
 /**
  * The case workflow at scale (issue 3): rebuilding every workflow read model from N cases' worth of
- * events (memory and FerretDB), case search p50/p95 over them, and a mixed dispatch/sign/reply
+ * events (SQLite and FerretDB), case search p50/p95 over them, and a mixed dispatch/sign/reply
  * command load in each run mode with a final count proving no command lost or applied twice. Each
  * beside the raw engine doing the bare work in the same run.
  *
- * Sizes (scale 1): WORKFLOW_BENCH_CASES (memory, default 1,000,000), WORKFLOW_BENCH_FERRET_CASES
+ * Sizes (scale 1): WORKFLOW_BENCH_SQLITE_CASES (SQLite, default 1,000,000), WORKFLOW_BENCH_FERRET_CASES
  * (default 5,000: FerretDB v1 on SQLite takes hours for more), WORKFLOW_BENCH_LOAD_SECONDS (60).
  */
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { connect } from '@nats-io/transport-node';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices } from '@hotline/infra/platform';
 import { generatedSource } from '@hotline/infra/projection';
-import { MemoryReadStore, MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
+import { MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
@@ -216,26 +216,6 @@ export const run: Benchmark = async (context) => {
       `  … ${result.name}: ${fmt(result.ours.ops / result.ours.seconds)} ${result.unit}/s; ${result.notes ?? ''}`,
     );
   };
-
-  if (wanted('memory')) {
-    const cases = Math.round(env('WORKFLOW_BENCH_CASES', 1_000_000) * context.scale);
-    const memory = new MemoryReadStore();
-    const ours = await timed(historyLength(cases), () => rebuild(memory, cases));
-    const heap = process.memoryUsage().heapUsed / 2 ** 20;
-    const rawStore = new MemoryReadStore();
-    const raw = await timed(historyLength(cases), () => rawUpserts(rawStore, cases));
-    await rawStore.close();
-    report(rebuildResult('memory', cases, ours.seconds, raw, heap));
-    report(
-      searchResult(
-        'memory',
-        cases,
-        await searchLatencies(memory, SEARCHES),
-        await rawSearchLatencies(memory, SEARCHES),
-      ),
-    );
-    await memory.close();
-  }
 
   if (wanted('sqlite')) {
     // The embedded default: a full rebuild into the SQLite read store, against raw node:sqlite

@@ -6,6 +6,7 @@ export * from './contact.events';
 export * from './knowledge-article.values';
 export * from './knowledge-article.messages';
 export * from './caller-block.messages';
+export * from './classifier-model.messages';
 export * from './case-notice.messages';
 export * from './intake.queries';
 export * from './intake.replies';

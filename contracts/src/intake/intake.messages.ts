@@ -1,5 +1,6 @@
 import type { CommandOf, EventOf } from '../messages/define';
 import { BlockCaller, CallerBlocked, CallerUnblocked, UnblockCaller } from './caller-block.messages';
+import { classifierModelCommands, classifierModelEvents } from './classifier-model.messages';
 import { caseNoticeEvents, noticeOptOutCommands, noticeOptOutEvents } from './case-notice.messages';
 import {
   AbandonContact,
@@ -121,6 +122,8 @@ export const intakeDefinitions = [
   ...caseNoticeEvents,
   ...noticeOptOutCommands,
   ...noticeOptOutEvents,
+  ...classifierModelCommands,
+  ...classifierModelEvents,
   ...intakeQueries,
 ] as const;
 
@@ -133,3 +136,5 @@ export type CallerBlockEvent = EventOf<(typeof callerBlockEvents)[number]>;
 export type CaseNoticeEvent = EventOf<(typeof caseNoticeEvents)[number]>;
 export type NoticeOptOutCommand = CommandOf<(typeof noticeOptOutCommands)[number]>;
 export type NoticeOptOutEvent = EventOf<(typeof noticeOptOutEvents)[number]>;
+export type ClassifierModelCommand = CommandOf<(typeof classifierModelCommands)[number]>;
+export type ClassifierModelEvent = EventOf<(typeof classifierModelEvents)[number]>;

@@ -13,6 +13,7 @@ export const KB_ARTICLE_CATEGORY = 'kbArticle';
 export const CALLER_BLOCK_CATEGORY = 'callerBlock';
 export const CASE_NOTICE_CATEGORY = 'caseNotice';
 export const NOTICE_OPT_OUT_CATEGORY = 'noticeOptOut';
+export const CLASSIFIER_MODEL_CATEGORY = 'classifierModel';
 
 export const ContactId = ClientId;
 export const KnowledgeArticleId = ClientId;

@@ -34,7 +34,7 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .enum(['sqlite', 'memory', 'mongodb'])
     .optional()
     .describe(
-      'Read model store: sqlite (a file, kept across restarts), memory (rebuilt at every start) or mongodb; default sqlite when embedded, mongodb when distributed',
+      'Read model store: sqlite (a file, kept across restarts), memory (SQLite in memory, rebuilt at every start) or mongodb; default sqlite when embedded, mongodb when distributed',
     ),
   READ_STORE_PATH: z
     .string()

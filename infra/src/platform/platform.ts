@@ -9,7 +9,6 @@ import { ConfigError } from '../config/config.error';
 import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import type { ReadStore } from '../read-store/read-store.port';
-import { MemoryReadStore } from '../read-store/memory/memory-read-store';
 import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongodb-read-store';
 import type { EventBus } from '../bus/event-bus.port';
@@ -234,7 +233,7 @@ async function openEventStore(serviceName: string, config: PlatformConfig): Prom
 
 async function openReadStore(serviceName: string, config: PlatformConfig): Promise<ReadStore> {
   const kind = config.READ_STORE ?? (config.HOTLINE_MODE === 'distributed' ? 'mongodb' : 'sqlite');
-  if (kind === 'memory') return new MemoryReadStore();
+  if (kind === 'memory') return SqliteReadStore.inMemory();
   if (kind === 'sqlite') {
     const path = resolve(config.READ_STORE_PATH ?? join(config.HOTLINE_DATA_DIR, 'read-models.db'));
     mkdirSync(dirname(path), { recursive: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Registry } from 'prom-client';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
-import { MemoryReadStore } from '../read-store/memory/memory-read-store';
+import { SqliteReadStore } from '../read-store/sqlite/sqlite-read-store';
 import { MongoReadStore } from '../read-store/mongodb/mongodb-read-store';
 import type { ReadStore } from '../read-store/read-store.port';
 import { eventsSource } from './events-source';
@@ -64,7 +64,7 @@ describeWithFerret(
     };
     /** The reference: the same projection rebuilt from scratch into memory. */
     const rebuilt = async (): Promise<Record<string, unknown[]>> => {
-      const memory = new MemoryReadStore();
+      const memory = SqliteReadStore.inMemory();
       await (await runUntilCaughtUp(caseSummary(), memory, eventsSource(await events.readAll()))).stop();
       return dump(memory, COLLECTIONS);
     };
@@ -179,7 +179,7 @@ describeWithFerret(
       process.stderr.write(
         `FerretDB, ${head} events: replay after SIGKILL ${rate(seconds)}; rebuild into an empty database ${rate(rebuildSeconds)}\n`,
       );
-      const memory = new MemoryReadStore();
+      const memory = SqliteReadStore.inMemory();
       await (
         await runUntilCaughtUp(caseSummary(), memory, eventsSource(await replayEvents.readAll()))
       ).stop();

@@ -1,5 +1,5 @@
 import type { BulkWriteOperation } from '../read-store/read-store.port';
-import { MemoryReadStore } from '../read-store';
+import { SqliteReadStore } from '../read-store';
 import { WriteBatch, type QueuedWrite } from './write-batch';
 
 const set = (
@@ -17,7 +17,7 @@ const set = (
 
 /** The store behind the batch, recording every bulk write it receives. */
 function recordingStore() {
-  const store = new MemoryReadStore();
+  const store = SqliteReadStore.inMemory();
   const bulks: BulkWriteOperation[][] = [];
   const collection = store.collection('views');
   const original = collection.bulkWrite.bind(collection);
@@ -26,7 +26,7 @@ function recordingStore() {
     return original(ops);
   };
   return {
-    store: { ...store, collection: () => collection } as unknown as MemoryReadStore,
+    store: { ...store, collection: () => collection } as unknown as SqliteReadStore,
     bulks,
     collection,
   };

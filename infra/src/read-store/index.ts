@@ -1,6 +1,5 @@
 export * from './read-store.port';
 export * from './read-store.errors';
-export { MemoryReadStore } from './memory/memory-read-store';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongodb/mongodb-read-store';
 export { SqliteReadStore, type SqliteReadStoreOptions } from './sqlite/sqlite-read-store';
 export { UnsupportedOperatorError } from './sql/unsupported-operator.error';

@@ -1,7 +1,7 @@
 /**
- * The read store: the subset of MongoDB's collection API that both mingo (embedded, in memory) and
- * MongoDB/FerretDB (distributed) implement the same way. Every adapter passes the shared contract
- * suite in `./testing`.
+ * The read store: a subset of MongoDB's collection API, passed through to MongoDB/FerretDB and
+ * translated to SQL for SQLite (embedded) and PostgreSQL (`./sql`). Every adapter passes the shared
+ * contract suite in `./testing`.
  *
  * Plain JS values only: strings, finite numbers, booleans, null, arrays and plain objects. No Date
  * (store ISO 8601 strings, which sort correctly as strings), no ObjectId, no class instances.

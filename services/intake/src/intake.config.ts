@@ -20,6 +20,20 @@ export const intakeConfigSchema = z.object({
     .describe(
       "The city's classification dictionary (JSON); default: the sample city's, shipped with the service",
     ),
+  INTAKE_CLASSIFIER: z
+    .enum(['learned', 'rules'])
+    .default('learned')
+    .describe(
+      "learned: the classifier trained on the shipped corpus and the city's history, the dictionary's rules among its features; rules: the dictionary alone",
+    ),
+  INTAKE_CLASSIFIER_RETRAIN_HOURS: envInt({ min: 0, max: 24 * 90 })
+    .default(24)
+    .describe(
+      "Hours between retrainings of the learned classifier on the city's history; 0: only at start and on demand",
+    ),
+  INTAKE_CLASSIFIER_HISTORY_CASES: envInt({ min: 0, max: 5_000_000 })
+    .default(200_000)
+    .describe('How many of the newest registered cases the learned classifier learns from (kept in memory)'),
   INTAKE_AUTO_REGISTER: envBool()
     .default(true)
     .describe('Register a case without an agent when a self-service contact is classified clearly'),

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
@@ -13,8 +12,8 @@ import { ChannelIntake } from './channels/channel-intake';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { IntakeChannels } from './channels/intake-channels';
 import type { ContentClassifier } from './classification/content-classifier.port';
-import { loadCityDictionary } from './classification/load-dictionary';
-import { RuleClassifier } from './classification/rule-classifier';
+import { classifierEndpoints } from './classification/classifier.endpoints';
+import { setUpClassification } from './classification/classification-setup';
 import { ContactActionsService } from './contact/contact-actions.service';
 import { ContactAssessor } from './contact/contact-assessor';
 import { ContactIntakeService } from './contact/contact-intake.service';
@@ -45,7 +44,7 @@ export interface IntakeModuleOptions {
   env?: Env;
   /** The workflow as intake sees it; default: the workflow service over the bus. */
   caseDesk?: CaseDesk;
-  /** Default: the rule classifier on the configured dictionary. */
+  /** Default: the learned classifier (or the rules, with INTAKE_CLASSIFIER=rules) on the configured dictionary. */
   classifier?: ContentClassifier;
 }
 
@@ -56,9 +55,6 @@ export class IntakeModule {
     const config = options.config ?? loadConfig(intakeConfigSchema, options.env, 'intake');
     const { eventStore: store, readStore, clock, logger, metrics: registry } = platform;
     const timeoutMs = platform.config.HOTLINE_REQUEST_TIMEOUT_MS;
-    const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
-    const ruleClassifier = new RuleClassifier(loadCityDictionary(config.INTAKE_DICTIONARY_PATH), taxonomy);
-    const classifier = options.classifier ?? ruleClassifier;
     const hasher = new MinHasher();
     const fingerprints = new CaseFingerprintIndex(hasher);
     const policy = DuplicatePolicy.parse({
@@ -67,6 +63,9 @@ export class IntakeModule {
       sameCallerWindowDays: config.INTAKE_DUPLICATE_WINDOW_DAYS,
     });
     const blocklist = new BlocklistReader(readStore);
+    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
+    const classification = setUpClassification(platform, config, commandDeps, options.classifier);
+    const { classifier } = classification;
     const readModels = new IntakeReadModels({
       blocklist,
       store: readStore,
@@ -74,12 +73,12 @@ export class IntakeModule {
       fingerprints,
       fingerprintsSince: () =>
         new Date(clock.now().getTime() - policy.sameCallerWindowDays * 86_400_000).toISOString(),
+      categories: classification.categories,
       registry,
       logger,
       readAfterWriteTimeoutMs: timeoutMs,
     });
     const duplicates = new DuplicateFinder(fingerprints, hasher, policy);
-    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(registry) };
     const streams = new ContactStreams(commandDeps);
     const intakeMetrics = new IntakeMetrics(registry);
     const caseDesk = options.caseDesk ?? new BusCaseDesk(platform.client());
@@ -95,7 +94,9 @@ export class IntakeModule {
       caseDesk,
       rules: {
         autoRegister: config.INTAKE_AUTO_REGISTER,
-        autoRegisterConfidence: ruleClassifier.autoRegisterConfidence,
+        get autoRegisterConfidence() {
+          return classification.autoRegisterConfidence();
+        },
         autoMergeScore: policy.autoMergeScore,
       },
       metrics: intakeMetrics,
@@ -128,6 +129,7 @@ export class IntakeModule {
     const lifecycle = new IntakeLifecycle({
       readModels,
       knowledge,
+      classification,
       channels,
       ...(notices ? { notices } : {}),
       readiness: platform.readiness,
@@ -150,6 +152,9 @@ export class IntakeModule {
           ...knowledgeEndpoints({ commandDeps, index: knowledge }),
           ...blocklistEndpoints({ commandDeps, queries }),
           ...classificationEndpoints(classifier),
+          ...(classification.trainer
+            ? classifierEndpoints({ commandDeps, trainer: classification.trainer })
+            : []),
           ...duplicatesEndpoints(duplicates, clock),
         ]),
       ],

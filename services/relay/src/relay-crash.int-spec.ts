@@ -15,7 +15,7 @@ import {
   type Projection,
   type ProjectionSource,
 } from '@hotline/infra/projection';
-import { MemoryReadStore } from '@hotline/infra/read-store';
+import { SqliteReadStore } from '@hotline/infra/read-store';
 
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const ROOT = join(__dirname, '../../..');
@@ -46,7 +46,7 @@ const tally: Projection = {
 };
 
 const project = async (source: ProjectionSource): Promise<unknown[]> => {
-  const store = new MemoryReadStore();
+  const store = SqliteReadStore.inMemory();
   const runner = new ProjectionRunner(tally, { store, source });
   await runner.start();
   await runner.waitUntilCaughtUp();

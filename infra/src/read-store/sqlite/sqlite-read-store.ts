@@ -43,6 +43,11 @@ export class SqliteReadStore implements ReadStore {
     return new SqliteReadStore(db);
   }
 
+  /** A store in memory only, for tests and throwaway rebuilds: gone when closed. */
+  static inMemory(): SqliteReadStore {
+    return SqliteReadStore.open({ path: ':memory:' });
+  }
+
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     validateCollectionName(name);
     return new SqliteCollection<T>(name, this);

@@ -109,7 +109,7 @@ function cloneAt(value: unknown, root: string, path: PathPart[]): unknown {
 /**
  * Deep-copies a plain JS value (string, finite number, boolean, null, array, plain object), dropping
  * object properties that are `undefined`. Anything else (Date, ObjectId, Map, NaN, functions…) is a
- * ValidationError naming the field: the read store holds only what both mingo and BSON keep as is.
+ * ValidationError naming the field: the read store holds only what both JSON and BSON keep as is.
  */
 export function clonePlain(value: unknown, field: string): unknown {
   return cloneAt(value, field, []);

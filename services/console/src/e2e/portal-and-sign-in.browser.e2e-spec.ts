@@ -46,13 +46,14 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await log.visit(page, 'phone-01-portal-submit-errors');
   });
 
-  it('tells a citizen reporting a fire to call 119 at once instead of opening a case', async () => {
+  it('tells a citizen reporting a fire to call 119 at once, and keeps the request for an agent to confirm', async () => {
     await page.goto(url('/portal/submit'));
     await page.getByLabel('诉求内容').fill('楼下饭店着火了，浓烟很大，楼道里有人被困，快来人救火！');
     await page.getByRole('textbox', { name: /姓名/ }).fill('陈先生');
     await page.getByLabel('联系电话').fill('13805917777');
     await page.getByRole('button', { name: /提\s*交/ }).click();
-    await page.getByText('属于紧急情况，请立即拨打 119').waitFor();
+    await page.getByText('如情况紧急，请立即拨打 119').waitFor();
+    await page.getByText('您的诉求已记录').first().waitFor();
     expect(await page.getByRole('link', { name: '拨打 119' }).getAttribute('href')).toBe('tel:119');
     expect(await page.getByTestId('case-number').count()).toBe(0);
     await log.visit(page, 'phone-02-portal-referred');

@@ -1,4 +1,4 @@
-import { MemoryReadStore } from '@hotline/infra/read-store';
+import { SqliteReadStore } from '@hotline/infra/read-store';
 import { BlocklistReader } from './blocklist-reader';
 import { IntakeCollection } from '../read-models/intake-collections';
 
@@ -6,7 +6,7 @@ describe('BlocklistReader', () => {
   const now = new Date('2025-06-02T02:00:00.000Z');
 
   it('starts from the numbers the read model holds as blocked, then follows the projection', async () => {
-    const store = new MemoryReadStore();
+    const store = SqliteReadStore.inMemory();
     await store.collection(IntakeCollection.blocklist).insertMany([
       { _id: '13800000001', blocked: true, reason: '辱骂', expiresAt: null },
       { _id: '13800000002', blocked: false, expiresAt: null },

@@ -8,6 +8,7 @@ import {
   type NotAcceptedReason,
 } from '@hotline/contracts';
 import { normalizeText } from '../text/normalize-text';
+import { hasMatter } from './has-matter';
 import { CityDictionary, type CityDictionaryInput } from './city-dictionary.schema';
 import type { ClassifyInput, ContentClassifier } from './content-classifier.port';
 import { compileRule, matchRule, type SignalMatch } from './signal-matcher';
@@ -81,6 +82,7 @@ export class RuleClassifier implements ContentClassifier {
 
   classifySync(input: ClassifyInput): ClassificationSuggestion {
     const text = normalizeText(`${input.subject ?? ''} ${input.content}`);
+    if (!hasMatter(text)) return { confidence: 0, signals: [], classifier: this.name };
     const emergency = best(text, this.emergencies)[0];
     const notAccepted = best(text, this.notAccepted)[0] ?? this.outsideJurisdiction(text);
     const type = best(text, this.types)[0];

@@ -29,14 +29,15 @@ describe('automatic disposition of self-service contacts', () => {
     });
   });
 
-  it('refers an emergency before anything else', () => {
+  it('leaves a possible emergency to an agent before anything else, never referring on a guess', () => {
     const fire = {
       ...clear,
       classification: { ...clear.classification, emergency: { service: '119' as const, signals: ['着火'] } },
     };
     expect(automaticDisposition('sms', { ...fire, duplicates: [repeat] }, rules)).toEqual({
-      kind: 'refer',
-      service: '119',
+      kind: 'triage',
+      because: 'possible emergency for 119: an agent confirms',
+      emergency: '119',
     });
   });
 

@@ -2,11 +2,13 @@ import type { CaseType, ContactAssessment, ContactChannel, EmergencyService } fr
 
 /** What the platform does on its own with a self-service contact (web, SMS, email, WeChat, API). */
 export type Disposition =
-  | { kind: 'refer'; service: EmergencyService }
   | { kind: 'merge'; caseId: string; caseNumber?: string; similarity: number }
   | { kind: 'register'; type: CaseType; categoryCode: string }
-  /** Left open for an agent: unclear, not accepted, or a call taken by an agent anyway. */
-  | { kind: 'triage'; because: string };
+  /**
+   * Left open for an agent: unclear, not accepted, a call taken by an agent anyway, or a possible
+   * emergency (the citizen is told the number at once; the agent confirms the referral).
+   */
+  | { kind: 'triage'; because: string; emergency?: EmergencyService };
 
 /** Web and SMS repeats from the same caller merge without an agent (the issue's rule). */
 const AUTO_MERGE_CHANNELS: ReadonlySet<ContactChannel> = new Set(['web', 'sms']);
@@ -20,8 +22,9 @@ export interface DispositionRules {
 }
 
 /**
- * The order matters: an emergency is referred whatever else is true; a repeat is merged before a
- * new case is opened; a suggested not-accepted reason always goes to an agent, who explains it.
+ * The order matters: a possible emergency goes to an agent whatever else is true (a guess never
+ * sends a citizen away: the agent confirms and refers); a repeat is merged before a new case is
+ * opened; a suggested not-accepted reason always goes to an agent, who explains it.
  */
 export function automaticDisposition(
   channel: ContactChannel,
@@ -29,7 +32,14 @@ export function automaticDisposition(
   rules: DispositionRules,
 ): Disposition {
   const { classification, duplicates } = assessment;
-  if (classification.emergency) return { kind: 'refer', service: classification.emergency.service };
+  if (classification.emergency) {
+    const service = classification.emergency.service;
+    return {
+      kind: 'triage',
+      because: `possible emergency for ${service}: an agent confirms`,
+      emergency: service,
+    };
+  }
   if (channel === 'phone') return { kind: 'triage', because: 'an agent takes phone contacts' };
   const repeat = duplicates[0];
   if (

@@ -9,7 +9,7 @@ import type {
 import type { Logger } from '@hotline/infra/telemetry';
 import type { z } from 'zod';
 import type { FloodGuard } from '../blocklist/flood-guard';
-import { bilingual, explainReferral } from '../classification/citizen-explanations';
+import { explainReferral } from '../classification/citizen-explanations';
 import type { CaseDesk } from '../case-desk/case-desk.port';
 import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import type { IntakeMetrics } from '../intake-metrics';
@@ -22,17 +22,13 @@ import { stepCommandId, type ContactStreams } from './contact-streams';
 
 export type ContactInputData = z.output<typeof ContactInput>;
 
-/** The refer and merge dispositions as the contact decisions that record them. */
-type Conclusive = Extract<Disposition, { kind: 'refer' | 'merge' }>;
+/** The merge disposition, as the contact decision that records it. */
+type Conclusive = Extract<Disposition, { kind: 'merge' }>;
 
 const isConclusive = (disposition: Disposition | undefined): disposition is Conclusive =>
-  disposition?.kind === 'refer' || disposition?.kind === 'merge';
+  disposition?.kind === 'merge';
 
 function conclusionOf(disposition: Conclusive): ContactConclusion {
-  if (disposition.kind === 'refer') {
-    const explanation = explainReferral(disposition.service);
-    return { type: 'Refer', data: { service: disposition.service, explanation: bilingual(explanation) } };
-  }
   const { caseId, caseNumber, similarity } = disposition;
   return {
     type: 'Merge',
@@ -91,7 +87,7 @@ export class ContactIntakeService {
       now,
     );
     const contact = { ...input, receivedAt: input.receivedAt ?? now.toISOString() };
-    // Refer and merge need no other service: decided now, they are recorded in the same append.
+    // A merge needs no other service: decided now, it is recorded in the same append.
     const disposition =
       options.mode === 'submit' && !quarantine
         ? automaticDisposition(input.channel, assessment, this.deps.rules)
@@ -148,7 +144,6 @@ export class ContactIntakeService {
   ): Promise<ContactReceipt> {
     const step = stepCommandId(envelope.commandId, 'disposition');
     switch (disposition.kind) {
-      case 'refer':
       case 'merge': {
         const conclusion = conclusionOf(disposition);
         const { position } = await this.deps.streams.decide(envelope, contact.contactId, conclusion, step);
@@ -157,6 +152,13 @@ export class ContactIntakeService {
       case 'register':
         return this.register(envelope, contact, disposition, receipt, step);
       case 'triage':
+        if (disposition.emergency) {
+          return {
+            ...receipt,
+            referral: disposition.emergency,
+            reply: citizenReplies.possibleEmergency(explainReferral(disposition.emergency).zh),
+          };
+        }
         return { ...receipt, reply: citizenReplies.received() };
       default: {
         const unknown: never = disposition;
@@ -165,21 +167,12 @@ export class ContactIntakeService {
     }
   }
 
-  /** The receipt of a contact referred or merged, and its count. */
+  /** The receipt of a contact merged, and its count. */
   private concluded(
     channel: ContactInputData['channel'],
     disposition: Conclusive,
     receipt: ContactReceipt,
   ): ContactReceipt {
-    if (disposition.kind === 'refer') {
-      this.deps.metrics.concluded(channel, 'referred');
-      return {
-        ...receipt,
-        outcome: 'referred',
-        referral: disposition.service,
-        reply: explainReferral(disposition.service).zh,
-      };
-    }
     const { caseId, caseNumber } = disposition;
     this.deps.metrics.concluded(channel, 'merged-into-case');
     return {

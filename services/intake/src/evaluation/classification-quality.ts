@@ -54,12 +54,12 @@ function measureLatency(classifier: LearnedClassifier, texts: readonly string[])
 }
 
 /** Trains on the corpus's training part and measures on its held-out part (the figures of docs/intake-quality.md). */
-export function measureClassificationQuality(rules: RuleClassifier): ClassificationQuality {
+export async function measureClassificationQuality(rules: RuleClassifier): Promise<ClassificationQuality> {
   const all = loadCorpus();
   const heldOut = loadCorpus('held-out');
-  const trained = trainWithCorpus(rules);
-  const classifier = new LearnedClassifier(rules, trained, 'sample-city');
-  const decided = heldOut.map((example) => ({ example, decision: classifier.decide(example.text) }));
+  const trained = await trainWithCorpus(rules);
+  const classifier = new LearnedClassifier(rules, undefined, trained, 'sample-city');
+  const decided = heldOut.map((example) => ({ example, decision: classifier.decide(example.text, trained) }));
   const latencies = measureLatency(
     classifier,
     all.map((i) => i.text),

@@ -1,6 +1,6 @@
 import { sampleCalibration } from '../classification/learned/sample-calibration';
 import { ratio } from '../classification/learned/measure-suggestions';
-import { measureIntakeQuality } from './intake-quality';
+import { measureIntakeQuality, type IntakeQuality } from './intake-quality';
 
 /**
  * Floors under the measured figures (docs/intake-quality.md): a change to the corpus, the
@@ -8,8 +8,14 @@ import { measureIntakeQuality } from './intake-quality';
  * cross-validation takes a few tens of seconds.
  */
 describe('intake quality on the labelled sets', () => {
-  const quality = measureIntakeQuality();
-  const { heldOut, corpus } = quality.classification;
+  let quality: IntakeQuality;
+  let heldOut: IntakeQuality['classification']['heldOut'];
+  let corpus: IntakeQuality['classification']['corpus'];
+
+  beforeAll(async () => {
+    quality = await measureIntakeQuality();
+    ({ heldOut, corpus } = quality.classification);
+  }, 300_000);
 
   it('uses a corpus of at least 1,000 requests, a quarter held out', () => {
     expect(corpus.items).toBeGreaterThanOrEqual(1000);

@@ -17,11 +17,11 @@ export interface IntakeQuality {
 }
 
 /** Every quality figure of intake, on the sample city's dictionary, corpus, thresholds and articles. */
-export function measureIntakeQuality(): IntakeQuality {
+export async function measureIntakeQuality(): Promise<IntakeQuality> {
   const rules = new RuleClassifier(SAMPLE_CITY_DICTIONARY, new CategoryTaxonomy(SAMPLE_CATEGORIES));
   const categoryOf = (content: string) => rules.classifySync({ content }).categoryCode;
   return {
-    classification: measureClassificationQuality(rules),
+    classification: await measureClassificationQuality(rules),
     duplicates: {
       tuning: measureDuplicates(DUPLICATE_EVAL_SET, DEFAULT_DUPLICATE_POLICY, categoryOf),
       heldOut: measureDuplicates(DUPLICATE_HELD_OUT_SET, DEFAULT_DUPLICATE_POLICY, categoryOf),

@@ -13,6 +13,8 @@ import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import { blocklistProjection } from '../blocklist/blocklist.projection';
 import { caseFingerprintsProjection, loadCaseFingerprints } from '../duplicates/case-fingerprints.projection';
 import { contactLogProjection } from '../contact/contact-log.projection';
+import { classifierProjection, loadRetiredCategories } from '../classification/classifier.projection';
+import type { EffectiveCategories } from '../classification/effective-categories';
 
 export interface IntakeReadModelsOptions {
   store: ReadStore;
@@ -24,12 +26,14 @@ export interface IntakeReadModelsOptions {
   fingerprints: CaseFingerprintIndex;
   /** The earliest registration the index loads at start besides the open cases (the duplicate window). */
   fingerprintsSince: () => string;
+  /** The city's effective categories in memory, kept by the classifier projection with its history. */
+  categories: EffectiveCategories;
   registry?: Registry;
   logger: Logger;
   readAfterWriteTimeoutMs: number;
 }
 
-export type IntakeReadModel = 'contacts' | 'caseFingerprints' | 'blocklist';
+export type IntakeReadModel = 'contacts' | 'caseFingerprints' | 'blocklist' | 'classifier';
 
 /** The intake projections and their runners: started with the service, waited on by queries. */
 export class IntakeReadModels {
@@ -47,6 +51,7 @@ export class IntakeReadModels {
       contacts: runner(contactLogProjection()),
       blocklist: runner(blocklistProjection(options.blocklist)),
       caseFingerprints: runner(caseFingerprintsProjection(options.fingerprints)),
+      classifier: runner(classifierProjection(options.categories)),
     };
   }
 
@@ -64,6 +69,7 @@ export class IntakeReadModels {
     const { store, fingerprints, fingerprintsSince, logger } = this.options;
     const loaded = await loadCaseFingerprints(store, fingerprints, fingerprintsSince());
     logger.info({ cases: loaded }, 'duplicate index loaded: open cases and the duplicate window');
+    await loadRetiredCategories(store, this.options.categories);
     for (const runner of Object.values(this.runners)) await runner.start();
   }
 

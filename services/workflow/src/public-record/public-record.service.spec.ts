@@ -1,4 +1,4 @@
-import { MemoryReadStore } from '@hotline/infra/read-store';
+import { SqliteReadStore } from '@hotline/infra/read-store';
 import { textTokens } from '../case/read-models/case-text-tokens';
 import { CASES } from '../read-models/read-model-collections';
 import { PublicRecordService } from './public-record.service';
@@ -43,7 +43,7 @@ const caseDocument = (seed: Seed): Record<string, unknown> => {
 };
 
 async function recordOf(seeds: Seed[]): Promise<PublicRecordService> {
-  const store = new MemoryReadStore();
+  const store = SqliteReadStore.inMemory();
   for (const seed of seeds) await store.collection(CASES).insertOne(caseDocument(seed));
   return new PublicRecordService({ store });
 }

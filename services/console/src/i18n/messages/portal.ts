@@ -40,6 +40,8 @@ const messages: AreaMessages = {
     'portal.receipt.call': '拨打 {service}',
     'portal.receipt.notAccepted': '很抱歉，此诉求不予受理',
     'portal.receipt.received': '已收到您的诉求',
+    'portal.receipt.possibleEmergency': '如情况紧急，请立即拨打 {service}',
+    'portal.receipt.possibleEmergencyDetail': '您的诉求已记录，话务员会尽快确认并与您联系。',
     'portal.receipt.receivedDetail': '话务员将尽快处理，受理后会短信告知工单号。',
     'portal.receipt.track': '查询进度',
     'portal.receipt.another': '再提交一件',
@@ -114,6 +116,9 @@ const messages: AreaMessages = {
     'portal.receipt.call': 'Call {service}',
     'portal.receipt.notAccepted': 'Sorry, this request cannot be accepted',
     'portal.receipt.received': 'We received your request',
+    'portal.receipt.possibleEmergency': 'If this is an emergency, call {service} now',
+    'portal.receipt.possibleEmergencyDetail':
+      'Your request is recorded; an agent will confirm it and contact you shortly.',
     'portal.receipt.receivedDetail':
       'An agent will look at it shortly; a text message will give you the case number.',
     'portal.receipt.track': 'Track it',

@@ -79,6 +79,24 @@ export function ReceiptCard({ receipt, onAnother }: { receipt: ContactReceipt; o
     case 'abandoned':
     case 'harassment':
     case undefined:
+      // A possible emergency is never sent away on a guess: the number first, and the request is kept.
+      if (receipt.referral !== undefined) {
+        return (
+          <Result
+            status="warning"
+            title={t('portal.receipt.possibleEmergency', { service: receipt.referral })}
+            subTitle={t('portal.receipt.possibleEmergencyDetail')}
+            extra={[
+              <Button key="call" type="primary" danger size="large" href={`tel:${receipt.referral}`}>
+                {t('portal.receipt.call', { service: receipt.referral })}
+              </Button>,
+              another,
+            ]}
+          >
+            {reply}
+          </Result>
+        );
+      }
       // Set aside for an agent (quarantined or not yet classified): the citizen hears it was received.
       return (
         <Result

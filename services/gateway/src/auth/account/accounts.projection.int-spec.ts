@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { systemActor } from '@hotline/contracts';
 import { SqliteEventStore } from '@hotline/infra/event-store';
 import { storeSource } from '@hotline/infra/projection';
-import { MemoryReadStore, MongoReadStore, type ReadStore } from '@hotline/infra/read-store';
+import { MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { AccountService } from './account-service';
 import { DEMO_ACCOUNTS, seedAccounts } from './account-seed';
 
@@ -40,7 +40,7 @@ describe(`accounts read model in memory and FerretDB${url ? '' : ' — FerretDB 
     events = SqliteEventStore.open({ path: join(dir, 'events.db'), durability: 'normal' });
     const writer = new AccountService({
       commandDeps: { store: events, clock: { now: () => new Date('2026-03-02T09:00:00Z') } },
-      readStore: new MemoryReadStore(),
+      readStore: SqliteReadStore.inMemory(),
       source: storeSource(events),
       lockout: { maxFailures: 2, windowMs: 60_000, durationMs: 60_000 },
       readAfterWriteTimeoutMs: 10_000,
@@ -69,7 +69,7 @@ describe(`accounts read model in memory and FerretDB${url ? '' : ' — FerretDB 
   });
 
   it('holds every account with its scope, status, session version and lockout, and never a hash', async () => {
-    const documents = await accountsIn(events, new MemoryReadStore());
+    const documents = await accountsIn(events, SqliteReadStore.inMemory());
     expect(documents).toHaveLength(DEMO_ACCOUNTS.length + 1); // and the admin
     expect(JSON.stringify(documents)).not.toContain('scrypt$');
     const byName = new Map(documents.map((d) => [(d as { _id: string })._id, d]));
@@ -90,6 +90,6 @@ describe(`accounts read model in memory and FerretDB${url ? '' : ' — FerretDB 
   (url ? it : it.skip)('builds the same documents in FerretDB', async () => {
     const store = await MongoReadStore.connect(url ?? '', `accounts_${run}`);
     mongo.push(store);
-    expect(await accountsIn(events, store)).toEqual(await accountsIn(events, new MemoryReadStore()));
+    expect(await accountsIn(events, store)).toEqual(await accountsIn(events, SqliteReadStore.inMemory()));
   });
 });

@@ -2,7 +2,12 @@ import { loadCorpus } from '../corpus/load-corpus';
 import type { RuleClassifier } from '../rule-classifier';
 import { classifierFeatures } from './classifier-features';
 import type { LabelledExample } from './labelled-example';
-import { trainClassifier, type Calibration, type TrainedClassifier } from './train-classifier';
+import {
+  CLASSIFIER_TRAINING,
+  trainClassifier,
+  type Calibration,
+  type TrainedClassifier,
+} from './train-classifier';
 import { jiebaSegmenter } from './word-segmenter';
 
 /**
@@ -13,10 +18,12 @@ export function trainWithCorpus(
   rules: RuleClassifier,
   history: readonly LabelledExample[] = [],
   calibration?: Calibration,
-): TrainedClassifier {
+  pause?: () => Promise<void>,
+): Promise<TrainedClassifier> {
   return trainClassifier(
     [...loadCorpus('training'), ...history],
     classifierFeatures(rules, jiebaSegmenter()),
     calibration,
+    { ...CLASSIFIER_TRAINING, ...(pause ? { pause } : {}) },
   );
 }

@@ -23,19 +23,19 @@ function foldOf(example: LabelledExample, index: number, folds: number): number 
  * other folds (a group stays in one fold). Calibration and thresholds are chosen on these
  * predictions, never on held-out data. Each fold model's classes are aligned to the full set's.
  */
-export function crossValidate(
+export async function crossValidate(
   examples: readonly LabelledExample[],
   featurize: Featurizer,
   options: TrainingOptions,
   folds = 4,
-): OutOfFold[] {
+): Promise<OutOfFold[]> {
   const assigned = examples.map((e, i) => foldOf(e, i, folds));
   const allClasses = Object.fromEntries(
     HEADS.map((head) => [head, [...new Set(examples.map(labelOf[head]))].sort()]),
   ) as Record<Head, string[]>;
   const out: OutOfFold[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const model = trainModel(
+    const model = await trainModel(
       examples.filter((_, i) => assigned[i] !== fold),
       featurize,
       options,

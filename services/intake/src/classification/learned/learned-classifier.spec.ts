@@ -11,12 +11,12 @@ describe('LearnedClassifier', () => {
   const retired = new Set<string>();
   const isActive = (code: string) => !retired.has(code);
   const rules = new RuleClassifier(SAMPLE_CITY_DICTIONARY, taxonomy, isActive);
-  const classifier = new LearnedClassifier(
-    rules,
-    trainWithCorpus(rules, [], sampleCalibration()),
-    'test',
-    isActive,
-  );
+  let classifier: LearnedClassifier;
+
+  beforeAll(async () => {
+    const trained = await trainWithCorpus(rules, [], sampleCalibration());
+    classifier = new LearnedClassifier(rules, isActive, trained, 'test');
+  }, 120_000);
   const classify = (content: string) => classifier.classifySync({ content });
 
   afterEach(() => retired.clear());
@@ -83,7 +83,7 @@ describe('LearnedClassifier', () => {
       ],
     };
     const overriding = new RuleClassifier(dictionary, taxonomy);
-    const learned = new LearnedClassifier(overriding, classifier.model, 'override');
+    const learned = new LearnedClassifier(overriding, undefined, classifier.model, 'override');
     const s = learned.classifySync({ content: '路灯坏了一个多星期' });
     expect(s.categoryCode).toBe('040103');
     expect(s.confidence).toBe(0);

@@ -1,6 +1,6 @@
 import type { ClassificationSuggestion } from '@hotline/contracts';
-import { normalizeText } from '../../text/normalize-text';
 import type { ClassifyInput, ContentClassifier } from '../content-classifier.port';
+import { hasMatter } from '../has-matter';
 import type { RuleClassifier } from '../rule-classifier';
 import { mentionsSeveralMatters } from './several-matters';
 import { decideSuggestion, type SuggestionDecision } from './suggestion-decision';
@@ -8,10 +8,6 @@ import type { TrainedClassifier } from './train-classifier';
 
 /** Longest text classified: the rest of a very long message adds nothing but time. */
 const MAX_CHARS = 4000;
-const WORD_CHAR = /[\p{Script=Han}\p{L}\p{N}]/gu;
-
-/** Fewer than two letters, digits or Han characters (empty, emoji, punctuation) say nothing to classify. */
-export const hasMatter = (text: string): boolean => (normalizeText(text).match(WORD_CHAR)?.length ?? 0) >= 2;
 
 const percent = (p: number) => `${Math.round(p * 100)} %`;
 
@@ -19,32 +15,38 @@ const percent = (p: number) => `${Math.round(p * 100)} %`;
  * The learned classifier (word and character n-gram features, the city's rules among them,
  * calibrated multinomial regressions) behind the same port as the rules. The rules the city marks
  * as overrides win; a retired category is never suggested; a text with nothing to classify gets
- * no suggestion. `replace` swaps in a retrained model between two requests.
+ * no suggestion. Until its first model is trained the rules answer; `replace` swaps in a
+ * retrained model between two requests.
  */
 export class LearnedClassifier implements ContentClassifier {
+  private current: { trained: TrainedClassifier; version: string } | undefined;
+
   constructor(
     private readonly rules: RuleClassifier,
-    private trained: TrainedClassifier,
-    private version: string,
     private readonly isActive: (categoryCode: string) => boolean = () => true,
-  ) {}
+    trained?: TrainedClassifier,
+    version = 'initial',
+  ) {
+    if (trained) this.current = { trained, version };
+  }
 
+  /** `learned:<version>`; the rules' name until the first model is trained. */
   get name(): string {
-    return `learned:${this.version}`;
+    return this.current ? `learned:${this.current.version}` : this.rules.name;
   }
 
   /** Least confidence to register without an agent: the threshold chosen with this model. */
   get autoRegisterConfidence(): number {
-    return this.trained.thresholds.autoRegister;
+    return this.current?.trained.thresholds.autoRegister ?? this.rules.autoRegisterConfidence;
   }
 
-  get model(): TrainedClassifier {
-    return this.trained;
+  get model(): TrainedClassifier | undefined {
+    return this.current?.trained;
   }
 
+  /** Puts a newly trained model in force, between two requests. */
   replace(trained: TrainedClassifier, version: string): void {
-    this.trained = trained;
-    this.version = version;
+    this.current = { trained, version };
   }
 
   classify(input: ClassifyInput): Promise<ClassificationSuggestion> {
@@ -52,8 +54,8 @@ export class LearnedClassifier implements ContentClassifier {
   }
 
   /** The decision before it becomes a suggestion (the evaluation measures this). */
-  decide(text: string): SuggestionDecision {
-    const { model, thresholds } = this.trained;
+  decide(text: string, trained: TrainedClassifier): SuggestionDecision {
+    const { model, thresholds } = trained;
     const decision = decideSuggestion(
       model.predict(text),
       thresholds,
@@ -74,7 +76,8 @@ export class LearnedClassifier implements ContentClassifier {
   classifySync(input: ClassifyInput): ClassificationSuggestion {
     const text = `${input.subject ?? ''} ${input.content}`.slice(0, MAX_CHARS);
     if (!hasMatter(text)) return { confidence: 0, signals: [], classifier: this.name };
-    const decision = this.decide(text);
+    if (!this.current) return this.rules.classifySync({ content: text });
+    const decision = this.decide(text, this.current.trained);
     const rules = this.rules.classifySync({ content: text });
     const learned = (p: number) => [`learned ${percent(p)}`];
     return {

@@ -41,23 +41,26 @@ export class LearnedModel {
 }
 
 /** Trains every head on the examples (features computed once). */
-export function trainModel(
+export async function trainModel(
   examples: readonly LabelledExample[],
   featurize: Featurizer,
   options: TrainingOptions = DEFAULT_TRAINING,
-): LearnedModel {
-  const vectors = examples.map((e) => featurize(e.text));
-  const heads = Object.fromEntries(
-    HEADS.map((head) => {
-      const classes = [...new Set(examples.map(labelOf[head]))].sort();
-      const model = new SoftmaxRegression(classes);
-      const index = new Map(classes.map((c, i) => [c, i]));
-      model.fit(
-        examples.map((e, i) => ({ x: vectors[i]!, y: index.get(labelOf[head](e)) ?? 0 })),
-        options,
-      );
-      return [head, model];
-    }),
-  ) as Record<Head, SoftmaxRegression>;
-  return new LearnedModel(heads, featurize);
+): Promise<LearnedModel> {
+  const vectors: SparseVector[] = [];
+  for (const [i, e] of examples.entries()) {
+    if (options.pause && i % 256 === 255) await options.pause();
+    vectors.push(featurize(e.text));
+  }
+  const heads: Partial<Record<Head, SoftmaxRegression>> = {};
+  for (const head of HEADS) {
+    const classes = [...new Set(examples.map(labelOf[head]))].sort();
+    const model = new SoftmaxRegression(classes);
+    const index = new Map(classes.map((c, i) => [c, i]));
+    await model.fit(
+      examples.map((e, i) => ({ x: vectors[i]!, y: index.get(labelOf[head](e)) ?? 0 })),
+      options,
+    );
+    heads[head] = model;
+  }
+  return new LearnedModel(heads as Record<Head, SoftmaxRegression>, featurize);
 }

@@ -9,7 +9,7 @@ const vector = (...indices: number[]): SparseVector => ({
 });
 
 describe('SoftmaxRegression', () => {
-  it('learns which features point to which class', () => {
+  it('learns which features point to which class', async () => {
     const model = new SoftmaxRegression(['a', 'b', 'c']);
     const examples = [
       { x: vector(1, 2), y: 0 },
@@ -18,7 +18,7 @@ describe('SoftmaxRegression', () => {
       { x: vector(5, 6), y: 1 },
       { x: vector(7, 8), y: 2 },
     ];
-    model.fit(examples, { epochs: 30, learningRate: 1, l2: 0, seed: 1 });
+    await model.fit(examples, { epochs: 30, learningRate: 1, l2: 0, seed: 1 });
     const best = (x: SparseVector) =>
       [...model.probabilities(x)].reduce((b, p, i, all) => (p > (all[b] ?? 0) ? i : b), 0);
     expect(best(vector(1))).toBe(0);
@@ -26,14 +26,14 @@ describe('SoftmaxRegression', () => {
     expect(best(vector(7, 8))).toBe(2);
   });
 
-  it('gives a rare class its weight (an emergency among many ordinary requests)', () => {
+  it('gives a rare class its weight (an emergency among many ordinary requests)', async () => {
     const model = new SoftmaxRegression(['ordinary', 'rare']);
     const examples = [
       ...Array.from({ length: 60 }, (_, i) => ({ x: vector(10 + (i % 5), 1), y: 0 })),
       { x: vector(2, 1), y: 1 },
       { x: vector(2, 3), y: 1 },
     ];
-    model.fit(examples, { epochs: 10, learningRate: 1, l2: 0, seed: 1 });
+    await model.fit(examples, { epochs: 10, learningRate: 1, l2: 0, seed: 1 });
     expect(model.probabilities(vector(2, 1))[1]).toBeGreaterThan(0.5);
   });
 });

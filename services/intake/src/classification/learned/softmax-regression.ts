@@ -8,7 +8,15 @@ export interface TrainingOptions {
   l2: number;
   /** Seed of the shuffle, so that training is repeatable. */
   seed: number;
+  /**
+   * Called every few hundred examples: a service passes a wait for the event loop, so that
+   * training in a running process never holds requests up.
+   */
+  pause?: () => Promise<void>;
 }
+
+/** Examples between two pauses. */
+const CHUNK = 256;
 
 export const DEFAULT_TRAINING: TrainingOptions = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 7 };
 
@@ -49,7 +57,10 @@ export class SoftmaxRegression {
    * the commonest, at most 10 times): an emergency is one request in fifteen, and must not be
    * drowned by the rest.
    */
-  fit(examples: ReadonlyArray<{ x: SparseVector; y: number }>, options: TrainingOptions): void {
+  async fit(
+    examples: ReadonlyArray<{ x: SparseVector; y: number }>,
+    options: TrainingOptions,
+  ): Promise<void> {
     const k = this.classes.length;
     const counts = new Float64Array(k);
     for (const { y } of examples) counts[y] = (counts[y] ?? 0) + 1;
@@ -60,7 +71,8 @@ export class SoftmaxRegression {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch);
-      for (const index of order) {
+      for (const [step, index] of order.entries()) {
+        if (options.pause && step % CHUNK === CHUNK - 1) await options.pause();
         const { x, y } = examples[index]!;
         const p = softmax(this.scores(x), 1);
         const weight = weightOf[y] ?? 1;

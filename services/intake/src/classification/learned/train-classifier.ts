@@ -11,6 +11,13 @@ import { fitTemperature } from './temperature';
 /** The hyper-parameters, chosen by cross-validation on the training part of the corpus only. */
 export const CLASSIFIER_TRAINING: TrainingOptions = { epochs: 12, learningRate: 1, l2: 1e-6, seed: 7 };
 
+/**
+ * Passes over the data: the chosen number up to 5,000 examples; fewer for a larger history (each
+ * pass then sees many times more examples), never under three.
+ */
+export const epochsFor = (examples: number, options: TrainingOptions = CLASSIFIER_TRAINING): number =>
+  Math.max(3, Math.min(options.epochs, Math.round((options.epochs * 5000) / Math.max(1, examples))));
+
 /** What cross-validation decides: each head's temperature and the decision thresholds. */
 export interface Calibration {
   temperatures: Record<Head, number>;
@@ -44,12 +51,12 @@ const OPEN: DecisionThresholds = { emergency: 0, notAccepted: 0, autoRegister: 0
  * Cross-validation on the examples gives out-of-fold predictions, on which each head's temperature
  * is fitted and the thresholds chosen; the figures on those predictions come with them.
  */
-export function calibrate(
+export async function calibrate(
   examples: readonly LabelledExample[],
   featurize: Featurizer,
   options: TrainingOptions = CLASSIFIER_TRAINING,
-): Calibration & { crossValidation: SuggestionQuality } {
-  const outOfFold = crossValidate(examples, featurize, options);
+): Promise<Calibration & { crossValidation: SuggestionQuality }> {
+  const outOfFold = await crossValidate(examples, featurize, options);
   const temperatures = Object.fromEntries(
     HEADS.map((head) => [
       head,
@@ -91,16 +98,17 @@ export function calibrate(
  * Trains the classifier on all examples and calibrates it: with the given calibration (the shipped
  * corpus's, computed ahead), or by cross-validation first (four more trainings).
  */
-export function trainClassifier(
+export async function trainClassifier(
   examples: readonly LabelledExample[],
   featurize: Featurizer,
   calibration?: Calibration,
   options: TrainingOptions = CLASSIFIER_TRAINING,
   now: () => number = () => performance.now(),
-): TrainedClassifier {
+): Promise<TrainedClassifier> {
   const started = now();
-  const calibrated = calibration ?? calibrate(examples, featurize, options);
-  const model = trainModel(examples, featurize, options);
+  const sized = { ...options, epochs: epochsFor(examples.length, options) };
+  const calibrated = calibration ?? (await calibrate(examples, featurize, sized));
+  const model = await trainModel(examples, featurize, sized);
   for (const head of HEADS) model.heads[head].temperature = calibrated.temperatures[head];
   return { ...calibrated, model, examples: examples.length, trainingMs: now() - started };
 }
