@@ -28,6 +28,7 @@ const services = [
   { name: 'relay', port: gatewayPort + 102 },
   { name: 'workflow', port: gatewayPort + 101 },
   { name: 'intake', port: gatewayPort + 103 },
+  { name: 'routing', port: gatewayPort + 104 },
   { name: 'gateway', port: gatewayPort },
 ];
 

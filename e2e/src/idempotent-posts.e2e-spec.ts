@@ -28,6 +28,8 @@ const NOT_COMMANDS: Readonly<Record<string, string>> = {
   'POST /api/auth/password': 'the current password is required, so a repeat fails once it changed',
   'POST /api/intake/classification': 'a question sent by POST (the text is too long for a query string)',
   'POST /api/intake/duplicates': 'a question sent by POST (the text is too long for a query string)',
+  'POST /api/callers/history': 'a question sent by POST (the phone number stays out of the URL)',
+  'POST /api/blocklist/lookup': 'a question sent by POST (the phone number stays out of the URL)',
 };
 
 /** In order: later steps act on what earlier ones made. `:action` routes: one representative each. */
@@ -222,10 +224,10 @@ const STEPS: readonly Step[] = [
     body: { phone: '13900006666', reason: '多次辱骂话务员' },
   },
   {
-    route: 'POST /api/blocklist/:phone/unblock',
-    path: '/api/blocklist/13900006666/unblock',
+    route: 'POST /api/blocklist/unblock',
+    path: '/api/blocklist/unblock',
     as: CENTER,
-    body: {},
+    body: { phone: '13900006666' },
   },
 ];
 

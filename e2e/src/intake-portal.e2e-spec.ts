@@ -72,7 +72,8 @@ describe('Intake through the gateway with the real workflow service [embedded: i
 
     let history: { contacts: Array<{ contactId: string }>; caseIds: string[] } | undefined;
     for (let i = 0; i < 100 && !history?.caseIds.includes(receipt.caseId); i++) {
-      history = (await (await api('callers/137-0591-8888/history')).json()) as typeof history;
+      const lookup = { method: 'POST', body: JSON.stringify({ phone: '137-0591-8888' }) };
+      history = (await (await api('callers/history', lookup)).json()) as typeof history;
     }
     expect(history?.caseIds).toContain(receipt.caseId);
   });
@@ -145,10 +146,17 @@ describe('Intake through the gateway with the real workflow service [embedded: i
   });
 
   it('answers 400 naming the header or the field when a request is malformed', async () => {
-    const noActor = await fetch(`${running.url}/api/callers/13705918888/history`);
+    const noActor = await fetch(`${running.url}/api/callers/history`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone: '13705918888' }),
+    });
     expect(noActor.status).toBe(401);
     expect(await noActor.json()).toMatchObject({ error: { code: 'AUTH_UNAUTHENTICATED' } });
-    const badPhone = await api('callers/12345/history');
+    const badPhone = await api('callers/history', {
+      method: 'POST',
+      body: JSON.stringify({ phone: '12345' }),
+    });
     expect(await badPhone.json()).toMatchObject({ error: { kind: 'validation', field: 'phone' } });
   });
 });

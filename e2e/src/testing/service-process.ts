@@ -9,6 +9,8 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** The URL it listens on, from its "listening" log line. */
   url: Promise<string>;
+  /** Everything it wrote to stdout and stderr so far (its logs). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export function startServiceProcess(name: string, env: Record<string, string>): 
     name,
     child,
     url,
+    output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -12,6 +12,13 @@ import { HEALTH_LOGGER } from './health.tokens';
 
 type Request = IncomingMessage & { originalUrl?: string; route?: { path?: unknown } };
 
+/**
+ * Personal identifiers have no place in paths (the API takes them in bodies), but a client may still
+ * put one there: mobile and landline numbers and ID card numbers are masked before a path is logged.
+ */
+const PERSONAL_IN_PATH = /(?<![\dA-Za-z])(1\d{10}|0\d{2,3}-?\d{7,8}|\d{17}[\dXx])(?![\dA-Za-z])/g;
+export const redactPath = (path: string): string => path.replace(PERSONAL_IN_PATH, '***');
+
 /** Probes and scrapes arrive every few seconds: tracing and logging them would drown real traffic. */
 const UNTRACED = /^\/(health\/(live|ready)|metrics)\/?$/;
 
@@ -31,7 +38,7 @@ export class HttpTracingMiddleware implements NestMiddleware {
 
   use(request: Request, response: ServerResponse, next: () => void): void {
     const method = request.method ?? 'GET';
-    const path = (request.originalUrl ?? request.url ?? '/').split('?')[0] ?? '/';
+    const path = redactPath((request.originalUrl ?? request.url ?? '/').split('?')[0] ?? '/');
     if (UNTRACED.test(path)) return next();
 
     const traceparent = header(request, 'traceparent');

@@ -4,6 +4,7 @@ import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { loadConfig } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { AccountsController } from './auth/accounts.controller';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { BUS_CLIENT } from './bus-client.token';
@@ -25,6 +26,7 @@ import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
 /** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
 export const gatewayControllers = [
   CasesController,
+  AuditController,
   PublicRecordController,
   UnitsController,
   SettingsController,

@@ -15,6 +15,7 @@ import { CaseNumberAllocator } from './case/case-number/case-number-allocator';
 import { StoreCitySettingsSource } from './city-settings/city-settings-source';
 import { CitySettingsService } from './city-settings/city-settings.service';
 import { CaseQueryService, type WorkflowQueryDeps } from './case/queries/case-query.service';
+import { AuditTrailService } from './case/queries/audit-trail.service';
 import { CitizenLookupService } from './case/queries/citizen-lookup.service';
 import { PublicRecordService } from './public-record/public-record.service';
 import { InboxQueryService } from './case/queries/inbox-query.service';
@@ -87,6 +88,7 @@ export class WorkflowModule {
             cases: caseQueries,
             inboxes: inboxQueries,
             citizens: citizenLookup,
+            audit: new AuditTrailService(queryDeps),
           }),
           ...unitEndpoints({ commands: unitCommands, queries: unitQueries }),
           ...citySettingsEndpoints(citySettingsService),

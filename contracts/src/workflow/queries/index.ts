@@ -1,3 +1,4 @@
+export * from './audit.queries';
 export * from './case.queries';
 export * from './citizen.queries';
 export * from './inbox.queries';

@@ -1,3 +1,4 @@
+import { ListCaseAuditTrail } from './audit.queries';
 import { GetCase, GetCaseTimeline, SearchCases } from './case.queries';
 import { ListPublicCaseRecord, LookUpCaseForCitizen } from './citizen.queries';
 import { GetBadgeCounts, GetUnitInbox } from './inbox.queries';
@@ -11,4 +12,5 @@ export const workflowQueries = [
   GetBadgeCounts,
   LookUpCaseForCitizen,
   ListPublicCaseRecord,
+  ListCaseAuditTrail,
 ] as const;

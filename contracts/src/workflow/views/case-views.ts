@@ -125,6 +125,19 @@ export interface CaseTimelineEntry {
   details: CaseTimelineDetails;
 }
 
+/** A line of the audit trail: a case event with the case it belongs to. */
+export interface CaseAuditEntry extends CaseTimelineEntry {
+  caseId: string;
+  caseNumber?: string;
+}
+
+export interface CaseAuditPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: CaseAuditEntry[];
+}
+
 export interface CaseSearchResult {
   total: number;
   page: number;

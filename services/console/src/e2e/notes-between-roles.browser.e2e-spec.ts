@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -185,6 +185,27 @@ describe('Notes between roles in the console [browser: Debian chromium, embedded
     const entry = page.getByTestId('timeline-entry').filter({ hasText: '批示内容' });
     expect(await entry.innerText()).toContain('演示市领导（领导）');
     await visit('notes-08-center-instruction');
+    await signOut(page);
+  });
+
+  it('shows the auditor who did what to the case in the audit trail, filtered by who, and exports it', async () => {
+    await signIn(page, platform.url, 'auditor', '/admin');
+    await page.waitForURL((u) => u.pathname === '/admin/audit');
+    await page.getByText(NOTES.instruction).first().waitFor();
+    await page.getByLabel('操作人（用户名或姓名）').fill('leader');
+    await page.getByRole('button', { name: /筛\s*选/ }).click();
+    await page.getByText('共 1 条').waitFor();
+    const row = page.locator('.ant-table-row').first();
+    expect(await row.innerText()).toContain('演示市领导（领导）');
+    expect(await row.getByRole('link', { name: caseNumber }).count()).toBe(1);
+    await visit('notes-09-auditor-trail');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /导出 CSV/ }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain(NOTES.instruction);
+    expect(csv).toContain(caseNumber);
     await signOut(page);
   });
 

@@ -115,20 +115,16 @@ export class IntakeController {
     return this.requests.query(GetContact.type, request.headers, { contactId, ...minPosition(params) });
   }
 
-  /** The screen pop: the caller's previous contacts and cases, newest first. */
-  @Doc(queryDoc('GetCallerHistory', { path: ['phone'] }))
+  /**
+   * The screen pop: the caller's previous contacts and cases, newest first. The phone number travels
+   * in the body, never in the path, so no access log or proxy log holds it.
+   */
+  @Doc(queryDoc('GetCallerHistory', { body: true }))
   @Allow('agent', 'supervisor', 'center')
-  @Get('callers/:phone/history')
-  callerHistory(
-    @Req() request: IncomingMessage,
-    @Param('phone') phone: string,
-    @Query() params: QueryParams,
-  ): Promise<unknown> {
-    return this.requests.query(GetCallerHistory.type, request.headers, {
-      phone,
-      ...minPosition(params),
-      ...defined({ limit: queryValues.number(params, 'limit') }),
-    });
+  @Post('callers/history')
+  @HttpCode(200)
+  callerHistory(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.query(GetCallerHistory.type, request.headers, asObject(body));
   }
 
   @Doc(queryDoc('GetCaseRepeatCount', { path: ['caseId'] }))

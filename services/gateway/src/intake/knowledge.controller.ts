@@ -111,26 +111,22 @@ export class KnowledgeController {
     return this.requests.command(BlockCaller.type, request.headers, body);
   }
 
-  @Doc(commandDoc('UnblockCaller', ['phone']))
+  /** The phone number is in the body, never in the path (access logs). */
+  @Doc(commandDoc('UnblockCaller'))
   @Allow('center')
-  @Post('blocklist/:phone/unblock')
+  @Post('blocklist/unblock')
   @HttpCode(200)
-  unblock(
-    @Req() request: IncomingMessage,
-    @Param('phone') phone: string,
-    @Body() body: unknown,
-  ): Promise<unknown> {
-    return this.requests.command(UnblockCaller.type, request.headers, body, { phone });
+  unblock(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    return this.requests.command(UnblockCaller.type, request.headers, body);
   }
 
-  @Doc(queryDoc('CheckCaller', { path: ['phone'] }))
+  /** Whether a number is blocked: a question sent by POST, so the number stays out of the path. */
+  @Doc(queryDoc('CheckCaller', { body: true }))
   @Allow('agent', 'supervisor', 'center')
-  @Get('blocklist/:phone')
-  check(
-    @Req() request: IncomingMessage,
-    @Param('phone') phone: string,
-    @Query() params: QueryParams,
-  ): Promise<unknown> {
-    return this.requests.query(CheckCaller.type, request.headers, { phone, ...minPosition(params) });
+  @Post('blocklist/lookup')
+  @HttpCode(200)
+  check(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    const values = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : { body };
+    return this.requests.query(CheckCaller.type, request.headers, values as Record<string, unknown>);
   }
 }

@@ -3,12 +3,14 @@ import {
   GetCase,
   GetCaseTimeline,
   GetUnitInbox,
+  ListCaseAuditTrail,
   LookUpCaseForCitizen,
   SearchCases,
   caseCommands,
 } from '@hotline/contracts';
 import { commandEndpoint, queryEndpoint, type BusEndpoint } from '@hotline/infra/bus';
 import type { CaseCommandService } from './commands/case-command.service';
+import type { AuditTrailService } from './queries/audit-trail.service';
 import type { CaseQueryService } from './queries/case-query.service';
 import type { CitizenLookupService } from './queries/citizen-lookup.service';
 import type { InboxQueryService } from './queries/inbox-query.service';
@@ -19,6 +21,7 @@ export const caseEndpoints = (deps: {
   cases: CaseQueryService;
   inboxes: InboxQueryService;
   citizens: CitizenLookupService;
+  audit: AuditTrailService;
 }): BusEndpoint[] => [
   ...caseCommands.map((definition) =>
     commandEndpoint(definition, (command) => deps.commands.execute(command)),
@@ -29,4 +32,5 @@ export const caseEndpoints = (deps: {
   queryEndpoint(GetUnitInbox, (query) => deps.inboxes.inbox(query)),
   queryEndpoint(GetBadgeCounts, (query) => deps.inboxes.badgeCounts(query)),
   queryEndpoint(LookUpCaseForCitizen, (query) => deps.citizens.lookUp(query)),
+  queryEndpoint(ListCaseAuditTrail, (query) => deps.audit.list(query)),
 ];

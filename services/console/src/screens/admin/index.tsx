@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { ReadableTheme } from '../../components/readable-theme';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n';
+import { AuditPage } from './audit-page';
 import { CataloguePage } from './catalogue-page';
 import { CategoriesPage } from './categories-page';
 import { UnitsPage } from './units-page';
@@ -13,16 +14,22 @@ import { Loading } from '../../components/loading';
 // The calendar page carries the deadline policy's module (and zod with it): loaded when opened.
 const CalendarPage = lazy(() => import('./calendar-page').then((m) => ({ default: m.CalendarPage })));
 
-const SECTIONS = ['users', 'units', 'catalogue', 'categories', 'calendar'] as const;
+const SECTIONS = ['audit', 'users', 'units', 'catalogue', 'categories', 'calendar'] as const;
 
-/** Administration: users and roles, units, the dispatch catalogue, categories, calendar and deadlines. */
+/**
+ * Administration: the audit trail, users and roles, units, the dispatch catalogue, categories,
+ * calendar and deadlines. Auditors start at the audit trail; administrators at the accounts.
+ */
 export default function AdminArea() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { user } = useSession();
-  // Accounts are for city and district administrators; an auditor starts at the units.
-  const sections = SECTIONS.filter((s) => s !== 'users' || user?.role !== 'auditor');
+  // Accounts are for city and district administrators; the audit trail leads for an auditor.
+  const auditor = user?.role === 'auditor';
+  const sections = auditor
+    ? SECTIONS.filter((s) => s !== 'users')
+    : (['users', ...SECTIONS.filter((s) => s !== 'users')] as const);
   const first = sections[0] ?? 'units';
   const active = sections.find((s) => pathname.startsWith(`/admin/${s}`)) ?? first;
   return (
@@ -34,6 +41,7 @@ export default function AdminArea() {
       />
       <Routes>
         <Route index element={<Navigate to={first} replace />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="units" element={<UnitsPage />} />
         <Route path="catalogue" element={<CataloguePage />} />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Checkbox, Col, DatePicker, Form, Input, Row, Select, Space } from 'antd';
 import { CategoryPicker } from '../../components';
 import { useT } from '../../i18n';
@@ -12,10 +12,30 @@ interface Props {
   onSearch: (params: URLSearchParams) => void;
 }
 
-/** The case search form; Enter in any field searches. */
+/** Filters beyond the first row: shown when the URL uses one, else behind 更多条件. */
+const ADVANCED = [
+  'categoryCode',
+  'unitId',
+  'districtId',
+  'channel',
+  'registeredFrom',
+  'registeredTo',
+  'dueFrom',
+  'dueTo',
+  'colour',
+  'sort',
+  'order',
+  'overdue',
+];
+
+/**
+ * The case search form; Enter in any field searches. The first row (number/phone/name, full text,
+ * status, type) is what most searches need, so the keyboard reaches the cases in a few Tab stops.
+ */
 export function CaseFilters({ params, units, onSearch }: Props) {
   const t = useT();
   const [form] = Form.useForm<CaseSearchValues>();
+  const [more, setMore] = useState(() => ADVANCED.some((name) => params.has(name)));
   useEffect(() => form.setFieldsValue(valuesOf(params)), [params, form]);
   const unitOptions = useMemo(() => units.map((unit) => ({ value: unit.unitId, label: unit.name })), [units]);
   const districtOptions = useMemo(
@@ -53,66 +73,70 @@ export function CaseFilters({ params, units, onSearch }: Props) {
             <Select mode="multiple" allowClear options={options(CASE_TYPES, 'type')} />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item name="categoryCode" label={t('center.search.category')}>
-            <CategoryPicker />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item name="unitId" label={t('center.search.unit')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item name="districtId" label={t('center.search.district')}>
-            <Select allowClear options={districtOptions} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item name="channel" label={t('center.search.channel')}>
-            <Select mode="multiple" allowClear options={options(CASE_CHANNELS, 'channel')} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item name="registered" label={t('center.search.registered')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12} xl={8}>
-          <Form.Item name="due" label={t('center.search.due')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Form.Item name="colour" label={t('center.search.colour')}>
-            <Select allowClear options={options(CASE_COLOURS, 'colour')} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Form.Item name="sort" label={t('center.search.sort')}>
-            <Select
-              options={['registeredAt', 'deadlineAt', 'updatedAt', 'caseNumber'].map((value) => ({
-                value,
-                label: t(`center.sort.${value}`),
-              }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Form.Item name="order" label={t('center.search.order')}>
-            <Select
-              options={[
-                { value: 'desc', label: t('center.order.desc') },
-                { value: 'asc', label: t('center.order.asc') },
-              ]}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Form.Item name="overdue" valuePropName="checked" label={t('center.search.overdueLabel')}>
-            <Checkbox>{t('center.search.overdue')}</Checkbox>
-          </Form.Item>
-        </Col>
+        {more && (
+          <>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="categoryCode" label={t('center.search.category')}>
+                <CategoryPicker />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="unitId" label={t('center.search.unit')}>
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="districtId" label={t('center.search.district')}>
+                <Select allowClear options={districtOptions} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="channel" label={t('center.search.channel')}>
+                <Select mode="multiple" allowClear options={options(CASE_CHANNELS, 'channel')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="registered" label={t('center.search.registered')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} xl={8}>
+              <Form.Item name="due" label={t('center.search.due')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="colour" label={t('center.search.colour')}>
+                <Select allowClear options={options(CASE_COLOURS, 'colour')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="sort" label={t('center.search.sort')}>
+                <Select
+                  options={['registeredAt', 'deadlineAt', 'updatedAt', 'caseNumber'].map((value) => ({
+                    value,
+                    label: t(`center.sort.${value}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="order" label={t('center.search.order')}>
+                <Select
+                  options={[
+                    { value: 'desc', label: t('center.order.desc') },
+                    { value: 'asc', label: t('center.order.asc') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} xl={4}>
+              <Form.Item name="overdue" valuePropName="checked" label={t('center.search.overdueLabel')}>
+                <Checkbox>{t('center.search.overdue')}</Checkbox>
+              </Form.Item>
+            </Col>
+          </>
+        )}
       </Row>
       <Space>
         <Button type="primary" htmlType="submit">
@@ -125,6 +149,9 @@ export function CaseFilters({ params, units, onSearch }: Props) {
           }}
         >
           {t('center.search.reset')}
+        </Button>
+        <Button type="link" aria-expanded={more} onClick={() => setMore((shown) => !shown)}>
+          {t(more ? 'center.search.fewer' : 'center.search.more')}
         </Button>
       </Space>
     </Form>

@@ -79,8 +79,9 @@ const clean = (value: string | undefined): string | undefined => {
 const defined = <T extends Record<string, unknown>>(values: T): Partial<T> =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 
+/** By POST: the number stays out of the URL, so no access log holds it. */
 export const callerHistory = (phone: string): Promise<CallerHistory> =>
-  apiGet<CallerHistory>(`/api/callers/${encodeURIComponent(phone.trim())}/history`, { limit: '20' });
+  apiPost<CallerHistory>('/api/callers/history', { phone: phone.trim(), limit: 20 });
 
 export const classify = (content: string): Promise<ClassificationSuggestion> =>
   apiPost<ClassificationSuggestion>('/api/intake/classification', { content, channel: 'phone' });

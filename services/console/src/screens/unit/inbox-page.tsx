@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Table, Tabs } from 'antd';
+import { Badge, Button, Table, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { InboxItem, InboxList, UnitInboxView } from '@hotline/contracts';
@@ -61,7 +61,9 @@ export function InboxPage({ unitId }: { unitId: string }) {
       render: (title: string, item: InboxItem) => (
         <>
           {item.urgency === 'urgent' && <ToneTag tone="red">{t('unit.urgent')}</ToneTag>}
-          {title}
+          <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: 360 }}>
+            {title}
+          </Typography.Text>
         </>
       ),
     },
@@ -69,12 +71,15 @@ export function InboxPage({ unitId }: { unitId: string }) {
       title: t('unit.inbox.type'),
       dataIndex: 'type',
       responsive: ['md' as const],
+      // Two characters (投诉) must never wrap one per line.
+      className: 'nowrap',
       render: (type: string) => t(`caseType.${type}`),
     },
     {
       title: t('unit.inbox.role'),
       dataIndex: 'role',
       responsive: ['md' as const],
+      className: 'nowrap',
       render: (role: string) => t(`unit.role.${role}`),
     },
     {

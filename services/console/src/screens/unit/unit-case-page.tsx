@@ -39,6 +39,21 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
   );
 }
 
+/**
+ * Who to contact: the unit must reach the citizen within one working day of signing, so it sees the
+ * name and the number (a link that dials); a confidential citizen is reached through the center.
+ */
+function CitizenContact({ citizen }: { citizen: CaseDetailView['citizen'] }) {
+  const t = useT();
+  if (citizen.confidential === true) return <>{t('unit.case.citizenConfidential')}</>;
+  if (citizen.phone === undefined) return <>{citizen.name ?? t('unit.case.citizenAnonymous')}</>;
+  return (
+    <>
+      {citizen.name ?? t('unit.case.citizenAnonymous')} · <a href={`tel:${citizen.phone}`}>{citizen.phone}</a>
+    </>
+  );
+}
+
 /** One case as the unit sees it: the matter, the deadline, the steps so far and what it may do now. */
 export function UnitCasePage({ unitId }: { unitId: string }) {
   const t = useT();
@@ -135,6 +150,9 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
                 ) : (
                   '—'
                 )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('unit.case.citizen')} span={2}>
+                <CitizenContact citizen={detail.citizen} />
               </Descriptions.Item>
               <Descriptions.Item label={t('unit.case.address')} span={2}>
                 {detail.place?.address ?? detail.address ?? '—'}

@@ -18,6 +18,7 @@ import { dueSoonUntil } from './case-colour-filters';
 import { caseSearchFilter, type SearchCasesQuery } from './case-search-filter';
 import { caseDetail, caseSummary } from './case-views';
 import { caseScope } from '../../viewer-scope';
+import { timelineEntryOf, type TimelineDocument } from './timeline-entry';
 
 export interface WorkflowQueryDeps {
   store: ReadStore;
@@ -55,16 +56,8 @@ export class CaseQueryService {
     const { caseId } = await this.visibleCase(query);
     const entries = await this.deps.store
       .collection(CASE_TIMELINE)
-      .find<CaseTimelineEntry & { _id: string }>({ caseId }, { sort: { revision: 1 } });
-    return entries.map(({ _id, revision, type, at, actor, summary, details }) => ({
-      eventId: _id,
-      revision,
-      type,
-      at,
-      actor,
-      summary,
-      details: details ?? {},
-    }));
+      .find<TimelineDocument>({ caseId }, { sort: { revision: 1 } });
+    return entries.map(timelineEntryOf);
   }
 
   async search(query: SearchCasesQuery): Promise<CaseSearchResult> {

@@ -10,12 +10,16 @@ import { CASE_TIMELINE } from '../../read-models/read-model-collections';
 export function caseTimelineProjection(): Projection {
   return {
     name: 'workflow-case-timeline',
-    // 2: the actor's name and gateway role, and the event's details (notes, units, deadlines).
-    version: 2,
+    // 2: the actor's name and gateway role, and the event's details (notes, units, deadlines);
+    // 3: the actor's id and name at the top level, indexed with the time, for the audit trail.
+    version: 3,
     collections: [CASE_TIMELINE],
     filter: { streamPrefixes: ['case-'] },
     async setup(store: ReadStore) {
-      await store.collection(CASE_TIMELINE).createIndex({ caseId: 1 });
+      const timeline = store.collection(CASE_TIMELINE);
+      for (const field of ['caseId', 'at', 'actorId', 'actorName', 'type']) {
+        await timeline.createIndex({ [field]: 1 });
+      }
     },
     handle(event: RecordedEvent, _store: ReadStore, context: ProjectionContext) {
       const caseEvent = { type: event.type, data: event.data } as CaseEvent;
@@ -27,6 +31,8 @@ export function caseTimelineProjection(): Projection {
           revision: event.revision,
           type: event.type,
           at: isoZ(event.time),
+          actorId: actor.id,
+          actorName: actor.name ?? null,
           actor: {
             id: actor.id,
             role: actor.role,
