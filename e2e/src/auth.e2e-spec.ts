@@ -1,6 +1,7 @@
 import { GATEWAY_ROLES, type GatewayRole } from '@hotline/contracts';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { intakeService } from '@hotline/intake';
+import { routingService } from '@hotline/routing';
 import { workflowService } from '@hotline/workflow';
 import { createGatewayService, gatewayRouteTable } from '@hotline/gateway';
 import {
@@ -37,7 +38,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
         },
       },
     });
-    running = await bootPlatform([workflowService, intakeService, gateway]);
+    running = await bootPlatform([workflowService, intakeService, routingService, gateway]);
     for (const role of GATEWAY_ROLES) sessions.set(role, await signIn(running.url, USER_OF_ROLE[role]));
   });
   afterAll(async () => {
