@@ -113,7 +113,8 @@ export class Platform {
       let broker: InProcessBroker | undefined;
       let eventBus: EventBus;
       if (config.HOTLINE_MODE === 'distributed') {
-        nats = await connectNats({ servers: config.NATS_URL, name: serviceName });
+        // Half a second between reconnect attempts: a returning server is in use again within ~0.5 s.
+        nats = await connectNats({ servers: config.NATS_URL, name: serviceName, reconnectTimeWaitMs: 500 });
         const connection = nats;
         closers.unshift(() => connection.drain());
         await ensureEventStreams(await jetstreamManager(connection), { topology });

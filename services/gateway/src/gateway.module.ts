@@ -12,6 +12,7 @@ import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { PublicRecordController } from './public-record/public-record.controller';
 import { UnitsController } from './units/units.controller';
+import { RoutingController } from './routing/routing.controller';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
@@ -30,6 +31,7 @@ export const gatewayControllers = [
   PublicRecordController,
   UnitsController,
   SettingsController,
+  RoutingController,
   IntakeController,
   KnowledgeController,
   OpenApiController,

@@ -20,6 +20,8 @@ const CONFLICT_REASON = {
   push: 'cannot push onto a field that is not an array',
 };
 
+const OPTIMIZE_EVERY = 50_000;
+
 /** Whether an update left the stored JSONB unchanged. */
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b) === 0;
 
@@ -45,7 +47,9 @@ export class SqliteWrites {
   }
 
   private run<R>(info: TableInfo | undefined, work: () => R): R {
-    this.catalogue.generation++;
+    // Planner statistics follow the data as it grows (a rebuild starts from empty tables); with
+    // analysis_limit this takes milliseconds.
+    if (++this.catalogue.generation % OPTIMIZE_EVERY === 0) this.store.db.exec('PRAGMA optimize');
     try {
       return work();
     } catch (error) {
