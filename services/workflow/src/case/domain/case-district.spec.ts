@@ -42,10 +42,13 @@ describe('the district rule: a case belongs to the district it was registered in
   it('leaves a unit user to the unit scope, wherever the case was registered', () => {
     spec
       .given([given.registered(), given.dispatched()])
-      .when({ type: 'SignCase', data: { caseId: CASE_ID } } as CaseCommand, {
-        actor: actors.unit('gulou'),
-        districtId: 'taijiang',
-      })
+      .when(
+        { type: 'SignCase', data: { caseId: CASE_ID } },
+        {
+          actor: actors.unit('gulou'),
+          districtId: 'taijiang',
+        },
+      )
       .then([expect.objectContaining({ type: 'CaseSigned' }) as never]);
   });
 
