@@ -11,6 +11,7 @@ import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { PublicRecordController } from './public-record/public-record.controller';
+import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
@@ -29,6 +30,7 @@ export const gatewayControllers = [
   AuditController,
   PublicRecordController,
   UnitsController,
+  PlacesController,
   SettingsController,
   IntakeController,
   KnowledgeController,
