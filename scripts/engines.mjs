@@ -16,6 +16,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildFerretdb, ferretdbUsable } from './engines/ferretdb-build.mjs';
+import { downPatroni, patroniInstalled, upPatroni } from './engines/patroni.mjs';
 import { ensurePostgres } from './engines/postgres.mjs';
 import {
   liveLeases,
@@ -128,12 +129,30 @@ async function upFerretdb(s, owner) {
   return { engine: 'ferretdb', url: s.ferretdb.url, state: 'started', pid: child.pid };
 }
 
+/** The three-node Patroni cluster of the failover test (scripts/engines/patroni.mjs), when installed. */
+async function upPatroniCluster(s, owner) {
+  if (!patroniInstalled()) {
+    return {
+      engine: 'patroni',
+      url: 'apt-get install patroni etcd-server (the failover test is skipped)',
+      state: 'missing',
+    };
+  }
+  const { state, url, cluster } = await upPatroni({ basePort: s.patroniPort });
+  if (state === 'started') {
+    writeFileSync(pidFile(s, 'patroni'), JSON.stringify({ pid: cluster.etcdPid, url, owner }));
+  }
+  return { engine: 'patroni', url, state, stateFile: join(cluster.dir, 'cluster.json') };
+}
+
 /**
  * Makes sure NATS and FerretDB answer; prints one line per engine.
- * @param {{ lease?: boolean, nats?: boolean, ferretdb?: boolean, natsUrl?: string, ferretdbUrl?: string,
+ * @param {{ lease?: boolean, nats?: boolean, ferretdb?: boolean, postgres?: boolean, patroni?: boolean,
+ *           natsUrl?: string, ferretdbUrl?: string,
  *           dataDir?: string, cacheDir?: string, log?: (line: string) => void }} [options]
  *   lease: register this process as a user of the engines (Jest); engines it starts are then
  *   stopped by the last lease holder's `down({ lease: true })`.
+ *   patroni: also start the three-node Patroni cluster of the failover test (HOTLINE_PATRONI_PORT, 5441).
  */
 export async function up(options = {}) {
   const s = settings(options);
@@ -146,6 +165,7 @@ export async function up(options = {}) {
     if (options.nats !== false) started.push(await upNats(s, owner));
     if (options.ferretdb !== false) started.push(await upFerretdb(s, owner));
     if (options.postgres !== false) started.push(await ensurePostgres(s.postgresUrl));
+    if (options.patroni) started.push(await upPatroniCluster(s, owner));
     return started;
   });
   for (const r of results)
@@ -155,6 +175,7 @@ export async function up(options = {}) {
     natsUrl: s.nats.url,
     ferretdbUrl: s.ferretdb.url,
     postgresUrl: s.postgresUrl,
+    patroni: by('patroni'),
     started: { nats: by('nats')?.state === 'started', ferretdb: by('ferretdb')?.state === 'started' },
   };
 }
@@ -175,6 +196,7 @@ export async function down(options = {}) {
       }
     }
     for (const [engine, binaryName] of [
+      ['patroni', 'etcd'],
       ['ferretdb', 'ferretdb'],
       ['nats', 'nats-server'],
     ]) {
@@ -187,7 +209,8 @@ export async function down(options = {}) {
         s.log(`${engine.padEnd(9)} kept     ${info.url} (started by hand: npm run engines:down stops it)`);
         continue;
       }
-      await stopProcess(info.pid, binaryName);
+      if (engine === 'patroni') await downPatroni({ basePort: s.patroniPort });
+      else await stopProcess(info.pid, binaryName);
       rmSync(pidFile(s, engine), { force: true });
       s.log(`${engine.padEnd(9)} stopped  ${info.url} (pid ${info.pid})`);
     }

@@ -13,6 +13,7 @@ import { authConfigSchema } from '../services/gateway/src/auth/auth.config';
 import { liveConfigSchema } from '../services/gateway/src/live/live.config';
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
+import { routingConfigSchema } from '../services/routing/src/routing.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -37,6 +38,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     intro:
       "The workflow service adds the city's deadlines, rules and calendar (defaults: Fujian's, DOMAIN.md):",
     schema: workflowConfigSchema,
+  },
+  {
+    title: 'routing',
+    intro: 'The routing service (ACD) adds (services/routing/README.md):',
+    schema: routingConfigSchema,
   },
   {
     title: 'gateway',

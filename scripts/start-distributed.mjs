@@ -28,17 +28,26 @@ const services = [
   { name: 'relay', port: gatewayPort + 102 },
   { name: 'workflow', port: gatewayPort + 101 },
   { name: 'intake', port: gatewayPort + 103 },
+  { name: 'routing', port: gatewayPort + 104 },
   { name: 'gateway', port: gatewayPort },
 ];
 
-supervise(
-  services.map((service) => ({
-    name: service.name,
-    command: process.execPath,
-    args: ['-r', '@swc-node/register', `services/${service.name}/src/main.ts`],
-    cwd: root,
+const child = (name, script) => ({
+  name,
+  command: process.execPath,
+  args: ['-r', '@swc-node/register', script],
+  cwd: root,
+  env: { ...env, ...shared },
+});
+supervise([
+  ...services.map((service) => ({
+    ...child(service.name, `services/${service.name}/src/main.ts`),
     env: { ...env, ...shared, HTTP_PORT: String(service.port) },
     note: `— health on http://${shared.HTTP_HOST}:${service.port}/health/ready`,
   })),
-);
+  // HOTLINE_DEMO=on: a one-shot job writes the demo city into the event store; the services follow.
+  ...(env.HOTLINE_DEMO === 'on'
+    ? [{ ...child('demo', 'services/embedded/src/demo/seed-demo-city.ts'), once: true }]
+    : []),
+]);
 console.log(`\nHotline (distributed) gateway: http://localhost:${gatewayPort}\n`);

@@ -22,7 +22,8 @@ function prefixLines(name, stream, out) {
 /**
  * Starts every child and keeps it running.
  * @param {Array<{ name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv,
- *                 note?: string }>} specs  `note` follows the "started" line (where its health is)
+ *                 note?: string, once?: boolean }>} specs  `note` follows the "started" line (where its
+ *   health is); a `once` child (a one-shot job) is done when it exits 0 and restarted only on failure
  * @param {{ log?: (line: string) => void, firstDelayMs?: number, maxDelayMs?: number }} [options]
  */
 export function supervise(specs, options = {}) {
@@ -47,6 +48,11 @@ export function supervise(specs, options = {}) {
     );
     child.on('exit', (code, signal) => {
       if (stopping) return;
+      if (spec.once && code === 0) {
+        running.delete(spec.name);
+        log(`${spec.name} finished`);
+        return;
+      }
       // A child that ran for a while is healthy again: its next crash restarts it quickly.
       const next = Date.now() - startedAt >= HEALTHY_AFTER_MS ? firstDelayMs : delayMs;
       log(

@@ -7,6 +7,7 @@ export * from './knowledge-article.values';
 export * from './knowledge-article.messages';
 export * from './caller-block.messages';
 export * from './classifier-model.messages';
+export * from './historical-case.messages';
 export * from './case-notice.messages';
 export * from './intake.queries';
 export * from './intake.replies';

@@ -1,6 +1,7 @@
 import type { CommandOf, EventOf } from '../messages/define';
 import { BlockCaller, CallerBlocked, CallerUnblocked, UnblockCaller } from './caller-block.messages';
 import { classifierModelCommands, classifierModelEvents } from './classifier-model.messages';
+import { historicalCaseEvents } from './historical-case.messages';
 import { caseNoticeEvents, noticeOptOutCommands, noticeOptOutEvents } from './case-notice.messages';
 import {
   AbandonContact,
@@ -124,6 +125,7 @@ export const intakeDefinitions = [
   ...noticeOptOutEvents,
   ...classifierModelCommands,
   ...classifierModelEvents,
+  ...historicalCaseEvents,
   ...intakeQueries,
 ] as const;
 
@@ -138,3 +140,4 @@ export type NoticeOptOutCommand = CommandOf<(typeof noticeOptOutCommands)[number
 export type NoticeOptOutEvent = EventOf<(typeof noticeOptOutEvents)[number]>;
 export type ClassifierModelCommand = CommandOf<(typeof classifierModelCommands)[number]>;
 export type ClassifierModelEvent = EventOf<(typeof classifierModelEvents)[number]>;
+export type HistoricalCaseEvent = EventOf<(typeof historicalCaseEvents)[number]>;

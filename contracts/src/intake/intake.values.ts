@@ -14,6 +14,7 @@ export const CALLER_BLOCK_CATEGORY = 'callerBlock';
 export const CASE_NOTICE_CATEGORY = 'caseNotice';
 export const NOTICE_OPT_OUT_CATEGORY = 'noticeOptOut';
 export const CLASSIFIER_MODEL_CATEGORY = 'classifierModel';
+export const HISTORICAL_CASE_CATEGORY = 'historicalCase';
 
 export const ContactId = ClientId;
 export const KnowledgeArticleId = ClientId;

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../kernel/envelope';
 import type { CommandDefinition, EventDefinition, QueryDefinition } from './define';
 
 /**
@@ -47,5 +48,19 @@ export class MessageRegistry {
       throw new Error(`${type} v${version} is newer than this build knows (v${def.version})`);
     const lifted = version < def.version ? (def.upcast ? def.upcast(data, version) : data) : data;
     return def.schema.parse(lifted);
+  }
+
+  /**
+   * A stored event at its type's current version: an older one lifted by the definition's upcaster
+   * (without validating, which readers on the hot path cannot afford). Unknown types and current
+   * versions pass unchanged; a version newer than this build knows is refused.
+   */
+  upcast(event: RecordedEvent): RecordedEvent {
+    const def = this.events.get(event.type);
+    if (!def || event.version === def.version) return event;
+    if (event.version > def.version)
+      throw new Error(`${event.type} v${event.version} is newer than this build knows (v${def.version})`);
+    const data = def.upcast ? def.upcast(event.data, event.version) : event.data;
+    return { ...event, version: def.version, data };
   }
 }

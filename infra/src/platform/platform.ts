@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Clock } from '@hotline/contracts';
+import { platformRegistry, type Clock, type MessageRegistry } from '@hotline/contracts';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { jetstreamManager } from '@nats-io/jetstream';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
@@ -30,6 +30,7 @@ import { ReadinessRegistry } from '../health/readiness.registry';
 import { jetStreamSource } from '../projection/jetstream-source';
 import type { ProjectionSource } from '../projection/projection.port';
 import { storeSource } from '../projection/store-source';
+import { upcastingSource } from '../projection/upcasting-source';
 import { createLogger, type Logger } from '../telemetry/create-logger';
 import { createMetrics } from '../telemetry/metrics';
 import { initTelemetry, type Telemetry } from '../telemetry/init-telemetry';
@@ -40,6 +41,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface PlatformOptions {
   /** The time every service of the process reads. Default: the system clock. */
   clock?: Clock;
+  /** The message definitions events are read by (their versions and upcasters). Default: the platform's. */
+  registry?: MessageRegistry;
 }
 
 /**
@@ -65,6 +68,7 @@ export class Platform {
     private readonly broker: InProcessBroker | undefined,
     private readonly closers: Array<() => Promise<void> | void>,
     readonly clock: Clock,
+    readonly registry: MessageRegistry,
   ) {
     this.natsLink = nats ? NatsLink.watch(nats) : undefined;
   }
@@ -109,7 +113,8 @@ export class Platform {
       let broker: InProcessBroker | undefined;
       let eventBus: EventBus;
       if (config.HOTLINE_MODE === 'distributed') {
-        nats = await connectNats({ servers: config.NATS_URL, name: serviceName });
+        // Half a second between reconnect attempts: a returning server is in use again within ~0.5 s.
+        nats = await connectNats({ servers: config.NATS_URL, name: serviceName, reconnectTimeWaitMs: 500 });
         const connection = nats;
         closers.unshift(() => connection.drain());
         await ensureEventStreams(await jetstreamManager(connection), { topology });
@@ -136,6 +141,7 @@ export class Platform {
         broker,
         closers,
         options.clock ?? systemClock,
+        options.registry ?? platformRegistry(),
       );
       platform.registerEngineChecks();
       return platform;
@@ -172,11 +178,13 @@ export class Platform {
 
   /**
    * Where projections read events: the store itself when embedded; the JetStream events stream
-   * (fed by the relay) when distributed.
+   * (fed by the relay) when distributed. Either way at their current versions (upcast).
    */
   projectionSource(): ProjectionSource {
-    if (this.nats) return jetStreamSource({ connection: this.nats, topology: this.topology });
-    return storeSource(this.eventStore);
+    const source = this.nats
+      ? jetStreamSource({ connection: this.nats, topology: this.topology })
+      : storeSource(this.eventStore);
+    return upcastingSource(source, this.registry);
   }
 
   /** A client for commands and queries to other services. */

@@ -14,6 +14,7 @@ export {
 } from './projection-runner';
 export { projectionsBehind } from './projections-behind';
 export { storeSource, type StoreSourceOptions } from './store-source';
+export { upcastingSource } from './upcasting-source';
 export { eventsSource, generatedSource } from './events-source';
 export { CHECKPOINTS_COLLECTION, type ProjectionCheckpoint } from './projection-checkpoints';
 export { POSITION_FIELD } from './guarded-writes';

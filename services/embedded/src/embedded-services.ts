@@ -1,7 +1,13 @@
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
+import { routingService } from '@hotline/routing';
 import { workflowService } from '@hotline/workflow';
 
 /** Every service of the platform, mounted in one process by the embedded runner. */
-export const embeddedServices: ServiceDefinition[] = [workflowService, intakeService, gatewayService];
+export const embeddedServices: ServiceDefinition[] = [
+  workflowService,
+  intakeService,
+  routingService,
+  gatewayService,
+];

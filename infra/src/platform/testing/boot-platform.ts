@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '@hotline/contracts';
+import type { Clock, MessageRegistry } from '@hotline/contracts';
 import { loadConfig, type Env } from '../../config';
 import { Platform } from '../platform';
 import { platformConfigSchema } from '../platform-config.schema';
@@ -14,6 +14,8 @@ export interface BootOptions {
   /** The service name of the platform (logs, traces, bus). Default `hotline`. */
   name?: string;
   clock?: Clock;
+  /** The message definitions events are read by (a test of a schema change). Default: the platform's. */
+  registry?: MessageRegistry;
   /** A data directory to (re)use, kept on close: a restart test boots twice on it. Default: a fresh one. */
   dir?: string;
   /** Called once the platform is open, before the services start (e.g. to add a readiness check). */
@@ -58,7 +60,10 @@ export async function bootPlatform(
   };
   let platform: Platform;
   try {
-    platform = await Platform.open(name, config, options.clock ? { clock: options.clock } : {});
+    platform = await Platform.open(name, config, {
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.registry ? { registry: options.registry } : {}),
+    });
   } catch (error) {
     removeDir();
     throw error;

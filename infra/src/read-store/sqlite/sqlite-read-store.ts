@@ -35,7 +35,8 @@ export class SqliteReadStore implements ReadStore {
     const db = new DatabaseSync(options.path);
     // A read model can be rebuilt from the events: WAL with NORMAL sync keeps every commit atomic
     // (the checkpoint with its writes) and loses at most the last ones on a power cut, never half.
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;');
+    // busy_timeout: another process on the same file (one host, several services) waits its turn.
+    db.exec('PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     // 64 MB of page cache; statistics for the planner (which index drives a search) kept fresh
     // cheaply: analysed on open where they are missing or stale, and again at close.
     db.exec('PRAGMA cache_size = -65536; PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;');

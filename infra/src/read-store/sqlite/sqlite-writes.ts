@@ -5,7 +5,7 @@ import { DuplicateKeyError } from '../read-store.errors';
 import { NumberedParams } from '../sql/sql-params';
 import { translateFilter } from '../sql/translate-filter';
 import { translateUpdate } from '../sql/translate-update';
-import { upsertSeed } from '../upsert-seed';
+import { insertedDocument, upsertSeed } from '../upsert-seed';
 import type { TableInfo } from './sqlite-catalogue';
 import { sqliteDialect } from './sqlite-dialect';
 import type { SqliteReadStore } from './sqlite-read-store';
@@ -19,6 +19,8 @@ const CONFLICT_REASON = {
   inc: 'cannot increment a field that is not a number',
   push: 'cannot push onto a field that is not an array',
 };
+
+const OPTIMIZE_EVERY = 50_000;
 
 /** Whether an update left the stored JSONB unchanged. */
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b) === 0;
@@ -45,7 +47,9 @@ export class SqliteWrites {
   }
 
   private run<R>(info: TableInfo | undefined, work: () => R): R {
-    this.catalogue.generation++;
+    // Planner statistics follow the data as it grows (a rebuild starts from empty tables); with
+    // analysis_limit this takes milliseconds.
+    if (++this.catalogue.generation % OPTIMIZE_EVERY === 0) this.store.db.exec('PRAGMA optimize');
     try {
       return work();
     } catch (error) {
@@ -53,8 +57,7 @@ export class SqliteWrites {
     }
   }
 
-  insert(doc: Doc): void {
-    const info = this.catalogue.ensure(this.name);
+  insert(doc: Doc, info = this.catalogue.ensure(this.name)): void {
     this.run(info, () =>
       this.store
         .statement(`INSERT INTO ${info.table} (id, doc) VALUES (?, jsonb(?))`)
@@ -97,16 +100,10 @@ export class SqliteWrites {
   private upsert(info: TableInfo, filter: Filter, update: UpdateOperators): string | number {
     const seed = upsertSeed(filter);
     const id = (update.$setOnInsert?._id ?? seed._id ?? randomUUID()) as string | number;
-    const doc = { _id: id, ...seed, ...(seed._id === undefined ? {} : { _id: id }) };
-    const params = new NumberedParams();
-    const idParam = params.add(id);
-    const seedParam = `jsonb(${params.add(JSON.stringify(doc))})`;
-    const change = translateUpdate(update, seedParam, sqliteDialect, params, true);
-    this.run(info, () =>
-      this.store
-        .statement(`INSERT INTO ${info.table} (id, doc) SELECT ${idParam}, ${change.document}`)
-        .run(...params.values),
-    );
+    // `_id` first, as MongoDB stores it.
+    const { _id: _seeded, ...fields } = seed;
+    const doc = insertedDocument({ _id: id, ...fields }, update as Record<string, Record<string, unknown>>);
+    this.insert(doc, info);
     return id;
   }
 

@@ -62,6 +62,33 @@ describe('the classifier projection', () => {
     expect(categories.isActive('030101')).toBe(true);
   });
 
+  it('learns from the cases imported from a previous system, marked as imported', async () => {
+    const imported = event(1, 'HistoricalCaseImported', {
+      sourceId: 'A-1',
+      registeredAt: '2021-03-04T01:30:00.000Z',
+      content: '小区路灯坏了',
+      type: 'complaint',
+      categoryCode: '010102',
+      unitId: 'urban-management',
+      importedFrom: { file: 'old.csv', line: 2 },
+    });
+    const store = await project([imported], new EffectiveCategories());
+    expect((await new LabelledHistory(store, 10).read()).examples).toEqual([
+      {
+        text: '小区路灯坏了',
+        type: 'complaint',
+        categoryCode: '010102',
+        unitId: 'urban-management',
+        group: 'imported-A-1',
+      },
+    ]);
+    expect(
+      await store.collection('intake_classifier_history').findOne({ _id: 'imported-A-1' }),
+    ).toMatchObject({
+      imported: true,
+    });
+  });
+
   it('keeps the newest cases with the type and category registered and the unit that replied', async () => {
     const store = await project(
       [

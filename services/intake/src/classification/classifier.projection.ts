@@ -1,4 +1,4 @@
-import type { CaseEvent, RecordedEvent } from '@hotline/contracts';
+import type { CaseEvent, HistoricalCaseEvent, RecordedEvent } from '@hotline/contracts';
 import type { Projection } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import { CATEGORY_EVENTS, type EffectiveCategories } from './effective-categories';
@@ -8,8 +8,10 @@ export const CLASSIFIER_HISTORY = 'intake_classifier_history';
 /** Per category the city retired or reactivated: whether it is retired now. */
 export const RETIRED_CATEGORIES = 'intake_retired_categories';
 
-/** The case events the classifier learns from. */
-const HISTORY_EVENTS: Array<CaseEvent['type']> = ['CaseRegistered', 'CaseReplied'];
+/** The case events the classifier learns from, and the cases imported from a previous system. */
+const HISTORY_EVENTS: string[] = ['CaseRegistered', 'CaseReplied', 'HistoricalCaseImported'];
+
+type HistoricalCaseImported = Extract<HistoricalCaseEvent, { type: 'HistoricalCaseImported' }>['data'];
 
 /** Enough of a case's text to learn from (the features read no further). */
 const TEXT_KEPT = 1000;
@@ -34,6 +36,21 @@ export function classifierProjection(categories: EffectiveCategories): Projectio
         categories.apply(event);
         context.guardedUpdate(RETIRED_CATEGORIES, code, {
           $set: { retired: event.type === 'CategoryRetired' },
+        });
+        return Promise.resolve();
+      }
+      if (event.type === 'HistoricalCaseImported') {
+        const { sourceId, content, type, categoryCode, unitId, registeredAt } =
+          event.data as HistoricalCaseImported;
+        context.guardedUpdate(CLASSIFIER_HISTORY, `imported-${sourceId}`, {
+          $set: {
+            text: content.slice(0, TEXT_KEPT),
+            type,
+            categoryCode,
+            unitId,
+            registeredAt,
+            imported: true,
+          },
         });
         return Promise.resolve();
       }

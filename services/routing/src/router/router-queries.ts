@@ -1,0 +1,159 @@
+import { CN_PUBLIC_HOLIDAYS, NotFoundError, type LocalDate } from '@hotline/contracts';
+import { forecastArrivals, staffingPlan } from '../staffing/arrival-forecast';
+import type { AgentStatistics } from '../statistics/agent-statistics';
+import type { QueueStatistics } from '../statistics/queue-statistics';
+import type { RouterCommandHandler } from './router-command.handler';
+import type { RouterState } from './router-state';
+
+const HOUR_MS = 3_600_000;
+
+/** The router's queries: live state from the caught-up router, figures from the statistics folds. */
+export class RouterQueries {
+  constructor(
+    private readonly router: RouterCommandHandler,
+    /** By 30-minute interval (wallboard, forecast) and by 15-minute interval. */
+    private readonly queueStats: QueueStatistics,
+    private readonly queueStats15: QueueStatistics,
+    private readonly agentStats: AgentStatistics,
+    private readonly agentStats15: AgentStatistics,
+    private readonly settings: { now: () => Date; defaultHandleSeconds: number; patienceSeconds: number },
+  ) {}
+
+  /** The wallboard: queues (waiting, longest wait, agents by state, today's service level) and agents. */
+  async queueBoard() {
+    const state = await this.router.current();
+    const now = this.settings.now().getTime();
+    const dayStart = now - (now % (24 * HOUR_MS)) - 8 * HOUR_MS;
+    const queues = [...state.queues.values()].map(({ config, waiting, loggedIn }) => {
+      const oldest = [...state.queued(config.queueId)].reduce(
+        (min, c) => Math.min(min, c.queuedAt),
+        Infinity,
+      );
+      const today = this.queueStats.total(dayStart, now + 1, config.queueId);
+      const recent = this.queueStats.total(now - HOUR_MS / 2, now + 1, config.queueId);
+      return {
+        queueId: config.queueId,
+        name: config.name,
+        waiting,
+        loggedIn,
+        longestWaitSeconds: oldest === Infinity ? 0 : Math.round((now - oldest) / 1000),
+        serviceLevelToday: today.serviceLevel ?? null,
+        serviceLevelLast30Minutes: recent.serviceLevel ?? null,
+        answeredToday: today.answered,
+        abandonedToday: today.abandoned,
+      };
+    });
+    const agents = [...state.agents.values()].map((agent) => ({
+      agentId: agent.agentId,
+      state: agent.state,
+      reason: agent.notReadyReason ?? null,
+      secondsInState: Math.round((now - agent.stateSince) / 1000),
+      queueIds: agent.profile.queues.map((m) => m.queueId),
+    }));
+    return { queues, agents };
+  }
+
+  async agentSession(agentId: string) {
+    const state = await this.router.current();
+    const agent = state.agents.get(agentId);
+    if (!agent) throw new NotFoundError('agent', agentId);
+    const offer = agent.offer === undefined ? undefined : state.contacts.get(agent.offer);
+    return {
+      agentId,
+      state: agent.state,
+      reason: agent.notReadyReason ?? null,
+      since: new Date(agent.stateSince).toISOString(),
+      offer: offer
+        ? {
+            contactId: offer.contactId,
+            queueId: offer.queueId,
+            channel: offer.channel,
+            mode: offer.callbackNumber ? 'callback' : 'inbound',
+          }
+        : null,
+      contacts: agent.contacts.map((held) => ({
+        contactId: held.contactId,
+        channel: held.channel,
+        held: held.held,
+      })),
+      afterContactWorkUntil: agent.acwUntil === undefined ? null : new Date(agent.acwUntil).toISOString(),
+    };
+  }
+
+  /** Position (1 = next) and expected wait: contacts ahead × recent handle time ÷ agents logged in. */
+  async contactPlace(contactId: string) {
+    const state = await this.router.current();
+    const contact = state.contacts.get(contactId);
+    if (!contact || contact.status === 'connected') throw new NotFoundError('waiting contact', contactId);
+    const position = placeIn(state, contact.queueId, contactId);
+    const now = this.settings.now().getTime();
+    const aht =
+      this.queueStats.total(now - HOUR_MS, now + 1, contact.queueId).averageHandleTime ??
+      this.settings.defaultHandleSeconds;
+    const loggedIn = Math.max(1, state.queues.get(contact.queueId)?.loggedIn ?? 1);
+    return {
+      contactId,
+      queueId: contact.queueId,
+      position,
+      expectedWaitSeconds: Math.round((position * aht) / loggedIn),
+    };
+  }
+
+  queueStatistics(query: {
+    from: string;
+    to: string;
+    intervalMinutes: 15 | 30;
+    queueId?: string | undefined;
+  }) {
+    return (query.intervalMinutes === 15 ? this.queueStats15 : this.queueStats)
+      .figures(Date.parse(query.from), Date.parse(query.to), query.queueId)
+      .map((figures) => ({ ...figures, intervalStart: new Date(figures.intervalStart).toISOString() }));
+  }
+
+  agentStatistics(query: {
+    from: string;
+    to: string;
+    intervalMinutes: 15 | 30;
+    agentId?: string | undefined;
+  }) {
+    return (query.intervalMinutes === 15 ? this.agentStats15 : this.agentStats)
+      .figures(Date.parse(query.from), Date.parse(query.to), this.settings.now().getTime(), query.agentId)
+      .map((figures) => ({ ...figures, intervalStart: new Date(figures.intervalStart).toISOString() }));
+  }
+
+  forecastStaffing(query: {
+    queueId: string;
+    date: LocalDate;
+    serviceLevelTarget: number;
+    serviceLevelSeconds: number;
+  }) {
+    const now = this.settings.now().getTime();
+    const history = this.queueStats
+      .figures(now - 8 * 7 * 24 * HOUR_MS, now, query.queueId)
+      .map(({ intervalStart, offered }) => ({ intervalStart, offered }));
+    const aht =
+      this.queueStats.total(now - 7 * 24 * HOUR_MS, now, query.queueId).averageHandleTime ??
+      this.settings.defaultHandleSeconds;
+    const arrivals = forecastArrivals(history, query.date, CN_PUBLIC_HOLIDAYS);
+    return {
+      queueId: query.queueId,
+      date: query.date,
+      averageHandleSeconds: aht,
+      intervals: staffingPlan(arrivals, {
+        averageHandleSeconds: aht,
+        averagePatienceSeconds: this.settings.patienceSeconds,
+        serviceLevel: query.serviceLevelTarget,
+        thresholdSeconds: query.serviceLevelSeconds,
+      }),
+    };
+  }
+}
+
+function placeIn(state: RouterState, queueId: string, contactId: string): number {
+  let position = 0;
+  for (const queued of state.queued(queueId)) {
+    position++;
+    if (queued.contactId === contactId) return position;
+  }
+  return position;
+}
