@@ -11,6 +11,7 @@ import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { PublicRecordController } from './public-record/public-record.controller';
+import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
 import { SettingsController } from './settings/settings.controller';
@@ -30,6 +31,7 @@ export const gatewayControllers = [
   AuditController,
   PublicRecordController,
   UnitsController,
+  PlacesController,
   SettingsController,
   RoutingController,
   IntakeController,
