@@ -1,6 +1,7 @@
 import { GATEWAY_ROLES, type GatewayRole } from '@hotline/contracts';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { intakeService } from '@hotline/intake';
+import { routingService } from '@hotline/routing';
 import { workflowService } from '@hotline/workflow';
 import { createGatewayService, gatewayRouteTable } from '@hotline/gateway';
 import {
@@ -37,7 +38,7 @@ describe('gateway authentication and authorisation [embedded: the whole platform
         },
       },
     });
-    running = await bootPlatform([workflowService, intakeService, gateway]);
+    running = await bootPlatform([workflowService, intakeService, routingService, gateway]);
     for (const role of GATEWAY_ROLES) sessions.set(role, await signIn(running.url, USER_OF_ROLE[role]));
   });
   afterAll(async () => {
@@ -380,5 +381,14 @@ describe('gateway authentication and authorisation [embedded: the whole platform
     });
     expect(revoked.status).toBe(200);
     expect((await call('GET', '/api/cases', bearer)).status).toBe(401);
+  });
+
+  // Last: it ends every session of the leader account.
+  it('ends the session on sign-out: the same cookie no longer answers', async () => {
+    const session = await signIn(running.url, 'leader');
+    expect((await call('GET', '/api/auth/me', session)).status).toBe(200);
+    expect((await call('POST', '/api/auth/sign-out', session)).status).toBe(204);
+    expect((await call('GET', '/api/auth/me', session)).status).toBe(401);
+    expect((await call('GET', '/api/cases', session)).status).toBe(401);
   });
 });

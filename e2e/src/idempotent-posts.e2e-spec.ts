@@ -24,7 +24,7 @@ const HANDLER: As = { username: 'unit-handler-housing' };
 const NOT_COMMANDS: Readonly<Record<string, string>> = {
   'POST /api/attachments': 'an upload: a file stored under a new id, referenced only by a later command',
   'POST /api/auth/sign-in': 'a new session each time, by design',
-  'POST /api/auth/sign-out': 'clears cookies; nothing is stored',
+  'POST /api/auth/sign-out': 'ends the account’s sessions; a repeat with the same cookie finds no session',
   'POST /api/auth/password': 'the current password is required, so a repeat fails once it changed',
   'POST /api/intake/classification': 'a question sent by POST (the text is too long for a query string)',
   'POST /api/intake/duplicates': 'a question sent by POST (the text is too long for a query string)',

@@ -128,4 +128,28 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
     });
     abort.abort();
   });
+
+  it('ends a session on sign-out on every gateway replica, not only the one signed out on', async () => {
+    const replicaA = running[1]?.url ?? '';
+    const second = await bootPlatform([gatewayService], { name: 'gateway', env, dir });
+    running.push(second);
+    const replicaB = second.url;
+    const session = await signIn(replicaA, 'supervisor');
+    const me = (url: string) => fetch(`${url}/api/auth/me`, { headers: session }).then((r) => r.status);
+    const until = async (url: string, status: number): Promise<number> => {
+      let seen = await me(url);
+      // Slowly: /api/auth/me is a public route, rate limited per address.
+      for (let i = 0; i < 30 && seen !== status; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        seen = await me(url);
+      }
+      return seen;
+    };
+    expect(await until(replicaB, 200)).toBe(200);
+    const signedOut = await fetch(`${replicaA}/api/auth/sign-out`, { method: 'POST', headers: session });
+    expect(signedOut.status).toBe(204);
+    // The same cookie, copied before sign-out, on the replica that signed out and on the other one.
+    expect(await until(replicaA, 401)).toBe(401);
+    expect(await until(replicaB, 401)).toBe(401);
+  });
 });

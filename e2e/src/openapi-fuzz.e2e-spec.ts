@@ -2,6 +2,7 @@ import { createIntakeService, intakeConfigSchema } from '@hotline/intake';
 import { loadConfig } from '@hotline/infra/config';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { workflowService } from '@hotline/workflow';
+import { routingService } from '@hotline/routing';
 import { documentedControllers, gatewayOpenApi, gatewayService } from '@hotline/gateway';
 import {
   signIn,
@@ -47,7 +48,7 @@ describe('Every OpenAPI operation refuses malformed input (signed in with an all
 
   beforeAll(async () => {
     const intake = createIntakeService({ config: loadConfig(intakeConfigSchema, {}, 'fuzz-e2e') });
-    running = await bootPlatform([workflowService, intake, gatewayService]);
+    running = await bootPlatform([workflowService, intake, routingService, gatewayService]);
     for (let i = 0; i < 600 && (await fetch(`${running.url}/health/ready`)).status !== 200; i++) {
       await new Promise((resolve) => setImmediate(resolve));
     }

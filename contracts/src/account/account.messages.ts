@@ -83,6 +83,13 @@ export const UnlockAccount = defineCommand({
   schema: z.object({ username: Username }),
 });
 
+export const EndSessions = defineCommand({
+  type: 'EndSessions',
+  service: GATEWAY_SERVICE,
+  summary: 'The user signs out: every session of the account ends, on every gateway replica.',
+  schema: z.object({ username: Username }),
+});
+
 const event = <T extends string, S extends z.ZodType>(type: T, summary: string, schema: S) =>
   defineEvent({ type, version: 1, category: ACCOUNT_CATEGORY, summary, schema });
 
@@ -132,6 +139,12 @@ export const AccountUnlocked = event(
   z.object({ username: Username }),
 );
 
+export const AccountSessionsEnded = event(
+  'AccountSessionsEnded',
+  'The user signed out: sessions issued before this no longer authenticate.',
+  z.object({ username: Username }),
+);
+
 export const accountCommands = [
   CreateAccount,
   ChangeAccountScope,
@@ -142,6 +155,7 @@ export const accountCommands = [
   RecordSignIn,
   RecordSignInFailure,
   UnlockAccount,
+  EndSessions,
 ] as const;
 
 export const accountEvents = [
@@ -154,6 +168,7 @@ export const accountEvents = [
   AccountSignInFailed,
   AccountLockedOut,
   AccountUnlocked,
+  AccountSessionsEnded,
 ] as const;
 
 export type AccountCommand = CommandOf<(typeof accountCommands)[number]>;

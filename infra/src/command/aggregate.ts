@@ -20,6 +20,8 @@ export interface Aggregate<C extends DomainMessage, E extends DomainMessage, S, 
   readonly decider: Decider<C, E, S, X>;
   readonly commands: readonly CommandDefinition[];
   readonly events: readonly EventDefinition[];
+  /** Its events carry the district of the stream's first event, whoever writes them. */
+  readonly keepsDistrict: boolean;
   streamId(id: string): string;
   /** The version an event of this type is written at: its definition's. */
   eventVersion(type: E['type']): number;
@@ -35,6 +37,8 @@ export interface AggregateSpec<C extends DomainMessage, E extends DomainMessage,
   decider: Decider<C, E, S, X>;
   events: readonly EventDefinition[];
   commands?: readonly CommandDefinition[];
+  /** A stream belongs to the district it was created in (a case): see `DecideContext.streamDistrictId`. */
+  keepsDistrict?: boolean;
 }
 
 export function defineAggregate<
@@ -75,6 +79,7 @@ export function defineAggregate<
     decider: spec.decider,
     commands: spec.commands ?? [],
     events: spec.events,
+    keepsDistrict: spec.keepsDistrict ?? false,
     streamId,
     eventVersion: (type) => definitionOf(type).version,
     domainEvent,

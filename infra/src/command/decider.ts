@@ -12,6 +12,11 @@ export interface DecideContext {
   actor: Actor;
   districtId: DistrictId;
   commandId: string;
+  /**
+   * The district of the stream's first event, for an aggregate whose streams belong to the district
+   * they were created in (`keepsDistrict`); undefined for a new stream. Read from the same load.
+   */
+  streamDistrictId?: DistrictId;
 }
 
 /**

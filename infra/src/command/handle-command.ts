@@ -10,7 +10,7 @@ import {
   type CommandMetrics,
   type Logger,
 } from '../telemetry';
-import type { Aggregate } from './aggregate';
+import type { Aggregate, LoadedAggregate } from './aggregate';
 import { earlierResult, type CommandResult } from './command-result';
 import type { DecideContext, DomainMessage } from './decider';
 import { deriveEventId } from './derive-event-id';
@@ -31,7 +31,18 @@ export type HandleCommandRequest<C extends DomainMessage, E extends DomainMessag
   id: string;
   /** Already checked (see `parseCommand`): `{ type, data }` is one of the decider's commands. */
   command: CommandEnvelope;
-} & (object extends X ? { context?: X } : { context: X });
+} & (object extends X
+  ? { context?: X | ContextOf<S, X> }
+  : {
+      /**
+       * What `decide` needs besides the command and the state; a function when it depends on the
+       * loaded stream (called after each load, before a repeat is answered), so nothing reads twice.
+       */
+      context: X | ContextOf<S, X>;
+    });
+
+/** The decide context made from the loaded stream. */
+export type ContextOf<S, X> = (loaded: LoadedAggregate<S>) => X | Promise<X>;
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const RETRY_BASE_DELAY_MS = 5;
@@ -106,6 +117,9 @@ async function decideAndAppend<C extends DomainMessage, E extends DomainMessage,
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const loaded = await aggregate.load(store, request.id);
+    const context: X =
+      typeof request.context === 'function' ? await request.context(loaded) : (request.context as X);
+    const streamDistrictId = aggregate.keepsDistrict ? loaded.events[0]?.metadata.districtId : undefined;
     const earlier = earlierResult(streamId, loaded.events, envelope.commandId);
     if (earlier) return earlier;
 
@@ -115,9 +129,10 @@ async function decideAndAppend<C extends DomainMessage, E extends DomainMessage,
       actor: envelope.metadata.actor,
       districtId: envelope.metadata.districtId,
       commandId: envelope.commandId,
+      ...(streamDistrictId !== undefined ? { streamDistrictId } : {}),
     };
     const decided = aggregate.decider.decide(command, loaded.state, {
-      ...(request.context as X),
+      ...context,
       ...decideContext,
     });
     if (decided.length === 0) {
@@ -131,7 +146,16 @@ async function decideAndAppend<C extends DomainMessage, E extends DomainMessage,
       };
     }
     const toAppend = decided.map((event, index) =>
-      toEventToAppend(event, index, envelope, streamId, now, (type) => aggregate.eventVersion(type)),
+      toEventToAppend(
+        event,
+        index,
+        streamDistrictId !== undefined
+          ? { ...envelope, metadata: { ...envelope.metadata, districtId: streamDistrictId } }
+          : envelope,
+        streamId,
+        now,
+        (type) => aggregate.eventVersion(type),
+      ),
     );
     try {
       const appended = await withSpan(

@@ -1,5 +1,10 @@
 export type { Decider, DecideContext, DomainMessage } from './decider';
-export { handleCommand, type CommandHandlerDeps, type HandleCommandRequest } from './handle-command';
+export {
+  handleCommand,
+  type CommandHandlerDeps,
+  type ContextOf,
+  type HandleCommandRequest,
+} from './handle-command';
 export { defineAggregate, type Aggregate, type AggregateSpec, type LoadedAggregate } from './aggregate';
 export { parseCommand, parseCommandOf, type ParsedCommand } from './parse-command';
 export type { CommandResult, AppendedEventSummary } from './command-result';

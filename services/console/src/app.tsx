@@ -16,6 +16,7 @@ const AREAS = {
   center: () => import('./screens/center'),
   unit: () => import('./screens/unit'),
   admin: () => import('./screens/admin'),
+  supervisor: () => import('./screens/supervisor'),
 };
 // The area the address names starts downloading now, alongside the session check (/api/auth/me),
 // not after it: the first content comes a round trip sooner (docs/benchmarks.md).
@@ -26,6 +27,7 @@ const Desk = lazy(AREAS.desk);
 const Center = lazy(AREAS.center);
 const Unit = lazy(AREAS.unit);
 const Admin = lazy(AREAS.admin);
+const Supervisor = lazy(AREAS.supervisor);
 
 function CenteredLoading() {
   return (
@@ -66,6 +68,14 @@ function AppRoutes() {
                 roles={['center', 'supervisor', 'city-admin', 'district-admin', 'auditor', 'leader']}
               >
                 <Center />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/supervisor/*"
+            element={
+              <RequireRole roles={['supervisor']}>
+                <Supervisor />
               </RequireRole>
             }
           />

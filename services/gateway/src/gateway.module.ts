@@ -11,7 +11,9 @@ import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
 import { PublicRecordController } from './public-record/public-record.controller';
+import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
+import { RoutingController } from './routing/routing.controller';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
@@ -29,7 +31,9 @@ export const gatewayControllers = [
   AuditController,
   PublicRecordController,
   UnitsController,
+  PlacesController,
   SettingsController,
+  RoutingController,
   IntakeController,
   KnowledgeController,
   OpenApiController,

@@ -9,9 +9,12 @@ import { asHttpError } from './validation/http-field';
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Turns HTTP requests into workflow commands and queries on the bus. */
+/** Turns HTTP requests into commands and queries of a service (the workflow unless told) on the bus. */
 export class WorkflowRequests {
-  constructor(private readonly bus: ClientProxy) {}
+  constructor(
+    private readonly bus: ClientProxy,
+    private readonly service: string = WORKFLOW_SERVICE,
+  ) {}
 
   /**
    * A command from a JSON body `{ commandId, ...data }`: the client chooses the command id, so a
@@ -44,14 +47,14 @@ export class WorkflowRequests {
       data: { ...(registering ? fields : data), ...path },
       metadata: { correlationId, actor, districtId },
     };
-    return this.send(commandSubject(WORKFLOW_SERVICE, type), envelope, correlationId);
+    return this.send(commandSubject(this.service, type), envelope, correlationId);
   }
 
   /** A query as the signed-in caller. */
   query(type: string, headers: IncomingHttpHeaders, params: Record<string, unknown>): Promise<unknown> {
     const viewer = actorFromRequest(headers);
     return this.send(
-      querySubject(WORKFLOW_SERVICE, type),
+      querySubject(this.service, type),
       { viewer, ...params },
       correlationIdFromRequest(headers, 'query'),
     );
@@ -60,7 +63,7 @@ export class WorkflowRequests {
   /** A query anyone may ask (the citizen's lookup): no actor. */
   publicQuery(type: string, headers: IncomingHttpHeaders, params: Record<string, unknown>): Promise<unknown> {
     return this.send(
-      querySubject(WORKFLOW_SERVICE, type),
+      querySubject(this.service, type),
       params,
       correlationIdFromRequest(headers, 'public-query'),
     );

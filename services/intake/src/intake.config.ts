@@ -32,8 +32,10 @@ export const intakeConfigSchema = z.object({
       "Hours between retrainings of the learned classifier on the city's history; 0: only at start and on demand",
     ),
   INTAKE_CLASSIFIER_HISTORY_CASES: envInt({ min: 0, max: 5_000_000 })
-    .default(200_000)
-    .describe('How many of the newest registered cases the learned classifier learns from (kept in memory)'),
+    .default(50_000)
+    .describe(
+      'How many of the newest registered cases the learned classifier learns from (about 2 KB of memory each while it trains)',
+    ),
   INTAKE_AUTO_REGISTER: envBool()
     .default(true)
     .describe('Register a case without an agent when a self-service contact is classified clearly'),

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/http';
 import { format } from '../i18n/format';
 import { mergeMessages } from '../i18n/messages';
-import { errorText } from './error-text';
+import { errorText, WordedError } from './error-text';
 
 const tOf = (locale: 'zh-CN' | 'en') => {
   const messages = mergeMessages(locale);
@@ -18,6 +18,10 @@ describe('errorText', () => {
     const error = new ApiError(422, 'SOMETHING_NEW', 'a rule nobody translated yet');
     expect(errorText(error, tOf('zh-CN'), 'zh-CN')).toBe('此操作不符合办理规则。');
     expect(errorText(error, tOf('en'), 'en')).toBe('a rule nobody translated yet');
+  });
+
+  it('shows a failure a screen already worded as it is', () => {
+    expect(errorText(new WordedError('未查到该工单'), tOf('zh-CN'), 'zh-CN')).toBe('未查到该工单');
   });
 
   it('says the network failed for status 0, and something went wrong otherwise', () => {

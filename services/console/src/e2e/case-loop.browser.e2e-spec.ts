@@ -56,6 +56,10 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
     await page
       .getByLabel('诉求内容')
       .fill('我家住翠湖苑小区7号楼18层，电梯故障停运三天了，物业说等配件，物业费照收，门禁也坏了没人管。');
+    // The place: district and street picked, the rest typed; the case becomes the district's.
+    await page.getByRole('combobox', { name: '所在区县和街道' }).click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '鼓楼区' }).first().click();
+    await page.locator('.ant-cascader-menu-item', { hasText: '东街街道' }).first().click();
     await page.getByLabel('事发地址').fill('翠湖苑小区7号楼');
     await page.getByRole('textbox', { name: /姓名/ }).fill('林女士');
     await page.getByLabel('联系电话').fill(CITIZEN_PHONE);
@@ -98,6 +102,9 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
     await log.visit(page, '04-center-search');
     caseId = decodeURIComponent((await link.getAttribute('href'))?.split('/').pop() ?? '');
     await link.click();
+    await page.getByText('鼓楼区东街街道翠湖苑小区7号楼').waitFor();
+    // The district picked on the portal: the case is Gulou's (its office names the district).
+    await page.getByText('鼓楼区人民政府').first().waitFor();
     await page
       .getByRole('button', { name: /派\s*单/ })
       .first()

@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'nav.center',
     roles: ['center', 'supervisor', 'city-admin', 'district-admin', 'auditor', 'leader'],
   },
+  { path: '/supervisor', label: 'nav.supervisor', roles: ['supervisor'] },
   { path: '/unit', label: 'nav.unit', roles: ['unit-handler', 'unit-leader'] },
   { path: '/admin', label: 'nav.admin', roles: ['city-admin', 'district-admin', 'auditor'] },
 ];

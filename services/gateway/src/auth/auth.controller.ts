@@ -4,7 +4,7 @@ import { AllowDuringPasswordChange, Public } from './allow.decorator';
 import type { AuthServices } from './auth-services';
 import { AUTH_SERVICES } from './auth.tokens';
 import { unauthenticated } from './auth.guard';
-import { identityOf } from './identity';
+import { actorOf, identityOf } from './identity';
 import { SESSION_COOKIE, clearSessionCookies, readCookies, setSessionCookies } from './session/cookies';
 import { AccountLockedError, sessionUserOf, type NewSession } from './session/sign-in.service';
 
@@ -36,7 +36,22 @@ export class AuthController {
   @Public()
   @Post('sign-out')
   @HttpCode(204)
-  signOut(@Res({ passthrough: true }) response: ServerResponse): void {
+  async signOut(
+    @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<void> {
+    // Server-side: the account's session version moves on (an event), so this session and any copy
+    // of its token stop authenticating on every gateway replica, not only in this browser.
+    const token = readCookies(request.headers).get(SESSION_COOKIE);
+    const authenticated =
+      token === undefined ? undefined : await this.auth.authenticator.session(token, response);
+    if (authenticated?.session) {
+      const { identity, session } = authenticated;
+      await this.auth.accounts.execute(
+        { type: 'EndSessions', data: { username: identity.username } },
+        { actor: actorOf(identity), districtId: identity.districtId, commandId: `sign-out-${session.jti}` },
+      );
+    }
     clearSessionCookies(response, this.auth.cookies);
   }
 

@@ -12,8 +12,10 @@ import {
   NotFoundError,
   RecordContact,
   SubmitContact,
+  ValidationError,
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
+import { cityPlaces } from '../units/places.controller';
 import { WorkflowRequests } from '../workflow-requests';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
@@ -52,20 +54,34 @@ export class IntakeController {
   @Doc(
     commandDoc('SubmitContact', ['contactId', 'channel'], {
       description:
-        'The citizen portal: no account. The answer says what happened and what to tell the citizen.',
+        "The citizen portal: no account. An optional `districtId` (one of `GET /api/public/places`) makes the contact, and its case, that district's. The answer says what happened and what to tell the citizen.",
     }),
   )
   @Public()
   @Post('portal/contacts')
   @HttpCode(201)
-  submitFromPortal(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
-    const { commandId } = commandIdOf(body);
+  async submitFromPortal(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
+    const { commandId, data } = commandIdOf(body);
+    // The district the citizen picked (区县) becomes the contact's district, so the case is the
+    // district's and the dispatch catalogue's district rules apply; only the city's districts count.
+    const { districtId, ...submission } = data;
+    let viewer = PORTAL_VIEWER;
+    if (districtId !== undefined) {
+      const places = await cityPlaces(this.workflow, request);
+      if (typeof districtId !== 'string' || !places.some((place) => place.districtId === districtId)) {
+        throw new ValidationError(
+          'districtId',
+          "must be one of the city's districts (GET /api/public/places)",
+        );
+      }
+      viewer = { ...PORTAL_VIEWER, districtId };
+    }
     return this.requests.command(
       SubmitContact.type,
       request.headers,
-      body,
+      { commandId, ...submission },
       { contactId: portalContactId(commandId), channel: 'web' },
-      PORTAL_VIEWER,
+      viewer,
     );
   }
 

@@ -5,6 +5,7 @@ import common from './common';
 import desk from './desk';
 import errors from './errors';
 import portal from './portal';
+import supervisor from './supervisor';
 import timeline from './timeline';
 import unit from './unit';
 
@@ -16,6 +17,7 @@ export const areas: Record<string, AreaMessages> = {
   desk,
   center,
   admin,
+  supervisor,
   timeline,
   errors,
 };

@@ -14,6 +14,8 @@ const messages: AreaMessages = {
     'portal.submit.contentHint': '请写明时间、地点、事情经过和您的诉求。',
     'portal.submit.contentRequired': '请填写诉求内容',
     'portal.submit.contentTooLong': '内容过长，请精简到 3900 字以内',
+    'portal.submit.area': '所在区县和街道',
+    'portal.submit.areaHint': '选择事发地所在的区县（可再选街道），工单将直接交由当地办理',
     'portal.submit.address': '事发地址',
     'portal.submit.lat': '纬度（可选）',
     'portal.submit.lng': '经度（可选）',
@@ -90,6 +92,9 @@ const messages: AreaMessages = {
     'portal.submit.contentHint': 'Say when and where it happens, what happened and what you ask for.',
     'portal.submit.contentRequired': 'Describe your request',
     'portal.submit.contentTooLong': 'Too long: keep it under 3,900 characters',
+    'portal.submit.area': 'District and street',
+    'portal.submit.areaHint':
+      'Pick the district (and the street) where it happened: the case goes straight to them',
     'portal.submit.address': 'Address of the place',
     'portal.submit.lat': 'Latitude (optional)',
     'portal.submit.lng': 'Longitude (optional)',

@@ -5,6 +5,7 @@ import { ApiError, apiPost } from '../../api/http';
 import { homeOf, useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components';
 import { useT } from '../../i18n';
+import { WordedError } from '../../components/error-text';
 
 /** The gateway's policy, checked here first so the form can say it at once. */
 export function meetsPolicy(password: string, username: string): boolean {
@@ -42,11 +43,7 @@ export function PasswordScreen() {
     } catch (caught) {
       const wrongCurrent = caught instanceof ApiError && caught.field === 'currentPassword';
       const message = wrongCurrent ? t('password.currentWrong') : undefined;
-      setError(
-        wrongCurrent
-          ? new ApiError(caught.status, caught.code, t('password.currentWrong'), caught.field)
-          : caught,
-      );
+      setError(wrongCurrent ? new WordedError(t('password.currentWrong')) : caught);
       // The field the gateway names gets the message too, where the eye already is.
       if (
         caught instanceof ApiError &&

@@ -13,6 +13,8 @@ export interface PortalSubmission {
   content: string;
   place?: { address: string; lat?: number; lng?: number };
   attachments: AttachmentRef[];
+  /** The district picked: the case becomes that district's. */
+  districtId?: string;
 }
 
 export const submitContact = (submission: PortalSubmission) =>
@@ -26,3 +28,12 @@ export const searchKnowledge = (q: string) =>
 
 export const listPublicRecord = (query: { q?: string; page: number; pageSize: number }) =>
   apiGet<PublicCaseRecordPage>('/api/public/closed-cases', query);
+
+/** A district with its streets, as `GET /api/public/places` answers (the portal's place picker). */
+export interface PlaceDistrict {
+  districtId: string;
+  name: string;
+  streets: { unitId: string; name: string }[];
+}
+
+export const listPlaces = () => apiGet<PlaceDistrict[]>('/api/public/places');

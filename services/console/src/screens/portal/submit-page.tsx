@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
-import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space } from 'antd';
+import { App, Button, Cascader, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import type { ContactReceipt } from '@hotline/contracts';
 import { newCommandId } from '../../api/http';
 import { ErrorAlert, PageHeader, PhotoUpload, uploadedRefs, type UploadItem } from '../../components';
 import { useT } from '../../i18n';
-import { submitContact } from './portal-api';
+import { useRequest } from '../../components/use-request';
+import { placeAddress } from './place-address';
+import { listPlaces, submitContact } from './portal-api';
 import { ReceiptCard } from './receipt-card';
 
 /** The request types a citizen picks; the classifier reads the zh-CN word in front of the text. */
@@ -22,6 +24,8 @@ const TYPE_WORDS: Record<(typeof REQUEST_TYPES)[number], string> = {
 interface SubmitValues {
   type: (typeof REQUEST_TYPES)[number];
   content: string;
+  /** The district and street picked (ids). */
+  area?: string[];
   address?: string;
   lat?: number;
   lng?: number;
@@ -44,14 +48,16 @@ export function SubmitPage() {
   // One id per submission attempt: pressing submit again after a network error cannot file twice.
   const commandId = useRef(newCommandId());
   const anonymous = Form.useWatch('anonymous', form);
+  const places = useRequest(listPlaces, 'places');
 
   const onFinish = async (values: SubmitValues) => {
     setBusy(true);
     setError(undefined);
     try {
-      const address = values.address?.trim();
+      const address = placeAddress(places.data ?? [], values.area, values.address);
+      const districtId = values.area?.[0];
       const place =
-        address !== undefined && address !== ''
+        address !== ''
           ? {
               address,
               ...(values.lat !== undefined && values.lng !== undefined
@@ -69,6 +75,7 @@ export function SubmitPage() {
             },
         content: `${TYPE_WORDS[values.type]}：${values.content.trim()}`,
         ...(place !== undefined ? { place } : {}),
+        ...(districtId !== undefined ? { districtId } : {}),
         attachments: uploadedRefs(values.photos ?? []),
       });
       setReceipt(answer);
@@ -140,6 +147,19 @@ export function SubmitPage() {
             ]}
           >
             <Input.TextArea rows={5} showCount maxLength={3900} />
+          </Form.Item>
+          <Form.Item label={t('portal.submit.area')} name="area" extra={t('portal.submit.areaHint')}>
+            <Cascader
+              changeOnSelect
+              allowClear
+              showSearch
+              loading={places.loading}
+              options={(places.data ?? []).map((district) => ({
+                value: district.districtId,
+                label: district.name,
+                children: district.streets.map((street) => ({ value: street.unitId, label: street.name })),
+              }))}
+            />
           </Form.Item>
           <Form.Item label={t('portal.submit.address')} name="address" rules={[{ max: 500 }]}>
             <Input autoComplete="street-address" />

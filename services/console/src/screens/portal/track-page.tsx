@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { CitizenCaseView } from '@hotline/contracts';
 import { ApiError } from '../../api/http';
 import { ErrorAlert, PageHeader } from '../../components';
+import { WordedError } from '../../components/error-text';
 import { useT } from '../../i18n';
 import { lookUpCase } from './portal-api';
 
@@ -43,9 +44,9 @@ export function TrackPage() {
       // The gateway words these for developers; the citizen gets the same answer for a wrong number
       // and wrong digits, as the lookup itself does (no guessing which case numbers exist).
       if (caught instanceof ApiError && caught.status === 404) {
-        setError(new ApiError(404, caught.code, t('portal.track.notFound')));
+        setError(new WordedError(t('portal.track.notFound')));
       } else if (caught instanceof ApiError && caught.field === 'caseNumber') {
-        setError(new ApiError(caught.status, caught.code, t('portal.track.caseNumberWrong')));
+        setError(new WordedError(t('portal.track.caseNumberWrong')));
       } else {
         setError(caught);
       }

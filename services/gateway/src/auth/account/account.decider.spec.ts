@@ -189,6 +189,26 @@ describe('account aggregate', () => {
     });
   });
 
+  describe('sign-out', () => {
+    it('ends the user’s sessions: the session version moves on', () => {
+      spec
+        .given(created)
+        .when(cmd('EndSessions'), self)
+        .then([{ type: 'AccountSessionsEnded', data: { username } }]);
+      const state = [...created, { type: 'AccountSessionsEnded', data: { username } } as AccountEvent].reduce(
+        accountDecider.evolve,
+        accountDecider.initialState(),
+      );
+      expect(state.sessionVersion).toBe(
+        created.reduce(accountDecider.evolve, accountDecider.initialState()).sessionVersion + 1,
+      );
+    });
+
+    it('lets only the user end their own sessions', () => {
+      spec.given(created).when(cmd('EndSessions')).thenRejects(AccountError.NotOwner);
+    });
+  });
+
   describe('sign-in and lockout', () => {
     it('records a sign-in', () => {
       spec

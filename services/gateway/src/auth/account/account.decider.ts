@@ -44,6 +44,8 @@ function evolve(state: AccountState, event: AccountEvent): AccountState {
       };
     case 'AccountSignedIn':
       return { ...state, failures: [] };
+    case 'AccountSessionsEnded':
+      return { ...state, ...revoke };
     case 'AccountSignInFailed':
       return { ...state, failures: [...state.failures, event.data.at] };
     case 'AccountLockedOut':
@@ -148,6 +150,11 @@ function decide(
           data: { username, passwordHash: command.data.passwordHash, mustChange: false },
         },
       ];
+    case 'EndSessions':
+      if (actor.id !== accountActorId(username)) {
+        AccountRuleViolation.raise(AccountError.NotOwner, `only ${username} may end their own sessions`);
+      }
+      return [{ type: 'AccountSessionsEnded', data: { username } }];
     case 'RecordSignIn':
       requireEnabled(state);
       if (isLocked(state, context.now)) {

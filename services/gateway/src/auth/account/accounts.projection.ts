@@ -86,6 +86,9 @@ export const accountsProjection = (): Projection => ({
       case 'AccountDisabled':
         context.guardedUpdate(accounts, id, { $set: { enabled: false }, ...bump });
         break;
+      case 'AccountSessionsEnded':
+        context.guardedUpdate(accounts, id, bump);
+        break;
       case 'AccountEnabled':
         context.guardedUpdate(accounts, id, { $set: { enabled: true } });
         break;

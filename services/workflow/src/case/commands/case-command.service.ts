@@ -1,10 +1,4 @@
-import {
-  CITY_DISTRICT,
-  HotlineError,
-  WorkflowRole,
-  type CommandEnvelope,
-  type RecordedEvent,
-} from '@hotline/contracts';
+import type { RecordedEvent } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
 import { caseAggregate, type CaseCommandEnvelope } from '../domain/case.aggregate';
 import type { CitySettingsSource } from '../../city-settings/city-settings-source';
@@ -28,65 +22,42 @@ export interface CaseCommandServiceDeps extends CommandHandlerDeps {
 }
 
 /**
- * Handles every case command (parsed by its endpoint) the same way: scope it to the case's district,
- * allocate a number for a new case, then load → decide → append on `case-<caseId>`. Roles and units
- * are checked by the decider.
+ * Handles every case command (parsed by its endpoint) the same way: load → decide → append on
+ * `case-<caseId>`, one read of the stream, a number allocated for a new case. The district, roles and
+ * units are checked by the decider.
  */
 export class CaseCommandService {
   constructor(private readonly deps: CaseCommandServiceDeps) {}
 
   async execute(envelope: CaseCommandEnvelope): Promise<CaseCommandReply> {
     const { type, data } = envelope;
-    const streamId = caseAggregate.streamId(data.caseId);
-    const first = await this.firstEvent(streamId);
-    const districtId = this.caseDistrict(first, envelope);
-    const allocated = type === 'RegisterCase' && !first ? await this.deps.caseNumbers.next() : undefined;
     const city = await this.deps.citySettings.snapshot();
+    const units = await this.deps.units.snapshot();
+    let first: RecordedEvent | undefined;
+    let allocated: string | undefined;
     const result = await handleCommand(this.deps, {
       aggregate: caseAggregate,
       id: data.caseId,
-      command: { ...envelope, metadata: { ...envelope.metadata, districtId } },
-      context: {
-        calendar: city.calendar,
-        deadlines: deadlinesFor(this.deps.settings, city, first?.position),
-        rules: this.deps.settings.rules,
-        taxonomy: city.taxonomy,
-        retiredCategories: city.retired,
-        units: await this.deps.units.snapshot(),
-        ...(allocated !== undefined ? { caseNumber: allocated } : {}),
+      command: envelope,
+      // From the one load of the case's stream: its registration (deadlines at the time) and, for a
+      // new case, a number (kept across retries, so a conflict does not burn another).
+      context: async ({ events }) => {
+        first = events[0];
+        if (type === 'RegisterCase' && !first) allocated ??= await this.deps.caseNumbers.next();
+        return {
+          calendar: city.calendar,
+          deadlines: deadlinesFor(this.deps.settings, city, first?.position),
+          rules: this.deps.settings.rules,
+          taxonomy: city.taxonomy,
+          retiredCategories: city.retired,
+          units,
+          ...(allocated !== undefined && !first ? { caseNumber: allocated } : {}),
+        };
       },
     });
     if (type !== 'RegisterCase') return { ...result, caseId: data.caseId };
-    const caseNumber = result.idempotent ? caseNumberOf(await this.firstEvent(streamId)) : allocated;
+    const caseNumber = result.idempotent ? caseNumberOf(first) : allocated;
     return { ...result, caseId: data.caseId, ...(caseNumber !== undefined ? { caseNumber } : {}) };
-  }
-
-  private async firstEvent(streamId: string): Promise<RecordedEvent | undefined> {
-    const [first] = await this.deps.store.readStreamOrEmpty(streamId, { maxCount: 1 });
-    return first;
-  }
-
-  /**
-   * Every event of a case carries the district it was registered in. Hotline staff of another
-   * district may not act on it; the city-wide tenant may act on any. A handling unit's user may act
-   * wherever the case was dispatched to its unit (the decider checks that), because the city
-   * centre and the portal register cases for every district's units.
-   */
-  private caseDistrict(first: RecordedEvent | undefined, envelope: CommandEnvelope): string {
-    const callerDistrict = envelope.metadata.districtId;
-    if (!first) return callerDistrict;
-    const caseDistrict = first.metadata.districtId;
-    const unitUser = envelope.metadata.actor.role === WorkflowRole.Unit;
-    if (!unitUser && callerDistrict !== CITY_DISTRICT && callerDistrict !== caseDistrict) {
-      throw new HotlineError(
-        'forbidden',
-        'CASE_OUTSIDE_DISTRICT',
-        `the case belongs to district ${caseDistrict}; district ${callerDistrict} cannot act on it`,
-        undefined,
-        { caseDistrict, callerDistrict },
-      );
-    }
-    return caseDistrict;
   }
 }
 

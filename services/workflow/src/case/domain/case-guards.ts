@@ -1,4 +1,4 @@
-import { WorkflowRole, type CaseStatus, type UnitSnapshot } from '@hotline/contracts';
+import { CITY_DISTRICT, WorkflowRole, type CaseStatus, type UnitSnapshot } from '@hotline/contracts';
 import type { CaseContext } from './case.context';
 import { CaseError, CaseRuleViolation } from './case.errors';
 import { TERMINAL_STATUSES, type CaseRecord, type CaseState } from './case.state';
@@ -41,6 +41,24 @@ export function actingUnit(context: CaseContext, action: string): string {
  * ever given is the user's unit or below it) gets exactly the answer for a case that does not
  * exist, so no answer reveals a case outside the caller's scope (docs/security.md).
  */
+/**
+ * A case belongs to the district it was registered in (`streamDistrictId`, from its first event).
+ * Hotline staff of another district may not act on it; the city-wide tenant may act on any. A
+ * handling unit's user may act wherever the case was dispatched to its unit (the unit scope says
+ * that), because the city centre and the portal register cases for every district's units.
+ */
+export function requireDistrict(context: CaseContext): void {
+  const caseDistrict = context.streamDistrictId;
+  const callerDistrict = context.districtId;
+  if (caseDistrict === undefined || context.actor.role === WorkflowRole.Unit) return;
+  if (callerDistrict === CITY_DISTRICT || callerDistrict === caseDistrict) return;
+  violation(
+    CaseError.OutsideDistrict,
+    `the case belongs to district ${caseDistrict}; district ${callerDistrict} cannot act on it`,
+    { caseDistrict, callerDistrict },
+  );
+}
+
 export function requireRecord(state: CaseState, context: CaseContext): CaseRecord {
   if (state.status === 'none' || !inUnitScope(state, context)) {
     return violation(CaseError.NotRegistered, 'the case has not been registered');

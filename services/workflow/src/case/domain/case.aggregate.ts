@@ -8,6 +8,7 @@ export const caseAggregate = defineAggregate({
   decider: caseDecider,
   events: caseEvents,
   commands: caseCommands,
+  keepsDistrict: true,
 });
 
 /** A case command as its endpoint parsed it. */

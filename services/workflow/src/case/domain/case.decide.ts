@@ -1,6 +1,6 @@
 import type { CaseCommand, CaseEvent } from '@hotline/contracts';
 import type { CaseContext } from './case.context';
-import { requireRecord } from './case-guards';
+import { requireDistrict, requireRecord } from './case-guards';
 import type { CaseState } from './case.state';
 import { acceptReply, close, recordCallback, redo, sendBackReply } from './decide-closure';
 import {
@@ -36,6 +36,7 @@ import {
  */
 export function decide(command: CaseCommand, state: CaseState, context: CaseContext): CaseEvent[] {
   // "Not there" (or not the caller's) comes before any other answer, the role's included (docs/api.md).
+  requireDistrict(context);
   if (command.type !== 'RegisterCase') requireRecord(state, context);
   switch (command.type) {
     case 'RegisterCase':

@@ -51,6 +51,7 @@ export enum CaseError {
   RedoRequired = 'CASE_REDO_REQUIRED',
   NotRedoable = 'CASE_NOT_REDOABLE',
   NotACoHandler = 'CASE_NOT_A_CO_HANDLER',
+  OutsideDistrict = 'CASE_OUTSIDE_DISTRICT',
 }
 
 /** A command the case's rules reject; nothing is appended. */
@@ -59,5 +60,6 @@ export class CaseRuleViolation extends RuleViolation<CaseError> {
   static override readonly kinds = {
     [CaseError.RoleNotAllowed]: 'forbidden',
     [CaseError.NotRegistered]: 'not-found',
+    [CaseError.OutsideDistrict]: 'forbidden',
   } as const;
 }
