@@ -25,16 +25,16 @@ export const platformConfigSchema = commonConfigSchema.extend({
   POSTGRES_URL: secret(z.string())
     .default(LOCAL_POSTGRES_HOTLINE_URL)
     .describe(
-      'PostgreSQL of the event store when EVENT_STORE=postgres: postgres://user:password@host:port[,host:port…]/database (several hosts: a cluster, writes go to the primary)',
+      'PostgreSQL of the event store when EVENT_STORE=postgres and of the read models when READ_STORE=postgres: postgres://user:password@host:port[,host:port…]/database (several hosts: a cluster, writes go to the primary)',
     ),
   KURRENTDB_URL: secret(z.string())
     .optional()
     .describe('KurrentDB connection string, required when EVENT_STORE=kurrentdb'),
   READ_STORE: z
-    .enum(['sqlite', 'memory', 'mongodb'])
+    .enum(['sqlite', 'memory', 'mongodb', 'postgres'])
     .optional()
     .describe(
-      'Read model store: sqlite (a file, kept across restarts), memory (SQLite in memory, rebuilt at every start) or mongodb; default sqlite when embedded, mongodb when distributed',
+      'Read model store: sqlite (a file, kept across restarts), memory (SQLite in memory, rebuilt at every start), mongodb or postgres (JSONB tables at POSTGRES_URL); default sqlite when embedded, mongodb when distributed',
     ),
   READ_STORE_PATH: z
     .string()

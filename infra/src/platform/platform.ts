@@ -247,6 +247,16 @@ async function openReadStore(serviceName: string, config: PlatformConfig): Promi
     mkdirSync(dirname(path), { recursive: true });
     return SqliteReadStore.open({ path });
   }
+  if (kind === 'postgres') {
+    const { PostgresReadStore } = await import('@hotline/infra/read-store/postgres');
+    try {
+      return await PostgresReadStore.open({ url: config.POSTGRES_URL });
+    } catch (error) {
+      throw new ConfigError(serviceName, [
+        { variable: 'POSTGRES_URL', reason: `cannot be reached: ${(error as Error).message}` },
+      ]);
+    }
+  }
   try {
     return await MongoReadStore.connect(config.MONGODB_URL, config.MONGODB_DB);
   } catch (error) {
