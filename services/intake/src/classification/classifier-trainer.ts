@@ -110,7 +110,7 @@ export class ClassifierTrainer {
       yieldToRequests,
     );
     const trainedAt = clock.now().toISOString();
-    const version = `${trainedAt.slice(0, 16).replace(/[-:T]/gu, '')}-${reason}`;
+    const version = modelVersion(window, reason);
     classifier.replace(trained, version);
     await this.record(trained, { version, reason, trainedAt, window });
     logger.info(
@@ -152,4 +152,14 @@ export class ClassifierTrainer {
       },
     });
   }
+}
+
+/**
+ * A model is named by what it learned from, not by when: the same history trained for the same reason
+ * gives the same model, so a restart records no second `ClassifierModelTrained` (the command id is the
+ * version) and a model changes name only when the city's cases it learned from change.
+ */
+export function modelVersion(window: TrainingWindow, reason: TrainingReason): string {
+  if (window.cases === 0 || !window.to) return `corpus-${reason}`;
+  return `${window.to.slice(0, 16).replace(/[-:T]/gu, '')}x${window.cases}-${reason}`;
 }
