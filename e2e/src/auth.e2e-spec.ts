@@ -373,9 +373,8 @@ describe('gateway authentication and authorisation [embedded: the whole platform
       await call('GET', '/api/api-tokens', sessions.get('city-admin'))
     ).json()) as object[];
     expect(JSON.stringify(listed)).not.toContain(token.split('.')[1]);
-    expect(listed).toEqual(
-      expect.arrayContaining([expect.objectContaining({ _id: tokenId, revoked: false })]),
-    );
+    expect(JSON.stringify(listed)).not.toContain('"_id"');
+    expect(listed).toEqual(expect.arrayContaining([expect.objectContaining({ tokenId, revoked: false })]));
     const revoked = await call('POST', `/api/api-tokens/${tokenId}/revoke`, sessions.get('city-admin'), {
       commandId: 'revoke-1',
     });

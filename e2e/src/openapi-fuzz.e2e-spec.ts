@@ -180,6 +180,31 @@ describe('Every OpenAPI operation refuses malformed input (signed in with an all
       admin,
     );
     if (upload.status >= 500) failures.push(`${upload.status} truncated multipart upload`);
+    // A body that is not JSON is the wrong media type, not a malformed JSON body.
+    const xml = await send(
+      {
+        method: 'POST',
+        path: '/api/api-tokens',
+        body: { contentType: 'application/xml', text: '<token><name>x</name></token>' },
+        what: 'an XML body',
+      },
+      admin,
+    );
+    expect(xml).toEqual({ status: 415, field: 'content-type' });
+    // A bad role in an API token names the field.
+    const badRole = await send(
+      {
+        method: 'POST',
+        path: '/api/api-tokens',
+        body: {
+          contentType: 'application/json',
+          text: JSON.stringify({ commandId: 'fuzz-token-1', name: '接口', role: 'king', districtId: 'city' }),
+        },
+        what: 'a bad role',
+      },
+      admin,
+    );
+    expect(badRole).toEqual({ status: 400, field: 'role' });
 
     expect(failures).toEqual([]);
     expect(unnamed).toEqual([]);

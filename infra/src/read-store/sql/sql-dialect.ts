@@ -4,8 +4,8 @@
  * exist, `$and/$or/$nor/$not`, null-as-missing, refusing what is outside the subset); a dialect
  * owns how one field of a JSON document is compared, indexed, updated and built.
  *
- * Implementations: `SqliteDialect` (JSON text, `json_extract`, side tables of array elements),
- * and the PostgreSQL JSONB dialect.
+ * Implementations: `sqliteDialect` (JSON text, `json_extract`, side tables of array elements),
+ * and `postgresDialect` (JSONB, `#>`, containment for array elements).
  */
 
 /** Values bound to a statement, collected while translating; `add` returns the placeholder. */

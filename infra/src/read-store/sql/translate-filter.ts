@@ -12,7 +12,7 @@ const join = (parts: string[], glue: 'AND' | 'OR'): string => {
 };
 
 /** Negation that treats an unknown (SQL NULL) as false first, as MongoDB treats a missing field. */
-export const not = (predicate: string): string => `NOT coalesce(${predicate}, 0)`;
+export const not = (predicate: string): string => `NOT coalesce(${predicate}, ${FALSE})`;
 
 const isOperators = (value: unknown): value is Record<string, unknown> =>
   isPlainObject(value) && Object.keys(value).some((key) => key.startsWith('$'));

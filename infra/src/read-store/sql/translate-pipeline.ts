@@ -103,8 +103,10 @@ function group(spec: Record<string, unknown>, dialect: SqlDialect, from: string,
       throw new UnsupportedOperatorError(`${at}.${name}.$sum`, '$sum', 'of an expression is not supported');
     entries.push({ key: name, value: sum });
   }
-  const groupBy = key === undefined ? '' : ` GROUP BY ${key}`;
-  return `SELECT ${dialect.object(entries)} AS doc, NULL AS ord FROM ${from}${groupBy} HAVING count(*) > 0`;
+  if (key === undefined)
+    return `SELECT ${dialect.object(entries)} AS doc, NULL AS ord FROM ${from} HAVING count(*) > 0`;
+  // Groups come out in key order (engines hash or sort them), so that a later $sort breaks ties alike.
+  return `SELECT ${dialect.object(entries)} AS doc, row_number() OVER (ORDER BY ${key}) AS ord FROM ${from} GROUP BY ${key} HAVING count(*) > 0`;
 }
 
 /**
@@ -147,7 +149,8 @@ export function translatePipeline(
         break;
       case '$sort':
         current = {
-          sql: `SELECT ${DOC} AS doc, row_number() OVER (${orderBy(spec as SortSpec, scope)}) AS ord FROM ${from()}`,
+          // Ties keep the order they had (a stable sort), as MongoDB's results do in practice.
+          sql: `SELECT ${DOC} AS doc, row_number() OVER (${orderBy(spec as SortSpec, scope)}${current.ordered ? `, ${ROW}.ord` : ''}) AS ord FROM ${from()}`,
           ordered: true,
         };
         break;
@@ -184,7 +187,10 @@ export function translatePipeline(
         break;
       }
       case '$group':
-        current = { sql: group(spec as Record<string, unknown>, dialect, from(), at), ordered: false };
+        current = {
+          sql: group(spec as Record<string, unknown>, dialect, from(), at),
+          ordered: (spec as Record<string, unknown>)._id !== null,
+        };
         break;
       case '$count':
         current = {

@@ -13,7 +13,7 @@ import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
 
 /** Units the demo's matters need beyond the sample city the workflow seeds itself. */
-const DEMO_UNITS = [
+export const DEMO_UNITS = [
   { unitId: 'hrss-bureau', name: '市人力资源和社会保障局' },
   { unitId: 'education-bureau', name: '市教育局' },
   { unitId: 'health-commission', name: '市卫生健康委员会' },
@@ -27,25 +27,30 @@ export interface DemoCityReport {
   cases: number;
   failed: number;
   elapsedMs: number;
+  /** True when a complete city was found in the store and no command was sent. */
+  alreadyComplete: boolean;
 }
 
 export interface DemoCitySeederDeps {
   bus: DemoBus;
   logger: Logger;
   now: Date;
+  /** The cases to create; default the whole demo plan (a test passes a few). */
+  plan?: readonly DemoCase[];
 }
 
 /**
  * Creates the demo city through the bus: its extra units, then every planned case, each walked
  * through its milestones by the same commands agents, units and the center send. Every command id
- * derives from the plan, so a second run (a restart) is answered from the first and appends nothing.
+ * derives from the plan, so a second run (a seeding cut off earlier, resumed) is answered from the
+ * first and appends only what is missing.
  */
 export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityReport> {
   const started = performance.now();
-  const { bus, logger, now } = deps;
+  const { bus, logger, now, plan } = deps;
   await registerUnits(bus, new Date(now.getTime() - 40 * DAY));
   await seedDemoArticles(bus, new Date(now.getTime() - 35 * DAY));
-  const cases = planDemoCity();
+  const cases = plan ?? planDemoCity();
   const context = { now, calendar: chinaWorkingCalendar(), policy: DEFAULT_DEADLINE_POLICY };
   const runner = (): DemoCaseRunner => new DemoCaseRunner(bus, context.calendar, now);
   const starts = new Map<number, Date>();
@@ -80,7 +85,12 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
     ]),
     ...repeated.map((caseId): [string, string] => [caseId, 'CaseRepeatContactRecorded']),
   ]);
-  return { cases: cases.length, failed, elapsedMs: Math.round(performance.now() - started) };
+  return {
+    cases: cases.length,
+    failed,
+    elapsedMs: Math.round(performance.now() - started),
+    alreadyComplete: false,
+  };
 }
 
 async function registerUnits(bus: DemoBus, at: Date): Promise<void> {

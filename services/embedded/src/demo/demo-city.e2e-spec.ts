@@ -3,36 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseDetailView, CaseSearchResult, CaseTimelineEntry } from '@hotline/contracts';
 import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
-import type { Platform } from '@hotline/infra/platform';
-import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
-import { embeddedServices } from '../embedded-services';
-import { DemoCity } from './demo-city';
-import type { DemoCityReport } from './demo-city-seeder';
-import { DemoClock } from './demo-clock';
 import { planDemoCity } from './demo-plan';
 import { DEMO_SCENARIOS, type DemoScenario } from './demo-scenarios';
-
-interface Started {
-  platform: Platform;
-  running: BootedPlatform;
-  created: Promise<DemoCityReport>;
-}
-
-/** The embedded runner as `npm start` wires it with demo data on (see main.ts). */
-async function startEmbedded(dir: string): Promise<Started> {
-  const clock = new DemoClock();
-  let city: DemoCity | undefined;
-  const running = await bootPlatform(embeddedServices, {
-    dir,
-    clock,
-    env: { HOTLINE_DEMO: 'on' },
-    onOpen: (platform) => {
-      city = new DemoCity(platform, clock);
-    },
-  });
-  if (!city) throw new Error('the platform opened without the demo city');
-  return { platform: running.platform, running, created: city.create() };
-}
+import { startWithDemo as startEmbedded, type StartedWithDemo as Started } from './testing/start-with-demo';
 
 type Check = (detail: CaseDetailView, timeline: string[]) => boolean;
 
@@ -182,7 +155,7 @@ describe('The demo city [embedded, demo on: in-process bus, SQLite]', () => {
     await started.running.close();
     started = await startEmbedded(dir);
     const report = await started.created;
-    expect(report.failed).toBe(0);
+    expect(report).toMatchObject({ failed: 0, alreadyComplete: true });
     expect(await started.platform.eventStore.headPosition()).toBe(head);
     expect((await ready()).status).toBe(200);
   });

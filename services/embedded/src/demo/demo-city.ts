@@ -1,7 +1,9 @@
 import type { Platform } from '@hotline/infra/platform';
 import { DemoBus } from './demo-bus';
 import type { DemoClock } from './demo-clock';
+import { DemoCityMarker } from './demo-city-marker';
 import { seedDemoCity, type DemoCityReport } from './demo-city-seeder';
+import { planDemoCity, type DemoCase } from './demo-plan';
 
 const READINESS_CHECK = 'demo-city';
 const WAIT_STEP_MS = 100;
@@ -21,6 +23,8 @@ export class DemoCity {
   constructor(
     private readonly platform: Platform,
     private readonly clock: DemoClock,
+    /** The cases of the city; default the whole demo plan (a test passes a few). */
+    private readonly plan: readonly DemoCase[] = planDemoCity(),
   ) {
     platform.readiness.register({
       name: READINESS_CHECK,
@@ -35,16 +39,27 @@ export class DemoCity {
   /** Resolves with the report; rejects when seeding failed (the readiness check then names the reason). */
   async create(): Promise<DemoCityReport> {
     const { logger } = this.platform;
+    const marker = new DemoCityMarker(this.platform.eventStore, this.plan);
     const client = this.platform.client();
     try {
+      // A restart of a complete city sends nothing: re-sending every command (each answered from
+      // the store) took as long as the first start.
+      if (await marker.present()) {
+        this.state = { status: 'done' };
+        logger.info('demo city: already complete, nothing to send');
+        return { cases: this.plan.length, failed: 0, elapsedMs: 0, alreadyComplete: true };
+      }
       await servicesReady(this.platform);
       this.state = { status: 'seeding' };
-      logger.info('demo city: creating (idempotent: a restart adds nothing)');
+      logger.info('demo city: creating (resumes a seeding cut off earlier: commands are idempotent)');
       const report = await seedDemoCity({
         bus: new DemoBus(client, this.clock),
         logger,
         now: this.clock.now(),
+        plan: this.plan,
       });
+      // A failed case is retried by the next start: only a city without failures is marked complete.
+      if (report.failed === 0) await marker.write(this.clock.now());
       this.state = { status: 'done' };
       logger.info(report, 'demo city: ready');
       return report;

@@ -4,7 +4,8 @@
  * on Kubernetes it is a Job). The city's history is decided at past business times, which only a
  * clock in the deciding process can give, so this process runs every service in-process (embedded
  * bus, read models in memory) on the configured event store with the demo clock. Every command has
- * a fixed id, so a second run adds nothing. The relay publishes what it wrote, and the distributed
+ * a fixed id, so a run cut off half-way is resumed by the next, and a run that finds the city's
+ * completion marker in the store sends nothing. The relay publishes what it wrote, and the distributed
  * services' read models follow as they do for any event.
  */
 import 'reflect-metadata';

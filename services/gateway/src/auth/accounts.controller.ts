@@ -9,6 +9,12 @@ import { hashPassword } from './account/password-hash';
 import { checkPasswordPolicy } from './account/password-policy';
 import { apiTokenIdFor, newApiToken } from './api-token/api-token-secret';
 import { actorOf, identityOf, type Identity } from './identity';
+import { asHttpError } from '../validation/http-field';
+
+/** Errors name body fields (`role`), not the command's (`data.role`). */
+const rethrowAsHttp = (error: unknown): never => {
+  throw asHttpError(error);
+};
 
 type Body = Record<string, unknown>;
 
@@ -117,10 +123,12 @@ export class AccountsController {
     const identity = this.identity(request);
     const actor = actorOf(identity);
     const { token, tokenId, tokenHash } = newApiToken(apiTokenIdFor(actor.id, String(commandId)));
-    const result = await this.auth.accounts.executeToken(
-      { type: 'IssueApiToken', data: { ...data, tokenId, tokenHash } as never },
-      { actor, districtId: identity.districtId, commandId: String(commandId) },
-    );
+    const result = await this.auth.accounts
+      .executeToken(
+        { type: 'IssueApiToken', data: { ...data, tokenId, tokenHash } as never },
+        { actor, districtId: identity.districtId, commandId: String(commandId) },
+      )
+      .catch(rethrowAsHttp);
     return result.idempotent ? { tokenId, alreadyIssued: true } : { tokenId, token };
   }
 
@@ -140,11 +148,9 @@ export class AccountsController {
 
   private execute(request: IncomingMessage, commandId: string, command: AccountCommand): Promise<unknown> {
     const identity = this.identity(request);
-    return this.auth.accounts.execute(command, {
-      actor: actorOf(identity),
-      districtId: identity.districtId,
-      commandId,
-    });
+    return this.auth.accounts
+      .execute(command, { actor: actorOf(identity), districtId: identity.districtId, commandId })
+      .catch(rethrowAsHttp);
   }
 
   private identity(request: IncomingMessage): Identity {

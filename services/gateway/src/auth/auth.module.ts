@@ -24,6 +24,7 @@ import { Authenticator } from './authenticator';
 import { RateLimiter } from './http/rate-limiter';
 import { securityHeaders } from './http/security-headers';
 import { maskingMiddleware } from './masking/masking.middleware';
+import { jsonBodyOnly } from '../validation/json-body-only.middleware';
 import { OidcVerifier } from './oidc/oidc-verifier';
 import { SessionTokens } from './session/session-tokens';
 import { sessionSecret } from './session/session-secret';
@@ -162,7 +163,7 @@ export class AuthModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(securityHeaders(this.auth.config.HOTLINE_TRUSTED_PROXIES), maskingMiddleware)
+      .apply(securityHeaders(this.auth.config.HOTLINE_TRUSTED_PROXIES), jsonBodyOnly, maskingMiddleware)
       .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }

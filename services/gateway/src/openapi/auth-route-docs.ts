@@ -22,7 +22,9 @@ export const AUTH_ROUTE_DOCS: Readonly<Record<string, DocSpec | { variants: DocV
       '401 auth.invalid-credentials on a wrong username or password; 423 auth.locked after repeated failures.',
     body: z.object({ username: Username, password: Password }),
   },
-  'POST /api/auth/sign-out': { summary: 'Ends the session and clears its cookies (204).' },
+  'POST /api/auth/sign-out': {
+    summary: 'Ends every session of the account, on every gateway replica, and clears the cookies (204).',
+  },
   'GET /api/auth/me': { summary: 'The signed-in user and the CSRF token, or 401.' },
   'POST /api/auth/password': {
     summary: 'Changes your own password (required first when mustChangePassword is set); 204.',
@@ -56,11 +58,15 @@ export const AUTH_ROUTE_DOCS: Readonly<Record<string, DocSpec | { variants: DocV
       },
     ],
   },
-  'GET /api/api-tokens': { summary: 'The API tokens issued (never their secrets).' },
+  'GET /api/api-tokens': {
+    summary: 'The API tokens issued, each named by its tokenId (never their secrets).',
+  },
   'POST /api/api-tokens': {
     summary:
       'Issues an API token for an integration, scoped to a role, district and unit; the secret is shown once.',
-    body: z.looseObject({ commandId }),
+    description:
+      'Answers { tokenId, token } the first time; a retry with the same commandId answers { tokenId, alreadyIssued: true } without the secret.',
+    body: z.object({ commandId, name: DisplayName, ...Scope }),
   },
   'POST /api/api-tokens/:tokenId/revoke': {
     summary: 'Revokes an API token at once.',

@@ -132,10 +132,14 @@ export class AccountService {
       .findOne({ _id: tokenId });
   }
 
-  listTokens(filter: Record<string, unknown>): Promise<ApiTokenDocument[]> {
-    return this.deps.readStore
+  /** The tokens as the API shows them: named by `tokenId` (the read store's `_id` stays inside). */
+  async listTokens(
+    filter: Record<string, unknown>,
+  ): Promise<Array<Omit<ApiTokenDocument, '_id'> & { tokenId: string }>> {
+    const tokens = await this.deps.readStore
       .collection<ApiTokenDocument>(AuthCollection.apiTokens)
       .find(filter, { sort: { issuedAt: -1 }, limit: 1000, projection: { tokenHash: 0, _pos: 0 } });
+    return tokens.map(({ _id, ...token }) => ({ tokenId: _id, ...token }));
   }
 
   private envelope(command: AccountCommand | ApiTokenCommand, origin: CommandOrigin) {

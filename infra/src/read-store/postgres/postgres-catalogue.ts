@@ -1,0 +1,143 @@
+import { NotFoundError } from '@hotline/contracts';
+import type { IndexDescription, IndexKey } from '../read-store.port';
+import type { PostgresTransaction } from '../../postgres';
+import { jsonAt } from './postgres-json-path';
+
+/** A collection's physical table (`rs_d<id>`) and its declared indexes. */
+export interface TableInfo {
+  id: number;
+  table: string;
+  indexes: Array<IndexDescription & { physical: string }>;
+}
+
+/** Where statements run: the pool, or the open transaction of a writer. */
+export type Executor = PostgresTransaction;
+
+const SCHEMA = [
+  'CREATE TABLE IF NOT EXISTS rs_collections (id serial PRIMARY KEY, name text NOT NULL UNIQUE)',
+  `CREATE TABLE IF NOT EXISTS rs_indexes (id serial PRIMARY KEY, collection integer NOT NULL,
+    name text NOT NULL, key text NOT NULL, is_unique boolean NOT NULL, UNIQUE (collection, name))`,
+];
+
+/** The expression an index is built on and a query must repeat to use it. */
+export const indexExpression = (path: string): string => jsonAt('doc', path);
+
+/**
+ * The names and layout of the read store in its database: logical collection names map to
+ * numbered tables `rs_d<id> (doc jsonb)`, so that renaming a collection (a rebuilt projection
+ * swapped in) only rewrites a row of `rs_collections`. `_id` has a unique B-tree index; every
+ * declared index is a B-tree over the same JSONB expressions the queries use (for ranges, sorts
+ * and uniqueness), and each of its paths also gets a GIN index that answers equality on
+ * multi-valued fields (containment finds a value among an array's elements).
+ * The layout is cached per store: a rename by another process is seen after a restart.
+ */
+export class PostgresCatalogue {
+  private readonly tables = new Map<string, TableInfo | null>();
+
+  static async create(x: Executor): Promise<PostgresCatalogue> {
+    for (const sql of SCHEMA) await x.query(sql);
+    return new PostgresCatalogue();
+  }
+
+  forget(): void {
+    this.tables.clear();
+  }
+
+  async names(x: Executor): Promise<string[]> {
+    const rows = await x.query<{ name: string }>('SELECT name FROM rs_collections ORDER BY name COLLATE "C"');
+    return rows.map((row) => row.name);
+  }
+
+  async find(x: Executor, name: string): Promise<TableInfo | undefined> {
+    const cached = this.tables.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const [row] = await x.query<{ id: number }>('SELECT id FROM rs_collections WHERE name = $1', [name]);
+    if (!row) {
+      this.tables.set(name, null);
+      return undefined;
+    }
+    const indexes = (
+      await x.query<{ id: number; name: string; key: string; is_unique: boolean }>(
+        'SELECT id, name, key, is_unique FROM rs_indexes WHERE collection = $1 ORDER BY id',
+        [row.id],
+      )
+    ).map((i) => ({
+      name: i.name,
+      key: JSON.parse(i.key) as IndexKey,
+      unique: i.is_unique,
+      physical: `rs_d${row.id}_x${i.id}`,
+    }));
+    const info = { id: row.id, table: `rs_d${row.id}`, indexes };
+    this.tables.set(name, info);
+    return info;
+  }
+
+  async ensure(x: Executor, name: string): Promise<TableInfo> {
+    const found = await this.find(x, name);
+    if (found) return found;
+    const [row] = await x.query<{ id: number }>(
+      'INSERT INTO rs_collections (name) VALUES ($1) RETURNING id',
+      [name],
+    );
+    const id = (row as { id: number }).id;
+    await x.query(`CREATE TABLE rs_d${id} (doc jsonb NOT NULL)`);
+    await x.query(`CREATE UNIQUE INDEX rs_d${id}_id ON rs_d${id} (${indexExpression('_id')})`);
+    this.tables.delete(name);
+    return (await this.find(x, name)) as TableInfo;
+  }
+
+  async createIndex(
+    x: Executor,
+    name: string,
+    index: { name: string; key: IndexKey; unique: boolean },
+  ): Promise<void> {
+    const info = await this.ensure(x, name);
+    const [row] = await x.query<{ id: number }>(
+      'INSERT INTO rs_indexes (collection, name, key, is_unique) VALUES ($1, $2, $3, $4) RETURNING id',
+      [info.id, index.name, JSON.stringify(index.key), index.unique],
+    );
+    const physical = `rs_d${info.id}_x${(row as { id: number }).id}`;
+    this.tables.delete(name);
+    const columns = Object.entries(index.key)
+      .map(([path, direction]) => `${indexExpression(path)}${direction === -1 ? ' DESC' : ''}`)
+      .join(', ');
+    await x.query(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${physical} ON ${info.table} (${columns})`);
+    const paths = Object.keys(index.key).filter((path) => path !== '_id');
+    for (const [k, path] of paths.entries())
+      await x.query(`CREATE INDEX ${physical}_g${k} ON ${info.table} USING gin (${indexExpression(path)})`);
+  }
+
+  async dropIndex(x: Executor, name: string, indexName: string): Promise<void> {
+    const info = await this.find(x, name);
+    const index = info?.indexes.find((i) => i.name === indexName);
+    if (!info || !index) throw new NotFoundError('index', indexName);
+    this.tables.delete(name);
+    for (let k = 0; k < Object.keys(index.key).length; k++)
+      await x.query(`DROP INDEX IF EXISTS ${index.physical}_g${k}`);
+    await x.query(`DROP INDEX ${index.physical}`);
+    await x.query('DELETE FROM rs_indexes WHERE collection = $1 AND name = $2', [info.id, indexName]);
+  }
+
+  async drop(x: Executor, name: string): Promise<void> {
+    const info = await this.find(x, name);
+    if (!info) return;
+    this.tables.delete(name);
+    await x.query(`DROP TABLE ${info.table}`);
+    await x.query('DELETE FROM rs_indexes WHERE collection = $1', [info.id]);
+    await x.query('DELETE FROM rs_collections WHERE id = $1', [info.id]);
+  }
+
+  /** Gives collection `from` the name `to`, dropping what `to` held. */
+  async rename(x: Executor, from: string, to: string): Promise<void> {
+    await this.drop(x, to);
+    await x.query('UPDATE rs_collections SET name = $1 WHERE name = $2', [to, from]);
+    this.tables.delete(from);
+    this.tables.delete(to);
+  }
+
+  /** The declared index (by logical name) whose physical index is `physical`; `_id_` for the key. */
+  indexNamed(info: TableInfo, physical: string): string | undefined {
+    if (physical === `${info.table}_id`) return '_id_';
+    return info.indexes.find((i) => i.physical === physical)?.name;
+  }
+}
