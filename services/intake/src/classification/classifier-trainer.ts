@@ -155,11 +155,14 @@ export class ClassifierTrainer {
 }
 
 /**
- * A model is named by what it learned from, not by when: the same history trained for the same reason
- * gives the same model, so a restart records no second `ClassifierModelTrained` (the command id is the
- * version) and a model changes name only when the city's cases it learned from change.
+ * A model is named by what it learned from, not by when: the same history gives the same name, whether
+ * trained at a start or on the schedule, so a restart records no second `ClassifierModelTrained` (the
+ * command id is the name). A training the center asks for is named apart, and recorded once per history.
  */
 export function modelVersion(window: TrainingWindow, reason: TrainingReason): string {
-  if (window.cases === 0 || !window.to) return `corpus-${reason}`;
-  return `${window.to.slice(0, 16).replace(/[-:T]/gu, '')}x${window.cases}-${reason}`;
+  const basis =
+    window.cases === 0 || !window.to
+      ? 'corpus'
+      : `${window.to.slice(0, 16).replace(/[-:T]/gu, '')}x${window.cases}`;
+  return reason === 'on-demand' ? `${basis}-on-demand` : basis;
 }
