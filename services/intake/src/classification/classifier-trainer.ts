@@ -110,7 +110,7 @@ export class ClassifierTrainer {
       yieldToRequests,
     );
     const trainedAt = clock.now().toISOString();
-    const version = `${trainedAt.slice(0, 16).replace(/[-:T]/gu, '')}-${reason}`;
+    const version = modelVersion(window, reason);
     classifier.replace(trained, version);
     await this.record(trained, { version, reason, trainedAt, window });
     logger.info(
@@ -152,4 +152,17 @@ export class ClassifierTrainer {
       },
     });
   }
+}
+
+/**
+ * A model is named by what it learned from, not by when: the same history gives the same name, whether
+ * trained at a start or on the schedule, so a restart records no second `ClassifierModelTrained` (the
+ * command id is the name). A training the center asks for is named apart, and recorded once per history.
+ */
+export function modelVersion(window: TrainingWindow, reason: TrainingReason): string {
+  const basis =
+    window.cases === 0 || !window.to
+      ? 'corpus'
+      : `${window.to.slice(0, 16).replace(/[-:T]/gu, '')}x${window.cases}`;
+  return reason === 'on-demand' ? `${basis}-on-demand` : basis;
 }
