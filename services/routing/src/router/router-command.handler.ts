@@ -102,7 +102,12 @@ export class RouterCommandHandler {
       try {
         await this.deps.store.append(this.streamId, toAppend, this.revision);
       } catch (error) {
-        if (error instanceof WrongExpectedVersion && attempt < MAX_ATTEMPTS) continue;
+        if (error instanceof WrongExpectedVersion && attempt < MAX_ATTEMPTS) {
+          // Another instance appended first. A short random pause breaks the lockstep in which the same
+          // instance could lose every round to a faster one.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
+          continue;
+        }
         throw error;
       }
       await this.catchUp();
