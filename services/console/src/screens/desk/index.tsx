@@ -3,7 +3,7 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from '../center/case-detail-page';
-import { AgentPanel } from './agent-panel/agent-panel';
+import { AgentPanel } from './agent-panel';
 import { CallbacksPage } from './callbacks-page';
 import { CaseLookupPage } from './case-lookup-page';
 import { IntakePage } from './intake-page';

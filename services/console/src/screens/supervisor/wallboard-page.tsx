@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Space, Table } from 'antd';
 import { ErrorAlert, PageHeader, ToneTag, type Tone } from '../../components';
 import { useRequest } from '../../components/use-request';
+import { notReadyReasonText } from '../../components/not-ready-reason';
 import { useT } from '../../i18n';
 import { BulletinsCard } from './bulletins-card';
 import { agentName, supervisorApi, type BoardAgent, type BoardQueue } from './supervisor-api';
@@ -110,7 +111,7 @@ export function WallboardPage() {
               render: (state: BoardAgent['state'], agent) => (
                 <ToneTag tone={STATE_TONE[state]}>
                   {t(`supervisor.state.${state}`)}
-                  {agent.reason !== null ? ` · ${agent.reason}` : ''}
+                  {agent.reason !== null ? ` · ${notReadyReasonText(agent.reason, t)}` : ''}
                 </ToneTag>
               ),
             },

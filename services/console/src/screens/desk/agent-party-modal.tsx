@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Form, Input, Modal, Radio, Select } from 'antd';
-import { useT } from '../../../i18n';
+import { useT } from '../../i18n';
 import { agentIdOf, type ContactParty, type TransferTarget } from './agent-api';
 
 export type PartyAction = 'transfer' | 'consult' | 'conference';

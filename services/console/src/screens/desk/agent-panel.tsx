@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Dropdown, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { ErrorAlert, ToneTag, type Tone } from '../../../components';
-import { useT } from '../../../i18n';
+import { ErrorAlert, ToneTag, type Tone } from '../../components';
+import { notReadyReasonText } from '../../components/not-ready-reason';
+import { useT } from '../../i18n';
 import { agentApi, clock, NOT_READY_REASONS, type AgentState } from './agent-api';
-import { ContactControls } from './contact-controls';
-import { OfferCard } from './offer-card';
+import { ContactControls } from './agent-contact-controls';
+import { OfferCard } from './agent-offer-card';
 import { useAgentSession } from './use-agent-session';
 
 const STATE_TONE: Record<AgentState, Tone> = {
@@ -28,11 +29,7 @@ export function AgentPanel() {
   const { session, error, noProfile, act, busy } = useAgentSession();
   if (noProfile) return <Alert type="info" showIcon title={t('agent.noProfile')} />;
   if (session === undefined) return error !== undefined ? <ErrorAlert error={error} /> : null;
-  const reasonText = (reason: string) => {
-    const key = `agent.reason.${reason}`;
-    const text = t(key);
-    return text === key ? reason : text;
-  };
+  const reasonText = (reason: string) => notReadyReasonText(reason, t);
   const seconds = (Date.now() - Date.parse(session.since)) / 1000;
   const acwLeft =
     session.afterContactWorkUntil === null
@@ -70,7 +67,7 @@ export function AgentPanel() {
                 {t('agent.logIn')}
               </Button>
             )}
-            {loggedIn && session.state !== 'ready' && session.afterContactWorkUntil === null && (
+            {session.state === 'not-ready' && (
               <Button type="primary" disabled={busy} onClick={() => void act(agentApi.ready)}>
                 {t('agent.ready')}
               </Button>

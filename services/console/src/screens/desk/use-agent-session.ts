@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App } from 'antd';
-import { ApiError } from '../../../api/http';
-import { errorText } from '../../../components/error-text';
-import { useRequest } from '../../../components/use-request';
-import { useLocale, useT } from '../../../i18n';
-import { agentApi, type AgentSession } from './agent-api';
+import { ApiError } from '../../api/http';
+import { errorText } from '../../components/error-text';
+import { useRequest } from '../../components/use-request';
+import { useLocale, useT } from '../../i18n';
+import { agentApi } from './agent-api';
 
 /** The session refreshes every second: offers ring for seconds, and the timers count on screen. */
 const REFRESH_MS = 1_000;
@@ -41,5 +41,5 @@ export function useAgentSession() {
     },
     [message, t, locale, session],
   );
-  return { session: session.data as AgentSession | undefined, error: session.error, noProfile, act, busy };
+  return { session: session.data, error: session.error, noProfile, act, busy };
 }

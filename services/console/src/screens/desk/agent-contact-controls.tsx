@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Button, Card, Space, Typography } from 'antd';
-import { ToneTag } from '../../../components';
-import { useT } from '../../../i18n';
+import { ToneTag } from '../../components';
+import { useT } from '../../i18n';
 import { accountOf, agentApi, clock, type ContactParty, type SessionContact } from './agent-api';
-import { PartyModal, type PartyAction } from './party-modal';
+import { PartyModal, type PartyAction } from './agent-party-modal';
 
 interface Props {
   contact: SessionContact;

@@ -1,5 +1,5 @@
 import type { AgentState, ContactParty, TransferTarget } from '@hotline/contracts';
-import { apiGet, apiPost, newCommandId } from '../../../api/http';
+import { apiGet, apiPost, newCommandId } from '../../api/http';
 
 export type { AgentState, ContactParty, TransferTarget };
 

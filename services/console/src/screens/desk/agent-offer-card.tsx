@@ -1,8 +1,8 @@
 import { Alert, Button, Descriptions, Space } from 'antd';
-import { useRequest } from '../../../components/use-request';
-import { useT } from '../../../i18n';
-import { CallerHistoryPanel } from '../caller-history-panel';
-import { callerHistory } from '../desk-api';
+import { useRequest } from '../../components/use-request';
+import { useT } from '../../i18n';
+import { CallerHistoryPanel } from './caller-history-panel';
+import { callerHistory } from './desk-api';
 import { clock, type AgentSession } from './agent-api';
 
 type Offer = NonNullable<AgentSession['offer']>;
