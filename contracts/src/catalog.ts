@@ -1,6 +1,7 @@
 import { accountDefinitions } from './account';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
+import { reportingDefinitions } from './reporting/reporting.messages';
 import { routingDefinitions } from './routing/routing.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
@@ -13,6 +14,7 @@ export function platformRegistry(): MessageRegistry {
     ...workflowDefinitions,
     ...intakeDefinitions,
     ...routingDefinitions,
+    ...reportingDefinitions,
     ...accountDefinitions,
   );
 }

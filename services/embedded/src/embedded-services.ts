@@ -1,6 +1,7 @@
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
+import { reportingService } from '@hotline/reporting';
 import { routingService } from '@hotline/routing';
 import { workflowService } from '@hotline/workflow';
 
@@ -9,5 +10,6 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  reportingService,
   gatewayService,
 ];
