@@ -16,6 +16,7 @@ import { consoleConfigSchema } from '../services/gateway/src/console/console.con
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
 import { reportingConfigSchema } from '../services/reporting/src/reporting.config';
+import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -50,6 +51,12 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'reporting',
     intro: 'The reporting service (KPIs, exports, hot topics; services/reporting/README.md) adds:',
     schema: reportingConfigSchema,
+  },
+  {
+    title: 'escalation',
+    intro:
+      'The escalation service (deadline timers, reminders, supervision) adds (services/escalation/README.md):',
+    schema: escalationConfigSchema,
   },
   {
     title: 'gateway',

@@ -30,6 +30,7 @@ const services = [
   { name: 'intake', port: gatewayPort + 103 },
   { name: 'routing', port: gatewayPort + 104 },
   { name: 'reporting', port: gatewayPort + 105 },
+  { name: 'escalation', port: gatewayPort + 106 },
   { name: 'gateway', port: gatewayPort },
 ];
 
