@@ -16,6 +16,7 @@ import { consoleConfigSchema } from '../services/gateway/src/console/console.con
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
 import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
+import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -50,6 +51,12 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'sipapp',
     intro: 'The telephone edge (IVR flows, calls, outbound calls) adds (sipapp/README.md):',
     schema: sipappConfigSchema,
+  },
+  {
+    title: 'escalation',
+    intro:
+      'The escalation service (deadline timers, reminders, supervision) adds (services/escalation/README.md):',
+    schema: escalationConfigSchema,
   },
   {
     title: 'gateway',

@@ -31,6 +31,7 @@ const services = [
   { name: 'routing', port: gatewayPort + 104 },
   // The telephone edge lives at the top level (sipapp/), as the design has it.
   { name: 'sipapp', port: gatewayPort + 105, main: 'sipapp/src/main.ts' },
+  { name: 'escalation', port: gatewayPort + 106 },
   { name: 'gateway', port: gatewayPort },
 ];
 

@@ -17,3 +17,4 @@ export * from './intake';
 export * from './account';
 export * from './routing';
 export * from './telephony';
+export * from './escalation';

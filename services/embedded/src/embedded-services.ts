@@ -1,3 +1,4 @@
+import { escalationService } from '@hotline/escalation';
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
@@ -11,5 +12,6 @@ export const embeddedServices: ServiceDefinition[] = [
   intakeService,
   routingService,
   sipappService,
+  escalationService,
   gatewayService,
 ];
