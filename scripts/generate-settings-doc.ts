@@ -16,6 +16,7 @@ import { consoleConfigSchema } from '../services/gateway/src/console/console.con
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
 import { reportingConfigSchema } from '../services/reporting/src/reporting.config';
+import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
 import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
@@ -51,6 +52,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'reporting',
     intro: 'The reporting service (KPIs, exports, hot topics; services/reporting/README.md) adds:',
     schema: reportingConfigSchema,
+  },
+  {
+    title: 'sipapp',
+    intro: 'The telephone edge (IVR flows, calls, outbound calls) adds (sipapp/README.md):',
+    schema: sipappConfigSchema,
   },
   {
     title: 'escalation',

@@ -4,6 +4,7 @@ import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { reportingDefinitions } from './reporting/reporting.messages';
 import { routingDefinitions } from './routing/routing.messages';
+import { telephonyDefinitions } from './telephony/telephony.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
 /**
@@ -17,6 +18,7 @@ export function platformRegistry(): MessageRegistry {
     ...routingDefinitions,
     ...reportingDefinitions,
     ...accountDefinitions,
+    ...telephonyDefinitions,
     ...escalationDefinitions,
   );
 }

@@ -17,4 +17,5 @@ export * from './intake';
 export * from './account';
 export * from './routing';
 export * from './reporting';
+export * from './telephony';
 export * from './escalation';

@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
 import { reportingService } from '@hotline/reporting';
 import { routingService } from '@hotline/routing';
+import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 
 /** Every service of the platform, mounted in one process by the embedded runner. */
@@ -12,6 +13,7 @@ export const embeddedServices: ServiceDefinition[] = [
   intakeService,
   routingService,
   reportingService,
+  sipappService,
   escalationService,
   gatewayService,
 ];
