@@ -14,6 +14,7 @@ import { liveConfigSchema } from '../services/gateway/src/live/live.config';
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
+import { surveyConfigSchema } from '../services/survey/src/survey.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -43,6 +44,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'routing',
     intro: 'The routing service (ACD) adds (services/routing/README.md):',
     schema: routingConfigSchema,
+  },
+  {
+    title: 'survey',
+    intro: 'The survey service (callbacks, audits, post-call surveys) adds (services/survey/README.md):',
+    schema: surveyConfigSchema,
   },
   {
     title: 'gateway',

@@ -2,6 +2,7 @@ import { accountDefinitions } from './account';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { routingDefinitions } from './routing/routing.messages';
+import { surveyDefinitions } from './survey/survey.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
 /**
@@ -14,5 +15,6 @@ export function platformRegistry(): MessageRegistry {
     ...intakeDefinitions,
     ...routingDefinitions,
     ...accountDefinitions,
+    ...surveyDefinitions,
   );
 }

@@ -2,6 +2,7 @@ import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
 import { routingService } from '@hotline/routing';
+import { surveyService } from '@hotline/survey';
 import { workflowService } from '@hotline/workflow';
 
 /** Every service of the platform, mounted in one process by the embedded runner. */
@@ -9,5 +10,6 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  surveyService,
   gatewayService,
 ];
