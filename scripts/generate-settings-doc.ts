@@ -11,9 +11,11 @@ import { relayConfigSchema } from '../services/relay/src/relay.config';
 import { intakeConfigSchema } from '../services/intake/src/intake.config';
 import { authConfigSchema } from '../services/gateway/src/auth/auth.config';
 import { liveConfigSchema } from '../services/gateway/src/live/live.config';
+import { attachmentsConfigSchema } from '../services/gateway/src/attachments/attachments.config';
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
+import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 import { surveyConfigSchema } from '../services/survey/src/survey.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
@@ -46,6 +48,12 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     schema: routingConfigSchema,
   },
   {
+    title: 'escalation',
+    intro:
+      'The escalation service (deadline timers, reminders, supervision) adds (services/escalation/README.md):',
+    schema: escalationConfigSchema,
+  },
+  {
     title: 'survey',
     intro: 'The survey service (callbacks, audits, post-call surveys) adds (services/survey/README.md):',
     schema: surveyConfigSchema,
@@ -59,6 +67,12 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'gateway: live updates',
     intro: "The gateway's `GET /api/live` stream (docs/api.md):",
     schema: liveConfigSchema,
+  },
+  {
+    title: 'gateway: attachments',
+    intro:
+      "Uploads (`POST /api/attachments`): how long an unreferenced upload is kept, and the portal's quota (docs/security.md):",
+    schema: attachmentsConfigSchema,
   },
   {
     title: 'gateway: web console',

@@ -1,8 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { workflowService } from '@hotline/workflow';
 import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
-import { gatewayService } from '@hotline/gateway';
+import { createGatewayService, gatewayService } from '@hotline/gateway';
 
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -64,6 +66,11 @@ describe('POST/GET /api/attachments over real HTTP [embedded]', () => {
       }),
     });
     expect(registered.status).toBe(201);
+    // The case references the upload: kept for good, out of reach of the sweep of unreferenced uploads.
+    const attachments = join(running.dir, 'attachments');
+    expect(existsSync(join(attachments, 'refs', `${String(stored.id)}.json`))).toBe(true);
+    expect(existsSync(join(attachments, 'pending', `${String(stored.id)}.json`))).toBe(false);
+    expect(existsSync(join(attachments, 'pending', `${again.id}.json`))).toBe(true);
   });
 
   it('refuses programs, unlisted types and content that contradicts the type with 415 naming the reason', async () => {
@@ -104,5 +111,51 @@ describe('POST/GET /api/attachments over real HTTP [embedded]', () => {
     expect(malformed.status).toBe(400);
     const anonymous = await fetch(`${running.url}/api/attachments/att-AAAAAAAAAAAAAAAAAAAAAAAA`);
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('the portal uploads without an account within a quota per address and in total [embedded]', () => {
+  let running: BootedPlatform;
+  let AGENT: SessionHeaders;
+  const upload = (bytes: number, headers: Record<string, string> = {}): Promise<Response> => {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([Buffer.concat([PNG, Buffer.alloc(bytes)])], { type: 'image/png' }),
+      '照片.png',
+    );
+    return fetch(`${running.url}/api/attachments`, { method: 'POST', body: form, headers });
+  };
+
+  beforeAll(async () => {
+    const gateway = createGatewayService({
+      attachmentsEnv: { HOTLINE_ANONYMOUS_UPLOADS_PER_HOUR: '3', HOTLINE_ANONYMOUS_PENDING_MIB: '1' },
+    });
+    running = await bootPlatform([workflowService, gateway]);
+    AGENT = await signIn(running.url, 'agent');
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it('refuses an upload past the unreferenced total, then past the files per hour, with 429 and Retry-After; staff are not counted', async () => {
+    expect((await upload(600 * 1024)).status).toBe(201);
+    const full = await upload(600 * 1024);
+    expect(full.status).toBe(429);
+    expect(await full.json()).toMatchObject({
+      error: { message: expect.stringContaining('unsubmitted files') },
+    });
+    expect(Number(full.headers.get('retry-after'))).toBeGreaterThan(0);
+
+    expect((await upload(1000)).status).toBe(201);
+    expect((await upload(1000)).status).toBe(201);
+    const fourth = await upload(1000);
+    expect(fourth.status).toBe(429);
+    expect(await fourth.json()).toMatchObject({
+      error: { message: expect.stringContaining('3 files per hour') },
+    });
+    expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThan(3000);
+
+    expect((await upload(600 * 1024, AGENT)).status).toBe(201);
   });
 });

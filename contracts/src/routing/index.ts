@@ -3,3 +3,4 @@ export * from './routing.commands';
 export * from './routing.events';
 export * from './routing.queries';
 export * from './routing.messages';
+export * from './routing.roles';

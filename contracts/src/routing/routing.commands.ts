@@ -4,7 +4,11 @@ import { personal } from '../messages/personal-data';
 import {
   AgentId,
   AgentProfile,
+  Bulletin,
+  BulletinId,
   Channel,
+  ConsultOutcome,
+  ContactParty,
   ContactId,
   NotReadyReason,
   PhoneNumber,
@@ -13,6 +17,7 @@ import {
   RouterSettings,
   ROUTING_SERVICE,
   SkillRequirement,
+  SupervisionMode,
   TransferTarget,
 } from './routing.values';
 
@@ -82,8 +87,48 @@ export const HoldContact = command('HoldContact', 'The agent puts the contact on
 export const ResumeContact = command('ResumeContact', 'The agent takes the contact off hold.', AgentContact);
 export const TransferContact = command(
   'TransferContact',
-  'The agent transfers the contact to a queue or an outside number.',
+  'The agent transfers the contact to a queue (at its back), a ready agent (offered to them) or an outside number.',
   z.object({ agentId: AgentId, contactId: ContactId, target: TransferTarget }),
+);
+export const ConsultParty = command(
+  'ConsultParty',
+  'The agent puts the caller on hold and talks to another agent or an outside number (consultation).',
+  z.object({ agentId: AgentId, contactId: ContactId, party: ContactParty }),
+);
+export const EndConsultation = command(
+  'EndConsultation',
+  'The agent ends the consultation: back to the caller, a three-way call, or the party takes the caller.',
+  z.object({ agentId: AgentId, contactId: ContactId, outcome: ConsultOutcome }),
+);
+export const AddConferenceParty = command(
+  'AddConferenceParty',
+  "The agent adds a party to the caller's contact at once (three-way with a unit's number or an agent).",
+  z.object({ agentId: AgentId, contactId: ContactId, party: ContactParty }),
+);
+export const RemoveConferenceParty = command(
+  'RemoveConferenceParty',
+  'A party leaves the three-way call (the agent drops them, or they hung up).',
+  z.object({ agentId: AgentId, contactId: ContactId, party: ContactParty }),
+);
+export const SuperviseContact = command(
+  'SuperviseContact',
+  "A supervisor monitors, whispers to the agent, or barges into an agent's contact (or changes the mode).",
+  z.object({ supervisorId: AgentId, contactId: ContactId, mode: SupervisionMode }),
+);
+export const StopSupervising = command(
+  'StopSupervising',
+  "The supervisor leaves the agent's contact.",
+  z.object({ supervisorId: AgentId, contactId: ContactId }),
+);
+export const PostBulletin = command(
+  'PostBulletin',
+  "A supervisor's broadcast shown on every agent's desk (e.g. what to tell callers during an outage).",
+  Bulletin,
+);
+export const WithdrawBulletin = command(
+  'WithdrawBulletin',
+  'The bulletin leaves the desks.',
+  z.object({ bulletinId: BulletinId }),
 );
 export const EndContact = command(
   'EndContact',
@@ -117,6 +162,14 @@ export const routingCommands = [
   HoldContact,
   ResumeContact,
   TransferContact,
+  ConsultParty,
+  EndConsultation,
+  AddConferenceParty,
+  RemoveConferenceParty,
+  SuperviseContact,
+  StopSupervising,
+  PostBulletin,
+  WithdrawBulletin,
   EndContact,
   EndAfterContactWork,
   RunRouterTimers,

@@ -6,7 +6,11 @@ import {
   AgentId,
   AgentProfile,
   AgentState,
+  Bulletin,
+  BulletinId,
   Channel,
+  ConsultOutcome,
+  ContactParty,
   ContactId,
   NotReadyReason,
   OverflowReason,
@@ -18,6 +22,7 @@ import {
   RouterSettings,
   ROUTER_CATEGORY,
   SkillRequirement,
+  SupervisionMode,
   TransferTarget,
 } from './routing.values';
 
@@ -128,6 +133,47 @@ export const ContactTransferred = event(
   'The agent transferred the contact (a ContactQueued follows for a queue).',
   { contactId: ContactId, agentId: AgentId, queueId: QueueId, target: TransferTarget, talkSeconds: Waited },
 );
+export const ConsultationStarted = event(
+  'ConsultationStarted',
+  'The agent holds the caller and talks to the party (a consulted agent is busy until it ends).',
+  { contactId: ContactId, agentId: AgentId, party: ContactParty },
+);
+export const ConsultationEnded = event(
+  'ConsultationEnded',
+  'The consultation ended: `return` to the caller (resumed), `conference` (a ConferencePartyJoined follows), `transfer` (a ContactTransferred follows) or `contact-ended` (the caller hung up).',
+  {
+    contactId: ContactId,
+    agentId: AgentId,
+    party: ContactParty,
+    outcome: z.enum([...ConsultOutcome.options, 'contact-ended']),
+  },
+);
+export const ConferencePartyJoined = event(
+  'ConferencePartyJoined',
+  'A party joined the caller and the agent (three-way): the telephony bridges the three.',
+  { contactId: ContactId, agentId: AgentId, party: ContactParty },
+);
+export const ConferencePartyLeft = event(
+  'ConferencePartyLeft',
+  'A party left the three-way call (the contact ending ends every party; this is emitted for each).',
+  { contactId: ContactId, agentId: AgentId, party: ContactParty },
+);
+export const SupervisionStarted = event(
+  'SupervisionStarted',
+  "A supervisor is on the agent's contact in `mode` (emitted again when the mode changes).",
+  { contactId: ContactId, agentId: AgentId, supervisorId: AgentId, mode: SupervisionMode },
+);
+export const SupervisionEnded = event(
+  'SupervisionEnded',
+  "The supervisor left the agent's contact (or the contact ended or moved on).",
+  { contactId: ContactId, agentId: AgentId, supervisorId: AgentId },
+);
+export const BulletinPosted = event('BulletinPosted', 'A bulletin was posted to the desks.', {
+  bulletin: Bulletin,
+});
+export const BulletinWithdrawn = event('BulletinWithdrawn', 'The bulletin left the desks.', {
+  bulletinId: BulletinId,
+});
 export const ContactEnded = event('ContactEnded', 'The contact with the agent ended.', {
   contactId: ContactId,
   agentId: AgentId,
@@ -163,6 +209,14 @@ export const routingEvents = [
   ContactHeld,
   ContactResumed,
   ContactTransferred,
+  ConsultationStarted,
+  ConsultationEnded,
+  ConferencePartyJoined,
+  ConferencePartyLeft,
+  SupervisionStarted,
+  SupervisionEnded,
+  BulletinPosted,
+  BulletinWithdrawn,
   ContactEnded,
   AfterContactWorkEnded,
 ] as const;

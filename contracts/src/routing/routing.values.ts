@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientId } from '../kernel/ids';
 import { personal } from '../messages/personal-data';
+import { IsoDateTime } from '../workflow/case.values';
 
 /** A contact in queue is intake's contact (a call, a chat): the same id on both sides. */
 export { ContactId } from '../intake/intake.values';
@@ -141,8 +142,48 @@ export const AgentState = z.enum([
 export type AgentState = z.infer<typeof AgentState>;
 
 export const OverflowReason = z.enum(['max-wait', 'no-agent', 'queue-full']);
+/** Where an agent transfers a contact: a queue (at its back), one ready agent, or an outside number. */
 export const TransferTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('queue'), queueId: QueueId }),
+  z.object({ kind: z.literal('agent'), agentId: AgentId }),
   z.object({ kind: z.literal('number'), number: personal(PhoneNumber) }),
 ]);
 export type TransferTarget = z.infer<typeof TransferTarget>;
+
+/**
+ * A party the agent brings into a contact besides the caller: another agent, or an outside number
+ * such as a handling unit's (three-way with a department). `label` is what the desk shows.
+ */
+export const ContactParty = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agentId: AgentId }),
+  z.object({
+    kind: z.literal('number'),
+    number: personal(PhoneNumber),
+    label: z.string().min(1).max(60).optional(),
+  }),
+]);
+export type ContactParty = z.infer<typeof ContactParty>;
+
+/** How a consultation ends: back to the caller alone, all three together, or the party takes the caller. */
+export const ConsultOutcome = z.enum(['return', 'conference', 'transfer']);
+export type ConsultOutcome = z.infer<typeof ConsultOutcome>;
+
+/**
+ * A supervisor on an agent's contact: `monitor` hears both sides and is heard by nobody, `whisper`
+ * is heard by the agent only, `barge` by both (a three-way call).
+ */
+export const SupervisionMode = z.enum(['monitor', 'whisper', 'barge']);
+export type SupervisionMode = z.infer<typeof SupervisionMode>;
+
+export const BulletinId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 characters of A-Z a-z 0-9 _ . : -');
+/** A supervisor's broadcast to the agents' desks (e.g. an outage in a district: what to tell callers). */
+export const Bulletin = z.object({
+  bulletinId: BulletinId,
+  text: z.string().trim().min(1).max(500),
+  severity: z.enum(['info', 'urgent']),
+  /** The desks stop showing it then; without it, until withdrawn. */
+  expiresAt: IsoDateTime.optional(),
+});
+export type Bulletin = z.infer<typeof Bulletin>;

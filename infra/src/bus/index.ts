@@ -36,6 +36,13 @@ export {
   filterSubjectsOf,
   type JetStreamTopology,
 } from './jetstream-topology';
+export {
+  checkBusPrefix,
+  prefixSubject,
+  unprefixSubject,
+  prefixStream,
+  prefixTopology,
+} from './deployment-prefix';
 export { ensureEventStreams, type EnsureEventStreamsOptions } from './ensure-event-streams';
 export { JetStreamEventPublisher, type JetStreamEventPublisherOptions } from './jetstream-event-publisher';
 export { JetStreamEventBus, type JetStreamEventBusOptions } from './jetstream-event-bus';

@@ -2,6 +2,7 @@ import { errors, type NatsConnection } from '@nats-io/nats-core';
 import { BusClientProxy, DEFAULT_REQUEST_TIMEOUT_MS } from './bus-client-proxy';
 import { busTimeout, busUnavailable, noResponders } from './bus-errors';
 import type { BusHeaders } from './bus-record';
+import { prefixSubject } from './deployment-prefix';
 import { NatsConnectionSource, type NatsConnectionOption } from './nats-connection-source';
 import type { NatsLink } from './nats-link';
 import { toNatsHeaders } from './nats-headers';
@@ -11,17 +12,21 @@ export type NatsClientProxyOptions = NatsConnectionOption & {
   timeoutMs?: number;
   /** The connection's state: while it is down a request fails at once instead of timing out. */
   link?: NatsLink;
+  /** The deployment's HOTLINE_BUS_PREFIX: requests go to `<prefix>.<subject>` (deployment-prefix.ts). */
+  subjectPrefix?: string;
 };
 
 /** The distributed mode's ClientProxy: `send(subject, payload)` as a NATS request. */
 export class NatsClientProxy extends BusClientProxy {
   private readonly source: NatsConnectionSource;
   private readonly link: NatsLink | undefined;
+  private readonly subjectPrefix: string | undefined;
 
   constructor(options: NatsClientProxyOptions) {
     super(options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
     this.source = new NatsConnectionSource(options);
     this.link = options.link;
+    this.subjectPrefix = options.subjectPrefix;
   }
 
   connect(): Promise<NatsConnection> {
@@ -45,7 +50,7 @@ export class NatsClientProxy extends BusClientProxy {
     this.link?.assertUp(subject);
     const connection = await this.source.get();
     try {
-      const reply = await connection.request(subject, body, {
+      const reply = await connection.request(prefixSubject(this.subjectPrefix, subject), body, {
         timeout: timeoutMs,
         headers: toNatsHeaders(headers),
       });

@@ -1,11 +1,14 @@
 import type { Msg, Subscription } from '@nats-io/nats-core';
 import { BusServer } from './bus-server';
+import { prefixSubject } from './deployment-prefix';
 import { NatsConnectionSource, type NatsConnectionOption } from './nats-connection-source';
 import { fromNatsHeaders } from './nats-headers';
 
 export type NatsTransportOptions = NatsConnectionOption & {
   /** The service name: the queue group, so replicas share the requests. */
   queue: string;
+  /** The deployment's HOTLINE_BUS_PREFIX: subscriptions are on `<prefix>.<subject>` (deployment-prefix.ts). */
+  subjectPrefix?: string;
 };
 
 /**
@@ -14,11 +17,13 @@ export type NatsTransportOptions = NatsConnectionOption & {
  */
 export class NatsTransport extends BusServer {
   private readonly source: NatsConnectionSource;
+  private readonly subjectPrefix: string | undefined;
   private subscriptions: Subscription[] = [];
 
   constructor(options: NatsTransportOptions) {
     super(options.queue);
     this.source = new NatsConnectionSource(options);
+    this.subjectPrefix = options.subjectPrefix;
   }
 
   listen(callback: (error?: unknown) => void): void {
@@ -45,7 +50,7 @@ export class NatsTransport extends BusServer {
     const subjects = this.subjects();
     const connection = await this.source.get();
     this.subscriptions = subjects.map((subject) =>
-      connection.subscribe(subject, {
+      connection.subscribe(prefixSubject(this.subjectPrefix, subject), {
         queue: this.queue,
         callback: (error, msg) => {
           if (error === null) this.onRequest(subject, msg);

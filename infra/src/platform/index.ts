@@ -1,4 +1,4 @@
-export { Platform, systemClock, type PlatformOptions } from './platform';
+export { Platform, busTopologyOf, systemClock, type PlatformOptions } from './platform';
 export { demoDataEnabled, platformConfigSchema, type PlatformConfig } from './platform-config.schema';
 export { PLATFORM, platformModule, type ServiceDefinition } from './service-module';
 export { startServices, type RunningServices } from './start-services';

@@ -44,6 +44,13 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .default(LOCAL_FERRETDB_URL)
     .describe('MongoDB (or FerretDB) connection string of the read models in distributed mode'),
   MONGODB_DB: z.string().default('hotline').describe('Database name of the read models'),
+  HOTLINE_BUS_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9][A-Za-z0-9_-]{0,31})?$/, 'must be 1-32 characters of A-Z a-z 0-9 _ -')
+    .default('')
+    .describe(
+      'Deployment name on a shared NATS cluster: every command, query, event and dead-letter subject becomes <prefix>.<subject> and every stream <prefix>_<stream>; empty for none',
+    ),
   HOTLINE_EVENTS_STREAM: z
     .string()
     .default('HOTLINE_EVENTS')

@@ -25,7 +25,8 @@ import { SqliteCheckpointStore } from '../bus/sqlite-checkpoint-store';
 import { SqliteDeadLetterSink } from '../bus/sqlite-dead-letter-sink';
 import { JetStreamEventBus } from '../bus/jetstream-event-bus';
 import { ensureEventStreams } from '../bus/ensure-event-streams';
-import type { JetStreamTopology } from '../bus/jetstream-topology';
+import { resolveTopology, type JetStreamTopology } from '../bus/jetstream-topology';
+import { checkBusPrefix, prefixTopology } from '../bus/deployment-prefix';
 import { ReadinessRegistry } from '../health/readiness.registry';
 import { jetStreamSource } from '../projection/jetstream-source';
 import type { ProjectionSource } from '../projection/projection.port';
@@ -35,6 +36,29 @@ import { createLogger, type Logger } from '../telemetry/create-logger';
 import { createMetrics } from '../telemetry/metrics';
 import { initTelemetry, type Telemetry } from '../telemetry/init-telemetry';
 import type { PlatformConfig } from './platform-config.schema';
+
+/** The JetStream streams and subjects of a deployment: the settings, under HOTLINE_BUS_PREFIX. */
+export const busTopologyOf = (
+  config: Pick<
+    PlatformConfig,
+    | 'HOTLINE_BUS_PREFIX'
+    | 'HOTLINE_EVENTS_STREAM'
+    | 'HOTLINE_DLQ_STREAM'
+    | 'HOTLINE_EVENTS_SUBJECT_PREFIX'
+    | 'HOTLINE_DLQ_SUBJECT_PREFIX'
+  >,
+): JetStreamTopology =>
+  resolveTopology(
+    prefixTopology(
+      checkBusPrefix(config.HOTLINE_BUS_PREFIX),
+      resolveTopology({
+        eventsStream: config.HOTLINE_EVENTS_STREAM,
+        dlqStream: config.HOTLINE_DLQ_STREAM,
+        eventsSubjectPrefix: config.HOTLINE_EVENTS_SUBJECT_PREFIX,
+        dlqSubjectPrefix: config.HOTLINE_DLQ_SUBJECT_PREFIX,
+      }),
+    ),
+  );
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -63,7 +87,8 @@ export class Platform {
     readonly eventStore: EventStore,
     readonly readStore: ReadStore,
     readonly eventBus: EventBus,
-    readonly topology: Partial<JetStreamTopology>,
+    /** The streams and subjects of the events, under the deployment's HOTLINE_BUS_PREFIX. */
+    readonly topology: JetStreamTopology,
     private readonly nats: NatsConnection | undefined,
     private readonly broker: InProcessBroker | undefined,
     private readonly closers: Array<() => Promise<void> | void>,
@@ -97,12 +122,7 @@ export class Platform {
       ...(config.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT } : {}),
     });
     closers.push(() => telemetry.shutdown());
-    const topology: Partial<JetStreamTopology> = {
-      eventsStream: config.HOTLINE_EVENTS_STREAM,
-      dlqStream: config.HOTLINE_DLQ_STREAM,
-      eventsSubjectPrefix: config.HOTLINE_EVENTS_SUBJECT_PREFIX,
-      dlqSubjectPrefix: config.HOTLINE_DLQ_SUBJECT_PREFIX,
-    };
+    const topology = busTopologyOf(config);
     try {
       const eventStore = await openEventStore(serviceName, config);
       closers.unshift(() => eventStore.close());
@@ -173,7 +193,11 @@ export class Platform {
   /** The Nest transport that serves this service's `@MessagePattern` handlers. */
   transport(queue = this.serviceName): CustomTransportStrategy {
     if (this.broker) return new InProcessTransport({ broker: this.broker, queue });
-    return new NatsTransport({ connection: this.natsConnection, queue });
+    return new NatsTransport({
+      connection: this.natsConnection,
+      queue,
+      subjectPrefix: checkBusPrefix(this.config.HOTLINE_BUS_PREFIX),
+    });
   }
 
   /**
@@ -191,7 +215,12 @@ export class Platform {
   client(): BusClientProxy {
     const timeoutMs = this.config.HOTLINE_REQUEST_TIMEOUT_MS;
     if (this.broker) return new InProcessClientProxy({ broker: this.broker, timeoutMs });
-    return new NatsClientProxy({ connection: this.natsConnection, timeoutMs, link: this.natsLink });
+    return new NatsClientProxy({
+      connection: this.natsConnection,
+      timeoutMs,
+      link: this.natsLink,
+      subjectPrefix: checkBusPrefix(this.config.HOTLINE_BUS_PREFIX),
+    });
   }
 
   /** Closes everything in reverse order of opening. */

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { loadConfig } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { AccountsController } from './auth/accounts.controller';
@@ -20,7 +18,7 @@ import { KnowledgeController } from './intake/knowledge.controller';
 import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controller';
 import { gatewayOpenApi } from './openapi/gateway-openapi';
 import { AttachmentsController } from './attachments/attachments.controller';
-import { ATTACHMENT_STORE } from './attachments/attachment-store.token';
+import { attachmentProviders } from './attachments/attachments.providers';
 import { LiveController } from './live/live.controller';
 import { LiveHub } from './live/live-hub';
 import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
@@ -47,6 +45,8 @@ export const documentedControllers = [...gatewayControllers, AuthController, Acc
 export interface GatewayOptions {
   /** Accounts, sessions, OIDC and rate-limit settings; default: from the process environment. */
   auth?: AuthModuleOptions;
+  /** Upload expiry and the anonymous quota (`attachments.config.ts`); default: the process environment. */
+  attachmentsEnv?: NodeJS.ProcessEnv;
 }
 
 /** The HTTP API: authenticates, authorises, validates, and sends commands and queries over the bus. */
@@ -60,10 +60,7 @@ class GatewayModule {
       providers: [
         { provide: BUS_CLIENT, useFactory: () => platform.client() },
         { provide: OPENAPI_DOCUMENT, useFactory: () => gatewayOpenApi(documentedControllers) },
-        {
-          provide: ATTACHMENT_STORE,
-          useFactory: () => new FileAttachmentStore(join(platform.config.HOTLINE_DATA_DIR, 'attachments')),
-        },
+        ...attachmentProviders(platform, options.attachmentsEnv),
         LiveHub,
         { provide: LIVE_CONFIG, useFactory: () => loadConfig(liveConfigSchema, undefined, 'gateway') },
       ],

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { JetStreamEventPublisher, prefixStream, prefixSubject } from '@hotline/infra/bus';
 import { describeConfig, loadConfig } from '@hotline/infra/config';
 import { onShutdown } from '@hotline/infra/health';
 import { Platform } from '@hotline/infra/platform';
@@ -30,8 +30,9 @@ async function main(): Promise<void> {
           await integrationFeed(jsm, {
             connection,
             ackTimeoutMs,
-            stream: config.RELAY_INTEGRATION_STREAM,
-            subjectPrefix: config.RELAY_INTEGRATION_SUBJECT_PREFIX,
+            // Under the deployment's HOTLINE_BUS_PREFIX like every other stream and subject.
+            stream: prefixStream(config.HOTLINE_BUS_PREFIX, config.RELAY_INTEGRATION_STREAM),
+            subjectPrefix: prefixSubject(config.HOTLINE_BUS_PREFIX, config.RELAY_INTEGRATION_SUBJECT_PREFIX),
             categories: config.RELAY_INTEGRATION_CATEGORIES.split(','),
             onUnreadable: (event, error) =>
               platform.logger.error(
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const relay = new Relay({
     store: platform.eventStore,
     publisher,
-    resumePosition: () => lastPublishedPosition(jsm, config.HOTLINE_EVENTS_STREAM),
+    resumePosition: () => lastPublishedPosition(jsm, platform.topology.eventsStream),
     batchSize: config.RELAY_BATCH_SIZE,
     maxRetryDelayMs: config.RELAY_RETRY_MAX_MS,
     onReconnect: (listener) => platform.natsLink?.onReconnect(listener) ?? (() => undefined),

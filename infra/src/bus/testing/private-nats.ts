@@ -1,8 +1,7 @@
 /**
  * A NATS server (JetStream on) of a test's or benchmark's own: Debian's nats-server on a free port
- * with its store under `dir`. Command and query subjects are not namespaced per run, so on a shared
- * server another run's services would answer a share of this run's requests; and a fault test may
- * kill its own server (SIGKILL) and start it again on the same port and store, never the shared one.
+ * with its store under `dir`. A test on the shared server must name its deployment (HOTLINE_BUS_PREFIX)
+ * or another run's services answer a share of its requests; a fault test may kill its own server (SIGKILL) and start it again on the same port and store, never the shared one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -23,8 +23,12 @@ import {
 } from '@hotline/infra/attachments';
 import { actorFromRequest } from '../actor-from-request';
 import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
+import { AUTH_SERVICES } from '../auth/auth.tokens';
+import type { AuthServices } from '../auth/auth-services';
+import { clientAddress } from '../auth/http/client-address';
+import { AnonymousUploadQuota } from './anonymous-upload-quota';
 import { Doc, DocTag } from '../openapi/doc.decorator';
-import { ATTACHMENT_STORE } from './attachment-store.token';
+import { ANONYMOUS_UPLOAD_QUOTA, ATTACHMENT_STORE } from './attachment-store.token';
 
 /** What multer hands over for the `file` part (memory storage). */
 interface UploadedPart {
@@ -49,14 +53,24 @@ const StoredAttachmentSchema = z.object({
 @DocTag('attachments')
 @Controller('api')
 export class AttachmentsController {
-  constructor(@Inject(ATTACHMENT_STORE) private readonly store: FileAttachmentStore) {}
+  constructor(
+    @Inject(ATTACHMENT_STORE) private readonly store: FileAttachmentStore,
+    @Inject(ANONYMOUS_UPLOAD_QUOTA) private readonly quota: AnonymousUploadQuota,
+    @Inject(AUTH_SERVICES) private readonly auth: AuthServices,
+  ) {}
 
   @Doc({
     summary: 'Uploads a file (images, PDF, MP4, office documents; at most 10 MiB).',
     description:
-      'Multipart field `file`. Executables, unlisted types and content that contradicts the declared type are refused with 415; larger files with 413. The answer is the AttachmentRef to put in a command, plus the SHA-256.',
+      'Multipart field `file`. Executables, unlisted types and content that contradicts the declared type are refused with 415; larger files with 413. The answer is the AttachmentRef to put in a command, plus the SHA-256. An upload that no command references within HOTLINE_UPLOAD_UNCLAIMED_HOURS is removed. Without signing in (the portal) a client address may upload HOTLINE_ANONYMOUS_UPLOADS_PER_HOUR files and HOTLINE_ANONYMOUS_UPLOAD_MIB_PER_HOUR MiB an hour, and all unreferenced anonymous uploads together at most HOTLINE_ANONYMOUS_PENDING_MIB: beyond either, 429 with Retry-After.',
     body: { multipartFile: 'file' },
-    responses: { 201: { description: 'The stored attachment.', schema: StoredAttachmentSchema } },
+    responses: {
+      201: { description: 'The stored attachment.', schema: StoredAttachmentSchema },
+      429: {
+        description:
+          'Over the anonymous upload quota; the message says which, Retry-After when to try again.',
+      },
+    },
   })
   @Public()
   @Post('attachments')
@@ -67,8 +81,16 @@ export class AttachmentsController {
       defParamCharset: 'utf8',
     }),
   )
-  async upload(@UploadedFile() file: UploadedPart | undefined): Promise<StoredAttachment> {
+  async upload(
+    @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
+    @UploadedFile() file: UploadedPart | undefined,
+  ): Promise<StoredAttachment> {
     if (!file) throw new ValidationError('file', 'is required: a multipart/form-data part named file');
+    // A public route: the guard binds no identity, so ask whether a staff member is signed in.
+    const anonymous = (await this.auth.authenticator.authenticate(request, response)) === undefined;
+    const address = clientAddress(request, this.auth.config.HOTLINE_TRUSTED_PROXIES);
+    if (anonymous) await this.admit(address, file.size, response);
     const verdict = judgeUpload({
       filename: file.originalname,
       mediaType: file.mimetype,
@@ -78,7 +100,16 @@ export class AttachmentsController {
       if (verdict.status === 400) throw new ValidationError('file', verdict.reason.replace(/^file: /, ''));
       throw new HttpException(verdict.reason, verdict.status);
     }
-    return this.store.upload(file.originalname, verdict.mediaType, file.buffer);
+    const stored = await this.store.upload(file.originalname, verdict.mediaType, file.buffer, { anonymous });
+    if (anonymous) this.quota.record(address, file.size);
+    return stored;
+  }
+
+  private async admit(address: string, bytes: number, response: ServerResponse): Promise<void> {
+    const refusal = this.quota.check(address, bytes, await this.store.anonymousPendingBytes());
+    if (!refusal) return;
+    response.setHeader('retry-after', String(refusal.retryAfterSeconds));
+    throw new HttpException(`${refusal.reason}; retry in ${refusal.retryAfterSeconds} s`, 429);
   }
 
   @Doc({

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import { ROUTING_SERVICE } from '@hotline/contracts';
+import { gatewayRolesFor, ROUTING_SERVICE } from '@hotline/contracts';
 import { actorFromRequest } from '../actor-from-request';
 import { BUS_CLIENT } from '../bus-client.token';
 import { WorkflowRequests } from '../workflow-requests';
@@ -23,7 +23,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('DefineQueue', ['queueId']))
-  @Allow('city-admin')
+  @Allow(...gatewayRolesFor('DefineQueue'))
   @Put('queues/:queueId')
   @HttpCode(200)
   defineQueue(@Req() request: IncomingMessage, @Param('queueId') queueId: string, @Body() body: unknown) {
@@ -31,11 +31,19 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('SetAgentProfile', ['agentId']))
-  @Allow('city-admin')
+  @Allow(...gatewayRolesFor('SetAgentProfile'))
   @Put('agents/:agentId/profile')
   @HttpCode(200)
   setProfile(@Req() request: IncomingMessage, @Param('agentId') agentId: string, @Body() body: unknown) {
     return this.requests.command('SetAgentProfile', request.headers, body, { agentId });
+  }
+
+  @Doc(commandDoc('SetRouterSettings'))
+  @Allow(...gatewayRolesFor('SetRouterSettings'))
+  @Put('settings')
+  @HttpCode(200)
+  setSettings(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.requests.command('SetRouterSettings', request.headers, body);
   }
 
   @Doc(queryDoc('GetQueueBoard'))
@@ -55,7 +63,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('LogInAgent'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('LogInAgent'))
   @Post('me/log-in')
   @HttpCode(200)
   logIn(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -63,7 +71,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('LogOutAgent'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('LogOutAgent'))
   @Post('me/log-out')
   @HttpCode(200)
   logOut(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -71,7 +79,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('MakeAgentReady'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('MakeAgentReady'))
   @Post('me/ready')
   @HttpCode(200)
   ready(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -79,7 +87,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('MakeAgentNotReady'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('MakeAgentNotReady'))
   @Post('me/not-ready')
   @HttpCode(200)
   notReady(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -87,7 +95,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('AcceptOffer'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('AcceptOffer'))
   @Post('me/accept')
   @HttpCode(200)
   accept(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -95,7 +103,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('DeclineOffer'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('DeclineOffer'))
   @Post('me/decline')
   @HttpCode(200)
   decline(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -103,7 +111,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('EndContact'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('EndContact'))
   @Post('me/end')
   @HttpCode(200)
   end(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -111,7 +119,7 @@ export class RoutingController {
   }
 
   @Doc(commandDoc('EndAfterContactWork'))
-  @Allow('agent', 'supervisor')
+  @Allow(...gatewayRolesFor('EndAfterContactWork'))
   @Post('me/end-after-contact-work')
   @HttpCode(200)
   endAfterContactWork(@Req() request: IncomingMessage, @Body() body: unknown) {
@@ -132,6 +140,112 @@ export class RoutingController {
   @HttpCode(200)
   forceNotReady(@Req() request: IncomingMessage, @Param('agentId') agentId: string, @Body() body: unknown) {
     return this.requests.command('MakeAgentNotReady', request.headers, body, { agentId });
+  }
+
+  @Doc(commandDoc('HoldContact'))
+  @Allow(...gatewayRolesFor('HoldContact'))
+  @Post('me/hold')
+  @HttpCode(200)
+  hold(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('HoldContact', request, body);
+  }
+
+  @Doc(commandDoc('ResumeContact'))
+  @Allow(...gatewayRolesFor('ResumeContact'))
+  @Post('me/resume')
+  @HttpCode(200)
+  resume(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('ResumeContact', request, body);
+  }
+
+  @Doc(commandDoc('TransferContact'))
+  @Allow(...gatewayRolesFor('TransferContact'))
+  @Post('me/transfer')
+  @HttpCode(200)
+  transfer(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('TransferContact', request, body);
+  }
+
+  @Doc(commandDoc('ConsultParty'))
+  @Allow(...gatewayRolesFor('ConsultParty'))
+  @Post('me/consult')
+  @HttpCode(200)
+  consult(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('ConsultParty', request, body);
+  }
+
+  @Doc(commandDoc('EndConsultation'))
+  @Allow(...gatewayRolesFor('EndConsultation'))
+  @Post('me/end-consultation')
+  @HttpCode(200)
+  endConsultation(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('EndConsultation', request, body);
+  }
+
+  @Doc(commandDoc('AddConferenceParty'))
+  @Allow(...gatewayRolesFor('AddConferenceParty'))
+  @Post('me/conference')
+  @HttpCode(200)
+  addParty(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('AddConferenceParty', request, body);
+  }
+
+  @Doc(commandDoc('RemoveConferenceParty'))
+  @Allow(...gatewayRolesFor('RemoveConferenceParty'))
+  @Post('me/conference/leave')
+  @HttpCode(200)
+  removeParty(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.own('RemoveConferenceParty', request, body);
+  }
+
+  @Doc(commandDoc('SuperviseContact', ['contactId']))
+  @Allow(...gatewayRolesFor('SuperviseContact'))
+  @Post('contacts/:contactId/supervise')
+  @HttpCode(200)
+  supervise(@Req() request: IncomingMessage, @Param('contactId') contactId: string, @Body() body: unknown) {
+    return this.requests.command('SuperviseContact', request.headers, body, {
+      contactId,
+      supervisorId: actorFromRequest(request.headers).actor.id,
+    });
+  }
+
+  @Doc(commandDoc('StopSupervising', ['contactId']))
+  @Allow(...gatewayRolesFor('StopSupervising'))
+  @Post('contacts/:contactId/stop-supervising')
+  @HttpCode(200)
+  stopSupervising(
+    @Req() request: IncomingMessage,
+    @Param('contactId') contactId: string,
+    @Body() body: unknown,
+  ) {
+    return this.requests.command('StopSupervising', request.headers, body, {
+      contactId,
+      supervisorId: actorFromRequest(request.headers).actor.id,
+    });
+  }
+
+  @Doc(commandDoc('PostBulletin', ['bulletinId']))
+  @Allow(...gatewayRolesFor('PostBulletin'))
+  @Put('bulletins/:bulletinId')
+  @HttpCode(200)
+  postBulletin(
+    @Req() request: IncomingMessage,
+    @Param('bulletinId') bulletinId: string,
+    @Body() body: unknown,
+  ) {
+    return this.requests.command('PostBulletin', request.headers, body, { bulletinId });
+  }
+
+  @Doc(commandDoc('WithdrawBulletin', ['bulletinId']))
+  @Allow(...gatewayRolesFor('WithdrawBulletin'))
+  @Post('bulletins/:bulletinId/withdraw')
+  @HttpCode(200)
+  withdrawBulletin(
+    @Req() request: IncomingMessage,
+    @Param('bulletinId') bulletinId: string,
+    @Body() body: unknown,
+  ) {
+    return this.requests.command('WithdrawBulletin', request.headers, body, { bulletinId });
   }
 
   /** A command about the signed-in agent: the agent is never taken from the body. */

@@ -44,9 +44,15 @@ export class Decision {
   }
 
   private agentsTouchedBy(event: RouterEvent): string[] {
-    const data = event.data as { agentId?: string; agentIds?: string[]; profile?: { agentId: string } };
+    const data = event.data as {
+      agentId?: string;
+      agentIds?: string[];
+      profile?: { agentId: string };
+      party?: { kind: string; agentId?: string };
+    };
     const ids = new Set<string>();
     if (data.agentId) ids.add(data.agentId);
+    if (data.party?.agentId) ids.add(data.party.agentId);
     for (const id of data.agentIds ?? []) ids.add(id);
     if (data.profile) ids.add(data.profile.agentId);
     return [...ids];

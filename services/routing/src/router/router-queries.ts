@@ -2,6 +2,7 @@ import { CN_PUBLIC_HOLIDAYS, NotFoundError, type LocalDate } from '@hotline/cont
 import { forecastArrivals, staffingPlan } from '../staffing/arrival-forecast';
 import type { AgentStatistics } from '../statistics/agent-statistics';
 import type { QueueStatistics } from '../statistics/queue-statistics';
+import { activeBulletins } from './router-bulletins';
 import type { RouterCommandHandler } from './router-command.handler';
 import type { RouterState } from './router-state';
 
@@ -49,8 +50,14 @@ export class RouterQueries {
       reason: agent.notReadyReason ?? null,
       secondsInState: Math.round((now - agent.stateSince) / 1000),
       queueIds: agent.profile.queues.map((m) => m.queueId),
+      /** What a supervisor can monitor, whisper to or barge into. */
+      contacts: agent.contacts.map((held) => ({
+        contactId: held.contactId,
+        channel: held.channel,
+        supervisor: state.contacts.get(held.contactId)?.supervisor ?? null,
+      })),
     }));
-    return { queues, agents };
+    return { queues, agents, bulletins: activeBulletins(state, now) };
   }
 
   async agentSession(agentId: string) {
@@ -58,6 +65,7 @@ export class RouterQueries {
     const agent = state.agents.get(agentId);
     if (!agent) throw new NotFoundError('agent', agentId);
     const offer = agent.offer === undefined ? undefined : state.contacts.get(agent.offer);
+    const now = this.settings.now().getTime();
     return {
       agentId,
       state: agent.state,
@@ -69,13 +77,32 @@ export class RouterQueries {
             queueId: offer.queueId,
             channel: offer.channel,
             mode: offer.callbackNumber ? 'callback' : 'inbound',
+            // The screen pop: the caller's number (or the one to call back) for their history.
+            callerNumber: offer.callbackNumber ?? offer.callerNumber ?? null,
+            waitedSeconds: Math.round((now - offer.queuedAt) / 1000),
+            expiresAt:
+              offer.offerExpiresAt === undefined ? null : new Date(offer.offerExpiresAt).toISOString(),
           }
         : null,
-      contacts: agent.contacts.map((held) => ({
-        contactId: held.contactId,
-        channel: held.channel,
-        held: held.held,
-      })),
+      contacts: agent.contacts.map((held) => {
+        const contact = state.contacts.get(held.contactId);
+        const supervisor = contact?.supervisor;
+        return {
+          contactId: held.contactId,
+          channel: held.channel,
+          held: held.held,
+          queueId: contact?.queueId ?? null,
+          callerNumber: contact?.callbackNumber ?? contact?.callerNumber ?? null,
+          answeredAt: contact?.answeredAt === undefined ? null : new Date(contact.answeredAt).toISOString(),
+          consulting: contact?.consulting ?? null,
+          parties: contact?.parties ?? [],
+          // A silent monitor is not shown to the agent; a whisper or a barge is heard, so it is.
+          supervisor: supervisor && supervisor.mode !== 'monitor' ? supervisor : null,
+        };
+      }),
+      /** Another agent's contact this agent was brought into (consulted, or a three-way call). */
+      engagedIn: agent.engagedIn ?? null,
+      bulletins: activeBulletins(state, now),
       afterContactWorkUntil: agent.acwUntil === undefined ? null : new Date(agent.acwUntil).toISOString(),
     };
   }

@@ -1,11 +1,14 @@
 import type {
   AgentProfile,
   AgentState,
+  Bulletin,
   Channel,
+  ContactParty,
   QueueConfig,
   QueueMembership,
   RouterSettings,
   SkillRequirement,
+  SupervisionMode,
 } from '@hotline/contracts';
 
 /** A contact the agent holds (one call, or up to the chat capacity of chats). */
@@ -25,6 +28,8 @@ export interface AgentRecord {
   /** The contact offered to the agent: never more than one at a time. */
   readonly offer?: string;
   readonly contacts: readonly HeldContact[];
+  /** The contact of another agent this agent is a party to (consulted, or in a three-way call). */
+  readonly engagedIn?: string;
   /** After-contact work ends by itself at this instant (ms). */
   readonly acwUntil?: number;
   /** No offer before this instant (wrap-up, decline and no-answer delays). */
@@ -52,6 +57,8 @@ export interface ContactRecord {
   /** Which entry into a queue this is (a transfer back to the same queue is a new entry). */
   readonly entry: number;
   readonly status: ContactStatus;
+  /** For the agent's screen pop (personal data: only the agent offered or holding it sees it). */
+  readonly callerNumber?: string;
   readonly callbackNumber?: string;
   readonly offeredTo: readonly string[];
   readonly offerExpiresAt?: number;
@@ -61,6 +68,17 @@ export interface ContactRecord {
   readonly answeredAt?: number;
   readonly heldSince?: number;
   readonly holdMs: number;
+  /** The party the agent is consulting (the caller on hold), and the parties in a three-way call. */
+  readonly consulting?: ContactParty;
+  readonly parties?: readonly ContactParty[];
+  readonly supervisor?: { readonly supervisorId: string; readonly mode: SupervisionMode };
+}
+
+/** A bulletin on the desks; `until` (ms) from its expiresAt. */
+export interface BulletinRecord {
+  readonly bulletin: Bulletin;
+  readonly postedAt: number;
+  readonly until?: number;
 }
 
 export interface QueueRecord {
@@ -86,6 +104,7 @@ export const DEFAULT_ROUTER_SETTINGS: RouterSettings = {
 export function agentStateOf(agent: Omit<AgentRecord, 'state' | 'stateSince'>): AgentState {
   if (!agent.loggedIn) return 'logged-out';
   if (agent.offer !== undefined) return 'reserved';
+  if (agent.engagedIn !== undefined) return 'on-contact';
   if (agent.contacts.length > 0) return agent.contacts.every((c) => c.held) ? 'held' : 'on-contact';
   if (agent.acwUntil !== undefined) return 'after-contact-work';
   return agent.ready ? 'ready' : 'not-ready';
@@ -93,7 +112,13 @@ export function agentStateOf(agent: Omit<AgentRecord, 'state' | 'stateSince'>): 
 
 /** Whether the agent takes new offers at all (the per-contact checks come on top). */
 export function isOpenForOffers(agent: AgentRecord): boolean {
-  if (!agent.loggedIn || !agent.ready || agent.offer !== undefined || agent.acwUntil !== undefined)
+  if (
+    !agent.loggedIn ||
+    !agent.ready ||
+    agent.offer !== undefined ||
+    agent.acwUntil !== undefined ||
+    agent.engagedIn !== undefined
+  )
     return false;
   if (agent.contacts.length === 0) return true;
   return (
@@ -115,5 +140,17 @@ export function allowedTier(queue: QueueConfig, waitedMs: number): number {
   return tier;
 }
 
+export const sameParty = (a: ContactParty, b: ContactParty): boolean =>
+  a.kind === 'agent'
+    ? b.kind === 'agent' && a.agentId === b.agentId
+    : b.kind === 'number' && a.number === b.number;
+
 export const hasSkills = (agent: AgentRecord, required: readonly SkillRequirement[]): boolean =>
   required.every((need) => (agent.profile.skills[need.skillId] ?? 0) >= need.minLevel);
+
+export const holdMs = (contact: ContactRecord, now: number): number =>
+  contact.holdMs + (contact.heldSince === undefined ? 0 : now - contact.heldSince);
+
+/** Time with the agent, hold excluded. */
+export const talkSeconds = (contact: ContactRecord, now: number): number =>
+  Math.max(0, (now - (contact.answeredAt ?? now) - holdMs(contact, now)) / 1000);

@@ -3,6 +3,7 @@ import {
   DEFAULT_ROUTER_SETTINGS,
   isOpenForOffers,
   type AgentRecord,
+  type BulletinRecord,
   type ContactRecord,
   type QueueRecord,
 } from './router-records';
@@ -37,6 +38,8 @@ export class RouterState {
   readonly offeredContacts = new Set<string>();
   /** caller number → when they last queued, for the repeat-caller priority. */
   readonly lastCallFrom = new Map<string, number>();
+  /** Bulletins on the desks, by id. */
+  readonly bulletins = new Map<string, BulletinRecord>();
   private journal: Array<() => void> | undefined;
   private entries = 0;
 
@@ -130,6 +133,10 @@ export class RouterState {
       this.updateQueue(contact.queueId, (q) => ({ ...q, waiting: q.waiting + 1 }));
       this.push(contact.queueId, contact.priority, contact);
     }
+  }
+
+  setBulletin(bulletinId: string, bulletin: BulletinRecord | undefined): void {
+    this.setIn(this.bulletins, bulletinId, bulletin);
   }
 
   setLastCall(number: string, at: number): void {

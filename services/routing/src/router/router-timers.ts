@@ -81,6 +81,7 @@ export function requeue(decision: Decision, contact: ContactRecord, queueId: str
     channel: contact.channel,
     priority: contact.priority,
     requiredSkills: [...contact.requiredSkills],
+    ...(contact.callerNumber !== undefined ? { callerNumber: contact.callerNumber } : {}),
     fromQueueId: contact.queueId,
   });
 }

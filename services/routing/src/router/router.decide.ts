@@ -1,11 +1,24 @@
 import type { DecideContext } from '@hotline/infra/command';
 import type { RouterCommand, RouterEvent } from '@hotline/contracts';
 import { Decision } from './decision';
+import { authorize } from './router-access';
+import { postBulletin, withdrawBulletin } from './router-bulletins';
+import {
+  addConferenceParty,
+  consult,
+  endConsultation,
+  releaseParties,
+  removeConferenceParty,
+  stopSupervising,
+  supervise,
+  transfer,
+} from './router-call-control';
 import { routerViolation, RouterErrorCode as Code } from './router.errors';
+import { agentOf, loggedIn, offerTo, queuedContact, withAgent } from './router-lookups';
 import { settle } from './router-matching';
-import type { AgentRecord, ContactRecord } from './router-records';
+import { holdMs, talkSeconds } from './router-records';
 import type { RouterState } from './router-state';
-import { overflow, requeue, runTimers } from './router-timers';
+import { overflow, runTimers } from './router-timers';
 
 /**
  * Every decision first applies what fell due (expired offers, ended after-contact work, overflows),
@@ -13,6 +26,7 @@ import { overflow, requeue, runTimers } from './router-timers';
  * command no contact waits while an eligible agent is ready.
  */
 export function decide(command: RouterCommand, state: RouterState, context: DecideContext): RouterEvent[] {
+  authorize(command, context.actor);
   return state.trial(() => {
     const decision = new Decision(state, context.now.getTime());
     runTimers(decision);
@@ -54,7 +68,7 @@ function handle(command: RouterCommand, decision: Decision): void {
     }
     case 'LogOutAgent': {
       const agent = loggedIn(state, command.data.agentId);
-      if (agent.contacts.length > 0) {
+      if (agent.contacts.length > 0 || agent.engagedIn !== undefined) {
         throw routerViolation(
           Code.AgentOnContact,
           `agent ${agent.agentId} is ${agent.state} and cannot log out`,
@@ -140,24 +154,27 @@ function handle(command: RouterCommand, decision: Decision): void {
         agentId: command.data.agentId,
       });
     }
-    case 'TransferContact': {
-      const { contact } = withAgent(state, command.data.agentId, command.data.contactId);
-      const target = command.data.target;
-      if (target.kind === 'queue' && !state.queues.has(target.queueId)) {
-        throw routerViolation(Code.UnknownQueue, `target.queueId: queue ${target.queueId} is not defined`);
-      }
-      decision.emit('ContactTransferred', {
-        contactId: contact.contactId,
-        agentId: command.data.agentId,
-        queueId: contact.queueId,
-        target,
-        talkSeconds: talkSeconds(contact, decision.now),
-      });
-      if (target.kind === 'queue') requeue(decision, contact, target.queueId);
-      return;
-    }
+    case 'TransferContact':
+      return transfer(command.data, decision);
+    case 'ConsultParty':
+      return consult(command.data, decision);
+    case 'EndConsultation':
+      return endConsultation(command.data, decision);
+    case 'AddConferenceParty':
+      return addConferenceParty(command.data, decision);
+    case 'RemoveConferenceParty':
+      return removeConferenceParty(command.data, decision);
+    case 'SuperviseContact':
+      return supervise(command.data, decision);
+    case 'StopSupervising':
+      return stopSupervising(command.data, decision);
+    case 'PostBulletin':
+      return postBulletin(command.data, decision);
+    case 'WithdrawBulletin':
+      return withdrawBulletin(command.data, decision);
     case 'EndContact': {
       const { contact } = withAgent(state, command.data.agentId, command.data.contactId);
+      releaseParties(decision, contact);
       return decision.emit('ContactEnded', {
         contactId: contact.contactId,
         agentId: command.data.agentId,
@@ -237,69 +254,4 @@ function priorityOf(
     if (listed) priority = Math.max(priority, listed.priority);
   }
   return Math.min(priority, 9);
-}
-
-const holdMs = (contact: ContactRecord, now: number): number =>
-  contact.holdMs + (contact.heldSince === undefined ? 0 : now - contact.heldSince);
-
-const talkSeconds = (contact: ContactRecord, now: number): number =>
-  Math.max(0, (now - (contact.answeredAt ?? now) - holdMs(contact, now)) / 1000);
-
-function agentOf(state: RouterState, agentId: string): AgentRecord {
-  const agent = state.agents.get(agentId);
-  if (!agent) throw routerViolation(Code.UnknownAgent, `agentId: agent ${agentId} has no profile`);
-  return agent;
-}
-
-function loggedIn(state: RouterState, agentId: string): AgentRecord {
-  const agent = agentOf(state, agentId);
-  if (!agent.loggedIn)
-    throw routerViolation(Code.AgentLoggedOut, `agent ${agentId} is logged out`, { state: agent.state });
-  return agent;
-}
-
-function queuedContact(state: RouterState, contactId: string): ContactRecord {
-  const contact = state.contacts.get(contactId);
-  if (!contact)
-    throw routerViolation(Code.UnknownContact, `contactId: contact ${contactId} is not in the router`);
-  if (contact.status === 'connected') {
-    throw routerViolation(Code.ContactNotWaiting, `contact ${contactId} is already with an agent`, {
-      status: contact.status,
-    });
-  }
-  return contact;
-}
-
-function offerTo(
-  state: RouterState,
-  agentId: string,
-  contactId: string,
-): { agent: AgentRecord; contact: ContactRecord } {
-  const agent = agentOf(state, agentId);
-  const contact = state.contacts.get(contactId);
-  if (agent.offer !== contactId || !contact) {
-    throw routerViolation(
-      Code.NoOffer,
-      `agent ${agentId} is ${agent.state} with no offer of contact ${contactId}`,
-      {
-        state: agent.state,
-      },
-    );
-  }
-  return { agent, contact };
-}
-
-function withAgent(
-  state: RouterState,
-  agentId: string,
-  contactId: string,
-): { agent: AgentRecord; contact: ContactRecord } {
-  const agent = agentOf(state, agentId);
-  const contact = state.contacts.get(contactId);
-  if (!contact || contact.agentId !== agentId || contact.status !== 'connected') {
-    throw routerViolation(Code.NotWithAgent, `contact ${contactId} is not with agent ${agentId}`, {
-      state: agent.state,
-    });
-  }
-  return { agent, contact };
 }

@@ -1,5 +1,5 @@
-import type { RouterEvent } from '@hotline/contracts';
-import { agentStateOf, type AgentRecord, type ContactRecord } from './router-records';
+import type { ContactParty, RouterEvent } from '@hotline/contracts';
+import { agentStateOf, sameParty, type AgentRecord, type ContactRecord } from './router-records';
 import type { RouterState } from './router-state';
 
 const ms = (iso: string): number => Date.parse(iso);
@@ -69,6 +69,7 @@ export function evolve(state: RouterState, event: RouterEvent): RouterState {
         queuedAt: at,
         entry: state.nextEntry(),
         status: 'waiting',
+        callerNumber,
         callbackNumber: state.contacts.get(contactId)?.callbackNumber,
         offeredTo: [],
         excluded: [],
@@ -173,6 +174,46 @@ export function evolve(state: RouterState, event: RouterEvent): RouterState {
         };
       });
     }
+    case 'ConsultationStarted':
+      changeContact(state, event.data.contactId, (c) => ({ ...c, consulting: event.data.party }));
+      return engage(state, event.data.party, event.data.contactId, at);
+    case 'ConsultationEnded':
+      changeContact(state, event.data.contactId, (c) => ({ ...c, consulting: undefined }));
+      // Into a three-way call the consulted agent stays engaged (ConferencePartyJoined follows).
+      return event.data.outcome === 'conference' ? state : engage(state, event.data.party, undefined, at);
+    case 'ConferencePartyJoined':
+      changeContact(state, event.data.contactId, (c) => ({
+        ...c,
+        parties: [...(c.parties ?? []), event.data.party],
+      }));
+      return engage(state, event.data.party, event.data.contactId, at);
+    case 'ConferencePartyLeft':
+      changeContact(state, event.data.contactId, (c) => ({
+        ...c,
+        parties: (c.parties ?? []).filter((p) => !sameParty(p, event.data.party)),
+      }));
+      return engage(state, event.data.party, undefined, at);
+    case 'SupervisionStarted':
+      changeContact(state, event.data.contactId, (c) => ({
+        ...c,
+        supervisor: { supervisorId: event.data.supervisorId, mode: event.data.mode },
+      }));
+      return state;
+    case 'SupervisionEnded':
+      changeContact(state, event.data.contactId, (c) => ({ ...c, supervisor: undefined }));
+      return state;
+    case 'BulletinPosted': {
+      const { bulletin } = event.data;
+      state.setBulletin(bulletin.bulletinId, {
+        bulletin,
+        postedAt: at,
+        ...(bulletin.expiresAt !== undefined ? { until: ms(bulletin.expiresAt) } : {}),
+      });
+      return state;
+    }
+    case 'BulletinWithdrawn':
+      state.setBulletin(event.data.bulletinId, undefined);
+      return state;
     case 'AfterContactWorkEnded':
       return changeAgent(state, event.data.agentId, at, (a) => ({
         ...a,
@@ -219,6 +260,21 @@ function changeAgent(
   const agent = state.agents.get(agentId);
   if (agent) setAgent(state, change(agent), at);
   return state;
+}
+
+/** A consulted or conferenced agent is busy while in another's contact; leaving it, they are idle again. */
+function engage(
+  state: RouterState,
+  party: ContactParty,
+  contactId: string | undefined,
+  at: number,
+): RouterState {
+  if (party.kind !== 'agent') return state;
+  return changeAgent(state, party.agentId, at, (a) => ({
+    ...a,
+    engagedIn: contactId,
+    idleSince: contactId === undefined ? at : a.idleSince,
+  }));
 }
 
 function markHeld(

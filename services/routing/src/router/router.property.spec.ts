@@ -108,6 +108,12 @@ const ownAction = fc
       'transfer',
       'wrap',
       'callback',
+      'consult',
+      'consult',
+      'end-consult',
+      'end-consult',
+      'conference',
+      'transfer-agent',
     ),
   })
   .map((d): OwnAction => ({ own: d.act, agentId: d.agentId, n: d.n }));
@@ -164,7 +170,19 @@ const step = fc.record({
 type Step = { seconds: number; command: RouterCommand | OwnAction };
 
 interface OwnAction {
-  own: 'accept' | 'decline' | 'end' | 'hold' | 'resume' | 'transfer' | 'wrap' | 'callback';
+  own:
+    | 'accept'
+    | 'decline'
+    | 'end'
+    | 'hold'
+    | 'resume'
+    | 'transfer'
+    | 'wrap'
+    | 'callback'
+    | 'consult'
+    | 'end-consult'
+    | 'conference'
+    | 'transfer-agent';
   agentId: string;
   n: number;
 }
@@ -185,7 +203,9 @@ function resolve(step: RouterCommand | OwnAction, state: RouterState): RouterCom
         ? a.offer !== undefined
         : step.own === 'wrap'
           ? a.acwUntil !== undefined
-          : a.contacts.length > 0,
+          : step.own === 'end-consult'
+            ? a.contacts.some((held) => state.contacts.get(held.contactId)?.consulting !== undefined)
+            : a.contacts.length > 0,
     )
     .sort((a, b) => (a.agentId < b.agentId ? -1 : 1));
   const agent = busy[step.n % Math.max(1, busy.length)] ?? state.agents.get(step.agentId);
@@ -193,7 +213,26 @@ function resolve(step: RouterCommand | OwnAction, state: RouterState): RouterCom
     (step.own === 'accept' || step.own === 'decline' ? agent?.offer : agent?.contacts[0]?.contactId) ??
     'none';
   const agentId = agent?.agentId ?? step.agentId;
+  // Another agent (or, one time in five, a unit's number) to consult, conference or transfer to.
+  const other = AGENTS[(AGENTS.indexOf(agentId) + 1 + step.n) % AGENTS.length]!;
+  const party =
+    step.n === 4
+      ? ({ kind: 'number', number: '05718888000' } as const)
+      : ({ kind: 'agent', agentId: other } as const);
   switch (step.own) {
+    case 'consult':
+      return cmd('ConsultParty', { agentId, contactId, party });
+    case 'end-consult':
+      return cmd('EndConsultation', {
+        agentId,
+        contactId:
+          agent?.contacts.find((held) => state.contacts.get(held.contactId)?.consulting)?.contactId ?? 'none',
+        outcome: (['return', 'conference', 'transfer'] as const)[step.n % 3]!,
+      });
+    case 'conference':
+      return cmd('AddConferenceParty', { agentId, contactId, party });
+    case 'transfer-agent':
+      return cmd('TransferContact', { agentId, contactId, target: { kind: 'agent', agentId: other } });
     case 'accept':
       return cmd('AcceptOffer', { agentId, contactId });
     case 'decline':
@@ -316,6 +355,10 @@ describe('router decider properties', () => {
       'QueuedContactAbandoned',
       'ContactHeld',
       'AgentStateChanged',
+      'ConsultationStarted',
+      'ConsultationEnded',
+      'ConferencePartyJoined',
+      'ConferencePartyLeft',
     ];
     expect(expected.filter((t) => !seen.has(t))).toEqual([]);
   });

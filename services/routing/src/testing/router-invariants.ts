@@ -6,10 +6,18 @@ export class EventModel {
   readonly contactsOf = new Map<string, Array<{ contactId: string; channel: string }>>();
   readonly agentOf = new Map<string, string>();
   readonly channelOf = new Map<string, string>();
+  /** Agents who are a party to another's contact (consulted, three-way): offered nothing meanwhile. */
+  readonly engagedIn = new Map<string, string>();
   readonly broken: string[] = [];
 
   apply(event: RouterEvent, capacity: (agentId: string) => number): void {
-    const d = event.data as unknown as { contactId: string; agentId: string; agentIds: string[] };
+    const d = event.data as unknown as {
+      contactId: string;
+      agentId: string;
+      agentIds: string[];
+      party?: { kind: string; agentId?: string };
+    };
+    const partyAgent = d.party?.kind === 'agent' ? d.party.agentId : undefined;
     // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check -- only the events the invariants need
     switch (event.type) {
       case 'ContactQueued':
@@ -19,6 +27,8 @@ export class EventModel {
         for (const agent of d.agentIds) {
           if (this.offerOf.has(agent))
             this.broken.push(`${agent} offered ${d.contactId} while offered ${this.offerOf.get(agent)}`);
+          if (this.engagedIn.has(agent))
+            this.broken.push(`${agent} offered ${d.contactId} while in ${this.engagedIn.get(agent)}`);
           const held = this.contactsOf.get(agent) ?? [];
           const channel = this.channelOf.get(d.contactId);
           if (
@@ -41,6 +51,25 @@ export class EventModel {
         ]);
         return;
       }
+      case 'ConsultationStarted':
+      case 'ConferencePartyJoined':
+        if (partyAgent === undefined) return;
+        // Out of a consultation into the three-way call the agent is already engaged in this contact.
+        if (
+          (this.engagedIn.has(partyAgent) && this.engagedIn.get(partyAgent) !== d.contactId) ||
+          (this.contactsOf.get(partyAgent) ?? []).length > 0
+        )
+          this.broken.push(`${partyAgent} joined ${d.contactId} while busy`);
+        this.engagedIn.set(partyAgent, d.contactId);
+        return;
+      case 'ConsultationEnded':
+      case 'ConferencePartyLeft':
+        if (
+          partyAgent !== undefined &&
+          !(event.type === 'ConsultationEnded' && event.data.outcome === 'conference')
+        )
+          this.engagedIn.delete(partyAgent);
+        return;
       case 'OfferDeclined':
       case 'OfferExpired':
         this.offerOf.delete(d.agentId);

@@ -20,5 +20,6 @@ export function snapshotOf(state: RouterState): unknown {
     acw: [...state.agentsInAcw].sort(),
     offered: [...state.offeredContacts].sort(),
     lastCalls: sorted(state.lastCallFrom),
+    bulletins: sorted(state.bulletins),
   };
 }

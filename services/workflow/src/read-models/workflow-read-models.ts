@@ -1,7 +1,7 @@
-import { HotlineError } from '@hotline/contracts';
 import {
   ProjectionRunner,
   projectionsBehind,
+  waitForCheckpoint,
   type Projection,
   type ProjectionSource,
 } from '@hotline/infra/projection';
@@ -32,7 +32,6 @@ export interface WorkflowReadModelsOptions {
  */
 const CATCH_UP_BATCH = 5_000;
 
-const POLL_MS = 5;
 export const UNITS_PROJECTION = 'workflow-units';
 export const CASE_PROJECTIONS: readonly string[] = ['workflow-cases', 'workflow-case-timeline'];
 
@@ -120,18 +119,6 @@ export class WorkflowReadModels {
   ): Promise<void> {
     if (position === undefined || position === 0) return;
     const runners = this.runners.filter((runner) => names.includes(runner.status().name));
-    const deadline = Date.now() + timeoutMs;
-    while (!runners.every((runner) => runner.status().checkpoint >= position)) {
-      if (Date.now() > deadline) {
-        throw new HotlineError(
-          'unavailable',
-          'READ_MODEL_BEHIND',
-          `the read models have not reached position ${position} yet; retry shortly`,
-          undefined,
-          { position, checkpoints: runners.map((r) => r.status().checkpoint) },
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    await waitForCheckpoint(runners, position, timeoutMs, 'the case read models');
   }
 }

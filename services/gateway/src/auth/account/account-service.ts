@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  HotlineError,
-  type AccountCommand,
-  type Actor,
-  type ApiTokenCommand,
-  type DistrictId,
-} from '@hotline/contracts';
+import { type AccountCommand, type Actor, type ApiTokenCommand, type DistrictId } from '@hotline/contracts';
 import {
   handleCommand,
   parseCommandOf,
   type CommandHandlerDeps,
   type CommandResult,
 } from '@hotline/infra/command';
-import { ProjectionRunner, type ProjectionSource } from '@hotline/infra/projection';
+import { ProjectionRunner, waitForCheckpoint, type ProjectionSource } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
@@ -44,8 +38,6 @@ export interface CommandOrigin {
   /** Client-chosen for admin requests; random for sign-in bookkeeping; derived for seeding. */
   commandId?: string;
 }
-
-const POLL_MS = 5;
 
 /**
  * The gateway's accounts and API tokens: commands through the deciders onto their streams, the
@@ -152,18 +144,12 @@ export class AccountService {
     };
   }
 
-  private async waitFor(position: number): Promise<void> {
-    if (position === 0) return;
-    const deadline = Date.now() + this.deps.readAfterWriteTimeoutMs;
-    while (this.runner.status().checkpoint < position) {
-      if (Date.now() > deadline) {
-        throw new HotlineError(
-          'unavailable',
-          'READ_MODEL_BEHIND',
-          'the accounts read model is behind; retry shortly',
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  private waitFor(position: number): Promise<void> {
+    return waitForCheckpoint(
+      this.runner,
+      position,
+      this.deps.readAfterWriteTimeoutMs,
+      'the accounts read model',
+    );
   }
 }

@@ -1,0 +1,2 @@
+export { extractPdfText } from './pdf-text';
+export { readXlsx } from './read-xlsx';

@@ -1,0 +1,67 @@
+import { PassThrough } from 'node:stream';
+import { readXlsx } from './testing';
+import { writeXlsx, type XlsxSheet } from './xlsx';
+
+async function xlsxOf(sheets: XlsxSheet[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise((resolve) => out.on('end', resolve));
+  await writeXlsx(out, sheets);
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+describe('xlsx export', () => {
+  it('reads back the title, the header and the rows with numbers as numbers and times in Beijing time', async () => {
+    const xlsx = await xlsxOf([
+      {
+        name: '按单位统计',
+        title: '榕城市12345 2026年11月 承办单位考核',
+        columns: [
+          { key: 'unit', header: '承办单位', width: 20 },
+          { key: 'cases', header: '承办数', format: 'number' },
+          { key: 'rate', header: '按期办结率', format: 'percent' },
+          { key: 'at', header: '统计时间', format: 'date' },
+        ],
+        rows: [
+          { unit: '市住建局', cases: 120, rate: 0.925, at: '2026-12-01T00:00:00.000Z' },
+          { unit: '鼓楼区东街街道', cases: 7, rate: 1, at: null },
+        ],
+      },
+    ]);
+    const [sheet] = await readXlsx(xlsx);
+    expect(sheet!.name).toBe('按单位统计');
+    expect(sheet!.rows[0]![0]).toBe('榕城市12345 2026年11月 承办单位考核');
+    expect(sheet!.rows[1]).toEqual(['承办单位', '承办数', '按期办结率', '统计时间']);
+    expect(sheet!.rows[2]).toEqual(['市住建局', 120, 0.925, '2026-12-01 08:00']);
+    expect(sheet!.rows[3]!.slice(0, 3)).toEqual(['鼓楼区东街街道', 7, 1]);
+  });
+
+  it('writes several sheets and cleans a tab name Excel would refuse', async () => {
+    const xlsx = await xlsxOf([
+      { name: '汇总', columns: [{ key: 'a', header: 'A' }], rows: [{ a: 1 }] },
+      { name: '明细/2026:11', columns: [{ key: 'a', header: 'A' }], rows: [] },
+    ]);
+    expect((await readXlsx(xlsx)).map((sheet) => sheet.name)).toEqual(['汇总', '明细 2026 11']);
+  });
+
+  it('streams 20,000 rows from an async source without holding them', async () => {
+    async function* rows(): AsyncIterable<Record<string, number | string>> {
+      for (let i = 0; i < 20_000; i += 1) yield { id: i, text: `工单${i}` };
+    }
+    const xlsx = await xlsxOf([
+      {
+        name: '明细',
+        columns: [
+          { key: 'id', header: '序号' },
+          { key: 'text', header: '内容' },
+        ],
+        rows: rows() as never,
+      },
+    ]);
+    const [sheet] = await readXlsx(xlsx);
+    expect(sheet!.rows).toHaveLength(20_001);
+    expect(sheet!.rows[20_000]).toEqual([19_999, '工单19999']);
+  });
+});

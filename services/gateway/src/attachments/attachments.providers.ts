@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { FileAttachmentStore } from '@hotline/infra/attachments';
+import { loadConfig } from '@hotline/infra/config';
+import type { Platform } from '@hotline/infra/platform';
+import { AnonymousUploadQuota } from './anonymous-upload-quota';
+import { ATTACHMENTS_CONFIG, attachmentsConfigSchema, type AttachmentsConfig } from './attachments.config';
+import { AttachmentSweeper, SWEEPER_LOGGER } from './attachment-sweeper';
+import { ANONYMOUS_UPLOAD_QUOTA, ATTACHMENT_STORE } from './attachment-store.token';
+import { ClaimAttachmentsInterceptor } from './claim-attachments.interceptor';
+
+/** The attachment store under the data directory, the portal's quota, the claim on commands and the sweep. */
+export function attachmentProviders(platform: Platform, env?: NodeJS.ProcessEnv): Provider[] {
+  const config = loadConfig(attachmentsConfigSchema, env, 'gateway');
+  return [
+    { provide: ATTACHMENTS_CONFIG, useValue: config },
+    {
+      provide: ATTACHMENT_STORE,
+      useFactory: () => new FileAttachmentStore(join(platform.config.HOTLINE_DATA_DIR, 'attachments')),
+    },
+    { provide: ANONYMOUS_UPLOAD_QUOTA, useValue: new AnonymousUploadQuota(limitsOf(config)) },
+    { provide: SWEEPER_LOGGER, useValue: platform.logger },
+    AttachmentSweeper,
+    { provide: APP_INTERCEPTOR, useClass: ClaimAttachmentsInterceptor },
+  ];
+}
+
+const limitsOf = (config: AttachmentsConfig) => ({
+  uploadsPerHour: config.HOTLINE_ANONYMOUS_UPLOADS_PER_HOUR,
+  mibPerHour: config.HOTLINE_ANONYMOUS_UPLOAD_MIB_PER_HOUR,
+  pendingMib: config.HOTLINE_ANONYMOUS_PENDING_MIB,
+});
