@@ -4,6 +4,7 @@ import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { routingDefinitions } from './routing/routing.messages';
 import { surveyDefinitions } from './survey/survey.messages';
+import { telephonyDefinitions } from './telephony/telephony.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
 /**
@@ -16,6 +17,7 @@ export function platformRegistry(): MessageRegistry {
     ...intakeDefinitions,
     ...routingDefinitions,
     ...accountDefinitions,
+    ...telephonyDefinitions,
     ...escalationDefinitions,
     ...surveyDefinitions,
   );

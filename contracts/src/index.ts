@@ -16,5 +16,6 @@ export * from './workflow';
 export * from './intake';
 export * from './account';
 export * from './routing';
+export * from './telephony';
 export * from './escalation';
 export * from './survey';

@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
 import { routingService } from '@hotline/routing';
 import { surveyService } from '@hotline/survey';
+import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 
 /** Every service of the platform, mounted in one process by the embedded runner. */
@@ -11,6 +12,7 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  sipappService,
   escalationService,
   surveyService,
   gatewayService,
