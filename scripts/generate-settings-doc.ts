@@ -15,6 +15,7 @@ import { attachmentsConfigSchema } from '../services/gateway/src/attachments/att
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
+import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -44,6 +45,12 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'routing',
     intro: 'The routing service (ACD) adds (services/routing/README.md):',
     schema: routingConfigSchema,
+  },
+  {
+    title: 'escalation',
+    intro:
+      'The escalation service (deadline timers, reminders, supervision) adds (services/escalation/README.md):',
+    schema: escalationConfigSchema,
   },
   {
     title: 'gateway',

@@ -29,6 +29,7 @@ const services = [
   { name: 'workflow', port: gatewayPort + 101 },
   { name: 'intake', port: gatewayPort + 103 },
   { name: 'routing', port: gatewayPort + 104 },
+  { name: 'escalation', port: gatewayPort + 106 },
   { name: 'gateway', port: gatewayPort },
 ];
 

@@ -1,4 +1,5 @@
 import { accountDefinitions } from './account';
+import { escalationDefinitions } from './escalation/escalation.messages';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { routingDefinitions } from './routing/routing.messages';
@@ -14,5 +15,6 @@ export function platformRegistry(): MessageRegistry {
     ...intakeDefinitions,
     ...routingDefinitions,
     ...accountDefinitions,
+    ...escalationDefinitions,
   );
 }

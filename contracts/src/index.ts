@@ -16,3 +16,4 @@ export * from './workflow';
 export * from './intake';
 export * from './account';
 export * from './routing';
+export * from './escalation';

@@ -1,3 +1,4 @@
+import { escalationService } from '@hotline/escalation';
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
@@ -9,5 +10,6 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  escalationService,
   gatewayService,
 ];
