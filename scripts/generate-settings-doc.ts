@@ -18,6 +18,7 @@ import { routingConfigSchema } from '../services/routing/src/routing.config';
 import { reportingConfigSchema } from '../services/reporting/src/reporting.config';
 import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
 import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
+import { surveyConfigSchema } from '../services/survey/src/survey.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -63,6 +64,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     intro:
       'The escalation service (deadline timers, reminders, supervision) adds (services/escalation/README.md):',
     schema: escalationConfigSchema,
+  },
+  {
+    title: 'survey',
+    intro: 'The survey service (callbacks, audits, post-call surveys) adds (services/survey/README.md):',
+    schema: surveyConfigSchema,
   },
   {
     title: 'gateway',

@@ -33,6 +33,7 @@ const services = [
   // The telephone edge lives at the top level (sipapp/), as the design has it.
   { name: 'sipapp', port: gatewayPort + 105, main: 'sipapp/src/main.ts' },
   { name: 'escalation', port: gatewayPort + 106 },
+  { name: 'survey', port: gatewayPort + 105 },
   { name: 'gateway', port: gatewayPort },
 ];
 

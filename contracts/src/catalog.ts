@@ -4,6 +4,7 @@ import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { reportingDefinitions } from './reporting/reporting.messages';
 import { routingDefinitions } from './routing/routing.messages';
+import { surveyDefinitions } from './survey/survey.messages';
 import { telephonyDefinitions } from './telephony/telephony.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
@@ -20,5 +21,6 @@ export function platformRegistry(): MessageRegistry {
     ...accountDefinitions,
     ...telephonyDefinitions,
     ...escalationDefinitions,
+    ...surveyDefinitions,
   );
 }

@@ -19,3 +19,4 @@ export * from './routing';
 export * from './reporting';
 export * from './telephony';
 export * from './escalation';
+export * from './survey';

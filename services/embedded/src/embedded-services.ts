@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
 import { reportingService } from '@hotline/reporting';
 import { routingService } from '@hotline/routing';
+import { surveyService } from '@hotline/survey';
 import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 
@@ -15,5 +16,6 @@ export const embeddedServices: ServiceDefinition[] = [
   reportingService,
   sipappService,
   escalationService,
+  surveyService,
   gatewayService,
 ];
