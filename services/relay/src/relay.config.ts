@@ -29,7 +29,7 @@ export const relayConfigSchema = platformConfigSchema.extend({
   RELAY_INTEGRATION_CATEGORIES: z
     .string()
     .regex(/^[A-Za-z0-9]+(,[A-Za-z0-9]+)*$/, 'must be comma-separated stream categories')
-    .default('case,unit,dispatchCatalogue')
+    .default('case,unit,dispatchCatalogue,caseEscalation,supervision,reminder')
     .describe(
       'Stream categories on the integration feed (an allow-list; their personal fields are marked in the contracts)',
     ),

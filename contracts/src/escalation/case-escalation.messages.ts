@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineCommand, defineEvent } from '../messages/define';
+import { CaseId, IsoDateTime, UnitId } from '../workflow/case.values';
+import { CASE_ESCALATION_CATEGORY, DeadlinePoint, ESCALATION_SERVICE, LadderRung } from './escalation.values';
+
+/** Which setting of a point fired: a dispatch, an extension or a signing gives each point a new key. */
+const TimerKey = z.string().min(1).max(200);
+
+export const FireDeadlinePoint = defineCommand({
+  type: 'FireDeadlinePoint',
+  service: ESCALATION_SERVICE,
+  summary:
+    "The escalation timers' own command: record that a case reached a due point. Any instance may send it; one event is kept.",
+  schema: z.object({
+    caseId: CaseId,
+    point: DeadlinePoint,
+    key: TimerKey,
+    dueAt: IsoDateTime,
+    unitId: UnitId.optional(),
+  }),
+});
+
+export const CaseDeadlinePointReached = defineEvent({
+  type: 'CaseDeadlinePointReached',
+  version: 1,
+  category: CASE_ESCALATION_CATEGORY,
+  summary:
+    'A case reached one of its due points (sign-by, return-by, sub-dispatch-by, first-contact-by, due-soon, overdue): fired once, within a second of `dueAt`.',
+  schema: z.object({
+    caseId: CaseId,
+    point: DeadlinePoint,
+    key: TimerKey,
+    dueAt: IsoDateTime,
+    /** The unit holding the case at that moment. */
+    unitId: UnitId.optional(),
+  }),
+});
+
+export const SendLadderNotice = defineCommand({
+  type: 'SendLadderNotice',
+  service: ESCALATION_SERVICE,
+  summary: "The escalation service's own command: a repeated complaint climbs the repeat ladder.",
+  schema: z.object({ caseId: CaseId, repeatCount: z.number().int().positive(), unitId: UnitId.optional() }),
+});
+
+export const RepeatLadderNoticeSent = defineEvent({
+  type: 'RepeatLadderNoticeSent',
+  version: 1,
+  category: CASE_ESCALATION_CATEGORY,
+  summary:
+    "A repeated complaint climbed the repeat ladder: 1st repeat to the unit's head, 2nd to its top leader, 3rd and more to the city government office.",
+  schema: z.object({
+    caseId: CaseId,
+    repeatCount: z.number().int().positive(),
+    rung: LadderRung,
+    unitId: UnitId.optional(),
+  }),
+});
+
+export const caseEscalationCommands = [FireDeadlinePoint, SendLadderNotice] as const;
+export const caseEscalationEvents = [CaseDeadlinePointReached, RepeatLadderNoticeSent] as const;

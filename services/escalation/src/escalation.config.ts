@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { envBool, envInt } from '@hotline/infra/config';
+
+/** The escalation service's own settings (the platform's are in platformConfigSchema). */
+export const escalationConfigSchema = z.object({
+  ESCALATION_TIMERS: envBool()
+    .default(true)
+    .describe('Run the deadline timers; every instance may, one firing is kept per due point'),
+  ESCALATION_TICK_MS: envInt({ min: 50, max: 1_000 })
+    .default(200)
+    .describe('How often due points are looked for (a point fires at most this late, plus the append)'),
+  ESCALATION_FIRE_CONCURRENCY: envInt({ min: 1, max: 256 })
+    .default(32)
+    .describe('Due points fired at once when many fall due together'),
+  ESCALATION_DUE_SOON_HALF_DAYS: envInt({ min: 0, max: 20 })
+    .default(2)
+    .describe('The yellow point: this many working half-days before the deadline (2 = one working day)'),
+  ESCALATION_FIRST_CONTACT_HALF_DAYS: envInt({ min: 1, max: 20 })
+    .default(2)
+    .describe('The unit contacts the citizen within this many working half-days of signing'),
+});
+export type EscalationConfig = z.infer<typeof escalationConfigSchema>;
