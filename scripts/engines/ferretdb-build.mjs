@@ -16,27 +16,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { goBinary, runGo } from './go-tools.mjs';
 
-function goBinary() {
-  const probe = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (probe.status === 0) return 'go';
-  if (existsSync('/usr/local/go/bin/go')) return '/usr/local/go/bin/go';
-  throw new Error('engines: FerretDB must be built with Go, and no `go` was found (install Go >= 1.21)');
-}
-
-function run(command, args, cwd) {
-  const result = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GOFLAGS: '-buildvcs=false' },
-  });
-  if (result.status !== 0) {
-    throw new Error(
-      `engines: \`${command} ${args.join(' ')}\` failed in ${cwd}:\n${result.stderr || result.stdout}`,
-    );
-  }
-  return result.stdout;
-}
+const run = runGo;
 
 /** True when the binary at `path` starts and reports the expected version. */
 export function ferretdbUsable(path, version) {
@@ -46,7 +28,7 @@ export function ferretdbUsable(path, version) {
 }
 
 export function buildFerretdb({ binDir, version, module: modulePath, log }) {
-  const go = goBinary();
+  const go = goBinary('FerretDB');
   const work = mkdtempSync(join(tmpdir(), 'hotline-ferretdb-build-'));
   try {
     log(`ferretdb: building ${modulePath}@${version} with ${go} (once; cached in ${binDir})`);
