@@ -15,6 +15,7 @@ import { attachmentsConfigSchema } from '../services/gateway/src/attachments/att
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
+import { reportingConfigSchema } from '../services/reporting/src/reporting.config';
 import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
 import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 import { surveyConfigSchema } from '../services/survey/src/survey.config';
@@ -47,6 +48,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'routing',
     intro: 'The routing service (ACD) adds (services/routing/README.md):',
     schema: routingConfigSchema,
+  },
+  {
+    title: 'reporting',
+    intro: 'The reporting service (KPIs, exports, hot topics; services/reporting/README.md) adds:',
+    schema: reportingConfigSchema,
   },
   {
     title: 'sipapp',

@@ -2,6 +2,7 @@ import { accountDefinitions } from './account';
 import { escalationDefinitions } from './escalation/escalation.messages';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
+import { reportingDefinitions } from './reporting/reporting.messages';
 import { routingDefinitions } from './routing/routing.messages';
 import { surveyDefinitions } from './survey/survey.messages';
 import { telephonyDefinitions } from './telephony/telephony.messages';
@@ -16,6 +17,7 @@ export function platformRegistry(): MessageRegistry {
     ...workflowDefinitions,
     ...intakeDefinitions,
     ...routingDefinitions,
+    ...reportingDefinitions,
     ...accountDefinitions,
     ...telephonyDefinitions,
     ...escalationDefinitions,

@@ -2,6 +2,7 @@ import { escalationService } from '@hotline/escalation';
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
+import { reportingService } from '@hotline/reporting';
 import { routingService } from '@hotline/routing';
 import { surveyService } from '@hotline/survey';
 import { sipappService } from '@hotline/sipapp';
@@ -12,6 +13,7 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  reportingService,
   sipappService,
   escalationService,
   surveyService,
