@@ -230,7 +230,7 @@ describe('Callbacks end to end [embedded: workflow, survey and gateway on one bu
             { callId: `survey-${taskId}.${attempt}`, outcome, ...(answer ? { answer } : {}) },
             system,
             'telephony',
-          ).catch((error: unknown) => ({ error }) as Body),
+          ).catch((error: unknown) => ({ error })),
         (reply) => !('error' in reply),
       );
     expect(await report(1, 'no-answer')).not.toHaveProperty('error');
