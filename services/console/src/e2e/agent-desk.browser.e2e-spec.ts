@@ -110,10 +110,10 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
 
   it("lets the city administrator edit a queue and an agent's seat as data", async () => {
     const admin = supervisor;
-    await signIn(admin, platform.url, 'city-admin', '/');
+    await signIn(admin, platform.url, 'city-admin', '/admin');
     await admin.goto(`${platform.url}/admin/routing`);
     await admin.getByRole('heading', { name: '话务路由设置' }).waitFor();
-    const queueRow = admin.getByRole('row', { name: /综合受理/ });
+    const queueRow = admin.getByRole('row', { name: /^综合受理\s/ });
     await queueRow.getByText('最长空闲优先').waitFor();
     await log.visit(admin, 'agent-08-routing-settings');
     await queueRow.getByRole('button', { name: /编\s*辑/ }).click();
