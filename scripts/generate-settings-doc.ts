@@ -15,6 +15,7 @@ import { attachmentsConfigSchema } from '../services/gateway/src/attachments/att
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
+import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
 import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
@@ -45,6 +46,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     title: 'routing',
     intro: 'The routing service (ACD) adds (services/routing/README.md):',
     schema: routingConfigSchema,
+  },
+  {
+    title: 'sipapp',
+    intro: 'The telephone edge (IVR flows, calls, outbound calls) adds (sipapp/README.md):',
+    schema: sipappConfigSchema,
   },
   {
     title: 'escalation',

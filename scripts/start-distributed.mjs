@@ -29,6 +29,8 @@ const services = [
   { name: 'workflow', port: gatewayPort + 101 },
   { name: 'intake', port: gatewayPort + 103 },
   { name: 'routing', port: gatewayPort + 104 },
+  // The telephone edge lives at the top level (sipapp/), as the design has it.
+  { name: 'sipapp', port: gatewayPort + 105, main: 'sipapp/src/main.ts' },
   { name: 'escalation', port: gatewayPort + 106 },
   { name: 'gateway', port: gatewayPort },
 ];
@@ -42,7 +44,7 @@ const child = (name, script) => ({
 });
 supervise([
   ...services.map((service) => ({
-    ...child(service.name, `services/${service.name}/src/main.ts`),
+    ...child(service.name, service.main ?? `services/${service.name}/src/main.ts`),
     env: { ...env, ...shared, HTTP_PORT: String(service.port) },
     note: `— health on http://${shared.HTTP_HOST}:${service.port}/health/ready`,
   })),

@@ -3,6 +3,7 @@ import { escalationDefinitions } from './escalation/escalation.messages';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
 import { routingDefinitions } from './routing/routing.messages';
+import { telephonyDefinitions } from './telephony/telephony.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
 /**
@@ -15,6 +16,7 @@ export function platformRegistry(): MessageRegistry {
     ...intakeDefinitions,
     ...routingDefinitions,
     ...accountDefinitions,
+    ...telephonyDefinitions,
     ...escalationDefinitions,
   );
 }

@@ -16,4 +16,5 @@ export * from './workflow';
 export * from './intake';
 export * from './account';
 export * from './routing';
+export * from './telephony';
 export * from './escalation';

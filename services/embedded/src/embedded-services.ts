@@ -3,6 +3,7 @@ import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
 import { routingService } from '@hotline/routing';
+import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 
 /** Every service of the platform, mounted in one process by the embedded runner. */
@@ -10,6 +11,7 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  sipappService,
   escalationService,
   gatewayService,
 ];

@@ -2,33 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { MongoError, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
 import { NotFoundError, ValidationError } from '@hotline/contracts';
 import type {
-  BulkWriteOperation,
   BulkWriteResult,
-  DeleteResult,
   DocumentId,
   Filter,
-  FindOneOptions,
   FindOptions,
   IndexDescription,
-  IndexKey,
-  InsertManyResult,
-  InsertOneResult,
-  NewDocument,
   PipelineStage,
-  ReadCollection,
   ReadDocument,
   UpdateOperators,
-  UpdateOptions,
+  IndexKey,
   UpdateResult,
 } from '../read-store.port';
 import { DuplicateKeyError } from '../read-store.errors';
 import { upsertSeed } from '../upsert-seed';
-import { cloneDocument } from '../validation/plain-value';
-import { validateBulk, type CheckedOperation } from '../validation/validate-bulk';
-import { validateFilter } from '../validation/validate-filter';
-import { validateFindOptions, validateIndex, validateUpsertOption } from '../validation/validate-options';
-import { validatePipeline } from '../validation/validate-pipeline';
-import { validateUpdate } from '../validation/validate-update';
+import {
+  CheckedCollection,
+  emptyBulkResult,
+  withId,
+  type CheckedIndex,
+} from '../validation/checked-collection';
+import type { CheckedOperation } from '../validation/validate-bulk';
 import { INDEX_NOT_FOUND, isNamespaceNotFound, mapMongoError } from './map-mongo-error';
 
 /** Upserts without an `_id` in the filter get a UUID string rather than the server's ObjectId. */
@@ -36,11 +29,6 @@ function withUpsertId(filter: Filter, update: UpdateOperators, upsert: boolean):
   if (!upsert || update.$setOnInsert?._id !== undefined || upsertSeed(filter)._id !== undefined)
     return update;
   return { ...update, $setOnInsert: { ...update.$setOnInsert, _id: randomUUID() } };
-}
-
-function withId(document: Record<string, unknown>): Document {
-  document._id ??= randomUUID();
-  return document;
 }
 
 function driverOperation(op: CheckedOperation): AnyBulkWriteOperation {
@@ -68,12 +56,14 @@ function driverOperation(op: CheckedOperation): AnyBulkWriteOperation {
 }
 
 /** One collection through the driver; inputs pass the same validation as the memory adapter. */
-export class MongoCollection<T extends ReadDocument = ReadDocument> implements ReadCollection<T> {
+export class MongoCollection<T extends ReadDocument = ReadDocument> extends CheckedCollection<T> {
   constructor(
     private readonly coll: Collection,
     readonly name: string,
     private readonly opsPerCommand: number,
-  ) {}
+  ) {
+    super();
+  }
 
   private async run<R>(field: string, work: () => Promise<R>): Promise<R> {
     try {
@@ -83,62 +73,33 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
     }
   }
 
-  async find<R extends object = T>(filter: Filter = {}, options?: FindOptions): Promise<R[]> {
-    validateFilter(filter);
-    const { sort, skip, limit, projection } = validateFindOptions(options);
-    return this.run(
-      'filter',
-      async () => (await this.coll.find(filter, { sort, skip, limit, projection }).toArray()) as R[],
-    );
+  protected findChecked(filter: Filter, options: FindOptions): Promise<Record<string, unknown>[]> {
+    const { sort, skip, limit, projection } = options;
+    return this.run('filter', () => this.coll.find(filter, { sort, skip, limit, projection }).toArray());
   }
 
-  async findOne<R extends object = T>(filter: Filter = {}, options?: FindOneOptions): Promise<R | null> {
-    const [first] = await this.find<R>(filter, { ...validateFindOptions(options), limit: 1 });
-    return first ?? null;
-  }
-
-  async countDocuments(filter: Filter = {}): Promise<number> {
-    validateFilter(filter);
+  protected countChecked(filter: Filter): Promise<number> {
     return this.run('filter', () => this.coll.countDocuments(filter));
   }
 
-  async aggregate<R extends object = Record<string, unknown>>(pipeline: PipelineStage[]): Promise<R[]> {
-    validatePipeline(pipeline);
-    return this.run('pipeline', async () => (await this.coll.aggregate(pipeline).toArray()) as R[]);
+  protected aggregateChecked(pipeline: PipelineStage[]): Promise<Record<string, unknown>[]> {
+    return this.run('pipeline', () => this.coll.aggregate(pipeline).toArray());
   }
 
-  async insertOne(document: NewDocument<T>): Promise<InsertOneResult> {
-    const doc = withId(cloneDocument(document, 'document'));
-    await this.run('document', () => this.coll.insertOne(doc));
-    return { insertedId: doc._id as DocumentId };
+  protected async insertChecked(documents: Record<string, unknown>[], field: string): Promise<void> {
+    await this.run(field, async () => {
+      if (documents.length === 1) await this.coll.insertOne(documents[0] as Document);
+      else await this.coll.insertMany(documents, { ordered: true });
+    });
   }
 
-  async insertMany(documents: NewDocument<T>[]): Promise<InsertManyResult> {
-    if (!Array.isArray(documents)) throw new ValidationError('documents', 'must be an array');
-    const docs = documents.map((d, i) => withId(cloneDocument(d, `documents[${i}]`)));
-    if (docs.length === 0) return { insertedCount: 0, insertedIds: [] };
-    await this.run('documents', () => this.coll.insertMany(docs, { ordered: true }));
-    return { insertedCount: docs.length, insertedIds: docs.map((d) => d._id as DocumentId) };
-  }
-
-  async updateOne(filter: Filter, update: UpdateOperators, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.update(filter, update, options, false);
-  }
-
-  async updateMany(filter: Filter, update: UpdateOperators, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.update(filter, update, options, true);
-  }
-
-  private async update(
+  protected async updateChecked(
     filter: Filter,
     update: UpdateOperators,
-    options: UpdateOptions | undefined,
+    upsert: boolean,
     many: boolean,
   ): Promise<UpdateResult> {
-    validateFilter(filter);
-    const checked = validateUpdate(update);
-    const upsert = validateUpsertOption(options);
-    const spec = withUpsertId(filter, checked, upsert) as Document;
+    const spec = withUpsertId(filter, update, upsert) as Document;
     const result = await this.run('update', () =>
       many ? this.coll.updateMany(filter, spec, { upsert }) : this.coll.updateOne(filter, spec, { upsert }),
     );
@@ -149,28 +110,17 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
     };
   }
 
-  async deleteOne(filter: Filter): Promise<DeleteResult> {
-    validateFilter(filter);
-    const { deletedCount } = await this.run('filter', () => this.coll.deleteOne(filter));
-    return { deletedCount };
-  }
-
-  async deleteMany(filter: Filter): Promise<DeleteResult> {
-    validateFilter(filter);
-    const { deletedCount } = await this.run('filter', () => this.coll.deleteMany(filter));
-    return { deletedCount };
+  protected async deleteChecked(filter: Filter, many: boolean): Promise<number> {
+    const { deletedCount } = await this.run('filter', () =>
+      many ? this.coll.deleteMany(filter) : this.coll.deleteOne(filter),
+    );
+    return deletedCount;
   }
 
   /** Sent in slices of `opsPerCommand` (see MongoReadStoreOptions), one after the other. */
-  async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
-    const ops = validateBulk(operations).map(driverOperation);
-    const total: BulkWriteResult = {
-      insertedCount: 0,
-      matchedCount: 0,
-      modifiedCount: 0,
-      upsertedCount: 0,
-      deletedCount: 0,
-    };
+  protected async bulkChecked(operations: CheckedOperation[]): Promise<BulkWriteResult> {
+    const ops = operations.map(driverOperation);
+    const total = emptyBulkResult();
     for (let start = 0; start < ops.length; start += this.opsPerCommand) {
       const slice = ops.slice(start, start + this.opsPerCommand);
       let r;
@@ -192,8 +142,7 @@ export class MongoCollection<T extends ReadDocument = ReadDocument> implements R
     return total;
   }
 
-  async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
-    const spec = validateIndex(key, options);
+  protected async createIndexChecked(spec: CheckedIndex): Promise<string> {
     if (JSON.stringify(spec.key) === JSON.stringify({ _id: 1 })) return '_id_';
     return this.run('options', () =>
       this.coll.createIndex(spec.key, { name: spec.name, ...(spec.unique ? { unique: true } : {}) }),

@@ -1,22 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { ValidationError } from '@hotline/contracts';
 import type {
-  BulkWriteOperation,
   BulkWriteResult,
-  DeleteResult,
   Filter,
-  FindOneOptions,
   FindOptions,
   IndexDescription,
-  IndexKey,
-  InsertManyResult,
-  InsertOneResult,
-  NewDocument,
   PipelineStage,
-  ReadCollection,
   ReadDocument,
   UpdateOperators,
-  UpdateOptions,
   UpdateResult,
 } from '../read-store.port';
 import { applyProjection } from '../sql/apply-projection';
@@ -24,12 +14,13 @@ import { NumberedParams } from '../sql/sql-params';
 import { TRUE, translateFilter } from '../sql/translate-filter';
 import { translatePipeline } from '../sql/translate-pipeline';
 import { orderBy } from '../sql/translate-sort';
-import { cloneDocument } from '../validation/plain-value';
-import { validateBulk } from '../validation/validate-bulk';
-import { validateFilter } from '../validation/validate-filter';
-import { validateFindOptions, validateIndex, validateUpsertOption } from '../validation/validate-options';
-import { validatePipeline } from '../validation/validate-pipeline';
-import { validateUpdate } from '../validation/validate-update';
+import {
+  CheckedCollection,
+  bulkSteps,
+  emptyBulkResult,
+  type CheckedIndex,
+} from '../validation/checked-collection';
+import type { CheckedOperation } from '../validation/validate-bulk';
 import type { Executor } from './postgres-catalogue';
 import { postgresDialect } from './postgres-dialect';
 import type { PostgresReadStore } from './postgres-read-store';
@@ -44,19 +35,19 @@ function where(filter: Filter, params: NumberedParams): string {
 }
 
 /** One collection of the PostgreSQL read store: a table `(doc jsonb)` named in the catalogue. */
-export class PostgresCollection<T extends ReadDocument = ReadDocument> implements ReadCollection<T> {
+export class PostgresCollection<T extends ReadDocument = ReadDocument> extends CheckedCollection<T> {
   private readonly writes: PostgresWrites;
 
   constructor(
     readonly name: string,
     private readonly store: PostgresReadStore,
   ) {
+    super();
     this.writes = new PostgresWrites(name, store);
   }
 
-  async find<R extends object = T>(filter: Filter = {}, options?: FindOptions): Promise<R[]> {
-    validateFilter(filter);
-    const { sort, skip, limit, projection } = validateFindOptions(options);
+  protected async findChecked(filter: Filter, options: FindOptions): Promise<Doc[]> {
+    const { sort, skip, limit, projection } = options;
     const docs = await this.store.read(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return [];
@@ -66,16 +57,10 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> implement
       const sql = `SELECT doc FROM ${info.table}${where(filter, params)}${order}${page}`;
       return x.query<{ doc: Doc }>(sql, params.values);
     });
-    return docs.map((row) => applyProjection(row.doc, projection) as R);
+    return docs.map((row) => applyProjection(row.doc, projection));
   }
 
-  async findOne<R extends object = T>(filter: Filter = {}, options?: FindOneOptions): Promise<R | null> {
-    const [first] = await this.find<R>(filter, { ...validateFindOptions(options), limit: 1 });
-    return first ?? null;
-  }
-
-  async countDocuments(filter: Filter = {}): Promise<number> {
-    validateFilter(filter);
+  protected countChecked(filter: Filter): Promise<number> {
     return this.store.read(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return 0;
@@ -88,8 +73,7 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> implement
     });
   }
 
-  async aggregate<R extends object = Doc>(pipeline: PipelineStage[]): Promise<R[]> {
-    validatePipeline(pipeline);
+  protected async aggregateChecked(pipeline: PipelineStage[]): Promise<Doc[]> {
     const docs = await this.store.read(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return [];
@@ -105,90 +89,46 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> implement
         postgresDialect,
         params,
       );
-      return x.query<{ doc: R }>(sql, params.values);
+      return x.query<{ doc: Doc }>(sql, params.values);
     });
     return docs.map((row) => row.doc);
   }
 
-  async insertOne(document: NewDocument<T>): Promise<InsertOneResult> {
-    const doc = withId(cloneDocument(document, 'document'));
-    await this.store.atomically((x) => this.writes.insert(x, doc));
-    return { insertedId: doc._id as string };
+  protected async insertChecked(documents: Doc[]): Promise<void> {
+    if (documents.length === 1)
+      await this.store.atomically((x) => this.writes.insert(x, documents[0] as Doc));
+    else await this.writes.ordered(documents.map((doc) => (x: Executor) => this.writes.insert(x, doc)));
   }
 
-  async insertMany(documents: NewDocument<T>[]): Promise<InsertManyResult> {
-    if (!Array.isArray(documents)) throw new ValidationError('documents', 'must be an array');
-    const docs = documents.map((d, i) => withId(cloneDocument(d, `documents[${i}]`)));
-    if (docs.length === 0) return { insertedCount: 0, insertedIds: [] };
-    await this.writes.ordered(docs.map((doc) => (x: Executor) => this.writes.insert(x, doc)));
-    return { insertedCount: docs.length, insertedIds: docs.map((d) => d._id as string) };
-  }
-
-  async updateOne(filter: Filter, update: UpdateOperators, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.update(filter, update, options, false);
-  }
-
-  async updateMany(filter: Filter, update: UpdateOperators, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.update(filter, update, options, true);
-  }
-
-  private async update(
+  protected updateChecked(
     filter: Filter,
     update: UpdateOperators,
-    options: UpdateOptions | undefined,
+    upsert: boolean,
     many: boolean,
   ): Promise<UpdateResult> {
-    validateFilter(filter);
-    const checked = validateUpdate(update);
-    const upsert = validateUpsertOption(options);
-    return this.store.atomically((x) => this.writes.update(x, filter, checked, upsert, many));
+    return this.store.atomically((x) => this.writes.update(x, filter, update, upsert, many));
   }
 
-  async deleteOne(filter: Filter): Promise<DeleteResult> {
-    validateFilter(filter);
-    return { deletedCount: await this.store.atomically((x) => this.writes.delete(x, filter, false)) };
+  protected deleteChecked(filter: Filter, many: boolean): Promise<number> {
+    return this.store.atomically((x) => this.writes.delete(x, filter, many));
   }
 
-  async deleteMany(filter: Filter): Promise<DeleteResult> {
-    validateFilter(filter);
-    return { deletedCount: await this.store.atomically((x) => this.writes.delete(x, filter, true)) };
-  }
-
-  async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
-    const checked = validateBulk(operations);
-    const result: BulkWriteResult = {
-      insertedCount: 0,
-      matchedCount: 0,
-      modifiedCount: 0,
-      upsertedCount: 0,
-      deletedCount: 0,
-    };
-    await this.writes.ordered(
-      checked.map((op) => async (x: Executor) => {
-        switch (op.kind) {
-          case 'insertOne':
-            await this.writes.insert(x, withId(op.document));
-            result.insertedCount++;
-            return;
-          case 'updateOne':
-          case 'updateMany': {
-            const r = await this.writes.update(x, op.filter, op.update, op.upsert, op.kind === 'updateMany');
-            result.matchedCount += r.matchedCount;
-            result.modifiedCount += r.modifiedCount;
-            if (r.upsertedId !== null) result.upsertedCount++;
-            return;
-          }
-          case 'deleteOne':
-          case 'deleteMany':
-            result.deletedCount += await this.writes.delete(x, op.filter, op.kind === 'deleteMany');
-        }
-      }),
+  protected async bulkChecked(operations: CheckedOperation[]): Promise<BulkWriteResult> {
+    const result = emptyBulkResult();
+    const steps = bulkSteps<Executor>(
+      operations,
+      {
+        insert: (x, doc) => this.writes.insert(x, doc),
+        update: (x, filter, update, upsert, many) => this.writes.update(x, filter, update, upsert, many),
+        delete: (x, filter, many) => this.writes.delete(x, filter, many),
+      },
+      result,
     );
+    await this.writes.ordered(steps.map((step) => async (x: Executor) => step(x)));
     return result;
   }
 
-  async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
-    const index = validateIndex(key, options);
+  protected async createIndexChecked(index: CheckedIndex): Promise<string> {
     await this.store.atomically(async (x) => {
       const existing = (await this.store.catalogue.find(x, this.name))?.indexes.find(
         (i) => i.name === index.name,
@@ -216,10 +156,4 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> implement
   async drop(): Promise<void> {
     await this.store.atomically((x) => this.store.catalogue.drop(x, this.name));
   }
-}
-
-/** A document to insert, with `_id` first (a random UUID when it has none). */
-function withId(doc: Doc): Doc {
-  if (doc._id !== undefined) return doc;
-  return { _id: randomUUID(), ...doc };
 }

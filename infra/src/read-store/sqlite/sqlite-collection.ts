@@ -1,36 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import type {
-  BulkWriteOperation,
   BulkWriteResult,
-  DeleteResult,
   Filter,
-  FindOneOptions,
   FindOptions,
   IndexDescription,
-  IndexKey,
-  InsertManyResult,
-  InsertOneResult,
-  NewDocument,
   PipelineStage,
-  ReadCollection,
   ReadDocument,
   SortSpec,
   UpdateOperators,
-  UpdateOptions,
   UpdateResult,
 } from '../read-store.port';
-
 import { applyProjection } from '../sql/apply-projection';
 import { NumberedParams } from '../sql/sql-params';
 import { translateFilter } from '../sql/translate-filter';
 import { translatePipeline } from '../sql/translate-pipeline';
 import { orderBy } from '../sql/translate-sort';
-import { cloneDocument } from '../validation/plain-value';
-import { validateBulk } from '../validation/validate-bulk';
+import {
+  CheckedCollection,
+  bulkSteps,
+  emptyBulkResult,
+  type CheckedIndex,
+} from '../validation/checked-collection';
+import type { CheckedOperation } from '../validation/validate-bulk';
 import { validateFilter } from '../validation/validate-filter';
-import { validateFindOptions, validateIndex, validateUpsertOption } from '../validation/validate-options';
-import { validatePipeline } from '../validation/validate-pipeline';
-import { validateUpdate } from '../validation/validate-update';
+import { validateFindOptions } from '../validation/validate-options';
 import { ValidationError } from '@hotline/contracts';
 import type { TableInfo } from './sqlite-catalogue';
 import { sqliteDialect } from './sqlite-dialect';
@@ -41,13 +33,14 @@ import { SqliteWrites } from './sqlite-writes';
 type Doc = Record<string, unknown>;
 
 /** One collection of the SQLite read store: a table `(id, doc)` named in the catalogue. */
-export class SqliteCollection<T extends ReadDocument = ReadDocument> implements ReadCollection<T> {
+export class SqliteCollection<T extends ReadDocument = ReadDocument> extends CheckedCollection<T> {
   private readonly writes: SqliteWrites;
 
   constructor(
     readonly name: string,
     private readonly store: SqliteReadStore,
   ) {
+    super();
     this.writes = new SqliteWrites(name, store);
   }
 
@@ -66,9 +59,8 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     return sort ? ` ${orderBy(sort, rowScope(info, this.store.catalogue))}` : '';
   }
 
-  async find<R extends object = T>(filter: Filter = {}, options?: FindOptions): Promise<R[]> {
-    validateFilter(filter);
-    const { sort, skip, limit, projection } = validateFindOptions(options);
+  protected async findChecked(filter: Filter, options: FindOptions): Promise<Doc[]> {
+    const { sort, skip, limit, projection } = options;
     const info = this.table();
     if (!info) return [];
     const params = new NumberedParams();
@@ -76,7 +68,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
     const sql = `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`;
     const rows = this.store.statement(sql).all(...params.values) as Array<{ doc: string }>;
-    return rows.map((row) => applyProjection(JSON.parse(row.doc) as Doc, projection) as R);
+    return rows.map((row) => applyProjection(JSON.parse(row.doc) as Doc, projection));
   }
 
   /**
@@ -106,13 +98,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     };
   }
 
-  async findOne<R extends object = T>(filter: Filter = {}, options?: FindOneOptions): Promise<R | null> {
-    const [first] = await this.find<R>(filter, { ...validateFindOptions(options), limit: 1 });
-    return first ?? null;
-  }
-
-  async countDocuments(filter: Filter = {}): Promise<number> {
-    validateFilter(filter);
+  protected async countChecked(filter: Filter): Promise<number> {
     const info = this.table();
     if (!info) return 0;
     const params = new NumberedParams();
@@ -120,8 +106,7 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     return (this.store.statement(sql).get(...params.values) as { n: number }).n;
   }
 
-  async aggregate<R extends object = Doc>(pipeline: PipelineStage[]): Promise<R[]> {
-    validatePipeline(pipeline);
+  protected async aggregateChecked(pipeline: PipelineStage[]): Promise<Doc[]> {
     const info = this.table();
     if (!info) return [];
     const params = new NumberedParams();
@@ -139,94 +124,47 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
       params,
     );
     const rows = this.store.statement(sql).all(...params.values) as Array<{ doc: string }>;
-    return rows.map((row) => JSON.parse(row.doc) as R);
+    return rows.map((row) => JSON.parse(row.doc) as Doc);
   }
 
-  async insertOne(document: NewDocument<T>): Promise<InsertOneResult> {
-    const doc = withId(cloneDocument(document, 'document'));
+  protected async insertChecked(documents: Doc[]): Promise<void> {
     await this.store.writable();
-    this.store.transaction(() => this.writes.insert(doc));
-    return { insertedId: doc._id as string };
+    if (documents.length === 1) this.store.transaction(() => this.writes.insert(documents[0] as Doc));
+    else this.writes.ordered(documents.map((doc) => () => this.writes.insert(doc)));
   }
 
-  async insertMany(documents: NewDocument<T>[]): Promise<InsertManyResult> {
-    if (!Array.isArray(documents)) throw new ValidationError('documents', 'must be an array');
-    const docs = documents.map((d, i) => withId(cloneDocument(d, `documents[${i}]`)));
-    if (docs.length === 0) return { insertedCount: 0, insertedIds: [] };
-    await this.store.writable();
-    this.writes.ordered(docs.map((doc) => () => this.writes.insert(doc)));
-    return { insertedCount: docs.length, insertedIds: docs.map((d) => d._id as string) };
-  }
-
-  async updateOne(filter: Filter, update: UpdateOperators, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.update(filter, update, options, false);
-  }
-
-  async updateMany(filter: Filter, update: UpdateOperators, options?: UpdateOptions): Promise<UpdateResult> {
-    return this.update(filter, update, options, true);
-  }
-
-  private async update(
+  protected async updateChecked(
     filter: Filter,
     update: UpdateOperators,
-    options: UpdateOptions | undefined,
+    upsert: boolean,
     many: boolean,
   ): Promise<UpdateResult> {
-    validateFilter(filter);
-    const checked = validateUpdate(update);
-    const upsert = validateUpsertOption(options);
     await this.store.writable();
-    return this.store.transaction(() => this.writes.update(filter, checked, upsert, many));
+    return this.store.transaction(() => this.writes.update(filter, update, upsert, many));
   }
 
-  async deleteOne(filter: Filter): Promise<DeleteResult> {
-    validateFilter(filter);
+  protected async deleteChecked(filter: Filter, many: boolean): Promise<number> {
     await this.store.writable();
-    return { deletedCount: this.store.transaction(() => this.writes.delete(filter, false)) };
+    return this.store.transaction(() => this.writes.delete(filter, many));
   }
 
-  async deleteMany(filter: Filter): Promise<DeleteResult> {
-    validateFilter(filter);
+  protected async bulkChecked(operations: CheckedOperation[]): Promise<BulkWriteResult> {
     await this.store.writable();
-    return { deletedCount: this.store.transaction(() => this.writes.delete(filter, true)) };
-  }
-
-  async bulkWrite(operations: BulkWriteOperation[]): Promise<BulkWriteResult> {
-    const checked = validateBulk(operations);
-    await this.store.writable();
-    const result: BulkWriteResult = {
-      insertedCount: 0,
-      matchedCount: 0,
-      modifiedCount: 0,
-      upsertedCount: 0,
-      deletedCount: 0,
-    };
-    this.writes.ordered(
-      checked.map((op) => () => {
-        switch (op.kind) {
-          case 'insertOne':
-            this.writes.insert(withId(op.document));
-            result.insertedCount++;
-            return;
-          case 'updateOne':
-          case 'updateMany': {
-            const r = this.writes.update(op.filter, op.update, op.upsert, op.kind === 'updateMany');
-            result.matchedCount += r.matchedCount;
-            result.modifiedCount += r.modifiedCount;
-            if (r.upsertedId !== null) result.upsertedCount++;
-            return;
-          }
-          case 'deleteOne':
-          case 'deleteMany':
-            result.deletedCount += this.writes.delete(op.filter, op.kind === 'deleteMany');
-        }
-      }),
+    const result = emptyBulkResult();
+    const steps = bulkSteps<void>(
+      operations,
+      {
+        insert: (_x, doc) => this.writes.insert(doc),
+        update: (_x, filter, update, upsert, many) => this.writes.update(filter, update, upsert, many),
+        delete: (_x, filter, many) => this.writes.delete(filter, many),
+      },
+      result,
     );
+    this.writes.ordered(steps.map((step) => () => void step()));
     return result;
   }
 
-  async createIndex(key: IndexKey, options?: { unique?: boolean; name?: string }): Promise<string> {
-    const index = validateIndex(key, options);
+  protected async createIndexChecked(index: CheckedIndex): Promise<string> {
     await this.store.writable();
     const existing = this.table()?.indexes.find((i) => i.name === index.name);
     if (existing) {
@@ -256,10 +194,4 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> implements 
     await this.store.writable();
     this.store.transaction(() => this.store.catalogue.drop(this.name));
   }
-}
-
-/** A document to insert, with `_id` first (a random UUID when it has none). */
-function withId(doc: Doc): Doc {
-  if (doc._id !== undefined) return doc;
-  return { _id: randomUUID(), ...doc };
 }

@@ -1,0 +1,147 @@
+import { IvrFlowDocument, type IvrFlowInput } from './ivr-flow.schema';
+
+/**
+ * The shipped flow (DOMAIN.md, "Telephony"): blocklist, live announcement, greeting, 1 agent / 2
+ * self-service (1 mayor's mailbox, 2 complaint recording with confirm and the case number read back,
+ * 3 status query, 4 self-service information, 5 opinion poll); off-hours message and a message instead
+ * of an agent; the satisfaction question after the agent hangs up.
+ */
+export const DEFAULT_IVR_FLOW_INPUT = {
+  flowId: 'main',
+  name: '12345 主流程',
+  start: 'check-blocklist',
+  defaultLanguage: 'zh-CN',
+  nodes: {
+    'check-blocklist': { kind: 'blocklist', title: '黑名单', blocked: 'refuse', allowed: 'welcome' },
+    refuse: { kind: 'hangup', title: '拒接', prompts: ['blocked'] },
+    welcome: { kind: 'play', title: '欢迎语', prompts: ['welcome'], next: 'incident' },
+    incident: { kind: 'announcement', title: '重大事件播报', next: 'main-menu' },
+    'main-menu': {
+      kind: 'menu',
+      title: '主菜单',
+      prompt: 'main-menu',
+      options: { '1': 'agent-hours', '2': 'self-service' },
+      onFail: 'agent-hours',
+    },
+    'agent-hours': {
+      kind: 'business-hours',
+      title: '人工服务时间',
+      days: 'working-days',
+      sessions: [{ start: '08:30', end: '17:30' }],
+      open: 'agent',
+      closed: 'off-hours',
+    },
+    agent: {
+      kind: 'enqueue',
+      title: '转人工',
+      queueId: 'general',
+      afterCall: 'satisfaction',
+    },
+    satisfaction: {
+      kind: 'survey',
+      title: '满意度评价',
+      question: 'call-satisfaction',
+      prompt: 'satisfaction-question',
+      options: { '1': 'satisfied', '2': 'basically-satisfied', '3': 'dissatisfied' },
+      next: 'thanks-rating',
+    },
+    'thanks-rating': { kind: 'hangup', prompts: ['thank-you-rating', 'goodbye'] },
+    'off-hours': {
+      kind: 'menu',
+      title: '非工作时间',
+      prompt: 'off-hours-menu',
+      options: { '1': 'leave-message', '2': 'self-service' },
+      onFail: 'goodbye',
+    },
+    'leave-message': {
+      kind: 'record',
+      title: '非工作时间留言',
+      prompt: 'message-prompt',
+      purpose: 'voicemail',
+      maxSeconds: 120,
+      next: 'message-received',
+      onCancel: 'goodbye',
+    },
+    'message-received': { kind: 'hangup', prompts: ['message-received', 'goodbye'] },
+    'self-service': {
+      kind: 'menu',
+      title: '自助服务',
+      prompt: 'self-service-menu',
+      options: {
+        '1': 'mayor-mailbox',
+        '2': 'complaint',
+        '3': 'enter-case-number',
+        '4': 'knowledge',
+        '5': 'poll',
+        '*': 'main-menu',
+      },
+      onFail: 'goodbye',
+    },
+    'mayor-mailbox': {
+      kind: 'record',
+      title: '市长信箱',
+      prompt: 'mailbox-prompt',
+      purpose: 'mayor-mailbox',
+      maxSeconds: 180,
+      next: 'message-received',
+      onCancel: 'self-service',
+    },
+    complaint: {
+      kind: 'record',
+      title: '投诉举报录音',
+      prompt: 'complaint-prompt',
+      purpose: 'complaint',
+      maxSeconds: 180,
+      next: 'goodbye',
+      onCancel: 'self-service',
+    },
+    'enter-case-number': {
+      kind: 'collect',
+      title: '输入受理编号',
+      prompt: 'enter-case-number',
+      into: 'caseNumber',
+      minDigits: 8,
+      maxDigits: 8,
+      readBack: true,
+      next: 'case-status',
+      onFail: 'self-service',
+    },
+    'case-status': {
+      kind: 'case-status',
+      title: '办件进度',
+      from: 'caseNumber',
+      next: 'goodbye',
+      onNotFound: 'self-service',
+    },
+    knowledge: {
+      kind: 'menu',
+      title: '自助咨询',
+      prompt: 'knowledge-menu',
+      options: {
+        '1': 'knowledge-social-insurance',
+        '2': 'knowledge-housing-fund',
+        '3': 'knowledge-household',
+        '*': 'self-service',
+      },
+      onFail: 'self-service',
+    },
+    'knowledge-social-insurance': {
+      kind: 'play',
+      prompts: ['knowledge-social-insurance'],
+      next: 'knowledge',
+    },
+    'knowledge-housing-fund': { kind: 'play', prompts: ['knowledge-housing-fund'], next: 'knowledge' },
+    'knowledge-household': { kind: 'play', prompts: ['knowledge-household'], next: 'knowledge' },
+    poll: {
+      kind: 'survey',
+      title: '民意调查',
+      question: 'city-services',
+      prompt: 'poll-question',
+      options: { '1': 'satisfied', '2': 'basically-satisfied', '3': 'dissatisfied' },
+      next: 'thanks-rating',
+    },
+    goodbye: { kind: 'hangup', title: '结束', prompts: ['goodbye'] },
+  },
+} satisfies IvrFlowInput;
+
+export const DEFAULT_IVR_FLOW: IvrFlowDocument = IvrFlowDocument.parse(DEFAULT_IVR_FLOW_INPUT);

@@ -1,0 +1,2 @@
+export * from './scripted-media';
+export * from './stub-ivr-services';

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DEFAULT_IVR_FLOW,
+  TELEPHONY_SERVICE,
+  commandSubject,
+  querySubject,
+  systemActor,
+  type Actor,
+} from '@hotline/contracts';
+import { loadConfig } from '@hotline/infra/config';
+import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
+import { firstValueFrom } from 'rxjs';
+import { createSipappService } from './sipapp.module';
+
+let sequence = 0;
+
+describe('the sipapp on the in-process bus and a SQLite event store', () => {
+  let dir: string;
+  let platform: Platform;
+  let running: RunningServices;
+  const send = <T>(subject: string, payload: unknown): Promise<T> =>
+    firstValueFrom(platform.client().send<T>(subject, payload));
+  const command = (type: string, data: unknown, actor: Actor = systemActor('sipapp-int')) => {
+    const commandId = `sipapp-int-${sequence++}`;
+    return send(commandSubject(TELEPHONY_SERVICE, type), {
+      commandId,
+      type,
+      data,
+      metadata: { correlationId: commandId, actor, districtId: 'city' },
+    });
+  };
+  const flow = () =>
+    send<{ version: number; flow: typeof DEFAULT_IVR_FLOW }>(querySubject(TELEPHONY_SERVICE, 'GetIvrFlow'), {
+      flowId: 'main',
+    });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hotline-sipapp-int-'));
+    const env = { HOTLINE_MODE: 'embedded', HOTLINE_DATA_DIR: dir, READ_STORE: 'memory', LOG_LEVEL: 'warn' };
+    platform = await Platform.open('sipapp', loadConfig(platformConfigSchema, env, 'sipapp'));
+    const service = createSipappService({ config: { SIPAPP_FLOW_ID: 'main', SIPAPP_TELEPHONY: false } });
+    running = await startServices(platform, [service], { port: 0, host: '127.0.0.1', handleSignals: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await running?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers with the shipped flow, then with each published version', async () => {
+    expect(await flow()).toMatchObject({ version: 0, flow: { flowId: 'main', start: 'check-blocklist' } });
+    await command('PublishIvrFlow', { flow: { ...DEFAULT_IVR_FLOW, name: '12345 主流程（试行）' } });
+    expect(await flow()).toMatchObject({ version: 1, flow: { name: '12345 主流程（试行）' } });
+  });
+
+  it('refuses an invalid flow naming the node and reason, and stores nothing', async () => {
+    const broken = {
+      ...DEFAULT_IVR_FLOW,
+      nodes: {
+        ...DEFAULT_IVR_FLOW.nodes,
+        'main-menu': { ...DEFAULT_IVR_FLOW.nodes['main-menu']!, onFail: 'gone' },
+      },
+    };
+    await expect(command('PublishIvrFlow', { flow: broken })).rejects.toMatchObject({
+      code: 'IVR_FLOW_INVALID',
+      message: expect.stringContaining('node main-menu: dead end, "fail" goes to gone'),
+    });
+    expect((await flow()).version).toBe(1);
+  });
+
+  it('takes an outbound survey call once per call id', async () => {
+    const survey = {
+      callId: 'survey-int-1',
+      purpose: 'survey',
+      number: '13800138000',
+      message: '您好，这里是12345回访。',
+      answers: { '1': 'satisfied' },
+    };
+    await command('PlaceOutboundCall', survey);
+    await command('PlaceOutboundCall', survey);
+    const events = await platform.eventStore.readStream('outboundCall-survey-int-1');
+    expect(events.map((e) => e.type)).toEqual(['OutboundCallRequested']);
+  });
+});
