@@ -15,8 +15,10 @@ import { attachmentsConfigSchema } from '../services/gateway/src/attachments/att
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
+import { reportingConfigSchema } from '../services/reporting/src/reporting.config';
 import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
 import { escalationConfigSchema } from '../services/escalation/src/escalation.config';
+import { surveyConfigSchema } from '../services/survey/src/survey.config';
 
 const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?: z.ZodObject }> = [
   {
@@ -48,6 +50,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     schema: routingConfigSchema,
   },
   {
+    title: 'reporting',
+    intro: 'The reporting service (KPIs, exports, hot topics; services/reporting/README.md) adds:',
+    schema: reportingConfigSchema,
+  },
+  {
     title: 'sipapp',
     intro: 'The telephone edge (IVR flows, calls, outbound calls) adds (sipapp/README.md):',
     schema: sipappConfigSchema,
@@ -57,6 +64,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     intro:
       'The escalation service (deadline timers, reminders, supervision) adds (services/escalation/README.md):',
     schema: escalationConfigSchema,
+  },
+  {
+    title: 'survey',
+    intro: 'The survey service (callbacks, audits, post-call surveys) adds (services/survey/README.md):',
+    schema: surveyConfigSchema,
   },
   {
     title: 'gateway',

@@ -29,9 +29,11 @@ const services = [
   { name: 'workflow', port: gatewayPort + 101 },
   { name: 'intake', port: gatewayPort + 103 },
   { name: 'routing', port: gatewayPort + 104 },
+  { name: 'reporting', port: gatewayPort + 109 },
   // The telephone edge lives at the top level (sipapp/), as the design has it.
   { name: 'sipapp', port: gatewayPort + 105, main: 'sipapp/src/main.ts' },
   { name: 'escalation', port: gatewayPort + 106 },
+  { name: 'survey', port: gatewayPort + 105 },
   { name: 'gateway', port: gatewayPort },
 ];
 

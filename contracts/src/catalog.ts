@@ -2,7 +2,9 @@ import { accountDefinitions } from './account';
 import { escalationDefinitions } from './escalation/escalation.messages';
 import { intakeDefinitions } from './intake/intake.messages';
 import { MessageRegistry } from './messages/registry';
+import { reportingDefinitions } from './reporting/reporting.messages';
 import { routingDefinitions } from './routing/routing.messages';
+import { surveyDefinitions } from './survey/survey.messages';
 import { telephonyDefinitions } from './telephony/telephony.messages';
 import { workflowDefinitions } from './workflow/workflow.definitions';
 
@@ -15,8 +17,10 @@ export function platformRegistry(): MessageRegistry {
     ...workflowDefinitions,
     ...intakeDefinitions,
     ...routingDefinitions,
+    ...reportingDefinitions,
     ...accountDefinitions,
     ...telephonyDefinitions,
     ...escalationDefinitions,
+    ...surveyDefinitions,
   );
 }

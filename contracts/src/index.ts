@@ -16,5 +16,7 @@ export * from './workflow';
 export * from './intake';
 export * from './account';
 export * from './routing';
+export * from './reporting';
 export * from './telephony';
 export * from './escalation';
+export * from './survey';

@@ -8,6 +8,7 @@ export { BusHeader, BusRecord, messageHeaders, isPlainSubject, type BusHeaders }
 export { BusErrorCode, toErrorBody } from './bus-errors';
 export { BusServer } from './bus-server';
 export { BusClientProxy, DEFAULT_REQUEST_TIMEOUT_MS } from './bus-client-proxy';
+export { BusRequests, type CommandOrigin } from './bus-requests';
 export { HotlineRpcExceptionFilter } from './hotline-rpc-exception.filter';
 export { busEndpoints, commandEndpoint, queryEndpoint, type BusEndpoint } from './bus-endpoints';
 export { connectNats, type ConnectNatsOptions } from './connect-nats';

@@ -24,6 +24,8 @@ export interface PdfDocumentSpec {
   blocks: readonly PdfBlock[];
   /** The running footer's left part, e.g. `榕城市12345政务服务便民热线`. */
   footer?: string;
+  /** A4 landscape: for tables of many columns (a KPI report). */
+  landscape?: boolean;
   fonts?: CjkFonts;
 }
 
@@ -36,6 +38,7 @@ export async function writePdf(out: Writable, spec: PdfDocumentSpec): Promise<vo
   const fonts = resolveCjkFonts(spec.fonts);
   const doc = new PDFDocument({
     size: 'A4',
+    layout: spec.landscape ? 'landscape' : 'portrait',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     info: { Title: spec.title, Creator: 'Hotline' },

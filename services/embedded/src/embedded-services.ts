@@ -2,7 +2,9 @@ import { escalationService } from '@hotline/escalation';
 import { gatewayService } from '@hotline/gateway';
 import type { ServiceDefinition } from '@hotline/infra/platform';
 import { intakeService } from '@hotline/intake';
+import { reportingService } from '@hotline/reporting';
 import { routingService } from '@hotline/routing';
+import { surveyService } from '@hotline/survey';
 import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 
@@ -11,7 +13,9 @@ export const embeddedServices: ServiceDefinition[] = [
   workflowService,
   intakeService,
   routingService,
+  reportingService,
   sipappService,
   escalationService,
+  surveyService,
   gatewayService,
 ];

@@ -12,6 +12,7 @@ import { PublicRecordController } from './public-record/public-record.controller
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
+import { ReportsController } from './reports/reports.controller';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
@@ -32,6 +33,7 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  ReportsController,
   IntakeController,
   KnowledgeController,
   OpenApiController,

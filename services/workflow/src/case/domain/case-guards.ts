@@ -16,6 +16,8 @@ export const ROLES = {
   center: [WorkflowRole.Center],
   callback: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
   close: [WorkflowRole.Center, WorkflowRole.System],
+  /** 重办: the center, or the survey's process manager after a dissatisfied callback with the unit at fault. */
+  redo: [WorkflowRole.Center, WorkflowRole.System],
   leader: [WorkflowRole.Leader],
 } as const satisfies Record<string, readonly WorkflowRole[]>;
 

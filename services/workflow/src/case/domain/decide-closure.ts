@@ -89,7 +89,7 @@ export function redo(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.center, 'redoing a case');
+  requireRole(context, ROLES.redo, 'redoing a case');
   const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.NotRedoable, 'redoing');
   if (!record.lastCallback?.redoRequired || record.lead === undefined) {

@@ -1,0 +1,2 @@
+export * from './reporting.queries';
+export * from './reporting.messages';

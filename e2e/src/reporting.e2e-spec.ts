@@ -1,0 +1,144 @@
+import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
+import { extractPdfText, readXlsx } from '@hotline/infra/documents/testing';
+import { gatewayService } from '@hotline/gateway';
+import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
+import { reportingService } from '@hotline/reporting';
+import { workflowService } from '@hotline/workflow';
+import { people, runClosedLoop } from './testing/case-loop';
+import { HotlineHttp } from './testing/hotline-http';
+
+type Json = Record<string, unknown>;
+interface KpiRow {
+  key: string;
+  counters: Record<string, number>;
+  kpis: { key: string; numerator: number; denominator: number }[];
+}
+
+/** Today in Beijing time: the day the loop's case is registered. */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+describe('reports over HTTP after one closed loop [embedded]', () => {
+  let running: BootedPlatform;
+  let http: HotlineHttp;
+  let caseId: string;
+  let caseNumber: string;
+
+  let centerSession: SessionHeaders;
+  const file = async (path: string) => {
+    const response = await fetch(`${running.url}${path}`, { headers: centerSession });
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  };
+
+  beforeAll(async () => {
+    running = await bootPlatform([workflowService, reportingService, gatewayService], {
+      env: { LOG_LEVEL: 'warn' },
+    });
+    http = new HotlineHttp(running.url);
+    await http.waitUntilReady();
+    ({ caseId, caseNumber } = await runClosedLoop(http));
+    centerSession = await signIn(running.url, 'center');
+  }, 120_000);
+  afterAll(async () => {
+    await running.close();
+  });
+
+  const totals = async (query: string): Promise<KpiRow> => {
+    // The counters follow the log; the loop's last event arrives within moments.
+    for (let attempt = 0; ; attempt += 1) {
+      const report = await http.ok<{ totals: KpiRow }>('GET', `/api/reports/kpis?${query}`, {
+        as: people.center,
+      });
+      if ((report.totals.counters.closed ?? 0) >= 1 || attempt > 100) return report.totals;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  it('counts the loop: one case received, returned once, redone once, dissatisfied at its first callback', async () => {
+    const day = today();
+    const row = await totals(`from=${day}&to=${day}&districtId=gulou`);
+    expect(row.counters).toMatchObject({
+      received: 1,
+      dispatched: 1,
+      returned: 1,
+      redone: 1,
+      evaluated: 1,
+      dissatisfied: 1,
+      closed: 1,
+    });
+    expect(row.kpis.find((kpi) => kpi.key === 'satisfaction')).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+    });
+    const drill = await http.ok<{ cases: Json[] }>(
+      'GET',
+      `/api/reports/cases?from=${day}&to=${day}&metric=redone`,
+      {
+        as: people.center,
+      },
+    );
+    expect(drill.cases.map((fact) => fact._id)).toEqual([caseId]);
+  });
+
+  it('refuses a reversed range with 400 naming the field, and an unknown breakdown', async () => {
+    expect(
+      await http.request('GET', '/api/reports/kpis?from=2026-12-02&to=2026-12-01', { as: people.center }),
+    ).toMatchObject({
+      status: 400,
+      body: { error: { field: 'to' } },
+    });
+    const unknown = await http.request<Json>(
+      'GET',
+      `/api/reports/kpis?from=${today()}&to=${today()}&groupBy=colour`,
+      {
+        as: people.center,
+      },
+    );
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('groupBy');
+  });
+
+  it('exports the report as xlsx, CSV and PDF, in Chinese', async () => {
+    const day = today();
+    const xlsx = await file(`/api/reports/kpis/export?format=xlsx&from=${day}&to=${day}&groupBy=unit`);
+    expect(xlsx.status).toBe(200);
+    const [sheet] = await readXlsx(xlsx.body);
+    expect(String(sheet!.rows[0]![0])).toContain('热线运行指标报表');
+    expect(sheet!.rows[1]!.slice(0, 2)).toEqual(['承办单位', '受理量']);
+    expect(sheet!.rows.at(-1)![0]).toBe('合计');
+    const csv = await file(`/api/reports/kpis/export?format=csv&from=${day}&to=${day}`);
+    expect(csv.type).toContain('text/csv');
+    expect(csv.body.toString('utf8')).toMatch(/^\ufeff范围,受理量/);
+    const pdf = await file(`/api/reports/kpis/export?format=pdf&from=${day}&to=${day}`);
+    // A header may wrap inside its cell: read the page as one run of text.
+    expect(extractPdfText(pdf.body).join('').replace(/\n/g, '')).toContain('转办及时率');
+  });
+
+  it("prints the case's transfer form and reply letter", async () => {
+    const form = await file(`/api/reports/case-documents/${caseId}/transfer-form`);
+    expect(form.type).toBe('application/pdf');
+    const formText = extractPdfText(form.body).join('\n');
+    expect(formText).toContain('12345热线工单转办单');
+    expect(formText).toContain(caseNumber);
+    const letter = extractPdfText(
+      (await file(`/api/reports/case-documents/${caseId}/reply-letter`)).body,
+    ).join('\n');
+    expect(letter).toContain('答复函');
+  });
+
+  it('ranks the units on their scorecards', async () => {
+    const day = today();
+    const { units } = await http.ok<{ units: Json[] }>(
+      'GET',
+      `/api/reports/scorecards?from=${day}&to=${day}`,
+      {
+        as: people.center,
+      },
+    );
+    expect(units.length).toBeGreaterThan(0);
+    expect(units[0]).toMatchObject({ rank: 1, score: expect.any(Number) as unknown });
+  });
+});

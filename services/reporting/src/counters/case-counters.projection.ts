@@ -1,0 +1,184 @@
+import type { RecordedEvent } from '@hotline/contracts';
+import type { Projection, ProjectionContext } from '@hotline/infra/projection';
+import type { ReadStore } from '@hotline/infra/read-store';
+import { beijingDay, beijingHour } from '../periods/beijing-time';
+import { keywordsOf, placeKeyOf } from '../topics/topic-keys';
+import type { CaseFact } from './case-fact';
+import { CASE_EVENT_TYPES, CASE_RULES, type RuleContext } from './case-rules';
+import {
+  ACTIVITY_CELLS,
+  CASE_CELLS,
+  CASE_FACTS,
+  HOURLY_CELLS,
+  TOPIC_CELLS,
+  type CellLevel,
+} from './collections';
+
+export const CASE_COUNTERS_PROJECTION = 'reporting-case-counters';
+
+type Increments = Map<string, { set: Record<string, unknown>; inc: Record<string, number> }>;
+
+/** The cells (one per grain) an increment of this case goes to. */
+function caseCells(fact: CaseFact): { id: string; set: Record<string, unknown> }[] {
+  const { day, districtId: d, unitId: u, categoryCode: k, channel, type } = fact;
+  const cell = (lvl: CellLevel, key: string, dims: Record<string, unknown>) => ({
+    id: `${lvl}|${day}|${d}${key}`,
+    set: { lvl, day, districtId: d, ...dims },
+  });
+  return [
+    cell('d', '', {}),
+    cell('u', `|${u}`, { unitId: u }),
+    cell('k', `|${k}`, { categoryCode: k, cat2: k.slice(0, 2), cat4: k.slice(0, 4) }),
+    cell('c', `|${u}|${k}|${channel}|${type}`, {
+      unitId: u,
+      categoryCode: k,
+      cat2: k.slice(0, 2),
+      cat4: k.slice(0, 4),
+      channel,
+      type,
+    }),
+  ];
+}
+
+function add(
+  increments: Increments,
+  id: string,
+  set: Record<string, unknown>,
+  field: string,
+  by: number,
+): void {
+  let entry = increments.get(id);
+  if (!entry) increments.set(id, (entry = { set, inc: {} }));
+  entry.inc[field] = (entry.inc[field] ?? 0) + by;
+}
+
+export interface CaseCountersOptions {
+  /** Cases kept in memory between events (the projection reads the store for the others). */
+  cacheSize?: number;
+}
+
+/**
+ * The case counters: every case event is applied through its entry in CASE_RULES, and its
+ * increments go to the cells of the case's registration day (all four grains), the activity cell of
+ * the event's day, and, for a registration or a repeat contact, the topic and hourly cells hot topics
+ * and surge detection read. Replay-safe: one guarded `$inc` per cell per event.
+ */
+export function caseCountersProjection(options: CaseCountersOptions = {}): Projection {
+  const cache = new Map<string, CaseFact>();
+  const cacheSize = options.cacheSize ?? 20_000;
+  const remember = (fact: CaseFact): void => {
+    cache.delete(fact._id);
+    cache.set(fact._id, fact);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+  };
+  return {
+    name: CASE_COUNTERS_PROJECTION,
+    version: 1,
+    collections: [CASE_FACTS, CASE_CELLS, ACTIVITY_CELLS, TOPIC_CELLS, HOURLY_CELLS],
+    filter: { eventTypes: CASE_EVENT_TYPES },
+    async setup(store: ReadStore) {
+      await store.collection(CASE_CELLS).createIndex({ lvl: 1, day: 1 });
+      await store.collection(CASE_CELLS).createIndex({ lvl: 1, districtId: 1, day: 1 });
+      await store.collection(CASE_FACTS).createIndex({ day: 1, unitId: 1 });
+      await store.collection(CASE_FACTS).createIndex({ hour: 1 });
+      await store.collection(ACTIVITY_CELLS).createIndex({ day: 1 });
+      await store.collection(TOPIC_CELLS).createIndex({ day: 1 });
+      await store.collection(HOURLY_CELLS).createIndex({ kind: 1, key: 1, hour: 1 });
+      await store.collection(HOURLY_CELLS).createIndex({ hour: 1 });
+    },
+    async handle(event: RecordedEvent, store: ReadStore, projection: ProjectionContext) {
+      const rule = CASE_RULES[event.type];
+      if (!rule) return;
+      const data = event.data as Record<string, unknown>;
+      const caseId = String(data.caseId);
+      let fact: CaseFact | undefined = cache.get(caseId);
+      if (!fact) {
+        fact = (await store.collection(CASE_FACTS).findOne<CaseFact>({ _id: caseId })) ?? undefined;
+        if (fact) delete (fact as Partial<Record<'_pos', unknown>>)._pos;
+      }
+      if (!fact && event.type !== 'CaseRegistered') return; // a case from before reporting counted
+      const cells: Increments = new Map();
+      const topics: Increments = new Map();
+      let changed = false;
+      const day = beijingDay(event.time);
+      const context: RuleContext = {
+        type: event.type,
+        data,
+        time: event.time,
+        districtId: event.metadata.districtId,
+        get fact() {
+          return fact;
+        },
+        register(registered) {
+          fact = { ...registered, terms: keywordsOf(typeof data.content === 'string' ? data.content : '') };
+          changed = true;
+        },
+        count(metric, by = 1) {
+          if (!fact) return;
+          for (const cell of caseCells(fact)) add(cells, cell.id, cell.set, metric, by);
+          if (!fact.metrics.includes(metric)) fact = { ...fact, metrics: [...fact.metrics, metric] };
+          changed = true;
+        },
+        countOnce(metric) {
+          if (fact && !fact.metrics.includes(metric)) context.count(metric);
+        },
+        activity(metric) {
+          const districtId = fact?.districtId ?? event.metadata.districtId;
+          const id = `${day}|${districtId}`;
+          add(cells, `a|${id}`, { day, districtId }, metric, 1);
+        },
+        patch(change) {
+          if (!fact) return;
+          fact = { ...fact, ...change };
+          changed = true;
+        },
+      };
+      rule(context);
+      if (!fact) return;
+      if (event.type === 'CaseRegistered' || event.type === 'CaseRepeatContactRecorded') {
+        countTopics(topics, fact, event.time);
+      }
+      if (changed) {
+        const { _id, ...rest } = fact;
+        projection.guardedUpdate(CASE_FACTS, _id, { $set: rest });
+        remember(fact);
+      }
+      for (const [id, { set, inc }] of cells) {
+        const activity = id.startsWith('a|');
+        projection.guardedUpdate(activity ? ACTIVITY_CELLS : CASE_CELLS, activity ? id.slice(2) : id, {
+          $set: set,
+          $inc: inc,
+        });
+      }
+      for (const [id, { set, inc }] of topics) {
+        const hourly = id.startsWith('h|');
+        projection.guardedUpdate(hourly ? HOURLY_CELLS : TOPIC_CELLS, id.slice(2), { $set: set, $inc: inc });
+      }
+    },
+  };
+}
+
+/**
+ * A contact (a registration or a repeat call) counts for hot topics by its day and for surges by its
+ * hour: its category, its keywords (from the registration's content, kept on the case) and its place.
+ */
+function countTopics(topics: Increments, fact: CaseFact, time: string): void {
+  const day = beijingDay(time);
+  const hour = beijingHour(time);
+  const place = placeKeyOf(fact.place);
+  const keys: [string, string][] = [
+    ['category', fact.categoryCode],
+    ...fact.terms.map((term): [string, string] => ['term', term]),
+    ...(place ? [['place', place] as [string, string]] : []),
+  ];
+  for (const [kind, key] of keys) {
+    add(
+      topics,
+      `t|${day}|${fact.districtId}|${kind}|${key}`,
+      { day, districtId: fact.districtId, kind, key },
+      'n',
+      1,
+    );
+    add(topics, `h|${hour}|${kind}|${key}`, { hour, kind, key }, 'n', 1);
+  }
+}

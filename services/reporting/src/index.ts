@@ -1,0 +1,13 @@
+export {
+  ReportingModule,
+  reportingService,
+  createReportingService,
+  type ReportingModuleOptions,
+} from './reporting.module';
+export { reportingConfigSchema, type ReportingConfig } from './reporting.config';
+export { ReportingReadModels } from './reporting-read-models';
+export { caseCountersProjection } from './counters/case-counters.projection';
+export { contactCountersProjection } from './counters/contact-counters.projection';
+export { CASE_RULES } from './counters/case-rules';
+export { caseKpis } from './kpis/case-kpis';
+export { contactKpis } from './kpis/contact-kpis';

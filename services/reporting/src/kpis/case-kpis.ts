@@ -1,0 +1,33 @@
+import type { CaseCounters } from '../counters/case-metrics';
+import { ratio, type Kpi } from './kpi';
+
+/**
+ * The case KPIs of DOMAIN.md from the counters of a period (docs/reporting.md gives each formula
+ * with its exclusions). `scope: 'unit'` measures a handling unit against the cases assigned to it
+ * rather than the cases the center received.
+ */
+export function caseKpis(c: CaseCounters, scope: 'center' | 'unit' = 'center'): Kpi[] {
+  // Merged duplicates and cases not accepted are no work of the center's or a unit's.
+  const accepted = c.received - c.merged - c.declined;
+  const toComplete = scope === 'unit' ? c.assigned : accepted;
+  const completedAll = scope === 'unit' ? c.completed : c.completed + c.answeredAtIntake;
+  return [
+    ratio('dispatchOnTime', c.dispatchedOnTime, c.dispatched, { target: 0.9 }),
+    ratio('onTimeCompletion', c.completedOnTime, c.completed, { target: 0.95 }),
+    ratio('completion', completedAll, toComplete, { target: 0.95 }),
+    ratio('firstContactResolution', c.answeredAtIntake, accepted),
+    ratio('callbackRate', c.callbacks, c.completed - c.waived, { target: 1 }),
+    ratio('satisfaction', c.satisfied, c.evaluated, { target: 0.95 }),
+    ratio('processSatisfaction', c.processSatisfied, c.evaluated, { target: 0.95 }),
+    ratio('resultSatisfaction', c.resultSatisfied, c.evaluated, { target: 0.95 }),
+    ratio('beijingResponse', c.signedOnTime, c.assigned),
+    ratio('beijingResolution', c.resultSatisfied, c.evaluated),
+    ratio('beijingSatisfaction', c.satisfied, c.evaluated),
+    ratio('signOnTime', c.signedOnTime, c.signed),
+    ratio('returnRate', c.returned, c.assigned, { lowerIsBetter: true }),
+    ratio('redoRate', c.redone, c.completed, { lowerIsBetter: true }),
+    ratio('repeatContactRate', c.repeatContacts, scope === 'unit' ? c.assigned : accepted, {
+      lowerIsBetter: true,
+    }),
+  ];
+}

@@ -1,0 +1,75 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import {
+  CategoryTaxonomy,
+  GetContactCenterReport,
+  GetDailyDigest,
+  GetHotTopics,
+  GetKpiReport,
+  GetReportCases,
+  GetSurges,
+  GetUnitScorecards,
+  SAMPLE_CATEGORIES,
+} from '@hotline/contracts';
+import { busEndpoints, queryEndpoint } from '@hotline/infra/bus';
+import { loadConfig, type Env } from '@hotline/infra/config';
+import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { DailyDigestService } from './digest/daily-digest.service';
+import { ReportingReadModels } from './reporting-read-models';
+import { reportingConfigSchema, type ReportingConfig } from './reporting.config';
+import { KpiReportService } from './reports/kpi-report.service';
+import { ScorecardsService } from './scorecards/scorecards.service';
+import { HotTopicsService } from './topics/hot-topics.service';
+
+export interface ReportingModuleOptions {
+  config?: ReportingConfig;
+  env?: Env;
+}
+
+/** Reporting: counters projected from every service's events, and the reports read from them. */
+@Module({})
+export class ReportingModule {
+  static register(platform: Platform, options: ReportingModuleOptions = {}): DynamicModule {
+    const config = options.config ?? loadConfig(reportingConfigSchema, options.env, 'reporting');
+    const { readStore: store, clock, logger, metrics } = platform;
+    const readModels = new ReportingReadModels(
+      {
+        store,
+        source: () => platform.projectionSource(),
+        registry: metrics,
+        logger,
+        batchSize: config.REPORTING_CATCH_UP_BATCH,
+      },
+      platform.readiness,
+    );
+    const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
+    const now = () => clock.now();
+    const reports = new KpiReportService(store);
+    const topics = new HotTopicsService(store, now, (code) => taxonomy.get(code)?.name ?? code);
+    const digest = new DailyDigestService(store, topics, now);
+    const scorecards = new ScorecardsService(store);
+    return {
+      module: ReportingModule,
+      controllers: [
+        busEndpoints('Reporting', [
+          queryEndpoint(GetKpiReport, (query) => reports.kpiReport(query)),
+          queryEndpoint(GetReportCases, (query) => reports.cases(query)),
+          queryEndpoint(GetContactCenterReport, (query) => reports.contactCenter(query)),
+          queryEndpoint(GetHotTopics, (query) => topics.hotTopics(query)),
+          queryEndpoint(GetSurges, (query) => topics.surges(query)),
+          queryEndpoint(GetDailyDigest, (query) => digest.digest(query)),
+          queryEndpoint(GetUnitScorecards, (query) => scorecards.scorecards(query)),
+        ]),
+      ],
+      providers: [{ provide: ReportingReadModels, useValue: readModels }],
+    };
+  }
+}
+
+/** The reporting service with these options (tests). */
+export const createReportingService = (options: ReportingModuleOptions = {}): ServiceDefinition => ({
+  name: 'reporting',
+  module: (platform) => ReportingModule.register(platform, options),
+});
+
+/** The reporting service as the embedded runner and its own process mount it. */
+export const reportingService: ServiceDefinition = createReportingService();

@@ -1,0 +1,165 @@
+import {
+  ValidationError,
+  type GetContactCenterReport,
+  type GetKpiReport,
+  type GetReportCases,
+  type PeriodKind,
+} from '@hotline/contracts';
+import type { ReadStore } from '@hotline/infra/read-store';
+import type { z } from 'zod';
+import type { CaseFact } from '../counters/case-fact';
+import { emptyCounters, type CaseCounters } from '../counters/case-metrics';
+import { CASE_FACTS, CONTACT_CELLS } from '../counters/collections';
+import { CONTACT_METRICS } from '../counters/contact-counters.projection';
+import { caseKpis } from '../kpis/case-kpis';
+import { contactKpis, type ContactCounters } from '../kpis/contact-kpis';
+import type { Kpi } from '../kpis/kpi';
+import { checkRange, periodOf, previousRange, yearEarlier, type DayRange } from '../periods/periods';
+import { dimensionKey, readCaseCells, sumCells, type CellDimension } from './case-cells.reader';
+import { scopeFilters } from './report-scope';
+
+type KpiQuery = z.infer<(typeof GetKpiReport)['schema']>;
+type CasesQuery = z.infer<(typeof GetReportCases)['schema']>;
+type ContactQuery = z.infer<(typeof GetContactCenterReport)['schema']>;
+
+export interface ReportRow {
+  key: string;
+  counters: CaseCounters;
+  kpis: Kpi[];
+}
+
+export interface KpiReport {
+  from: string;
+  to: string;
+  groupBy: string | null;
+  totals: ReportRow;
+  rows: ReportRow[];
+  /** 同比: the same range a year earlier. */
+  yearOnYear?: ReportRow & DayRange;
+  /** 环比: the range of the same length just before. */
+  periodOnPeriod?: ReportRow & DayRange;
+}
+
+const PERIODS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
+
+/** Reports from the counters: never a scan of cases (the case list of a drill-down reads one index). */
+export class KpiReportService {
+  constructor(private readonly store: ReadStore) {}
+
+  async kpiReport(query: KpiQuery): Promise<KpiReport> {
+    const range = checkRange({ from: query.from, to: query.to });
+    const filters = scopeFilters(query.viewer, query);
+    const scope = filters.unitId || query.groupBy === 'unit' ? 'unit' : 'center';
+    const groupBy = query.groupBy;
+    const period = groupBy && PERIODS.has(groupBy) ? (groupBy as PeriodKind) : undefined;
+    const dimension = period ? 'day' : (groupBy as Exclude<CellDimension, 'day'> | undefined);
+    const cells = await readCaseCells(this.store, range, filters, dimension);
+    const totals = sumCells(cells).get('') ?? emptyCounters();
+    const grouped = groupBy
+      ? sumCells(cells, period ? (cell) => periodOf(cell.day, period) : dimensionKey(dimension as never))
+      : new Map<string, CaseCounters>();
+    const rows = [...grouped.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, counters]) => row(key, counters, scope));
+    const report: KpiReport = {
+      from: range.from,
+      to: range.to,
+      groupBy: groupBy ?? null,
+      totals: row('total', totals, scope),
+      rows,
+    };
+    if (query.compare) {
+      for (const [name, other] of [
+        ['yearOnYear', yearEarlier(range)],
+        ['periodOnPeriod', previousRange(range)],
+      ] as const) {
+        const counters = sumCells(await readCaseCells(this.store, other, filters)).get('') ?? emptyCounters();
+        report[name] = { ...row(name, counters, scope), ...other };
+      }
+    }
+    return report;
+  }
+
+  /** The drill-down's last step: the cases behind a cell, newest first. */
+  async cases(query: CasesQuery): Promise<{ cases: Omit<CaseFact, 'terms' | 'metrics'>[]; limit: number }> {
+    const range = checkRange({ from: query.from, to: query.to });
+    const filters = scopeFilters(query.viewer, query);
+    const filter: Record<string, unknown> = { day: { $gte: range.from, $lte: range.to } };
+    if (filters.unitId) filter.unitId = filters.unitId;
+    if (filters.districtId) filter.districtId = filters.districtId;
+    if (filters.channel) filter.channel = filters.channel;
+    if (filters.type) filter.type = filters.type;
+    if (query.metric) {
+      if (!(query.metric in emptyCounters())) throw unknownMetric(query.metric);
+      filter.metrics = { $all: [query.metric] };
+    }
+    const facts = await this.store.collection(CASE_FACTS).find<CaseFact>(filter, {
+      sort: { day: -1, hour: -1 },
+      limit: filters.categoryCode ? 5_000 : query.limit,
+    });
+    const matching = filters.categoryCode
+      ? facts.filter((fact) => fact.categoryCode.startsWith(filters.categoryCode as string))
+      : facts;
+    return {
+      cases: matching.slice(0, query.limit).map(({ terms: _terms, metrics: _metrics, ...fact }) => {
+        delete (fact as Record<string, unknown>)._pos;
+        return fact;
+      }),
+      limit: query.limit,
+    };
+  }
+
+  async contactCenter(query: ContactQuery): Promise<{ totals: ContactRow; rows: ContactRow[] }> {
+    const range = checkRange({ from: query.from, to: query.to });
+    const filter: Record<string, unknown> = { day: { $gte: range.from, $lte: range.to } };
+    if (query.viewer.districtId !== 'city') filter.districtId = query.viewer.districtId;
+    if (query.queueId) filter.queueId = query.queueId;
+    if (query.agentId) filter.agentId = query.agentId;
+    const cells = await this.store.collection(CONTACT_CELLS).find<Record<string, unknown>>(filter);
+    const field = { queue: 'queueId', agent: 'agentId', interval: 'slot', day: 'day' } as const;
+    const groups = new Map<string, ContactCounters>();
+    const total = emptyContactCounters();
+    for (const cell of cells) {
+      addContact(total, cell);
+      if (!query.groupBy) continue;
+      const key = String(cell[field[query.groupBy]]);
+      // Queue counters live in the agent `-` cells: an agent row shows only what agents did.
+      if (query.groupBy === 'agent' && key === '-') continue;
+      let counters = groups.get(key);
+      if (!counters) groups.set(key, (counters = emptyContactCounters()));
+      addContact(counters, cell);
+    }
+    const rows = [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, counters]) => ({ key, counters, kpis: contactKpis(counters) }));
+    return { totals: { key: 'total', counters: total, kpis: contactKpis(total) }, rows };
+  }
+}
+
+export interface ContactRow {
+  key: string;
+  counters: ContactCounters;
+  kpis: Kpi[];
+}
+
+function row(key: string, counters: CaseCounters, scope: 'center' | 'unit'): ReportRow {
+  return { key, counters, kpis: caseKpis(counters, scope) };
+}
+
+function emptyContactCounters(): ContactCounters {
+  return Object.fromEntries(CONTACT_METRICS.map((metric) => [metric, 0])) as ContactCounters;
+}
+
+function addContact(into: ContactCounters, cell: Record<string, unknown>): void {
+  for (const metric of CONTACT_METRICS) {
+    const value = cell[metric];
+    if (typeof value === 'number') into[metric] += value;
+  }
+}
+
+function unknownMetric(metric: string): Error {
+  return new ValidationError(
+    'metric',
+    `${metric} is not a counter (${Object.keys(emptyCounters()).join(', ')})`,
+  );
+}

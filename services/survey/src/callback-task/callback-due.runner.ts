@@ -1,0 +1,106 @@
+import {
+  IssueCallbackSurveyLink,
+  RecordCallbackAttempt,
+  RequestCallbackSurveyCall,
+  type Clock,
+} from '@hotline/contracts';
+import { parseCommand } from '@hotline/infra/command';
+import type { ReadStore } from '@hotline/infra/read-store';
+import type { Logger } from '@hotline/infra/telemetry';
+import { SurveyCollection } from '../read-models/survey-collections';
+import type { CallbackTaskCommands } from './callback-task-commands';
+import { SURVEY_ACTOR } from './callback-scheduler.reactor';
+
+interface DueTask {
+  taskId: string;
+  districtId: string;
+  method: 'sms' | 'ivr';
+  attempts: number;
+  status: string;
+}
+
+const BATCH = 200;
+
+/**
+ * Sends what is due: the SMS link of a task whose day has come, the IVR survey call; and counts an
+ * expired, unanswered link as a failed attempt (the next round sends a new link, until the task is
+ * unreachable). Command ids name the task and the attempt, so two instances (or a restart) send
+ * each once.
+ */
+export class CallbackDueRunner {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: ReadStore,
+    private readonly tasks: CallbackTaskCommands,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly pollMs: number,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.pollMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One pass over what is due now (tests call it directly). */
+  tick(): Promise<void> {
+    this.running ??= this.pass()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'survey: sending due callbacks failed'))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const now = this.clock.now().toISOString();
+    const tasks = this.store.collection(SurveyCollection.callbackTasks);
+    const due = await tasks.find<DueTask>(
+      { status: 'scheduled', method: { $in: ['sms', 'ivr'] }, dueAt: { $lte: now } },
+      { sort: { dueAt: 1 }, limit: BATCH },
+    );
+    for (const task of due) {
+      const definition = task.method === 'sms' ? IssueCallbackSurveyLink : RequestCallbackSurveyCall;
+      await this.send(definition, `cb-${task.method}-${task.taskId}-${task.attempts + 1}`, task, {
+        taskId: task.taskId,
+      });
+    }
+    const expired = await tasks.find<DueTask>(
+      { status: 'link-sent', linkExpiresAt: { $lte: now } },
+      { sort: { linkExpiresAt: 1 }, limit: BATCH },
+    );
+    for (const task of expired) {
+      await this.send(RecordCallbackAttempt, `cb-expired-${task.taskId}-${task.attempts + 1}`, task, {
+        taskId: task.taskId,
+        method: 'sms',
+        failure: 'sms-expired',
+      });
+    }
+  }
+
+  private async send(
+    definition:
+      typeof IssueCallbackSurveyLink | typeof RequestCallbackSurveyCall | typeof RecordCallbackAttempt,
+    commandId: string,
+    task: DueTask,
+    data: unknown,
+  ): Promise<void> {
+    try {
+      await this.tasks.execute(
+        parseCommand(definition, {
+          commandId,
+          type: definition.type,
+          data,
+          metadata: { correlationId: commandId, actor: SURVEY_ACTOR, districtId: task.districtId },
+        }),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, taskId: task.taskId }, 'survey: a due callback was not sent');
+    }
+  }
+}

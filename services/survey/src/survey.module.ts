@@ -1,0 +1,108 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CaseChannel, CaseType, chinaWorkingCalendar, type WorkingCalendar } from '@hotline/contracts';
+import { busEndpoints } from '@hotline/infra/bus';
+import type { CommandHandlerDeps } from '@hotline/infra/command';
+import { loadConfig, type Env } from '@hotline/infra/config';
+import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { commandMetrics } from '@hotline/infra/telemetry';
+import { CallbackDueRunner } from './callback-task/callback-due.runner';
+import { CallbackOutcomeReactor } from './callback-task/callback-outcome.reactor';
+import type { CallbackRules } from './callback-task/callback-rules';
+import { CallbackSchedulerReactor, SURVEY_ACTOR } from './callback-task/callback-scheduler.reactor';
+import { CallbackTaskCommands } from './callback-task/callback-task-commands';
+import { callbackTaskEndpoints } from './callback-task/callback-task.endpoints';
+import { SurveyLinkSigner } from './callback-task/survey-link';
+import { WorkflowCommands } from './callback-task/workflow-commands';
+import { IvrSurveyReactor } from './callback-task/ivr-survey.reactor';
+import { SurveyQueries } from './read-models/survey-queries';
+import { SurveyReadModels } from './read-models/survey-read-models';
+import { parseMethodTable, parseShareTable, surveyConfigSchema, type SurveyConfig } from './survey.config';
+import { surveyEndpoints } from './survey.endpoints';
+import { SurveyLifecycle } from './survey-lifecycle';
+
+export interface SurveyModuleOptions {
+  config?: SurveyConfig;
+  env?: Env;
+  /** Default: China's official calendar. */
+  calendar?: WorkingCalendar;
+}
+
+/** The rules a validated config describes. */
+export function callbackRulesFromConfig(config: SurveyConfig, calendar: WorkingCalendar): CallbackRules {
+  return {
+    byType: parseMethodTable(config.SURVEY_METHOD_BY_TYPE, CaseType.options).table,
+    byChannel: parseMethodTable(config.SURVEY_METHOD_BY_CHANNEL, CaseChannel.options).table,
+    fallback: 'desk',
+    maxAttempts: config.SURVEY_MAX_ATTEMPTS,
+    retryAfterMinutes: config.SURVEY_RETRY_MINUTES,
+    linkValidHours: config.SURVEY_LINK_VALID_HOURS,
+    calendar,
+  };
+}
+
+/** Callbacks (回访), audits, post-call surveys: commands and queries on the bus, reactors, read models. */
+@Module({})
+export class SurveyModule {
+  static register(platform: Platform, options: SurveyModuleOptions = {}): DynamicModule {
+    const config = options.config ?? loadConfig(surveyConfigSchema, options.env, 'survey');
+    const { eventStore: store, readStore, clock, logger, metrics } = platform;
+    const rules = callbackRulesFromConfig(config, options.calendar ?? chinaWorkingCalendar());
+    const signer = new SurveyLinkSigner(config.SURVEY_LINK_SECRET);
+    const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(metrics) };
+    const commands = new CallbackTaskCommands({ commandDeps, rules, signer });
+    const readModels = new SurveyReadModels({
+      store: readStore,
+      source: () => platform.projectionSource(),
+      registry: metrics,
+      logger,
+      readAfterWriteTimeoutMs: platform.config.HOTLINE_REQUEST_TIMEOUT_MS,
+    });
+    const queries = new SurveyQueries(readModels);
+    const audit = {
+      seed: config.SURVEY_AUDIT_SEED,
+      byUnit: parseShareTable(config.SURVEY_AUDIT_SHARE_BY_UNIT).table,
+      fallback: config.SURVEY_AUDIT_SHARE,
+    };
+    const client = platform.client();
+    const workflow = new WorkflowCommands(client, SURVEY_ACTOR);
+    const dueRunner = config.SURVEY_DUE_RUNNER
+      ? new CallbackDueRunner(readStore, commands, clock, logger, config.SURVEY_DUE_POLL_SECONDS * 1000)
+      : undefined;
+    return {
+      module: SurveyModule,
+      controllers: [
+        busEndpoints('Survey', [
+          ...callbackTaskEndpoints({ commands, queries, signer, store, clock }),
+          ...surveyEndpoints({ commandDeps, queries }),
+        ]),
+      ],
+      providers: [
+        {
+          provide: SurveyLifecycle,
+          useValue: new SurveyLifecycle(readModels, platform.readiness, dueRunner),
+        },
+        {
+          provide: CallbackSchedulerReactor,
+          useValue: new CallbackSchedulerReactor(platform.eventBus, store, commands, audit, logger),
+        },
+        {
+          provide: CallbackOutcomeReactor,
+          useValue: new CallbackOutcomeReactor(platform.eventBus, store, workflow, logger),
+        },
+        {
+          provide: IvrSurveyReactor,
+          useValue: new IvrSurveyReactor(platform.eventBus, client, store, commands, logger),
+        },
+      ],
+    };
+  }
+}
+
+/** The survey service with these options (tests). */
+export const createSurveyService = (options: SurveyModuleOptions = {}): ServiceDefinition => ({
+  name: 'survey',
+  module: (platform) => SurveyModule.register(platform, options),
+});
+
+/** The survey service as the embedded runner and its own process mount it: settings from the environment. */
+export const surveyService: ServiceDefinition = createSurveyService();
