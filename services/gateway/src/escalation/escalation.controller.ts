@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import { ESCALATION_SERVICE, type SupervisionLedgerRow } from '@hotline/contracts';
+import { ESCALATION_SERVICE, ListUnits, type SupervisionLedgerRow, type UnitView } from '@hotline/contracts';
 import { writeXlsx } from '@hotline/infra/documents';
 import { BUS_CLIENT } from '../bus-client.token';
 import { queryValues, type QueryParams } from '../cases/case-query-params';
@@ -35,9 +35,11 @@ const defined = (values: Record<string, unknown>): Record<string, unknown> =>
 @Controller('api/escalation')
 export class EscalationController {
   private readonly requests: WorkflowRequests;
+  private readonly workflow: WorkflowRequests;
 
   constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
     this.requests = new WorkflowRequests(bus, ESCALATION_SERVICE);
+    this.workflow = new WorkflowRequests(bus);
   }
 
   @Doc(queryDoc('GetDeadlineBoard'))
@@ -113,6 +115,11 @@ export class EscalationController {
       ...this.ledgerParams(params),
       limit: 500,
     })) as SupervisionLedgerRow[];
+    // Units by name on paper, never by id.
+    const units = (await this.workflow.query(ListUnits.type, request.headers, {
+      includeInactive: true,
+    })) as UnitView[];
+    const names = new Map(units.map((unit) => [unit.unitId, unit.name]));
     response.statusCode = 200;
     response.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     response.setHeader(
@@ -121,7 +128,7 @@ export class EscalationController {
     );
     response.setHeader('cache-control', 'private, no-store');
     response.setHeader('x-content-type-options', 'nosniff');
-    await writeXlsx(response, [{ name: '督办台账', title: '督办台账', ...ledgerTable(rows) }]);
+    await writeXlsx(response, [{ name: '督办台账', title: '督办台账', ...ledgerTable(rows, names) }]);
   }
 
   @Doc(commandDoc('OpenSupervision'))

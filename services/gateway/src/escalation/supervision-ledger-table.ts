@@ -23,7 +23,10 @@ const STATUS: Record<SupervisionLedgerRow['status'], string> = {
 const VERDICT: Record<string, string> = { rectified: '整改到位', 'not-rectified': '整改不到位' };
 
 /** The ledger as the sheet shows it: Chinese headers and labels, Beijing times, no ids but the case number. */
-export function ledgerTable(rows: readonly SupervisionLedgerRow[]): DocumentTable {
+export function ledgerTable(
+  rows: readonly SupervisionLedgerRow[],
+  unitNames: ReadonlyMap<string, string>,
+): DocumentTable {
   return {
     columns: [
       { key: 'caseNumber', header: '受理号', width: 12 },
@@ -39,7 +42,7 @@ export function ledgerTable(rows: readonly SupervisionLedgerRow[]): DocumentTabl
     ],
     rows: rows.map((row) => ({
       caseNumber: row.caseNumber ?? '',
-      unitId: row.unitId,
+      unitId: unitNames.get(row.unitId) ?? row.unitId,
       scope: SCOPE[row.scope],
       level: LEVEL[row.level],
       status: STATUS[row.status],
