@@ -18,6 +18,7 @@ import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as reporting } from './reporting.bench';
 import { run as routing } from './routing.bench';
 import { run as workflow } from './workflow.bench';
 
@@ -33,6 +34,7 @@ const benchmarks: Record<string, Benchmark> = {
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
+  reporting,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -129,6 +129,7 @@ export function ReportsPage() {
       <Space wrap style={{ marginBottom: 16 }}>
         <span>{t('reports.range')}</span>
         <DatePicker.RangePicker
+          aria-label={t('reports.range')}
           allowClear={false}
           value={[dayjs(range.from), dayjs(range.to)]}
           onChange={(values: null | (Dayjs | null)[]) => {
@@ -138,12 +139,14 @@ export function ReportsPage() {
         />
         <span>{t('reports.groupBy')}</span>
         <Select
+          aria-label={t('reports.groupBy')}
           value={groupBy}
           onChange={setGroupBy}
           style={{ width: 160 }}
           options={GROUPS.map((group) => ({ value: group, label: t(`reports.groupBy.${group}`) }))}
         />
-        <Switch checked={compare} onChange={setCompare} /> <span>{t('reports.compare')}</span>
+        <Switch aria-label={t('reports.compare')} checked={compare} onChange={setCompare} />
+        <span>{t('reports.compare')}</span>
       </Space>
       <ErrorAlert error={report.error} />
       {report.data && (

@@ -34,11 +34,16 @@ export function TopicsPanel({ showSurges = true }: { showSurges?: boolean }) {
               dataSource={topics.data?.topics[kind] ?? []}
               locale={{ emptyText: t('reports.noData') }}
               renderItem={(topic, index) => (
-                <List.Item extra={<Tag color={(topic.trend ?? 1) > 0 ? 'red' : 'green'}>{trend(topic)}</Tag>}>
-                  <Space>
-                    <Typography.Text strong>{index + 1}</Typography.Text>
-                    <span>{name(topic)}</span>
-                    <Typography.Text type="secondary">{topic.count}</Typography.Text>
+                <List.Item>
+                  <Space direction="vertical" size={0} style={{ width: '100%' }}>
+                    <Space>
+                      <Typography.Text strong>{index + 1}</Typography.Text>
+                      <span>{name(topic)}</span>
+                    </Space>
+                    <Space>
+                      <Typography.Text>{topic.count}</Typography.Text>
+                      <Tag color={(topic.trend ?? 1) > 0 ? 'red' : 'green'}>{trend(topic)}</Tag>
+                    </Space>
                   </Space>
                 </List.Item>
               )}
