@@ -20,6 +20,7 @@ import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
 import { run as reporting } from './reporting.bench';
 import { run as routing } from './routing.bench';
+import { run as sipapp } from './sipapp.bench';
 import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
@@ -35,6 +36,7 @@ const benchmarks: Record<string, Benchmark> = {
   'gateway-routes': gatewayRoutes,
   routing,
   reporting,
+  sipapp,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

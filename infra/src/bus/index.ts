@@ -8,6 +8,7 @@ export { BusHeader, BusRecord, messageHeaders, isPlainSubject, type BusHeaders }
 export { BusErrorCode, toErrorBody } from './bus-errors';
 export { BusServer } from './bus-server';
 export { BusClientProxy, DEFAULT_REQUEST_TIMEOUT_MS } from './bus-client-proxy';
+export { BusRequests, type CommandOrigin } from './bus-requests';
 export { HotlineRpcExceptionFilter } from './hotline-rpc-exception.filter';
 export { busEndpoints, commandEndpoint, queryEndpoint, type BusEndpoint } from './bus-endpoints';
 export { connectNats, type ConnectNatsOptions } from './connect-nats';
@@ -43,6 +44,15 @@ export {
   prefixStream,
   prefixTopology,
 } from './deployment-prefix';
+export {
+  natsPermissions,
+  natsAuthorizationConfig,
+  inboxPrefixOf,
+  RELAY_USER,
+  MUNICIPAL_IT_USER,
+  type NatsUserPermissions,
+  type NatsPermissionsOptions,
+} from './nats-permissions';
 export { ensureEventStreams, type EnsureEventStreamsOptions } from './ensure-event-streams';
 export { JetStreamEventPublisher, type JetStreamEventPublisherOptions } from './jetstream-event-publisher';
 export { JetStreamEventBus, type JetStreamEventBusOptions } from './jetstream-event-bus';

@@ -1,20 +1,36 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ValidationError, WORKFLOW_SERVICE, commandSubject, querySubject } from '@hotline/contracts';
-import { BusRecord, messageHeaders } from '@hotline/infra/bus';
+import { ValidationError, WORKFLOW_SERVICE } from '@hotline/contracts';
+import { BusRequests } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import { actorFromRequest, actorRegisteringIn, correlationIdFromRequest } from './actor-from-request';
 import { asHttpError } from './validation/http-field';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The client-chosen id of a request body, required so that a retried request changes nothing more. */
+export function commandIdOf(body: unknown): { commandId: string; data: Record<string, unknown> } {
+  if (!isObject(body)) throw new ValidationError('body', 'must be a JSON object');
+  const { commandId, ...data } = body;
+  if (typeof commandId !== 'string' || commandId.trim() === '') {
+    throw new ValidationError(
+      'commandId',
+      'is required: a client-chosen id that makes the request safe to repeat',
+    );
+  }
+  return { commandId, data };
+}
+
 /** Turns HTTP requests into commands and queries of a service (the workflow unless told) on the bus. */
 export class WorkflowRequests {
+  private readonly requests: BusRequests;
+
   constructor(
-    private readonly bus: ClientProxy,
+    bus: ClientProxy,
     private readonly service: string = WORKFLOW_SERVICE,
-  ) {}
+  ) {
+    this.requests = new BusRequests(bus);
+  }
 
   /**
    * A command from a JSON body `{ commandId, ...data }`: the client chooses the command id, so a
@@ -26,14 +42,7 @@ export class WorkflowRequests {
     body: unknown,
     path: Record<string, string> = {},
   ): Promise<unknown> {
-    if (!isObject(body)) throw new ValidationError('body', 'must be a JSON object');
-    const { commandId, ...data } = body;
-    if (typeof commandId !== 'string' || commandId.trim() === '') {
-      throw new ValidationError(
-        'commandId',
-        'is required: a client-chosen id that makes the request safe to repeat',
-      );
-    }
+    const { commandId, data } = commandIdOf(body);
     // A case is registered in the district the body names (city-wide agents serve every district).
     const registering = type === 'RegisterCase';
     const { districtId: requested, ...fields } = data;
@@ -41,39 +50,32 @@ export class WorkflowRequests {
       ? actorRegisteringIn(headers, requested)
       : actorFromRequest(headers);
     const correlationId = correlationIdFromRequest(headers, commandId);
-    const envelope = {
-      commandId,
-      type,
-      data: { ...(registering ? fields : data), ...path },
-      metadata: { correlationId, actor, districtId },
-    };
-    return this.send(commandSubject(this.service, type), envelope, correlationId);
+    const payload = { ...(registering ? fields : data), ...path };
+    return asHttp(
+      this.requests.commandByName(this.service, type, commandId, payload, {
+        actor,
+        districtId,
+        correlationId,
+      }),
+    );
   }
 
   /** A query as the signed-in caller. */
   query(type: string, headers: IncomingHttpHeaders, params: Record<string, unknown>): Promise<unknown> {
     const viewer = actorFromRequest(headers);
-    return this.send(
-      querySubject(this.service, type),
-      { viewer, ...params },
-      correlationIdFromRequest(headers, 'query'),
-    );
+    const correlationId = correlationIdFromRequest(headers, 'query');
+    return asHttp(this.requests.queryByName(this.service, type, { viewer, ...params }, correlationId));
   }
 
   /** A query anyone may ask (the citizen's lookup): no actor. */
   publicQuery(type: string, headers: IncomingHttpHeaders, params: Record<string, unknown>): Promise<unknown> {
-    return this.send(
-      querySubject(this.service, type),
-      params,
-      correlationIdFromRequest(headers, 'public-query'),
-    );
-  }
-
-  private send(subject: string, payload: unknown, correlationId: string): Promise<unknown> {
-    return firstValueFrom(
-      this.bus.send(subject, new BusRecord(payload, messageHeaders({ correlationId }))),
-    ).catch((error: unknown) => {
-      throw asHttpError(error);
-    });
+    const correlationId = correlationIdFromRequest(headers, 'public-query');
+    return asHttp(this.requests.queryByName(this.service, type, params, correlationId));
   }
 }
+
+/** A bus error as the HTTP answer it stands for. */
+export const asHttp = (reply: Promise<unknown>): Promise<unknown> =>
+  reply.catch((error: unknown) => {
+    throw asHttpError(error);
+  });

@@ -1,6 +1,5 @@
-import { commandSubject, querySubject, type Actor } from '@hotline/contracts';
-import { BusRecord, messageHeaders, type BusClientProxy } from '@hotline/infra/bus';
-import { firstValueFrom } from 'rxjs';
+import type { Actor } from '@hotline/contracts';
+import { BusRequests, type BusClientProxy } from '@hotline/infra/bus';
 import type { DemoClock } from './demo-clock';
 
 /** Who sends a demo command: the actor and the district the command is for. */
@@ -17,10 +16,14 @@ export type BusReply = Record<string, unknown>;
  * A command is decided at its business time through the demo clock.
  */
 export class DemoBus {
+  private readonly requests: BusRequests;
+
   constructor(
-    private readonly client: BusClientProxy,
+    client: BusClientProxy,
     private readonly clock: DemoClock,
-  ) {}
+  ) {
+    this.requests = new BusRequests(client);
+  }
 
   command(
     service: string,
@@ -30,23 +33,13 @@ export class DemoBus {
     data: Record<string, unknown>,
     at: Date,
   ): Promise<BusReply> {
-    const correlationId = commandId;
-    const envelope = {
-      commandId,
-      type,
-      data,
-      metadata: { correlationId, actor: as.actor, districtId: as.districtId },
-    };
-    return this.clock.at(at, () => this.send(commandSubject(service, type), envelope, correlationId));
+    return this.clock.at(
+      at,
+      () => this.requests.commandByName(service, type, commandId, data, as) as Promise<BusReply>,
+    );
   }
 
   query(service: string, type: string, params: Record<string, unknown>): Promise<BusReply> {
-    return this.send(querySubject(service, type), params, 'demo-city-query');
-  }
-
-  private send(subject: string, payload: unknown, correlationId: string): Promise<BusReply> {
-    return firstValueFrom(
-      this.client.send<BusReply>(subject, new BusRecord(payload, messageHeaders({ correlationId }))),
-    );
+    return this.requests.queryByName<BusReply>(service, type, params, 'demo-city-query');
   }
 }

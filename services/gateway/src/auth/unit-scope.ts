@@ -1,7 +1,6 @@
-import { CITY_DISTRICT, ListUnits, WORKFLOW_SERVICE, querySubject, systemActor } from '@hotline/contracts';
-import { BusRecord, messageHeaders } from '@hotline/infra/bus';
+import { CITY_DISTRICT, ListUnits, systemActor } from '@hotline/contracts';
+import { BusRequests } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 
 interface UnitRow {
   unitId: string;
@@ -50,12 +49,7 @@ export class UnitScope {
       viewer: { actor: systemActor('gateway-scope'), districtId: CITY_DISTRICT },
       includeInactive: true,
     };
-    const rows = await firstValueFrom(
-      this.bus.send<UnitRow[]>(
-        querySubject(WORKFLOW_SERVICE, ListUnits.type),
-        new BusRecord(query, messageHeaders({ correlationId: 'gateway-scope' })),
-      ),
-    );
+    const rows = await new BusRequests(this.bus).query<UnitRow[]>(ListUnits, query, 'gateway-scope');
     return new Map(rows.map((row) => [row.unitId, row]));
   }
 }

@@ -1,38 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import {
-  CITY_DISTRICT,
-  INTAKE_SERVICE,
-  ValidationError,
-  commandSubject,
-  querySubject,
-  systemActor,
-  type QueryViewer,
-} from '@hotline/contracts';
-import { BusRecord, messageHeaders } from '@hotline/infra/bus';
+import { CITY_DISTRICT, INTAKE_SERVICE, systemActor, type QueryViewer } from '@hotline/contracts';
+import { BusRequests } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import { actorFromRequest, correlationIdFromRequest } from '../actor-from-request';
-import { asHttpError } from '../validation/http-field';
+import { asHttp, commandIdOf } from '../workflow-requests';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export { commandIdOf };
 
 /** Who the public portal acts as: the portal itself, city-wide (citizens have no accounts here). */
 export const PORTAL_VIEWER: QueryViewer = { actor: systemActor('citizen-portal'), districtId: CITY_DISTRICT };
-
-/** The client-chosen id of a request body, required so that a retried request changes nothing more. */
-export function commandIdOf(body: unknown): { commandId: string; data: Record<string, unknown> } {
-  if (!isObject(body)) throw new ValidationError('body', 'must be a JSON object');
-  const { commandId, ...data } = body;
-  if (typeof commandId !== 'string' || commandId.trim() === '') {
-    throw new ValidationError(
-      'commandId',
-      'is required: a client-chosen id that makes the request safe to repeat',
-    );
-  }
-  return { commandId, data };
-}
 
 /** A portal submission's contact id, from its command id: the same submission retried is the same contact. */
 export const portalContactId = (commandId: string): string =>
@@ -40,7 +17,11 @@ export const portalContactId = (commandId: string): string =>
 
 /** Turns HTTP requests into intake commands and queries on the bus. */
 export class IntakeRequests {
-  constructor(private readonly bus: ClientProxy) {}
+  private readonly requests: BusRequests;
+
+  constructor(bus: ClientProxy) {
+    this.requests = new BusRequests(bus);
+  }
 
   /** A command from `{ commandId, ...data }`, as the actor in the headers (or the portal). */
   command(
@@ -53,13 +34,14 @@ export class IntakeRequests {
     const { commandId, data } = commandIdOf(body);
     const { actor, districtId } = viewer ?? actorFromRequest(headers);
     const correlationId = correlationIdFromRequest(headers, commandId);
-    const envelope = {
-      commandId,
-      type,
-      data: { ...data, ...extra },
-      metadata: { correlationId, actor, districtId },
-    };
-    return this.send(commandSubject(INTAKE_SERVICE, type), envelope, correlationId);
+    const payload = { ...data, ...extra };
+    return asHttp(
+      this.requests.commandByName(INTAKE_SERVICE, type, commandId, payload, {
+        actor,
+        districtId,
+        correlationId,
+      }),
+    );
   }
 
   /** A query as the actor in the headers (or the portal). */
@@ -69,18 +51,9 @@ export class IntakeRequests {
     params: Record<string, unknown>,
     viewer?: QueryViewer,
   ): Promise<unknown> {
-    return this.send(
-      querySubject(INTAKE_SERVICE, type),
-      { viewer: viewer ?? actorFromRequest(headers), ...params },
-      correlationIdFromRequest(headers, 'query'),
+    const payload = { viewer: viewer ?? actorFromRequest(headers), ...params };
+    return asHttp(
+      this.requests.queryByName(INTAKE_SERVICE, type, payload, correlationIdFromRequest(headers, 'query')),
     );
-  }
-
-  private send(subject: string, payload: unknown, correlationId: string): Promise<unknown> {
-    return firstValueFrom(
-      this.bus.send(subject, new BusRecord(payload, messageHeaders({ correlationId }))),
-    ).catch((error: unknown) => {
-      throw asHttpError(error);
-    });
   }
 }

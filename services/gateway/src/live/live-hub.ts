@@ -1,18 +1,16 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import {
   CASE_CATEGORY,
   CITY_DISTRICT,
   GetCase,
   ListUnits,
   WORKFLOW_SERVICE,
-  querySubject,
   systemActor,
   type QueryViewer,
   type RecordedEvent,
 } from '@hotline/contracts';
-import { BusRecord, messageHeaders } from '@hotline/infra/bus';
+import { BusRequests } from '@hotline/infra/bus';
 import { PLATFORM, type Platform } from '@hotline/infra/platform';
 import type { SourceHandle } from '@hotline/infra/projection';
 import { BUS_CLIENT } from '../bus-client.token';
@@ -155,10 +153,11 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private query(type: string, params: Record<string, unknown>): Promise<unknown> {
-    const record = new BusRecord(
+    return new BusRequests(this.bus).queryByName(
+      WORKFLOW_SERVICE,
+      type,
       { viewer: LIVE_VIEWER, ...params },
-      messageHeaders({ correlationId: 'live' }),
+      'live',
     );
-    return firstValueFrom(this.bus.send(querySubject(WORKFLOW_SERVICE, type), record));
   }
 }

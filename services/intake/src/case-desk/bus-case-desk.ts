@@ -1,18 +1,15 @@
-import {
-  AnswerCaseAtIntake,
-  RegisterCase,
-  WORKFLOW_SERVICE,
-  commandSubject,
-  type CommandEnvelope,
-} from '@hotline/contracts';
-import { BusRecord, messageHeaders } from '@hotline/infra/bus';
+import { AnswerCaseAtIntake, RegisterCase, WORKFLOW_SERVICE } from '@hotline/contracts';
+import { BusRequests } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
 import type { AnswerCaseData, CaseDesk, CaseDeskRequest, RegisterCaseData } from './case-desk.port';
 
 /** The workflow service over the bus (NATS, or in-process when embedded). */
 export class BusCaseDesk implements CaseDesk {
-  constructor(private readonly bus: ClientProxy) {}
+  private readonly requests: BusRequests;
+
+  constructor(bus: ClientProxy) {
+    this.requests = new BusRequests(bus);
+  }
 
   async registerCase(
     data: RegisterCaseData,
@@ -33,18 +30,12 @@ export class BusCaseDesk implements CaseDesk {
   }
 
   private send(type: string, data: unknown, request: CaseDeskRequest): Promise<unknown> {
-    const metadata = {
-      correlationId: request.correlationId,
-      actor: request.actor,
-      districtId: request.districtId,
-      ...(request.traceparent ? { traceparent: request.traceparent } : {}),
-    };
-    const envelope: CommandEnvelope = { commandId: request.commandId, type, data, metadata };
-    return firstValueFrom(
-      this.bus.send(
-        commandSubject(WORKFLOW_SERVICE, type),
-        new BusRecord(envelope, messageHeaders(metadata)),
-      ),
-    );
+    const { commandId, correlationId, actor, districtId, traceparent } = request;
+    return this.requests.commandByName(WORKFLOW_SERVICE, type, commandId, data, {
+      correlationId,
+      actor,
+      districtId,
+      ...(traceparent ? { traceparent } : {}),
+    });
   }
 }

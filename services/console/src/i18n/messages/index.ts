@@ -1,5 +1,6 @@
 import type { AreaMessages, Locale } from './messages.types';
 import admin from './admin';
+import agent from './agent';
 import center from './center';
 import common from './common';
 import desk from './desk';
@@ -16,6 +17,7 @@ export const areas: Record<string, AreaMessages> = {
   portal,
   unit,
   desk,
+  agent,
   center,
   admin,
   supervisor,
