@@ -12,6 +12,7 @@ import { type BenchContext, type BenchResult, type Benchmark, perSecond } from '
 import { run as classifier } from './classifier.bench';
 import { run as consoleLoad } from './console-load';
 import { run as embeddedStart } from './embedded-start.bench';
+import { run as escalation } from './escalation.bench';
 import { run as eventStore } from './event-store.bench';
 import { run as postgresEventStore } from './postgres-event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
@@ -34,6 +35,7 @@ const benchmarks: Record<string, Benchmark> = {
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
+  escalation,
   sipapp,
 };
 
