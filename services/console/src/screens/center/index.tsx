@@ -5,6 +5,7 @@ import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
+import { PublicRecordReviewPage } from './public-record-review-page';
 import { ReportedCasesPage } from './reported-cases-page';
 import { Loading } from '../../components/loading';
 
@@ -13,7 +14,7 @@ const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default
 
 /**
  * The center console (热线办): the overview of queues, case search, case detail and actions, and the
- * cases reported to the leaders (the leaders' own area).
+ * cases reported to the leaders (the leaders' own area), and the review before the public record.
  */
 export default function CenterArea() {
   const t = useT();
@@ -23,7 +24,9 @@ export default function CenterArea() {
     ? 'cases'
     : pathname.startsWith('/center/reported')
       ? 'reported'
-      : 'overview';
+      : pathname.startsWith('/center/public-record')
+        ? 'public-record'
+        : 'overview';
   return (
     <ReadableTheme>
       <Tabs
@@ -33,6 +36,7 @@ export default function CenterArea() {
           { key: 'overview', label: t('center.nav.overview') },
           { key: 'cases', label: t('center.nav.cases') },
           { key: 'reported', label: t('center.nav.reported') },
+          { key: 'public-record', label: t('center.nav.publicRecord') },
         ]}
       />
       <Routes>
@@ -46,6 +50,7 @@ export default function CenterArea() {
         />
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="reported" element={<ReportedCasesPage />} />
+        <Route path="public-record" element={<PublicRecordReviewPage />} />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
       </Routes>
     </ReadableTheme>
