@@ -11,6 +11,7 @@ import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testi
 // An end-to-end test mounts the platform as the embedded runner does: the gateway, workflow and survey.
 import { gatewayService } from '@hotline/gateway';
 import { SurveyLinkSigner, auditTaskId, createSurveyService, routineTaskId } from '@hotline/survey';
+import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 import { firstValueFrom } from 'rxjs';
 import { people } from './testing/case-loop';
@@ -27,9 +28,16 @@ describe('Callbacks end to end [embedded: workflow, survey and gateway on one bu
 
   beforeAll(async () => {
     const survey = createSurveyService({
-      env: { SURVEY_LINK_SECRET: SECRET, SURVEY_AUDIT_SHARE: '1', SURVEY_DUE_RUNNER: 'false' },
+      env: {
+        SURVEY_LINK_SECRET: SECRET,
+        SURVEY_AUDIT_SHARE: '1',
+        SURVEY_DUE_RUNNER: 'false',
+        SURVEY_METHOD_BY_CHANNEL: 'web=sms,email=ivr',
+      },
     });
-    running = await bootPlatform([workflowService, survey, gatewayService], { env: { LOG_LEVEL: 'warn' } });
+    running = await bootPlatform([workflowService, sipappService, survey, gatewayService], {
+      env: { LOG_LEVEL: 'warn' },
+    });
     http = new HotlineHttp(running.url);
     await http.waitUntilReady();
   }, 120_000);
@@ -39,11 +47,17 @@ describe('Callbacks end to end [embedded: workflow, survey and gateway on one bu
   });
 
   const bus = () => running.platform.client();
-  const command = async (type: string, data: unknown, actor: Actor = center, commandId = randomUUID()) => {
+  const command = async (
+    type: string,
+    data: unknown,
+    actor: Actor = center,
+    service: string = SURVEY_SERVICE,
+  ) => {
+    const commandId = randomUUID();
     const metadata = { correlationId: commandId, actor, districtId: 'city' };
     const envelope: CommandEnvelope = { commandId, type, data, metadata };
     return firstValueFrom<Body>(
-      bus().send(commandSubject(SURVEY_SERVICE, type), new BusRecord(envelope, messageHeaders(metadata))),
+      bus().send(commandSubject(service, type), new BusRecord(envelope, messageHeaders(metadata))),
     );
   };
   const failure = (promise: Promise<unknown>) =>
@@ -200,4 +214,61 @@ describe('Callbacks end to end [embedded: workflow, survey and gateway on one bu
     const byUnit = await query('GetSatisfaction', { by: 'unit' });
     expect(byUnit.rows).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'gulou-dongjie' })]));
   }, 60_000);
+
+  it('calls the citizen through the sipapp for an IVR task: no answer is an attempt, a key press the answer', async () => {
+    const { caseId } = await completedCase('email');
+    const taskId = routineTaskId(caseId, 1);
+    expect(await task(taskId)).toMatchObject({ method: 'ivr', status: 'scheduled' });
+    const system: Actor = { id: 'system:test', role: 'system' };
+    await command('RequestCallbackSurveyCall', { taskId }, system);
+    // The survey asks the sipapp to dial; the media side reports how the call ended.
+    const report = (attempt: number, outcome: string, answer?: string) =>
+      eventually(
+        () =>
+          command(
+            'ReportOutboundCallOutcome',
+            { callId: `survey-${taskId}.${attempt}`, outcome, ...(answer ? { answer } : {}) },
+            system,
+            'telephony',
+          ).catch((error: unknown) => ({ error })),
+        (reply) => !('error' in reply),
+      );
+    expect(await report(1, 'no-answer')).not.toHaveProperty('error');
+    const retried = await eventually(
+      () => query('GetCallbackTask', { taskId }),
+      (t) => t.attempts === 1,
+    );
+    expect(retried).toMatchObject({ status: 'scheduled', attempts: 1, lastFailure: 'no-answer' });
+
+    await command('RequestCallbackSurveyCall', { taskId }, system);
+    expect(await report(2, 'answered', 'satisfied')).not.toHaveProperty('error');
+    const answered = await eventually(
+      () => query('GetCallbackTask', { taskId }),
+      (t) => t.status === 'answered',
+    );
+    expect(answered).toMatchObject({
+      status: 'answered',
+      answeredBy: 'ivr',
+      ratings: { efficiency: 'satisfied', attitude: 'satisfied', result: 'satisfied' },
+    });
+  }, 60_000);
+
+  it("keeps each agent's post-call survey scores by period; a second key press for a call changes nothing", async () => {
+    const ivr: Actor = { id: 'system:sipapp', role: 'system' };
+    const agentId = `agent-${randomUUID()}`;
+    await command('RecordPostCallSurvey', { callId: `${agentId}-c1`, agentId, score: 1 }, ivr);
+    await command('RecordPostCallSurvey', { callId: `${agentId}-c2`, agentId, score: 3 }, ivr);
+    const repeat = await command('RecordPostCallSurvey', { callId: `${agentId}-c2`, agentId, score: 1 }, ivr);
+    expect(repeat.events).toEqual([]);
+    expect(
+      await failure(command('RecordPostCallSurvey', { callId: `${agentId}-c3`, agentId, score: 1 })),
+    ).toMatchObject({ code: 'POST_CALL_SURVEY_ROLE_NOT_ALLOWED' });
+    const scores = await eventually(
+      () => query('GetAgentSurveyScores', { agentId, period: 'month' }),
+      (r) => (r.rows as Body[]).some((row) => row.answered === 2),
+    );
+    expect(scores.rows).toEqual([
+      expect.objectContaining({ agentId, answered: 2, satisfied: 1, basic: 0, dissatisfied: 1, rate: 0.5 }),
+    ]);
+  }, 30_000);
 });

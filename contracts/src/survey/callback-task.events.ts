@@ -61,6 +61,8 @@ export const CallbackAttemptFailed = event(
     method: CallbackMethod,
     failure: AttemptFailure,
     attempt: z.number().int().min(1),
+    /** When the next attempt is due (absent after the last one). */
+    retryAt: IsoDateTime.optional(),
   }),
 );
 

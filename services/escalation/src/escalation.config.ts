@@ -18,5 +18,29 @@ export const escalationConfigSchema = z.object({
   ESCALATION_FIRST_CONTACT_HALF_DAYS: envInt({ min: 1, max: 20 })
     .default(2)
     .describe('The unit contacts the citizen within this many working half-days of signing'),
+  ESCALATION_REMINDER_CHANNELS: z
+    .string()
+    .regex(
+      /^(portal|sms|email|voice)(,(portal|sms|email|voice))*$/,
+      'must be a comma-separated list of portal, sms, email, voice',
+    )
+    .default('portal')
+    .describe('Channels reminders go out by besides the unit portal (always): sms, email, voice'),
+  ESCALATION_REMINDER_POINTS: z
+    .string()
+    .regex(/^[a-z-]+(,[a-z-]+)*$/, 'must be a comma-separated list of due points')
+    .default('sign-by,due-soon,overdue')
+    .describe('Due points at which the unit holding the case is reminded automatically'),
+  ESCALATION_DELIVERY_ATTEMPTS: envInt({ min: 1, max: 20 })
+    .default(5)
+    .describe('Attempts per channel before a reminder shows as undelivered on it'),
+  ESCALATION_AUTO_SUPERVISION: envBool()
+    .default(true)
+    .describe(
+      'Open supervision by itself for overdue cases, buck-passing, repeats, dissatisfied redos, instructions',
+    ),
+  ESCALATION_RECTIFY_HALF_DAYS: envInt({ min: 1, max: 60 })
+    .default(6)
+    .describe('Rectification deadline of an automatic supervision, in working half-days'),
 });
 export type EscalationConfig = z.infer<typeof escalationConfigSchema>;

@@ -5,8 +5,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { chinaWorkingCalendar } from '@hotline/contracts';
-import { busEndpoints } from '@hotline/infra/bus';
+import {
+  chinaWorkingCalendar,
+  GetSupervisionLedger,
+  ListReminders,
+  ReminderChannel,
+} from '@hotline/contracts';
+import { busEndpoints, queryEndpoint } from '@hotline/infra/bus';
+import { ProjectionRunner, storeSource, upcastingSource } from '@hotline/infra/projection';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
@@ -15,22 +21,39 @@ import { DeadlineScheduler } from './deadlines/deadline-scheduler';
 import { deadlineEndpoints } from './deadlines/deadline.endpoints';
 import { escalationConfigSchema, type EscalationConfig } from './escalation.config';
 import { supervisionEndpoints } from './supervision/supervision.endpoints';
+import { supervisionsProjection } from './supervision/supervisions.projection';
+import { EscalationReactor } from './reactions/escalation-reactor';
+import { listReminders, supervisionLedger } from './read-models/escalation-queries';
+import { busNotificationSender, type NotificationSender } from './reminders/notification-sender';
+import { ReminderDelivery } from './reminders/reminder-delivery';
+import { ReminderCommands, reminderEndpoints } from './reminders/reminder.endpoints';
+import { remindersProjection } from './reminders/reminders.projection';
 
 export interface EscalationModuleOptions {
   config?: EscalationConfig;
   env?: Env;
+  /** Default: voice calls as requests for the telephony; SMS and email fail until a gateway exists. */
+  sender?: NotificationSender;
+  /** First retry of a failed channel after this long, doubling. Default 2 s. */
+  retryBaseMs?: number;
 }
 
 const SCHEDULER = Symbol('escalation.scheduler');
+const RUNNERS = Symbol('escalation.read-models');
 
 /** Starts the timers once the app is up and stops them before the platform closes. */
 class EscalationLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(SCHEDULER) private readonly scheduler: DeadlineScheduler) {}
-  onApplicationBootstrap(): void {
+  constructor(
+    @Inject(SCHEDULER) private readonly scheduler: DeadlineScheduler,
+    @Inject(RUNNERS) private readonly runners: ProjectionRunner[],
+  ) {}
+  async onApplicationBootstrap(): Promise<void> {
+    for (const runner of this.runners) await runner.start();
     this.scheduler.start();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
+    for (const runner of this.runners) await runner.stop();
   }
 }
 
@@ -49,7 +72,8 @@ export class EscalationModule {
     });
     const scheduler = new DeadlineScheduler({
       book,
-      source: platform.projectionSource(),
+      // The store itself, in both modes: the book is as fresh as the log, with no relay in between.
+      source: upcastingSource(storeSource(store), platform.registry),
       handler,
       clock,
       tickMs: config.ESCALATION_TICK_MS,
@@ -57,6 +81,46 @@ export class EscalationModule {
       timers: config.ESCALATION_TIMERS,
       logger,
       registry: metrics,
+    });
+    const runners = [remindersProjection(), supervisionsProjection()].map(
+      (projection) =>
+        new ProjectionRunner(projection, {
+          store: platform.readStore,
+          source: platform.projectionSource(),
+          registry: metrics,
+          logger,
+        }),
+    );
+    const channels = config.ESCALATION_REMINDER_CHANNELS.split(',').map((c) => ReminderChannel.parse(c));
+    const reminders = new ReminderCommands(handler, channels, config.ESCALATION_DELIVERY_ATTEMPTS);
+    const delivery = new ReminderDelivery({
+      bus: platform.eventBus,
+      commands: reminders,
+      sender: options.sender ?? busNotificationSender,
+      clock,
+      maxAttempts: config.ESCALATION_DELIVERY_ATTEMPTS,
+      retryBaseMs: options.retryBaseMs ?? 2_000,
+      logger,
+    });
+    const reactor = new EscalationReactor({
+      bus: platform.eventBus,
+      handler,
+      reminders,
+      clock,
+      calendar: () => book.currentCalendar(),
+      reminderPoints: new Set(config.ESCALATION_REMINDER_POINTS.split(',')),
+      autoSupervision: config.ESCALATION_AUTO_SUPERVISION,
+      rectifyHalfDays: config.ESCALATION_RECTIFY_HALF_DAYS,
+      logger,
+    });
+    const { readStore } = platform;
+    platform.readiness.register({
+      name: 'escalation-read-models',
+      check: () => {
+        const behind = runners.map((r) => r.status()).filter((s) => s.state !== 'live');
+        if (behind.length > 0) throw new Error(`${behind.map((s) => s.name).join(', ')} catching up`);
+        return Promise.resolve();
+      },
     });
     platform.readiness.register({
       name: 'deadline-book',
@@ -71,9 +135,18 @@ export class EscalationModule {
         busEndpoints('Escalation', [
           ...deadlineEndpoints({ handler, book, clock, dueSoonWithin }),
           ...supervisionEndpoints(handler),
+          ...reminderEndpoints(reminders),
+          queryEndpoint(ListReminders, (query) => listReminders(readStore, query)),
+          queryEndpoint(GetSupervisionLedger, (query) => supervisionLedger(readStore, query)),
         ]),
       ],
-      providers: [{ provide: SCHEDULER, useValue: scheduler }, EscalationLifecycle],
+      providers: [
+        { provide: SCHEDULER, useValue: scheduler },
+        { provide: RUNNERS, useValue: runners },
+        EscalationLifecycle,
+        { provide: ReminderDelivery, useValue: delivery },
+        { provide: EscalationReactor, useValue: reactor },
+      ],
     };
   }
 }

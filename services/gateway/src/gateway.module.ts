@@ -15,6 +15,7 @@ import {
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
+import { EscalationController } from './escalation/escalation.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
@@ -37,6 +38,7 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  EscalationController,
   ReportsController,
   IntakeController,
   KnowledgeController,

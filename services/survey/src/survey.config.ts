@@ -74,6 +74,9 @@ export const surveyConfigSchema = z.object({
   SURVEY_MAX_ATTEMPTS: envInt({ min: 1, max: 10 })
     .default(3)
     .describe('Attempts that reach nobody before the citizen is unreachable'),
+  SURVEY_RETRY_MINUTES: envInt({ min: 1, max: 10_080 })
+    .default(120)
+    .describe('How long after a failed attempt (no answer, busy, an expired link) the next is due'),
   SURVEY_LINK_VALID_HOURS: envInt({ min: 1, max: 720 })
     .default(72)
     .describe('How long the signed SMS survey link stays valid'),

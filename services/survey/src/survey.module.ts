@@ -13,6 +13,7 @@ import { CallbackTaskCommands } from './callback-task/callback-task-commands';
 import { callbackTaskEndpoints } from './callback-task/callback-task.endpoints';
 import { SurveyLinkSigner } from './callback-task/survey-link';
 import { WorkflowCommands } from './callback-task/workflow-commands';
+import { IvrSurveyReactor } from './callback-task/ivr-survey.reactor';
 import { SurveyQueries } from './read-models/survey-queries';
 import { SurveyReadModels } from './read-models/survey-read-models';
 import { parseMethodTable, parseShareTable, surveyConfigSchema, type SurveyConfig } from './survey.config';
@@ -33,6 +34,7 @@ export function callbackRulesFromConfig(config: SurveyConfig, calendar: WorkingC
     byChannel: parseMethodTable(config.SURVEY_METHOD_BY_CHANNEL, CaseChannel.options).table,
     fallback: 'desk',
     maxAttempts: config.SURVEY_MAX_ATTEMPTS,
+    retryAfterMinutes: config.SURVEY_RETRY_MINUTES,
     linkValidHours: config.SURVEY_LINK_VALID_HOURS,
     calendar,
   };
@@ -61,7 +63,8 @@ export class SurveyModule {
       byUnit: parseShareTable(config.SURVEY_AUDIT_SHARE_BY_UNIT).table,
       fallback: config.SURVEY_AUDIT_SHARE,
     };
-    const workflow = new WorkflowCommands(platform.client(), SURVEY_ACTOR);
+    const client = platform.client();
+    const workflow = new WorkflowCommands(client, SURVEY_ACTOR);
     const dueRunner = config.SURVEY_DUE_RUNNER
       ? new CallbackDueRunner(readStore, commands, clock, logger, config.SURVEY_DUE_POLL_SECONDS * 1000)
       : undefined;
@@ -85,6 +88,10 @@ export class SurveyModule {
         {
           provide: CallbackOutcomeReactor,
           useValue: new CallbackOutcomeReactor(platform.eventBus, store, workflow, logger),
+        },
+        {
+          provide: IvrSurveyReactor,
+          useValue: new IvrSurveyReactor(platform.eventBus, client, store, commands, logger),
         },
       ],
     };

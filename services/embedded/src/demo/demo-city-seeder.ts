@@ -8,6 +8,7 @@ import type { Logger } from '@hotline/infra/telemetry';
 import type { DemoBus } from './demo-bus';
 import { DemoCaseRunner } from './demo-case-runner';
 import { seedDemoArticles, seedDemoContacts } from './demo-extras';
+import { seedDemoRouting } from './demo-routing';
 import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
@@ -78,6 +79,7 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   const duplicates = cases.filter((c) => c.masterN !== undefined);
   await inPool(duplicates, CONCURRENT_CASES, runOne);
   const repeated = await seedDemoContacts(bus, cases, now);
+  await seedDemoRouting(bus, cases, now);
   await reactionsRecorded(bus, [
     ...duplicates.map((d): [string, string] => [
       (cases[(d.masterN as number) - 1] as DemoCase).caseId,

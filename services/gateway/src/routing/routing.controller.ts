@@ -224,16 +224,12 @@ export class RoutingController {
     });
   }
 
-  @Doc(commandDoc('PostBulletin', ['bulletinId']))
+  @Doc(commandDoc('PostBulletin'))
   @Allow(...gatewayRolesFor('PostBulletin'))
-  @Put('bulletins/:bulletinId')
+  @Post('bulletins')
   @HttpCode(200)
-  postBulletin(
-    @Req() request: IncomingMessage,
-    @Param('bulletinId') bulletinId: string,
-    @Body() body: unknown,
-  ) {
-    return this.requests.command('PostBulletin', request.headers, body, { bulletinId });
+  postBulletin(@Req() request: IncomingMessage, @Body() body: unknown) {
+    return this.requests.command('PostBulletin', request.headers, body);
   }
 
   @Doc(commandDoc('WithdrawBulletin', ['bulletinId']))

@@ -103,6 +103,8 @@ export class RouterQueries {
       /** Another agent's contact this agent was brought into (consulted, or a three-way call). */
       engagedIn: agent.engagedIn ?? null,
       bulletins: activeBulletins(state, now),
+      /** The queues by name, for the desk's transfer (and the offer's queue name). */
+      queues: [...state.queues.values()].map(({ config }) => ({ queueId: config.queueId, name: config.name })),
       afterContactWorkUntil: agent.acwUntil === undefined ? null : new Date(agent.acwUntil).toISOString(),
     };
   }

@@ -11,6 +11,8 @@ export interface CallbackRules {
   fallback: CallbackMethod;
   /** Attempts that reach nobody before the citizen is unreachable. */
   maxAttempts: number;
+  /** How long after a failed attempt the next one is due. */
+  retryAfterMinutes: number;
   /** How long a signed SMS link stays valid. */
   linkValidHours: number;
   calendar: WorkingCalendar;

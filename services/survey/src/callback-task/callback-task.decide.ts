@@ -102,12 +102,12 @@ export function decide(
       requireOpen(task, 'an attempt');
       const attempt = task.attempts + 1;
       const { method, failure } = command.data;
-      const failed: CallbackTaskEvent = {
-        type: 'CallbackAttemptFailed',
-        data: { taskId: task.taskId, caseId: task.caseId, method, failure, attempt },
-      };
-      if (attempt < task.maxAttempts) return [failed];
-      return [failed, unreachable(task, attempt, false)];
+      const data = { taskId: task.taskId, caseId: task.caseId, method, failure, attempt };
+      if (attempt < task.maxAttempts) {
+        const retryAt = new Date(context.now.getTime() + context.rules.retryAfterMinutes * 60_000);
+        return [{ type: 'CallbackAttemptFailed', data: { ...data, retryAt: retryAt.toISOString() } }];
+      }
+      return [{ type: 'CallbackAttemptFailed', data }, unreachable(task, attempt, false)];
     }
     case 'AnswerCallbackTask':
       return answer(command.data, state, context);

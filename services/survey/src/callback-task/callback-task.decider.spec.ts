@@ -10,6 +10,7 @@ const rules: CallbackRules = {
   byChannel: { web: 'sms' },
   fallback: 'desk',
   maxAttempts: 3,
+  retryAfterMinutes: 120,
   linkValidHours: 72,
   calendar: chinaWorkingCalendar(),
 };
@@ -161,7 +162,7 @@ describe('callback task', () => {
       spec
         .given([scheduled()])
         .when(attempt, agent)
-        .then([failed(1)]);
+        .then([{ ...failed(1), data: { ...failed(1).data, retryAt: '2026-12-07T04:00:00.000Z' } }]);
       spec
         .given([scheduled(), failed(1), failed(2)])
         .when(attempt, agent)

@@ -54,7 +54,12 @@ export const callbackTasksProjection = (): Projection => ({
         return;
       case 'CallbackAttemptFailed':
         context.guardedUpdate(TASKS, taskId, {
-          $set: { status: 'scheduled', attempts: event.data.attempt, lastFailure: event.data.failure },
+          $set: {
+            status: 'scheduled',
+            attempts: event.data.attempt,
+            lastFailure: event.data.failure,
+            ...(event.data.retryAt ? { dueAt: event.data.retryAt } : {}),
+          },
         });
         return;
       case 'CallbackTaskAnswered': {

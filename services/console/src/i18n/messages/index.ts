@@ -1,10 +1,12 @@
 import type { AreaMessages, Locale } from './messages.types';
 import admin from './admin';
+import agent from './agent';
 import center from './center';
 import common from './common';
 import desk from './desk';
 import errors from './errors';
 import portal from './portal';
+import reports from './reports';
 import supervisor from './supervisor';
 import timeline from './timeline';
 import unit from './unit';
@@ -15,9 +17,11 @@ export const areas: Record<string, AreaMessages> = {
   portal,
   unit,
   desk,
+  agent,
   center,
   admin,
   supervisor,
+  reports,
   timeline,
   errors,
 };

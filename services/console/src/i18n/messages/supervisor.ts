@@ -3,6 +3,18 @@ import type { AreaMessages } from './messages.types';
 /** The supervisor seat (班长席): the wallboard. */
 const messages: AreaMessages = {
   'zh-CN': {
+    'supervisor.bulletins': '班长公告',
+    'supervisor.bulletin.text': '公告内容',
+    'supervisor.bulletin.placeholder': '如：鼓楼区因线路检修停电，预计18时恢复，来电请如实告知',
+    'supervisor.bulletin.info': '一般',
+    'supervisor.bulletin.urgent': '紧急',
+    'supervisor.bulletin.post': '发布到全部坐席',
+    'supervisor.bulletin.withdraw': '撤下',
+    'supervisor.bulletin.none': '当前没有公告',
+    'supervisor.supervise.monitor': '监听',
+    'supervisor.supervise.whisper': '耳语',
+    'supervisor.supervise.barge': '强插',
+    'supervisor.supervise.stop': '退出监听',
     'nav.supervisor': '班长席',
     'supervisor.title': '班长席 · 实时监控',
     'supervisor.queues': '队列',
@@ -35,6 +47,19 @@ const messages: AreaMessages = {
     'supervisor.state.after-contact-work': '话后处理',
   },
   en: {
+    'supervisor.bulletins': 'Bulletins',
+    'supervisor.bulletin.text': 'Bulletin text',
+    'supervisor.bulletin.placeholder':
+      'e.g. Power outage in Gulou for line repairs until 18:00; tell callers so',
+    'supervisor.bulletin.info': 'Normal',
+    'supervisor.bulletin.urgent': 'Urgent',
+    'supervisor.bulletin.post': 'Post to every agent',
+    'supervisor.bulletin.withdraw': 'Withdraw',
+    'supervisor.bulletin.none': 'No bulletins',
+    'supervisor.supervise.monitor': 'Monitor',
+    'supervisor.supervise.whisper': 'Whisper',
+    'supervisor.supervise.barge': 'Barge in',
+    'supervisor.supervise.stop': 'Leave the call',
     'nav.supervisor': 'Supervisor',
     'supervisor.title': 'Supervisor · live board',
     'supervisor.queues': 'Queues',

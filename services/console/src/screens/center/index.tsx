@@ -11,6 +11,12 @@ import { Loading } from '../../components/loading';
 
 // The overview's charts (ECharts) load only when the overview is opened, not with a case or a search.
 const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
+// Reports and the daily digest draw charts too: loaded when opened.
+const ReportsPage = lazy(() => import('../reports').then((m) => ({ default: m.ReportsPage })));
+const DigestPage = lazy(() => import('../reports').then((m) => ({ default: m.DigestPage })));
+
+/** The tabs with a path of their own under /center (the overview is /center itself). */
+const TABS = ['cases', 'reported', 'public-record', 'reports', 'digest'] as const;
 
 /**
  * The center console (热线办): the overview of queues, case search, case detail and actions, and the
@@ -20,13 +26,7 @@ export default function CenterArea() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = pathname.startsWith('/center/cases')
-    ? 'cases'
-    : pathname.startsWith('/center/reported')
-      ? 'reported'
-      : pathname.startsWith('/center/public-record')
-        ? 'public-record'
-        : 'overview';
+  const active = TABS.find((tab) => pathname.startsWith(`/center/${tab}`)) ?? 'overview';
   return (
     <ReadableTheme>
       <Tabs
@@ -37,6 +37,8 @@ export default function CenterArea() {
           { key: 'cases', label: t('center.nav.cases') },
           { key: 'reported', label: t('center.nav.reported') },
           { key: 'public-record', label: t('center.nav.publicRecord') },
+          { key: 'reports', label: t('reports.nav') },
+          { key: 'digest', label: t('reports.digestNav') },
         ]}
       />
       <Routes>
@@ -51,6 +53,22 @@ export default function CenterArea() {
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="reported" element={<ReportedCasesPage />} />
         <Route path="public-record" element={<PublicRecordReviewPage />} />
+        <Route
+          path="reports"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="digest"
+          element={
+            <Suspense fallback={<Loading />}>
+              <DigestPage />
+            </Suspense>
+          }
+        />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
       </Routes>
     </ReadableTheme>

@@ -3,14 +3,16 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from '../center/case-detail-page';
+import { AgentPanel } from './agent-panel';
 import { CallbacksPage } from './callbacks-page';
 import { CaseLookupPage } from './case-lookup-page';
 import { IntakePage } from './intake-page';
 import { WaitingContactsPage } from './waiting-contacts-page';
 
 /**
- * The agent desk (坐席工作台): intake of calls, messages waiting for an agent, the callback to-do list
- * and the case lookup (read-only) for callers asking where their case is.
+ * The agent desk (坐席工作台): the agent's panel (session state, the ringing contact, call control,
+ * bulletins) above intake of calls, messages waiting for an agent, the callback to-do list and the
+ * case lookup (read-only) for callers asking where their case is.
  */
 export default function DeskArea() {
   const t = useT();
@@ -25,6 +27,7 @@ export default function DeskArea() {
         : 'intake';
   return (
     <ReadableTheme>
+      <AgentPanel />
       <Tabs
         activeKey={active}
         onChange={(key) => void navigate(key === 'intake' ? '/desk' : `/desk/${key}`)}

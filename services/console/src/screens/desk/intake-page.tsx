@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Card, Col, Form, Input, Row, Space, type InputRef } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
@@ -118,6 +118,15 @@ export function IntakePage() {
     setCaller(phone);
     if (!form.getFieldValue('phone')) form.setFieldsValue({ phone });
   };
+
+  // A call answered on the agent panel: its number is looked up at once (kept out of the URL).
+  const answered = (useLocation().state as { callerPhone?: string } | null)?.callerPhone;
+  useEffect(() => {
+    if (answered === undefined) return;
+    setLookup(answered);
+    setCaller(answered);
+    if (!form.getFieldValue('phone')) form.setFieldsValue({ phone: answered });
+  }, [answered, form]);
 
   // The screen pop fills the caller's name and address from the newest contact when the agent has not.
   useEffect(() => {

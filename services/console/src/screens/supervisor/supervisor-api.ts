@@ -17,11 +17,26 @@ export interface BoardAgent {
   state: 'logged-out' | 'ready' | 'not-ready' | 'reserved' | 'on-contact' | 'held' | 'after-contact-work';
   reason: string | null;
   secondsInState: number;
+  contacts: {
+    contactId: string;
+    channel: 'voice' | 'chat';
+    supervisor: { supervisorId: string; mode: SupervisionMode } | null;
+  }[];
+}
+
+export type SupervisionMode = 'monitor' | 'whisper' | 'barge';
+
+export interface BoardBulletin {
+  bulletinId: string;
+  text: string;
+  severity: 'info' | 'urgent';
+  postedAt: string;
 }
 
 export interface QueueBoard {
   queues: BoardQueue[];
   agents: BoardAgent[];
+  bulletins: BoardBulletin[];
 }
 
 /** The wallboard (GET /api/routing/board) and the supervisor's forced states. */
@@ -31,6 +46,26 @@ export const supervisorApi = {
     apiPost(`/api/routing/agents/${encodeURIComponent(agentId)}/not-ready`, {
       commandId: newCommandId(),
       reason,
+    }),
+  supervise: (contactId: string, mode: SupervisionMode) =>
+    apiPost(`/api/routing/contacts/${encodeURIComponent(contactId)}/supervise`, {
+      commandId: newCommandId(),
+      mode,
+    }),
+  stopSupervising: (contactId: string) =>
+    apiPost(`/api/routing/contacts/${encodeURIComponent(contactId)}/stop-supervising`, {
+      commandId: newCommandId(),
+    }),
+  postBulletin: (text: string, severity: 'info' | 'urgent') =>
+    apiPost('/api/routing/bulletins', {
+      commandId: newCommandId(),
+      bulletinId: newCommandId(),
+      text,
+      severity,
+    }),
+  withdrawBulletin: (bulletinId: string) =>
+    apiPost(`/api/routing/bulletins/${encodeURIComponent(bulletinId)}/withdraw`, {
+      commandId: newCommandId(),
     }),
   forceLogOut: (agentId: string) =>
     apiPost(`/api/routing/agents/${encodeURIComponent(agentId)}/log-out`, { commandId: newCommandId() }),

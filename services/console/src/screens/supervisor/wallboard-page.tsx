@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Space, Table } from 'antd';
 import { ErrorAlert, PageHeader, ToneTag, type Tone } from '../../components';
 import { useRequest } from '../../components/use-request';
+import { notReadyReasonText } from '../../components/not-ready-reason';
 import { useT } from '../../i18n';
+import { BulletinsCard } from './bulletins-card';
 import { agentName, supervisorApi, type BoardAgent, type BoardQueue } from './supervisor-api';
 
 /** The board refreshes every second: the issue's "within 1 s of the event". */
@@ -42,6 +44,30 @@ export function WallboardPage() {
     } catch {
       void message.error(t('supervisor.failed'));
     }
+  };
+  const supervising = (agent: BoardAgent) => {
+    const contact = agent.contacts[0];
+    if (contact === undefined) return null;
+    const mine = contact.supervisor;
+    return (
+      <>
+        {(['monitor', 'whisper', 'barge'] as const).map((mode) => (
+          <Button
+            key={mode}
+            size="small"
+            type={mine?.mode === mode ? 'primary' : 'default'}
+            onClick={() => void act(supervisorApi.supervise(contact.contactId, mode))}
+          >
+            {t(`supervisor.supervise.${mode}`)}
+          </Button>
+        ))}
+        {mine !== null && (
+          <Button size="small" onClick={() => void act(supervisorApi.stopSupervising(contact.contactId))}>
+            {t('supervisor.supervise.stop')}
+          </Button>
+        )}
+      </>
+    );
   };
   const alarm = (queue: BoardQueue) => queue.waiting > 0 && queue.loggedIn === 0;
   return (
@@ -85,7 +111,7 @@ export function WallboardPage() {
               render: (state: BoardAgent['state'], agent) => (
                 <ToneTag tone={STATE_TONE[state]}>
                   {t(`supervisor.state.${state}`)}
-                  {agent.reason !== null ? ` · ${agent.reason}` : ''}
+                  {agent.reason !== null ? ` · ${notReadyReasonText(agent.reason, t)}` : ''}
                 </ToneTag>
               ),
             },
@@ -95,7 +121,8 @@ export function WallboardPage() {
               key: 'actions',
               render: (_: unknown, agent) =>
                 agent.state === 'logged-out' ? null : (
-                  <Space>
+                  <Space wrap>
+                    {supervising(agent)}
                     <Button
                       size="small"
                       disabled={agent.state === 'not-ready'}
@@ -118,6 +145,7 @@ export function WallboardPage() {
           ]}
         />
       </Card>
+      <BulletinsCard bulletins={board.data?.bulletins ?? []} act={act} />
     </Space>
   );
 }

@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { ScreenLog, signIn } from './console-steps';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
+
+/**
+ * The agent's panel on the desk, in Chinese, against the demo city's router (its queues and the
+ * three callers waiting when the city opens): log in, not ready with a reason, ready, the ringing
+ * call with the caller's history, answer, hold, hang up, after-call work; the supervisor posts a
+ * bulletin the desk shows, sees the agent's states change live and monitors the call.
+ */
+describe('The agent panel on the desk [browser: Debian chromium]', () => {
+  let platform: RunningPlatform;
+  let agentBrowser: Awaited<ReturnType<typeof launchBrowser>>;
+  let supervisorBrowser: Awaited<ReturnType<typeof launchBrowser>>;
+  let agent: Page;
+  let supervisor: Page;
+  const files = mkdtempSync(join(tmpdir(), 'hotline-console-agent-desk-'));
+  const log = new ScreenLog();
+
+  beforeAll(async () => {
+    platform = await startPlatformWithOwnConsole(files);
+    agentBrowser = await launchBrowser();
+    supervisorBrowser = await launchBrowser();
+    agent = await agentBrowser.context.newPage();
+    supervisor = await supervisorBrowser.context.newPage();
+    log.watch(agent);
+    log.watch(supervisor);
+  }, 300_000);
+
+  afterAll(async () => {
+    await agentBrowser?.close();
+    await supervisorBrowser?.close();
+    await platform?.stop();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('walks an agent from log-in through a call to after-call work while the supervisor watches', async () => {
+    await signIn(supervisor, platform.url, 'supervisor', '/');
+    await supervisor.goto(`${platform.url}/supervisor`);
+    await supervisor.getByRole('cell', { name: '粤语专席' }).waitFor();
+    await supervisor.getByLabel('公告内容').fill('鼓楼区因线路检修停电，预计18时恢复，来电请如实告知');
+    await supervisor.getByText('紧急', { exact: true }).click();
+    await supervisor.getByRole('button', { name: '发布到全部坐席' }).click();
+    await supervisor.getByText('鼓楼区因线路检修停电，预计18时恢复，来电请如实告知').waitFor();
+
+    await signIn(agent, platform.url, 'agent', '/desk');
+    const panel = agent.getByLabel('坐席状态');
+    await panel.getByText('已签出').waitFor();
+    await panel.getByText('班长公告 · 紧急：鼓楼区因线路检修停电').waitFor();
+    await log.visit(agent, 'agent-01-logged-out-with-bulletin');
+
+    await panel.getByRole('button', { name: '签入' }).click();
+    await panel.getByRole('button', { name: '示忙' }).click();
+    await agent.getByRole('menuitem', { name: '培训' }).click();
+    await panel.getByText('示忙：培训').waitFor();
+    await log.visit(agent, 'agent-02-not-ready-training');
+    const row = supervisor.getByRole('row', { name: /^agent\s/ });
+    await row.getByText('示忙 · 培训').waitFor();
+
+    // Ready: the first caller waiting in 综合受理 rings at once, with the caller's earlier cases.
+    await panel.getByRole('button', { name: '示闲' }).click();
+    await panel.getByText('来电振铃').waitFor();
+    await panel.getByText('综合受理').waitFor();
+    await panel.getByText('来电历史').waitFor();
+    await log.visit(agent, 'agent-03-ringing-screen-pop');
+    await row.getByText('振铃').waitFor();
+
+    await panel.getByRole('button', { name: '接听' }).click();
+    await panel.getByText('通话时长').waitFor();
+    // The intake form opens with the caller's number looked up.
+    await agent.waitForFunction(
+      () => (document.querySelector('#desk-caller-phone') as HTMLInputElement | null)?.value !== '',
+    );
+    await row.getByText('通话中').waitFor();
+    await row.getByRole('button', { name: /^监\s*听$/ }).click();
+    await row.getByRole('button', { name: '退出监听' }).waitFor();
+    await log.visit(supervisor, 'agent-04-supervisor-monitoring');
+
+    await panel.getByRole('button', { name: '保持' }).click();
+    await panel.getByText('保持中').first().waitFor();
+    await panel.getByRole('button', { name: '恢复通话' }).click();
+    await panel.getByRole('button', { name: '三方通话' }).click();
+    await agent.getByLabel('电话号码').fill('0591 8888 0000');
+    await agent.getByLabel('名称（可选）').fill('鼓楼区住建局');
+    await agent
+      .getByRole('button', { name: '确 定' })
+      .or(agent.getByRole('button', { name: '确定' }))
+      .click();
+    await panel.getByText('通话中的其他方：鼓楼区住建局').waitFor();
+    await log.visit(agent, 'agent-05-three-way');
+
+    await panel.getByRole('button', { name: '挂机' }).click();
+    await panel.getByText(/话后处理剩余/).waitFor();
+    await log.visit(agent, 'agent-06-after-call-work');
+    await row.getByText('话后处理').waitFor();
+    await panel.getByRole('button', { name: '结束话后处理' }).click();
+
+    // The next caller rings; declining passes it on.
+    await panel.getByText('来电振铃').waitFor();
+    await panel.getByRole('button', { name: '拒接' }).click();
+    await panel.getByText('空闲，等待来电').waitFor();
+    await log.visit(supervisor, 'agent-07-wallboard');
+    expect(log.summary()).toEqual([]);
+    expect(log.cspErrors).toEqual([]);
+  });
+});

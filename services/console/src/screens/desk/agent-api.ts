@@ -1,0 +1,83 @@
+import type { AgentState, ContactParty, TransferTarget } from '@hotline/contracts';
+import { apiGet, apiPost, newCommandId } from '../../api/http';
+
+export type { AgentState, ContactParty, TransferTarget };
+
+export interface SessionBulletin {
+  bulletinId: string;
+  text: string;
+  severity: 'info' | 'urgent';
+  postedAt: string;
+}
+
+export interface SessionContact {
+  contactId: string;
+  channel: 'voice' | 'chat';
+  held: boolean;
+  queueId: string | null;
+  callerNumber: string | null;
+  answeredAt: string | null;
+  consulting: ContactParty | null;
+  parties: ContactParty[];
+  supervisor: { supervisorId: string; mode: 'monitor' | 'whisper' | 'barge' } | null;
+}
+
+/** GET /api/routing/me: the signed-in agent's session as the router holds it. */
+export interface AgentSession {
+  agentId: string;
+  state: AgentState;
+  reason: string | null;
+  since: string;
+  offer: {
+    contactId: string;
+    queueId: string;
+    channel: 'voice' | 'chat';
+    mode: 'inbound' | 'callback';
+    callerNumber: string | null;
+    waitedSeconds: number;
+    expiresAt: string | null;
+  } | null;
+  contacts: SessionContact[];
+  afterContactWorkUntil: string | null;
+  engagedIn: string | null;
+  bulletins: SessionBulletin[];
+  queues: { queueId: string; name: string }[];
+}
+
+/** The reasons an agent picks when going not ready (codes; the console words them). */
+export const NOT_READY_REASONS = ['break', 'meal', 'training', 'meeting', 'paperwork'] as const;
+
+const send = (path: string, data: Record<string, unknown> = {}) =>
+  apiPost<unknown>(`/api/routing/me/${path}`, { commandId: newCommandId(), ...data });
+
+/** The agent's own session: the agent is the signed-in user, never named in the body. */
+export const agentApi = {
+  session: () => apiGet<AgentSession>('/api/routing/me'),
+  logIn: () => send('log-in'),
+  logOut: () => send('log-out'),
+  ready: () => send('ready'),
+  notReady: (reason: string) => send('not-ready', { reason }),
+  accept: (contactId: string) => send('accept', { contactId }),
+  decline: (contactId: string) => send('decline', { contactId }),
+  hold: (contactId: string) => send('hold', { contactId }),
+  resume: (contactId: string) => send('resume', { contactId }),
+  end: (contactId: string) => send('end', { contactId }),
+  endAfterContactWork: () => send('end-after-contact-work'),
+  transfer: (contactId: string, target: TransferTarget) => send('transfer', { contactId, target }),
+  consult: (contactId: string, party: ContactParty) => send('consult', { contactId, party }),
+  endConsultation: (contactId: string, outcome: 'return' | 'conference' | 'transfer') =>
+    send('end-consultation', { contactId, outcome }),
+  conference: (contactId: string, party: ContactParty) => send('conference', { contactId, party }),
+  leaveConference: (contactId: string, party: ContactParty) => send('conference/leave', { contactId, party }),
+};
+
+/** An agent's account name from the actor id (`user:agent2` → `agent2`) and back. */
+export const accountOf = (agentId: string): string => agentId.replace(/^user:/, '');
+export const agentIdOf = (account: string): string => `user:${account.trim()}`;
+
+/** mm:ss (or h:mm:ss) for a duration in seconds. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const mmss = `${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss}` : mmss;
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Form, Input, Modal, Radio, Select } from 'antd';
+import { useT } from '../../i18n';
+import { agentIdOf, type ContactParty, type TransferTarget } from './agent-api';
+
+export type PartyAction = 'transfer' | 'consult' | 'conference';
+
+interface Values {
+  kind: 'queue' | 'agent' | 'number';
+  queueId?: string;
+  account?: string;
+  number?: string;
+  label?: string;
+}
+
+interface Props {
+  action: PartyAction;
+  queues: { queueId: string; name: string }[];
+  onCancel: () => void;
+  onTransfer: (target: TransferTarget) => void;
+  onParty: (party: ContactParty) => void;
+}
+
+/** Whom to transfer to, consult, or add to a three-way call: a queue (transfer only), an agent or a number. */
+export function PartyModal({ action, queues, onCancel, onTransfer, onParty }: Props) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const [kind, setKind] = useState<Values['kind']>(action === 'transfer' ? 'queue' : 'number');
+  const submit = (values: Values) => {
+    const number = values.number?.replace(/[\s-]/g, '') ?? '';
+    if (values.kind === 'queue') return onTransfer({ kind: 'queue', queueId: values.queueId ?? '' });
+    if (values.kind === 'agent') {
+      const agent = { kind: 'agent', agentId: agentIdOf(values.account ?? '') } as const;
+      return action === 'transfer' ? onTransfer(agent) : onParty(agent);
+    }
+    if (action === 'transfer') return onTransfer({ kind: 'number', number });
+    const label = values.label?.trim();
+    return onParty({ kind: 'number', number, ...(label ? { label } : {}) });
+  };
+  return (
+    <Modal
+      open
+      title={t(`agent.target.title.${action}`)}
+      okText={t('agent.target.ok')}
+      cancelText={t('agent.target.cancel')}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" initialValues={{ kind }} onFinish={submit}>
+        <Form.Item name="kind" label={t('agent.target.kind')}>
+          <Radio.Group onChange={(e) => setKind(e.target.value as Values['kind'])}>
+            {action === 'transfer' && <Radio value="queue">{t('agent.target.queue')}</Radio>}
+            <Radio value="agent">{t('agent.target.agent')}</Radio>
+            <Radio value="number">{t('agent.target.number')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {kind === 'queue' && (
+          <Form.Item name="queueId" label={t('agent.target.queue')} rules={[{ required: true }]}>
+            <Select options={queues.map((q) => ({ value: q.queueId, label: q.name }))} />
+          </Form.Item>
+        )}
+        {kind === 'agent' && (
+          <Form.Item name="account" label={t('agent.target.agentAccount')} rules={[{ required: true }]}>
+            <Input placeholder={t('agent.target.agentPlaceholder')} />
+          </Form.Item>
+        )}
+        {kind === 'number' && (
+          <Form.Item
+            name="number"
+            label={t('agent.target.numberLabel')}
+            rules={[{ required: true, pattern: /^\+?[0-9][0-9\s-]{2,24}$/ }]}
+          >
+            <Input inputMode="tel" placeholder={t('agent.target.numberPlaceholder')} />
+          </Form.Item>
+        )}
+        {kind === 'number' && action !== 'transfer' && (
+          <Form.Item name="label" label={t('agent.target.label')}>
+            <Input maxLength={60} placeholder={t('agent.target.labelPlaceholder')} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

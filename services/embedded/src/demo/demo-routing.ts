@@ -1,0 +1,81 @@
+import { CITY_DISTRICT, ROUTING_SERVICE, systemActor, type QueueConfig } from '@hotline/contracts';
+import type { DemoBus, DemoActor } from './demo-bus';
+import type { DemoCase } from './demo-plan';
+
+const platform: DemoActor = { actor: systemActor('demo-city'), districtId: CITY_DISTRICT };
+const admin: DemoActor = {
+  actor: { id: 'demo-city-admin', role: 'center', gatewayRole: 'city-admin' },
+  districtId: CITY_DISTRICT,
+};
+
+const QUEUE_DEFAULTS: Omit<QueueConfig, 'queueId' | 'name' | 'requiredSkills'> = {
+  strategy: 'longest-idle',
+  offerTimeoutSeconds: 30,
+  afterContactWorkSeconds: 60,
+  tierRules: [],
+  urgentPriority: 2,
+  repeatCallerPriority: 1,
+  serviceLevelSeconds: 15,
+  shortAbandonSeconds: 5,
+};
+
+/** The city's two skill groups: everyone's, and the Cantonese seats callers reach by pressing 2. */
+const DEMO_QUEUES: QueueConfig[] = [
+  { ...QUEUE_DEFAULTS, queueId: 'hotline', name: '综合受理', requiredSkills: [] },
+  {
+    ...QUEUE_DEFAULTS,
+    queueId: 'yue',
+    name: '粤语专席',
+    requiredSkills: [{ skillId: 'lang.yue', minLevel: 3 }],
+    maxWaitSeconds: 180,
+    overflow: { kind: 'queue', queueId: 'hotline' },
+  },
+];
+
+/** The demo's sign-in agent and the story's six agents (the wallboard shows them logged out). */
+const DEMO_SEATS = [
+  'user:agent',
+  ...['lin', 'chen', 'huang', 'zhang', 'wu', 'zheng'].map((n) => `demo-agent-${n}`),
+];
+
+/**
+ * The router of the demo city: its queues, every agent's profile, and three callers waiting when
+ * the city opens (callers of earlier cases, so the screen pop has a history to show). An agent who
+ * signs in as `agent`, logs in and goes ready is offered the first of them at once.
+ */
+export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], now: Date): Promise<void> {
+  const send = (type: string, id: string, as: DemoActor, data: Record<string, unknown>, at = now) =>
+    bus.command(ROUTING_SERVICE, type, `demo:routing:${id}`, as, data, at);
+  for (const queue of DEMO_QUEUES) await send('DefineQueue', `queue:${queue.queueId}`, admin, queue);
+  for (const [i, agentId] of DEMO_SEATS.entries()) {
+    await send('SetAgentProfile', `agent:${agentId}`, admin, {
+      agentId,
+      skills: i % 3 === 0 ? { 'lang.cmn': 5, 'lang.yue': 4 } : { 'lang.cmn': 5 },
+      queues: [
+        { queueId: 'hotline', tier: 1, position: i, weight: 1 },
+        ...(i % 3 === 0 ? [{ queueId: 'yue', tier: 1, position: i, weight: 1 }] : []),
+      ],
+      chatCapacity: 3,
+    });
+  }
+  const callers = cases
+    .map((c) => c.caller.phone?.replace(/\s+/g, ''))
+    .filter((phone): phone is string => phone !== undefined)
+    .slice(0, 3);
+  for (const [i, callerNumber] of callers.entries()) {
+    await send(
+      'QueueContact',
+      `call:${i + 1}`,
+      platform,
+      {
+        contactId: `demo-call-${i + 1}`,
+        queueId: i === 2 ? 'yue' : 'hotline',
+        channel: 'voice',
+        callerNumber,
+        urgent: false,
+        requiredSkills: [],
+      },
+      new Date(now.getTime() - (3 - i) * 40_000),
+    );
+  }
+}

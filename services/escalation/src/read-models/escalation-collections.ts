@@ -1,0 +1,2 @@
+export const REMINDERS = 'escalation_reminders';
+export const SUPERVISIONS = 'escalation_supervisions';
