@@ -19,6 +19,7 @@ import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
 import { run as routing } from './routing.bench';
+import { run as survey } from './survey.bench';
 import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
@@ -33,6 +34,7 @@ const benchmarks: Record<string, Benchmark> = {
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
+  survey,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
