@@ -1,13 +1,15 @@
 /**
  * The router (services/routing): routing decisions with 5,000 agents logged in and 50,000 contacts
  * waiting (goal: p99 ≤ 1 ms per decision), and the simulator against Erlang C over a long run (ASA
- * converges slowly; the unit test runs 40,000 contacts, this one millions). No raw engine: the
+ * converges slowly; the unit test runs 40,000 contacts, this one millions), and contacts through two
+ * service instances on NATS (`routing-two-instances.ts`). No raw engine: the
  * router is ours end to end, so the lines report rates and percentiles.
  */
 import { systemActor, type QueueConfig, type RouterCommand } from '@hotline/contracts';
 import { routerDecider } from '@hotline/routing';
 import { erlangCAverageSpeedOfAnswer, erlangCServiceLevel, simulateQueue } from '@hotline/routing/staffing';
 import type { BenchResult, Benchmark } from './bench-kit';
+import { twoInstancesOnNats } from './routing-two-instances';
 
 const AGENTS = 5_000;
 const WAITING = 50_000;
@@ -145,7 +147,8 @@ function simulatorAgainstErlangC(scale: number): BenchResult {
   };
 }
 
-export const run: Benchmark = async (context) => [
-  decisionLatency(context.scale),
-  simulatorAgainstErlangC(context.scale),
-];
+export const run: Benchmark = async (context) => {
+  const results = [decisionLatency(context.scale), simulatorAgainstErlangC(context.scale)];
+  const throughNats = await twoInstancesOnNats(context);
+  return throughNats === undefined ? results : [...results, throughNats];
+};

@@ -12,13 +12,16 @@ import { type BenchContext, type BenchResult, type Benchmark, perSecond } from '
 import { run as classifier } from './classifier.bench';
 import { run as consoleLoad } from './console-load';
 import { run as embeddedStart } from './embedded-start.bench';
+import { run as escalation } from './escalation.bench';
 import { run as eventStore } from './event-store.bench';
 import { run as postgresEventStore } from './postgres-event-store.bench';
 import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as reporting } from './reporting.bench';
 import { run as routing } from './routing.bench';
+import { run as sipapp } from './sipapp.bench';
 import { run as survey } from './survey.bench';
 import { run as workflow } from './workflow.bench';
 
@@ -34,6 +37,9 @@ const benchmarks: Record<string, Benchmark> = {
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
+  reporting,
+  escalation,
+  sipapp,
   survey,
 };
 

@@ -3,6 +3,7 @@
 // The run holds a lease on the engines until global-teardown.js releases it.
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const rtpengine = require('./rtpengine');
 
 // The integration tier's PostgreSQL failover test needs a three-node Patroni cluster (~20 s to start):
 // started when the run may include that test, not for a run of other files.
@@ -26,4 +27,6 @@ module.exports = async (globalConfig) => {
   process.env.NATS_URL = result.natsUrl;
   process.env.FERRETDB_URL = result.ferretdbUrl;
   process.env.POSTGRES_URL = result.postgresUrl;
+  // The sipapp's media tests: one rtpengine for the whole run, not one per test file.
+  if (rtpengine.mayRunTelephony(globalConfig)) await rtpengine.startRtpengine(log);
 };

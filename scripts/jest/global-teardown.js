@@ -5,10 +5,12 @@
 // - HOTLINE_KEEP_ENGINES=1 keeps everything running (faster repeated runs; stop with `npm run engines:down`).
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const rtpengine = require('./rtpengine');
 
 module.exports = async () => {
   const engines = await import(pathToFileURL(path.join(__dirname, '../engines.mjs')).href);
   const log = (line) => process.stderr.write(`[engines] ${line}\n`);
+  rtpengine.stopRtpengine(log);
   if (process.env.HOTLINE_KEEP_ENGINES) {
     await engines.release({ log });
     return;

@@ -10,6 +10,10 @@ export interface ConnectNatsOptions {
   user?: string;
   pass?: string;
   token?: string;
+  /** Where replies to this connection go (`_INBOX_<user>`): its user may subscribe to nothing else's. */
+  inboxPrefix?: string;
+  /** TLS: the CA that signed the servers' certificates (a PEM file); the URL may stay nats://. */
+  tlsCaFile?: string;
   /** Attempts after a lost connection; -1 (default) retries forever, as a long-running service should. */
   maxReconnectAttempts?: number;
   /** Pause between reconnect attempts. Default 1 s. */
@@ -35,6 +39,8 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
     user: options.user,
     pass: options.pass,
     token: options.token,
+    ...(options.inboxPrefix ? { inboxPrefix: options.inboxPrefix } : {}),
+    ...(options.tlsCaFile ? { tls: { caFile: options.tlsCaFile } } : {}),
     reconnect: true,
     maxReconnectAttempts: options.maxReconnectAttempts ?? -1,
     reconnectTimeWait: options.reconnectTimeWaitMs ?? 1_000,

@@ -44,6 +44,15 @@ export {
   prefixStream,
   prefixTopology,
 } from './deployment-prefix';
+export {
+  natsPermissions,
+  natsAuthorizationConfig,
+  inboxPrefixOf,
+  RELAY_USER,
+  MUNICIPAL_IT_USER,
+  type NatsUserPermissions,
+  type NatsPermissionsOptions,
+} from './nats-permissions';
 export { ensureEventStreams, type EnsureEventStreamsOptions } from './ensure-event-streams';
 export { JetStreamEventPublisher, type JetStreamEventPublisherOptions } from './jetstream-event-publisher';
 export { JetStreamEventBus, type JetStreamEventBusOptions } from './jetstream-event-bus';

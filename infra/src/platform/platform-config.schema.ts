@@ -44,6 +44,17 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .default(LOCAL_FERRETDB_URL)
     .describe('MongoDB (or FerretDB) connection string of the read models in distributed mode'),
   MONGODB_DB: z.string().default('hotline').describe('Database name of the read models'),
+  NATS_USER: z
+    .string()
+    .optional()
+    .describe(
+      'NATS user of this service (its permissions: infra/src/bus/nats-permissions.ts); replies then come to _INBOX_<user>',
+    ),
+  NATS_PASSWORD: secret(z.string()).optional().describe('Password of NATS_USER'),
+  NATS_TLS_CA: z
+    .string()
+    .optional()
+    .describe('PEM file of the CA that signed the NATS servers’ certificates: the connection then uses TLS'),
   HOTLINE_BUS_PREFIX: z
     .string()
     .regex(/^([A-Za-z0-9][A-Za-z0-9_-]{0,31})?$/, 'must be 1-32 characters of A-Z a-z 0-9 _ -')

@@ -27,6 +27,7 @@ import { JetStreamEventBus } from '../bus/jetstream-event-bus';
 import { ensureEventStreams } from '../bus/ensure-event-streams';
 import { resolveTopology, type JetStreamTopology } from '../bus/jetstream-topology';
 import { checkBusPrefix, prefixTopology } from '../bus/deployment-prefix';
+import { inboxPrefixOf } from '../bus/nats-permissions';
 import { ReadinessRegistry } from '../health/readiness.registry';
 import { jetStreamSource } from '../projection/jetstream-source';
 import type { ProjectionSource } from '../projection/projection.port';
@@ -134,7 +135,19 @@ export class Platform {
       let eventBus: EventBus;
       if (config.HOTLINE_MODE === 'distributed') {
         // Half a second between reconnect attempts: a returning server is in use again within ~0.5 s.
-        nats = await connectNats({ servers: config.NATS_URL, name: serviceName, reconnectTimeWaitMs: 500 });
+        nats = await connectNats({
+          servers: config.NATS_URL,
+          name: serviceName,
+          reconnectTimeWaitMs: 500,
+          ...(config.NATS_USER
+            ? {
+                user: config.NATS_USER,
+                pass: config.NATS_PASSWORD,
+                inboxPrefix: inboxPrefixOf(config.NATS_USER),
+              }
+            : {}),
+          ...(config.NATS_TLS_CA ? { tlsCaFile: config.NATS_TLS_CA } : {}),
+        });
         const connection = nats;
         closers.unshift(() => connection.drain());
         await ensureEventStreams(await jetstreamManager(connection), { topology });

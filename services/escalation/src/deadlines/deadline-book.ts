@@ -1,4 +1,5 @@
 import type { CalendarData, DeadlinePoint, RecordedEvent, WorkingCalendar } from '@hotline/contracts';
+import { HalfDayIndex } from './half-day-index';
 import { basisOf, dueMsOf, earlierBy, type TimerBasis } from './timer-basis';
 import { TimerHeap, type HeapEntry } from './timer-heap';
 
@@ -82,10 +83,13 @@ export class DeadlineBook {
   private readonly supervisions = new Map<string, TrackedSupervision>();
   private readonly heap = new TimerHeap();
   private readonly cityDays = new Map<string, 'holiday' | 'workday'>();
-  private calendar: WorkingCalendar;
+  private workingCalendar: WorkingCalendar;
+  /** The same calendar as binary searches: what every point's instant is computed on. */
+  private calendar: HalfDayIndex;
 
   constructor(private readonly options: DeadlineBookOptions) {
-    this.calendar = options.calendar;
+    this.workingCalendar = options.calendar;
+    this.calendar = new HalfDayIndex(options.calendar);
   }
 
   get openCases(): number {
@@ -98,7 +102,7 @@ export class DeadlineBook {
 
   /** The calendar in force: the national one with the city's declared days. */
   currentCalendar(): WorkingCalendar {
-    return this.calendar;
+    return this.workingCalendar;
   }
 
   trackedCase(caseId: string): Readonly<TrackedCase> | undefined {
@@ -340,7 +344,8 @@ export class DeadlineBook {
       const year = (overrides[day.slice(0, 4)] ??= { holidays: [], workdays: [] });
       (kind === 'holiday' ? year.holidays : year.workdays).push(day);
     }
-    this.calendar = this.options.calendar.withOverrides(overrides);
+    this.workingCalendar = this.options.calendar.withOverrides(overrides);
+    this.calendar = new HalfDayIndex(this.workingCalendar);
     this.reschedule();
   }
 

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '@hotline/contracts';
+import type { DeadlineCalendar } from './half-day-index';
 
 /**
  * Where a due point comes from, so a holiday declared later can move it: a number of working days
@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '@hotline/contracts';
 export type TimerBasis = { kind: 'working'; fromMs: number; days: number } | { kind: 'fixed'; atMs: number };
 
 /** The instant a basis falls on with this calendar; a year the calendar lacks keeps it where it was. */
-export function dueMsOf(calendar: WorkingCalendar, basis: TimerBasis, fallbackMs?: number): number {
+export function dueMsOf(calendar: DeadlineCalendar, basis: TimerBasis, fallbackMs?: number): number {
   if (basis.kind === 'fixed') return basis.atMs;
   try {
     return calendar.addWorkingDays(new Date(basis.fromMs), basis.days).getTime();
@@ -22,7 +22,7 @@ export function dueMsOf(calendar: WorkingCalendar, basis: TimerBasis, fallbackMs
  * The basis of a deadline the workflow computed at `fromMs` (on the same calendar as ours at that
  * moment): the half-day multiple that gives back exactly `targetMs`, else the instant itself.
  */
-export function basisOf(calendar: WorkingCalendar, fromMs: number, targetMs: number): TimerBasis {
+export function basisOf(calendar: DeadlineCalendar, fromMs: number, targetMs: number): TimerBasis {
   try {
     const between = calendar.workingDaysBetween(new Date(fromMs), new Date(targetMs));
     const candidates = new Set([Math.floor(between * 2) / 2, Math.ceil(between * 2) / 2, 0]);

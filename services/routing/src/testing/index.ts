@@ -1,0 +1,1 @@
+export { EventModel } from './router-invariants';

@@ -1,0 +1,184 @@
+import { mkdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CallerHungUp,
+  type BridgeTarget,
+  type CollectOptions,
+  type IvrMedia,
+  type MediaItem,
+  type PlayOptions,
+  type RecordingRef,
+} from '@hotline/contracts';
+import type { DtmfListener } from './dtmf-listener';
+import { promptPath, speak } from './prompt-files';
+import type { RtpengineControl } from './rtpengine-control';
+
+export interface RtpengineCallOptions {
+  control: RtpengineControl;
+  dtmf: DtmfListener;
+  callId: string;
+  /** The caller's From-tag: rtpengine plays to the party of this tag. */
+  fromTag: string;
+  promptDir: string;
+  /** Where spoken texts (the live announcement) are cached as WAV. */
+  spokenDir: string;
+  /** Bridges the caller elsewhere (the SIP side); absent: bridging is refused. */
+  bridge?: (target: BridgeTarget) => Promise<'caller' | 'callee'>;
+  /** Ends the SIP dialog (BYE). */
+  hangup?: () => Promise<void>;
+}
+
+/** The tag rtpengine knows the IVR's own leg by (the placeholder answerer). */
+const IVR_TAG = 'ivr';
+const PLACEHOLDER_SDP = (host: string) =>
+  `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=ivr\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n`;
+
+/**
+ * The media port on rtpengine for one call: a one-legged call (offer with the caller's SDP, answer
+ * with a placeholder), prompts with `play media` (timed by the duration rtpengine replies with: 10.5
+ * sends no "finished" event), keys from the DTMF log, recordings as pcap (pcap-to-wav.ts).
+ */
+export class RtpengineMedia implements IvrMedia {
+  private readonly keys: string[] = [];
+  private keyWaiter: (() => void) | undefined;
+  private gone = false;
+  private goneWaiters: Array<() => void> = [];
+  private readonly onKey = (digit: string) => {
+    this.keys.push(digit);
+    this.keyWaiter?.();
+  };
+
+  private constructor(private readonly options: RtpengineCallOptions) {
+    options.dtmf.on(options.callId, this.onKey);
+  }
+
+  /** Sets the call up on rtpengine: returns the media object and the SDP to answer the caller with. */
+  static async open(
+    options: RtpengineCallOptions,
+    callerSdp: string,
+    host = '127.0.0.1',
+  ): Promise<{ media: RtpengineMedia; sdp: string }> {
+    const { control, callId, fromTag } = options;
+    const flags = { 'call-id': callId, 'from-tag': fromTag };
+    await control.send('offer', { ...flags, sdp: callerSdp, replace: ['origin', 'session-connection'] });
+    const answer = await control.send('answer', { ...flags, 'to-tag': IVR_TAG, sdp: PLACEHOLDER_SDP(host) });
+    return { media: new RtpengineMedia(options), sdp: String(answer.sdp) };
+  }
+
+  /** The SIP side saw the caller leave (BYE or CANCEL): every wait ends with CallerHungUp. */
+  callerLeft(): void {
+    this.gone = true;
+    for (const wake of this.goneWaiters.splice(0)) wake();
+    this.keyWaiter?.();
+  }
+
+  async play(items: readonly MediaItem[], options: PlayOptions): Promise<string | undefined> {
+    if (options.interruptible && this.keys.length > 0) return this.keys.shift();
+    for (const item of items) {
+      const file = await this.fileOf(item, options);
+      if (file === undefined) continue;
+      const reply = await this.ng('playMedia', { file });
+      const ms = Number(reply.duration ?? 0);
+      const key = await this.waitFor(ms, options.interruptible);
+      if (key !== undefined) {
+        await this.ng('stopMedia', {}).catch(() => undefined);
+        return key;
+      }
+    }
+    return undefined;
+  }
+
+  async collectDigits(options: CollectOptions): Promise<string> {
+    let digits = '';
+    while (digits.length < options.maxDigits) {
+      const key = await this.waitFor(options.timeoutMs, true);
+      if (key === undefined) break;
+      if (key === options.terminator) break;
+      digits += key;
+    }
+    return digits;
+  }
+
+  async record(options: { maxSeconds: number; terminator: '#' }): Promise<RecordingRef> {
+    const started = Date.now();
+    await this.ng('startRecording', {});
+    try {
+      for (;;) {
+        const left = options.maxSeconds * 1000 - (Date.now() - started);
+        if (left <= 0) break;
+        const key = await this.waitFor(left, true);
+        if (key === undefined || key === options.terminator) break;
+      }
+    } finally {
+      if (!this.gone) await this.ng('stopRecording', {}).catch(() => undefined);
+    }
+    return { id: this.options.callId, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  }
+
+  bridge(target: BridgeTarget): Promise<'caller' | 'callee'> {
+    if (!this.options.bridge) return Promise.reject(new Error('this call cannot be bridged (no SIP side)'));
+    return this.options.bridge(target);
+  }
+
+  async hangup(): Promise<void> {
+    await this.close();
+    await this.options.hangup?.();
+  }
+
+  untilHangup(): Promise<never> {
+    return new Promise<never>((_resolve, reject) => {
+      if (this.gone) reject(new CallerHungUp());
+      else this.goneWaiters.push(() => reject(new CallerHungUp()));
+    });
+  }
+
+  /** Deletes the call on rtpengine and stops listening for its keys. */
+  async close(): Promise<void> {
+    this.options.dtmf.off(this.options.callId, this.onKey);
+    await this.options.control
+      .send('delete', { 'call-id': this.options.callId, 'from-tag': this.options.fromTag })
+      .catch(() => undefined);
+  }
+
+  private ng(command: Parameters<RtpengineControl['send']>[0], extra: Record<string, unknown>) {
+    if (this.gone) return Promise.reject(new CallerHungUp());
+    return this.options.control.send(command, {
+      'call-id': this.options.callId,
+      'from-tag': this.options.fromTag,
+      ...extra,
+    });
+  }
+
+  /** A key within `ms` (when keys count), else undefined once the time is up; rejects when the caller left. */
+  private waitFor(ms: number, takeKey: boolean): Promise<string | undefined> {
+    return new Promise((resolve, reject) => {
+      const finish = (value: string | undefined) => {
+        clearTimeout(timer);
+        this.keyWaiter = undefined;
+        if (this.gone) reject(new CallerHungUp());
+        else resolve(value);
+      };
+      const timer = setTimeout(() => finish(undefined), ms);
+      this.keyWaiter = () => {
+        if (this.gone) finish(undefined);
+        else if (takeKey && this.keys.length > 0) finish(this.keys.shift());
+      };
+      this.keyWaiter();
+    });
+  }
+
+  private async fileOf(item: MediaItem, options: PlayOptions): Promise<string | undefined> {
+    if ('prompt' in item) return promptPath(this.options.promptDir, options.language, item.prompt);
+    if ('recording' in item) return undefined; // replaying a pcap recording needs its WAV (pcap-to-wav.ts)
+    mkdirSync(this.options.spokenDir, { recursive: true });
+    const file = join(this.options.spokenDir, `${options.language}-${hash(item.text)}.wav`);
+    if (!existsSync(file)) await speak(item.text, options.language, file);
+    return file;
+  }
+}
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(16);
+}

@@ -1,0 +1,81 @@
+import { createSocket, type Socket } from 'node:dgram';
+
+/**
+ * A caller's RTP end for media tests without SIP (a test double of a phone's media stack, no audio
+ * device): it offers an SDP on its own UDP port, counts the RTP packets it receives (what it "heard"),
+ * sends μ-law audio and RFC 2833 DTMF to the address rtpengine answered with.
+ */
+export class RtpCaller {
+  received = 0;
+  private seq = 1;
+  private timestamp = 0;
+  private readonly ssrc = Math.floor(Math.random() * 0xffffffff);
+  private remote: { host: string; port: number } | undefined;
+
+  private constructor(
+    private readonly socket: Socket,
+    readonly port: number,
+  ) {
+    socket.on('message', () => (this.received += 1));
+  }
+
+  static async open(): Promise<RtpCaller> {
+    const socket = createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', () => resolve()));
+    return new RtpCaller(socket, socket.address().port);
+  }
+
+  get sdp(): string {
+    return (
+      `v=0\r\no=caller 1 1 IN IP4 127.0.0.1\r\ns=call\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n` +
+      `m=audio ${this.port} RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\n` +
+      `a=fmtp:101 0-15\r\na=sendrecv\r\n`
+    );
+  }
+
+  /** Takes rtpengine's answer: where to send. */
+  answered(sdp: string): void {
+    const host = /c=IN IP4 ([0-9.]+)/.exec(sdp)?.[1] ?? '127.0.0.1';
+    const port = Number(/m=audio ([0-9]+)/.exec(sdp)?.[1]);
+    this.remote = { host, port };
+  }
+
+  /** Sends `ms` of μ-law silence-ish noise, 20 ms a packet, paced like a phone. */
+  async talk(ms: number): Promise<void> {
+    for (let t = 0; t < ms; t += 20) {
+      const payload = Buffer.alloc(160, 0x7f ^ (t % 7));
+      this.send(0, payload, false);
+      this.timestamp += 160;
+      await pause(20);
+    }
+  }
+
+  /** One RFC 2833 key: a few packets with growing duration, then three end packets. */
+  async press(digit: string): Promise<void> {
+    const event = '0123456789*#'.indexOf(digit);
+    for (let i = 1; i <= 5; i++) {
+      this.send(101, Buffer.from([event, 10, 0, i * 160]), i === 1);
+      await pause(20);
+    }
+    for (let i = 0; i < 3; i++) this.send(101, Buffer.from([event, 0x80 | 10, 0x03, 0x20]), false);
+    this.timestamp += 1000;
+    await pause(60);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private send(payloadType: number, payload: Buffer, marker: boolean): void {
+    if (!this.remote) throw new Error('no answer from rtpengine yet');
+    const header = Buffer.alloc(12);
+    header[0] = 0x80;
+    header[1] = (marker ? 0x80 : 0) | payloadType;
+    header.writeUInt16BE(this.seq++ & 0xffff, 2);
+    header.writeUInt32BE(this.timestamp >>> 0, 4);
+    header.writeUInt32BE(this.ssrc >>> 0, 8);
+    this.socket.send(Buffer.concat([header, payload]), this.remote.port, this.remote.host);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
