@@ -19,6 +19,7 @@ import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as reporting } from './reporting.bench';
 import { run as routing } from './routing.bench';
 import { run as sipapp } from './sipapp.bench';
 import { run as workflow } from './workflow.bench';
@@ -35,6 +36,7 @@ const benchmarks: Record<string, Benchmark> = {
   'console-load': consoleLoad,
   'gateway-routes': gatewayRoutes,
   routing,
+  reporting,
   escalation,
   sipapp,
 };

@@ -36,6 +36,10 @@ export const IvrCallEnded = defineEvent({
     outcome: IvrCallOutcome,
     contactId: z.string().optional(),
     caseNumber: z.string().optional(),
+    /** The agent the call reached; the satisfaction answer after the call is theirs. */
+    agentId: z.string().optional(),
+    /** Question → answer, e.g. { "call-satisfaction": "satisfied" }. */
+    surveyAnswers: z.record(z.string(), z.string()).default({}),
   }),
 });
 

@@ -49,6 +49,40 @@ describe('WriteBatch', () => {
     ]);
   });
 
+  it('folds counters ($set and $inc) outside the replay window, summing the increments, but never a guarded one', async () => {
+    const { store, bulks, collection } = recordingStore();
+    const batch = new WriteBatch(store);
+    const count = (position: number, inc: Record<string, number>, guarded = false): QueuedWrite => ({
+      collection: 'views',
+      id: 'cell',
+      position,
+      guarded,
+      op: {
+        updateOne: {
+          filter: { _id: 'cell' },
+          update: { $set: { day: 'd', _pos: position }, $inc: inc },
+          upsert: true,
+        },
+      },
+    });
+    batch.add(count(1, { received: 1 }));
+    batch.add(count(2, { received: 1, completed: 1 }));
+    batch.add(count(3, { completed: 1 }));
+    await batch.flush();
+    expect(bulks[0]).toHaveLength(1);
+    expect(await collection.findOne({ _id: 'cell' })).toEqual({
+      _id: 'cell',
+      day: 'd',
+      received: 2,
+      completed: 2,
+      _pos: 3,
+    });
+    batch.add(count(4, { received: 1 }, true));
+    batch.add(count(5, { received: 1 }, true));
+    await batch.flush();
+    expect(bulks[1]).toHaveLength(2);
+  });
+
   it('never folds other operators, or paths inside one another', async () => {
     const { store, bulks } = recordingStore();
     const batch = new WriteBatch(store);

@@ -27,23 +27,46 @@ export interface BatchMark {
 
 type UpdateOne = Extract<BulkWriteOperation, { updateOne: unknown }>['updateOne'];
 
-/** An `_id` upsert of `$set` only: the kind two of which make one (see `add`). */
-function mergeableSet(write: QueuedWrite): Record<string, unknown> | undefined {
+type FoldableUpdate = { $set: Record<string, unknown>; $inc?: Record<string, number> };
+
+/** An `_id` upsert of `$set` (and `$inc`) only: the kind two of which make one (see `add`). */
+function foldable(write: QueuedWrite): FoldableUpdate | undefined {
   if (write.position === undefined || !('updateOne' in write.op)) return undefined;
   const { filter, update, upsert } = write.op.updateOne;
   if (upsert !== true || Object.keys(filter).length !== 1 || !('_id' in filter)) return undefined;
-  const operators = Object.keys(update);
-  return operators.length === 1 && operators[0] === '$set' ? update.$set : undefined;
+  if (Object.keys(update).some((operator) => operator !== '$set' && operator !== '$inc')) return undefined;
+  return update.$set ? (update as FoldableUpdate) : undefined;
 }
+
+/** Whether two paths name the same field or one lies inside the other (`a` and `a.b`). */
+const related = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
 
 /** Whether one `$set` path lies inside another (`a` and `a.b`): those two cannot share a `$set`. */
 function pathsOverlap(earlier: Record<string, unknown>, later: Record<string, unknown>): boolean {
   const dotted = (set: Record<string, unknown>) => Object.keys(set).some((path) => path.includes('.'));
   if (!dotted(earlier) && !dotted(later)) return false;
   const laterPaths = Object.keys(later);
-  return Object.keys(earlier).some((a) =>
-    laterPaths.some((b) => a !== b && (a.startsWith(`${b}.`) || b.startsWith(`${a}.`))),
-  );
+  return Object.keys(earlier).some((a) => laterPaths.some((b) => a !== b && related(a, b)));
+}
+
+/**
+ * The one update that does what `before` then `later` do, or undefined. `$inc` folds only when
+ * `counting` (neither write is guarded): a guarded write is dropped or applied whole by its own
+ * position, and a sum of two increments could not be half applied.
+ */
+function fold(before: FoldableUpdate, later: FoldableUpdate, counting: boolean): FoldableUpdate | undefined {
+  if ((before.$inc || later.$inc) && !counting) return undefined;
+  if (pathsOverlap(before.$set, later.$set)) return undefined;
+  const $set = { ...before.$set, ...later.$set };
+  if (!before.$inc && !later.$inc) return { $set };
+  const $inc: Record<string, number> = { ...before.$inc };
+  for (const [path, by] of Object.entries(later.$inc ?? {})) $inc[path] = ($inc[path] ?? 0) + by;
+  const setPaths = Object.keys($set);
+  const incPaths = Object.keys($inc);
+  // A field both set and incremented, or an increment inside another (`a`, `a.b`): keep them apart.
+  if (incPaths.some((a) => setPaths.some((b) => related(a, b)))) return undefined;
+  if (incPaths.some((a) => incPaths.some((b) => a !== b && related(a, b)))) return undefined;
+  return { $set, $inc };
 }
 
 /**
@@ -55,7 +78,10 @@ function pathsOverlap(earlier: Record<string, unknown>, later: Record<string, un
  * Upserts of `$set` only on the same document coalesce: a case's view rewritten by five events of
  * one batch is written once, with the later values and the later position stamp (the document ends
  * the same; a read in between flushes the batch first). `$set` is absolute, so a folded write is
- * applied or dropped whole by the guard and the document still ends the same. `rollback` undoes merges.
+ * applied or dropped whole by the guard and the document still ends the same. Counters fold too:
+ * outside the replay window, upserts of `$set` and `$inc` on the same document become one write
+ * with the increments summed (a day's counter touched by thousands of events is written once per
+ * batch). `rollback` undoes merges.
  */
 export class WriteBatch {
   private log: QueuedWrite[] = [];
@@ -71,15 +97,14 @@ export class WriteBatch {
     const key = `${write.collection}\u0000${String(write.id)}`;
     const index = this.latest.get(key);
     const earlier = index === undefined ? undefined : this.log[index];
-    const later = mergeableSet(write);
-    const before = earlier === undefined ? undefined : mergeableSet(earlier);
-    if (index !== undefined && earlier && later && before && !pathsOverlap(before, later)) {
+    const later = foldable(write);
+    const before = earlier === undefined ? undefined : foldable(earlier);
+    const folded =
+      earlier && later && before ? fold(before, later, !write.guarded && !earlier.guarded) : undefined;
+    if (index !== undefined && earlier && folded) {
       const op = (earlier.op as { updateOne: UpdateOne }).updateOne;
       this.merges.push({ index, write: earlier });
-      this.log[index] = {
-        ...write,
-        op: { updateOne: { ...op, update: { $set: { ...before, ...later } } } },
-      };
+      this.log[index] = { ...write, op: { updateOne: { ...op, update: folded } } };
       return;
     }
     this.latest.set(key, this.log.length);

@@ -11,3 +11,5 @@ export { contactCountersProjection } from './counters/contact-counters.projectio
 export { CASE_RULES } from './counters/case-rules';
 export { caseKpis } from './kpis/case-kpis';
 export { contactKpis } from './kpis/contact-kpis';
+export { KpiReportService } from './reports/kpi-report.service';
+export { HotTopicsService } from './topics/hot-topics.service';

@@ -89,7 +89,8 @@ export interface IvrServices {
   isBlocked(callerNumber: string | undefined): Promise<boolean>;
   isWorkingDay(at: Date): boolean;
   liveAnnouncement(language: PromptLanguage): Promise<string | undefined>;
-  caseStatus(caseNumber: string): Promise<SpokenCaseStatus | undefined>;
+  /** The caller's own case only: the platform may check the number against the caller's. */
+  caseStatus(caseNumber: string, callerNumber?: string): Promise<SpokenCaseStatus | undefined>;
   submitRecording(input: {
     callId: string;
     purpose: RecordingPurpose;

@@ -115,7 +115,10 @@ class IvrRun {
       case 'record':
         return this.record(node);
       case 'case-status': {
-        const status = await this.services.caseStatus(this.report.variables[node.from] ?? '');
+        const status = await this.services.caseStatus(
+          this.report.variables[node.from] ?? '',
+          this.input.callerNumber,
+        );
         if (status === undefined) {
           await this.play(prompts('case-not-found'));
           return { next: node.onNotFound };

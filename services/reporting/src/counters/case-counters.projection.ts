@@ -73,7 +73,8 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
   };
   return {
     name: CASE_COUNTERS_PROJECTION,
-    version: 1,
+    // 2: keywords are nouns and verbs without place names.
+    version: 2,
     collections: [CASE_FACTS, CASE_CELLS, ACTIVITY_CELLS, TOPIC_CELLS, HOURLY_CELLS],
     filter: { eventTypes: CASE_EVENT_TYPES },
     async setup(store: ReadStore) {
@@ -92,7 +93,8 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
       const data = event.data as Record<string, unknown>;
       const caseId = String(data.caseId);
       let fact: CaseFact | undefined = cache.get(caseId);
-      if (!fact) {
+      // A registration creates the case: reading the store for it would flush the write batch for nothing.
+      if (!fact && event.type !== 'CaseRegistered') {
         fact = (await store.collection(CASE_FACTS).findOne<CaseFact>({ _id: caseId })) ?? undefined;
         if (fact) delete (fact as Partial<Record<'_pos', unknown>>)._pos;
       }

@@ -31,6 +31,9 @@ export const CASE_METRICS = [
   'waived',
   'closed',
   'repeatContacts',
+  'overdue',
+  'reminded',
+  'supervised',
 ] as const;
 export type CaseMetric = (typeof CASE_METRICS)[number];
 export type CaseCounters = Record<CaseMetric, number>;

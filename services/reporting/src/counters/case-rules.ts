@@ -149,6 +149,12 @@ export const CASE_RULES: Record<string, Rule> = {
     context.activity('closed');
     context.patch({ status: 'closed' });
   },
+  // The escalation service's timers, reminders (催办) and supervision (督办).
+  CaseDeadlinePointReached: (context) => {
+    if (context.data.point === 'overdue') context.countOnce('overdue');
+  },
+  ReminderSent: (context) => context.countOnce('reminded'),
+  SupervisionOpened: (context) => context.countOnce('supervised'),
   CaseRepeatContactRecorded: (context) => {
     context.count('repeatContacts');
     context.activity('repeatContacts');

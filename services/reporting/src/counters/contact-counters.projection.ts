@@ -17,6 +17,8 @@ export const CONTACT_METRICS = [
   'handled',
   'talkSeconds',
   'holdSeconds',
+  'surveyed',
+  'surveySatisfied',
 ] as const;
 export type ContactMetric = (typeof CONTACT_METRICS)[number];
 
@@ -47,6 +49,11 @@ const CONTACT_RULES: Record<
   ContactEnded: (data) => ({
     agent: true,
     inc: { handled: 1, talkSeconds: num(data.talkSeconds), holdSeconds: num(data.holdSeconds) },
+  }),
+  // The survey service's post-call DTMF survey: 1 satisfied, 2 basically satisfied, 3 dissatisfied.
+  PostCallSurveyRecorded: (data) => ({
+    agent: true,
+    inc: { surveyed: 1, surveySatisfied: data.score === 3 ? 0 : 1 },
   }),
 };
 

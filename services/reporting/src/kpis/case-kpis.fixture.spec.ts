@@ -106,6 +106,10 @@ function november2026(): CaseHistory {
     repeatCount: 1,
     automatic: true,
   });
+  h.add('CaseDeadlinePointReached', bj('2026-11-12 18:00'), { caseId: 'B', point: 'overdue', unitId: 'U1' });
+  h.add('ReminderSent', bj('2026-11-12 18:05'), { caseId: 'B', unitId: 'U1' });
+  h.add('ReminderSent', bj('2026-11-13 09:00'), { caseId: 'B', unitId: 'U1' });
+  h.add('SupervisionOpened', bj('2026-11-13 09:30'), { caseId: 'B', unitId: 'U1' });
   h.add('CaseCompleted', bj('2026-11-13 10:00'), { caseId: 'B' });
   h.callback('B', '2026-11-14 10:00', 'dissatisfied', 'satisfied', 'basically-satisfied');
   h.dispatched('B', '2026-11-14 11:00', 'U1', '2026-11-15 11:00', '2026-11-20 18:00', 'CaseRedone');
@@ -157,6 +161,10 @@ describe('case KPIs, from a hand-worked November', () => {
     expect(kpi(totals, 'returnRate')).toEqual({ numerator: 1, denominator: 5 });
     expect(kpi(totals, 'redoRate')).toEqual({ numerator: 1, denominator: 3 });
     expect(kpi(totals, 'repeatContactRate')).toEqual({ numerator: 1, denominator: 6 });
+    // The escalation service's events: B went overdue, was reminded twice (one case) and supervised.
+    expect(kpi(totals, 'overdueRate')).toEqual({ numerator: 1, denominator: 4 });
+    expect(kpi(totals, 'supervisionRate')).toEqual({ numerator: 1, denominator: 4 });
+    expect(totals.counters.reminded).toBe(1);
     expect(totals.kpis.find((entry) => entry.key === 'dispatchOnTime')?.value).toBe(0.75);
   });
 

@@ -26,6 +26,10 @@ export function caseKpis(c: CaseCounters, scope: 'center' | 'unit' = 'center'): 
     ratio('signOnTime', c.signedOnTime, c.signed),
     ratio('returnRate', c.returned, c.assigned, { lowerIsBetter: true }),
     ratio('redoRate', c.redone, c.completed, { lowerIsBetter: true }),
+    ratio('overdueRate', c.overdue, scope === 'unit' ? c.assigned : c.dispatched, { lowerIsBetter: true }),
+    ratio('supervisionRate', c.supervised, scope === 'unit' ? c.assigned : c.dispatched, {
+      lowerIsBetter: true,
+    }),
     ratio('repeatContactRate', c.repeatContacts, scope === 'unit' ? c.assigned : accepted, {
       lowerIsBetter: true,
     }),

@@ -11,5 +11,6 @@ export function contactKpis(c: ContactCounters): Kpi[] {
     ratio('averageSpeedOfAnswer', c.waitSeconds, c.answered, { unit: 'seconds', lowerIsBetter: true }),
     ratio('abandonRate', c.abandoned, c.offered, { lowerIsBetter: true }),
     ratio('averageHandleTime', c.talkSeconds + c.holdSeconds, c.handled, { unit: 'seconds' }),
+    ratio('postCallSatisfaction', c.surveySatisfied, c.surveyed, { target: 0.95 }),
   ];
 }

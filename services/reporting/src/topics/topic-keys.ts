@@ -10,23 +10,31 @@ const STOPWORDS = new Set(
   ),
 );
 
+const KEPT_TAGS = new Set(['n', 'nz', 'vn', 'v', 'an']);
+const PLACE_WORD = /(?:省|市|区|县|镇|乡|村|街道|街|路|巷|社区|小区|号|栋|楼)$/;
+
 /**
- * The keywords of a request: jieba's words of two characters or more, without stopwords and
- * numbers, each once, at most eight (the dictionary loads once per process).
+ * The keywords of a request: jieba's nouns and verbs of two characters or more, without place
+ * names, stopwords and numbers, each once, at most eight (the dictionary loads once per process).
  */
 export function keywordsOf(text: string): string[] {
   shared ??= Jieba.withDict(dict);
   const words = new Set<string>();
-  for (const word of shared.cut(text, false)) {
+  for (const { word, tag } of shared.tag(text, false)) {
+    // Nouns and verbs name the matter; place names (ns), people (nr), times and the rest do not.
+    if (!KEPT_TAGS.has(tag)) continue;
     const trimmed = word.trim();
     if (trimmed.length < 2 || STOPWORDS.has(trimmed) || /^[\d\p{P}\s\w]+$/u.test(trimmed)) continue;
+    // Places are counted as places: a district, street or estate name is not the matter.
+    if (PLACE_WORD.test(trimmed)) continue;
     words.add(trimmed);
     if (words.size === 8) break;
   }
   return [...words];
 }
 
-const PLACE_END = /^(.{2,24}?(?:路|街|巷|道|村|社区|小区|大道|广场|公园|花园|市场|学校|医院))/;
+// Longer endings first: at the same place 街道 wins over 街, 大道 over 道.
+const PLACE_END = /^(.{2,24}?(?:街道|大道|社区|小区|广场|公园|花园|市场|学校|医院|路|街|巷|道|村))/;
 
 /** The place a request is about, at the grain hot topics group by: the address up to its road, estate or landmark. */
 export function placeKeyOf(address: string | null): string | undefined {

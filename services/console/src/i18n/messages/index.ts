@@ -6,6 +6,7 @@ import common from './common';
 import desk from './desk';
 import errors from './errors';
 import portal from './portal';
+import reports from './reports';
 import supervisor from './supervisor';
 import timeline from './timeline';
 import unit from './unit';
@@ -20,6 +21,7 @@ export const areas: Record<string, AreaMessages> = {
   center,
   admin,
   supervisor,
+  reports,
   timeline,
   errors,
 };

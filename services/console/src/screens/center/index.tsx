@@ -10,6 +10,9 @@ import { Loading } from '../../components/loading';
 
 // The overview's charts (ECharts) load only when the overview is opened, not with a case or a search.
 const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
+// Reports and the daily digest draw charts too: loaded when opened.
+const ReportsPage = lazy(() => import('../reports').then((m) => ({ default: m.ReportsPage })));
+const DigestPage = lazy(() => import('../reports').then((m) => ({ default: m.DigestPage })));
 
 /**
  * The center console (热线办): the overview of queues, case search, case detail and actions, and the
@@ -23,7 +26,11 @@ export default function CenterArea() {
     ? 'cases'
     : pathname.startsWith('/center/reported')
       ? 'reported'
-      : 'overview';
+      : pathname.startsWith('/center/reports')
+        ? 'reports'
+        : pathname.startsWith('/center/digest')
+          ? 'digest'
+          : 'overview';
   return (
     <ReadableTheme>
       <Tabs
@@ -33,6 +40,8 @@ export default function CenterArea() {
           { key: 'overview', label: t('center.nav.overview') },
           { key: 'cases', label: t('center.nav.cases') },
           { key: 'reported', label: t('center.nav.reported') },
+          { key: 'reports', label: t('reports.nav') },
+          { key: 'digest', label: t('reports.digestNav') },
         ]}
       />
       <Routes>
@@ -46,6 +55,22 @@ export default function CenterArea() {
         />
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="reported" element={<ReportedCasesPage />} />
+        <Route
+          path="reports"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ReportsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="digest"
+          element={
+            <Suspense fallback={<Loading />}>
+              <DigestPage />
+            </Suspense>
+          }
+        />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
       </Routes>
     </ReadableTheme>

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { ScreenLog, signIn } from './console-steps';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
+
+describe('Reports, scorecards and the daily digest in the demo city [browser: Debian chromium]', () => {
+  let platform: RunningPlatform;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const files = mkdtempSync(join(tmpdir(), 'hotline-console-reports-'));
+  const log = new ScreenLog();
+
+  beforeAll(async () => {
+    platform = await startPlatformWithOwnConsole(files);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    log.watch(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it("shows the center the month's KPIs against their targets, by unit, with the ranking and hot topics", async () => {
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '指标报表' }).click();
+    await page.getByRole('heading', { name: '热线运行指标' }).waitFor();
+    await page.locator('[data-kpi="dispatchOnTime"]').getByText('转办及时率').waitFor();
+    await page.getByText('承办单位考核排名（百分制）').waitFor();
+    await page.getByRole('img', { name: '各分组受理量与办结量' }).waitFor();
+    await log.visit(page, 'reports-01-center-kpis');
+    await page.getByText('近30天热点 · 关键词').scrollIntoViewIfNeeded();
+    await log.visit(page, 'reports-02-scorecards-topics');
+    expect(await page.getByRole('link', { name: 'Excel' }).first().getAttribute('href')).toMatch(
+      /^\/api\/reports\/kpis\/export\?format=xlsx&from=\d{4}-\d{2}-01&to=/,
+    );
+  });
+
+  it("gives the leader yesterday's digest", async () => {
+    await signIn(page, platform.url, 'leader', '/center');
+    await page.goto(`${platform.url}/center/digest`);
+    await page.getByRole('heading', { name: /^每日要情 \d{4}-\d{2}-\d{2}$/ }).waitFor();
+    await page.getByText('紧急及呈报领导工单').waitFor();
+    await log.visit(page, 'reports-03-leader-digest');
+    expect(log.summary()).toEqual([]);
+    expect(log.cspErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+export { ReportsPage } from './reports-page';
+export { DigestPage } from './digest-page';

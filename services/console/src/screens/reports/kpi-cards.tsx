@@ -1,0 +1,56 @@
+import { Card, Col, Row, Statistic, Tag, Tooltip } from 'antd';
+import { useT } from '../../i18n';
+import { kpiText, meetsTarget, pointsChange } from './kpi-format';
+import type { Kpi, KpiReport } from './reports-api';
+
+const find = (kpis: Kpi[] | undefined, key: string) => kpis?.find((kpi) => kpi.key === key);
+
+/** One card per KPI: its value, numerator / denominator, target and the change against 同比 and 环比. */
+export function KpiCards({ report, keys }: { report: KpiReport; keys: readonly string[] }) {
+  const t = useT();
+  return (
+    <Row gutter={[12, 12]}>
+      {keys.map((key) => {
+        const kpi = find(report.totals.kpis, key);
+        const meets = meetsTarget(kpi);
+        const yoy = pointsChange(kpi, find(report.yearOnYear?.kpis, key));
+        const pop = pointsChange(kpi, find(report.periodOnPeriod?.kpis, key));
+        const signed = (change: number) => `${change > 0 ? '+' : ''}${change}`;
+        return (
+          <Col xs={12} md={8} xl={6} key={key}>
+            <Card size="small" data-kpi={key}>
+              <Statistic title={t(`reports.kpi.${key}`)} value={kpiText(kpi, t('reports.seconds'))} />
+              <div style={{ fontSize: 12, color: '#595959', minHeight: 40 }}>
+                {kpi && (
+                  <Tooltip
+                    title={t('reports.counts', { numerator: kpi.numerator, denominator: kpi.denominator })}
+                  >
+                    <span>
+                      {t('reports.counts', { numerator: kpi.numerator, denominator: kpi.denominator })}
+                    </span>
+                  </Tooltip>
+                )}
+                {kpi?.target !== undefined && (
+                  <span style={{ marginLeft: 8 }}>
+                    {t('reports.target', { target: `${Math.round(kpi.target * 100)}%` })}
+                  </span>
+                )}
+                {meets !== undefined && (
+                  <Tag color={meets ? 'green' : 'red'} style={{ marginLeft: 8 }}>
+                    {meets ? t('reports.meets') : t('reports.misses')}
+                  </Tag>
+                )}
+                <div>
+                  {yoy !== undefined && <span>{t('reports.yoy', { change: signed(yoy) })}</span>}
+                  {pop !== undefined && (
+                    <span style={{ marginLeft: 8 }}>{t('reports.pop', { change: signed(pop) })}</span>
+                  )}
+                </div>
+              </div>
+            </Card>
+          </Col>
+        );
+      })}
+    </Row>
+  );
+}
