@@ -12,6 +12,7 @@ import { PublicRecordController } from './public-record/public-record.controller
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
+import { EscalationController } from './escalation/escalation.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
@@ -33,6 +34,7 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  EscalationController,
   ReportsController,
   IntakeController,
   KnowledgeController,
