@@ -22,6 +22,7 @@ import { run as relay } from './relay.bench';
 import { run as reporting } from './reporting.bench';
 import { run as routing } from './routing.bench';
 import { run as sipapp } from './sipapp.bench';
+import { run as survey } from './survey.bench';
 import { run as workflow } from './workflow.bench';
 
 const benchmarks: Record<string, Benchmark> = {
@@ -39,6 +40,7 @@ const benchmarks: Record<string, Benchmark> = {
   reporting,
   escalation,
   sipapp,
+  survey,
 };
 
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -1,0 +1,9 @@
+export {
+  parseFrameFile,
+  SAMPLING_FRAMES,
+  type FrameEntry,
+  type ParsedFrame,
+  type RejectedLine,
+  type SamplingFrame,
+} from './sampling-frame';
+export { sampleByQuota, systematicSample, type Quota, type QuotaSample } from './systematic-sample';

@@ -1,0 +1,68 @@
+import { parseFrameFile } from './sampling-frame';
+import { sampleByQuota, systematicSample } from './systematic-sample';
+
+describe('sampling frame file', () => {
+  it('keeps the valid numbers and reports every invalid line by its number', () => {
+    const parsed = parseFrameFile(
+      [
+        'phone,district,unit',
+        '138 0013 8000,gulou,water-bureau',
+        '12345,gulou',
+        '0591-87654321,taijiang',
+        '',
+        '13800138000,gulou',
+        '13900139000,Gu Lou',
+      ].join('\n'),
+    );
+    expect(parsed.entries).toEqual([
+      { phone: '13800138000', district: 'gulou', unitId: 'water-bureau' },
+      { phone: '0591-87654321', district: 'taijiang' },
+    ]);
+    expect(parsed.rejected).toEqual([
+      { line: 3, reason: '"12345" is not a Chinese mobile or landline number' },
+      { line: 6, reason: '13800138000 is already in the file' },
+      { line: 7, reason: '"Gu Lou" is not a district id' },
+    ]);
+  });
+});
+
+describe('random-start systematic sampling', () => {
+  const frame = Array.from({ length: 1000 }, (_, i) => i);
+
+  it('takes n items at the fixed interval from a seeded start, the same for the same seed', () => {
+    const sample = systematicSample(frame, 100, 'poll-2026', 'hotline|gulou');
+    expect(sample).toHaveLength(100);
+    const gaps = sample.slice(1).map((item, i) => item - (sample[i] as number));
+    expect(new Set(gaps)).toEqual(new Set([10]));
+    expect(sample[0]).toBeLessThan(10);
+    expect(systematicSample(frame, 100, 'poll-2026', 'hotline|gulou')).toEqual(sample);
+    const others = [1, 2, 3, 4, 5].map((n) => systematicSample(frame, 100, `poll-${n}`, 'hotline|gulou')[0]);
+    expect(new Set(others).size).toBeGreaterThan(1);
+  });
+
+  it('spreads a fractional interval over the whole frame without repeats', () => {
+    const sample = systematicSample(frame, 300, 'seed');
+    expect(new Set(sample).size).toBe(300);
+    expect(sample.at(-1)).toBeGreaterThanOrEqual(996);
+  });
+
+  it('samples each district and frame to its quota, and shows a quota its stratum cannot fill', () => {
+    const entries = (district: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ district, id: `${district}-${i}` }));
+    const result = sampleByQuota(
+      { hotline: [...entries('gulou', 50), ...entries('taijiang', 20)], carrier: entries('gulou', 40) },
+      [
+        { district: 'gulou', frame: 'hotline', count: 10 },
+        { district: 'taijiang', frame: 'hotline', count: 30 },
+        { district: 'gulou', frame: 'carrier', count: 5 },
+      ],
+      'seed',
+    );
+    expect(result.map((r) => [r.available, r.sample.length])).toEqual([
+      [50, 10],
+      [20, 20],
+      [40, 5],
+    ]);
+    expect(result[0]?.sample.every((e) => e.district === 'gulou')).toBe(true);
+  });
+});
