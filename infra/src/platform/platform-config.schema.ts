@@ -62,6 +62,11 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .describe(
       'Deployment name on a shared NATS cluster: every command, query, event and dead-letter subject becomes <prefix>.<subject> and every stream <prefix>_<stream>; empty for none',
     ),
+  HOTLINE_STREAM_REPLICAS: envInt({ min: 1, max: 5 })
+    .default(1)
+    .describe(
+      'Copies of the events and dead-letter streams in the NATS cluster (3 on a three-server cluster: a lost server loses nothing)',
+    ),
   HOTLINE_EVENTS_STREAM: z
     .string()
     .default('HOTLINE_EVENTS')

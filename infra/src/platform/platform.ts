@@ -150,7 +150,10 @@ export class Platform {
         });
         const connection = nats;
         closers.unshift(() => connection.drain());
-        await ensureEventStreams(await jetstreamManager(connection), { topology });
+        await ensureEventStreams(await jetstreamManager(connection), {
+          topology,
+          replicas: config.HOTLINE_STREAM_REPLICAS,
+        });
         eventBus = new JetStreamEventBus({ connection, topology });
       } else {
         broker = new InProcessBroker();

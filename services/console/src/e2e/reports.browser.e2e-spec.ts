@@ -47,6 +47,16 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
     await page.getByRole('heading', { name: /^每日要情 \d{4}-\d{2}-\d{2}$/ }).waitFor();
     await page.getByText('紧急及呈报领导工单').waitFor();
     await log.visit(page, 'reports-03-leader-digest');
+  });
+
+  it('shows a unit its own KPIs and its place in the ranking', async () => {
+    await signIn(page, platform.url, 'unit-handler-housing', '/unit');
+    await page.getByRole('link', { name: '本单位指标' }).click();
+    await page.getByRole('heading', { name: '本单位办理指标（本月）' }).waitFor();
+    await page.locator('[data-kpi="signOnTime"]').getByText('签收及时率').waitFor();
+    await log.visit(page, 'reports-04-unit-own');
+    // A unit sees its own row only.
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     expect(log.summary()).toEqual([]);
     expect(log.cspErrors).toEqual([]);
   });

@@ -92,6 +92,9 @@ const messages: AreaMessages = {
     'reports.digest.dissatisfiedCases': '近30天不满意工单',
     'reports.digest.overdueCases': '超期工单',
     'reports.digest.none': '无',
+    'reports.unitTitle': '本单位办理指标（本月）',
+    'reports.unitLink': '本单位指标',
+    'reports.backToInbox': '返回工单箱',
   },
   en: {
     'reports.nav': 'Reports',
@@ -183,6 +186,9 @@ const messages: AreaMessages = {
     'reports.digest.dissatisfiedCases': 'Dissatisfied cases, last 30 days',
     'reports.digest.overdueCases': 'Overdue cases',
     'reports.digest.none': 'None',
+    'reports.unitTitle': 'Our handling KPIs (this month)',
+    'reports.unitLink': 'Our KPIs',
+    'reports.backToInbox': 'Back to the inbox',
   },
 };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Table, Tabs, Typography } from 'antd';
+import { Badge, Button, Space, Table, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { InboxItem, InboxList, UnitInboxView } from '@hotline/contracts';
 import { CaseColourTag, EmptyState, ErrorAlert, PageHeader, ToneTag } from '../../components';
 import { CaseNumberLink } from '../../components/case-link';
@@ -107,13 +107,16 @@ export function InboxPage({ unitId }: { unitId: string }) {
       <PageHeader
         title={t('unit.title')}
         extra={
-          <Button
-            icon={<ReloadOutlined aria-hidden />}
-            onClick={() => void load()}
-            aria-label={t('common.refresh')}
-          >
-            {t('common.refresh')}
-          </Button>
+          <Space>
+            <Link to="/unit/report">{t('reports.unitLink')}</Link>
+            <Button
+              icon={<ReloadOutlined aria-hidden />}
+              onClick={() => void load()}
+              aria-label={t('common.refresh')}
+            >
+              {t('common.refresh')}
+            </Button>
+          </Space>
         }
       />
       <Tabs

@@ -1,0 +1,44 @@
+import { Card, Space } from 'antd';
+import { Link } from 'react-router';
+import { ErrorAlert, PageHeader } from '../../components';
+import { useRequest } from '../../components/use-request';
+import { useT } from '../../i18n';
+import { KpiCards } from './kpi-cards';
+import { getKpis, thisMonth } from './reports-api';
+import { ScorecardsCard } from './scorecards-card';
+
+const UNIT_KPIS = [
+  'signOnTime',
+  'onTimeCompletion',
+  'completion',
+  'satisfaction',
+  'returnRate',
+  'redoRate',
+  'overdueRate',
+  'repeatContactRate',
+] as const;
+
+/** A unit's own report: its KPIs this month against the targets, 环比 and 同比, and its place in the ranking. */
+export function UnitReportPage() {
+  const t = useT();
+  const range = thisMonth();
+  const report = useRequest(() => getKpis({ ...range, compare: true }), `unit-report:${range.from}`);
+  return (
+    <>
+      <PageHeader title={t('reports.unitTitle')} extra={<Link to="/unit">{t('reports.backToInbox')}</Link>} />
+      <ErrorAlert error={report.error} />
+      {report.data && (
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <KpiCards report={report.data} keys={UNIT_KPIS} />
+          <Card size="small" title={t('reports.threeRates')}>
+            <KpiCards
+              report={report.data}
+              keys={['beijingResponse', 'beijingResolution', 'beijingSatisfaction']}
+            />
+          </Card>
+          <ScorecardsCard from={range.from} to={range.to} />
+        </Space>
+      )}
+    </>
+  );
+}
