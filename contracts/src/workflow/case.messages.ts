@@ -4,6 +4,7 @@ import {
   CloseCase,
   RecordCaseCallback,
   RedoCase,
+  ReviewPublicRecord,
   SendBackCaseReply,
 } from './commands/closure.commands';
 import {
@@ -36,6 +37,7 @@ import {
   CaseClosed,
   CaseCompleted,
   CaseRedone,
+  CasePublicRecordReviewed,
   CaseReplySentBack,
 } from './events/closure.events';
 import {
@@ -90,6 +92,7 @@ export const caseCommands = [
   CloseCase,
   RedoCase,
   RecordCaseRepeatContact,
+  ReviewPublicRecord,
 ] as const;
 
 /** Every event of the case aggregate (stream category `case`). */
@@ -118,6 +121,7 @@ export const caseEvents = [
   CaseClosed,
   CaseRedone,
   CaseRepeatContactRecorded,
+  CasePublicRecordReviewed,
 ] as const;
 
 export type CaseCommand = CommandOf<(typeof caseCommands)[number]>;

@@ -8,7 +8,10 @@ import { AuthModule, type AuthModuleOptions } from './auth/auth.module';
 import { BUS_CLIENT } from './bus-client.token';
 import { CasesController } from './cases/cases.controller';
 import { ConsoleStaticModule } from './console/console-static.module';
-import { PublicRecordController } from './public-record/public-record.controller';
+import {
+  PublicRecordController,
+  PublicRecordReviewController,
+} from './public-record/public-record.controller';
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
@@ -30,6 +33,7 @@ export const gatewayControllers = [
   CasesController,
   AuditController,
   PublicRecordController,
+  PublicRecordReviewController,
   UnitsController,
   PlacesController,
   SettingsController,

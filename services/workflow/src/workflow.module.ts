@@ -77,7 +77,10 @@ export class WorkflowModule {
     const caseQueries = new CaseQueryService(queryDeps);
     const inboxQueries = new InboxQueryService(queryDeps);
     const citizenLookup = new CitizenLookupService({ store: readStore, settings });
-    const publicRecord = new PublicRecordService({ store: readStore });
+    const publicRecord = new PublicRecordService({
+      store: readStore,
+      waitFor: (position) => readModels.waitFor(position, settings.readAfterWriteTimeoutMs),
+    });
     const unitQueries = new UnitQueryService({ store: readStore, units, readModels, settings });
     return {
       module: WorkflowModule,

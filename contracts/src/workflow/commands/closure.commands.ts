@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../../messages/define';
 import { CallbackRatings, CallbackWaiver } from '../case-reasons';
-import { CaseId, IsoDateTime, Note, UnitId, WORKFLOW_SERVICE } from '../case.values';
+import { CaseContent, CaseId, IsoDateTime, Note, UnitId, WORKFLOW_SERVICE } from '../case.values';
 
 export const AcceptCaseReply = defineCommand({
   type: 'AcceptCaseReply',
@@ -55,4 +55,25 @@ export const RedoCase = defineCommand({
       .max(10)
       .default([]),
   }),
+});
+
+/** What the public record (办件公开) shows of a closed case, or why it shows nothing. */
+export const PublicRecordDecision = z.discriminatedUnion('decision', [
+  z.object({
+    caseId: CaseId,
+    decision: z.literal('publish'),
+    /** The matter as published: names and personal data taken out by the reviewer. */
+    content: CaseContent,
+    /** The answer as published. */
+    answer: CaseContent,
+  }),
+  z.object({ caseId: CaseId, decision: z.literal('withhold'), reason: Note }),
+]);
+
+export const ReviewPublicRecord = defineCommand({
+  type: 'ReviewPublicRecord',
+  service: WORKFLOW_SERVICE,
+  summary:
+    "The center reviews a closed case for the public record (办件公开): publish it in the words it approves, or withhold it with a reason. A case is public only after this.",
+  schema: PublicRecordDecision,
 });

@@ -3,6 +3,7 @@ import { defineEvent } from '../../messages/define';
 import { CallbackRatings, CallbackWaiver } from '../case-reasons';
 import { CASE_CATEGORY, CaseId, Note } from '../case.values';
 import { DispatchPlan } from './case-event-parts';
+import { PublicRecordDecision } from '../commands/closure.commands';
 
 export const CaseCompleted = defineEvent({
   type: 'CaseCompleted',
@@ -58,4 +59,13 @@ export const CaseRedone = defineEvent({
     redoCount: z.number().int().positive(),
     underSupervision: z.boolean(),
   }),
+});
+
+export const CasePublicRecordReviewed = defineEvent({
+  type: 'CasePublicRecordReviewed',
+  version: 1,
+  category: CASE_CATEGORY,
+  summary:
+    'The center reviewed a closed case for the public record: published in the approved words, or withheld with a reason. A later review replaces it.',
+  schema: PublicRecordDecision,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineQuery } from '../../messages/define';
 import { DistrictId } from '../../kernel/ids';
 import { CategoryCode, WORKFLOW_SERVICE } from '../case.values';
+import { MinPosition, Page, PageSize, QueryViewer } from './query-viewer';
 
 export const LookUpCaseForCitizen = defineQuery({
   type: 'LookUpCaseForCitizen',
@@ -30,4 +31,12 @@ export const ListPublicCaseRecord = defineQuery({
     page: z.number().int().min(1).max(1_000).default(1),
     pageSize: z.number().int().min(1).max(50).default(10),
   }),
+});
+
+export const ListPublicRecordReviews = defineQuery({
+  type: 'ListPublicRecordReviews',
+  service: WORKFLOW_SERVICE,
+  summary:
+    'Closed cases awaiting the public record review (办件公开审核), oldest first, each with the text proposed for publication: names, phone numbers and other personal data already taken out for the reviewer to check.',
+  schema: z.object({ viewer: QueryViewer, page: Page, pageSize: PageSize, minPosition: MinPosition }),
 });

@@ -1,6 +1,6 @@
 import { ListCaseAuditTrail } from './audit.queries';
 import { GetCase, GetCaseTimeline, SearchCases } from './case.queries';
-import { ListPublicCaseRecord, LookUpCaseForCitizen } from './citizen.queries';
+import { ListPublicCaseRecord, ListPublicRecordReviews, LookUpCaseForCitizen } from './citizen.queries';
 import { GetBadgeCounts, GetUnitInbox } from './inbox.queries';
 
 /** Every query the workflow service answers. */
@@ -12,5 +12,6 @@ export const workflowQueries = [
   GetBadgeCounts,
   LookUpCaseForCitizen,
   ListPublicCaseRecord,
+  ListPublicRecordReviews,
   ListCaseAuditTrail,
 ] as const;

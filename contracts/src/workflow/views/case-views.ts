@@ -111,6 +111,8 @@ export interface CaseTimelineDetails {
   ratings?: Record<string, string>;
   redoRequired?: boolean;
   underSupervision?: boolean;
+  /** The public record review: published, or withheld (its reason in `note`). */
+  decision?: 'publish' | 'withhold';
 }
 
 export interface CaseTimelineEntry {

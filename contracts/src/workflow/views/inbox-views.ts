@@ -73,6 +73,27 @@ export interface PublicCaseRecordEntry {
   answer: string;
 }
 
+/** A closed case awaiting the public record review, with the words proposed for publication. */
+export interface PublicRecordReviewItem {
+  caseId: string;
+  caseNumber: string;
+  type: string;
+  categoryCode: string;
+  districtId: string;
+  closedAt: string;
+  /** The request and the answer with personal data taken out: the reviewer edits them if need be. */
+  proposed: { content: string; answer: string };
+  /** Whether the proposal differs from what was written (something was taken out). */
+  redacted: boolean;
+}
+
+export interface PublicRecordReviewPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: PublicRecordReviewItem[];
+}
+
 export interface PublicCaseRecordPage {
   total: number;
   page: number;

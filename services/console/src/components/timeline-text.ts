@@ -98,6 +98,10 @@ function lineKey(entry: CaseTimelineEntry): string {
       return d.reason !== undefined ? 'timeline.line.closedWaived' : 'timeline.line.CaseClosed';
     case 'CaseRedone':
       return d.underSupervision === true ? 'timeline.line.redoneSupervised' : 'timeline.line.CaseRedone';
+    case 'CasePublicRecordReviewed':
+      return d.decision === 'withhold'
+        ? 'timeline.line.publicRecordWithheld'
+        : 'timeline.line.CasePublicRecordReviewed';
     case 'CaseReplied':
     case 'CaseCoHandlerReplied':
       return (d.count ?? 0) > 0 ? `timeline.line.${entry.type}.attachments` : `timeline.line.${entry.type}`;

@@ -209,6 +209,51 @@ describe('Notes between roles in the console [browser: Debian chromium, embedded
     await signOut(page);
   });
 
+  it('lets the center review closed cases before the public record: publish in corrected words, or withhold with a reason', async () => {
+    await signIn(page, platform.url, 'center', '/center');
+    await page.goto(url('/center/public-record'));
+    await page.getByRole('heading', { name: '办件公开审核' }).waitFor();
+    const card = page.locator('.ant-card').filter({ has: page.getByRole('button', { name: /公\s*开/ }) });
+    await card.first().waitFor();
+    const first = card.first();
+    const published = await first.locator('a.case-number').innerText();
+    const request = first.getByRole('textbox', { name: '诉求内容（公开文本）' });
+    expect(await request.inputValue()).not.toMatch(/1[3-9]\d{9}/);
+    const answer = first.getByRole('textbox', { name: '办理结果（公开文本）' });
+    const corrected = `${await answer.inputValue()}（经热线办审核）`;
+    await answer.fill(corrected);
+    await visit('notes-10-center-public-record-review');
+    await first.getByRole('button', { name: /^公\s*开$/ }).click();
+    await page.getByRole('link', { name: published }).waitFor({ state: 'detached' });
+
+    const withheld = await card.first().locator('a.case-number').innerText();
+    await card
+      .first()
+      .getByRole('button', { name: /不予公开/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '不予公开的原因' }).fill('涉及第三方商业信息，不宜公开。');
+    await dialog.getByRole('button', { name: /不予公开/ }).click();
+    await page.getByRole('link', { name: withheld }).waitFor({ state: 'detached' });
+
+    // The portal shows the corrected words of the one, and never the other.
+    const entries: { caseNumber: string; answer: string }[] = [];
+    for (let pageNo = 1; pageNo <= 20; pageNo++) {
+      const response = await fetch(url(`/api/public/closed-cases?pageSize=50&page=${pageNo}`));
+      const body = (await response.json()) as { items: { caseNumber: string; answer: string }[] };
+      entries.push(...body.items);
+      if (body.items.length < 50) break;
+    }
+    expect(entries.find((e) => e.caseNumber === published)?.answer).toContain('（经热线办审核）');
+    expect(entries.some((e) => e.caseNumber === withheld)).toBe(false);
+
+    await page.goto(url(`/center/cases/${withheld}`));
+    await page.getByText('审核后不予公开').first().waitFor();
+    await page.getByText('涉及第三方商业信息，不宜公开。').first().waitFor();
+    await visit('notes-11-center-withheld-timeline');
+    await signOut(page);
+  });
+
   it('shows no English words or ISO instants on these Chinese screens', () => {
     expect(foreign).toEqual([]);
   });

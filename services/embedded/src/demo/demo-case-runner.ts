@@ -164,9 +164,11 @@ export class DemoCaseRunner {
           break;
         case 'close':
           await send(center, 'CloseCase', {});
+          await this.reviewPublicRecord(demo, center, at, replies);
           break;
         case 'close-anonymous':
           await send(center, 'CloseCase', { callbackWaiver: 'anonymous' });
+          await this.reviewPublicRecord(demo, center, at, replies);
           break;
         case 'merge':
           await send(agent, 'MergeCase', { masterCaseId });
@@ -175,6 +177,29 @@ export class DemoCaseRunner {
           assertNever(milestone);
       }
     }
+  }
+
+  /**
+   * 办件公开: most closed cases published in their own words (the public record takes personal data
+   * out again), one in ten withheld, one in ten left in the center's review queue.
+   */
+  private async reviewPublicRecord(demo: DemoCase, center: DemoActor, closedAt: Date, replies: number) {
+    const share = demo.n % 10;
+    if (share === 0 || caseTypeOf(demo) === 'report') return;
+    const at = new Date(Math.min(closedAt.getTime() + 90 * MINUTE, this.now.getTime()));
+    const decision =
+      share === 5
+        ? { decision: 'withhold', reason: '涉及市民个人隐私，不予公开。' }
+        : { decision: 'publish', content: demo.content, answer: demo.results[replies > 1 ? 1 : 0] };
+    const commandId = `demo:${demo.caseId}:public-record`;
+    await this.send(
+      WORKFLOW_SERVICE,
+      'ReviewPublicRecord',
+      commandId,
+      center,
+      { caseId: demo.caseId, ...decision },
+      at,
+    );
   }
 
   /** A case reported to the leaders between signing and the next step (or now), and the instruction on it. */

@@ -27,6 +27,7 @@ export const CASE_ACTIONS = {
   callback: 'RecordCaseCallback',
   close: 'CloseCase',
   redo: 'RedoCase',
+  'public-record-review': 'ReviewPublicRecord',
 } as const satisfies Record<string, Exclude<CaseCommandType, 'RegisterCase'>>;
 
 export type CaseAction = keyof typeof CASE_ACTIONS;

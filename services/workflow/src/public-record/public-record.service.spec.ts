@@ -12,11 +12,14 @@ interface Seed {
   answer?: string | null;
   closedAt?: string;
   districtId?: string;
+  /** The center's review: published as written (default), withheld, or not reviewed yet. */
+  review?: 'publish' | 'withhold' | 'none';
 }
 
 /** A case document as the cases projection stores it, reduced to what the public record reads. */
 const caseDocument = (seed: Seed): Record<string, unknown> => {
   const content = seed.content ?? '东街88号路灯不亮，王小明，电话13800138000';
+  const answer = seed.answer === null ? null : (seed.answer ?? '已修复，王小明先生确认。');
   return {
     _id: seed.id,
     caseNumber: `1000000${seed.id.slice(-1)}`,
@@ -35,12 +38,19 @@ const caseDocument = (seed: Seed): Record<string, unknown> => {
       confidential: seed.confidential ?? false,
       anonymous: false,
     },
-    publicAnswer:
-      seed.answer === null
-        ? null
-        : { answer: seed.answer ?? '已修复，王小明先生确认。', at: '2026-11-03T01:00:00.000Z' },
+    publicAnswer: answer === null ? null : { answer, at: '2026-11-03T01:00:00.000Z' },
+    publication: publicationOf(seed.review ?? 'publish', content, answer),
   };
 };
+
+const publicationOf = (review: Seed['review'], content: string, answer: string | null) => {
+  const at = '2026-11-04T01:00:00.000Z';
+  if (review === 'none') return null;
+  if (review === 'withhold') return { decision: 'withhold', reason: '涉及个人隐私', at };
+  return { decision: 'publish', content, answer: answer ?? '', at };
+};
+
+const CENTER = { actor: { id: 'center-1', role: 'center' as const }, districtId: 'city' };
 
 async function recordOf(seeds: Seed[]): Promise<PublicRecordService> {
   const store = SqliteReadStore.inMemory();
@@ -90,5 +100,49 @@ describe('the public record of closed cases', () => {
     expect((await record.list({ ...query, categoryCode: '030000' })).total).toBe(2);
     const found = await record.list({ ...query, q: '停水' });
     expect(found.items.map((item) => item.caseNumber)).toEqual(['10000001']);
+  });
+
+  it('lists only what the center published, in the approved words, and never what it withheld', async () => {
+    const record = await recordOf([
+      { id: 'case-1', review: 'none' },
+      { id: 'case-2', review: 'withhold' },
+      { id: 'case-3', content: '东街路灯不亮，李先生说已三天' },
+    ]);
+    const page = await record.list(query);
+    expect(page.items.map((item) => item.caseNumber)).toEqual(['10000003']);
+    // The approved words are checked again: a name the reviewer left in is still taken out.
+    expect(page.items[0]?.request).toBe('东街路灯不亮，[姓名]先生说已三天');
+  });
+});
+
+describe('the public record review queue', () => {
+  it('offers unreviewed publishable cases oldest first, with the personal data already taken out', async () => {
+    const record = await recordOf([
+      { id: 'case-1', review: 'none', closedAt: '2026-11-05T00:00:00.000Z' },
+      { id: 'case-2', review: 'none', closedAt: '2026-11-02T00:00:00.000Z', content: '小区停水三天' },
+      { id: 'case-3', review: 'publish' },
+      { id: 'case-4', review: 'none', type: 'report' },
+      { id: 'case-5', review: 'none', confidential: true },
+      { id: 'case-6', review: 'none', status: 'signed' },
+    ]);
+    const page = await record.reviews({ viewer: CENTER, ...query });
+    expect(page.items.map((item) => item.caseId)).toEqual(['case-2', 'case-1']);
+    expect(page.items[1]).toMatchObject({
+      caseNumber: '10000001',
+      proposed: { content: '东街88号路灯不亮，[姓名]，电话[电话]', answer: '已修复，[姓名]先生确认。' },
+      redacted: true,
+    });
+    expect(page.items[0]?.redacted).toBe(true);
+  });
+
+  it('is for the center only', async () => {
+    const record = await recordOf([{ id: 'case-1', review: 'none' }]);
+    const unit = {
+      actor: { id: 'u-1', role: 'unit' as const, unitId: 'housing-bureau' },
+      districtId: 'city',
+    };
+    await expect(record.reviews({ viewer: unit, ...query })).rejects.toMatchObject({
+      code: 'CASE_READ_FORBIDDEN',
+    });
   });
 });

@@ -27,6 +27,12 @@ describe('redactPersonalText', () => {
     );
   });
 
+  it('takes a common surname before a form of address as a name: 王先生, 欧阳女士, 李师傅', () => {
+    expect(redactPersonalText('王先生反映，欧阳女士和李师傅到场，这位先生和老师傅都说好')).toBe(
+      '[姓名]先生反映，[姓名]女士和[姓名]师傅到场，这位先生和老师傅都说好',
+    );
+  });
+
   it('keeps ordinary numbers: house numbers, dates, amounts', () => {
     const text = '鼓楼区东街88号3栋，2026年11月停水2天，费用120元';
     expect(redactPersonalText(text, ['王'])).toBe(text);

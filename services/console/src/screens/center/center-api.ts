@@ -7,6 +7,7 @@ import type {
   CaseTimelineEntry,
   CaseType,
   CenterCounts,
+  PublicRecordReviewPage,
   ReturnReason,
   UnitView,
 } from '@hotline/contracts';
@@ -82,3 +83,7 @@ export const caseAction = (
 ): Promise<CommandReply> => apiPost<CommandReply>(`${path(caseId)}/${action}`, { commandId, ...body });
 
 export { newCommandId };
+
+/** 办件公开审核: closed cases waiting for the center's review, with the words proposed for publication. */
+export const listPublicRecordReviews = (minPosition?: number): Promise<PublicRecordReviewPage> =>
+  apiGet<PublicRecordReviewPage>('/api/public-record/reviews', { pageSize: 20, minPosition });

@@ -5,6 +5,7 @@ import { ReadableTheme } from '../../components/readable-theme';
 import { useT } from '../../i18n';
 import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
+import { PublicRecordReviewPage } from './public-record-review-page';
 import { ReportedCasesPage } from './reported-cases-page';
 import { Loading } from '../../components/loading';
 
@@ -14,23 +15,18 @@ const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default
 const ReportsPage = lazy(() => import('../reports').then((m) => ({ default: m.ReportsPage })));
 const DigestPage = lazy(() => import('../reports').then((m) => ({ default: m.DigestPage })));
 
+/** The tabs with a path of their own under /center (the overview is /center itself). */
+const TABS = ['cases', 'reported', 'public-record', 'reports', 'digest'] as const;
+
 /**
  * The center console (热线办): the overview of queues, case search, case detail and actions, and the
- * cases reported to the leaders (the leaders' own area).
+ * cases reported to the leaders (the leaders' own area), and the review before the public record.
  */
 export default function CenterArea() {
   const t = useT();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = pathname.startsWith('/center/cases')
-    ? 'cases'
-    : pathname.startsWith('/center/reported')
-      ? 'reported'
-      : pathname.startsWith('/center/reports')
-        ? 'reports'
-        : pathname.startsWith('/center/digest')
-          ? 'digest'
-          : 'overview';
+  const active = TABS.find((tab) => pathname.startsWith(`/center/${tab}`)) ?? 'overview';
   return (
     <ReadableTheme>
       <Tabs
@@ -40,6 +36,7 @@ export default function CenterArea() {
           { key: 'overview', label: t('center.nav.overview') },
           { key: 'cases', label: t('center.nav.cases') },
           { key: 'reported', label: t('center.nav.reported') },
+          { key: 'public-record', label: t('center.nav.publicRecord') },
           { key: 'reports', label: t('reports.nav') },
           { key: 'digest', label: t('reports.digestNav') },
         ]}
@@ -55,6 +52,7 @@ export default function CenterArea() {
         />
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="reported" element={<ReportedCasesPage />} />
+        <Route path="public-record" element={<PublicRecordReviewPage />} />
         <Route
           path="reports"
           element={

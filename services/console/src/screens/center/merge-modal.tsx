@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Form, Modal, Select } from 'antd';
 import type { CaseDetailView, DuplicateSuggestion } from '@hotline/contracts';
 import { apiPost } from '../../api/http';
 import { ErrorAlert } from '../../components';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
-import { caseAction, newCommandId } from './center-api';
+import { useCaseAction } from './use-case-action';
 import { Loading } from '../../components/loading';
 
 interface Props {
@@ -28,29 +28,16 @@ const candidatesFor = (detail: CaseDetailView) =>
 export function MergeModal({ detail, open, onDone, onCancel }: Props) {
   const t = useT();
   const [form] = Form.useForm<{ masterCaseId: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [commandId, setCommandId] = useState(newCommandId);
+  const { busy, error, send, renew } = useCaseAction(onDone);
   const candidates = useRequest(() => candidatesFor(detail), open ? `dups:${detail.caseId}` : null);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setError(undefined);
-    setCommandId(newCommandId());
-  }, [open, form]);
+    renew();
+  }, [open, form, renew]);
 
-  const submit = async ({ masterCaseId }: { masterCaseId: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const reply = await caseAction(detail.caseId, 'merge', { masterCaseId }, commandId);
-      onDone(reply.position);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = ({ masterCaseId }: { masterCaseId: string }) =>
+    send(detail.caseId, 'merge', { masterCaseId });
 
   return (
     <Modal

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import { ErrorAlert } from '../../components';
 import { useT } from '../../i18n';
-import { caseAction, newCommandId } from './center-api';
+import { useCaseAction } from './use-case-action';
 
 /** A case action whose body is one text (a reason, comment, summary or instruction), or one choice. */
 export interface TextAction {
@@ -31,9 +31,7 @@ interface Props {
 export function TextActionModal({ caseId, action, onDone, onCancel, context }: Props) {
   const t = useT();
   const [form] = Form.useForm<Record<string, string | undefined>>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const [commandId, setCommandId] = useState(newCommandId);
+  const { busy, error, send, renew } = useCaseAction(onDone);
   // The dialog keeps its title while it closes, so it is never an unnamed dialog.
   const lastAction = useRef(action);
   if (action !== undefined) lastAction.current = action;
@@ -41,28 +39,13 @@ export function TextActionModal({ caseId, action, onDone, onCancel, context }: P
   useEffect(() => {
     if (action === undefined) return;
     form.resetFields();
-    setError(undefined);
-    setCommandId(newCommandId());
-  }, [action, form]);
+    renew();
+  }, [action, form, renew]);
 
   const submit = async (values: Record<string, string | undefined>) => {
     if (action === undefined) return;
     const value = values[action.field]?.trim();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const reply = await caseAction(
-        caseId,
-        action.action,
-        value !== undefined && value !== '' ? { [action.field]: value } : {},
-        commandId,
-      );
-      onDone(reply.position);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    await send(caseId, action.action, value !== undefined && value !== '' ? { [action.field]: value } : {});
   };
 
   return (

@@ -239,6 +239,37 @@ describe('case review, callback and closure', () => {
       expect(event).toMatchObject({ data: { dueAt: cst('2025-03-26 12:00'), lead: { unitId: 'gulou' } } });
     });
   });
+
+  describe('ReviewPublicRecord', () => {
+    const publish: CaseCommand = {
+      type: 'ReviewPublicRecord',
+      data: { caseId: CASE_ID, decision: 'publish', content: '东街路灯不亮', answer: '已修复' },
+    };
+    const withhold: CaseCommand = {
+      type: 'ReviewPublicRecord',
+      data: { caseId: CASE_ID, decision: 'withhold', reason: '涉及个人隐私' },
+    };
+    const closedCase = [...completedCase(), given.callback(false), closed];
+
+    it('publishes a closed case in the approved words, and a later review replaces it', () => {
+      spec
+        .given(closedCase)
+        .when(publish)
+        .then([{ type: 'CasePublicRecordReviewed', data: publish.data }]);
+      spec
+        .given([...closedCase, { type: 'CasePublicRecordReviewed', data: publish.data }])
+        .when(withhold)
+        .then([{ type: 'CasePublicRecordReviewed', data: withhold.data }]);
+    });
+
+    it('rejects a review before the case is closed, or by anyone but the center', () => {
+      spec.given(completedCase()).when(publish).thenRejects(CaseError.NotPublishable);
+      spec
+        .given(closedCase)
+        .when(withhold, { actor: actors.unit('gulou') })
+        .thenRejects(CaseError.RoleNotAllowed);
+    });
+  });
 });
 
 function fold(events: CaseEvent[]) {

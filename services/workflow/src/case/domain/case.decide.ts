@@ -2,7 +2,14 @@ import type { CaseCommand, CaseEvent } from '@hotline/contracts';
 import type { CaseContext } from './case.context';
 import { requireDistrict, requireRecord } from './case-guards';
 import type { CaseState } from './case.state';
-import { acceptReply, close, recordCallback, redo, sendBackReply } from './decide-closure';
+import {
+  acceptReply,
+  close,
+  recordCallback,
+  redo,
+  reviewPublicRecord,
+  sendBackReply,
+} from './decide-closure';
 import {
   dispatch,
   dispatchToFallback,
@@ -87,6 +94,8 @@ export function decide(command: CaseCommand, state: CaseState, context: CaseCont
       return redo(command.data, state, context);
     case 'RecordCaseRepeatContact':
       return recordRepeatContact(command.data, state, context);
+    case 'ReviewPublicRecord':
+      return reviewPublicRecord(command.data, state, context);
     default: {
       const unknown: never = command;
       throw new Error(`unknown case command ${(unknown as { type: string }).type}`);

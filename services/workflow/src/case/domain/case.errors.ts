@@ -46,6 +46,7 @@ export enum CaseError {
   NotReviewable = 'CASE_NOT_REVIEWABLE',
   CallbackBeforeCompletion = 'CASE_CALLBACK_BEFORE_COMPLETION',
   NotClosable = 'CASE_NOT_CLOSABLE',
+  NotPublishable = 'CASE_NOT_PUBLISHABLE',
   CallbackMissing = 'CASE_CALLBACK_MISSING',
   CallbackWaiverNotApplicable = 'CASE_CALLBACK_WAIVER_NOT_APPLICABLE',
   RedoRequired = 'CASE_REDO_REQUIRED',

@@ -100,6 +100,9 @@ function apply(state: CaseState, event: CaseEvent): CaseState {
       return { ...state, leaderInstructionCount: state.leaderInstructionCount + 1 };
     case 'CaseRepeatContactRecorded':
       return { ...state, repeatContactIds: [...state.repeatContactIds, event.data.contactId] };
+    case 'CasePublicRecordReviewed':
+      // What is published is the read models' business; the decision changes no rule of the case.
+      return state;
     default: {
       const unknown: never = event;
       return unknown;

@@ -4,6 +4,7 @@ import {
   type CloseCase,
   type RecordCaseCallback,
   type RedoCase,
+  type ReviewPublicRecord,
   type SendBackCaseReply,
 } from '@hotline/contracts';
 import type { CaseContext } from './case.context';
@@ -121,4 +122,16 @@ export function redo(
       },
     },
   ];
+}
+
+/** 办件公开: only a closed case is reviewed for the public record; a later review replaces the earlier. */
+export function reviewPublicRecord(
+  data: CommandData<typeof ReviewPublicRecord>,
+  state: CaseState,
+  context: CaseContext,
+): CaseEvent[] {
+  requireRole(context, ROLES.center, 'reviewing a case for the public record');
+  const record = requireRecord(state, context);
+  requireStatus(record, ['closed'], CaseError.NotPublishable, 'reviewing for the public record');
+  return [{ type: 'CasePublicRecordReviewed', data: { ...data, caseId: record.caseId } }];
 }

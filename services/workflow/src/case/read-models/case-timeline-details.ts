@@ -91,6 +91,10 @@ export function timelineDetails(event: CaseEvent): CaseTimelineDetails {
     }
     case 'CaseRepeatContactRecorded':
       return { count: event.data.repeatCount };
+    case 'CasePublicRecordReviewed':
+      return event.data.decision === 'publish'
+        ? { decision: 'publish' }
+        : { decision: 'withhold', note: event.data.reason };
     default: {
       const unknown: never = event;
       return unknown;

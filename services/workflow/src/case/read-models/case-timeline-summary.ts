@@ -57,6 +57,10 @@ export function timelineSummary(event: CaseEvent): string {
       return `Redo ${event.data.redoCount}${event.data.underSupervision ? ' under supervision' : ''}: back to ${event.data.lead.unitId}, due ${event.data.dueAt}`;
     case 'CaseRepeatContactRecorded':
       return `The citizen contacted the hotline again (repeat ${event.data.repeatCount})`;
+    case 'CasePublicRecordReviewed':
+      return event.data.decision === 'publish'
+        ? 'Published in the public record'
+        : `Withheld from the public record: ${event.data.reason}`;
     default: {
       const unknown: never = event;
       return unknown;

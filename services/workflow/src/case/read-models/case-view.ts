@@ -9,6 +9,11 @@ type Registered = Extract<CaseEvent, { type: 'CaseRegistered' }>['data'];
  * (the case's own `evolve`, so the read model never disagrees with the rules) and the fields the
  * queries filter on. Clearable fields are `null`, never left out, so a `$set` of the view clears them.
  */
+/** What the center decided for the public record, and when. */
+export type PublicationView =
+  | { decision: 'publish'; content: string; answer: string; at: string }
+  | { decision: 'withhold'; reason: string; at: string };
+
 export interface CaseView {
   caseId: string;
   caseNumber: string;
@@ -37,6 +42,8 @@ export interface CaseView {
   coHandlerReplies: CaseReplyView[];
   /** What the citizen is told: the accepted reply, the direct answer, or why it was not accepted. */
   publicAnswer: { answer: string; referral?: string; at: string } | null;
+  /** The public record review (办件公开): null until the center decided. */
+  publication: PublicationView | null;
   lastCallback: {
     reached: boolean;
     ratings?: Record<string, string>;
@@ -118,6 +125,7 @@ function registered(data: Registered, districtId: string, at: string): CaseView 
     reply: null,
     coHandlerReplies: [],
     publicAnswer: null,
+    publication: null,
     lastCallback: null,
     extensionPending: false,
     awaitingCallback: false,
@@ -190,6 +198,10 @@ function eventFields(previous: CaseView, event: CaseEvent, at: string): Partial<
     }
     case 'CaseClosed':
       return { closedAt: at };
+    case 'CasePublicRecordReviewed': {
+      const { caseId: _caseId, ...decision } = event.data;
+      return { publication: { ...decision, at } };
+    }
     case 'CaseRegistered':
     case 'CaseMerged':
     case 'CaseDuplicateLinked':

@@ -83,7 +83,13 @@ const LIKELY: Record<CaseState['status'], readonly CaseCommandType[]> = {
   ],
   replied: ['AcceptCaseReply', 'AcceptCaseReply', 'SendBackCaseReply'],
   completed: ['RecordCaseCallback', 'RecordCaseCallback', 'CloseCase', 'RedoCase'],
-  closed: ['RecordLeaderInstruction', 'LinkDuplicateCase', 'CloseCase', 'RecordCaseRepeatContact'],
+  closed: [
+    'RecordLeaderInstruction',
+    'LinkDuplicateCase',
+    'CloseCase',
+    'RecordCaseRepeatContact',
+    'ReviewPublicRecord',
+  ],
   declined: ['AnswerCaseAtIntake', 'LinkDuplicateCase'],
   merged: ['DispatchCase', 'LinkDuplicateCase'],
 };
@@ -289,6 +295,16 @@ export function commandOf(
           actor: staff(actors.system, actors.agent),
           // Few contact ids, so that redelivered contacts come up.
           command: { type, data: { caseId, contactId: `contact-${p2 % 4}`, automatic: f0 } },
+        };
+      case 'ReviewPublicRecord':
+        return {
+          actor: staff(actors.center),
+          command: {
+            type,
+            data: f0
+              ? { caseId, decision: 'publish' as const, content: note, answer: note }
+              : { caseId, decision: 'withhold' as const, reason: note },
+          },
         };
       default: {
         const unknown: never = type;
