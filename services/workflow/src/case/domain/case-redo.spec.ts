@@ -63,6 +63,14 @@ describe('redo (重办) with co-handlers', () => {
     });
   });
 
+  it("lets the survey's process manager (the platform) redo after a dissatisfied callback, not an agent", () => {
+    spec
+      .given(dissatisfied)
+      .when(redo(), { actor: actors.system })
+      .then([expect.objectContaining({ type: 'CaseRedone' }) as CaseEvent]);
+    spec.given(dissatisfied).when(redo(), { actor: actors.agent }).thenRejects(CaseError.RoleNotAllowed);
+  });
+
   it("takes a co-handler's own deadline when it lies within the lead's", () => {
     const [event] = decideRedo(
       redo([{ unitId: 'housing-bureau', dueAt: cst('2025-03-19 17:00') }, { unitId: 'market-bureau' }]),
