@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { envBool } from '@hotline/infra/config';
+import { envBool, envInt } from '@hotline/infra/config';
+
+const HostPort = z.string().regex(/^[A-Za-z0-9.-]+:[0-9]{1,5}$/, 'must be host:port');
 
 /** The telephone edge's own settings (the platform's are in platformConfigSchema). */
 export const sipappConfigSchema = z.object({
@@ -11,7 +13,18 @@ export const sipappConfigSchema = z.object({
   SIPAPP_TELEPHONY: envBool()
     .default(false)
     .describe(
-      'Connect to drachtio-server and the media engine and answer calls; off, only the flow API runs',
+      'Use the media engine and drachtio-server; their reachability is part of /health/ready. Off: only the flow, announcement and outbound APIs run',
     ),
+  RTPENGINE_NG: HostPort.default('127.0.0.1:22222').describe("rtpengine's ng control port (UDP)"),
+  SIPAPP_DTMF_PORT: envInt({ min: 1, max: 65_535 })
+    .default(22223)
+    .describe("UDP port the sipapp listens on for rtpengine's DTMF log (rtpengine --dtmf-log-dest)"),
+  SIPAPP_PROMPT_DIR: z
+    .string()
+    .min(1)
+    .default('data/prompts')
+    .describe('Prompt WAV files, <dir>/<language>/<prompt>.wav; missing ones are made with espeak-ng'),
+  DRACHTIO_URL: HostPort.optional().describe('drachtio-server control address (inbound connection mode)'),
+  DRACHTIO_SECRET: z.string().min(1).default('cymru').describe("drachtio-server's shared secret"),
 });
 export type SipappConfig = z.infer<typeof sipappConfigSchema>;

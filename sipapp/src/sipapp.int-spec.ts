@@ -40,7 +40,7 @@ describe('the sipapp on the in-process bus and a SQLite event store', () => {
     dir = mkdtempSync(join(tmpdir(), 'hotline-sipapp-int-'));
     const env = { HOTLINE_MODE: 'embedded', HOTLINE_DATA_DIR: dir, READ_STORE: 'memory', LOG_LEVEL: 'warn' };
     platform = await Platform.open('sipapp', loadConfig(platformConfigSchema, env, 'sipapp'));
-    const service = createSipappService({ config: { SIPAPP_FLOW_ID: 'main', SIPAPP_TELEPHONY: false } });
+    const service = createSipappService({ env: {} });
     running = await startServices(platform, [service], { port: 0, host: '127.0.0.1', handleSignals: false });
   }, 60_000);
 
@@ -83,4 +83,33 @@ describe('the sipapp on the in-process bus and a SQLite event store', () => {
     const events = await platform.eventStore.readStream('outboundCall-survey-int-1');
     expect(events.map((e) => e.type)).toEqual(['OutboundCallRequested']);
   });
+});
+
+describe('the sipapp with telephony on and its media engine and drachtio-server unreachable', () => {
+  let dir: string;
+  let running: RunningServices;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hotline-sipapp-ready-'));
+    const env = { HOTLINE_MODE: 'embedded', HOTLINE_DATA_DIR: dir, READ_STORE: 'memory', LOG_LEVEL: 'warn' };
+    const platform = await Platform.open('sipapp', loadConfig(platformConfigSchema, env, 'sipapp'));
+    // Port 9 (discard) answers neither rtpengine's ping nor a TCP connection.
+    const service = createSipappService({
+      env: { SIPAPP_TELEPHONY: 'true', RTPENGINE_NG: '127.0.0.1:9', DRACHTIO_URL: '127.0.0.1:9' },
+    });
+    running = await startServices(platform, [service], { port: 0, host: '127.0.0.1', handleSignals: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await running?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says so in /health/ready (503), naming rtpengine and drachtio', async () => {
+    const response = await fetch(`${running.url}/health/ready`);
+    expect(response.status).toBe(503);
+    const text = JSON.stringify(await response.json());
+    expect(text).toContain('rtpengine at 127.0.0.1:9 does not answer');
+    expect(text).toContain('drachtio-server at 127.0.0.1:9 is unreachable');
+  }, 20_000);
 });
