@@ -1,4 +1,5 @@
-import { Card, Col, Row, Statistic, Tag, Tooltip } from 'antd';
+import { Card, Col, Row, Statistic, Tooltip } from 'antd';
+import { ToneTag } from '../../components';
 import { useT } from '../../i18n';
 import { kpiText, meetsTarget, pointsChange } from './kpi-format';
 import type { Kpi, KpiReport } from './reports-api';
@@ -36,9 +37,11 @@ export function KpiCards({ report, keys }: { report: KpiReport; keys: readonly s
                   </span>
                 )}
                 {meets !== undefined && (
-                  <Tag color={meets ? 'green' : 'red'} style={{ marginLeft: 8 }}>
-                    {meets ? t('reports.meets') : t('reports.misses')}
-                  </Tag>
+                  <span style={{ marginLeft: 8 }}>
+                    <ToneTag tone={meets ? 'green' : 'red'}>
+                      {meets ? t('reports.meets') : t('reports.misses')}
+                    </ToneTag>
+                  </span>
                 )}
                 <div>
                   {yoy !== undefined && <span>{t('reports.yoy', { change: signed(yoy) })}</span>}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, List, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Space, Typography } from 'antd';
 import { apiPost, newCommandId } from '../../api/http';
-import { ErrorAlert } from '../../components';
+import { ErrorAlert, ToneTag } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
@@ -42,7 +42,7 @@ export function TopicsPanel({ showSurges = true }: { showSurges?: boolean }) {
                     </Space>
                     <Space>
                       <Typography.Text>{topic.count}</Typography.Text>
-                      <Tag color={(topic.trend ?? 1) > 0 ? 'red' : 'green'}>{trend(topic)}</Tag>
+                      <ToneTag tone={(topic.trend ?? 1) > 0 ? 'red' : 'green'}>{trend(topic)}</ToneTag>
                     </Space>
                   </Space>
                 </List.Item>
