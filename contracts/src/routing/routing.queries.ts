@@ -23,6 +23,11 @@ export const GetAgentSession = query(
   "An agent's state, offer and contacts, for the desk.",
   z.object({ agentId: AgentId }),
 );
+export const GetRoutingSettings = query(
+  'GetRoutingSettings',
+  "The router's settings as data: every queue's configuration, every agent's profile, the router's settings.",
+  z.object({}),
+);
 export const GetQueueStatistics = query(
   'GetQueueStatistics',
   'Offered, answered, abandoned, service level, ASA, AHT and longest wait per queue and interval.',
@@ -58,6 +63,7 @@ export const routingQueries = [
   GetQueueBoard,
   GetContactPlace,
   GetAgentSession,
+  GetRoutingSettings,
   GetQueueStatistics,
   GetAgentStatistics,
   ForecastStaffing,

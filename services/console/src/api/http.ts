@@ -92,6 +92,11 @@ export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   });
 }
 
+/** A PUT of a whole resource (the routing settings' queues and profiles). */
+export function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return send<T>(path, { method: 'PUT', headers: stateChangingHeaders(true), body: JSON.stringify(body) });
+}
+
 /** Uploads one file (`POST /api/attachments`, field `file`); the answer is what commands reference. */
 export function apiUpload(file: File | Blob, name?: string): Promise<UploadedAttachment> {
   const form = new FormData();

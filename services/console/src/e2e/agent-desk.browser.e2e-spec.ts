@@ -107,4 +107,32 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     expect(log.summary()).toEqual([]);
     expect(log.cspErrors).toEqual([]);
   });
+
+  it("lets the city administrator edit a queue and an agent's seat as data", async () => {
+    const admin = supervisor;
+    await signIn(admin, platform.url, 'city-admin', '/admin');
+    await admin.goto(`${platform.url}/admin/routing`);
+    await admin.getByRole('heading', { name: '话务路由设置' }).waitFor();
+    const queueRow = admin.getByRole('row', { name: /^综合受理\s/ });
+    await queueRow.getByText('最长空闲优先').waitFor();
+    await log.visit(admin, 'agent-08-routing-settings');
+    await queueRow.getByRole('button', { name: /编\s*辑/ }).click();
+    await admin.getByLabel('话后处理（秒）').fill('45');
+    await admin
+      .getByRole('button', { name: /保\s*存/ })
+      .last()
+      .click();
+    await queueRow.getByRole('cell', { name: '45', exact: true }).waitFor();
+    const seat = admin.getByRole('row', { name: /^agent\s/ });
+    await seat.getByText('粤语 4').waitFor();
+    await seat.getByRole('button', { name: /编\s*辑/ }).click();
+    await admin.getByLabel('闽南话水平（0–10，0 为不会）').fill('3');
+    await admin
+      .getByRole('button', { name: /保\s*存/ })
+      .last()
+      .click();
+    await seat.getByText(/闽南话 3/).waitFor();
+    await log.visit(admin, 'agent-09-routing-settings-saved');
+    expect(log.summary()).toEqual([]);
+  });
 });

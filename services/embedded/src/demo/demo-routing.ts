@@ -32,11 +32,8 @@ const DEMO_QUEUES: QueueConfig[] = [
   },
 ];
 
-/** The demo's sign-in agent and the story's six agents (the wallboard shows them logged out). */
-const DEMO_SEATS = [
-  'user:agent',
-  ...['lin', 'chen', 'huang', 'zhang', 'wu', 'zheng'].map((n) => `demo-agent-${n}`),
-];
+/** The demo's sign-in agent (the story's agents have no accounts, so no seats). */
+const DEMO_SEATS = ['user:agent'];
 
 /**
  * The router of the demo city: its queues, every agent's profile, and three callers waiting when

@@ -38,6 +38,13 @@ export class RoutingController {
     return this.requests.command('SetAgentProfile', request.headers, body, { agentId });
   }
 
+  @Doc(queryDoc('GetRoutingSettings'))
+  @Allow('city-admin', 'supervisor')
+  @Get('settings')
+  settings(@Req() request: IncomingMessage) {
+    return this.requests.query('GetRoutingSettings', request.headers, {});
+  }
+
   @Doc(commandDoc('SetRouterSettings'))
   @Allow(...gatewayRolesFor('SetRouterSettings'))
   @Put('settings')

@@ -60,6 +60,20 @@ export class RouterQueries {
     return { queues, agents, bulletins: activeBulletins(state, now) };
   }
 
+  /** The settings as data, for the administrator's screen (queues and profiles sorted by id). */
+  async routingSettings() {
+    const state = await this.router.current();
+    const byId =
+      <T>(key: (item: T) => string) =>
+      (a: T, b: T) =>
+        key(a) < key(b) ? -1 : 1;
+    return {
+      queues: [...state.queues.values()].map((q) => q.config).sort(byId((q) => q.queueId)),
+      agents: [...state.agents.values()].map((a) => a.profile).sort(byId((p) => p.agentId)),
+      settings: state.settings,
+    };
+  }
+
   async agentSession(agentId: string) {
     const state = await this.router.current();
     const agent = state.agents.get(agentId);
@@ -104,7 +118,10 @@ export class RouterQueries {
       engagedIn: agent.engagedIn ?? null,
       bulletins: activeBulletins(state, now),
       /** The queues by name, for the desk's transfer (and the offer's queue name). */
-      queues: [...state.queues.values()].map(({ config }) => ({ queueId: config.queueId, name: config.name })),
+      queues: [...state.queues.values()].map(({ config }) => ({
+        queueId: config.queueId,
+        name: config.name,
+      })),
       afterContactWorkUntil: agent.acwUntil === undefined ? null : new Date(agent.acwUntil).toISOString(),
     };
   }

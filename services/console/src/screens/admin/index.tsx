@@ -8,17 +8,18 @@ import { AuditPage } from './audit-page';
 import { CataloguePage } from './catalogue-page';
 import { CategoriesPage } from './categories-page';
 import { UnitsPage } from './units-page';
+import { RoutingPage } from './routing-page';
 import { UsersPage } from './users-page';
 import { Loading } from '../../components/loading';
 
 // The calendar page carries the deadline policy's module (and zod with it): loaded when opened.
 const CalendarPage = lazy(() => import('./calendar-page').then((m) => ({ default: m.CalendarPage })));
 
-const SECTIONS = ['audit', 'users', 'units', 'catalogue', 'categories', 'calendar'] as const;
+const SECTIONS = ['audit', 'users', 'units', 'catalogue', 'categories', 'calendar', 'routing'] as const;
 
 /**
  * Administration: the audit trail, users and roles, units, the dispatch catalogue, categories,
- * calendar and deadlines. Auditors start at the audit trail; administrators at the accounts.
+ * calendar and deadlines, the router's queues and seats. Auditors start at the audit trail; administrators at the accounts.
  */
 export default function AdminArea() {
   const t = useT();
@@ -27,9 +28,12 @@ export default function AdminArea() {
   const { user } = useSession();
   // Accounts are for city and district administrators; the audit trail leads for an auditor.
   const auditor = user?.role === 'auditor';
-  const sections = auditor
+  // The router's settings are the city administrator's (a district's admin and an auditor: no tab).
+  const cityAdmin = user?.role === 'city-admin';
+  const ordered = auditor
     ? SECTIONS.filter((s) => s !== 'users')
     : (['users', ...SECTIONS.filter((s) => s !== 'users')] as const);
+  const sections = ordered.filter((s) => s !== 'routing' || cityAdmin);
   const first = sections[0] ?? 'units';
   const active = sections.find((s) => pathname.startsWith(`/admin/${s}`)) ?? first;
   return (
@@ -46,6 +50,7 @@ export default function AdminArea() {
         <Route path="units" element={<UnitsPage />} />
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="categories" element={<CategoriesPage />} />
+        <Route path="routing" element={<RoutingPage />} />
         <Route
           path="calendar"
           element={

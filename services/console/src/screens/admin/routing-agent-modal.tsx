@@ -1,0 +1,87 @@
+import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { LANGUAGE_SKILLS } from '@hotline/contracts';
+import { useLocale, useT } from '../../i18n';
+import { LANGUAGES, type AgentProfile, type QueueConfig } from './routing-api';
+
+interface Values {
+  account: string;
+  queueIds: string[];
+  chatCapacity: number;
+  levels: Record<string, number | null>;
+}
+
+interface Props {
+  profile: AgentProfile | undefined;
+  queues: QueueConfig[];
+  onCancel: () => void;
+  onSave: (profile: AgentProfile) => void;
+}
+
+/** An agent's seat: the queues they answer, their language levels, and how many chats at once. */
+export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) {
+  const t = useT();
+  const { locale } = useLocale();
+  const [form] = Form.useForm<Values>();
+  const submit = (v: Values) => {
+    const kept = Object.fromEntries(
+      Object.entries(profile?.skills ?? {}).filter(([skill]) => !skill.startsWith('lang.')),
+    );
+    const levels = Object.fromEntries(
+      Object.entries(v.levels).filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0),
+    );
+    onSave({
+      agentId: profile?.agentId ?? `user:${v.account.trim()}`,
+      skills: { ...kept, ...levels },
+      queues: v.queueIds.map((queueId, position) => {
+        const old = profile?.queues.find((m) => m.queueId === queueId);
+        return old ?? { queueId, tier: 1, position, weight: 1 };
+      }),
+      chatCapacity: v.chatCapacity,
+    });
+  };
+  const account = profile?.agentId.replace(/^user:/, '');
+  return (
+    <Modal
+      open
+      title={account ? t('admin.routing.editAgent', { account }) : t('admin.routing.newAgent')}
+      okText={t('admin.routing.save')}
+      cancelText={t('admin.routing.cancel')}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          account,
+          queueIds: profile?.queues.map((m) => m.queueId) ?? [],
+          chatCapacity: profile?.chatCapacity ?? 3,
+          levels: Object.fromEntries(LANGUAGES.map((l) => [l, profile?.skills[l] ?? null])),
+        }}
+      >
+        <Form.Item name="account" label={t('admin.routing.account')} rules={[{ required: true }]}>
+          <Input disabled={profile !== undefined} />
+        </Form.Item>
+        <Form.Item name="queueIds" label={t('admin.routing.queues')}>
+          <Select mode="multiple" options={queues.map((q) => ({ value: q.queueId, label: q.name }))} />
+        </Form.Item>
+        {LANGUAGES.map((language) => (
+          <Form.Item
+            key={language}
+            name={['levels', language]}
+            label={t('admin.routing.level', {
+              language: LANGUAGE_SKILLS[language][locale === 'en' ? 'en' : 'zh'],
+            })}
+          >
+            <InputNumber min={0} max={10} />
+          </Form.Item>
+        ))}
+        <Form.Item name="chatCapacity" label={t('admin.routing.chatCapacity')}>
+          <InputNumber min={0} max={20} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,61 @@
+import type { AgentProfile, QueueConfig, RouterSettings, RoutingStrategy } from '@hotline/contracts';
+import { apiGet, apiPut, newCommandId } from '../../api/http';
+
+export type { AgentProfile, QueueConfig, RouterSettings, RoutingStrategy };
+
+export interface RoutingSettingsView {
+  queues: QueueConfig[];
+  agents: AgentProfile[];
+  settings: RouterSettings;
+}
+
+export const STRATEGIES: readonly RoutingStrategy[] = [
+  'longest-idle',
+  'fewest-contacts',
+  'least-talk-time',
+  'round-robin',
+  'ring-all',
+  'top-down',
+  'weighted-random',
+];
+
+/** The languages and dialects a seat can speak (skills `lang.*`). */
+export const LANGUAGES = ['lang.cmn', 'lang.yue', 'lang.nan', 'lang.en'] as const;
+
+const strip = <T extends { queueId?: string; agentId?: string }>(value: T, key: 'queueId' | 'agentId') => {
+  const rest: Record<string, unknown> = { ...value };
+  delete rest[key];
+  return rest;
+};
+
+/** The router's settings as data: every change a command (an event in the router's stream). */
+export const routingApi = {
+  settings: () => apiGet<RoutingSettingsView>('/api/routing/settings'),
+  defineQueue: (queue: QueueConfig) =>
+    apiPut(`/api/routing/queues/${encodeURIComponent(queue.queueId)}`, {
+      commandId: newCommandId(),
+      ...strip(queue, 'queueId'),
+    }),
+  setProfile: (profile: AgentProfile) =>
+    apiPut(`/api/routing/agents/${encodeURIComponent(profile.agentId)}/profile`, {
+      commandId: newCommandId(),
+      ...strip(profile, 'agentId'),
+    }),
+  setSettings: (settings: RouterSettings) =>
+    apiPut('/api/routing/settings', { commandId: newCommandId(), ...settings }),
+};
+
+/** A new queue with the national defaults (15 s service level, 5 s short abandon). */
+export const newQueue = (queueId: string, name: string): QueueConfig => ({
+  queueId,
+  name,
+  requiredSkills: [],
+  strategy: 'longest-idle',
+  offerTimeoutSeconds: 20,
+  afterContactWorkSeconds: 30,
+  tierRules: [],
+  urgentPriority: 2,
+  repeatCallerPriority: 1,
+  serviceLevelSeconds: 15,
+  shortAbandonSeconds: 5,
+});
