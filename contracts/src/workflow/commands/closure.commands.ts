@@ -74,6 +74,6 @@ export const ReviewPublicRecord = defineCommand({
   type: 'ReviewPublicRecord',
   service: WORKFLOW_SERVICE,
   summary:
-    "The center reviews a closed case for the public record (办件公开): publish it in the words it approves, or withhold it with a reason. A case is public only after this.",
+    'The center reviews a closed case for the public record (办件公开): publish it in the words it approves, or withhold it with a reason. A case is public only after this.',
   schema: PublicRecordDecision,
 });

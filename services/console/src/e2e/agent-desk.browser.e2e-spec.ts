@@ -73,7 +73,7 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await panel.getByText('通话时长').waitFor();
     // The intake form opens with the caller's number looked up.
     await agent.waitForFunction(
-      () => (document.querySelector('#desk-caller-phone') as HTMLInputElement | null)?.value !== '',
+      () => document.querySelector<HTMLInputElement>('#desk-caller-phone')?.value !== '',
     );
     await row.getByText('通话中').waitFor();
     await row.getByRole('button', { name: /^监\s*听$/ }).click();
