@@ -34,8 +34,9 @@ const NOT_COMMANDS: Readonly<Record<string, string>> = {
 
 /**
  * Commands this walk does not send yet, and why: the routing commands need an agent profile and a
- * contact offered to the agent, which only routing's seeding and the telephony make. Their
- * idempotency is the command kit's (`handleCommand`), proven in routing's own tests.
+ * contact offered to the agent, which only routing's seeding and the telephony make; the escalation
+ * service is not booted here. Their idempotency is the command kit's (`handleCommand`), proven in
+ * their services' own tests. Walking them here is open work (issue 11).
  */
 const NOT_WALKED_YET: Readonly<Record<string, string>> = {
   'POST /api/routing/me/log-in': 'needs an agent profile, which no HTTP route sets yet',
@@ -48,6 +49,23 @@ const NOT_WALKED_YET: Readonly<Record<string, string>> = {
   'POST /api/routing/me/decline': 'needs a contact offered to the agent',
   'POST /api/routing/me/end': 'needs a contact in progress',
   'POST /api/routing/me/end-after-contact-work': 'needs a contact in after-contact work',
+  'POST /api/routing/me/hold': 'needs a contact in progress',
+  'POST /api/routing/me/resume': 'needs a contact on hold',
+  'POST /api/routing/me/transfer': 'needs a contact in progress',
+  'POST /api/routing/me/consult': 'needs a contact in progress',
+  'POST /api/routing/me/end-consultation': 'needs a consultation in progress',
+  'POST /api/routing/me/conference': 'needs a contact in progress',
+  'POST /api/routing/me/conference/leave': 'needs a three-way call in progress',
+  'POST /api/routing/contacts/:contactId/supervise': 'needs a contact in progress',
+  'POST /api/routing/contacts/:contactId/stop-supervising': 'needs a supervised contact',
+  'POST /api/routing/bulletins':
+    'the routing service is not in this walk; walked in the agent desk browser test',
+  'POST /api/routing/bulletins/:bulletinId/withdraw': 'the routing service is not in this walk',
+  'POST /api/escalation/reminders': 'the escalation service is not in this walk; its own int tests repeat it',
+  'POST /api/escalation/reminders/:reminderId/read': 'the escalation service is not in this walk',
+  'POST /api/escalation/supervisions': 'the escalation service is not in this walk',
+  'POST /api/escalation/supervisions/:supervisionId/response': 'the escalation service is not in this walk',
+  'POST /api/escalation/supervisions/:supervisionId/close': 'the escalation service is not in this walk',
 };
 
 /** In order: later steps act on what earlier ones made. `:action` routes: one representative each. */
