@@ -3,6 +3,8 @@ import { loadConfig } from '@hotline/infra/config';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { workflowService } from '@hotline/workflow';
 import { routingService } from '@hotline/routing';
+import { escalationService } from '@hotline/escalation';
+import { reportingService } from '@hotline/reporting';
 import { documentedControllers, gatewayOpenApi, gatewayService } from '@hotline/gateway';
 import {
   signIn,
@@ -48,7 +50,14 @@ describe('Every OpenAPI operation refuses malformed input (signed in with an all
 
   beforeAll(async () => {
     const intake = createIntakeService({ config: loadConfig(intakeConfigSchema, {}, 'fuzz-e2e') });
-    running = await bootPlatform([workflowService, intake, routingService, gatewayService]);
+    running = await bootPlatform([
+      workflowService,
+      intake,
+      routingService,
+      escalationService,
+      reportingService,
+      gatewayService,
+    ]);
     for (let i = 0; i < 600 && (await fetch(`${running.url}/health/ready`)).status !== 200; i++) {
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -3,6 +3,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import type { ClientProxy } from '@nestjs/microservices';
 import { z } from 'zod';
 import {
+  CaseId,
   GetCase,
   GetContactCenterReport,
   GetDailyDigest,
@@ -253,6 +254,8 @@ export class ReportsController {
     @Param('kind') kind: string,
     @Res() response: ServerResponse,
   ): Promise<void> {
+    // The case first: a malformed id is named as such, whatever the document asked for.
+    if (!CaseId.safeParse(caseId).success) throw new ValidationError('caseId', 'must be a case id');
     if (kind !== 'transfer-form' && kind !== 'reply-letter') {
       throw new ValidationError('kind', 'must be transfer-form or reply-letter');
     }
