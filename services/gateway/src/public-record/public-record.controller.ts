@@ -50,7 +50,7 @@ export class PublicRecordReviewController {
   }
 
   @Doc(queryDoc('ListPublicRecordReviews'))
-  @Allow('supervisor', 'center')
+  @Allow('center')
   @Get('reviews')
   reviews(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { number } = queryValues;
