@@ -1,4 +1,12 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
+import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import { loadConfig } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { AccountsController } from './auth/accounts.controller';
@@ -24,6 +32,8 @@ import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controlle
 import { gatewayOpenApi } from './openapi/gateway-openapi';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { attachmentProviders } from './attachments/attachments.providers';
+import { ATTACHMENT_STORE } from './attachments/attachment-store.token';
+import { claimAttachments } from './attachments/claim-attachments';
 import { LiveController } from './live/live.controller';
 import { LiveHub } from './live/live-hub';
 import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
@@ -59,7 +69,15 @@ export interface GatewayOptions {
 
 /** The HTTP API: authenticates, authorises, validates, and sends commands and queries over the bus. */
 @Module({})
-class GatewayModule {
+class GatewayModule implements NestModule {
+  constructor(@Inject(ATTACHMENT_STORE) private readonly attachments: FileAttachmentStore) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(claimAttachments(this.attachments))
+      .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
+  }
+
   static register(platform: Platform, options: GatewayOptions = {}): DynamicModule {
     return {
       module: GatewayModule,

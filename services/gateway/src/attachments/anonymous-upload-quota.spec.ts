@@ -1,5 +1,5 @@
 import { AnonymousUploadQuota } from './anonymous-upload-quota';
-import { attachmentIdsIn } from './claim-attachments.interceptor';
+import { attachmentIdsIn } from './claim-attachments';
 
 const MIB = 1024 * 1024;
 

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { loadConfig } from '@hotline/infra/config';
 import type { Platform } from '@hotline/infra/platform';
@@ -8,9 +7,8 @@ import { AnonymousUploadQuota } from './anonymous-upload-quota';
 import { ATTACHMENTS_CONFIG, attachmentsConfigSchema, type AttachmentsConfig } from './attachments.config';
 import { AttachmentSweeper, SWEEPER_LOGGER } from './attachment-sweeper';
 import { ANONYMOUS_UPLOAD_QUOTA, ATTACHMENT_STORE } from './attachment-store.token';
-import { ClaimAttachmentsInterceptor } from './claim-attachments.interceptor';
 
-/** The attachment store under the data directory, the portal's quota, the claim on commands and the sweep. */
+/** The attachment store under the data directory, the portal's quota and the sweep (the claim is a middleware). */
 export function attachmentProviders(platform: Platform, env?: NodeJS.ProcessEnv): Provider[] {
   const config = loadConfig(attachmentsConfigSchema, env, 'gateway');
   return [
@@ -22,7 +20,6 @@ export function attachmentProviders(platform: Platform, env?: NodeJS.ProcessEnv)
     { provide: ANONYMOUS_UPLOAD_QUOTA, useValue: new AnonymousUploadQuota(limitsOf(config)) },
     { provide: SWEEPER_LOGGER, useValue: platform.logger },
     AttachmentSweeper,
-    { provide: APP_INTERCEPTOR, useClass: ClaimAttachmentsInterceptor },
   ];
 }
 

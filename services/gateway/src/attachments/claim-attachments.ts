@@ -1,15 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import {
-  Inject,
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
-import type { Observable } from 'rxjs';
-import { from, switchMap } from 'rxjs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
-import { ATTACHMENT_STORE } from './attachment-store.token';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);
 const MAX_DEPTH = 6;
@@ -17,20 +7,21 @@ const MAX_DEPTH = 6;
 /**
  * Before a command leaves the gateway, the uploads it references are kept for good, so the sweep of
  * unreferenced uploads never removes a file a contact or case names. Claiming first means a command
- * that is then refused leaves its files kept (bounded by the upload quota), never the reverse.
+ * that is then refused leaves its files kept (bounded by the upload quota), never the reverse. A
+ * middleware, not an interceptor: it runs in the request's own async context, so the trace the
+ * request carries reaches the bus.
  */
-@Injectable()
-export class ClaimAttachmentsInterceptor implements NestInterceptor {
-  constructor(@Inject(ATTACHMENT_STORE) private readonly store: FileAttachmentStore) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<IncomingMessage & { body?: unknown }>();
-    if (!WRITES.has(request.method ?? '')) return next.handle();
+export function claimAttachments(store: FileAttachmentStore) {
+  return (
+    request: IncomingMessage & { body?: unknown },
+    _response: ServerResponse,
+    next: (error?: unknown) => void,
+  ) => {
+    if (!WRITES.has(request.method ?? '')) return next();
     const ids = attachmentIdsIn(request.body);
-    if (ids.size === 0) return next.handle();
-    return from(Promise.all([...ids].map((id) => this.store.claim(id)))).pipe(switchMap(() => next.handle()));
-  }
+    if (ids.size === 0) return next();
+    Promise.all([...ids].map((id) => store.claim(id))).then(() => next(), next);
+  };
 }
 
 /** Every `{ id: 'att-…', mediaType }` (an AttachmentRef) anywhere in a JSON body. */
