@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = join(mkdtempSync(join(tmpdir(), 'hotline-test-')), 'results.json');
-const args = ['--ci', '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
+// --forceExit: the global setup's engine handles (rtpengine's DTMF socket and the like) live in Jest's own
+// process; once the teardown has stopped the engines and the results are written, nothing is left to wait for.
+const args = ['--ci', '--json', `--outputFile=${out}`, '--forceExit', ...process.argv.slice(2)];
 const run = spawnSync('jest', args, { stdio: 'inherit', shell: false });
 
 let summary = 'tests: 0 passed, 0 failed';
