@@ -6,7 +6,7 @@ import { Allow } from '../auth/allow.decorator';
 import { BUS_CLIENT } from '../bus-client.token';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { queryDoc } from '../openapi/doc-helpers';
-import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
+import { minPosition, defined, queryValues, type QueryParams } from '../cases/case-query-params';
 import { WorkflowRequests } from '../workflow-requests';
 
 /** The audit trail (审计日志): case events, who did what when; for auditors and administrators. */
@@ -33,7 +33,7 @@ export class AuditController {
       pageSize: number(params, 'pageSize'),
       ...minPosition(params),
     };
-    const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    return this.requests.query(ListCaseAuditTrail.type, request.headers, defined);
+    const given = defined(values);
+    return this.requests.query(ListCaseAuditTrail.type, request.headers, given);
   }
 }

@@ -66,3 +66,7 @@ export function searchParams(params: QueryParams): Record<string, unknown> {
   };
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 }
+
+/** The parameters a route was given: the ones left out are not sent, so the query's defaults apply. */
+export const defined = (values: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));

@@ -12,7 +12,7 @@ import {
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
 import { CASE_ACTIONS, isCaseAction } from './case-actions';
-import { minPosition, queryValues, searchParams, type QueryParams } from './case-query-params';
+import { minPosition, defined, queryValues, searchParams, type QueryParams } from './case-query-params';
 import { WorkflowRequests } from '../workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { caseActionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
@@ -110,10 +110,10 @@ export class CasesController {
       page: number(params, 'page'),
       pageSize: number(params, 'pageSize'),
     };
-    const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    const given = defined(values);
     return this.requests.query(GetUnitInbox.type, request.headers, {
       unitId,
-      ...defined,
+      ...given,
       ...minPosition(params),
     });
   }

@@ -4,7 +4,7 @@ import type { ClientProxy } from '@nestjs/microservices';
 import { ESCALATION_SERVICE, ListUnits, type SupervisionLedgerRow, type UnitView } from '@hotline/contracts';
 import { writeXlsx } from '@hotline/infra/documents';
 import { BUS_CLIENT } from '../bus-client.token';
-import { queryValues, type QueryParams } from '../cases/case-query-params';
+import { defined, queryValues, type QueryParams } from '../cases/case-query-params';
 import { WorkflowRequests } from '../workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { commandDoc, queryDoc } from '../openapi/doc-helpers';
@@ -23,9 +23,6 @@ const READERS = [
   'unit-handler',
 ] as const;
 const UNIT_USERS = ['unit-leader', 'unit-handler'] as const;
-
-const defined = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 
 /**
  * Escalation: the near-due and overdue board, reminders (催办) sent by the center and read by units,

@@ -17,7 +17,7 @@ import {
 import { BUS_CLIENT } from '../bus-client.token';
 import { cityPlaces } from '../units/places.controller';
 import { WorkflowRequests } from '../workflow-requests';
-import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
+import { minPosition, defined, queryValues, type QueryParams } from '../cases/case-query-params';
 import { IntakeRequests, PORTAL_VIEWER, commandIdOf, portalContactId } from './intake-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
@@ -180,6 +180,3 @@ const asObject = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && !Array.isArray(body)
     ? (body as Record<string, unknown>)
     : { body };
-
-const defined = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));

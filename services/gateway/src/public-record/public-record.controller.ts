@@ -6,7 +6,7 @@ import { Allow, Public } from '../auth/allow.decorator';
 import { BUS_CLIENT } from '../bus-client.token';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { queryDoc } from '../openapi/doc-helpers';
-import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
+import { minPosition, defined, queryValues, type QueryParams } from '../cases/case-query-params';
 import { WorkflowRequests } from '../workflow-requests';
 
 /** The citizen portal's public record of closed cases (办件公开): no account, rate limited. */
@@ -31,8 +31,8 @@ export class PublicRecordController {
       page: number(params, 'page'),
       pageSize: number(params, 'pageSize'),
     };
-    const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    return this.requests.publicQuery(ListPublicCaseRecord.type, request.headers, defined);
+    const given = defined(values);
+    return this.requests.publicQuery(ListPublicCaseRecord.type, request.headers, given);
   }
 }
 
@@ -59,7 +59,7 @@ export class PublicRecordReviewController {
       pageSize: number(params, 'pageSize'),
       ...minPosition(params),
     };
-    const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-    return this.requests.query(ListPublicRecordReviews.type, request.headers, defined);
+    const given = defined(values);
+    return this.requests.query(ListPublicRecordReviews.type, request.headers, given);
   }
 }

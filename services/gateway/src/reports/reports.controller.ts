@@ -26,7 +26,7 @@ import {
   type PdfDocumentSpec,
 } from '@hotline/infra/documents';
 import { BUS_CLIENT } from '../bus-client.token';
-import { queryValues, type QueryParams } from '../cases/case-query-params';
+import { defined, queryValues, type QueryParams } from '../cases/case-query-params';
 import { WorkflowRequests } from '../workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { queryDoc } from '../openapi/doc-helpers';
@@ -62,9 +62,6 @@ const FILE_RESPONSES = {
   },
 };
 type Format = (typeof FORMATS)[number];
-
-const defined = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 
 function rangeParams(params: QueryParams): Record<string, unknown> {
   const { text } = queryValues;

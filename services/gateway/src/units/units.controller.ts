@@ -13,14 +13,11 @@ import {
   ValidationError,
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
-import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
+import { minPosition, defined, queryValues, type QueryParams } from '../cases/case-query-params';
 import { WorkflowRequests } from '../workflow-requests';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { commandDoc, queryDoc } from '../openapi/doc-helpers';
 import { ANY_ROLE, Allow } from '../auth/allow.decorator';
-
-const defined = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
 
 /** Handling units and the dispatch catalogue (workflow): administration and the dispatch suggestion. */
 @DocTag('units')
