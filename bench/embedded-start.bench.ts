@@ -22,7 +22,7 @@ const load = (): string =>
     .join(' / ');
 
 /** Writes the history of `cases` cases into `events.db` in large transactions (no commands). */
-async function writeHistory(dir: string, cases: number): Promise<number> {
+export async function writeHistory(dir: string, cases: number): Promise<number> {
   const store = SqliteEventStore.open({ path: join(dir, 'events.db'), durability: 'normal' });
   await store.close();
   const db = new DatabaseSync(join(dir, 'events.db'));

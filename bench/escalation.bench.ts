@@ -1,6 +1,7 @@
 /**
  * Escalation timers (services/escalation): 1,000,000 open cases in the deadline book (memory and
- * the time to fold them, which is the start time of an instance), a holiday declared over 100,000
+ * the time to fold them), the book of 100,000 open cases restored from the read store (the start
+ * time of an instance), a holiday declared over 100,000
  * open cases (every unfired point moved), and due points falling due at 1,000 per second fired by
  * two instances on one event store (goal: delay p99 ≤ 1 s, none fired twice). No raw engine: the
  * book is ours end to end, so the lines report rates, memory and percentiles.
@@ -9,13 +10,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chinaTime, chinaWorkingCalendar, type RecordedEvent } from '@hotline/contracts';
-import { DeadlineBook, DeadlineScheduler } from '@hotline/escalation';
+import {
+  BOOK_EVENT_TYPES,
+  DeadlineBook,
+  DeadlineScheduler,
+  deadlineBookProjection,
+  loadDeadlineBook,
+} from '@hotline/escalation';
 import { SqliteEventStore } from '@hotline/infra/event-store';
-import { storeSource } from '@hotline/infra/projection';
+import { eventsSource, ProjectionRunner, storeSource } from '@hotline/infra/projection';
+import { SqliteReadStore } from '@hotline/infra/read-store';
 import type { BenchResult, Benchmark } from './bench-kit';
 
 const OPEN_CASES = 1_000_000;
 const MOVED_BY_HOLIDAY = 100_000;
+const RESTORED = 100_000;
 const FIRING_RATE = 1_000;
 const FIRING_SECONDS = 20;
 
@@ -120,6 +129,36 @@ function openCases(scale: number): BenchResult[] {
   ];
 }
 
+/** The book saved by its projection into a SQLite read store, then restored by a new instance. */
+async function restored(scale: number, tmpDir: string): Promise<BenchResult> {
+  const cases = Math.max(1_000, Math.round(RESTORED * scale));
+  const instants = dispatchInstants();
+  const events = Array.from({ length: cases }, (_, i) =>
+    dispatch(i, instants[i % instants.length]!, [2, 3, 5, 10, 15][i % 5]!),
+  );
+  const store = SqliteReadStore.open({ path: join(tmpDir, 'read-models.db') });
+  try {
+    const saving = new ProjectionRunner(deadlineBookProjection(book(), BOOK_EVENT_TYPES), {
+      store,
+      source: eventsSource(events),
+    });
+    await saving.start();
+    await saving.waitUntilCaughtUp();
+    await saving.stop();
+    const started = process.hrtime.bigint();
+    const loaded = await loadDeadlineBook(store, book());
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return {
+      name: 'escalation: restore the deadline book from the read store at start',
+      unit: 'case',
+      ours: { ops: loaded, seconds },
+      notes: `${loaded.toLocaleString('en-US')} open cases restored from SQLite in ${(seconds * 1000).toFixed(0)} ms (no event read)`,
+    };
+  } finally {
+    await store.close();
+  }
+}
+
 async function firing(scale: number, tmpDir: string): Promise<BenchResult> {
   const points = Math.max(200, Math.round(FIRING_RATE * FIRING_SECONDS * scale));
   const path = join(tmpDir, 'events.db');
@@ -174,7 +213,7 @@ async function firing(scale: number, tmpDir: string): Promise<BenchResult> {
         concurrency: 64,
       }),
   );
-  for (const s of schedulers) s.start();
+  await Promise.all(schedulers.map((s) => s.start()));
   const end = start + Math.ceil((points * 1000) / FIRING_RATE) + 5_000;
   while (Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 200));
   for (const s of schedulers) await s.stop();
@@ -201,7 +240,11 @@ async function firing(scale: number, tmpDir: string): Promise<BenchResult> {
   };
 }
 
-export const run: Benchmark = async ({ scale, tmpDir }) => [...openCases(scale), await firing(scale, tmpDir)];
+export const run: Benchmark = async ({ scale, tmpDir }) => [
+  ...openCases(scale),
+  await restored(scale, tmpDir),
+  await firing(scale, tmpDir),
+];
 
 /** `node -r @swc-node/register bench/escalation.bench.ts` alone; BENCH_SCALE (default 0.01) sizes it. */
 if (require.main === module) {

@@ -108,8 +108,9 @@ export async function startDistributed(
 ): Promise<DistributedPlatform> {
   const nats = await privateNats(context.tmpDir);
   const ferretdb = await privateFerretdb(context.tmpDir);
+  const isolated = await isolatedDistributedEnv(context.tmpDir);
   const env: Record<string, string> = {
-    ...isolatedDistributedEnv(context.tmpDir),
+    ...isolated.env,
     NATS_URL: nats.url,
     MONGODB_URL: ferretdb.url,
     READ_STORE: readStore,
@@ -127,6 +128,7 @@ export async function startDistributed(
     }
     await ferretdb.stop();
     await nats.stop();
+    await isolated.readModels.drop();
   };
   let gatewayUrl = '';
   try {

@@ -75,8 +75,9 @@ export async function startDistributedIntake(
   intake: ServiceDefinition,
 ): Promise<{ platform: Platform; running: RunningServices; close(): Promise<void> }> {
   const readStore = process.env.BENCH_INTAKE_READ_STORE ?? (context.mongoUrl ? 'mongodb' : 'memory');
+  const isolated = await isolatedDistributedEnv(context.tmpDir);
   const env: Record<string, string> = {
-    ...isolatedDistributedEnv(context.tmpDir),
+    ...isolated.env,
     NATS_URL: context.natsUrl,
     HOTLINE_DATA_DIR: context.tmpDir,
     EVENT_STORE_DURABILITY: 'full',
@@ -128,6 +129,7 @@ export async function startDistributedIntake(
         await store.dropDatabase();
         await store.close();
       }
+      await isolated.readModels.drop();
       const cleanup = await connect({ servers: context.natsUrl });
       const manager = await jetstreamManager(cleanup);
       await manager.streams.delete(env.HOTLINE_EVENTS_STREAM ?? '').catch(() => undefined);

@@ -26,7 +26,7 @@ const metadata = {
   districtId: 'xicheng',
 };
 
-function makeEvents(count: number): RecordedEvent[] {
+export function makeEvents(count: number): RecordedEvent[] {
   const cases = Math.max(1, Math.round(count * CASES_PER_EVENT));
   return Array.from({ length: count }, (_, i) => {
     const c = i % cases;
@@ -57,7 +57,7 @@ interface CaseData {
 }
 
 /** The two writes of one event, shared by our projection and the raw loops. */
-function writesOf(event: RecordedEvent): [string, string, Record<string, Record<string, unknown>>][] {
+export function writesOf(event: RecordedEvent): [string, string, Record<string, Record<string, unknown>>][] {
   const data = event.data as CaseData;
   return [
     [
@@ -76,7 +76,7 @@ function writesOf(event: RecordedEvent): [string, string, Record<string, Record<
   ];
 }
 
-const caseBoard: Projection = {
+export const caseBoard: Projection = {
   name: 'case-board',
   version: 1,
   collections: ['cases', 'daily_counts'],
@@ -85,7 +85,7 @@ const caseBoard: Projection = {
   },
 };
 
-async function rebuild(store: ReadStore, events: RecordedEvent[]): Promise<void> {
+export async function rebuild(store: ReadStore, events: RecordedEvent[]): Promise<void> {
   const runner = new ProjectionRunner(caseBoard, { store, source: eventsSource(events) });
   await runner.start();
   await runner.waitUntilCaughtUp();
@@ -93,7 +93,7 @@ async function rebuild(store: ReadStore, events: RecordedEvent[]): Promise<void>
 }
 
 /** Raw node:sqlite: each write one upsert statement on a JSONB document, 1,000 events a transaction. */
-function rawSqlite(events: RecordedEvent[]): void {
+export function rawSqlite(events: RecordedEvent[]): void {
   const db = new DatabaseSync(':memory:');
   db.exec('CREATE TABLE docs (collection TEXT, id TEXT, doc BLOB, PRIMARY KEY (collection, id))');
   const upsert = db.prepare(
@@ -110,7 +110,7 @@ function rawSqlite(events: RecordedEvent[]): void {
 }
 
 /** Raw driver: the same upserts as ordered bulk writes, in the same slices our adapter uses. */
-async function rawDriver(url: string, dbName: string, events: RecordedEvent[]): Promise<void> {
+export async function rawDriver(url: string, dbName: string, events: RecordedEvent[]): Promise<void> {
   const client = await MongoClient.connect(url);
   try {
     const db = client.db(dbName);

@@ -19,6 +19,7 @@ import { run as gatewayRoutes } from './gateway-routes.bench';
 import { run as intake } from './intake.bench';
 import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
+import { run as replay } from './replay.bench';
 import { run as reporting } from './reporting.bench';
 import { run as routing } from './routing.bench';
 import { run as sipapp } from './sipapp.bench';
@@ -30,6 +31,7 @@ const benchmarks: Record<string, Benchmark> = {
   'postgres-event-store': postgresEventStore,
   relay,
   projection,
+  replay,
   intake,
   classifier,
   workflow,

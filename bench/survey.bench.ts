@@ -16,7 +16,8 @@ import {
 import { BusRecord, messageHeaders } from '@hotline/infra/bus';
 import { bootPlatform } from '@hotline/infra/platform/testing';
 import { SurveyLinkSigner, createSurveyService, routineTaskId } from '@hotline/survey';
-import { parseFrameFile, sampleByQuota } from '@hotline/survey/polls';
+import { chinaWorkingCalendar } from '@hotline/contracts';
+import { parseFrameFile, pollRoundDecider, sampleByQuota } from '@hotline/survey/polls';
 import { firstValueFrom } from 'rxjs';
 import { timed, type BenchContext, type BenchResult, type Benchmark } from './bench-kit';
 
@@ -132,12 +133,47 @@ function sampling(context: BenchContext): BenchResult[] {
     0,
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // The round's own decision: the same draw, and the call list cut into the events it appends.
+  const questionnaire = {
+    units: [{ unitId: 'u', name: 'u' }],
+    questions: [
+      {
+        questionId: 'q',
+        text: 'q',
+        weight: 1,
+        options: [
+          { key: 'a', label: 'a', score: 100 },
+          { key: 'b', label: 'b', score: 0 },
+        ],
+      },
+    ],
+  };
+  const round = pollRoundDecider.evolve(pollRoundDecider.initialState(), {
+    type: 'PollRoundDefined',
+    data: { roundId: 'bench', title: 'bench', seed: 'bench-seed', auditShare: 0, questionnaire, quotas },
+  } as Parameters<typeof pollRoundDecider.evolve>[1]);
+  const decideStarted = process.hrtime.bigint();
+  const events = pollRoundDecider.decide({ type: 'DrawPollSample', data: { roundId: 'bench' } }, round, {
+    now: new Date(),
+    actor: { id: 'bench', role: 'center' },
+    districtId: 'city',
+    commandId: 'bench',
+    calendar: chinaWorkingCalendar(),
+    frames: { carrier: parsed.entries },
+  });
+  const decideSeconds = Number(process.hrtime.bigint() - decideStarted) / 1e9;
   return [
     {
       name: `survey: sample ${drawn.toLocaleString('en-US')} from a ${size.toLocaleString('en-US')}-number frame`,
       unit: 'number',
       ours: { ops: size, seconds },
       notes: `parse the file (every line checked) and draw per district quota; ${parsed.rejected.length} rejected`,
+    },
+    {
+      name: `survey: a poll round's draw decision over a ${size.toLocaleString('en-US')}-number frame`,
+      unit: 'number',
+      ours: { ops: size, seconds: decideSeconds },
+      notes: `DrawPollSample decided: ${events.length} events (the call list in events of 500)`,
     },
   ];
 }

@@ -14,6 +14,7 @@ import { connect } from '@nats-io/transport-node';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices } from '@hotline/infra/platform';
 import { generatedSource } from '@hotline/infra/projection';
+import { createTemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
@@ -24,7 +25,6 @@ import { QUERIES, rawSearchLatencies, searchLatencies, searchLatenciesByShape } 
 import { rawSqliteUpserts } from './sqlite-raw-upserts';
 import { rawAppendLoad } from './workflow-raw-append';
 
-const LOAD_RATE = 500;
 const SEARCHES = 400;
 const RAW_BATCH = 5_000;
 
@@ -32,6 +32,9 @@ const env = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
+// Issue 10's goals: 2,000 commands/s embedded, 1,000/s distributed on PostgreSQL + NATS.
+const EMBEDDED_RATE = env('WORKFLOW_BENCH_EMBEDDED_RATE', 2_000);
+const DISTRIBUTED_RATE = env('WORKFLOW_BENCH_DISTRIBUTED_RATE', 1_000);
 const load = (): string =>
   loadavg()
     .map((l) => l.toFixed(1))
@@ -115,15 +118,21 @@ function searchResult(
   };
 }
 
-function loadResult(mode: string, result: LoadResult, raw: LoadResult, notes = ''): BenchResult {
+function loadResult(
+  mode: string,
+  rate: number,
+  result: LoadResult,
+  raw: LoadResult,
+  notes = '',
+): BenchResult {
   return {
     name: `workflow commands (dispatch/sign/reply), ${mode}`,
     unit: 'command',
     ours: { ops: result.acknowledged, seconds: result.seconds },
     raw: { label: 'bare store appends, same rate', ops: raw.acknowledged, seconds: raw.seconds },
     // Open loop: the offered rate is kept; the goal is that it is served (2 % slack for the clock).
-    goal: { minPerSecond: LOAD_RATE * 0.98 },
-    notes: `offered ${fmt(result.offered)} at ${LOAD_RATE}/s for ${Math.round(result.seconds)} s; p50 ${ms(percentile(result.latenciesMs, 50))}, p99 ${ms(percentile(result.latenciesMs, 99))} (raw append p50 ${ms(percentile(raw.latenciesMs, 50))}, p99 ${ms(percentile(raw.latenciesMs, 99))}); repeats ${result.repeats}, failed ${result.failed}; lost ${result.lost}, applied twice ${result.appliedTwice}, applied without reply ${result.unacknowledgedApplied}; load ${load()}${notes}`,
+    goal: { minPerSecond: rate * 0.98 },
+    notes: `offered ${fmt(result.offered)} at ${fmt(rate)}/s for ${Math.round(result.seconds)} s; p50 ${ms(percentile(result.latenciesMs, 50))}, p99 ${ms(percentile(result.latenciesMs, 99))} (raw append p50 ${ms(percentile(raw.latenciesMs, 50))}, p99 ${ms(percentile(raw.latenciesMs, 99))}); repeats ${result.repeats}, failed ${result.failed}; lost ${result.lost}, applied twice ${result.appliedTwice}, applied without reply ${result.unacknowledgedApplied}; load ${load()}${notes}`,
   };
 }
 
@@ -132,7 +141,11 @@ async function waitUntilReady(url: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-async function embeddedLoad(tmpDir: string, seconds: number): Promise<[LoadResult, LoadResult]> {
+async function embeddedLoad(
+  tmpDir: string,
+  seconds: number,
+  rate: number,
+): Promise<[LoadResult, LoadResult]> {
   const config = loadConfig(
     platformConfigSchema,
     {
@@ -152,14 +165,14 @@ async function embeddedLoad(tmpDir: string, seconds: number): Promise<[LoadResul
   try {
     await waitUntilReady(running.url);
     const client = platform.client();
-    const cases = await registerCases(client, Math.ceil((LOAD_RATE * seconds * 1.2) / 3));
+    const cases = await registerCases(client, Math.ceil((rate * seconds * 1.2) / 3));
     const ours = await runCommandLoad(cases, {
       client,
       store: platform.eventStore,
-      rate: LOAD_RATE,
+      rate,
       seconds,
     });
-    const raw = await rawAppendLoad(platform.eventStore, LOAD_RATE, Math.min(seconds, 15));
+    const raw = await rawAppendLoad(platform.eventStore, rate, Math.min(seconds, 15));
     return [ours, raw];
   } finally {
     await running.close();
@@ -182,24 +195,32 @@ async function foreignWorkflowOnNats(natsUrl: string): Promise<boolean> {
   }
 }
 
-async function distributedLoad(natsUrl: string, seconds: number): Promise<[LoadResult, LoadResult]> {
+async function distributedLoad(
+  natsUrl: string,
+  seconds: number,
+  rate: number,
+  postgresUrl: string,
+): Promise<[LoadResult, LoadResult]> {
+  // The distributed default of issue 10: events and read models in PostgreSQL, commands over NATS.
   const wf = await startDistributedWorkflow({
     NATS_URL: natsUrl,
-    READ_STORE: 'memory',
+    EVENT_STORE: 'postgres',
+    READ_STORE: 'postgres',
+    POSTGRES_URL: postgresUrl,
     EVENT_STORE_DURABILITY: 'full',
     LOG_LEVEL: 'error',
   });
   try {
     await waitUntilReady(wf.url);
     const client = wf.platform.client();
-    const cases = await registerCases(client, Math.ceil((LOAD_RATE * seconds * 1.2) / 3));
+    const cases = await registerCases(client, Math.ceil((rate * seconds * 1.2) / 3));
     const ours = await runCommandLoad(cases, {
       client,
       store: wf.platform.eventStore,
-      rate: LOAD_RATE,
+      rate,
       seconds,
     });
-    const raw = await rawAppendLoad(wf.platform.eventStore, LOAD_RATE, Math.min(seconds, 15));
+    const raw = await rawAppendLoad(wf.platform.eventStore, rate, Math.min(seconds, 15));
     return [ours, raw];
   } finally {
     await wf.close();
@@ -282,23 +303,26 @@ export const run: Benchmark = async (context) => {
 
   const seconds = Math.max(5, Math.round(env('WORKFLOW_BENCH_LOAD_SECONDS', 60) * context.scale));
   if (wanted('embedded')) {
-    const [ours, raw] = await embeddedLoad(context.tmpDir, seconds);
-    report(loadResult('embedded (in-process bus, SQLite full durability)', ours, raw));
+    const [ours, raw] = await embeddedLoad(context.tmpDir, seconds, EMBEDDED_RATE);
+    report(loadResult('embedded (in-process bus, SQLite full durability)', EMBEDDED_RATE, ours, raw));
   }
   if (wanted('distributed')) {
     const nats = await privateNats(context.tmpDir);
+    const database = await createTemporaryDatabase('bench_workflow');
     try {
       const foreign = await foreignWorkflowOnNats(nats.url);
-      const [ours, raw] = await distributedLoad(nats.url, seconds);
+      const [ours, raw] = await distributedLoad(nats.url, seconds, DISTRIBUTED_RATE, database.url);
       report(
         loadResult(
-          'distributed (NATS request/reply, SQLite full durability)',
+          'distributed (NATS request/reply, PostgreSQL events and read models, synchronous_commit on)',
+          DISTRIBUTED_RATE,
           ours,
           raw,
           `; a NATS server of its own${foreign ? ' (yet another workflow answered: counts may be off)' : ''}`,
         ),
       );
     } finally {
+      await database.drop();
       await nats.stop();
     }
   }

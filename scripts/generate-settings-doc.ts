@@ -11,9 +11,13 @@ import { relayConfigSchema } from '../services/relay/src/relay.config';
 import { intakeConfigSchema } from '../services/intake/src/intake.config';
 import { authConfigSchema } from '../services/gateway/src/auth/auth.config';
 import { liveConfigSchema } from '../services/gateway/src/live/live.config';
+import { chatConfigSchema } from '../services/gateway/src/chat/chat.config';
+import { open311ConfigSchema } from '../services/gateway/src/open311/open311.config';
 import { attachmentsConfigSchema } from '../services/gateway/src/attachments/attachments.config';
+import { reportExportConfigSchema } from '../services/gateway/src/reports/report-export.config';
 import { consoleConfigSchema } from '../services/gateway/src/console/console.config';
 import { workflowConfigSchema } from '../services/workflow/src/workflow.config';
+import { federationConfigSchema } from '../services/workflow/src/federation/federation.config';
 import { routingConfigSchema } from '../services/routing/src/routing.config';
 import { reportingConfigSchema } from '../services/reporting/src/reporting.config';
 import { sipappConfigSchema } from '../sipapp/src/sipapp.config';
@@ -43,6 +47,11 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     intro:
       "The workflow service adds the city's deadlines, rules and calendar (defaults: Fujian's, DOMAIN.md):",
     schema: workflowConfigSchema,
+  },
+  {
+    title: 'workflow: federation',
+    intro: "The city's bridges to its district platforms (ADR 0011, docs/operations.md):",
+    schema: federationConfigSchema,
   },
   {
     title: 'routing',
@@ -81,10 +90,26 @@ const sections: Array<{ title: string; intro: string; schema: z.ZodObject; base?
     schema: liveConfigSchema,
   },
   {
+    title: 'gateway: web chat',
+    intro: "The portal's web chat (`/api/portal/chats`, services/routing/README.md):",
+    schema: chatConfigSchema,
+  },
+  {
+    title: 'gateway: Open311',
+    intro: 'The Open311 GeoReport v2 endpoint (`/open311/v2/…`, docs/api.md):',
+    schema: open311ConfigSchema,
+  },
+  {
     title: 'gateway: attachments',
     intro:
       "Uploads (`POST /api/attachments`): how long an unreferenced upload is kept, and the portal's quota (docs/security.md):",
     schema: attachmentsConfigSchema,
+  },
+  {
+    title: 'gateway: report exports',
+    intro:
+      'The case-list export (`GET /api/reports/cases/export`): streamed up to the row limit, a background job up to the job limit (docs/reporting.md):',
+    schema: reportExportConfigSchema,
   },
   {
     title: 'gateway: web console',

@@ -1,7 +1,7 @@
 /**
  * The Prometheus alert rules and the Grafana dashboard (k8s/monitoring) name only metrics the
- * services export, and keep the shape their tools need. promtool itself is not run: its Go module
- * tree takes more than 8 minutes to build on these machines (docs/operations.md).
+ * services export, and keep the shape their tools need. promtool checks and unit-tests the rules in
+ * CI's Kubernetes step (scripts/k8s-check.mjs, k8s/monitoring/alerts.test.yaml).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,8 +1,10 @@
-// `npm run start:distributed`: the services as separate processes on NATS (JetStream), the
-// PostgreSQL event store and FerretDB/MongoDB, configured from the environment. Each child is the
+// `npm run start:distributed`: the services as separate processes on NATS (JetStream) and
+// PostgreSQL (the event store and the read models), configured from the environment
+// (READ_STORE=mongodb with MONGODB_URL for the MongoDB adapter). Each child is the
 // same `services/<name>/src/main.ts` a Kubernetes pod runs; a child that dies is started again
 // (scripts/supervise.mjs) while the others keep serving.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { up } from './engines.mjs';
@@ -10,32 +12,29 @@ import { supervise } from './supervise.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const engines = await up({});
+// FerretDB only when the MongoDB adapter is chosen: the default needs NATS and PostgreSQL.
+const mongo = env.READ_STORE === 'mongodb';
+const engines = await up({ ferretdb: mongo && !env.MONGODB_URL });
 const gatewayPort = Number(env.HTTP_PORT ?? env.PORT ?? 3000);
 const shared = {
   HOTLINE_MODE: 'distributed',
   NATS_URL: env.NATS_URL ?? engines.natsUrl,
   EVENT_STORE: env.EVENT_STORE ?? 'postgres',
   POSTGRES_URL: env.POSTGRES_URL ?? engines.postgresUrl,
-  READ_STORE: env.READ_STORE ?? 'mongodb',
-  MONGODB_URL: env.MONGODB_URL ?? engines.ferretdbUrl,
+  READ_STORE: env.READ_STORE ?? 'postgres',
+  ...(mongo ? { MONGODB_URL: env.MONGODB_URL ?? engines.ferretdbUrl } : {}),
   HTTP_HOST: env.HTTP_HOST ?? '127.0.0.1',
   // Distributed gateways need a shared session key; a local run makes one (sessions end at restart).
   HOTLINE_SESSION_SECRET: env.HOTLINE_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
 };
-// The services of the platform and the HTTP port of each one's health/metrics (the gateway's also serves the API).
-const services = [
-  { name: 'relay', port: gatewayPort + 102 },
-  { name: 'workflow', port: gatewayPort + 101 },
-  { name: 'intake', port: gatewayPort + 103 },
-  { name: 'routing', port: gatewayPort + 104 },
-  { name: 'reporting', port: gatewayPort + 109 },
-  // The telephone edge lives at the top level (sipapp/), as the design has it.
-  { name: 'sipapp', port: gatewayPort + 105, main: 'sipapp/src/main.ts' },
-  { name: 'escalation', port: gatewayPort + 106 },
-  { name: 'survey', port: gatewayPort + 105 },
-  { name: 'gateway', port: gatewayPort },
-];
+// The services of the platform (the one catalog the embedded runner and the k8s check read too) and
+// the HTTP port of each one's health/metrics: the gateway's is the API's, the others' follow its
+// position in the catalog (gateway + 101, + 102, …), so two services can never share one.
+const catalog = JSON.parse(readFileSync(resolve(root, 'infra/src/platform/services.json'), 'utf8'));
+const services = catalog.services.map((service, index) => ({
+  ...service,
+  port: service.name === 'gateway' ? gatewayPort : gatewayPort + 101 + index,
+}));
 
 const child = (name, script) => ({
   name,
@@ -46,7 +45,7 @@ const child = (name, script) => ({
 });
 supervise([
   ...services.map((service) => ({
-    ...child(service.name, service.main ?? `services/${service.name}/src/main.ts`),
+    ...child(service.name, service.main),
     env: { ...env, ...shared, HTTP_PORT: String(service.port) },
     note: `— health on http://${shared.HTTP_HOST}:${service.port}/health/ready`,
   })),

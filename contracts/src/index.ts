@@ -10,6 +10,7 @@ export * from './messages/registry';
 export * from './messages/asyncapi';
 export * from './messages/personal-data';
 export * from './catalog';
+export * from './command-roles';
 export * from './kernel/calendar';
 export * from './kernel/case-number';
 export * from './workflow';

@@ -73,6 +73,57 @@ describe('POST/GET /api/attachments over real HTTP [embedded]', () => {
     expect(existsSync(join(attachments, 'pending', `${again.id}.json`))).toBe(true);
   });
 
+  it("lets a unit's staff open a file only through a case of theirs that references it", async () => {
+    const CENTER = await signIn(running.url, 'center');
+    const HANDLER = await signIn(running.url, 'unit-handler-housing');
+    const post = (path: string, headers: SessionHeaders, body: Record<string, unknown>) =>
+      fetch(`${running.url}${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ commandId: randomUUID(), ...body }),
+      });
+    const caseWith = async (attachment: Record<string, unknown>, unitId: string): Promise<string> => {
+      const caseId = `att-scope-${randomUUID()}`;
+      const registered = await post('/api/cases', AGENT, {
+        caseId,
+        type: 'report',
+        categoryCode: '030101',
+        content: '楼道灯不亮，附照片',
+        citizen: { name: '王先生', phone: '13800138001' },
+        channel: 'web',
+        attachments: [attachment],
+      });
+      expect(registered.status).toBe(201);
+      expect((await post(`/api/cases/${caseId}/dispatch`, CENTER, { leadUnitId: unitId })).status).toBe(200);
+      return caseId;
+    };
+    const refOf = async (name: string) => {
+      const { sha256: _sha, ...ref } = (await (await upload(name, 'image/png', PNG)).json()) as Record<
+        string,
+        unknown
+      >;
+      return ref as { id: string };
+    };
+    const ours = await refOf('我们的.png');
+    const theirs = await refOf('别人的.png');
+    const ourCase = await caseWith(ours, 'housing-bureau');
+    const theirCase = await caseWith(theirs, 'water-group');
+    const open = (id: string, query = '') =>
+      fetch(`${running.url}/api/attachments/${id}${query}`, { headers: HANDLER });
+
+    expect((await open(ours.id, `?caseId=${ourCase}`)).status).toBe(200);
+    const withoutCase = await open(ours.id);
+    expect(withoutCase.status).toBe(400);
+    expect(await withoutCase.json()).toMatchObject({ error: { field: 'caseId' } });
+    // Another unit's case, or another case's file through ours: as if the file did not exist.
+    expect((await open(theirs.id, `?caseId=${theirCase}`)).status).toBe(404);
+    expect((await open(theirs.id, `?caseId=${ourCase}`)).status).toBe(404);
+    // The center opens any file without naming the case.
+    expect((await fetch(`${running.url}/api/attachments/${theirs.id}`, { headers: CENTER })).status).toBe(
+      200,
+    );
+  });
+
   it('refuses programs, unlisted types and content that contradicts the type with 415 naming the reason', async () => {
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]);
     const renamed = await upload('photo.jpg', 'image/jpeg', exe);

@@ -1,24 +1,52 @@
 import { createIntakeService, intakeConfigSchema } from '@hotline/intake';
+import { QueueContact, systemActor } from '@hotline/contracts';
+import { BusRequests } from '@hotline/infra/bus';
 import { loadConfig } from '@hotline/infra/config';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { workflowService } from '@hotline/workflow';
+import { escalationService } from '@hotline/escalation';
+import { routingService } from '@hotline/routing';
+import { SurveyLinkSigner, createSurveyService } from '@hotline/survey';
 import { gatewayRouteTable, gatewayService } from '@hotline/gateway';
 import { HotlineHttp, type As } from './testing/hotline-http';
 
 type Json = Record<string, unknown>;
 
-/** One POST route, one valid request: sent twice with the same `commandId`, it has one effect. */
+/** One POST (or PUT) route, one valid request: sent twice with the same `commandId`, it has one effect. */
 interface Step {
   route: string;
   path: string;
+  method?: 'PUT';
   as?: As;
   body: Json;
+  /** What must hold before the step, done by the platform or once without the repeat (a contact queued). */
+  before?: readonly Setup[];
 }
+
+/** A contact the telephony queues (the platform's own command), or one request sent once. */
+type Setup = { queue: string } | { once: { path: string; as: As; body: Json } };
 
 const CENTER: As = { username: 'center' };
 const AGENT: As = { username: 'agent' };
 const ADMIN: As = { username: 'city-admin' };
 const HANDLER: As = { username: 'unit-handler-housing' };
+const SUPERVISOR: As = { username: 'supervisor' };
+/** The agent is the signed-in user: their actor id. */
+const AGENT_ID = encodeURIComponent('user:agent');
+const QUEUE = 'idem-queue';
+
+/** The survey link of task `idem-cb-3`, signed as the platform signs the SMS it sends the citizen. */
+const SURVEY_LINK_SECRET = 'idempotency-e2e-survey-link-secret';
+const SURVEY_TOKEN = new SurveyLinkSigner(SURVEY_LINK_SECRET).sign(
+  'idem-cb-3',
+  new Date(Date.now() + 24 * 3_600_000),
+);
+const surveyTask = (taskId: string, method: string): Step => ({
+  route: 'POST /api/survey/callback-tasks',
+  path: '/api/survey/callback-tasks',
+  as: CENTER,
+  body: { taskId, caseId: 'idem-case-1', kind: 'center', method },
+});
 
 /** POST routes that are not state changes by `commandId`, and why a repeat is still harmless. */
 const NOT_COMMANDS: Readonly<Record<string, string>> = {
@@ -32,43 +60,325 @@ const NOT_COMMANDS: Readonly<Record<string, string>> = {
   'POST /api/blocklist/lookup': 'a question sent by POST (the phone number stays out of the URL)',
 };
 
+/** Escalation on the case while its unit holds it (after signing, before the reply). */
+const ESCALATION_STEPS: readonly Step[] = [
+  {
+    route: 'POST /api/escalation/reminders',
+    path: '/api/escalation/reminders',
+    as: CENTER,
+    body: { reminderId: 'idem-reminder-1', caseId: 'idem-case-1', note: '请尽快办理' },
+  },
+  {
+    route: 'POST /api/escalation/reminders/:reminderId/read',
+    path: '/api/escalation/reminders/idem-reminder-1/read',
+    as: HANDLER,
+    body: {},
+  },
+  {
+    route: 'POST /api/escalation/supervisions',
+    path: '/api/escalation/supervisions',
+    as: CENTER,
+    body: {
+      supervisionId: 'idem-supervision-1',
+      caseId: 'idem-case-1',
+      scope: 'leader-instruction',
+      level: 'center',
+      rectifyBy: '2030-01-01T00:00:00.000Z',
+      note: '领导批示：限期整改',
+    },
+  },
+  {
+    route: 'POST /api/escalation/supervisions/:supervisionId/response',
+    path: '/api/escalation/supervisions/idem-supervision-1/response',
+    as: HANDLER,
+    body: { response: '已约谈施工单位，夜间停工。' },
+  },
+  {
+    route: 'POST /api/escalation/supervisions/:supervisionId/close',
+    path: '/api/escalation/supervisions/idem-supervision-1/close',
+    as: CENTER,
+    body: { verdict: 'rectified', comment: '整改到位' },
+  },
+];
+
+const CALLER_PARTY = { kind: 'number', number: '13900001111', label: '住建局值班室' };
+
 /**
- * Commands this walk does not send yet, and why: the routing commands need an agent profile and a
- * contact offered to the agent, which only routing's seeding and the telephony make; the escalation
- * service is not booted here. Their idempotency is the command kit's (`handleCommand`), proven in
- * their services' own tests. Walking them here is open work (issue 11).
+ * The router from setup to a contact's end: the admin's queue, profile and settings (PUT), the
+ * agent's session, contacts the telephony queues (`before`), then every call-control route once.
  */
-const NOT_WALKED_YET: Readonly<Record<string, string>> = {
-  'POST /api/routing/me/log-in': 'needs an agent profile, which no HTTP route sets yet',
-  'POST /api/routing/me/log-out': 'needs an agent profile, which no HTTP route sets yet',
-  'POST /api/routing/me/ready': 'needs an agent profile, which no HTTP route sets yet',
-  'POST /api/routing/me/not-ready': 'needs an agent profile, which no HTTP route sets yet',
-  'POST /api/routing/agents/:agentId/log-out': 'needs an agent profile, which no HTTP route sets yet',
-  'POST /api/routing/agents/:agentId/not-ready': 'needs an agent profile, which no HTTP route sets yet',
-  'POST /api/routing/me/accept': 'needs a contact offered to the agent',
-  'POST /api/routing/me/decline': 'needs a contact offered to the agent',
-  'POST /api/routing/me/end': 'needs a contact in progress',
-  'POST /api/routing/me/end-after-contact-work': 'needs a contact in after-contact work',
-  'POST /api/routing/me/hold': 'needs a contact in progress',
-  'POST /api/routing/me/resume': 'needs a contact on hold',
-  'POST /api/routing/me/transfer': 'needs a contact in progress',
-  'POST /api/routing/me/consult': 'needs a contact in progress',
-  'POST /api/routing/me/end-consultation': 'needs a consultation in progress',
-  'POST /api/routing/me/conference': 'needs a contact in progress',
-  'POST /api/routing/me/conference/leave': 'needs a three-way call in progress',
-  'POST /api/routing/contacts/:contactId/supervise': 'needs a contact in progress',
-  'POST /api/routing/contacts/:contactId/stop-supervising': 'needs a supervised contact',
-  'POST /api/routing/bulletins':
-    'the routing service is not in this walk; walked in the agent desk browser test',
-  'POST /api/routing/bulletins/:bulletinId/withdraw': 'the routing service is not in this walk',
-  'POST /api/escalation/reminders': 'the escalation service is not in this walk; its own int tests repeat it',
-  'POST /api/escalation/reminders/:reminderId/read': 'the escalation service is not in this walk',
-  'POST /api/escalation/supervisions': 'the escalation service is not in this walk',
-  'POST /api/escalation/supervisions/:supervisionId/response': 'the escalation service is not in this walk',
-  'POST /api/escalation/supervisions/:supervisionId/close': 'the escalation service is not in this walk',
-};
+const ROUTING_STEPS: readonly Step[] = [
+  {
+    route: 'PUT /api/routing/queues/:queueId',
+    path: `/api/routing/queues/${QUEUE}`,
+    method: 'PUT',
+    as: ADMIN,
+    body: {
+      name: '幂等测试',
+      requiredSkills: [],
+      strategy: 'longest-idle',
+      offerTimeoutSeconds: 600,
+      afterContactWorkSeconds: 600,
+      tierRules: [],
+      urgentPriority: 2,
+      repeatCallerPriority: 1,
+      serviceLevelSeconds: 15,
+      shortAbandonSeconds: 5,
+    },
+  },
+  {
+    route: 'PUT /api/routing/agents/:agentId/profile',
+    path: `/api/routing/agents/${AGENT_ID}/profile`,
+    method: 'PUT',
+    as: ADMIN,
+    body: {
+      skills: { 'lang.cmn': 5 },
+      queues: [{ queueId: QUEUE, tier: 1, position: 0, weight: 1 }],
+      chatCapacity: 2,
+    },
+  },
+  {
+    route: 'PUT /api/routing/settings',
+    path: '/api/routing/settings',
+    method: 'PUT',
+    as: ADMIN,
+    body: {
+      repeatCallerDays: 0,
+      priorityCallers: [],
+      maxMissedOffers: 3,
+      declineDelaySeconds: 0,
+      noAnswerDelaySeconds: 0,
+      wrapUpDelaySeconds: 0,
+      seed: 7,
+    },
+  },
+  { route: 'POST /api/routing/me/log-in', path: '/api/routing/me/log-in', as: AGENT, body: {} },
+  { route: 'POST /api/routing/me/ready', path: '/api/routing/me/ready', as: AGENT, body: {} },
+  {
+    route: 'POST /api/routing/me/decline',
+    path: '/api/routing/me/decline',
+    as: AGENT,
+    body: { contactId: 'idem-call-1' },
+    before: [{ queue: 'idem-call-1' }],
+  },
+  {
+    route: 'POST /api/routing/me/accept',
+    path: '/api/routing/me/accept',
+    as: AGENT,
+    body: { contactId: 'idem-call-2' },
+    before: [{ queue: 'idem-call-2' }],
+  },
+  {
+    route: 'POST /api/routing/me/hold',
+    path: '/api/routing/me/hold',
+    as: AGENT,
+    body: { contactId: 'idem-call-2' },
+  },
+  {
+    route: 'POST /api/routing/me/resume',
+    path: '/api/routing/me/resume',
+    as: AGENT,
+    body: { contactId: 'idem-call-2' },
+  },
+  {
+    route: 'POST /api/routing/me/consult',
+    path: '/api/routing/me/consult',
+    as: AGENT,
+    body: { contactId: 'idem-call-2', party: CALLER_PARTY },
+  },
+  {
+    route: 'POST /api/routing/me/end-consultation',
+    path: '/api/routing/me/end-consultation',
+    as: AGENT,
+    body: { contactId: 'idem-call-2', outcome: 'return' },
+  },
+  {
+    route: 'POST /api/routing/me/conference',
+    path: '/api/routing/me/conference',
+    as: AGENT,
+    body: { contactId: 'idem-call-2', party: CALLER_PARTY },
+  },
+  {
+    route: 'POST /api/routing/me/conference/leave',
+    path: '/api/routing/me/conference/leave',
+    as: AGENT,
+    body: { contactId: 'idem-call-2', party: CALLER_PARTY },
+  },
+  {
+    route: 'POST /api/routing/contacts/:contactId/supervise',
+    path: '/api/routing/contacts/idem-call-2/supervise',
+    as: SUPERVISOR,
+    body: { mode: 'monitor' },
+  },
+  {
+    route: 'POST /api/routing/contacts/:contactId/stop-supervising',
+    path: '/api/routing/contacts/idem-call-2/stop-supervising',
+    as: SUPERVISOR,
+    body: {},
+  },
+  {
+    route: 'POST /api/routing/me/end',
+    path: '/api/routing/me/end',
+    as: AGENT,
+    body: { contactId: 'idem-call-2' },
+  },
+  {
+    route: 'POST /api/routing/me/end-after-contact-work',
+    path: '/api/routing/me/end-after-contact-work',
+    as: AGENT,
+    body: {},
+  },
+  {
+    route: 'POST /api/routing/me/transfer',
+    path: '/api/routing/me/transfer',
+    as: AGENT,
+    body: { contactId: 'idem-call-3', target: { kind: 'number', number: '13900002222' } },
+    before: [
+      { queue: 'idem-call-3' },
+      { once: { path: '/api/routing/me/accept', as: AGENT, body: { contactId: 'idem-call-3' } } },
+    ],
+  },
+  {
+    route: 'POST /api/routing/me/not-ready',
+    path: '/api/routing/me/not-ready',
+    as: AGENT,
+    body: { reason: '小休' },
+    before: [{ once: { path: '/api/routing/me/end-after-contact-work', as: AGENT, body: {} } }],
+  },
+  {
+    route: 'POST /api/routing/agents/:agentId/not-ready',
+    path: `/api/routing/agents/${AGENT_ID}/not-ready`,
+    as: SUPERVISOR,
+    body: { reason: '班长强制' },
+    before: [{ once: { path: '/api/routing/me/ready', as: AGENT, body: {} } }],
+  },
+  { route: 'POST /api/routing/me/log-out', path: '/api/routing/me/log-out', as: AGENT, body: {} },
+  {
+    route: 'POST /api/routing/agents/:agentId/log-out',
+    path: `/api/routing/agents/${AGENT_ID}/log-out`,
+    as: SUPERVISOR,
+    body: {},
+    before: [{ once: { path: '/api/routing/me/log-in', as: AGENT, body: {} } }],
+  },
+  {
+    route: 'POST /api/routing/bulletins',
+    path: '/api/routing/bulletins',
+    as: SUPERVISOR,
+    body: { bulletinId: 'idem-bulletin-1', text: '鼓楼区停水，预计18时恢复。', severity: 'info' },
+  },
+  {
+    route: 'POST /api/routing/bulletins/:bulletinId/withdraw',
+    path: '/api/routing/bulletins/idem-bulletin-1/withdraw',
+    as: SUPERVISOR,
+    body: {},
+  },
+];
+
+/** A web chat (its queue is QUEUE here): opened on the portal, offered to the agent, written both ways. */
+const CHAT_STEPS: readonly Step[] = [
+  {
+    route: 'POST /api/portal/chats',
+    path: '/api/portal/chats',
+    body: { text: '请问社保卡丢了怎么补办？' },
+    before: [
+      { once: { path: '/api/routing/me/log-in', as: AGENT, body: {} } },
+      { once: { path: '/api/routing/me/ready', as: AGENT, body: {} } },
+    ],
+  },
+  {
+    route: 'POST /api/portal/chats/:chatId/messages',
+    path: '/api/portal/chats/{chatId}/messages',
+    body: { text: '我在鼓楼区' },
+  },
+  {
+    route: 'POST /api/routing/me/chats/:contactId/messages',
+    path: '/api/routing/me/chats/{chatId}/messages',
+    as: AGENT,
+    body: { text: '您好，请带身份证到社保服务网点补办。' },
+    before: [{ once: { path: '/api/routing/me/accept', as: AGENT, body: { contactId: '{chatId}' } } }],
+  },
+  {
+    route: 'POST /api/portal/chats/:chatId/leave',
+    path: '/api/portal/chats/{chatId}/leave',
+    body: {},
+  },
+];
 
 /** In order: later steps act on what earlier ones made. `:action` routes: one representative each. */
+/** An opinion poll round from its definition to a unit's verification (民主评议). */
+const POLL = '/api/survey/polls/idem-poll';
+const POLL_STEPS: readonly Step[] = [
+  {
+    route: 'POST /api/survey/polls',
+    path: '/api/survey/polls',
+    as: CENTER,
+    body: {
+      roundId: 'idem-poll',
+      title: '民主评议',
+      seed: 'idem',
+      auditShare: 1,
+      questionnaire: {
+        units: [{ unitId: 'housing-bureau', name: '住建局' }],
+        questions: [
+          {
+            questionId: 'attitude',
+            text: '服务态度',
+            weight: 1,
+            options: [
+              { key: 'satisfied', label: '满意', score: 100 },
+              { key: 'dissatisfied', label: '不满意', score: 0 },
+            ],
+          },
+        ],
+      },
+      quotas: [{ district: 'gulou', frame: 'hotline', count: 2 }],
+    },
+  },
+  {
+    route: 'POST /api/survey/polls/:roundId/frames',
+    path: `${POLL}/frames`,
+    as: CENTER,
+    body: {
+      frame: 'hotline',
+      fileName: 'hotline.csv',
+      content: '13900000001,gulou\n13900000002,gulou\n13900000003,gulou',
+    },
+  },
+  { route: 'POST /api/survey/polls/:roundId/sample', path: `${POLL}/sample`, as: CENTER, body: {} },
+  {
+    route: 'POST /api/survey/polls/:roundId/interviews/next',
+    path: `${POLL}/interviews/next`,
+    as: AGENT,
+    body: {},
+  },
+  {
+    route: 'POST /api/survey/poll-interviews/:interviewId/answer',
+    path: '/api/survey/poll-interviews/idem-poll.1/answer',
+    as: AGENT,
+    body: { evaluations: [{ unitId: 'housing-bureau', answers: { attitude: 'satisfied' } }] },
+  },
+  {
+    route: 'POST /api/survey/poll-interviews/:interviewId/failure',
+    path: '/api/survey/poll-interviews/idem-poll.2/failure',
+    as: AGENT,
+    body: { failure: 'not-reached' },
+    before: [{ once: { path: `${POLL}/interviews/next`, as: AGENT, body: {} } }],
+  },
+  {
+    route: 'POST /api/survey/poll-interviews/:interviewId/audit',
+    path: '/api/survey/poll-interviews/idem-poll.1/audit',
+    as: SUPERVISOR,
+    body: { upheld: true },
+  },
+  { route: 'POST /api/survey/polls/:roundId/publish', path: `${POLL}/publish`, as: CENTER, body: {} },
+  {
+    route: 'POST /api/survey/polls/:roundId/units/:unitId/verification',
+    path: `${POLL}/units/housing-bureau/verification`,
+    as: HANDLER,
+    body: { agreed: true },
+  },
+];
+
 const STEPS: readonly Step[] = [
   {
     route: 'POST /api/cases',
@@ -90,6 +400,7 @@ const STEPS: readonly Step[] = [
     body: { leadUnitId: 'housing-bureau' },
   },
   { route: 'POST /api/cases/:caseId/:action', path: '/api/cases/idem-case-1/sign', as: HANDLER, body: {} },
+  ...ESCALATION_STEPS,
   {
     route: 'POST /api/cases/:caseId/:action',
     path: '/api/cases/idem-case-1/reply',
@@ -101,6 +412,42 @@ const STEPS: readonly Step[] = [
     path: '/api/cases/idem-case-1/review/accept',
     as: CENTER,
     body: {},
+  },
+  surveyTask('idem-cb-1', 'desk'),
+  {
+    route: 'POST /api/survey/callback-tasks/:taskId/attempts',
+    path: '/api/survey/callback-tasks/idem-cb-1/attempts',
+    as: AGENT,
+    body: { method: 'desk', failure: 'no-answer' },
+  },
+  {
+    route: 'POST /api/survey/callback-tasks/:taskId/answer',
+    path: '/api/survey/callback-tasks/idem-cb-1/answer',
+    as: AGENT,
+    body: {
+      method: 'desk',
+      ratings: { efficiency: 'satisfied', attitude: 'satisfied', result: 'dissatisfied' },
+      comment: '晚上还有噪声',
+    },
+  },
+  {
+    route: 'POST /api/survey/callback-tasks/:taskId/fault',
+    path: '/api/survey/callback-tasks/idem-cb-1/fault',
+    as: CENTER,
+    body: { unitAtFault: false, note: '施工许可内作业' },
+  },
+  surveyTask('idem-cb-2', 'desk'),
+  {
+    route: 'POST /api/survey/callback-tasks/:taskId/unreachable',
+    path: '/api/survey/callback-tasks/idem-cb-2/unreachable',
+    as: AGENT,
+    body: {},
+  },
+  surveyTask('idem-cb-3', 'sms'),
+  {
+    route: 'POST /api/public/surveys/:token/answer',
+    path: `/api/public/surveys/${SURVEY_TOKEN}/answer`,
+    body: { ratings: { efficiency: 'satisfied', attitude: 'satisfied', result: 'satisfied' } },
   },
   {
     route: 'POST /api/contacts',
@@ -125,6 +472,13 @@ const STEPS: readonly Step[] = [
     body: { content: '我家楼下路灯坏了一个星期，晚上很黑，请尽快修理。', caller: { phone: '13900009999' } },
   },
   {
+    // An Open311 client's request: a contact like the portal's, by the signed-in key holder.
+    route: 'POST /open311/v2/requests.:format',
+    path: '/open311/v2/requests.json',
+    as: AGENT,
+    body: { service_code: '010102', address_string: '鼓楼区南后街12号', description: '南后街路灯不亮' },
+  },
+  {
     route: 'POST /api/dispatch-catalogue/entries',
     path: '/api/dispatch-catalogue/entries',
     as: ADMIN,
@@ -143,6 +497,19 @@ const STEPS: readonly Step[] = [
     body: {
       articleId: 'idem-kb-1',
       content: { title: '公积金提取', body: '携带身份证到服务大厅办理。', owningUnitId: 'housing-bureau' },
+    },
+  },
+  {
+    route: 'POST /api/knowledge/:articleId/revise',
+    path: '/api/knowledge/idem-kb-1/revise',
+    as: CENTER,
+    body: {
+      baseVersion: 1,
+      content: {
+        title: '公积金提取',
+        body: '携带身份证到任一服务大厅办理。',
+        owningUnitId: 'housing-bureau',
+      },
     },
   },
   {
@@ -265,20 +632,43 @@ const STEPS: readonly Step[] = [
     as: CENTER,
     body: { phone: '13900006666' },
   },
+  ...ROUTING_STEPS,
+  ...CHAT_STEPS,
+  ...POLL_STEPS,
 ];
 
-describe('Every POST route, repeated with the same commandId, has one effect [embedded]', () => {
+describe('Every POST and PUT route, repeated with the same commandId, has one effect [embedded]', () => {
   let running: BootedPlatform;
   let http: HotlineHttp;
+  let bus: BusRequests;
 
   beforeAll(async () => {
     const intake = createIntakeService({ config: loadConfig(intakeConfigSchema, {}, 'idempotency-e2e') });
-    running = await bootPlatform([workflowService, intake, gatewayService]);
+    const survey = createSurveyService({
+      env: { SURVEY_LINK_SECRET, SURVEY_DUE_RUNNER: 'false', SURVEY_AUDIT_SHARE: '0' },
+    });
+    // Web chats wait in the walk's queue, where the agent is a member with a chat capacity.
+    process.env.HOTLINE_CHAT_QUEUE = QUEUE;
+    running = await bootPlatform([
+      workflowService,
+      intake,
+      escalationService,
+      routingService,
+      survey,
+      gatewayService,
+    ]);
     http = new HotlineHttp(running.url);
+    bus = new BusRequests(running.platform.client());
   });
   afterAll(async () => {
+    delete process.env.HOTLINE_CHAT_QUEUE;
     await running.close();
   });
+
+  /** What earlier steps made and later paths name: the API token, the web chat. */
+  const made = { tokenId: '', chatId: '' };
+  const fill = (text: string): string =>
+    text.replace('{tokenId}', made.tokenId).replace('{chatId}', made.chatId);
 
   const eventsOf = async (commandId: string): Promise<number> =>
     (await running.platform.eventStore.readAll()).filter((event) => event.metadata.commandId === commandId)
@@ -287,21 +677,44 @@ describe('Every POST route, repeated with the same commandId, has one effect [em
   /** The command twice; what each answered and how many events the command id has after each. */
   const twice = async (step: Step, path: string, commandId: string) => {
     const body = { ...step.body, commandId };
-    const first = await http.request<Json>('POST', path, { ...(step.as ? { as: step.as } : {}), body });
+    const method = step.method ?? 'POST';
+    const first = await http.request<Json>(method, path, { ...(step.as ? { as: step.as } : {}), body });
     const afterFirst = await eventsOf(commandId);
-    const second = await http.request<Json>('POST', path, { ...(step.as ? { as: step.as } : {}), body });
+    const second = await http.request<Json>(method, path, { ...(step.as ? { as: step.as } : {}), body });
     return { first, second, afterFirst, afterSecond: await eventsOf(commandId) };
   };
 
-  it('covers every POST route: a step here, or a reason it is not a command', () => {
+  /** A contact queued by the telephony (offered at once to the ready agent), or a request sent once. */
+  const prepare = async (setup: Setup, index: number): Promise<void> => {
+    if ('queue' in setup) {
+      await bus.command(
+        QueueContact,
+        `idem-setup-${index}-${setup.queue}`,
+        {
+          contactId: setup.queue,
+          queueId: QUEUE,
+          channel: 'voice',
+          callerNumber: '13900004444',
+          urgent: false,
+          requiredSkills: [],
+        },
+        { actor: systemActor('idempotency-e2e'), districtId: 'city' },
+      );
+      return;
+    }
+    const { path, as } = setup.once;
+    const body = JSON.parse(fill(JSON.stringify(setup.once.body))) as Json;
+    const commandId = `idem-setup-${index}-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+    const answer = await http.request('POST', path, { as, body: { ...body, commandId } });
+    if (answer.status >= 300)
+      throw new Error(`setup ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  };
+
+  it('covers every POST and PUT route: a step here, or a reason it is not a command', () => {
     const posts = gatewayRouteTable()
-      .filter((route) => route.method === 'POST')
-      .map((route) => `POST ${route.path}`);
-    const covered = new Set([
-      ...STEPS.map((step) => step.route),
-      ...Object.keys(NOT_COMMANDS),
-      ...Object.keys(NOT_WALKED_YET),
-    ]);
+      .filter((route) => route.method === 'POST' || route.method === 'PUT')
+      .map((route) => `${route.method} ${route.path}`);
+    const covered = new Set([...STEPS.map((step) => step.route), ...Object.keys(NOT_COMMANDS)]);
     expect(posts.filter((route) => !covered.has(route))).toEqual([]);
   });
 
@@ -311,7 +724,8 @@ describe('Every POST route, repeated with the same commandId, has one effect [em
     const issued: Json[] = [];
     for (const [index, step] of STEPS.entries()) {
       const commandId = `idem-${index}-${step.path.replace(/[^A-Za-z0-9]+/g, '-').slice(-40)}`;
-      const path = step.path.replace('{tokenId}', tokens[0] ?? '');
+      const path = fill(step.path);
+      for (const [n, setup] of (step.before ?? []).entries()) await prepare(setup, index * 10 + n);
       const { first, second, afterFirst, afterSecond } = await twice(step, path, commandId);
       const where = `${path}: ${JSON.stringify(first.body).slice(0, 200)}`;
       if (first.status >= 300) failures.push(`${first.status} on the first try ${where}`);
@@ -321,8 +735,10 @@ describe('Every POST route, repeated with the same commandId, has one effect [em
         failures.push(`${afterSecond - afterFirst} more events on the repeat ${where}`);
       if (step.route === 'POST /api/api-tokens') {
         tokens.push(String(first.body.tokenId));
+        made.tokenId = String(first.body.tokenId);
         issued.push(first.body, second.body);
       }
+      if (step.route === 'POST /api/portal/chats') made.chatId = String(first.body.chatId);
     }
     expect(failures).toEqual([]);
     // The secret is shown once; the repeat names the same token without it.

@@ -78,6 +78,43 @@ describe('Intake through the gateway with the real workflow service [embedded: i
     expect(history?.caseIds).toContain(receipt.caseId);
   });
 
+  it('gives an unclear portal submission its case number at once: tracked before the agent registers it, kept by the case', async () => {
+    const submitted = await fetch(`${running.url}/api/portal/contacts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        commandId: randomUUID(),
+        caller: { name: '林女士', phone: '13805913333' },
+        content: '您好，有个情况想反映一下，麻烦尽快联系我',
+      }),
+    });
+    const receipt = (await submitted.json()) as {
+      contactId: string;
+      outcome?: string;
+      caseNumber: string;
+      reply: string;
+    };
+    expect(receipt.outcome).toBeUndefined();
+    expect(receipt.caseNumber).toMatch(/^\d{8}$/);
+    expect(receipt.reply).toContain(receipt.caseNumber);
+
+    const track = (phoneLast4: string) =>
+      fetch(`${running.url}/api/public/cases/${receipt.caseNumber}?phoneLast4=${phoneLast4}`);
+    expect(await (await track('3333')).json()).toMatchObject({
+      caseNumber: receipt.caseNumber,
+      status: 'accepted',
+    });
+    expect((await track('0000')).status).toBe(404);
+
+    const caseId = `case-${randomUUID()}`;
+    const registered = await api(`contacts/${receipt.contactId}/register-case`, {
+      method: 'POST',
+      body: JSON.stringify({ commandId: randomUUID(), caseId, type: 'consult', categoryCode: '010101' }),
+    });
+    expect(registered.status).toBe(200);
+    expect(await registered.json()).toMatchObject({ caseId, caseNumber: receipt.caseNumber });
+  });
+
   it('suggests the open case as a duplicate and counts an agent’s merge as a repeat', async () => {
     const content = '仓山区首山路一带从早上开始停水，自来水到现在还没来，也没有提前通知';
     const first = (await (

@@ -7,7 +7,7 @@ import { connect } from '@nats-io/transport-node';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import type { Platform } from '@hotline/infra/platform';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
-import { MongoReadStore } from '@hotline/infra/read-store';
+import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { workflowService } from '@hotline/workflow';
 import { signIn } from '@hotline/gateway/testing';
@@ -41,9 +41,7 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
     HOTLINE_MODE: 'distributed',
     EVENT_STORE_PATH: join(dir, 'events.db'),
     EVENT_STORE_DURABILITY: 'normal',
-    READ_STORE: 'mongodb',
-    MONGODB_URL: process.env.FERRETDB_URL ?? 'mongodb://127.0.0.1:27018/',
-    MONGODB_DB: `live_${tag}`,
+    READ_STORE: 'postgres',
     HOTLINE_EVENTS_STREAM: `LIVE_${tag}`,
     HOTLINE_DLQ_STREAM: `LIVE_DLQ_${tag}`,
     HOTLINE_EVENTS_SUBJECT_PREFIX: `live${tag}.evt`,
@@ -54,6 +52,7 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
     HOTLINE_DEMO: 'on',
     HOTLINE_INSECURE_COOKIES: 'true',
   };
+  let readModels: TemporaryDatabase;
   let workflow: Platform;
   let relay: Relay;
   let publisher: JetStreamEventPublisher;
@@ -64,6 +63,8 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
 
   beforeAll(async () => {
     Object.assign(process.env, authEnv);
+    readModels = await createTemporaryDatabase('live');
+    env.POSTGRES_URL = readModels.url;
     const booted = await bootPlatform([workflowService], { name: 'workflow', env, dir });
     running.push(booted);
     workflow = booted.platform;
@@ -90,9 +91,7 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
     await jsm.streams.delete(env.HOTLINE_EVENTS_STREAM ?? '').catch(() => undefined);
     await jsm.streams.delete(env.HOTLINE_DLQ_STREAM ?? '').catch(() => undefined);
     await cleanup.close();
-    const store = await MongoReadStore.connect(env.MONGODB_URL ?? '', env.MONGODB_DB ?? '');
-    await store.dropDatabase();
-    await store.close();
+    await readModels?.drop();
     rmSync(dir, { recursive: true, force: true });
     for (const name of Object.keys(authEnv)) delete process.env[name];
   });

@@ -4,71 +4,14 @@ import { workflowService } from '@hotline/workflow';
 import { signIn, signInAs } from '@hotline/gateway/testing';
 import { gatewayService } from '@hotline/gateway';
 import type { LiveCaseEvent } from '@hotline/gateway';
+import { EventStream as SseStream } from './testing/event-stream';
+
+type EventStream = SseStream<LiveCaseEvent>;
+const EventStream = { open: (url: string, headers: Headers) => SseStream.open<LiveCaseEvent>(url, headers) };
+/** Events of one case. */
+const ofCase = (caseId: string) => (event: LiveCaseEvent) => event.caseId === caseId;
 
 type Headers = Record<string, string>;
-
-/** A real SSE client over fetch: reads `event:`/`id:`/`data:` blocks as they arrive. */
-class EventStream {
-  private buffer = '';
-  private readonly decoder = new TextDecoder();
-  private readonly abort = new AbortController();
-  private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-  status = 0;
-
-  static async open(url: string, headers: Headers): Promise<EventStream> {
-    const stream = new EventStream();
-    const response = await fetch(url, { headers, signal: stream.abort.signal });
-    stream.status = response.status;
-    if (response.ok && response.body) stream.reader = response.body.getReader();
-    return stream;
-  }
-
-  /** The next `case` event (or `reset`), skipping comments and the retry line. */
-  async next(): Promise<{ event: string; id?: string; data: LiveCaseEvent }> {
-    for (;;) {
-      const end = this.buffer.indexOf('\n\n');
-      if (end >= 0) {
-        const block = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 2);
-        const fields = Object.fromEntries(
-          block
-            .split('\n')
-            .filter((line) => !line.startsWith(':'))
-            .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]),
-        );
-        if (fields.event)
-          return { event: fields.event, id: fields.id, data: JSON.parse(fields.data ?? '{}') };
-        continue;
-      }
-      const chunk = await this.reader?.read();
-      if (!chunk || chunk.done) throw new Error('the stream ended');
-      this.buffer += this.decoder.decode(chunk.value, { stream: true });
-    }
-  }
-
-  /** The next comment line (a heartbeat), skipping events. */
-  async nextComment(): Promise<string> {
-    for (;;) {
-      const line = this.buffer.split('\n').find((l) => l.startsWith(':'));
-      if (line !== undefined) return line;
-      const chunk = await this.reader?.read();
-      if (!chunk || chunk.done) throw new Error('the stream ended');
-      this.buffer += this.decoder.decode(chunk.value, { stream: true });
-    }
-  }
-
-  /** The next event of one case. */
-  async nextOf(caseId: string): Promise<{ event: string; id?: string; data: LiveCaseEvent }> {
-    for (;;) {
-      const received = await this.next();
-      if (received.data.caseId === caseId) return received;
-    }
-  }
-
-  close(): void {
-    this.abort.abort();
-  }
-}
 
 describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () => {
   let running: BootedPlatform;
@@ -141,12 +84,12 @@ describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () =
     expect([city.status, clerk.status, parent.status, other.status]).toEqual([200, 200, 200, 200]);
 
     const caseId = await newCase();
-    const registered = await city.nextOf(caseId);
+    const registered = await city.nextWhere(ofCase(caseId));
     expect(registered).toMatchObject({ event: 'case', data: { caseId, type: 'CaseRegistered' } });
     expect(registered.id).toBe(String(registered.data.position));
 
     await command(center, `cases/${caseId}/dispatch`, { leadUnitId: 'housing-bureau' });
-    expect((await city.nextOf(caseId)).data).toMatchObject({
+    expect((await city.nextWhere(ofCase(caseId))).data).toMatchObject({
       type: 'CaseDispatched',
       unitIds: ['housing-bureau'],
     });
@@ -170,8 +113,8 @@ describe('GET /api/live: Server-Sent Events scoped to the user [embedded]', () =
 
     // Resume after the registration: the missed events come again, in order.
     const resumed = await open(center, { 'last-event-id': registered.id ?? '' });
-    expect((await resumed.nextOf(caseId)).data.type).toBe('CaseDispatched');
-    expect((await resumed.nextOf(caseId)).data.type).toBe('CaseSigned');
+    expect((await resumed.nextWhere(ofCase(caseId))).data.type).toBe('CaseDispatched');
+    expect((await resumed.nextWhere(ofCase(caseId))).data.type).toBe('CaseSigned');
   });
 
   it('sends a heartbeat comment on an idle stream', async () => {

@@ -1,6 +1,6 @@
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { extractPdfText, readXlsx } from '@hotline/infra/documents/testing';
-import { gatewayService } from '@hotline/gateway';
+import { createGatewayService } from '@hotline/gateway';
 import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
 import { reportingService } from '@hotline/reporting';
 import { workflowService } from '@hotline/workflow';
@@ -34,7 +34,9 @@ describe('reports over HTTP after one closed loop [embedded]', () => {
   };
 
   beforeAll(async () => {
-    running = await bootPlatform([workflowService, reportingService, gatewayService], {
+    // A row limit of 1: the case list of the loop's case streams, a list of three runs as a job.
+    const gateway = createGatewayService({ reportsEnv: { REPORT_EXPORT_ROW_LIMIT: '1' } });
+    running = await bootPlatform([workflowService, reportingService, gateway], {
       env: { LOG_LEVEL: 'warn' },
     });
     http = new HotlineHttp(running.url);
@@ -115,6 +117,70 @@ describe('reports over HTTP after one closed loop [embedded]', () => {
     const pdf = await file(`/api/reports/kpis/export?format=pdf&from=${day}&to=${day}`);
     // A header may wrap inside its cell: read the page as one run of text.
     expect(extractPdfText(pdf.body).join('').replace(/\n/g, '')).toContain('转办及时率');
+  });
+
+  it('exports the case list: streamed up to the row limit, beyond it a job to poll and download', async () => {
+    const day = today();
+    const streamed = await file(
+      `/api/reports/cases/export?format=xlsx&from=${day}&to=${day}&categoryCode=03`,
+    );
+    expect(streamed.status).toBe(200);
+    const [sheet] = await readXlsx(streamed.body);
+    expect(sheet!.rows[0]!.slice(0, 3)).toEqual(['工单编号', '受理时段', '区县']);
+    expect(sheet!.rows[1]![0]).toBe(caseNumber);
+    expect(sheet!.rows[1]).toContain('已归档');
+
+    for (const n of [1, 2]) {
+      await http.ok('POST', '/api/cases', {
+        as: people.agent,
+        body: {
+          commandId: `export-extra-${n}-${caseId}`,
+          caseId: `export-extra-${n}-${caseId}`,
+          districtId: 'gulou',
+          type: 'consult',
+          categoryCode: '040101',
+          content: '咨询公积金提取的办理材料',
+          citizen: { name: '李女士', phone: '139 0013 9000' },
+          channel: 'phone',
+        },
+      });
+    }
+    // The counters follow the log: wait until they know the three cases.
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const list = await http.ok<Json>('GET', `/api/reports/cases?from=${day}&to=${day}&withTotal=true`, {
+        as: people.center,
+      });
+      if (list.total === 3) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const started = await fetch(`${running.url}/api/reports/cases/export?format=csv&from=${day}&to=${day}`, {
+      headers: centerSession,
+    });
+    expect(started.status).toBe(202);
+    const job = (await started.json()) as Json;
+    expect(job).toMatchObject({ status: 'running', jobId: expect.stringMatching(/^exp-/) as unknown });
+    let status: Json = job;
+    for (let attempt = 0; status.status === 'running' && attempt < 100; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = await http.ok<Json>('GET', `/api/reports/export-jobs/${String(job.jobId)}`, {
+        as: people.center,
+      });
+    }
+    expect(status).toMatchObject({ status: 'done', total: 3, written: 3 });
+    const csv = await file(`/api/reports/export-jobs/${String(job.jobId)}/file`);
+    expect(csv.type).toContain('text/csv');
+    const text = csv.body.toString('utf8');
+    expect(text).toMatch(/^\ufeff工单编号,受理时段/);
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines).toHaveLength(4);
+    // Another user does not learn that the job exists.
+    const other = await http.request('GET', `/api/reports/export-jobs/${String(job.jobId)}`, {
+      as: people.gulou,
+    });
+    expect(other.status).toBe(404);
+    const pdf = await file(`/api/reports/cases/export?format=pdf&from=${day}&to=${day}`);
+    expect(pdf.status).toBe(400);
+    expect(pdf.body.toString()).toContain('format');
   });
 
   it("prints the case's transfer form and reply letter", async () => {

@@ -74,6 +74,8 @@ describe('/api/routing over real HTTP [embedded]', () => {
     const board = await get('board', SUPERVISOR);
     expect(board.status).toBe(200);
     expect(board.body.agents).toEqual([expect.objectContaining({ agentId: 'user:agent', state: 'ready' })]);
+    // Seats by their accounts' display names, not by actor ids.
+    expect(board.body.names).toEqual({ 'user:agent': '演示坐席' });
     expect(board.body.queues).toEqual([
       expect.objectContaining({ queueId: 'general', waiting: 0, loggedIn: 1 }),
     ]);

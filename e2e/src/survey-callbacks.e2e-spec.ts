@@ -253,6 +253,62 @@ describe('Callbacks end to end [embedded: workflow, survey and gateway on one bu
     });
   }, 60_000);
 
+  it('works the queue over HTTP: the desk lists and answers, the center judges; the citizen answers once on the public page', async () => {
+    const { caseId, detail } = await completedCase('web', 'help');
+    const taskId = routineTaskId(caseId, 1);
+    await task(taskId);
+    const queue = await http.ok<{ items: Body[] }>(
+      'GET',
+      '/api/survey/callback-tasks?status=scheduled,link-sent&method=sms&limit=500',
+      { as: people.agent },
+    );
+    expect(queue.items).toEqual(expect.arrayContaining([expect.objectContaining({ taskId, method: 'sms' })]));
+    // A unit user has no queue: the route refuses before the service is asked.
+    expect((await http.request('GET', '/api/survey/callback-tasks', { as: people.dongjie })).status).toBe(
+      403,
+    );
+
+    const token = new SurveyLinkSigner(SECRET).sign(taskId, new Date(Date.now() + 3_600_000));
+    const forged = `${taskId}.zzzzzz.${'0'.repeat(16)}`;
+    expect(await http.request<Body>('GET', `/api/public/surveys/${forged}`)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'CALLBACK_LINK_INVALID' } },
+    });
+    const expired = new SurveyLinkSigner(SECRET).sign(taskId, new Date(Date.now() - 1000));
+    const ratings = { efficiency: 'satisfied', attitude: 'satisfied', result: 'dissatisfied' };
+    const late = await http.request<Body>('POST', `/api/public/surveys/${expired}/answer`, {
+      body: { commandId: randomUUID(), ratings },
+    });
+    expect(late).toMatchObject({ status: 422, body: { error: { code: 'CALLBACK_LINK_EXPIRED' } } });
+    expect(await http.ok('GET', `/api/public/surveys/${token}`)).toMatchObject({ answered: false });
+
+    const answer = (commandId: string) =>
+      http.ok<{ events: unknown[] }>('POST', `/api/public/surveys/${token}/answer`, {
+        body: { commandId, ratings, comment: '还是没修好' },
+      });
+    expect((await answer('citizen-answer-1')).events).toHaveLength(1);
+    // Another press of the button (a new command id) changes nothing either.
+    expect((await answer('citizen-answer-2')).events).toEqual([]);
+    expect(await http.ok('GET', `/api/public/surveys/${token}`)).toMatchObject({ answered: true });
+
+    await eventually(
+      () => http.ok<Body>('GET', `/api/survey/callback-tasks/${taskId}`, { as: people.center }),
+      (t) => t.status === 'fault-review',
+    );
+    await http.ok('POST', `/api/survey/callback-tasks/${taskId}/fault`, {
+      as: people.center,
+      body: { commandId: `${taskId}-judge`, unitAtFault: false, note: '已按政策答复' },
+    });
+    expect(await eventually(detail, (d) => d.status === 'closed')).toMatchObject({ status: 'closed' });
+
+    const byUnit = await eventually(
+      () => http.ok<{ rows: Body[] }>('GET', '/api/survey/satisfaction?by=unit', { as: people.dongjie }),
+      (r) => r.rows.length > 0,
+    );
+    // A unit sees its own row only.
+    expect(byUnit.rows.map((row) => row.key)).toEqual(['gulou-dongjie']);
+  }, 60_000);
+
   it("keeps each agent's post-call survey scores by period; a second key press for a call changes nothing", async () => {
     const ivr: Actor = { id: 'system:sipapp', role: 'system' };
     const agentId = `agent-${randomUUID()}`;

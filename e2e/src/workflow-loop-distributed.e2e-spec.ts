@@ -3,23 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { MongoReadStore } from '@hotline/infra/read-store';
-import { isolatedDistributedEnv } from '@hotline/workflow/testing';
+import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
+import { isolatedDistributedEnv, type IsolatedDistributedEnv } from '@hotline/workflow/testing';
 import { privateNats } from '@hotline/workflow/testing';
 import { readModelSnapshot, runClosedLoop } from './testing/case-loop';
 import { HotlineHttp } from './testing/hotline-http';
 import { startServiceProcess, type ServiceProcess } from './testing/service-process';
 
-describe('Case workflow end to end [distributed: relay, workflow, gateway processes on NATS, SQLite, FerretDB]', () => {
+describe('Case workflow end to end [distributed: relay, workflow, gateway processes on NATS, SQLite, PostgreSQL read models]', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-dist-'));
-  const env = isolatedDistributedEnv(dir);
+  let isolated: IsolatedDistributedEnv | undefined;
+  let env: Record<string, string> = {};
   const processes: ServiceProcess[] = [];
   // A NATS of its own: on a shared one other workflows and gateways answer this loop's requests.
   let nats: Awaited<ReturnType<typeof privateNats>> | undefined;
 
   beforeAll(async () => {
     nats = await privateNats(dir);
-    env.NATS_URL = nats.url;
+    isolated = await isolatedDistributedEnv(dir);
+    env = { ...isolated.env, NATS_URL: nats.url };
   });
 
   const start = async (name: string): Promise<HotlineHttp> => {
@@ -30,14 +32,14 @@ describe('Case workflow end to end [distributed: relay, workflow, gateway proces
     return http;
   };
   const dropReadModels = async (): Promise<void> => {
-    const store = await MongoReadStore.connect(env.MONGODB_URL as string, env.MONGODB_DB as string);
+    const store = await PostgresReadStore.open({ url: env.POSTGRES_URL as string });
     await store.dropDatabase();
     await store.close();
   };
 
   afterAll(async () => {
     for (const service of processes.reverse()) await service.stop();
-    await dropReadModels().catch(() => undefined);
+    await isolated?.readModels.drop();
     const client = await connect({ servers: env.NATS_URL });
     const jsm = await jetstreamManager(client);
     await jsm.streams.delete(env.HOTLINE_EVENTS_STREAM as string).catch(() => undefined);

@@ -7,12 +7,16 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-// A file the run's path patterns must be able to select for rtpengine to start (no pattern: the whole tier).
-const MEDIA_TEST = 'sipapp/src/media/rtpengine-media.int-spec.ts';
+// Files the run's path patterns must be able to select for rtpengine to start (no pattern: the whole tier).
+const TELEPHONY_TESTS = [
+  'sipapp/src/media/rtpengine-media.int-spec.ts',
+  'sipapp/src/sip/incoming-calls.int-spec.ts',
+  'e2e/src/sip-calls.e2e-spec.ts',
+];
 const mayRunTelephony = (globalConfig) =>
   globalConfig.testPathPatterns.patterns.length === 0 ||
-  globalConfig.testPathPatterns.patterns.some(
-    (p) => new RegExp(p).test(MEDIA_TEST) || MEDIA_TEST.startsWith(p),
+  globalConfig.testPathPatterns.patterns.some((p) =>
+    TELEPHONY_TESTS.some((test) => new RegExp(p).test(test) || test.startsWith(p)),
   );
 
 /** A free UDP port on 127.0.0.1 (bound and released; the daemon takes it a moment later). */

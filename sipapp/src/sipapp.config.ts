@@ -24,6 +24,13 @@ export const sipappConfigSchema = z.object({
     .min(1)
     .default('data/prompts')
     .describe('Prompt WAV files, <dir>/<language>/<prompt>.wav; missing ones are made with espeak-ng'),
+  SIPAPP_RECORDING_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "rtpengine's --recording-dir (pcap): a caller's recording is replayed from it and a confirmed one kept as WAV with its contact; unset: neither",
+    ),
   DRACHTIO_URL: HostPort.optional().describe('drachtio-server control address (inbound connection mode)'),
   DRACHTIO_SECRET: z.string().min(1).default('cymru').describe("drachtio-server's shared secret"),
 });

@@ -13,6 +13,7 @@ import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
 import { firstValueFrom } from 'rxjs';
 import { createSipappService } from './sipapp.module';
+import { freeUdpPort } from './testing/free-udp-port';
 
 let sequence = 0;
 
@@ -95,7 +96,13 @@ describe('the sipapp with telephony on and its media engine and drachtio-server 
     const platform = await Platform.open('sipapp', loadConfig(platformConfigSchema, env, 'sipapp'));
     // Port 9 (discard) answers neither rtpengine's ping nor a TCP connection.
     const service = createSipappService({
-      env: { SIPAPP_TELEPHONY: 'true', RTPENGINE_NG: '127.0.0.1:9', DRACHTIO_URL: '127.0.0.1:9' },
+      env: {
+        SIPAPP_TELEPHONY: 'true',
+        RTPENGINE_NG: '127.0.0.1:9',
+        DRACHTIO_URL: '127.0.0.1:9',
+        SIPAPP_DTMF_PORT: String(await freeUdpPort('127.0.0.1')),
+        SIPAPP_PROMPT_DIR: join(dir, 'prompts'),
+      },
     });
     running = await startServices(platform, [service], { port: 0, host: '127.0.0.1', handleSignals: false });
   }, 60_000);

@@ -1,11 +1,19 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { busEndpoints } from '@hotline/infra/bus';
+import { join } from 'node:path';
+import {
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { BusRequests, busEndpoints } from '@hotline/infra/bus';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { telephonyEndpoints } from './flows/telephony.endpoints';
 import { sipappConfigSchema, type SipappConfig } from './sipapp.config';
+import { SipEdge } from './sip/sip-edge';
 import { telephonyReadiness } from './telephony-readiness';
 
 export interface SipappModuleOptions {
@@ -13,13 +21,21 @@ export interface SipappModuleOptions {
   env?: Env;
 }
 
-const TELEPHONY_CLOSE = Symbol('sipapp.telephony-close');
+const TELEPHONY = Symbol('sipapp.telephony');
 
-/** Closes the media engine's control socket when the app stops. */
-class SipappLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(TELEPHONY_CLOSE) private readonly close: () => void) {}
-  onApplicationShutdown(): void {
-    this.close();
+interface Telephony {
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the SIP edge once the platform is up (its bus client is needed) and stops it with the app. */
+class SipappLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(TELEPHONY) private readonly telephony: Telephony) {}
+  onApplicationBootstrap(): Promise<void> {
+    return this.telephony.start();
+  }
+  onApplicationShutdown(): Promise<void> {
+    return this.telephony.close();
   }
 }
 
@@ -36,10 +52,30 @@ export class SipappModule {
     const readiness = telephonyReadiness(config);
     for (const check of readiness.checks) platform.readiness.register(check);
     const deps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(metrics) };
+    const drachtioUrl = config.SIPAPP_TELEPHONY ? config.DRACHTIO_URL : undefined;
+    let edge: SipEdge | undefined;
+    const telephony: Telephony = {
+      start: async () => {
+        if (drachtioUrl === undefined) return;
+        const bus = new BusRequests(platform.client());
+        edge = await SipEdge.start({
+          config: { ...config, DRACHTIO_URL: drachtioUrl },
+          store,
+          clock,
+          logger,
+          bus,
+          attachmentsDir: join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
+        });
+      },
+      close: async () => {
+        readiness.close();
+        await edge?.close();
+      },
+    };
     return {
       module: SipappModule,
       controllers: [busEndpoints('Telephony', telephonyEndpoints(deps))],
-      providers: [{ provide: TELEPHONY_CLOSE, useValue: readiness.close }, SipappLifecycle],
+      providers: [{ provide: TELEPHONY, useValue: telephony }, SipappLifecycle],
     };
   }
 }

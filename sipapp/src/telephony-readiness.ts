@@ -4,7 +4,7 @@ import { RtpengineControl } from './media/rtpengine-control';
 import type { SipappConfig } from './sipapp.config';
 
 /** Whether a TCP port accepts a connection within the time (drachtio-server's control port). */
-function reachable(hostPort: string, timeoutMs: number): Promise<boolean> {
+export function reachable(hostPort: string, timeoutMs: number): Promise<boolean> {
   const [host, port] = hostPort.split(':');
   return new Promise((resolve) => {
     const socket = connect({ host, port: Number(port) });

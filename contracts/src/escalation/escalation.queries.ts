@@ -5,6 +5,7 @@ import { QueryViewer } from '../workflow/queries/query-viewer';
 import {
   ESCALATION_SERVICE,
   type ReminderChannel,
+  SupervisionId,
   SupervisionLevel,
   SupervisionScope,
 } from './escalation.values';
@@ -43,9 +44,10 @@ export const GetSupervisionLedger = defineQuery({
   type: 'GetSupervisionLedger',
   service: ESCALATION_SERVICE,
   summary:
-    'The supervision ledger (督办台账), newest first, filtered by status, scope, level, unit and period.',
+    'The supervision ledger (督办台账), newest first, filtered by status, scope, level, unit and period (or one supervision by its id).',
   schema: z.object({
     viewer: QueryViewer,
+    supervisionId: SupervisionId.optional(),
     status: z.enum(['open', 'responded', 'overdue', 'closed']).optional(),
     scope: SupervisionScope.optional(),
     level: SupervisionLevel.optional(),
@@ -57,11 +59,41 @@ export const GetSupervisionLedger = defineQuery({
   }),
 });
 
-export const escalationQueries = [GetDeadlineBoard, ListReminders, GetSupervisionLedger] as const;
+export const ListEmergencyReports = defineQuery({
+  type: 'ListEmergencyReports',
+  service: ESCALATION_SERVICE,
+  summary:
+    'Reports made to the emergency management office for emergency cases, newest first, with how the duty phone was reached.',
+  schema: z.object({ viewer: QueryViewer, caseId: CaseId.optional(), limit: Limit }),
+});
+
+export const escalationQueries = [
+  GetDeadlineBoard,
+  ListReminders,
+  GetSupervisionLedger,
+  ListEmergencyReports,
+] as const;
+
+/** One report to the emergency management office (应急管理部门报告). */
+export interface EmergencyReportView {
+  caseId: string;
+  caseNumber: string;
+  categoryCode: string;
+  matter: string;
+  address?: string;
+  receivedAt: string;
+  dispatchedAt: string;
+  unitId: string;
+  reportedAt: string;
+  /** How the unit's duty officer was reached: the emergency alert's SMS and voice call. */
+  alert?: ReminderDelivery[];
+}
 
 /** One row of the deadline board. */
 export interface DeadlineBoardRow {
   caseId: string;
+  /** The 8-digit number people read (the case's own stream has it). */
+  caseNumber?: string;
   unitId: string | undefined;
   dueAt: string;
   colour: 'yellow' | 'red';
@@ -82,6 +114,7 @@ export interface ReminderDelivery {
 export interface ReminderView {
   reminderId: string;
   caseId: string;
+  caseNumber?: string;
   unitId: string;
   automatic: boolean;
   point?: string;
@@ -90,6 +123,8 @@ export interface ReminderView {
   sentAt: string;
   sentBy: string;
   read: boolean;
+  /** An emergency dispatch's alert (texted and called at once). */
+  emergency?: boolean;
   deliveries: ReminderDelivery[];
 }
 

@@ -23,6 +23,8 @@ export const SendReminder = defineCommand({
     note: Note.optional(),
     /** Set by the timers: the due point that caused an automatic reminder. */
     point: DeadlinePoint.optional(),
+    /** An emergency case (紧急): the unit's duty phone is called and texted at once, whatever the city's channels. */
+    emergency: z.boolean().optional(),
   }),
 });
 
@@ -54,6 +56,8 @@ export const ReminderSent = defineEvent({
   schema: z.object({
     reminderId: ReminderId,
     caseId: CaseId,
+    /** The number the unit reads (absent on reminders sent before it was recorded). */
+    caseNumber: z.string().min(1).max(32).optional(),
     unitId: UnitId,
     automatic: z.boolean(),
     point: DeadlinePoint.optional(),
@@ -61,6 +65,8 @@ export const ReminderSent = defineEvent({
     channels: z.array(ReminderChannel).min(1).max(4),
     /** The deadline the unit is chased about, when the case has one. */
     dueAt: IsoDateTime.optional(),
+    /** An emergency dispatch: SMS and a voice call to the duty phone besides the city's channels. */
+    emergency: z.boolean().optional(),
   }),
 });
 

@@ -15,6 +15,8 @@ import {
 import { CitizenInput } from '../workflow/citizen';
 import { CallerIdentityInput } from './caller-identity';
 import {
+  ChatParty,
+  ChatText,
   ContactChannel,
   ContactContent,
   ContactId,
@@ -138,4 +140,12 @@ export const RecordContactReply = defineCommand({
   service: INTAKE_SERVICE,
   summary: 'Record a reply sent back to the citizen through the channel of the contact.',
   schema: z.object({ contactId: ContactId, text: Note }),
+});
+
+export const PostChatMessage = defineCommand({
+  type: 'PostChatMessage',
+  service: INTAKE_SERVICE,
+  summary:
+    'Add a message to a web chat: the citizen through the portal (the platform sends it), or the agent holding the chat.',
+  schema: z.object({ contactId: ContactId, from: ChatParty, text: ChatText }),
 });

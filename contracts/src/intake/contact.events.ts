@@ -5,6 +5,8 @@ import { Attachments, CaseContent, CaseId, IsoDateTime, Note, Place } from '../w
 import { CallerIdentity } from './caller-identity';
 import { ContactAssessment } from './contact-assessment';
 import {
+  ChatParty,
+  ChatText,
   CONTACT_CATEGORY,
   ContactChannel,
   ContactContent,
@@ -135,4 +137,13 @@ export const ContactReplied = defineEvent({
   category: CONTACT_CATEGORY,
   summary: 'A reply went back to the citizen through the channel of the contact (SMS, email, WeChat).',
   schema: z.object({ contactId: ContactId, text: Note }),
+});
+
+export const ChatMessagePosted = defineEvent({
+  type: 'ChatMessagePosted',
+  version: 1,
+  category: CONTACT_CATEGORY,
+  summary:
+    "A message of a web chat, from the citizen or the agent: the contact's transcript (its first message is the contact's content).",
+  schema: z.object({ contactId: ContactId, from: ChatParty, text: ChatText, at: IsoDateTime }),
 });

@@ -9,6 +9,7 @@ export * from './caller-block.messages';
 export * from './classifier-model.messages';
 export * from './historical-case.messages';
 export * from './case-notice.messages';
+export * from './staff-notice.messages';
 export * from './intake.queries';
 export * from './intake.replies';
 export * from './intake.messages';

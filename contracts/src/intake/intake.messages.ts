@@ -3,6 +3,7 @@ import { BlockCaller, CallerBlocked, CallerUnblocked, UnblockCaller } from './ca
 import { classifierModelCommands, classifierModelEvents } from './classifier-model.messages';
 import { historicalCaseEvents } from './historical-case.messages';
 import { caseNoticeEvents, noticeOptOutCommands, noticeOptOutEvents } from './case-notice.messages';
+import { staffNoticeCommands, staffNoticeEvents } from './staff-notice.messages';
 import {
   AbandonContact,
   AnswerContact,
@@ -10,6 +11,7 @@ import {
   MarkContactAsHarassment,
   MergeContactIntoCase,
   RecordContact,
+  PostChatMessage,
   RecordContactReply,
   ReferContact,
   RegisterCaseFromContact,
@@ -17,6 +19,7 @@ import {
   SubmitContact,
 } from './contact.commands';
 import {
+  ChatMessagePosted,
   ContactAbandoned,
   ContactAnswered,
   ContactAssessed,
@@ -36,8 +39,11 @@ import {
   FindDuplicates,
   GetCallerHistory,
   GetCaseRepeatCount,
+  GetChatTranscript,
   GetContact,
   GetKnowledgeArticle,
+  ListKnowledgeArticles,
+  GetSuggestionAccuracy,
   ListOpenContacts,
   SearchKnowledge,
 } from './intake.queries';
@@ -65,6 +71,7 @@ export const contactCommands = [
   MarkContactAsHarassment,
   ReleaseContact,
   RecordContactReply,
+  PostChatMessage,
 ] as const;
 
 export const contactEvents = [
@@ -80,6 +87,7 @@ export const contactEvents = [
   ContactAbandoned,
   ContactMarkedAsHarassment,
   ContactReplied,
+  ChatMessagePosted,
 ] as const;
 
 export const knowledgeArticleCommands = [
@@ -105,11 +113,14 @@ export const intakeQueries = [
   FindDuplicates,
   SearchKnowledge,
   GetKnowledgeArticle,
+  ListKnowledgeArticles,
   GetCallerHistory,
   GetContact,
   ListOpenContacts,
   CheckCaller,
   GetCaseRepeatCount,
+  GetChatTranscript,
+  GetSuggestionAccuracy,
 ] as const;
 
 /** Every definition of the intake service, for the platform registry. */
@@ -126,6 +137,8 @@ export const intakeDefinitions = [
   ...classifierModelCommands,
   ...classifierModelEvents,
   ...historicalCaseEvents,
+  ...staffNoticeCommands,
+  ...staffNoticeEvents,
   ...intakeQueries,
 ] as const;
 
@@ -141,3 +154,5 @@ export type NoticeOptOutEvent = EventOf<(typeof noticeOptOutEvents)[number]>;
 export type ClassifierModelCommand = CommandOf<(typeof classifierModelCommands)[number]>;
 export type ClassifierModelEvent = EventOf<(typeof classifierModelEvents)[number]>;
 export type HistoricalCaseEvent = EventOf<(typeof historicalCaseEvents)[number]>;
+export type StaffNoticeCommand = CommandOf<(typeof staffNoticeCommands)[number]>;
+export type StaffNoticeEvent = EventOf<(typeof staffNoticeEvents)[number]>;

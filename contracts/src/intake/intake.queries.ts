@@ -10,6 +10,7 @@ import {
   INTAKE_SERVICE,
   KnowledgeArticleId,
 } from './intake.values';
+import { KnowledgeReviewStatus } from './knowledge-article.values';
 
 const Limit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
 
@@ -55,6 +56,21 @@ export const GetKnowledgeArticle = defineQuery({
   schema: z.object({ viewer: QueryViewer, articleId: KnowledgeArticleId, minPosition: MinPosition }),
 });
 
+export const ListKnowledgeArticles = defineQuery({
+  type: 'ListKnowledgeArticles',
+  service: INTAKE_SERVICE,
+  summary:
+    "Knowledge articles by review status, newest version's content first: the center's review queue; a unit user sees only its own unit's proposals.",
+  schema: z.object({
+    viewer: QueryViewer,
+    status: KnowledgeReviewStatus.optional(),
+    /** Only articles served now: approved, not retired, within their validity (the portal's FAQ). */
+    served: z.boolean().default(false),
+    limit: Limit(500, 100),
+    minPosition: MinPosition,
+  }),
+});
+
 export const GetCallerHistory = defineQuery({
   type: 'GetCallerHistory',
   service: INTAKE_SERVICE,
@@ -98,4 +114,20 @@ export const GetCaseRepeatCount = defineQuery({
   service: INTAKE_SERVICE,
   summary: 'How many contacts repeated an open case (the escalation ladder counts them).',
   schema: z.object({ viewer: QueryViewer, caseId: CaseId, minPosition: MinPosition }),
+});
+
+export const GetChatTranscript = defineQuery({
+  type: 'GetChatTranscript',
+  service: INTAKE_SERVICE,
+  summary:
+    "A web chat's messages in order, read from the contact's stream (the first is the contact's content).",
+  schema: z.object({ viewer: QueryViewer, contactId: ContactId }),
+});
+
+export const GetSuggestionAccuracy = defineQuery({
+  type: 'GetSuggestionAccuracy',
+  service: INTAKE_SERVICE,
+  summary:
+    "How often the classifier's suggestions matched what agents finally chose (type, category, handling unit), by week, newest first.",
+  schema: z.object({ viewer: QueryViewer, minPosition: MinPosition, weeks: Limit(52, 12) }),
 });

@@ -15,12 +15,24 @@ export const CASE_NOTICE_CATEGORY = 'caseNotice';
 export const NOTICE_OPT_OUT_CATEGORY = 'noticeOptOut';
 export const CLASSIFIER_MODEL_CATEGORY = 'classifierModel';
 export const HISTORICAL_CASE_CATEGORY = 'historicalCase';
+/** `staffNotice-<noticeId>`: an SMS or mail to a unit's staff, sent once. */
+export const STAFF_NOTICE_CATEGORY = 'staffNotice';
 
 export const ContactId = ClientId;
 export const KnowledgeArticleId = ClientId;
 
 /** How the citizen reached the hotline. Every contact is recorded, whether or not it becomes a case. */
-export const ContactChannel = z.enum(['phone', 'web', 'sms', 'email', 'wechat', 'mayor-mailbox', 'api']);
+/** `chat`: a web chat from the portal, answered live by an agent through the router. */
+export const ContactChannel = z.enum([
+  'phone',
+  'web',
+  'chat',
+  'sms',
+  'email',
+  'wechat',
+  'mayor-mailbox',
+  'api',
+]);
 export type ContactChannel = z.infer<typeof ContactChannel>;
 
 /** How a contact ended. A contact without an outcome is still open (awaiting an agent). */
@@ -51,5 +63,11 @@ export type QuarantineReason = z.infer<typeof QuarantineReason>;
 export const MAX_CONTACT_CONTENT_LENGTH = 4000;
 export const ContactContent = z.string().trim().min(1).max(MAX_CONTACT_CONTENT_LENGTH);
 export const ContactSubject = z.string().trim().min(1).max(200);
+/** One message of a web chat: a few sentences, never a document. */
+export const MAX_CHAT_MESSAGE_LENGTH = 1000;
+export const ChatText = z.string().trim().min(1).max(MAX_CHAT_MESSAGE_LENGTH);
+/** Who wrote a chat message: the citizen on the portal, or the agent at the desk. */
+export const ChatParty = z.enum(['citizen', 'agent']);
+export type ChatParty = z.infer<typeof ChatParty>;
 /** The channel's own id of the message (Message-ID, WeChat MsgId, SMPP message id), for tracing. */
 export const ExternalRef = z.string().trim().min(1).max(256);

@@ -5,7 +5,7 @@ export const DistrictId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lowercase slug of at most 40 characters');
 export type DistrictId = z.infer<typeof DistrictId>;
-export const CITY_DISTRICT: DistrictId = 'city';
+export { CITY_DISTRICT } from './city-district';
 
 /**
  * Client-supplied identifiers (command ids, event ids, aggregate ids): UUIDs or other opaque tokens

@@ -15,6 +15,12 @@ const META_KEY = 'x-personal-data';
 export const personal = <S extends z.ZodType>(schema: S): S => schema.meta({ [META_KEY]: 'personal' });
 export const freeText = <S extends z.ZodType>(schema: S): S => schema.meta({ [META_KEY]: 'free-text' });
 
+/** `13705918888` → `137****8888`; `0591-87654321` → `059*****4321`: what a role without the number sees. */
+export function maskPhone(phone: string): string {
+  if (phone.length <= 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}
+
 /** A field's path; `*` stands for every element of an array or every value of a record. */
 export type FieldPath = readonly string[];
 

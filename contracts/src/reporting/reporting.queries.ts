@@ -45,6 +45,9 @@ export const GetKpiReport = query(
   }),
 );
 
+/** The largest page of the case list (about 500 kB, under the bus's 1 MB message): an export reads page by page. */
+export const REPORT_CASES_PAGE_MAX = 1_000;
+
 export const GetReportCases = query(
   'GetReportCases',
   'The cases behind a report cell (drill-down): registered in the range, filtered by the dimensions.',
@@ -54,7 +57,11 @@ export const GetReportCases = query(
     ...Filters,
     /** Only the cases that count in this counter (e.g. `completedLate`, `dissatisfied`). */
     metric: z.string().min(1).max(64).optional(),
-    limit: z.number().int().min(1).max(500).default(100),
+    limit: z.number().int().min(1).max(REPORT_CASES_PAGE_MAX).default(100),
+    /** The page after this one: the `next` of the previous page (newest first). */
+    after: z.string().min(1).max(200).optional(),
+    /** Also count every case that matches (an export's row count, checked against its limit). */
+    withTotal: z.boolean().default(false),
   }),
 );
 

@@ -26,6 +26,9 @@ const command = <T extends string, S extends z.ZodType>(type: T, summary: string
 
 const Agent = z.object({ agentId: AgentId });
 const AgentContact = z.object({ agentId: AgentId, contactId: ContactId });
+/** Consulting, adding and removing a party all name the agent, their contact and the other party. */
+const AgentContactParty = AgentContact.extend({ party: ContactParty });
+const SupervisorContact = z.object({ supervisorId: AgentId, contactId: ContactId });
 
 export const DefineQueue = command('DefineQueue', 'Create or change a queue (skill group).', QueueConfig);
 export const SetAgentProfile = command(
@@ -88,37 +91,37 @@ export const ResumeContact = command('ResumeContact', 'The agent takes the conta
 export const TransferContact = command(
   'TransferContact',
   'The agent transfers the contact to a queue (at its back), a ready agent (offered to them) or an outside number.',
-  z.object({ agentId: AgentId, contactId: ContactId, target: TransferTarget }),
+  AgentContact.extend({ target: TransferTarget }),
 );
 export const ConsultParty = command(
   'ConsultParty',
   'The agent puts the caller on hold and talks to another agent or an outside number (consultation).',
-  z.object({ agentId: AgentId, contactId: ContactId, party: ContactParty }),
+  AgentContactParty,
 );
 export const EndConsultation = command(
   'EndConsultation',
   'The agent ends the consultation: back to the caller, a three-way call, or the party takes the caller.',
-  z.object({ agentId: AgentId, contactId: ContactId, outcome: ConsultOutcome }),
+  AgentContact.extend({ outcome: ConsultOutcome }),
 );
 export const AddConferenceParty = command(
   'AddConferenceParty',
   "The agent adds a party to the caller's contact at once (three-way with a unit's number or an agent).",
-  z.object({ agentId: AgentId, contactId: ContactId, party: ContactParty }),
+  AgentContactParty,
 );
 export const RemoveConferenceParty = command(
   'RemoveConferenceParty',
   'A party leaves the three-way call (the agent drops them, or they hung up).',
-  z.object({ agentId: AgentId, contactId: ContactId, party: ContactParty }),
+  AgentContactParty,
 );
 export const SuperviseContact = command(
   'SuperviseContact',
   "A supervisor monitors, whispers to the agent, or barges into an agent's contact (or changes the mode).",
-  z.object({ supervisorId: AgentId, contactId: ContactId, mode: SupervisionMode }),
+  SupervisorContact.extend({ mode: SupervisionMode }),
 );
 export const StopSupervising = command(
   'StopSupervising',
   "The supervisor leaves the agent's contact.",
-  z.object({ supervisorId: AgentId, contactId: ContactId }),
+  SupervisorContact,
 );
 export const PostBulletin = command(
   'PostBulletin',

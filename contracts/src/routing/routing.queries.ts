@@ -15,7 +15,7 @@ export const GetQueueBoard = query(
 );
 export const GetContactPlace = query(
   'GetContactPlace',
-  "A waiting contact's position and expected wait (from recent history), for announcements.",
+  "A contact's place: waiting (position and expected wait from recent history, for announcements) or connected to an agent; unknown once it ended.",
   z.object({ contactId: ContactId }),
 );
 export const GetAgentSession = query(

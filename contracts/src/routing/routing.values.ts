@@ -84,6 +84,8 @@ export const QueueConfig = z.object({
   /** The service-level threshold (15 s nationally) and the short-abandon threshold for statistics. */
   serviceLevelSeconds: Seconds,
   shortAbandonSeconds: Seconds,
+  /** The wallboard raises an alarm on the queue once its longest wait passes this; absent: none. */
+  alarmWaitSeconds: Seconds.min(1).optional(),
 });
 export type QueueConfig = z.infer<typeof QueueConfig>;
 
@@ -106,6 +108,10 @@ export const AgentProfile = z.object({
 });
 export type AgentProfile = z.infer<typeof AgentProfile>;
 
+export const NotReadyReason = z.string().min(1).max(40);
+/** The reasons the desk offers when the city has not set its own (codes the console words). */
+export const DEFAULT_NOT_READY_REASONS = ['break', 'meal', 'training', 'meeting', 'paperwork'] as const;
+
 export const RouterSettings = z.object({
   /** A caller seen within this many days is a repeat caller. */
   repeatCallerDays: z.number().int().min(0).max(90),
@@ -118,6 +124,11 @@ export const RouterSettings = z.object({
   noAnswerDelaySeconds: Seconds,
   /** After each contact (and its after-contact work) the agent rests this long before the next offer. */
   wrapUpDelaySeconds: Seconds,
+  /**
+   * The reasons an agent picks from when going not ready (the desk's codes, or the city's own words);
+   * absent: `DEFAULT_NOT_READY_REASONS`. A supervisor forcing not ready may still type any reason.
+   */
+  notReadyReasons: z.array(NotReadyReason).min(1).max(20).optional(),
   /** Seeds the weighted-random strategy so that a replay makes the same choices. */
   seed: z
     .number()
@@ -126,8 +137,6 @@ export const RouterSettings = z.object({
     .max(2 ** 31 - 1),
 });
 export type RouterSettings = z.infer<typeof RouterSettings>;
-
-export const NotReadyReason = z.string().min(1).max(40);
 
 /** What a supervisor and the desk see of an agent; every change is an AgentStateChanged event. */
 export const AgentState = z.enum([

@@ -5,3 +5,6 @@ export * from './survey-opt-out.messages';
 export * from './post-call-survey.messages';
 export * from './survey.queries';
 export * from './survey.messages';
+export * from './poll.values';
+export * from './poll.messages';
+export * from './poll.queries';

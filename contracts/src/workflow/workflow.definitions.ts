@@ -1,4 +1,8 @@
 import { CaseNumberBlockClaimed } from './case-number-block.events';
+import {
+  caseNumberReservationCommands,
+  caseNumberReservationEvents,
+} from './case-number-reservation.messages';
 import { caseCommands, caseEvents } from './case.messages';
 import { workflowQueries } from './queries/workflow.queries';
 import { citySettingsCommands, citySettingsEvents } from './settings/city-settings.messages';
@@ -12,6 +16,8 @@ export const workflowDefinitions = [
   ...caseCommands,
   ...caseEvents,
   CaseNumberBlockClaimed,
+  ...caseNumberReservationCommands,
+  ...caseNumberReservationEvents,
   ...workflowQueries,
   ...unitCommands,
   ...unitEvents,

@@ -33,7 +33,7 @@ export class HotlineHttp {
   }
 
   async request<T = unknown>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     options: { as?: As; body?: unknown } = {},
   ): Promise<HttpAnswer<T>> {

@@ -2,7 +2,7 @@ import { HotlineError, ValidationError } from '@hotline/contracts';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
 import { context, propagation, SpanKind } from '@opentelemetry/api';
 import { withSpan } from '../telemetry/with-span';
-import { BusRecord, isPlainSubject, type BusHeaders } from './bus-record';
+import { BusHeader, BusRecord, isPlainSubject, type BusHeaders } from './bus-record';
 import { decodeReply } from './rpc-reply';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
@@ -73,6 +73,8 @@ export abstract class BusClientProxy extends ClientProxy {
       throw new ValidationError('payload', `cannot be encoded as JSON: ${(error as Error).message}`);
     }
     if (body === undefined) throw new ValidationError('payload', 'cannot be encoded as JSON');
-    return decodeReply(await this.request(subject, body, headers, record.timeoutMs ?? this.timeoutMs));
+    const timeoutMs = record.timeoutMs ?? this.timeoutMs;
+    headers[BusHeader.timeoutMs] = String(timeoutMs);
+    return decodeReply(await this.request(subject, body, headers, timeoutMs));
   }
 }

@@ -5,6 +5,8 @@ export const BusHeader = {
   traceparent: 'traceparent',
   tracestate: 'tracestate',
   correlationId: 'hotline-correlation-id',
+  /** How long the caller waits for the reply (ms): a command still waiting for its turn after that is not run. */
+  timeoutMs: 'hotline-timeout-ms',
 } as const;
 
 export type BusHeaders = Record<string, string>;

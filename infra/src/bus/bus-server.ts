@@ -5,7 +5,8 @@ import { withSpan } from '../telemetry/with-span';
 import { lastValueFrom } from 'rxjs';
 import { noResponders, toErrorBody } from './bus-errors';
 import { BusContext } from './bus-context';
-import { isPlainSubject, type BusHeaders } from './bus-record';
+import { CommandAdmission, type CommandAdmissionLimits } from './command-admission';
+import { BusHeader, isPlainSubject, type BusHeaders } from './bus-record';
 import { encodeFailure, encodeSuccess } from './rpc-reply';
 
 /**
@@ -15,10 +16,19 @@ import { encodeFailure, encodeSuccess } from './rpc-reply';
  */
 export abstract class BusServer extends Server implements CustomTransportStrategy {
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly admission: CommandAdmission | undefined;
 
-  /** @param queue the service name: replicas share requests as members of one queue group. */
-  protected constructor(protected readonly queue: string) {
+  /**
+   * @param queue the service name: replicas share requests as members of one queue group.
+   * @param admission how many commands run at once and wait for a turn (queries are not limited:
+   *   some wait for a read model on purpose); without it, no limit.
+   */
+  protected constructor(
+    protected readonly queue: string,
+    admission?: CommandAdmissionLimits,
+  ) {
     super();
+    this.admission = admission && new CommandAdmission(admission);
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(queue))
       throw new ValidationError('queue', 'must be 1-64 characters of A-Z a-z 0-9 _ -');
   }
@@ -42,7 +52,12 @@ export abstract class BusServer extends Server implements CustomTransportStrateg
 
   /** Runs the handler of `subject`; always resolves to an encoded reply, never rejects. */
   protected dispatch(subject: string, body: string, headers: BusHeaders): Promise<string> {
-    const reply = this.answer(subject, body, headers);
+    const reply =
+      this.admission && COMMAND.test(subject)
+        ? this.admission
+            .run(subject, timeoutOf(headers), () => this.answer(subject, body, headers))
+            .catch((error: unknown) => encodeFailure(toErrorBody(error)))
+        : this.answer(subject, body, headers);
     this.inFlight.add(reply);
     void reply.finally(() => this.inFlight.delete(reply));
     return reply;
@@ -89,3 +104,11 @@ export abstract class BusServer extends Server implements CustomTransportStrateg
     }
   }
 }
+
+/** Command subjects (`<root>.cmd.<service>.<Type>`), without the deployment prefix. */
+const COMMAND = /^[A-Za-z0-9_-]+\.cmd\./;
+
+const timeoutOf = (headers: BusHeaders): number | undefined => {
+  const value = Number(headers[BusHeader.timeoutMs]);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+};

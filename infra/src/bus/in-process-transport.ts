@@ -1,10 +1,13 @@
 import { BusServer } from './bus-server';
+import type { CommandAdmissionLimits } from './command-admission';
 import type { InProcessBroker } from './in-process-broker';
 
 export interface InProcessTransportOptions {
   broker: InProcessBroker;
   /** The service name: replicas on the same broker share requests, as a NATS queue group does. */
   queue: string;
+  /** Commands run at once and waiting for a turn; default: no limit. */
+  admission?: CommandAdmissionLimits;
 }
 
 /** The embedded mode's Nest transport: `@MessagePattern` handlers answer through an in-process broker. */
@@ -12,7 +15,7 @@ export class InProcessTransport extends BusServer {
   private unsubscribes: (() => void)[] = [];
 
   constructor(private readonly options: InProcessTransportOptions) {
-    super(options.queue);
+    super(options.queue, options.admission);
   }
 
   listen(callback: (error?: unknown) => void): void {

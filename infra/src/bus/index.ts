@@ -53,6 +53,13 @@ export {
   type NatsUserPermissions,
   type NatsPermissionsOptions,
 } from './nats-permissions';
+export {
+  federationConsumerOf,
+  federationPublishGrant,
+  FEDERATION_DISTRICT_COMMANDS,
+  FEDERATION_DISTRICT_QUERIES,
+  type FederatedDistrict,
+} from './federation-permissions';
 export { ensureEventStreams, type EnsureEventStreamsOptions } from './ensure-event-streams';
 export { JetStreamEventPublisher, type JetStreamEventPublisherOptions } from './jetstream-event-publisher';
 export { JetStreamEventBus, type JetStreamEventBusOptions } from './jetstream-event-bus';

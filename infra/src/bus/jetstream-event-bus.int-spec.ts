@@ -5,7 +5,7 @@ import { connectNats } from './connect-nats';
 import { ensureEventStreams } from './ensure-event-streams';
 import { JetStreamEventBus } from './jetstream-event-bus';
 import { JetStreamEventPublisher } from './jetstream-event-publisher';
-import type { JetStreamTopology } from './jetstream-topology';
+import { isolatedTopology } from './testing/isolated-topology';
 import { readJetStreamDeadLetters } from './read-jetstream-dead-letters';
 import { describeEventBusContract } from './testing/event-bus.contract';
 
@@ -13,13 +13,7 @@ const servers = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 describeEventBusContract('JetStream', async () => {
   const run = randomUUID().replaceAll('-', '').slice(0, 12);
-  // Streams and subjects of this test alone, so parallel runs and the real HOTLINE_* streams never meet.
-  const topology: JetStreamTopology = {
-    eventsStream: `T${run}_EVENTS`,
-    dlqStream: `T${run}_DLQ`,
-    eventsSubjectPrefix: `t${run}.evt`,
-    dlqSubjectPrefix: `t${run}.dlq`,
-  };
+  const topology = isolatedTopology(run);
   const connection = await connectNats({ servers, name: `event-bus-contract-${run}` });
   const jsm = await jetstreamManager(connection);
   await ensureEventStreams(jsm, { topology });

@@ -7,6 +7,7 @@ import { connectNats } from './connect-nats';
 import { ensureEventStreams } from './ensure-event-streams';
 import { JetStreamEventPublisher } from './jetstream-event-publisher';
 import type { JetStreamTopology } from './jetstream-topology';
+import { isolatedTopology } from './testing/isolated-topology';
 
 const servers = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -34,13 +35,7 @@ describe('JetStreamEventPublisher and ensureEventStreams', () => {
   let topology: JetStreamTopology;
 
   beforeEach(async () => {
-    const run = randomUUID().replaceAll('-', '').slice(0, 12);
-    topology = {
-      eventsStream: `T${run}_EVENTS`,
-      dlqStream: `T${run}_DLQ`,
-      eventsSubjectPrefix: `t${run}.evt`,
-      dlqSubjectPrefix: `t${run}.dlq`,
-    };
+    topology = isolatedTopology();
     connection = await connectNats({ servers, name: 'publisher-spec' });
     jsm = await jetstreamManager(connection);
     await ensureEventStreams(jsm, { topology });

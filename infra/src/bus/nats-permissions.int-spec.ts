@@ -26,6 +26,7 @@ import {
   RELAY_USER,
 } from './nats-permissions';
 import { NatsTransport } from './nats-transport';
+import { permissionViolations } from './testing/permission-violations';
 import { freePort } from './testing/private-nats';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -50,23 +51,7 @@ const event = (districtId = 'gulou'): RecordedEvent => ({
   position: 1,
 });
 
-/** Resolves to the server's permission errors on `nc` during `action` (and 300 ms after). */
-async function violations(nc: NatsConnection, action: () => Promise<unknown> | void): Promise<string[]> {
-  const seen: string[] = [];
-  const status = nc.status();
-  void (async () => {
-    for await (const s of status) if (s.type === 'error') seen.push(String(s.error));
-  })();
-  try {
-    await action();
-  } catch (error) {
-    seen.push(String(error));
-  }
-  await nc.flush();
-  await new Promise((r) => setTimeout(r, 300));
-  (status as unknown as { stop(): void }).stop();
-  return seen;
-}
+const violations = permissionViolations;
 
 describe('NATS users and permissions (nats-server v2.15, TLS)', () => {
   jest.setTimeout(15 * 60_000);

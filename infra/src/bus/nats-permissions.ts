@@ -1,5 +1,6 @@
-import { commandSubject, querySubject } from '@hotline/contracts';
+import { WORKFLOW_SERVICE, commandSubject, querySubject } from '@hotline/contracts';
 import { prefixStream, prefixSubject } from './deployment-prefix';
+import { federationPublishGrant, type FederatedDistrict } from './federation-permissions';
 import { DEFAULT_TOPOLOGY, type JetStreamTopology } from './jetstream-topology';
 
 /**
@@ -12,7 +13,10 @@ import { DEFAULT_TOPOLOGY, type JetStreamTopology } from './jetstream-topology';
  *    consumers of their own deployment only, never purge or delete them;
  *  - municipal IT reads the integration feed and nothing else: no commands, no internal events;
  *  - each user receives replies on an inbox of its own (`_INBOX_<user>.`), so no user can listen to
- *    another's replies (the default `_INBOX.>` would be shared by everyone).
+ *    another's replies (the default `_INBOX.>` would be shared by everyone);
+ *  - a city's workflow, which runs the bridges to its district platforms (ADR 0011), reaches each
+ *    district only through the bridge's commands, query and durable consumer
+ *    (federation-permissions.ts); the district's users reach nothing of the city.
  */
 export interface NatsUserPermissions {
   user: string;
@@ -30,6 +34,13 @@ export interface NatsPermissionsOptions {
   topology?: JetStreamTopology;
   /** The relay's integration feed (RELAY_INTEGRATION_STREAM, RELAY_INTEGRATION_SUBJECT_PREFIX). */
   integration?: { stream: string; subjectPrefix: string };
+  /**
+   * Put before every user name (`sanmen-workflow`), so the users of several deployments sharing one
+   * NATS server do not collide; the service's NATS_USER is then `<userPrefix><service>`.
+   */
+  userPrefix?: string;
+  /** The city's district platforms (WORKFLOW_FEDERATION_DISTRICTS), reached by the workflow's bridges. */
+  federation?: FederatedDistrict[];
 }
 
 export const RELAY_USER = 'relay';
@@ -51,6 +62,7 @@ const consumerApi = (stream: string): string[] => [
 
 export function natsPermissions(options: NatsPermissionsOptions): NatsUserPermissions[] {
   const { prefix } = options;
+  const userPrefix = options.userPrefix ?? '';
   const topology = options.topology ?? {
     eventsStream: prefixStream(prefix, DEFAULT_TOPOLOGY.eventsStream),
     dlqStream: prefixStream(prefix, DEFAULT_TOPOLOGY.dlqStream),
@@ -78,14 +90,17 @@ export function natsPermissions(options: NatsPermissionsOptions): NatsUserPermis
     allowResponses: true,
   });
   const users = options.services.map((service) => {
-    const user = platformUser(service);
+    const user = platformUser(`${userPrefix}${service}`);
     user.subscribe.push(
       prefixSubject(prefix, commandSubject(service, 'x').replace(/x$/, '*')),
       prefixSubject(prefix, querySubject(service, 'x').replace(/x$/, '*')),
     );
+    // The bridges run in the city's workflow service (services/workflow/src/federation).
+    if (service === WORKFLOW_SERVICE)
+      for (const district of options.federation ?? []) user.publish.push(...federationPublishGrant(district));
     return user;
   });
-  const relay = platformUser(RELAY_USER);
+  const relay = platformUser(`${userPrefix}${RELAY_USER}`);
   relay.publish.push(`${topology.eventsSubjectPrefix}.>`);
   users.push(relay);
   if (options.integration) {
@@ -96,10 +111,11 @@ export function natsPermissions(options: NatsPermissionsOptions): NatsUserPermis
       `$JS.API.STREAM.UPDATE.${stream}`,
       ...consumerApi(stream),
     );
+    const municipalIt = `${userPrefix}${MUNICIPAL_IT_USER}`;
     users.push({
-      user: MUNICIPAL_IT_USER,
+      user: municipalIt,
       publish: consumerApi(stream),
-      subscribe: [`${inboxPrefixOf(MUNICIPAL_IT_USER)}.>`],
+      subscribe: [`${inboxPrefixOf(municipalIt)}.>`],
       allowResponses: false,
     });
   }

@@ -1,5 +1,6 @@
 import type { Msg, Subscription } from '@nats-io/nats-core';
 import { BusServer } from './bus-server';
+import type { CommandAdmissionLimits } from './command-admission';
 import { prefixSubject } from './deployment-prefix';
 import { NatsConnectionSource, type NatsConnectionOption } from './nats-connection-source';
 import { fromNatsHeaders } from './nats-headers';
@@ -9,6 +10,8 @@ export type NatsTransportOptions = NatsConnectionOption & {
   queue: string;
   /** The deployment's HOTLINE_BUS_PREFIX: subscriptions are on `<prefix>.<subject>` (deployment-prefix.ts). */
   subjectPrefix?: string;
+  /** Commands run at once and waiting for a turn; default: no limit. */
+  admission?: CommandAdmissionLimits;
 };
 
 /**
@@ -21,7 +24,7 @@ export class NatsTransport extends BusServer {
   private subscriptions: Subscription[] = [];
 
   constructor(options: NatsTransportOptions) {
-    super(options.queue);
+    super(options.queue, options.admission);
     this.source = new NatsConnectionSource(options);
     this.subjectPrefix = options.subjectPrefix;
   }

@@ -7,7 +7,7 @@ export const commonConfigSchema = z.object({
     .enum(['embedded', 'distributed'])
     .default('embedded')
     .describe(
-      'embedded: every service in one process on SQLite and in-memory read models; distributed: NATS, shared store, MongoDB',
+      'embedded: every service in one process on SQLite (events and read models); distributed: a process per service on NATS, read models in PostgreSQL',
     ),
   HOTLINE_DATA_DIR: z
     .string()

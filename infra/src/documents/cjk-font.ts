@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { create as parseFont } from 'fontkit';
 
 /** A font file and, for a collection (.ttc), the face to take from it. */
 export interface CjkFont {
@@ -36,4 +37,19 @@ export class CjkFontMissingError extends Error {
 export function resolveCjkFonts(fonts: CjkFonts = SYSTEM_CJK_FONTS): CjkFonts {
   if (!existsSync(fonts.regular.path)) throw new CjkFontMissingError(fonts.regular.path);
   return existsSync(fonts.bold.path) ? fonts : { regular: fonts.regular, bold: fonts.regular };
+}
+
+type ParsedFont = ReturnType<typeof parseFont>;
+const parsed = new Map<string, ParsedFont>();
+
+/**
+ * The font parsed once per process and shared by every document: reading and parsing a 20 MB
+ * collection took seconds per document. Each document still embeds its own subset (pdfkit makes
+ * one per document from the shared font), so what is cached is the parse, never a document's glyphs.
+ */
+export function parsedCjkFont(font: CjkFont): ParsedFont {
+  const key = `${font.path}#${font.family}`;
+  let found = parsed.get(key);
+  if (!found) parsed.set(key, (found = parseFont(readFileSync(font.path), font.family)));
+  return found;
 }

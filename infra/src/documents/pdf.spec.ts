@@ -1,4 +1,4 @@
-import { CjkFontMissingError } from './cjk-font';
+import { CjkFontMissingError, SYSTEM_CJK_FONTS, parsedCjkFont } from './cjk-font';
 import { renderPdf } from './pdf';
 import { extractPdfText } from './testing';
 
@@ -58,6 +58,18 @@ describe('PDF documents', () => {
     for (const page of pages) expect(page).toContain('承办单位');
     expect(pages.join('\n')).toContain('单位119');
     expect(pages.at(-1)).toContain(`共 ${pages.length} 页`);
+  });
+
+  it('parses the font once and still embeds only the glyphs of each document', async () => {
+    expect(parsedCjkFont(SYSTEM_CJK_FONTS.regular)).toBe(parsedCjkFont(SYSTEM_CJK_FONTS.regular));
+    const letter = (text: string) => renderPdf({ title: '答复函', blocks: [{ kind: 'paragraph', text }] });
+    // Two documents at once share the parsed font: each reads back its own text.
+    const [first, second] = await Promise.all([letter('路灯已修复'), letter('噪声扰民已查处')]);
+    expect(extractPdfText(first)[0]).toContain('路灯已修复');
+    expect(extractPdfText(second)[0]).toContain('噪声扰民已查处');
+    // A subset per document: the glyphs of the second did not grow the next one of the first.
+    const again = await letter('路灯已修复');
+    expect(again.length).toBe(first.length);
   });
 
   it('names the Debian package when the CJK font is missing', async () => {

@@ -1,6 +1,6 @@
 import { PassThrough, type Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
-import { resolveCjkFonts, type CjkFonts } from './cjk-font';
+import { parsedCjkFont, resolveCjkFonts, type CjkFonts } from './cjk-font';
 import { cellText, eachRow, type DocumentColumn, type DocumentRows } from './table';
 
 /**
@@ -43,8 +43,9 @@ export async function writePdf(out: Writable, spec: PdfDocumentSpec): Promise<vo
     bufferPages: true,
     info: { Title: spec.title, Creator: 'Hotline' },
   });
-  doc.registerFont('body', fonts.regular.path, fonts.regular.family);
-  doc.registerFont('bold', fonts.bold.path, fonts.bold.family);
+  // pdfkit takes a parsed font as it is (a source with `layout`); its typings know only paths and bytes.
+  doc.registerFont('body', parsedCjkFont(fonts.regular) as never);
+  doc.registerFont('bold', parsedCjkFont(fonts.bold) as never);
   const done = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);

@@ -63,5 +63,5 @@ describe('xlsx export', () => {
     const [sheet] = await readXlsx(xlsx);
     expect(sheet!.rows).toHaveLength(20_001);
     expect(sheet!.rows[20_000]).toEqual([19_999, '工单19999']);
-  });
+  }, 30_000);
 });

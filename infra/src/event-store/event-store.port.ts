@@ -43,7 +43,12 @@ export interface SubscribeAllOptions {
   filter?: AllFilter;
 }
 
-/** A subscription yields every matching event in position order, then `caughtUp` once, then live events. */
+/**
+ * A subscription yields every matching event in position order, then `caughtUp`, then live events.
+ * Live, an adapter may announce `caughtUp` again when its filter left out events past the last one
+ * delivered (SQLite and PostgreSQL do): every matching event up to that position was delivered, so
+ * a reader waiting for a position in a stream it does not take is answered.
+ */
 export type SubscriptionItem =
   { kind: 'event'; event: RecordedEvent } | { kind: 'caughtUp'; position: number };
 

@@ -3,3 +3,4 @@ export { demoDataEnabled, platformConfigSchema, type PlatformConfig } from './pl
 export { PLATFORM, platformModule, type ServiceDefinition } from './service-module';
 export { startServices, type RunningServices } from './start-services';
 export { runService, runServiceMain } from './run-service';
+export { serviceCatalog, catalogOrder, type CatalogedService } from './service-catalog';

@@ -34,7 +34,7 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .enum(['sqlite', 'memory', 'mongodb', 'postgres'])
     .optional()
     .describe(
-      'Read model store: sqlite (a file, kept across restarts), memory (SQLite in memory, rebuilt at every start), mongodb or postgres (JSONB tables at POSTGRES_URL); default sqlite when embedded, mongodb when distributed',
+      'Read model store: sqlite (a file, kept across restarts), memory (SQLite in memory, rebuilt at every start), mongodb or postgres (JSONB tables at POSTGRES_URL); default sqlite when embedded, postgres when distributed',
     ),
   READ_STORE_PATH: z
     .string()
@@ -42,8 +42,11 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .describe('SQLite read model file; default <HOTLINE_DATA_DIR>/read-models.db'),
   MONGODB_URL: secret(z.string())
     .default(LOCAL_FERRETDB_URL)
-    .describe('MongoDB (or FerretDB) connection string of the read models in distributed mode'),
-  MONGODB_DB: z.string().default('hotline').describe('Database name of the read models'),
+    .describe('MongoDB (or FerretDB) connection string of the read models when READ_STORE=mongodb'),
+  MONGODB_DB: z
+    .string()
+    .default('hotline')
+    .describe('Database name of the read models when READ_STORE=mongodb'),
   NATS_USER: z
     .string()
     .optional()
@@ -55,6 +58,14 @@ export const platformConfigSchema = commonConfigSchema.extend({
     .string()
     .optional()
     .describe('PEM file of the CA that signed the NATS servers’ certificates: the connection then uses TLS'),
+  HOTLINE_COMMANDS_CONCURRENT: envInt({ min: 1, max: 10_000 })
+    .default(64)
+    .describe('Commands one service instance runs at once; more wait for a turn (HOTLINE_COMMANDS_QUEUED)'),
+  HOTLINE_COMMANDS_QUEUED: envInt({ min: 0, max: 100_000 })
+    .default(256)
+    .describe(
+      'Commands that may wait for a turn; beyond, a command is refused at once with 503 OVERLOADED and Retry-After, and one whose caller stopped waiting before its turn is not applied',
+    ),
   HOTLINE_BUS_PREFIX: z
     .string()
     .regex(/^([A-Za-z0-9][A-Za-z0-9_-]{0,31})?$/, 'must be 1-32 characters of A-Z a-z 0-9 _ -')

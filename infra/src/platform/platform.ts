@@ -208,10 +208,15 @@ export class Platform {
 
   /** The Nest transport that serves this service's `@MessagePattern` handlers. */
   transport(queue = this.serviceName): CustomTransportStrategy {
-    if (this.broker) return new InProcessTransport({ broker: this.broker, queue });
+    const admission = {
+      concurrent: this.config.HOTLINE_COMMANDS_CONCURRENT,
+      queued: this.config.HOTLINE_COMMANDS_QUEUED,
+    };
+    if (this.broker) return new InProcessTransport({ broker: this.broker, queue, admission });
     return new NatsTransport({
       connection: this.natsConnection,
       queue,
+      admission,
       subjectPrefix: checkBusPrefix(this.config.HOTLINE_BUS_PREFIX),
     });
   }
@@ -285,7 +290,7 @@ async function openEventStore(serviceName: string, config: PlatformConfig): Prom
 }
 
 async function openReadStore(serviceName: string, config: PlatformConfig): Promise<ReadStore> {
-  const kind = config.READ_STORE ?? (config.HOTLINE_MODE === 'distributed' ? 'mongodb' : 'sqlite');
+  const kind = config.READ_STORE ?? (config.HOTLINE_MODE === 'distributed' ? 'postgres' : 'sqlite');
   if (kind === 'memory') return SqliteReadStore.inMemory();
   if (kind === 'sqlite') {
     const path = resolve(config.READ_STORE_PATH ?? join(config.HOTLINE_DATA_DIR, 'read-models.db'));

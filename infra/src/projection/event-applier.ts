@@ -47,6 +47,8 @@ export interface ApplierOptions {
 export class EventApplier {
   readonly checkpoints: ProjectionCheckpoints;
   readonly writes: GuardedWrites;
+  /** What the projection's `flush` writes through: its own per-flush check of one write per document. */
+  private readonly heldBack: GuardedWrites;
   /** Position of the last event whose writes are stored. */
   checkpoint = 0;
   /** Position of the last event handled, stored or not yet. */
@@ -75,6 +77,7 @@ export class EventApplier {
     this.checkpoints = new ProjectionCheckpoints(options.store);
     this.batch = new WriteBatch(options.store);
     this.writes = new GuardedWrites(this.batch, new Set(projection.collections));
+    this.heldBack = new GuardedWrites(this.batch, new Set(projection.collections));
     this.view = new FlushingReadStore(options.store, () => this.flush());
     this.writer = options.store.writer?.();
   }
@@ -99,6 +102,9 @@ export class EventApplier {
    * mark (with a batch of headroom, so a steady run records it about once per batch).
    */
   private async flush(): Promise<void> {
+    // Held-back writes cover the events handled so far: stamped with the last of them, a document
+    // holds every write up to its stamp and none after (a handler adds its own at its end).
+    this.flushHeldBack(this.applied);
     if (this.batch.empty) return;
     const reach = Math.max(this.applied, this.writes.position);
     if (reach > this.writtenUpTo) {
@@ -107,6 +113,18 @@ export class EventApplier {
       this.writtenUpTo = mark;
     }
     await this.batch.flush();
+  }
+
+  private flushHeldBack(position: number): void {
+    if (!this.projection.flush) return;
+    this.heldBack.guardUpTo = this.writes.guardUpTo;
+    this.heldBack.begin(position);
+    this.projection.flush(this.heldBack);
+  }
+
+  /** The runner starts (again) from the checkpoint: the projection forgets what it kept past it. */
+  restart(): void {
+    this.projection.restart?.();
   }
 
   enqueue(item: QueueItem): void {
@@ -166,6 +184,8 @@ export class EventApplier {
       try {
         await this.writer?.begin();
         await this.asWriter(() => this.handleTraced(event));
+        // In the replay window each event's writes are guarded on their own: nothing is held back.
+        if (event.position <= this.writes.guardUpTo) this.flushHeldBack(event.position);
       } catch (error) {
         this.batch.rollback(mark);
         await this.handlerFailed(delivery, error);
@@ -256,8 +276,16 @@ export class EventApplier {
     if (position > this.checkpoint) {
       // Events after the checkpoint that the source filtered out: nothing to replay there.
       this.applied = position;
-      await this.commit();
-      if (this.failed) return;
+      if (this.hooks.isLive()) {
+        // Live, the source says this after other streams' events: the checkpoint moves in memory
+        // only (a read waiting for such a position is answered at once; the next commit stores it,
+        // and a restart before then re-reads a range the filter leaves empty).
+        this.checkpoint = position;
+        this.hooks.progressed();
+      } else {
+        await this.commit();
+        if (this.failed) return;
+      }
     }
     this.hooks.caughtUp();
   }

@@ -97,18 +97,16 @@ export function jetStreamSource(options: JetStreamSourceOptions): ProjectionSour
           if (stopped) messages.stop();
           for await (const message of messages) {
             if (stopped || rejected) break;
-            let event: RecordedEvent | undefined;
-            try {
-              event = decodeRecordedEvent(message.string());
-            } catch {
-              event = undefined; // only the relay writes this stream; a foreign message is not ours to project
-            }
-            if (event && event.position > delivered && matchesFilter(event, filter)) {
+            const event = decoded(message.string());
+            const takes = event !== undefined && event.position > delivered && matchesFilter(event, filter);
+            if (takes) {
               inFlight.push(settle(handlers.onEvent(event)));
               if (inFlight.length >= window) await inFlight.shift();
             }
             if (event && event.position > delivered) delivered = event.position;
-            if (!caughtUp && message.info.pending === 0) {
+            // Live, at the head, after an event the filter leaves out: say so, so that a read waiting
+            // for that position (a command of another service) is answered.
+            if ((!caughtUp || !takes) && message.info.pending === 0) {
               await Promise.all(inFlight.splice(0));
               if (stopped || rejected) break;
               caughtUp = true;
@@ -131,4 +129,13 @@ export function jetStreamSource(options: JetStreamSourceOptions): ProjectionSour
       };
     },
   };
+}
+
+/** The event a message carries; none for a foreign message (only the relay writes this stream). */
+function decoded(text: string): RecordedEvent | undefined {
+  try {
+    return decodeRecordedEvent(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -14,6 +14,11 @@ export interface ProjectionCheckpoint extends ReadDocument {
    * written before it was recorded.
    */
   writtenUpTo?: number;
+  /**
+   * On a shadow rebuild's checkpoint, in a store without transactions: its swap has begun, and these
+   * collections were never written by it (see shadow-swap.ts).
+   */
+  swapping?: { unwritten: string[] };
 }
 
 /** One document per projection in `_checkpoints`, in the same store as the read model it guards. */
@@ -39,6 +44,10 @@ export class ProjectionCheckpoints {
       { $set: { writtenUpTo, version }, $setOnInsert: { position: 0 } },
       { upsert: true },
     );
+  }
+
+  async markSwapping(name: string, unwritten: string[]): Promise<void> {
+    await this.collection.updateOne({ _id: name }, { $set: { swapping: { unwritten } } });
   }
 
   async remove(name: string): Promise<void> {

@@ -7,6 +7,7 @@ import { EventApplier } from './event-applier';
 import { ProjectionMetrics } from './projection-metrics';
 import type { Projection, ProjectionSource, SourceHandle } from './projection.port';
 import { ShadowReadStore, shadowName, shadowProjection } from './shadow-read-store';
+import { swapInShadow } from './shadow-swap';
 import { validateProjection } from './validate-projection';
 
 export interface ProjectionRunnerOptions {
@@ -115,9 +116,13 @@ export class ProjectionRunner {
     if (this.state !== 'idle') throw this.error('conflict', 'PROJECTION_STARTED', 'was already started');
     this.state = 'catching-up';
     const saved = await this.applier.checkpoints.load(this.projection.name);
-    if (saved && saved.version !== this.projection.version) {
-      const { name, version } = this.projection;
-      const shadow = this.options.store.renameCollection !== undefined;
+    const { name, version } = this.projection;
+    const shadow = this.options.store.renameCollection !== undefined;
+    // A swap that a crash cut short (in a store without transactions) is finished first.
+    const swapping = saved && saved.version !== version && shadow ? await this.swapLeftOff() : undefined;
+    if (swapping !== undefined) {
+      this.applier.resetTo(swapping, swapping);
+    } else if (saved && saved.version !== version) {
       this.options.logger?.info(
         { projection: name, from: saved.version, to: version, shadow },
         'projection version changed: rebuilding',
@@ -160,25 +165,30 @@ export class ProjectionRunner {
     }
     if (this.state === 'stopped') return;
     const position = shadow.status().checkpoint;
-    const { name, version, collections } = this.projection;
-    const writer = store.writer?.();
-    await (writer ?? { run: (work: () => Promise<void>) => work() }).run(async () => {
-      await writer?.begin();
-      try {
-        for (const c of collections) await store.renameCollection?.(shadowName(c, version), c);
-        await this.applier.checkpoints.save(name, position, version);
-        await this.applier.checkpoints.remove(shadowName(name, version));
-        await writer?.commit();
-      } catch (error) {
-        await writer?.rollback();
-        throw error;
-      }
-    });
+    const { name, version } = this.projection;
+    try {
+      await swapInShadow(store, this.applier.checkpoints, this.projection, position);
+    } catch (error) {
+      // The old read model keeps serving; the next start swaps again (or finishes this swap).
+      this.lastError = error instanceof Error ? error.message : String(error);
+      logger?.error({ projection: name, err: error }, 'swapping the rebuilt projection in failed');
+      return;
+    }
     this.shadow = undefined;
     logger?.info({ projection: name, version, position }, 'rebuilt projection swapped in');
     // The shadow run stopped with every write under its checkpoint: no replay window.
     this.applier.resetTo(position, position);
     await this.startSource();
+  }
+
+  /** Finishes a swap begun before a crash, if any; returns the position the projection is then at. */
+  private async swapLeftOff(): Promise<number | undefined> {
+    const { name, version } = this.projection;
+    const shadow = await this.applier.checkpoints.load(shadowName(name, version));
+    if (!shadow?.swapping) return undefined;
+    await swapInShadow(this.options.store, this.applier.checkpoints, this.projection, shadow.position);
+    this.options.logger?.info({ projection: name, version }, 'finished swapping in the rebuilt projection');
+    return shadow.position;
   }
 
   /** Resolves when the projection first reaches the head of its source; rejects if stopped before. */
@@ -259,6 +269,7 @@ export class ProjectionRunner {
     this.applier.failed = false;
     // Events whose writes a previous run may have stored (see guarded-writes.ts).
     this.applier.writes.guardUpTo = this.applier.writtenUpTo;
+    this.applier.restart();
     if (this.run !== run || this.state === 'stopped') return;
     const { checkpoint } = this.applier;
     this.handle = this.options.source.start(

@@ -33,6 +33,20 @@ export interface Projection {
   /** Creates indexes; runs at every start, after a rebuild has dropped the collections. */
   setup?(store: ReadStore): Promise<void>;
   handle(event: RecordedEvent, store: ReadStore, context: ProjectionContext): Promise<void>;
+  /**
+   * Writes what the handler held back to write once per batch instead of once per event (a
+   * counter's increments summed over the batch's events: one write per touched document), then
+   * forgets it. The runner calls it before every flush of the batch (a commit, a read through the
+   * handler's store) with a context stamped with the last event handled, and right after each
+   * event of the replay window, where every event's writes must stay its own. So a handler adds an
+   * event's held-back writes at its very end, after its last read of the store.
+   */
+  flush?(context: ProjectionContext): void;
+  /**
+   * The runner (re)starts from its checkpoint (a start, a restart after a failure, a rebuild):
+   * forget whatever the handler keeps in memory about events after it (caches, held-back writes).
+   */
+  restart?(): void;
 }
 
 export interface SourceHandlers {

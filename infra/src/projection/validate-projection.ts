@@ -44,6 +44,8 @@ export function validateProjection(projection: Projection): void {
   }
   if (typeof projection.handle !== 'function')
     throw new ValidationError('projection.handle', 'must be a function');
-  if (projection.setup !== undefined && typeof projection.setup !== 'function')
-    throw new ValidationError('projection.setup', 'must be a function');
+  for (const hook of ['setup', 'flush', 'restart'] as const) {
+    if (projection[hook] !== undefined && typeof projection[hook] !== 'function')
+      throw new ValidationError(`projection.${hook}`, 'must be a function');
+  }
 }

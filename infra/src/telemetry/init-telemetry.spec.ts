@@ -40,6 +40,17 @@ describe('initTelemetry with the memory exporter', () => {
       'hotline.error.code': 'CASE_CLOSED',
     });
     expect(span?.events.map((e) => e.name)).toEqual(['exception']);
+    // A refusal is an answer, not a fault: no stack (formatting one costs more than the refusal).
+    expect(span?.events[0]?.attributes).toMatchObject({ 'exception.type': 'CASE_CLOSED' });
+    expect(span?.events[0]?.attributes).not.toHaveProperty('exception.stacktrace');
+  });
+
+  it('records the stack of a fault', async () => {
+    await expect(withSpan('breaks', {}, () => Promise.reject(new Error('disk full')))).rejects.toThrow();
+    expect(spans()[0]?.events[0]?.attributes).toMatchObject({
+      'exception.message': 'disk full',
+      'exception.stacktrace': expect.stringContaining('disk full'),
+    });
   });
 
   it('nests spans through awaits (AsyncLocalStorage context)', async () => {

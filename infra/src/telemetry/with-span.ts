@@ -25,9 +25,25 @@ export async function withSpan<T>(
   });
 }
 
+/** Kinds that are an answer to the caller, not a fault: their stack says nothing. */
+const REFUSALS: ReadonlySet<string> = new Set([
+  'validation',
+  'not-found',
+  'conflict',
+  'rule',
+  'forbidden',
+  'unauthenticated',
+]);
+
 export function recordError(span: Span, error: unknown): void {
   const exception = error instanceof Error ? error : new Error(String(error));
-  span.recordException(exception);
+  // Formatting a stack (through the source maps) costs far more than the refusal itself: a reactor
+  // replaying a history meets thousands of refusals, so theirs are recorded without it.
+  span.recordException(
+    error instanceof HotlineError && REFUSALS.has(error.kind)
+      ? { name: error.name, message: error.message, code: error.code }
+      : exception,
+  );
   span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
   if (error instanceof HotlineError) {
     span.setAttributes({ 'hotline.error.kind': error.kind, 'hotline.error.code': error.code });

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { App as AntApp } from 'antd';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { homeOf, RequireRole, SessionProvider, useSession } from './auth/session';
 import { I18nProvider } from './i18n';
 import { Shell } from './shell/shell';
@@ -44,11 +44,18 @@ function Home() {
   return <Navigate to={homeOf(user?.role)} replace />;
 }
 
+/** The short link of the survey SMS (`SURVEY_LINK_BASE_URL`, `/s/<token>`): the portal's survey page. */
+function SurveyLink() {
+  const { token = '' } = useParams();
+  return <Navigate to={`/portal/survey/${encodeURIComponent(token)}`} replace />;
+}
+
 function AppRoutes() {
   return (
     <Suspense fallback={<CenteredLoading />}>
       <Routes>
         <Route path="/" element={<Home />} />
+        <Route path="/s/:token" element={<SurveyLink />} />
         <Route element={<Shell />}>
           <Route path="/portal/*" element={<Portal />} />
           <Route path="/login" element={<LoginScreen />} />

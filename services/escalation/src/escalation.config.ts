@@ -42,5 +42,12 @@ export const escalationConfigSchema = z.object({
   ESCALATION_RECTIFY_HALF_DAYS: envInt({ min: 1, max: 60 })
     .default(6)
     .describe('Rectification deadline of an automatic supervision, in working half-days'),
+  ESCALATION_EMERGENCY_REPORT_CATEGORIES: z
+    .string()
+    .regex(/^(\d{2,6}(,\d{2,6})*)?$/, 'must be a comma-separated list of category codes or their prefixes')
+    .default('010303,040201')
+    .describe(
+      'Emergency (urgent) cases in these categories (code prefixes) are reported to the emergency management office; default gas supply, food safety',
+    ),
 });
 export type EscalationConfig = z.infer<typeof escalationConfigSchema>;

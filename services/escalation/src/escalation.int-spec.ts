@@ -7,6 +7,7 @@ import {
   systemActor,
   type Actor,
   type Clock,
+  type EmergencyReportView,
   type ReminderView,
   type SupervisionLedgerRow,
 } from '@hotline/contracts';
@@ -199,6 +200,7 @@ describe('the escalation service (embedded, fake clock)', () => {
     );
     expect(manual.reminders.find((r) => r.reminderId === 'r-manual')).toMatchObject({
       automatic: false,
+      caseNumber: '26110201',
       note: '请今日内签收',
     });
 
@@ -228,7 +230,160 @@ describe('the escalation service (embedded, fake clock)', () => {
       { limit: 10 },
       housing,
     );
-    expect(board).toEqual([expect.objectContaining({ caseId: 'c1', colour: 'red' })]);
+    expect(board).toEqual([expect.objectContaining({ caseId: 'c1', caseNumber: '26110201', colour: 'red' })]);
     expect(board[0]!.workingDaysLeft).toBe(-1);
+  });
+
+  it("supervises the unit when the survey's random audit callback disagrees with its reply (the flag on the bus)", async () => {
+    // The survey's event, as the survey service appends it: c2 was completed by the housing unit.
+    await booted.platform.eventStore.append(
+      'callbackTask-audit-c2',
+      [
+        {
+          id: 'audit-disagreed-c2',
+          type: 'CallbackAuditDisagreed',
+          version: 1,
+          time: clock.now().toISOString(),
+          data: {
+            taskId: 'audit-c2',
+            caseId: 'c2',
+            unitId: 'housing',
+            ratings: { efficiency: 'satisfied', attitude: 'satisfied', result: 'dissatisfied' },
+            comment: '漏水根本没修',
+          },
+          metadata: {
+            correlationId: 'c2',
+            causationId: 'c2',
+            actor: { id: 'agent-1', role: 'agent' },
+            districtId: 'gulou',
+          },
+        },
+      ],
+      'noStream',
+    );
+    const ledger = await until(
+      () => query<SupervisionLedgerRow[]>('GetSupervisionLedger', { caseId: 'c2', limit: 20 }),
+      (rows) => rows.length > 0,
+      'the supervision after the audit',
+    );
+    expect(ledger).toEqual([
+      expect.objectContaining({
+        caseId: 'c2',
+        caseNumber: '26110202',
+        unitId: 'housing',
+        scope: 'dissatisfied-callback',
+        status: 'open',
+        automatic: true,
+        note: '抽查回访与单位反馈不符，群众不满意：漏水根本没修',
+      }),
+    ]);
+  });
+
+  it('texts and calls the duty phone of an emergency case at once, and reports it to the emergency office', async () => {
+    const at = clock.now();
+    const later = (days: number) => calendar.addWorkingDays(at, days).toISOString();
+    await booted.platform.eventStore.append(
+      'case-c9',
+      [
+        caseEvent(
+          'c9',
+          'CaseRegistered',
+          {
+            caseNumber: '26110209',
+            urgency: 'urgent',
+            categoryCode: '010303',
+            content: '小区燃气管道泄漏，气味很大',
+            place: { address: '鼓楼区五四路1号' },
+          },
+          at,
+          'reg-c9',
+        ),
+        caseEvent(
+          'c9',
+          'CaseDispatched',
+          {
+            lead: { unitId: 'gas', signBy: later(1), returnBy: later(1) },
+            coHandlers: [],
+            dueAt: later(5),
+            limitWorkingDays: 5,
+          },
+          at,
+          'dispatch-c9',
+        ),
+      ],
+      'noStream',
+    );
+    const { reminders } = await until(
+      () => query<{ reminders: ReminderView[] }>('ListReminders', { caseId: 'c9', limit: 20 }),
+      (list) => list.reminders.some((r) => r.deliveries.some((d) => d.channel === 'sms' && d.attempts === 3)),
+      'the emergency alert',
+    );
+    // The city sends reminders by portal and SMS; an emergency is called as well.
+    expect(reminders).toEqual([
+      expect.objectContaining({
+        caseNumber: '26110209',
+        unitId: 'gas',
+        emergency: true,
+        automatic: true,
+        deliveries: [
+          { channel: 'portal', state: 'delivered', attempts: 1 },
+          { channel: 'sms', state: 'undelivered', attempts: 3, error: 'SMSC unreachable' },
+          { channel: 'voice', state: 'requested', attempts: 1 },
+        ],
+      }),
+    ]);
+    const reports = await query<EmergencyReportView[]>('ListEmergencyReports', { limit: 10 });
+    expect(reports).toEqual([
+      {
+        caseId: 'c9',
+        caseNumber: '26110209',
+        categoryCode: '010303',
+        matter: '小区燃气管道泄漏，气味很大',
+        address: '鼓楼区五四路1号',
+        receivedAt: at.toISOString(),
+        dispatchedAt: at.toISOString(),
+        unitId: 'gas',
+        reportedAt: expect.any(String),
+        alert: [
+          { channel: 'sms', state: 'undelivered', attempts: 3, error: 'SMSC unreachable' },
+          { channel: 'voice', state: 'requested', attempts: 1 },
+        ],
+      },
+    ]);
+    // A unit reads its alert, not the office's report.
+    expect(await query('ListEmergencyReports', { limit: 10 }, housing)).toEqual([]);
+
+    // The telephony reports the duty officer answered: the call shows delivered.
+    await booted.platform.eventStore.append(
+      'outboundCall-reminder-emergency.dispatch-c9-voice-1-0',
+      [
+        {
+          id: 'call-finished-c9',
+          type: 'OutboundCallFinished',
+          version: 1,
+          time: at.toISOString(),
+          data: {
+            callId: 'reminder-emergency.dispatch-c9-voice-1-0',
+            purpose: 'voice-notice',
+            caseId: 'c9',
+            outcome: 'answered',
+            talkSeconds: 12,
+          },
+          metadata: {
+            correlationId: 'c9',
+            causationId: 'c9',
+            actor: { id: 'system:sipapp', role: 'system' },
+            districtId: 'city',
+          },
+        },
+      ],
+      'noStream',
+    );
+    const answered = await until(
+      () => query<EmergencyReportView[]>('ListEmergencyReports', { limit: 10 }),
+      (rows) => rows[0]?.alert?.some((d) => d.channel === 'voice' && d.state === 'delivered') === true,
+      'the call answered',
+    );
+    expect(answered[0]?.alert).toContainEqual({ channel: 'voice', state: 'delivered', attempts: 1 });
   });
 });

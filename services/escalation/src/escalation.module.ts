@@ -8,10 +8,12 @@ import {
 import {
   chinaWorkingCalendar,
   GetSupervisionLedger,
+  ListEmergencyReports,
   ListReminders,
   ReminderChannel,
 } from '@hotline/contracts';
-import { busEndpoints, queryEndpoint } from '@hotline/infra/bus';
+import { BusRequests, busEndpoints, queryEndpoint } from '@hotline/infra/bus';
+import { reactorProvider } from '@hotline/infra/reactor';
 import { ProjectionRunner, storeSource, upcastingSource } from '@hotline/infra/projection';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
@@ -22,17 +24,20 @@ import { deadlineEndpoints } from './deadlines/deadline.endpoints';
 import { escalationConfigSchema, type EscalationConfig } from './escalation.config';
 import { supervisionEndpoints } from './supervision/supervision.endpoints';
 import { supervisionsProjection } from './supervision/supervisions.projection';
-import { EscalationReactor } from './reactions/escalation-reactor';
+import { escalationReactions } from './reactions/escalation-reactor';
 import { listReminders, supervisionLedger } from './read-models/escalation-queries';
-import { busNotificationSender, type NotificationSender } from './reminders/notification-sender';
-import { ReminderDelivery } from './reminders/reminder-delivery';
+import type { NotificationSender } from './reminders/notification-sender';
+import { staffNotificationSender } from './reminders/staff-notification-sender';
+import { reminderDelivery } from './reminders/reminder-delivery';
 import { ReminderCommands, reminderEndpoints } from './reminders/reminder.endpoints';
 import { remindersProjection } from './reminders/reminders.projection';
+import { emergencyReportsProjection } from './emergency/emergency-reports.projection';
+import { listEmergencyReports } from './emergency/emergency-reports.query';
 
 export interface EscalationModuleOptions {
   config?: EscalationConfig;
   env?: Env;
-  /** Default: voice calls as requests for the telephony; SMS and email fail until a gateway exists. */
+  /** Default: SMS and mail through intake's SendStaffNotice; voice calls as requests for the telephony. */
   sender?: NotificationSender;
   /** First retry of a failed channel after this long, doubling. Default 2 s. */
   retryBaseMs?: number;
@@ -49,7 +54,7 @@ class EscalationLifecycle implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
   async onApplicationBootstrap(): Promise<void> {
     for (const runner of this.runners) await runner.start();
-    this.scheduler.start();
+    await this.scheduler.start();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
@@ -81,8 +86,9 @@ export class EscalationModule {
       timers: config.ESCALATION_TIMERS,
       logger,
       registry: metrics,
+      readStore: platform.readStore,
     });
-    const runners = [remindersProjection(), supervisionsProjection()].map(
+    const runners = [remindersProjection(), supervisionsProjection(), emergencyReportsProjection()].map(
       (projection) =>
         new ProjectionRunner(projection, {
           store: platform.readStore,
@@ -93,17 +99,14 @@ export class EscalationModule {
     );
     const channels = config.ESCALATION_REMINDER_CHANNELS.split(',').map((c) => ReminderChannel.parse(c));
     const reminders = new ReminderCommands(handler, channels, config.ESCALATION_DELIVERY_ATTEMPTS);
-    const delivery = new ReminderDelivery({
-      bus: platform.eventBus,
+    const delivery = reminderDelivery({
       commands: reminders,
-      sender: options.sender ?? busNotificationSender,
+      sender: options.sender ?? staffNotificationSender(new BusRequests(platform.client())),
       clock,
       maxAttempts: config.ESCALATION_DELIVERY_ATTEMPTS,
       retryBaseMs: options.retryBaseMs ?? 2_000,
-      logger,
     });
-    const reactor = new EscalationReactor({
-      bus: platform.eventBus,
+    const reactions = escalationReactions({
       handler,
       reminders,
       clock,
@@ -111,7 +114,7 @@ export class EscalationModule {
       reminderPoints: new Set(config.ESCALATION_REMINDER_POINTS.split(',')),
       autoSupervision: config.ESCALATION_AUTO_SUPERVISION,
       rectifyHalfDays: config.ESCALATION_RECTIFY_HALF_DAYS,
-      logger,
+      emergencyReportCategories: config.ESCALATION_EMERGENCY_REPORT_CATEGORIES.split(',').filter(Boolean),
     });
     const { readStore } = platform;
     platform.readiness.register({
@@ -138,14 +141,15 @@ export class EscalationModule {
           ...reminderEndpoints(reminders),
           queryEndpoint(ListReminders, (query) => listReminders(readStore, query)),
           queryEndpoint(GetSupervisionLedger, (query) => supervisionLedger(readStore, query)),
+          queryEndpoint(ListEmergencyReports, (query) => listEmergencyReports(readStore, query)),
         ]),
       ],
       providers: [
         { provide: SCHEDULER, useValue: scheduler },
         { provide: RUNNERS, useValue: runners },
         EscalationLifecycle,
-        { provide: ReminderDelivery, useValue: delivery },
-        { provide: EscalationReactor, useValue: reactor },
+        reactorProvider(platform.eventBus, delivery, logger),
+        reactorProvider(platform.eventBus, reactions, logger),
       ],
     };
   }

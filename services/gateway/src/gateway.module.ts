@@ -24,7 +24,11 @@ import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
 import { EscalationController } from './escalation/escalation.controller';
+import { SurveyController } from './survey/survey.controller';
+import { PollsController } from './polls/polls.controller';
 import { ReportsController } from './reports/reports.controller';
+import { CaseExportController } from './reports/case-export.controller';
+import { reportExportProviders } from './reports/report-export.providers';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
@@ -37,6 +41,13 @@ import { claimAttachments } from './attachments/claim-attachments';
 import { LiveController } from './live/live.controller';
 import { LiveHub } from './live/live-hub';
 import { LIVE_CONFIG, liveConfigSchema } from './live/live.config';
+import { ChatController } from './chat/chat.controller';
+import { ChatHub } from './chat/chat-hub';
+import { ChatLiveController } from './chat/chat-live.controller';
+import { CHAT_CONFIG, chatConfigSchema } from './chat/chat.config';
+import { Open311Controller } from './open311/open311.controller';
+import { open311ApiKey } from './open311/open311-api-key.middleware';
+import { OPEN311_CONFIG, open311ConfigSchema } from './open311/open311.config';
 
 /** Every controller of the gateway: the routes, and what the OpenAPI document describes. */
 export const gatewayControllers = [
@@ -48,13 +59,19 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  ChatController,
+  ChatLiveController,
   EscalationController,
+  SurveyController,
+  PollsController,
   ReportsController,
+  CaseExportController,
   IntakeController,
   KnowledgeController,
   OpenApiController,
   AttachmentsController,
   LiveController,
+  Open311Controller,
 ];
 
 /** What the OpenAPI document describes: the gateway's routes and the auth module's. */
@@ -65,6 +82,8 @@ export interface GatewayOptions {
   auth?: AuthModuleOptions;
   /** Upload expiry and the anonymous quota (`attachments.config.ts`); default: the process environment. */
   attachmentsEnv?: NodeJS.ProcessEnv;
+  /** The case-list export's row and job limits (`report-export.config.ts`); default: the process environment. */
+  reportsEnv?: NodeJS.ProcessEnv;
 }
 
 /** The HTTP API: authenticates, authorises, validates, and sends commands and queries over the bus. */
@@ -76,6 +95,7 @@ class GatewayModule implements NestModule {
     consumer
       .apply(claimAttachments(this.attachments))
       .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
+    consumer.apply(open311ApiKey).forRoutes({ path: 'open311/{*splat}', method: RequestMethod.ALL });
   }
 
   static register(platform: Platform, options: GatewayOptions = {}): DynamicModule {
@@ -87,8 +107,15 @@ class GatewayModule implements NestModule {
         { provide: BUS_CLIENT, useFactory: () => platform.client() },
         { provide: OPENAPI_DOCUMENT, useFactory: () => gatewayOpenApi(documentedControllers) },
         ...attachmentProviders(platform, options.attachmentsEnv),
+        ...reportExportProviders(platform, options.reportsEnv),
         LiveHub,
+        ChatHub,
         { provide: LIVE_CONFIG, useFactory: () => loadConfig(liveConfigSchema, undefined, 'gateway') },
+        { provide: CHAT_CONFIG, useFactory: () => loadConfig(chatConfigSchema, undefined, 'gateway') },
+        {
+          provide: OPEN311_CONFIG,
+          useFactory: () => loadConfig(open311ConfigSchema, undefined, 'gateway'),
+        },
       ],
     };
   }

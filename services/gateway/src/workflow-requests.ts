@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ValidationError, WORKFLOW_SERVICE } from '@hotline/contracts';
+import { ValidationError, WORKFLOW_SERVICE, type QueryViewer } from '@hotline/contracts';
 import { BusRequests } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
 import { actorFromRequest, actorRegisteringIn, correlationIdFromRequest } from './actor-from-request';
@@ -34,21 +34,22 @@ export class WorkflowRequests {
 
   /**
    * A command from a JSON body `{ commandId, ...data }`: the client chooses the command id, so a
-   * retried request is answered with the first result and changes nothing more.
+   * retried request is answered with the first result and changes nothing more. `as`: who acts on a
+   * public route (no signed-in user).
    */
   command(
     type: string,
     headers: IncomingHttpHeaders,
     body: unknown,
     path: Record<string, string> = {},
+    as?: QueryViewer,
   ): Promise<unknown> {
     const { commandId, data } = commandIdOf(body);
     // A case is registered in the district the body names (city-wide agents serve every district).
     const registering = type === 'RegisterCase';
     const { districtId: requested, ...fields } = data;
-    const { actor, districtId } = registering
-      ? actorRegisteringIn(headers, requested)
-      : actorFromRequest(headers);
+    const { actor, districtId } =
+      as ?? (registering ? actorRegisteringIn(headers, requested) : actorFromRequest(headers));
     const correlationId = correlationIdFromRequest(headers, commandId);
     const payload = { ...(registering ? fields : data), ...path };
     return asHttp(

@@ -82,7 +82,7 @@ export const intakeConfigSchema = z.object({
   INTAKE_MAIL_RELAY_URL: secret(envUrl(['smtp', 'smtps']))
     .optional()
     .describe(
-      'SMTP relay the replies to mail go out through (smtp://user:pass@host:587); unset: mail gets no reply',
+      'SMTP relay the replies to mail and the staff notices (reminders to units) go out through (smtp://user:pass@host:587); unset: neither is sent',
     ),
   INTAKE_MAIL_FROM: z
     .string()

@@ -156,7 +156,8 @@ describe('Intake service over NATS with the SQLite event store [distributed: NAT
       );
     const onDemandTrained = async () =>
       (await trained()).find((e) => (e.data as { reason: string }).reason === 'on-demand');
-    for (let tries = 0; !(await onDemandTrained()) && tries < 1000; tries++) {
+    // Training runs beside every other suite in CI: at load it can take a minute or more.
+    for (let tries = 0; !(await onDemandTrained()) && tries < 2_400; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const [atStart] = await trained();
@@ -169,7 +170,7 @@ describe('Intake service over NATS with the SQLite event store [distributed: NAT
     await expect(intake.command('TrainClassifier', {}, AGENT)).rejects.toThrow(
       /CLASSIFIER_TRAINING_ROLE_NOT_ALLOWED|center/,
     );
-  }, 120_000);
+  }, 300_000);
 
   it('leaves a matter that may not be accepted to an agent, who declines it with the explanation', async () => {
     const id = `web-${unique()}`;

@@ -29,14 +29,20 @@ import { CaseNoticeManager } from './notices/case-notice-manager';
 import { CaseNoticeService } from './notices/case-notice.service';
 import { SEED_ARTICLES } from './knowledge/seed/seed-articles';
 import { ContactQueriesService } from './contact/contact-queries.service';
+import { suggestionAccuracyEndpoints } from './suggestion-accuracy/suggestion-accuracy.endpoints';
+import { SuggestionAccuracyService } from './suggestion-accuracy/suggestion-accuracy.service';
 import { BlocklistReader } from './blocklist/blocklist-reader';
 import { IntakeReadModels } from './read-models/intake-read-models';
 import { MinHasher } from './text/min-hash';
 import { blocklistEndpoints } from './blocklist/blocklist.endpoints';
 import { classificationEndpoints } from './classification/classification.endpoints';
 import { contactEndpoints } from './contact/contact.endpoints';
+import { chatEndpoints } from './chat/chat.endpoints';
 import { duplicatesEndpoints } from './duplicates/duplicates.endpoints';
 import { knowledgeEndpoints } from './knowledge/knowledge.endpoints';
+import { relayMailSender } from './staff-notices/mail-sender';
+import { staffNoticeEndpoints } from './staff-notices/staff-notice.endpoints';
+import { StaffNoticeService } from './staff-notices/staff-notice.service';
 
 export interface IntakeModuleOptions {
   /** The settings; default: read from `env` (the process environment). */
@@ -115,7 +121,11 @@ export class IntakeModule {
       logger,
     });
     const notices = config.INTAKE_SMS_NOTICES
-      ? new CaseNoticeManager(noticeService, platform.eventBus, commandDeps, logger)
+      ? new CaseNoticeManager(noticeService, platform.eventBus, commandDeps, logger, {
+          store: readStore,
+          source: platform.projectionSource(),
+          registry,
+        })
       : undefined;
     const channels = new IntakeChannels(
       config,
@@ -137,18 +147,27 @@ export class IntakeModule {
       seedArticles: config.INTAKE_SEED_KNOWLEDGE ? SEED_ARTICLES : [],
       logger,
     });
+    const queries = new ContactQueriesService(readModels, blocklist, clock);
     const actions = new ContactActionsService(
       streams,
       caseDesk,
       (id) => Promise.resolve(fingerprints.caseNumberOf(id)),
       () => clock.now(),
+      (id) => queries.districtOf(id),
     );
-    const queries = new ContactQueriesService(readModels, blocklist, clock);
+    const suggestionAccuracy = new SuggestionAccuracyService(readModels);
+    const staffNotices = new StaffNoticeService(commandDeps, {
+      sms: () => channels.smsSender,
+      mail: config.INTAKE_MAIL_RELAY_URL
+        ? relayMailSender(config.INTAKE_MAIL_RELAY_URL, config.INTAKE_MAIL_FROM)
+        : undefined,
+    });
     return {
       module: IntakeModule,
       controllers: [
         busEndpoints('Intake', [
           ...contactEndpoints({ intake, actions, queries }),
+          ...chatEndpoints(streams),
           ...knowledgeEndpoints({ commandDeps, index: knowledge }),
           ...blocklistEndpoints({ commandDeps, queries }),
           ...classificationEndpoints(classifier),
@@ -156,6 +175,8 @@ export class IntakeModule {
             ? classifierEndpoints({ commandDeps, trainer: classification.trainer })
             : []),
           ...duplicatesEndpoints(duplicates, clock),
+          ...suggestionAccuracyEndpoints(suggestionAccuracy),
+          ...staffNoticeEndpoints(staffNotices),
         ]),
       ],
       providers: [

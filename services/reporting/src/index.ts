@@ -13,3 +13,6 @@ export { caseKpis } from './kpis/case-kpis';
 export { contactKpis } from './kpis/contact-kpis';
 export { KpiReportService } from './reports/kpi-report.service';
 export { HotTopicsService } from './topics/hot-topics.service';
+export { DailyDigestService } from './digest/daily-digest.service';
+export { DigestMailer } from './digest/digest-mailer';
+export { digestNoticeId } from './digest/digest-mail';

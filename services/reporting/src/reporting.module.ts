@@ -10,15 +10,17 @@ import {
   GetUnitScorecards,
   SAMPLE_CATEGORIES,
 } from '@hotline/contracts';
-import { busEndpoints, queryEndpoint } from '@hotline/infra/bus';
+import { BusRequests, busEndpoints, queryEndpoint } from '@hotline/infra/bus';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { DailyDigestService } from './digest/daily-digest.service';
+import { DigestMailer } from './digest/digest-mailer';
 import { ReportingReadModels } from './reporting-read-models';
 import { reportingConfigSchema, type ReportingConfig } from './reporting.config';
 import { KpiReportService } from './reports/kpi-report.service';
 import { ScorecardsService } from './scorecards/scorecards.service';
 import { HotTopicsService } from './topics/hot-topics.service';
+import { SurgeAlerts } from './topics/surge-alerts';
 
 export interface ReportingModuleOptions {
   config?: ReportingConfig;
@@ -47,6 +49,30 @@ export class ReportingModule {
     const topics = new HotTopicsService(store, now, (code) => taxonomy.get(code)?.name ?? code);
     const digest = new DailyDigestService(store, topics, now);
     const scorecards = new ScorecardsService(store);
+    const addresses = (list: string) =>
+      list
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean);
+    const requests = new BusRequests(platform.client());
+    const categoryName = (code: string) => taxonomy.get(code)?.name ?? code;
+    const surgeAlerts = new SurgeAlerts({
+      topics,
+      requests,
+      to: addresses(config.REPORTING_SURGE_MAIL_TO),
+      minCount: config.REPORTING_SURGE_MIN_COUNT,
+      name: (surge) => (surge.kind === 'category' ? categoryName(surge.key) : surge.key),
+      logger,
+    });
+    const mailer = new DigestMailer({
+      digests: digest,
+      requests,
+      to: addresses(config.REPORTING_DIGEST_MAIL_TO),
+      hour: config.REPORTING_DIGEST_HOUR,
+      now: () => clock.now(),
+      categoryName,
+      logger,
+    });
     return {
       module: ReportingModule,
       controllers: [
@@ -60,7 +86,11 @@ export class ReportingModule {
           queryEndpoint(GetUnitScorecards, (query) => scorecards.scorecards(query)),
         ]),
       ],
-      providers: [{ provide: ReportingReadModels, useValue: readModels }],
+      providers: [
+        { provide: ReportingReadModels, useValue: readModels },
+        { provide: DigestMailer, useValue: mailer },
+        { provide: SurgeAlerts, useValue: surgeAlerts },
+      ],
     };
   }
 }

@@ -18,5 +18,15 @@ export const routingConfigSchema = z.object({
   ROUTING_PATIENCE_SECONDS: envInt({ min: 1, max: 3_600 })
     .default(90)
     .describe('Mean caller patience assumed by the Erlang A staffing forecast'),
+  ROUTING_SNAPSHOT_EVERY_EVENTS: envInt({ min: 0, max: 10_000_000 })
+    .default(1_000)
+    .describe(
+      "Write a snapshot of the router's state after this many events, so a start folds only the events after it (0: never, fold the whole history)",
+    ),
+  ROUTING_SNAPSHOT_EVERY_MINUTES: envInt({ min: 1, max: 1_440 })
+    .default(10)
+    .describe(
+      'Write a snapshot at least this often while events arrive (with ROUTING_SNAPSHOT_EVERY_EVENTS > 0)',
+    ),
 });
 export type RoutingConfig = z.infer<typeof routingConfigSchema>;

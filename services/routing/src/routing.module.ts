@@ -24,6 +24,8 @@ import { RouterCommandHandler } from './router/router-command.handler';
 import { RouterQueries } from './router/router-queries';
 import { RouterTimersRunner } from './router/router-timers.runner';
 import { routingConfigSchema, type RoutingConfig } from './routing.config';
+import { foldsSnapshot } from './snapshot/folds-snapshot';
+import { ReadStoreSnapshots } from './snapshot/read-store-snapshots';
 import { AgentStatistics } from './statistics/agent-statistics';
 import { QueueStatistics } from './statistics/queue-statistics';
 
@@ -66,6 +68,17 @@ export class RoutingModule {
         const event = { type: recorded.type, data: recorded.data } as RouterEvent;
         for (const fold of Object.values(folds)) fold.apply(event);
       },
+      ...(config.ROUTING_SNAPSHOT_EVERY_EVENTS > 0
+        ? {
+            snapshots: {
+              store: new ReadStoreSnapshots(platform.readStore),
+              everyEvents: config.ROUTING_SNAPSHOT_EVERY_EVENTS,
+              everyMs: config.ROUTING_SNAPSHOT_EVERY_MINUTES * 60_000,
+              parts: foldsSnapshot(folds),
+              onError: (error: unknown) => logger.warn({ err: error }, 'router snapshot failed'),
+            },
+          }
+        : {}),
     });
     const queries = new RouterQueries(router, folds.queues, folds.queues15, folds.agents, folds.agents15, {
       now: () => clock.now(),

@@ -1,19 +1,23 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CaseChannel, CaseType, chinaWorkingCalendar, type WorkingCalendar } from '@hotline/contracts';
-import { busEndpoints } from '@hotline/infra/bus';
+import { BusRequests, busEndpoints } from '@hotline/infra/bus';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
+import { reactorProvider } from '@hotline/infra/reactor';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { CallbackDueRunner } from './callback-task/callback-due.runner';
-import { CallbackOutcomeReactor } from './callback-task/callback-outcome.reactor';
+import { callbackOutcomes } from './callback-task/callback-outcome.reactor';
 import type { CallbackRules } from './callback-task/callback-rules';
-import { CallbackSchedulerReactor, SURVEY_ACTOR } from './callback-task/callback-scheduler.reactor';
+import { callbackScheduler } from './callback-task/callback-scheduler.reactor';
 import { CallbackTaskCommands } from './callback-task/callback-task-commands';
 import { callbackTaskEndpoints } from './callback-task/callback-task.endpoints';
 import { SurveyLinkSigner } from './callback-task/survey-link';
 import { WorkflowCommands } from './callback-task/workflow-commands';
-import { IvrSurveyReactor } from './callback-task/ivr-survey.reactor';
+import { ivrSurvey } from './callback-task/ivr-survey.reactor';
+import { PollCommands } from './polls/poll-commands';
+import { pollEndpoints } from './polls/poll.endpoints';
+import { PollQueries } from './polls/poll-queries';
 import { SurveyQueries } from './read-models/survey-queries';
 import { SurveyReadModels } from './read-models/survey-read-models';
 import { parseMethodTable, parseShareTable, surveyConfigSchema, type SurveyConfig } from './survey.config';
@@ -46,7 +50,8 @@ export class SurveyModule {
   static register(platform: Platform, options: SurveyModuleOptions = {}): DynamicModule {
     const config = options.config ?? loadConfig(surveyConfigSchema, options.env, 'survey');
     const { eventStore: store, readStore, clock, logger, metrics } = platform;
-    const rules = callbackRulesFromConfig(config, options.calendar ?? chinaWorkingCalendar());
+    const calendar = options.calendar ?? chinaWorkingCalendar();
+    const rules = callbackRulesFromConfig(config, calendar);
     const signer = new SurveyLinkSigner(config.SURVEY_LINK_SECRET);
     const commandDeps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(metrics) };
     const commands = new CallbackTaskCommands({ commandDeps, rules, signer });
@@ -58,13 +63,14 @@ export class SurveyModule {
       readAfterWriteTimeoutMs: platform.config.HOTLINE_REQUEST_TIMEOUT_MS,
     });
     const queries = new SurveyQueries(readModels);
+    const polls = new PollCommands({ commandDeps, calendar, readModels });
     const audit = {
       seed: config.SURVEY_AUDIT_SEED,
       byUnit: parseShareTable(config.SURVEY_AUDIT_SHARE_BY_UNIT).table,
       fallback: config.SURVEY_AUDIT_SHARE,
     };
-    const client = platform.client();
-    const workflow = new WorkflowCommands(client, SURVEY_ACTOR);
+    const requests = new BusRequests(platform.client());
+    const workflow = new WorkflowCommands(requests);
     const dueRunner = config.SURVEY_DUE_RUNNER
       ? new CallbackDueRunner(readStore, commands, clock, logger, config.SURVEY_DUE_POLL_SECONDS * 1000)
       : undefined;
@@ -74,6 +80,7 @@ export class SurveyModule {
         busEndpoints('Survey', [
           ...callbackTaskEndpoints({ commands, queries, signer, store, clock }),
           ...surveyEndpoints({ commandDeps, queries }),
+          ...pollEndpoints({ commands: polls, queries: new PollQueries(readModels) }),
         ]),
       ],
       providers: [
@@ -81,18 +88,9 @@ export class SurveyModule {
           provide: SurveyLifecycle,
           useValue: new SurveyLifecycle(readModels, platform.readiness, dueRunner),
         },
-        {
-          provide: CallbackSchedulerReactor,
-          useValue: new CallbackSchedulerReactor(platform.eventBus, store, commands, audit, logger),
-        },
-        {
-          provide: CallbackOutcomeReactor,
-          useValue: new CallbackOutcomeReactor(platform.eventBus, store, workflow, logger),
-        },
-        {
-          provide: IvrSurveyReactor,
-          useValue: new IvrSurveyReactor(platform.eventBus, client, store, commands, logger),
-        },
+        reactorProvider(platform.eventBus, callbackScheduler(store, commands, audit), logger),
+        reactorProvider(platform.eventBus, callbackOutcomes(store, workflow), logger),
+        reactorProvider(platform.eventBus, ivrSurvey(store, requests, commands), logger),
       ],
     };
   }

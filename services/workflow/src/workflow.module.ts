@@ -3,15 +3,17 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { busEndpoints } from '@hotline/infra/bus';
+import { reactorProvider } from '@hotline/infra/reactor';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { caseEndpoints } from './case/case.endpoints';
 import { citySettingsEndpoints } from './city-settings/city-settings.endpoints';
 import { publicRecordEndpoints } from './public-record/public-record.endpoints';
 import { unitEndpoints } from './unit/unit.endpoints';
 import { CaseCommandService } from './case/commands/case-command.service';
-import { MergeLinker } from './case/commands/merge-linker';
-import { RepeatContactRecorder } from './case/commands/repeat-contact-recorder';
+import { mergeLinker } from './case/commands/merge-linker';
+import { repeatContactRecorder } from './case/commands/repeat-contact-recorder';
 import { CaseNumberAllocator } from './case/case-number/case-number-allocator';
+import { CaseNumberReservations } from './case/case-number/case-number-reservations';
 import { StoreCitySettingsSource } from './city-settings/city-settings-source';
 import { CitySettingsService } from './city-settings/city-settings.service';
 import { CaseQueryService, type WorkflowQueryDeps } from './case/queries/case-query.service';
@@ -20,9 +22,15 @@ import { CitizenLookupService } from './case/queries/citizen-lookup.service';
 import { PublicRecordService } from './public-record/public-record.service';
 import { InboxQueryService } from './case/queries/inbox-query.service';
 import { ReadModelsLifecycle } from './read-models/read-models.lifecycle';
-import { UNITS_PROJECTION, WorkflowReadModels } from './read-models/workflow-read-models';
+import {
+  RESERVATIONS_PROJECTION,
+  UNITS_PROJECTION,
+  WorkflowReadModels,
+} from './read-models/workflow-read-models';
 import { readModelUnitDirectory } from './unit/read-model-unit-directory';
 import { seedSampleCity } from './unit/sample-city-seed';
+import { FederationBridges } from './federation/federation-bridges';
+import { federationConfigSchema } from './federation/federation.config';
 import { UnitCommandService } from './unit/unit-command.service';
 import type { UnitDirectorySource } from './unit/unit-directory-source';
 import { UnitQueryService } from './unit/unit-query.service';
@@ -63,11 +71,18 @@ export class WorkflowModule {
       format: settings.caseNumbers,
     });
     const citySettings = new StoreCitySettingsSource(store, settings);
+    const reservations = new CaseNumberReservations({
+      ...handlerDeps,
+      caseNumbers,
+      waitFor: (position) =>
+        readModels.waitFor(position, settings.readAfterWriteTimeoutMs, [RESERVATIONS_PROJECTION]),
+    });
     const caseCommands = new CaseCommandService({
       ...handlerDeps,
       settings,
       units,
       caseNumbers,
+      reservations,
       citySettings,
     });
     const unitCommands = new UnitCommandService({ ...handlerDeps, citySettings });
@@ -92,6 +107,7 @@ export class WorkflowModule {
             inboxes: inboxQueries,
             citizens: citizenLookup,
             audit: new AuditTrailService(queryDeps),
+            reservations,
           }),
           ...unitEndpoints({ commands: unitCommands, queries: unitQueries }),
           ...citySettingsEndpoints(citySettingsService),
@@ -103,12 +119,17 @@ export class WorkflowModule {
           provide: CaseCommandService,
           useValue: caseCommands,
         },
-        { provide: MergeLinker, useValue: new MergeLinker(platform.eventBus, caseCommands, logger) },
-        {
-          provide: RepeatContactRecorder,
-          useValue: new RepeatContactRecorder(platform.eventBus, caseCommands, logger),
-        },
+        reactorProvider(platform.eventBus, mergeLinker(caseCommands), logger),
+        reactorProvider(platform.eventBus, repeatContactRecorder(caseCommands), logger),
         { provide: UnitCommandService, useValue: unitCommands },
+        {
+          provide: FederationBridges,
+          useFactory: () =>
+            new FederationBridges(
+              platform,
+              loadConfig(federationConfigSchema, options.env, 'workflow').WORKFLOW_FEDERATION_DISTRICTS,
+            ),
+        },
         { provide: CaseQueryService, useValue: caseQueries },
         {
           provide: ReadModelsLifecycle,

@@ -18,6 +18,7 @@ import {
 } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
 import type { Logger } from '@hotline/infra/telemetry';
+import type { RecordingArchive } from './recording-archive';
 
 const ACTOR = systemActor('sipapp');
 const ORIGIN = { actor: ACTOR, districtId: 'city' };
@@ -42,6 +43,8 @@ export interface BusIvrServicesDeps {
   logger: Logger;
   liveAnnouncement: (language: PromptLanguage) => Promise<string | undefined>;
   calendar?: WorkingCalendar;
+  /** Keeps a confirmed recording's audio with its contact; absent: the contact names only its length. */
+  recordings?: RecordingArchive;
 }
 
 /**
@@ -106,6 +109,10 @@ export class BusIvrServices implements IvrServices {
     callerNumber?: string;
   }) {
     const { channel, content } = CONTACTS[input.purpose];
+    const audio = await this.deps.recordings?.keep(input.recording, input.purpose).catch((error: unknown) => {
+      this.deps.logger.error({ err: error, callId: input.callId }, 'the recording could not be kept');
+      return undefined;
+    });
     const receipt = (await this.deps.bus.command(
       SubmitContact,
       `ivr-contact-${input.callId}`,
@@ -113,7 +120,8 @@ export class BusIvrServices implements IvrServices {
         contactId: `ivr-${input.callId}`,
         channel,
         caller: input.callerNumber ? { anonymous: false, phone: input.callerNumber } : { anonymous: true },
-        content: `${content}（${Math.round(input.recording.seconds)} 秒，录音 ${input.recording.id}）`,
+        content: `${content}（${Math.round(input.recording.seconds)} 秒）`,
+        ...(audio ? { attachments: [audio] } : {}),
         ...(input.purpose === 'complaint' ? { subject: '投诉举报' } : {}),
       },
       ORIGIN,

@@ -18,7 +18,10 @@ export class DtmfListener extends EventEmitter {
   static listen(port: number, host = '127.0.0.1'): Promise<DtmfListener> {
     const socket = createSocket('udp4');
     return new Promise((resolve, reject) => {
-      socket.once('error', reject);
+      socket.once('error', (error) => {
+        socket.close();
+        reject(error);
+      });
       socket.bind(port, host, () => resolve(new DtmfListener(socket)));
     });
   }

@@ -14,16 +14,19 @@ export const promptPath = (dir: string, language: PromptLanguage, key: string): 
 /**
  * Makes the missing prompt files with espeak-ng (a machine voice: a city records its own under the
  * same names) as 8 kHz mono WAV, the rate of a telephone call; `beep` is a 1 kHz tone from sox.
- * Text spoken on the fly (the live announcement) goes through `speak`.
+ * Text spoken on the fly (the live announcement) goes through `speak`. An aborted signal stops after
+ * the file in progress.
  */
 export async function ensurePromptFiles(
   dir: string,
   languages: PromptLanguage[] = ['zh-CN', 'en'],
+  signal?: AbortSignal,
 ): Promise<void> {
   for (const language of languages) {
     mkdirSync(join(dir, language), { recursive: true });
     for (const [key, words] of Object.entries(IVR_PROMPT_TEXT)) {
       const file = promptPath(dir, language, key);
+      if (signal?.aborted) return; // the app is stopping
       if (existsSync(file)) continue;
       if (key === 'beep')
         await run('sox', ['-n', '-r', '8000', '-c', '1', '-b', '16', file, 'synth', '0.4', 'sine', '1000']);

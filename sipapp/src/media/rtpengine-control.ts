@@ -20,9 +20,12 @@ export class RtpengineControl {
   constructor(
     private readonly host: string,
     private readonly port: number,
-    timeoutMs = 2_000,
+    timeoutMs = 5_000,
   ) {
     this.client = new Client({ timeout: timeoutMs }) as NgClient;
+    // A reply that comes after its request timed out (rtpengine starved of CPU) has no request to
+    // answer: the client emits it as an error, which unhandled would end the process.
+    this.client.on('error', () => undefined);
   }
 
   /** `RTPENGINE_NG`-style `host:port`. */
@@ -67,4 +70,5 @@ type NgClient = Record<
   (port: number, host: string, options: Record<string, unknown>) => Promise<NgReply>
 > & {
   close(): void;
+  on(event: 'error', listener: (error: Error) => void): void;
 };

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CallerHungUp } from '@hotline/contracts';
-import { DtmfListener } from './dtmf-listener';
+import { listenForDtmfInTurn } from '../testing/dtmf-in-turn';
+import type { DtmfListener } from './dtmf-listener';
 import { ensurePromptFiles } from './prompt-files';
 import { RtpengineControl } from './rtpengine-control';
 import { RtpengineMedia } from './rtpengine-media';
@@ -22,8 +23,8 @@ describeWithRtpengine('the rtpengine media port against a real rtpengine', () =>
     dir = mkdtempSync(join(tmpdir(), 'hotline-sipapp-media-'));
     await ensurePromptFiles(join(dir, 'prompts'), ['zh-CN']);
     control = RtpengineControl.at(ng!);
-    dtmf = await DtmfListener.listen(Number(process.env.RTPENGINE_DTMF_PORT));
-  }, 120_000);
+    dtmf = await listenForDtmfInTurn(Number(process.env.RTPENGINE_DTMF_PORT));
+  }, 300_000);
 
   afterAll(async () => {
     control?.close();
@@ -42,6 +43,7 @@ describeWithRtpengine('the rtpengine media port against a real rtpengine', () =>
         fromTag: 'caller',
         promptDir: join(dir, 'prompts'),
         spokenDir: join(dir, 'spoken'),
+        recordingDir: process.env.RTPENGINE_RECORDINGS,
       },
       caller.sdp,
     );
@@ -92,6 +94,22 @@ describeWithRtpengine('the rtpengine media port against a real rtpengine', () =>
     const pcaps = join(process.env.RTPENGINE_RECORDINGS!, 'pcaps');
     await new Promise((r) => setTimeout(r, 300));
     expect(existsSync(pcaps) && readdirSync(pcaps).some((f) => f.startsWith(callId))).toBe(true);
+    caller.close();
+  }, 30_000);
+
+  it('replays the caller’s recording to them, converted from its pcap', async () => {
+    const { caller, media } = await openCall();
+    const recording = media.record({ maxSeconds: 10, terminator: '#' });
+    await caller.talk(1500);
+    await caller.press('#');
+    const ref = await recording;
+    await new Promise((r) => setTimeout(r, 300));
+    const before = caller.received;
+    const started = Date.now();
+    await media.play([{ recording: ref }], { language: 'zh-CN', interruptible: false });
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(caller.received - before).toBeGreaterThan(1.4 * 50 * 0.6);
+    await media.close();
     caller.close();
   }, 30_000);
 

@@ -1,4 +1,4 @@
-import { mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CallerHungUp,
@@ -11,6 +11,7 @@ import {
 } from '@hotline/contracts';
 import type { DtmfListener } from './dtmf-listener';
 import { promptPath, speak } from './prompt-files';
+import { recordingWav } from './recording-wav';
 import type { RtpengineControl } from './rtpengine-control';
 
 export interface RtpengineCallOptions {
@@ -20,8 +21,10 @@ export interface RtpengineCallOptions {
   /** The caller's From-tag: rtpengine plays to the party of this tag. */
   fromTag: string;
   promptDir: string;
-  /** Where spoken texts (the live announcement) are cached as WAV. */
+  /** Where spoken texts (the live announcement) and replayed recordings are cached as WAV. */
   spokenDir: string;
+  /** rtpengine's `--recording-dir`: a caller's recording is replayed from its pcap; absent: not replayed. */
+  recordingDir?: string;
   /** Bridges the caller elsewhere (the SIP side); absent: bridging is refused. */
   bridge?: (target: BridgeTarget) => Promise<'caller' | 'callee'>;
   /** Ends the SIP dialog (BYE). */
@@ -167,10 +170,19 @@ export class RtpengineMedia implements IvrMedia {
     });
   }
 
+  /** The caller's recording as a WAV file to play (recording-wav.ts). */
+  private recordingFile(recording: RecordingRef): string | undefined {
+    const wav = this.options.recordingDir && recordingWav(this.options.recordingDir, recording);
+    if (!wav) return undefined;
+    const file = join(this.options.spokenDir, `recording-${recording.id}.wav`);
+    writeFileSync(file, wav);
+    return file;
+  }
+
   private async fileOf(item: MediaItem, options: PlayOptions): Promise<string | undefined> {
     if ('prompt' in item) return promptPath(this.options.promptDir, options.language, item.prompt);
-    if ('recording' in item) return undefined; // replaying a pcap recording needs its WAV (pcap-to-wav.ts)
     mkdirSync(this.options.spokenDir, { recursive: true });
+    if ('recording' in item) return this.recordingFile(item.recording);
     const file = join(this.options.spokenDir, `${options.language}-${hash(item.text)}.wav`);
     if (!existsSync(file)) await speak(item.text, options.language, file);
     return file;

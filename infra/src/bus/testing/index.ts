@@ -8,4 +8,6 @@ export {
   type EventBusHarness,
 } from './event-bus-harness';
 export { rawJetStreamPublish, type RawJetStreamPublishOptions } from './raw-jetstream-publish';
-export { privateNats, freePort, type PrivateNats } from './private-nats';
+export { privateNats, freePort, portIsFree, type PrivateNats } from './private-nats';
+export { isolatedTopology } from './isolated-topology';
+export { permissionViolations } from './permission-violations';

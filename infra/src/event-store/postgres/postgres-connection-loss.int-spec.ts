@@ -56,7 +56,8 @@ describe('PostgresEventStore when the connection is lost mid-append [PostgreSQL]
     async (cut, storedAfterCut) => {
       const streamId = `ledger-${cut}`;
       const command = deposit(`cmd-${cut}`);
-      proxy.arm(cut);
+      // An append of a few events is one statement in its own transaction: it is the commit.
+      proxy.arm(cut, 'INSERT INTO hotline_events');
       const error = await rejectionOf(handle(streamId, command));
       expect(error).toMatchObject({ kind: 'unavailable', code: 'EVENT_STORE_UNAVAILABLE' });
       expect(httpErrorResponse(error).status).toBe(503);

@@ -16,6 +16,14 @@ export interface EventStoreSql {
   schemaLock: string;
   /** $1 stream id, $2 first event id → tx, head (max revision or null), first_* of a stored first id. */
   appendStart: string;
+  /**
+   * The whole append of `rows` events as one statement (one round trip, its own transaction, like a
+   * plain INSERT): $1 stream id, $2 first event id, $3 expected kind (`any`, `noStream`,
+   * `streamExists`, `exact`), $4 the exact revision, then 6 parameters per event (id, type,
+   * version, data, metadata, time). Inserts only when the first id is new and the expectation
+   * holds; answers the `appendStart` columns and `inserted`, the number of rows written.
+   */
+  appendOne(rows: number): string;
   /** $1 event ids (text[]) → event_id, stream_id, stream_revision, global_position of those stored. */
   findByIds: string;
   /** An INSERT of `rows` events, 9 parameters each (position, stream, revision, id, type, version, data, metadata, time). */
@@ -37,9 +45,17 @@ export interface EventStoreSql {
 /** Bits of a position that count events within one transaction: up to 16,384 events per append. */
 export const POSITIONS_PER_TRANSACTION = 16_384;
 
+/** Past this transaction id, positions would exceed 2^53 (JavaScript's exact integers). */
+export const MAX_TRANSACTION_ID = Math.floor(Number.MAX_SAFE_INTEGER / POSITIONS_PER_TRANSACTION);
+
 const TABLE = 'hotline_events';
 const COLUMNS =
   'global_position, stream_id, stream_revision, event_id, event_type, event_version, event_data, event_metadata, event_time';
+
+const APPEND_START = `SELECT txid_current() AS tx,
+      (SELECT max(stream_revision) FROM ${TABLE} WHERE stream_id = $1) AS head,
+      f.stream_id AS first_stream, f.stream_revision AS first_revision, f.global_position AS first_position
+    FROM (SELECT 1 AS one) AS one LEFT JOIN ${TABLE} AS f ON f.event_id = $2`;
 
 export const postgresEventSql: EventStoreSql = {
   schema: [
@@ -60,10 +76,33 @@ export const postgresEventSql: EventStoreSql = {
   ],
   // An arbitrary constant key ("hotline-events" in ASCII, truncated to a bigint).
   schemaLock: 'SELECT pg_advisory_xact_lock(7526411939845473)',
-  appendStart: `SELECT txid_current() AS tx,
-      (SELECT max(stream_revision) FROM ${TABLE} WHERE stream_id = $1) AS head,
-      f.stream_id AS first_stream, f.stream_revision AS first_revision, f.global_position AS first_position
-    FROM (SELECT 1 AS one) AS one LEFT JOIN ${TABLE} AS f ON f.event_id = $2`,
+  appendStart: APPEND_START,
+  appendOne(rows) {
+    const values = Array.from({ length: rows }, (_, r) => {
+      const p = 5 + r * 6;
+      return `(${r}, $${p}, $${p + 1}, $${p + 2}::integer, $${p + 3}, $${p + 4}, $${p + 5})`;
+    });
+    // Data-modifying WITH (PostgreSQL 9.1, openGauss, KingbaseES): the check and the insert see one
+    // snapshot, and the unique keys stop a concurrent append exactly as in the two-step path.
+    return `WITH start AS (${APPEND_START}),
+    allowed AS (
+      SELECT tx, COALESCE(head, -1) AS head FROM start
+      WHERE first_position IS NULL AND tx < ${MAX_TRANSACTION_ID} AND (
+        $3::text = 'any'
+        OR ($3::text = 'noStream' AND head IS NULL)
+        OR ($3::text = 'streamExists' AND head IS NOT NULL)
+        OR ($3::text = 'exact' AND COALESCE(head, -1) = $4::bigint))
+    ),
+    inserted AS (
+      INSERT INTO ${TABLE} (${COLUMNS})
+      SELECT allowed.tx * ${POSITIONS_PER_TRANSACTION} + v.n, $1, allowed.head + 1 + v.n,
+        v.event_id, v.event_type, v.event_version, v.event_data, v.event_metadata, v.event_time
+      FROM allowed, (VALUES ${values.join(', ')})
+        AS v(n, event_id, event_type, event_version, event_data, event_metadata, event_time)
+      RETURNING 1
+    )
+    SELECT start.*, (SELECT count(*) FROM inserted) AS inserted FROM start`;
+  },
   findByIds: `SELECT event_id, stream_id, stream_revision, global_position FROM ${TABLE} WHERE event_id = ANY($1::text[])`,
   insert(rows) {
     const values = Array.from({ length: rows }, (_, r) => {

@@ -48,6 +48,7 @@ export class PostgresSubscription extends PollingSubscription {
     let cursor = this.options.fromPosition;
     let target: number | undefined;
     let caughtUp = false;
+    let told = cursor;
     let failures = 0;
     try {
       while (!this.closed) {
@@ -60,14 +61,17 @@ export class PostgresSubscription extends PollingSubscription {
             for (const event of events) {
               yield { kind: 'event', event };
               cursor = event.position;
+              told = cursor;
               if (this.closed) return;
             }
             if (events.length < pageSize) break;
           }
           cursor = Math.max(cursor, horizon - 1);
           failures = 0;
-          if (!caughtUp && horizon > target) {
+          // Live, announced again when the filter left out events past the last one delivered.
+          if ((!caughtUp && horizon > target) || (caughtUp && cursor > told)) {
             caughtUp = true;
+            told = cursor;
             yield { kind: 'caughtUp', position: cursor };
           }
         } catch (error) {

@@ -22,7 +22,8 @@ export interface SubscriptionOptions {
  * Catch-up then live, in one loop: read pages up to a head read just before, announce `caughtUp`
  * the first time a page comes back short, then wait for a wake-up (an append in this process) or
  * the poll interval (appends by other processes sharing the file). Pages are read only when the
- * consumer pulls, so a slow consumer holds at most one page in memory.
+ * consumer pulls, so a slow consumer holds at most one page in memory. Live, `caughtUp` is announced
+ * again when the filter left out events past the last one delivered (see SubscriptionItem).
  */
 export class SqliteSubscription extends PollingSubscription {
   constructor(
@@ -36,6 +37,7 @@ export class SqliteSubscription extends PollingSubscription {
     const { filter, pageSize } = this.options;
     let cursor = this.options.fromPosition;
     let caughtUp = false;
+    let told = cursor;
     try {
       while (!this.closed) {
         this.looking();
@@ -44,6 +46,7 @@ export class SqliteSubscription extends PollingSubscription {
           const events = this.source.page(cursor, head, pageSize, filter);
           for (const event of events) {
             yield { kind: 'event', event };
+            told = event.position;
             if (this.closed) return;
           }
           const last = events[events.length - 1];
@@ -53,8 +56,9 @@ export class SqliteSubscription extends PollingSubscription {
           }
           cursor = head;
         }
-        if (!caughtUp) {
+        if (!caughtUp || cursor > told) {
           caughtUp = true;
+          told = cursor;
           yield { kind: 'caughtUp', position: cursor };
         }
         await this.pause(this.options.pollIntervalMs);

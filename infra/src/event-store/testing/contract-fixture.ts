@@ -52,10 +52,12 @@ export class SubscriptionReader {
     return result.value;
   }
 
+  /** The next event, past any live `caughtUp` (announced when the filter left out others' events). */
   async nextEvent(): Promise<RecordedEvent> {
-    const item = await this.next();
-    if (item.kind !== 'event') throw new Error(`expected an event, got ${item.kind}`);
-    return item.event;
+    for (;;) {
+      const item = await this.next();
+      if (item.kind === 'event') return item.event;
+    }
   }
 
   /** Every event before the `caughtUp` signal, and the signal's position. */

@@ -5,12 +5,13 @@ export type Cut = 'before-commit' | 'after-commit';
 
 /**
  * A test double of the network between a client and a real PostgreSQL: a TCP relay that, once
- * armed, cuts the next connection that sends COMMIT, either before the server sees it (the
+ * armed, cuts the next connection that sends the statement that commits (COMMIT, or a statement
+ * in its own transaction, named by a piece of its text), either before the server sees it (the
  * transaction rolls back) or after the server answered (the transaction committed, the client
  * never hears so). Everything else passes through untouched.
  */
 export class CuttingProxy {
-  private armed: Cut | undefined;
+  private armed: { cut: Cut; marker: string } | undefined;
   private readonly sockets = new Set<Socket>();
 
   private readonly server: net.Server;
@@ -29,9 +30,9 @@ export class CuttingProxy {
     return proxy;
   }
 
-  /** Cut the next connection that sends COMMIT, in the given way; later ones pass. */
-  arm(cut: Cut): void {
-    this.armed = cut;
+  /** Cut the next connection that sends `marker` (COMMIT by default), in the given way; later ones pass. */
+  arm(cut: Cut, marker = 'COMMIT'): void {
+    this.armed = { cut, marker };
   }
 
   async stop(): Promise<void> {
@@ -51,15 +52,15 @@ export class CuttingProxy {
     upstream.on('close', () => client.destroy());
     let swallowReplies = false;
     upstream.on('data', (chunk: Buffer) => {
-      // After a forwarded COMMIT: wait for the server's answer, then drop it and the connection.
+      // After the forwarded commit: wait for the server's answer, then drop it and the connection.
       if (swallowReplies) cutBoth();
       else client.write(chunk);
     });
     client.on('data', (chunk: Buffer) => {
-      const cut = this.armed;
-      if (cut !== undefined && chunk.includes('COMMIT')) {
+      const armed = this.armed;
+      if (armed !== undefined && chunk.includes(armed.marker)) {
         this.armed = undefined;
-        if (cut === 'before-commit') return cutBoth();
+        if (armed.cut === 'before-commit') return cutBoth();
         swallowReplies = true;
       }
       upstream.write(chunk);

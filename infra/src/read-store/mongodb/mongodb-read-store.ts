@@ -1,8 +1,8 @@
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, MongoError, type Db } from 'mongodb';
 import { ValidationError } from '@hotline/contracts';
 import type { ReadCollection, ReadDocument, ReadStore } from '../read-store.port';
 import { validateCollectionName, validateDatabaseName } from '../validation/validate-options';
-import { mapMongoError } from './map-mongo-error';
+import { isNamespaceNotFound, mapMongoError } from './map-mongo-error';
 import { MongoCollection } from './mongodb-collection';
 
 export interface MongoReadStoreOptions {
@@ -17,7 +17,10 @@ export interface MongoReadStoreOptions {
   opsPerCommand?: number;
 }
 
-/** The distributed read store: MongoDB (FerretDB in tests) through the official driver. */
+/** The server does not have an option (FerretDB v1: `renameCollection`'s `dropTarget`). */
+const NOT_IMPLEMENTED = 238;
+
+/** The MongoDB read store (READ_STORE=mongodb; FerretDB in tests) through the official driver. */
 export class MongoReadStore implements ReadStore {
   private constructor(
     private readonly client: MongoClient,
@@ -55,6 +58,37 @@ export class MongoReadStore implements ReadStore {
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T> {
     validateCollectionName(name);
     return new MongoCollection<T>(this.db.collection(name), name, this.opsPerCommand);
+  }
+
+  /**
+   * One `renameCollection` command with `dropTarget` (atomic in MongoDB). FerretDB v1 has no
+   * `dropTarget`: there the target is dropped first, so readers find it empty for that moment. Not
+   * atomic across collections: the projection runner makes a shadow swap resumable instead
+   * (shadow-swap.ts).
+   */
+  async renameCollection(from: string, to: string): Promise<void> {
+    validateCollectionName(from, 'from');
+    validateCollectionName(to, 'to');
+    try {
+      await this.renameOrEmpty(from, to, true);
+    } catch (error) {
+      if (!(error instanceof MongoError && error.code === NOT_IMPLEMENTED))
+        throw mapMongoError(error, from, 'renameCollection');
+      await this.collection(to).drop();
+      await this.renameOrEmpty(from, to, false).catch((e: unknown) => {
+        throw mapMongoError(e, from, 'renameCollection');
+      });
+    }
+  }
+
+  /** A collection never written is empty: renaming it leaves `to` empty too, as in the SQL stores. */
+  private async renameOrEmpty(from: string, to: string, dropTarget: boolean): Promise<void> {
+    try {
+      await this.db.renameCollection(from, to, dropTarget ? { dropTarget } : {});
+    } catch (error) {
+      if (!isNamespaceNotFound(error)) throw error;
+      await this.collection(to).drop();
+    }
   }
 
   async listCollections(): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@hotline/contracts';
 import type { IndexDescription, IndexKey } from '../read-store.port';
-import type { PostgresTransaction } from '../../postgres';
+import type { PostgresPool, PostgresTransaction } from '../../postgres';
 import { jsonAt } from './postgres-json-path';
 
 /** A collection's physical table (`rs_d<id>`) and its declared indexes. */
@@ -19,6 +19,13 @@ const SCHEMA = [
     name text NOT NULL, key text NOT NULL, is_unique boolean NOT NULL, UNIQUE (collection, name))`,
 ];
 
+/**
+ * Held while the catalogue is created or a collection added: the services of a distributed run
+ * share the database and start together, and two `CREATE TABLE IF NOT EXISTS` (or two inserts of
+ * one collection's name) racing would fail one of them. An arbitrary constant key.
+ */
+const CATALOGUE_LOCK = 'SELECT pg_advisory_xact_lock(7526411939845474)';
+
 /** The expression an index is built on and a query must repeat to use it. */
 export const indexExpression = (path: string): string => jsonAt('doc', path);
 
@@ -34,8 +41,11 @@ export const indexExpression = (path: string): string => jsonAt('doc', path);
 export class PostgresCatalogue {
   private readonly tables = new Map<string, TableInfo | null>();
 
-  static async create(x: Executor): Promise<PostgresCatalogue> {
-    for (const sql of SCHEMA) await x.query(sql);
+  static async create(pool: PostgresPool): Promise<PostgresCatalogue> {
+    await pool.transaction(async (tx) => {
+      await tx.query(CATALOGUE_LOCK);
+      for (const sql of SCHEMA) await tx.query(sql);
+    });
     return new PostgresCatalogue();
   }
 
@@ -75,6 +85,11 @@ export class PostgresCatalogue {
   async ensure(x: Executor, name: string): Promise<TableInfo> {
     const found = await this.find(x, name);
     if (found) return found;
+    // Another process may have added it since: look again once the lock is ours.
+    await x.query(CATALOGUE_LOCK);
+    this.tables.delete(name);
+    const added = await this.find(x, name);
+    if (added) return added;
     const [row] = await x.query<{ id: number }>(
       'INSERT INTO rs_collections (name) VALUES ($1) RETURNING id',
       [name],

@@ -5,13 +5,11 @@ import type {
   IndexDescription,
   PipelineStage,
   ReadDocument,
-  SortSpec,
   UpdateOperators,
   UpdateResult,
 } from '../read-store.port';
 import { applyProjection } from '../sql/apply-projection';
 import { NumberedParams } from '../sql/sql-params';
-import { translateFilter } from '../sql/translate-filter';
 import { translatePipeline } from '../sql/translate-pipeline';
 import { orderBy } from '../sql/translate-sort';
 import {
@@ -27,6 +25,7 @@ import { ValidationError } from '@hotline/contracts';
 import type { TableInfo } from './sqlite-catalogue';
 import { sqliteDialect } from './sqlite-dialect';
 import { rowScope } from './sqlite-row-scope';
+import { SqliteQuery, TABLE_ROWS, type Statement } from './sqlite-query';
 import type { SqliteReadStore } from './sqlite-read-store';
 import { SqliteWrites } from './sqlite-writes';
 
@@ -49,26 +48,16 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> extends Che
     return this.store.catalogue.find(this.name);
   }
 
-  /** `WHERE …` over the table's rows, its parameters in `params`. */
-  private where(info: TableInfo, filter: Filter, params: NumberedParams): string {
-    const predicate = translateFilter(filter, rowScope(info, this.store.catalogue), params);
-    return predicate === '1 = 1' ? '' : ` WHERE ${predicate}`;
-  }
-
-  private order(info: TableInfo, sort: SortSpec | undefined): string {
-    return sort ? ` ${orderBy(sort, rowScope(info, this.store.catalogue))}` : '';
+  private rows(statement: Statement): Array<Record<string, unknown>> {
+    return this.store.statement(statement.sql).all(...statement.values);
   }
 
   protected async findChecked(filter: Filter, options: FindOptions): Promise<Doc[]> {
-    const { sort, skip, limit, projection } = options;
     const info = this.table();
     if (!info) return [];
-    const params = new NumberedParams();
-    const where = this.where(info, filter, params);
-    const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
-    const sql = `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`;
-    const rows = this.store.statement(sql).all(...params.values) as Array<{ doc: string }>;
-    return rows.map((row) => applyProjection(JSON.parse(row.doc) as Doc, projection));
+    return this.rows(new SqliteQuery(this.store, info).find(filter, options)).map((row) =>
+      applyProjection(JSON.parse(row.doc as string) as Doc, options.projection),
+    );
   }
 
   /**
@@ -77,47 +66,38 @@ export class SqliteCollection<T extends ReadDocument = ReadDocument> extends Che
    */
   async explain(filter: Filter, options?: FindOptions): Promise<{ find: string[]; count: string[] }> {
     validateFilter(filter);
-    const { sort, skip, limit } = validateFindOptions(options);
+    const checked = validateFindOptions(options);
     const info = this.table();
     if (!info) return { find: [], count: [] };
-    const plan = (sql: string, values: unknown[]) =>
+    const plan = ({ sql, values }: Statement) =>
       (
-        this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(values as string[])) as Array<{
+        this.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as Array<{
           detail: string;
         }>
       ).map((row) => row.detail);
-    const params = new NumberedParams();
-    const where = this.where(info, filter, params);
-    const page = limit !== undefined || skip !== undefined ? ` ${sqliteDialect.limit(limit, skip)}` : '';
-    return {
-      find: plan(
-        `SELECT json(doc) AS doc FROM ${info.table}${where}${this.order(info, sort)}${page}`,
-        params.values,
-      ),
-      count: plan(`SELECT count(*) AS n FROM ${info.table}${where}`, params.values),
-    };
+    const query = new SqliteQuery(this.store, info);
+    return { find: plan(query.find(filter, checked)), count: plan(query.count(filter)) };
   }
 
   protected async countChecked(filter: Filter): Promise<number> {
     const info = this.table();
     if (!info) return 0;
-    const params = new NumberedParams();
-    const sql = `SELECT count(*) AS n FROM ${info.table}${this.where(info, filter, params)}`;
-    return (this.store.statement(sql).get(...params.values) as { n: number }).n;
+    return this.rows(new SqliteQuery(this.store, info).count(filter))[0]?.n as number;
   }
 
   protected async aggregateChecked(pipeline: PipelineStage[]): Promise<Doc[]> {
     const info = this.table();
     if (!info) return [];
     const params = new NumberedParams();
+    const query = new SqliteQuery(this.store, info);
     const sql = translatePipeline(
       pipeline,
       {
         select: (match, sort, p) => {
           const ord = sort
-            ? `row_number() OVER (${orderBy(sort, rowScope(info, this.store.catalogue))})`
+            ? `row_number() OVER (${orderBy(sort, rowScope(info, this.store.catalogue, TABLE_ROWS))})`
             : 'NULL';
-          return `SELECT doc, ${ord} AS ord FROM ${info.table}${match ? this.where(info, match, p as NumberedParams) : ''}`;
+          return `SELECT t.doc AS doc, ${ord} AS ord FROM ${match ? query.rows(match, p as NumberedParams) : `${info.table} AS t`}`;
         },
       },
       sqliteDialect,

@@ -5,24 +5,8 @@ import { jsonPath } from './sqlite-json-path';
 
 const SQL_OP: Record<ComparisonOperator, string> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
 
-/** How a field is stored, as the collection knows it from its indexes. */
-export type FieldShape =
-  /** Indexed, and no document holds an array there: plain comparisons (through the expression index). */
-  | { kind: 'scalar' }
-  /** Indexed, and some documents hold arrays: their elements are in the side table `table` (rid, v). */
-  | { kind: 'multi'; table: string; rowid: string }
-  /** Not indexed: arrays are looked into with json_each. */
-  | { kind: 'unknown' };
-
 /** A string that could equal the JSON text of an array or object as json_extract returns it. */
 const looksLikeJson = (s: string): boolean => s.startsWith('[') || s.startsWith('{');
-
-/** Element values of the side tables: booleans as one-byte blobs, apart from the numbers 1 and 0. */
-export const SIDE_VALUE = (alias: string): string =>
-  `CASE ${alias}.type WHEN 'true' THEN x'01' WHEN 'false' THEN x'00' ELSE ${alias}.atom END`;
-
-const sideLiteral = (value: string | number | boolean | null, params: SqlParams): string =>
-  typeof value === 'boolean' ? (value ? `x'01'` : `x'00'`) : params.add(value);
 
 /**
  * One field of an SQLite JSON document (`doc` holds JSON text). `value` is what json_extract gives
@@ -35,7 +19,6 @@ export class SqliteField implements SqlField {
   constructor(
     private readonly doc: string,
     private readonly path: string,
-    private readonly shape: FieldShape,
     private readonly depth: number,
   ) {
     const p = jsonPath(path);
@@ -52,46 +35,30 @@ export class SqliteField implements SqlField {
   }
 
   /** Some element of an array at the path satisfies `where` (over alias `e`'s type/atom/value). */
-  private anyElement(
-    where: (alias: string) => string,
-    params: SqlParams,
-    sideWhere?: (v: string) => string,
-  ): string {
-    if (this.shape.kind === 'scalar') return FALSE;
-    if (this.shape.kind === 'multi' && sideWhere)
-      return `${this.shape.rowid} IN (SELECT rid FROM ${this.shape.table} WHERE ${sideWhere('v')})`;
-    void params;
+  private anyElement(where: (alias: string) => string): string {
     const alias = `e${this.depth}`;
     return `(${this.type} = 'array' AND EXISTS (SELECT 1 FROM json_each(${this.doc}, ${jsonPath(this.path)}) AS ${alias} WHERE ${where(alias)}))`;
   }
 
   equals(value: PlainValue, params: SqlParams): string {
     if (value === null) {
-      const elements = this.anyElement(
-        (e) => `${e}.type = 'null'`,
-        params,
-        (v) => `${v} IS NULL`,
-      );
+      const elements = this.anyElement((e) => `${e}.type = 'null'`);
       return `(${this.value} IS NULL OR ${elements})`;
     }
     if (Array.isArray(value) || isPlainObject(value)) {
       const json = params.add(JSON.stringify(value));
       const kind = Array.isArray(value) ? 'array' : 'object';
       const whole = `(${this.type} = '${kind}' AND ${this.doc} -> ${jsonPath(this.path)} = ${json})`;
-      return `(${whole} OR ${this.anyElement((e) => `${e}.type = '${kind}' AND ${e}.value = ${json}`, params)})`;
+      return `(${whole} OR ${this.anyElement((e) => `${e}.type = '${kind}' AND ${e}.value = ${json}`)})`;
     }
-    const p = sideLiteral(value, params);
+    const p = typeof value === 'boolean' ? '' : params.add(value);
     const scalar = this.scalarEquals(value, p);
-    if (this.shape.kind === 'scalar') return scalar;
-    const element = this.anyElement(
-      (e) =>
-        typeof value === 'boolean'
-          ? `${e}.type = '${value}'`
-          : `${e}.atom = ${p} AND ${e}.type NOT IN ('true', 'false')`,
-      params,
-      (v) => `${v} = ${p}`,
+    const element = this.anyElement((e) =>
+      typeof value === 'boolean'
+        ? `${e}.type = '${value}'`
+        : `${e}.atom = ${p} AND ${e}.type NOT IN ('true', 'false')`,
     );
-    return element === FALSE ? scalar : `(${scalar} OR ${element})`;
+    return `(${scalar} OR ${element})`;
   }
 
   equalsAny(values: readonly PlainValue[], params: SqlParams): string {
@@ -106,12 +73,7 @@ export class SqliteField implements SqlField {
     else if (plain.length > 1) {
       const list = plain.map((v) => params.add(v)).join(', ');
       parts.push(`${this.value} IN (${list})`);
-      const element = this.anyElement(
-        (e) => `${e}.atom IN (${list}) AND ${e}.type NOT IN ('true', 'false')`,
-        params,
-        (v) => `${v} IN (${list})`,
-      );
-      if (element !== FALSE) parts.push(element);
+      parts.push(this.anyElement((e) => `${e}.atom IN (${list}) AND ${e}.type NOT IN ('true', 'false')`));
     }
     for (const value of rest) parts.push(this.equals(value, params));
     return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
@@ -140,18 +102,12 @@ export class SqliteField implements SqlField {
       scalar = `(${this.value} ${sql} ${p} AND ${this.type} IN ('true', 'false'))`;
       elementType = `IN ('true', 'false')`;
     }
-    const element = this.anyElement(
-      (e) =>
-        typeof value === 'boolean'
-          ? `${e}.type ${elementType} AND (${e}.type = 'true') ${sql} ${p}`
-          : `${e}.type ${elementType} AND ${e}.atom ${sql} ${p}`,
-      params,
+    const element = this.anyElement((e) =>
       typeof value === 'boolean'
-        ? undefined
-        : (v) =>
-            `${v} ${sql} ${p} AND typeof(${v}) ${typeof value === 'string' ? `= 'text'` : `IN ('integer', 'real')`}`,
+        ? `${e}.type ${elementType} AND (${e}.type = 'true') ${sql} ${p}`
+        : `${e}.type ${elementType} AND ${e}.atom ${sql} ${p}`,
     );
-    return element === FALSE ? scalar : `(${scalar} OR ${element})`;
+    return `(${scalar} OR ${element})`;
   }
 
   exists(): string {
@@ -166,11 +122,8 @@ export class SqliteField implements SqlField {
     const p = params.add(pattern);
     const o = params.add(options);
     const scalar = `(${this.type} = 'text' AND hotline_regexp(${p}, ${o}, ${this.value}))`;
-    const element = this.anyElement(
-      (e) => `${e}.type = 'text' AND hotline_regexp(${p}, ${o}, ${e}.atom)`,
-      params,
-    );
-    return element === FALSE ? scalar : `(${scalar} OR ${element})`;
+    const element = this.anyElement((e) => `${e}.type = 'text' AND hotline_regexp(${p}, ${o}, ${e}.atom)`);
+    return `(${scalar} OR ${element})`;
   }
 
   elemMatch(predicate: (element: SqlScope) => string): string {
@@ -185,11 +138,10 @@ export class SqliteDocumentScope implements SqlScope {
   constructor(
     private readonly doc: string,
     private readonly depth = 1,
-    private readonly shapes?: (path: string) => FieldShape,
   ) {}
 
   field(path: string): SqlField {
-    return new SqliteField(this.doc, path, this.shapes?.(path) ?? { kind: 'unknown' }, this.depth);
+    return new SqliteField(this.doc, path, this.depth);
   }
 
   sortKey(path: string): string {

@@ -3,13 +3,12 @@ import { HotlineError, ValidationError } from '@hotline/contracts';
 import type { Filter, IndexKey, UpdateOperators, UpdateResult } from '../read-store.port';
 import { DuplicateKeyError } from '../read-store.errors';
 import { NumberedParams } from '../sql/sql-params';
-import { translateFilter } from '../sql/translate-filter';
 import { translateUpdate } from '../sql/translate-update';
 import { insertedDocument, upsertSeed } from '../upsert-seed';
 import type { TableInfo } from './sqlite-catalogue';
 import { sqliteDialect } from './sqlite-dialect';
 import type { SqliteReadStore } from './sqlite-read-store';
-import { rowScope } from './sqlite-row-scope';
+import { SqliteQuery } from './sqlite-query';
 
 type Doc = Record<string, unknown>;
 
@@ -69,10 +68,10 @@ export class SqliteWrites {
     const info = upsert ? this.catalogue.ensure(this.name) : this.catalogue.find(this.name);
     if (!info) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
     const params = new NumberedParams();
-    const where = translateFilter(filter, rowScope(info, this.catalogue), params);
-    const change = translateUpdate(update, 'doc', sqliteDialect, params);
+    const matched = new SqliteQuery(this.store, info).rows(filter, params);
+    const change = translateUpdate(update, 't.doc', sqliteDialect, params);
     const conflicts = change.conflicts.map((c, i) => `, ${c.predicate} AS c${i}`).join('');
-    const sql = `SELECT rowid AS r, doc, ${change.document} AS next${conflicts} FROM ${info.table} WHERE ${where}${many ? '' : ' LIMIT 1'}`;
+    const sql = `SELECT t.rowid AS r, t.doc AS doc, ${change.document} AS next${conflicts} FROM ${matched}${many ? '' : ' LIMIT 1'}`;
     const rows = this.store.statement(sql).all(...params.values) as Array<Record<string, unknown>>;
     if (rows.length === 0) {
       if (!upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
@@ -111,10 +110,13 @@ export class SqliteWrites {
     const info = this.catalogue.find(this.name);
     if (!info) return 0;
     const params = new NumberedParams();
-    const where = translateFilter(filter, rowScope(info, this.catalogue), params);
-    const target = many ? where : `rowid IN (SELECT rowid FROM ${info.table} WHERE ${where} LIMIT 1)`;
+    const rows = new SqliteQuery(this.store, info).rows(filter, params);
+    const target = `SELECT t.rowid FROM ${rows}${many ? '' : ' LIMIT 1'}`;
     return this.run(info, () =>
-      Number(this.store.statement(`DELETE FROM ${info.table} WHERE ${target}`).run(...params.values).changes),
+      Number(
+        this.store.statement(`DELETE FROM ${info.table} WHERE rowid IN (${target})`).run(...params.values)
+          .changes,
+      ),
     );
   }
 

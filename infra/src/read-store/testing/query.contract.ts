@@ -48,13 +48,17 @@ const CASES = [
   },
 ];
 
-export function queryContract({ fresh }: ContractContext): void {
+/** Every path the queries below name: the same answers must come through indexes as without. */
+const INDEXED = ['status', 'priority', 'districtId', 'tags', 'citizen.name', 'citizen', 'dueAt', 'note'];
+
+export function queryContract({ fresh }: ContractContext, options: { indexed?: boolean } = {}): void {
   let c: ReadCollection;
   const ids = async (filter: Record<string, unknown>): Promise<unknown[]> =>
     (await c.find(filter, { sort: { _id: 1 } })).map((d) => d._id);
 
   beforeAll(async () => {
     c = fresh();
+    if (options.indexed) for (const path of INDEXED) await c.createIndex({ [path]: 1 });
     await c.insertMany(CASES);
   });
 

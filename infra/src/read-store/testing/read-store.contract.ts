@@ -34,6 +34,7 @@ export function describeReadStoreContract(adapterName: string, open: () => Promi
 
     describe('writes', () => writeContract(context));
     describe('queries', () => queryContract(context));
+    describe('queries through indexes', () => queryContract(context, { indexed: true }));
     describe('aggregation', () => aggregateContract(context));
     describe('indexes and collections', () => indexContract(context));
     describe('malformed input', () => validationContract(context));

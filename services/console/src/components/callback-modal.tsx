@@ -6,10 +6,7 @@ import { useT } from '../i18n';
 import { ErrorAlert } from './error-alert';
 import { useRequest } from './use-request';
 import { Loading } from './loading';
-
-const RATINGS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;
-const DIMENSIONS = ['efficiency', 'attitude', 'result'] as const;
-type Rating = (typeof RATINGS)[number];
+import { DIMENSIONS, RatingFields, type Rating } from './rating-fields';
 
 interface Values {
   reached: boolean;
@@ -22,6 +19,12 @@ interface Values {
 
 export interface CallbackModalProps {
   caseId: string | undefined;
+  /**
+   * A survey callback task answered on the task itself (an audit of a closed case): the ratings go
+   * to the survey, not onto the case. Without it the callback is recorded on the case, which
+   * completes the case's task.
+   */
+  taskId?: string;
   onDone: (position: number) => void;
   onCancel: () => void;
 }
@@ -30,7 +33,7 @@ export interface CallbackModalProps {
  * 回访: the agent reads the unit's reply to the citizen and records the ratings on efficiency,
  * attitude and result. Dissatisfied through the unit's fault sends the case to be redone (重办).
  */
-export function CallbackModal({ caseId, onDone, onCancel }: CallbackModalProps) {
+export function CallbackModal({ caseId, taskId, onDone, onCancel }: CallbackModalProps) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -55,19 +58,23 @@ export function CallbackModal({ caseId, onDone, onCancel }: CallbackModalProps) 
     setBusy(true);
     setError(undefined);
     const note = values.note?.trim() ? { note: values.note.trim() } : {};
+    const ratings = { efficiency: values.efficiency, attitude: values.attitude, result: values.result };
+    const unitAtFault = dissatisfied && values.unitAtFault === true;
     const body = values.reached
-      ? {
-          reached: true,
-          ratings: { efficiency: values.efficiency, attitude: values.attitude, result: values.result },
-          unitAtFault: dissatisfied && values.unitAtFault === true,
-          ...note,
-        }
+      ? { reached: true, ratings, unitAtFault, ...note }
       : { reached: false, ...note };
+    const task = `/api/survey/callback-tasks/${encodeURIComponent(taskId ?? '')}`;
+    const [path, sent]: [string, Record<string, unknown>] =
+      taskId === undefined
+        ? [`/api/cases/${encodeURIComponent(caseId ?? '')}/callback`, body]
+        : values.reached
+          ? [
+              `${task}/answer`,
+              { method: 'desk', ratings, unitAtFault, ...(note.note ? { comment: note.note } : {}) },
+            ]
+          : [`${task}/attempts`, { method: 'desk', failure: 'no-answer', ...note }];
     try {
-      const reply = await apiPost<{ position: number }>(
-        `/api/cases/${encodeURIComponent(caseId ?? '')}/callback`,
-        { commandId, ...body },
-      );
+      const reply = await apiPost<{ position: number }>(path, { commandId, ...sent });
       onDone(reply.position);
     } catch (failure) {
       setError(failure);
@@ -110,21 +117,7 @@ export function CallbackModal({ caseId, onDone, onCancel }: CallbackModalProps) 
             ]}
           />
         </Form.Item>
-        {reached !== false &&
-          DIMENSIONS.map((dimension) => (
-            <Form.Item
-              key={dimension}
-              name={dimension}
-              label={t(`callback.${dimension}`)}
-              rules={[{ required: true, message: t('callback.ratingRequired') }]}
-            >
-              <Radio.Group
-                aria-label={t(`callback.${dimension}`)}
-                optionType="button"
-                options={RATINGS.map((value) => ({ value, label: t(`rating.${value}`) }))}
-              />
-            </Form.Item>
-          ))}
+        {reached !== false && <RatingFields />}
         {reached !== false && dissatisfied && (
           <>
             <Form.Item name="unitAtFault" valuePropName="checked">

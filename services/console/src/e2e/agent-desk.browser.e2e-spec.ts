@@ -12,6 +12,28 @@ import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-pr
  * call with the caller's history, answer, hold, hang up, after-call work; the supervisor posts a
  * bulletin the desk shows, sees the agent's states change live and monitors the call.
  */
+interface StoredRouting {
+  queues: Array<{
+    queueId: string;
+    tierRules: unknown;
+    maxLength?: number;
+    alarmWaitSeconds?: number;
+    overflow?: unknown;
+  }>;
+  agents: Array<{ agentId: string; queues: Array<{ queueId: string; tier: number }> }>;
+  settings: { priorityCallers: Array<{ number: string; priority: number }>; notReadyReasons?: string[] };
+}
+
+/** The router's settings as stored, read (with the page's session) until `done` holds; 60 s at most. */
+async function storedRouting(page: Page, url: string, done: (now: StoredRouting) => boolean) {
+  for (const deadline = Date.now() + 60_000; ;) {
+    const now = (await (await page.request.get(`${url}/api/routing/settings`)).json()) as StoredRouting;
+    if (done(now)) return now;
+    if (Date.now() > deadline) throw new Error(`routing settings never matched: ${JSON.stringify(now)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 describe('The agent panel on the desk [browser: Debian chromium]', () => {
   let platform: RunningPlatform;
   let agentBrowser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -58,7 +80,7 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await agent.getByRole('menuitem', { name: '培训' }).click();
     await panel.getByText('示忙：培训').waitFor();
     await log.visit(agent, 'agent-02-not-ready-training');
-    const row = supervisor.getByRole('row', { name: /^agent\s/ });
+    const row = supervisor.getByRole('row', { name: /^演示坐席\s/ });
     await row.getByText('示忙 · 培训').waitFor();
 
     // Ready: the first caller waiting in 综合受理 rings at once, with the caller's earlier cases.
@@ -108,31 +130,103 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     expect(log.cspErrors).toEqual([]);
   });
 
-  it("lets the city administrator edit a queue and an agent's seat as data", async () => {
+  it("lets the city administrator edit queues, seats and the router's rules as data", async () => {
     const admin = supervisor;
+    const save = () =>
+      admin
+        .getByRole('button', { name: /保\s*存/ })
+        .last()
+        .click();
     await signIn(admin, platform.url, 'city-admin', '/admin');
     await admin.goto(`${platform.url}/admin/routing`);
     await admin.getByRole('heading', { name: '话务路由设置' }).waitFor();
     const queueRow = admin.getByRole('row', { name: /^综合受理\s/ });
     await queueRow.getByText('最长空闲优先').waitFor();
-    await log.visit(admin, 'agent-08-routing-settings');
-    await queueRow.getByRole('button', { name: /编\s*辑/ }).click();
-    await admin.getByLabel('话后处理（秒）').fill('45');
+    await queueRow.getByText('回拨名单').waitFor();
     await admin
-      .getByRole('button', { name: /保\s*存/ })
-      .last()
-      .click();
+      .getByRole('row', { name: /^粤语专席\s/ })
+      .getByText('粤语 3')
+      .waitFor();
+    await log.visit(admin, 'agent-08-routing-settings');
+
+    // A queue: after-call work, a second tier rule (each tier once: the form says which and why),
+    // a queue limit and overflow to an outside number (a wrong number is refused with the rule).
+    await queueRow.getByRole('button', { name: /编\s*辑/ }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('话后处理（秒）').fill('45');
+    await dialog.getByRole('button', { name: '添加梯队规则' }).click();
+    await dialog.getByLabel('梯队').last().fill('2');
+    await dialog.getByText('第 2 梯队已设置过，每个梯队只设一次').first().waitFor();
+    await dialog.getByLabel('梯队').last().fill('3');
+    await dialog.getByLabel('等待超过').last().fill('120');
+    await dialog.getByLabel('最多排队数').fill('300');
+    await dialog.getByLabel('最长等待告警（秒）').fill('90');
+    await dialog.getByLabel('溢出到').click();
+    await admin.locator('.ant-select-item-option', { hasText: '外线号码' }).click();
+    await dialog.getByLabel('外线号码').fill('12');
+    await save();
+    await dialog.getByText('号码须为 3–20 位数字，可带 + 号').waitFor();
+    await log.visit(admin, 'agent-09-routing-queue-refused');
+    await dialog.getByLabel('外线号码').fill('02088886666');
+    await save();
     await queueRow.getByRole('cell', { name: '45', exact: true }).waitFor();
+    await queueRow.getByText('外线 02088886666').waitFor();
+
+    // A seat: a dialect level, and a second-tier place in the Cantonese queue.
     const seat = admin.getByRole('row', { name: /^agent\s/ });
     await seat.getByText('粤语 4').waitFor();
     await seat.getByRole('button', { name: /编\s*辑/ }).click();
     await admin.getByLabel('闽南话水平（0–10，0 为不会）').fill('3');
-    await admin
-      .getByRole('button', { name: /保\s*存/ })
-      .last()
-      .click();
+    await admin.getByLabel('在“粤语专席”中的梯队（1 为立即可接）').fill('2');
+    await save();
     await seat.getByText(/闽南话 3/).waitFor();
-    await log.visit(admin, 'agent-09-routing-settings-saved');
+    await seat.getByText('粤语专席（第 2 梯队）').waitFor();
+
+    // The care list: a number twice is refused by name; a new one is kept.
+    await admin.getByRole('button', { name: '添加优先号码' }).click();
+    await admin.getByLabel('来电号码').last().fill('13900001234');
+    await admin.getByText('号码 13900001234 已在名单中').waitFor();
+    await admin.getByLabel('来电号码').last().fill('13800002222');
+    await admin.getByLabel('优先级').last().fill('5');
+    // The city's own not-ready reason beside the desk's codes (typed, then Enter).
+    await admin.getByLabel('示忙原因').fill('外出走访');
+    await admin.getByLabel('示忙原因').press('Enter');
+    // The tags' list stays open over the form until closed.
+    await admin.getByLabel('示忙原因').press('Escape');
+    await admin.locator('.ant-select-dropdown').last().waitFor({ state: 'hidden' });
+    await admin.getByRole('button', { name: /保\s*存/ }).click();
+    // The toast of the seat's save may still show: wait on what the router keeps instead.
+    const stored = await storedRouting(admin, platform.url, (now) =>
+      now.settings.priorityCallers.some((c) => c.number === '13800002222'),
+    );
+    // The screen shows what was read back once the refresh after the save is done.
+    await admin.waitForLoadState('networkidle');
+    await admin.locator('.ant-select-selection-item', { hasText: '外出走访' }).waitFor();
+    expect(await admin.getByLabel('来电号码').count()).toBe(2);
+    await log.visit(admin, 'agent-10-routing-settings-saved');
+
+    const hotline = stored.queues.find((q) => q.queueId === 'hotline')!;
+    expect(hotline.tierRules).toEqual([
+      { tier: 2, afterSeconds: 60 },
+      { tier: 3, afterSeconds: 120 },
+    ]);
+    expect(hotline.maxLength).toBe(300);
+    expect(hotline.alarmWaitSeconds).toBe(90);
+    expect(hotline.overflow).toEqual({ kind: 'number', number: '02088886666' });
+    const seatQueues = stored.agents.find((a) => a.agentId === 'user:agent')!.queues;
+    expect(seatQueues.find((m) => m.queueId === 'yue')?.tier).toBe(2);
+    expect(stored.settings.notReadyReasons).toEqual([
+      'break',
+      'meal',
+      'training',
+      'meeting',
+      'paperwork',
+      '外出走访',
+    ]);
+    expect(stored.settings.priorityCallers).toEqual([
+      { number: '13900001234', priority: 3 },
+      { number: '13800002222', priority: 5 },
+    ]);
     expect(log.summary()).toEqual([]);
   });
 });

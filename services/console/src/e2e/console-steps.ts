@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ContactReceipt } from '@hotline/contracts';
 import { type APIRequestContext, type APIResponse, type Locator, type Page, request } from 'playwright-core';
-import { screenshot, seriousViolations, type AxeViolation } from './browser';
+import { launchBrowser, screenshot, seriousViolations, type AxeViolation } from './browser';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
 
 /** Every screen visited: a screenshot, and the serious or critical axe violations it has. */
 export class ScreenLog {
@@ -46,6 +50,69 @@ export async function settleAnimations(page: Page): Promise<void> {
 
 export const PASSWORD = 'Hotline@12345';
 
+/** What a browser suite works with: its platform, its chromium, the page, the screens it visited. */
+export interface ConsoleSession {
+  readonly platform: RunningPlatform;
+  readonly browser: Awaited<ReturnType<typeof launchBrowser>>;
+  readonly page: Page;
+  readonly log: ScreenLog;
+  /** The suite's own folder (the console's build, files to upload), removed after the suite. */
+  readonly files: string;
+  url(path: string): string;
+}
+
+/**
+ * The setup every browser suite shares, as jest hooks of the calling `describe`: a folder of its own,
+ * the platform serving its own build of the console (no other test's rebuild can pull chunks away),
+ * Debian's chromium with one page watched for CSP errors, all torn down afterwards. `name` names the
+ * folder; `ready` runs once the page is open (test data through the API, files to upload).
+ */
+export function consoleSession(
+  name: string,
+  ready?: (session: ConsoleSession) => Promise<void>,
+): ConsoleSession {
+  const files = mkdtempSync(join(tmpdir(), `hotline-console-${name}-`));
+  const log = new ScreenLog();
+  let platform: RunningPlatform | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let page: Page | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the console session is used before its beforeAll ran');
+    return value;
+  };
+  const session: ConsoleSession = {
+    get platform() {
+      return started(platform);
+    },
+    get browser() {
+      return started(browser);
+    },
+    get page() {
+      return started(page);
+    },
+    log,
+    files,
+    url: (path) => `${started(platform).url}${path}`,
+  };
+  let starting: Promise<RunningPlatform> | undefined;
+  beforeAll(async () => {
+    starting = startPlatformWithOwnConsole(files);
+    platform = await starting;
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    log.watch(page);
+    await ready?.(session);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    // A start that outlived beforeAll's timeout still ends with a platform process: stop it too.
+    const late = platform ?? (await starting?.catch(() => undefined));
+    await late?.stop();
+    rmSync(files, { recursive: true, force: true });
+  }, 120_000);
+  return session;
+}
+
 const SETTLE_ANIMATIONS = `(async () => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   for (let round = 0; round < 20; round++) {
@@ -66,7 +133,9 @@ export async function signIn(page: Page, baseUrl: string, username: string, home
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => url.pathname.startsWith(home));
+  // Off the sign-in page first: every path starts with '/', so a home of '/' alone would not wait for
+  // the session, and the next page would open signed out.
+  await page.waitForURL((url) => !url.pathname.startsWith('/login') && url.pathname.startsWith(home));
 }
 
 /** A citizen's web request (no account) that the portal registers as a case at once: its id and number. */
@@ -144,6 +213,8 @@ export async function apiAs(baseURL: string, username: string) {
   return {
     post: async <T>(path: string, data: Record<string, unknown>) =>
       (await check(await context.post(path, { data, headers: { 'x-csrf-token': csrfToken } }))) as T,
+    put: async <T>(path: string, data: Record<string, unknown>) =>
+      (await check(await context.put(path, { data, headers: { 'x-csrf-token': csrfToken } }))) as T,
     get: async <T>(path: string) => (await check(await context.get(path))) as T,
     dispose: () => context.dispose(),
   };

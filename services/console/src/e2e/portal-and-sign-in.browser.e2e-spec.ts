@@ -59,6 +59,27 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
     await log.visit(page, 'phone-02-portal-referred');
   });
 
+  it('gives an unclear request its case number on the receipt, and tracks it at once', async () => {
+    await page.goto(url('/portal/submit'));
+    await page.getByLabel('诉求内容').fill('您好，有个情况想反映一下，麻烦尽快联系我');
+    await page.getByRole('textbox', { name: /姓名/ }).fill('林女士');
+    await page.getByLabel('联系电话').fill('13805913333');
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    await page.getByText('话务员审核后转交承办单位办理').waitFor();
+    const caseNumber = (await page.getByTestId('case-number').innerText()).trim();
+    expect(caseNumber).toMatch(/^\d{8}$/);
+    await log.visit(page, 'phone-02b-portal-receipt-number');
+    await page.getByRole('button', { name: '查询进度' }).click();
+    await page.waitForURL((u) => u.pathname === '/portal/track');
+    expect(await page.getByLabel('工单号').inputValue()).toBe(caseNumber);
+    await page.getByLabel('手机号后 4 位').fill('3333');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByTestId('citizen-status').waitFor();
+    expect(await page.getByTestId('citizen-status').innerText()).toBe('已受理');
+    await page.getByText(`工单 ${caseNumber}`).waitFor();
+    await log.visit(page, 'phone-02c-portal-track-reserved');
+  });
+
   it('finds knowledge articles for a citizen without an account', async () => {
     await page.goto(url('/portal/knowledge'));
     await page.getByLabel('输入关键词').fill('停水');

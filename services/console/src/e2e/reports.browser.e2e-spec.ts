@@ -1,32 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { ScreenLog, signIn } from './console-steps';
-import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
+import { consoleSession, signIn } from './console-steps';
 
 describe('Reports, scorecards and the daily digest in the demo city [browser: Debian chromium]', () => {
-  let platform: RunningPlatform;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let page: Page;
-  const files = mkdtempSync(join(tmpdir(), 'hotline-console-reports-'));
-  const log = new ScreenLog();
-
-  beforeAll(async () => {
-    platform = await startPlatformWithOwnConsole(files);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    log.watch(page);
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    rmSync(files, { recursive: true, force: true });
-  });
+  const session = consoleSession('reports');
+  const { log } = session;
 
   it("shows the center the month's KPIs against their targets, by unit, with the ranking and hot topics", async () => {
+    const { page, platform } = session;
     await signIn(page, platform.url, 'center', '/center');
     await page.getByRole('tab', { name: '指标报表' }).click();
     await page.getByRole('heading', { name: '热线运行指标' }).waitFor();
@@ -39,9 +18,16 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
     expect(await page.getByRole('link', { name: 'Excel' }).first().getAttribute('href')).toMatch(
       /^\/api\/reports\/kpis\/export\?format=xlsx&from=\d{4}-\d{2}-01&to=/,
     );
+    // The month's case list: under the row limit, it downloads at once.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出工单明细' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^case-list-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
   it("gives the leader yesterday's digest", async () => {
+    const { page, platform } = session;
     await signIn(page, platform.url, 'leader', '/center');
     await page.goto(`${platform.url}/center/digest`);
     await page.getByRole('heading', { name: /^每日要情 \d{4}-\d{2}-\d{2}$/ }).waitFor();
@@ -50,6 +36,7 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
   });
 
   it('shows a unit its own KPIs and its place in the ranking', async () => {
+    const { page, platform } = session;
     await signIn(page, platform.url, 'unit-handler-housing', '/unit');
     await page.getByRole('link', { name: '本单位指标' }).click();
     await page.getByRole('heading', { name: '本单位办理指标（本月）' }).waitFor();

@@ -70,7 +70,7 @@ describe('The supervisor wallboard [browser: Debian chromium]', () => {
     await page.goto(`${platform.url}/supervisor`);
     await page.getByRole('heading', { name: '班长席 · 实时监控' }).waitFor();
     await page.getByRole('cell', { name: '综合咨询' }).waitFor();
-    const row = page.getByRole('row', { name: /^agent\s/ });
+    const row = page.getByRole('row', { name: /^演示坐席\s/ });
     await row.getByText('空闲').waitFor();
     await log.visit(page, 'supervisor-01-wallboard');
     await row.getByRole('button', { name: '强制示忙' }).click();

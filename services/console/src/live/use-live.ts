@@ -12,30 +12,35 @@ export interface LiveCaseEvent {
 const RETRY_MIN_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
-/**
- * Calls `onEvent` for each live case event. EventSource retries by itself after a dropped
- * connection, but gives up for good after an HTTP error (a restart, an expired session), so this
- * opens a new one with backoff then.
- */
+/** Calls `onEvent` for each live case event of `/api/live` (see `useEventStream`). */
 export function useLive(onEvent: (event: LiveCaseEvent) => void, enabled = true): void {
+  useEventStream<LiveCaseEvent>(enabled ? '/api/live' : null, 'case', onEvent);
+}
+
+/**
+ * Calls `onEvent` with each `eventName` event of the Server-Sent Events at `url` (none while `url` is
+ * null). EventSource retries by itself after a dropped connection, but gives up for good after an
+ * HTTP error (a restart, an expired session), so this opens a new one with backoff then.
+ */
+export function useEventStream<T>(url: string | null, eventName: string, onEvent: (event: T) => void): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
 
   useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return undefined;
+    if (url === null || typeof EventSource === 'undefined') return undefined;
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_MIN_MS;
     let stopped = false;
 
     const open = () => {
-      source = new EventSource('/api/live', { withCredentials: true });
+      source = new EventSource(url, { withCredentials: true });
       source.addEventListener('open', () => {
         delay = RETRY_MIN_MS;
       });
-      source.addEventListener('case', (message: MessageEvent<string>) => {
+      source.addEventListener(eventName, (message: MessageEvent<string>) => {
         try {
-          handler.current(JSON.parse(message.data) as LiveCaseEvent);
+          handler.current(JSON.parse(message.data) as T);
         } catch {
           // A malformed event is skipped; the next refresh shows the truth anyway.
         }
@@ -52,5 +57,5 @@ export function useLive(onEvent: (event: LiveCaseEvent) => void, enabled = true)
       if (timer !== undefined) clearTimeout(timer);
       source?.close();
     };
-  }, [enabled]);
+  }, [url, eventName]);
 }

@@ -4,14 +4,17 @@ import {
   WORKFLOW_SERVICE,
   chinaWorkingCalendar,
 } from '@hotline/contracts';
+import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { DemoBus } from './demo-bus';
 import { DemoCaseRunner } from './demo-case-runner';
 import { seedDemoArticles, seedDemoContacts } from './demo-extras';
+import { seedDemoPoll } from './demo-poll';
 import { seedDemoRouting } from './demo-routing';
 import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
+import { seedDemoWebMessage } from './demo-web-message';
 
 /** Units the demo's matters need beyond the sample city the workflow seeds itself. */
 export const DEMO_UNITS = [
@@ -38,6 +41,8 @@ export interface DemoCitySeederDeps {
   now: Date;
   /** The cases to create; default the whole demo plan (a test passes a few). */
   plan?: readonly DemoCase[];
+  /** The gateway's attachment store: the web message's photo is kept there (none: no web message). */
+  attachments?: FileAttachmentStore;
 }
 
 /**
@@ -48,7 +53,7 @@ export interface DemoCitySeederDeps {
  */
 export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityReport> {
   const started = performance.now();
-  const { bus, logger, now, plan } = deps;
+  const { bus, logger, now, plan, attachments } = deps;
   await registerUnits(bus, new Date(now.getTime() - 40 * DAY));
   await seedDemoArticles(bus, new Date(now.getTime() - 35 * DAY));
   const cases = plan ?? planDemoCity();
@@ -80,6 +85,11 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   await inPool(duplicates, CONCURRENT_CASES, runOne);
   const repeated = await seedDemoContacts(bus, cases, now);
   await seedDemoRouting(bus, cases, now);
+  if (attachments !== undefined) await seedDemoWebMessage(bus, attachments, now);
+  // The poll is beside the cases: a refusal there is logged, and the city stands without it.
+  await seedDemoPoll(bus, now).catch((error: unknown) =>
+    logger.warn({ err: error }, 'demo poll not created'),
+  );
   await reactionsRecorded(bus, [
     ...duplicates.map((d): [string, string] => [
       (cases[(d.masterN as number) - 1] as DemoCase).caseId,

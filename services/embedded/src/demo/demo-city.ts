@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { Platform } from '@hotline/infra/platform';
 import { DemoBus } from './demo-bus';
 import type { DemoClock } from './demo-clock';
@@ -57,6 +59,8 @@ export class DemoCity {
         logger,
         now: this.clock.now(),
         plan: this.plan,
+        // The gateway's store (attachments.providers.ts): the desk opens the photo from there.
+        attachments: new FileAttachmentStore(join(this.platform.config.HOTLINE_DATA_DIR, 'attachments')),
       });
       // A failed case is retried by the next start: only a city without failures is marked complete.
       if (report.failed === 0) await marker.write(this.clock.now());

@@ -19,9 +19,24 @@ const QUEUE_DEFAULTS: Omit<QueueConfig, 'queueId' | 'name' | 'requiredSkills'> =
   shortAbandonSeconds: 5,
 };
 
-/** The city's two skill groups: everyone's, and the Cantonese seats callers reach by pressing 2. */
+/**
+ * The city's skill groups: everyone's, the Cantonese seats callers reach by pressing 2, and the
+ * portal's web chats (the gateway's HOTLINE_CHAT_QUEUE), which a seat holds up to its chat capacity of.
+ */
 const DEMO_QUEUES: QueueConfig[] = [
-  { ...QUEUE_DEFAULTS, queueId: 'hotline', name: '综合受理', requiredSkills: [] },
+  {
+    ...QUEUE_DEFAULTS,
+    queueId: 'hotline',
+    name: '综合受理',
+    requiredSkills: [],
+    // Second-tier seats (the district desks' backup) join once a caller waited a minute; a full
+    // queue sends callers to the callback list instead of a busy tone.
+    tierRules: [{ tier: 2, afterSeconds: 60 }],
+    maxLength: 200,
+    overflow: { kind: 'callback' },
+    // The wallboard marks the queue red once a caller waited two minutes.
+    alarmWaitSeconds: 120,
+  },
   {
     ...QUEUE_DEFAULTS,
     queueId: 'yue',
@@ -30,7 +45,31 @@ const DEMO_QUEUES: QueueConfig[] = [
     maxWaitSeconds: 180,
     overflow: { kind: 'queue', queueId: 'hotline' },
   },
+  {
+    ...QUEUE_DEFAULTS,
+    queueId: 'web-chat',
+    name: '网上咨询',
+    requiredSkills: [],
+    afterContactWorkSeconds: 30,
+    // No seat logged in: the portal says so and the first message waits as a contact.
+    noAgentMaxWaitSeconds: 0,
+  },
 ];
+
+/**
+ * The router's own rules as the city set them: the defaults, and the care list (关爱名单) of callers
+ * who wait with a higher priority. The number is the demo's own, not one of the waiting callers', so
+ * the desk's walk still meets its callers in order.
+ */
+const DEMO_ROUTER_SETTINGS = {
+  repeatCallerDays: 3,
+  priorityCallers: [{ number: '13900001234', priority: 3 }],
+  maxMissedOffers: 2,
+  declineDelaySeconds: 5,
+  noAnswerDelaySeconds: 10,
+  wrapUpDelaySeconds: 0,
+  seed: 12345,
+};
 
 /** The demo's sign-in agent (the story's agents have no accounts, so no seats). */
 const DEMO_SEATS = ['user:agent'];
@@ -43,6 +82,7 @@ const DEMO_SEATS = ['user:agent'];
 export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], now: Date): Promise<void> {
   const send = (type: string, id: string, as: DemoActor, data: Record<string, unknown>, at = now) =>
     bus.command(ROUTING_SERVICE, type, `demo:routing:${id}`, as, data, at);
+  await send('SetRouterSettings', 'settings', admin, DEMO_ROUTER_SETTINGS);
   for (const queue of DEMO_QUEUES) await send('DefineQueue', `queue:${queue.queueId}`, admin, queue);
   for (const [i, agentId] of DEMO_SEATS.entries()) {
     await send('SetAgentProfile', `agent:${agentId}`, admin, {
@@ -51,6 +91,7 @@ export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], 
       queues: [
         { queueId: 'hotline', tier: 1, position: i, weight: 1 },
         ...(i % 3 === 0 ? [{ queueId: 'yue', tier: 1, position: i, weight: 1 }] : []),
+        { queueId: 'web-chat', tier: 1, position: i, weight: 1 },
       ],
       chatCapacity: 3,
     });

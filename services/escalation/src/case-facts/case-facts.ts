@@ -16,6 +16,13 @@ export interface CaseFacts {
   /** Returns by lead units (buck-passing counts them). */
   returns: number;
   repeatContacts: number;
+  /** 紧急: registered as urgent. */
+  urgent: boolean;
+  categoryCode: string | undefined;
+  /** The matter as registered, and where (for the emergency office's report). */
+  content: string | undefined;
+  address: string | undefined;
+  registeredAt: string | undefined;
 }
 
 const FINISHED = new Set([
@@ -46,14 +53,25 @@ export function foldCaseFacts(events: readonly RecordedEvent[]): CaseFacts | und
     finished: false,
     returns: 0,
     repeatContacts: 0,
+    urgent: false,
+    categoryCode: undefined,
+    content: undefined,
+    address: undefined,
+    registeredAt: undefined,
   };
   const involve = (unitId: string) => {
     if (!facts.involvedUnitIds.includes(unitId)) facts.involvedUnitIds.push(unitId);
   };
   for (const event of events) {
     const data = event.data as Record<string, unknown>;
-    if (event.type === 'CaseRegistered') facts.caseNumber = data.caseNumber as string;
-    else if (DISPATCHES.has(event.type)) {
+    if (event.type === 'CaseRegistered') {
+      facts.caseNumber = data.caseNumber as string;
+      facts.urgent = data.urgency === 'urgent';
+      facts.categoryCode = data.categoryCode as string;
+      facts.content = data.content as string;
+      facts.address = (data.place as { address?: string } | undefined)?.address;
+      facts.registeredAt = event.time;
+    } else if (DISPATCHES.has(event.type)) {
       facts.unitId = (data.lead as { unitId: string }).unitId;
       facts.dueAt = data.dueAt as string;
       facts.finished = false;

@@ -90,4 +90,31 @@ describe("a case's escalation stream", () => {
       .when(notice(1))
       .then([]);
   });
+  it('reports an emergency case to the emergency office once, whatever re-dispatches follow', () => {
+    const report = {
+      type: 'ReportToEmergencyOffice' as const,
+      data: {
+        caseId: 'c1',
+        caseNumber: '26110001',
+        categoryCode: '010303',
+        matter: '小区燃气管道泄漏，气味很大',
+        address: '鼓楼区五四路1号',
+        receivedAt: '2026-11-03T01:00:00.000Z',
+        dispatchedAt: '2026-11-03T01:02:00.000Z',
+        unitId: 'gas',
+      },
+    };
+    spec
+      .given([])
+      .when(report)
+      .then([{ type: 'EmergencyOfficeReported', data: report.data }]);
+    spec
+      .given([{ type: 'EmergencyOfficeReported', data: report.data }])
+      .when({ ...report, data: { ...report.data, unitId: 'housing' } })
+      .then([]);
+    deciderSpec(caseEscalationDecider, () => context({ id: 'center-1', role: 'center' }))
+      .given([])
+      .when(report)
+      .thenRejects(CaseEscalationError.RoleNotAllowed);
+  });
 });

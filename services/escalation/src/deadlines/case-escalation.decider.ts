@@ -12,6 +12,8 @@ export interface CaseEscalationState {
   fired: ReadonlySet<string>;
   /** The repeat counts a ladder notice was sent for. */
   laddered: ReadonlySet<number>;
+  /** The case was reported to the emergency management office. */
+  reportedToEmergencyOffice: boolean;
 }
 
 /** The repeat ladder (DOMAIN.md 6): whom the n-th repeat of a complaint goes to. */
@@ -35,13 +37,15 @@ function requireSystem(context: DecideContext, action: string): void {
  */
 export const caseEscalationDecider: Decider<CaseEscalationCommand, CaseEscalationEvent, CaseEscalationState> =
   {
-    initialState: () => ({ fired: new Set(), laddered: new Set() }),
+    initialState: () => ({ fired: new Set(), laddered: new Set(), reportedToEmergencyOffice: false }),
     evolve(state, event) {
       switch (event.type) {
         case 'CaseDeadlinePointReached':
           return { ...state, fired: new Set(state.fired).add(`${event.data.point}:${event.data.key}`) };
         case 'RepeatLadderNoticeSent':
           return { ...state, laddered: new Set(state.laddered).add(event.data.repeatCount) };
+        case 'EmergencyOfficeReported':
+          return { ...state, reportedToEmergencyOffice: true };
         default: {
           const exhaustive: never = event;
           return exhaustive;
@@ -65,6 +69,12 @@ export const caseEscalationDecider: Decider<CaseEscalationCommand, CaseEscalatio
               data: { caseId, repeatCount, rung: ladderRung(repeatCount), ...(unitId ? { unitId } : {}) },
             },
           ];
+        }
+        case 'ReportToEmergencyOffice': {
+          requireSystem(context, 'a report to the emergency office');
+          // Once per case: a re-dispatch of the same emergency does not report it again.
+          if (state.reportedToEmergencyOffice) return [];
+          return [{ type: 'EmergencyOfficeReported', data: command.data }];
         }
         default: {
           const exhaustive: never = command;

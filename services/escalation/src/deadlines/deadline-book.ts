@@ -1,57 +1,17 @@
 import type { CalendarData, DeadlinePoint, RecordedEvent, WorkingCalendar } from '@hotline/contracts';
+import type {
+  BookState,
+  DeadlineBookOptions,
+  DueTimer,
+  PointTimer,
+  TrackedCase,
+  TrackedSupervision,
+} from './deadline-book.types';
 import { HalfDayIndex } from './half-day-index';
 import { basisOf, dueMsOf, earlierBy, type TimerBasis } from './timer-basis';
 import { TimerHeap, type HeapEntry } from './timer-heap';
 
-/** A point that is due: what the scheduler turns into a command. */
-export interface DueTimer {
-  kind: 'case' | 'supervision';
-  /** The case id or the supervision id. */
-  id: string;
-  point: DeadlinePoint | 'rectify-by';
-  key: string;
-  dueAt: Date;
-  unitId: string | undefined;
-  districtId: string;
-}
-
-interface PointTimer {
-  key: string;
-  basis: TimerBasis;
-  dueMs: number;
-}
-
-/** What the book keeps of an open case: small, as a city holds a million of them. */
-export interface TrackedCase {
-  caseId: string;
-  districtId: string;
-  unitId: string | undefined;
-  /** The deadline and its key (a dispatch or an extension gives a new one). */
-  deadline: PointTimer | undefined;
-  replied: boolean;
-  points: Map<string, PointTimer>;
-  /** `<point>:<key>` of the points already fired. */
-  fired: Set<string>;
-  underSupervision: boolean;
-  reportedToLeader: boolean;
-}
-
-interface TrackedSupervision {
-  supervisionId: string;
-  districtId: string;
-  unitId: string;
-  rectify: PointTimer;
-  fired: boolean;
-}
-
-export interface DeadlineBookOptions {
-  /** The national calendar; the city's declared days (from its settings events) are laid over it. */
-  calendar: WorkingCalendar;
-  /** The yellow point: this many working days before the deadline. */
-  dueSoonWithin: number;
-  /** Working days after signing by which the unit contacts the citizen. */
-  firstContactWithin: number;
-}
+export type * from './deadline-book.types';
 
 const DISPATCHES = new Set([
   'CaseDispatched',
@@ -74,8 +34,9 @@ const supervisionOwner = (id: string) => `supervision:${id}`;
  * Every open case's due points, folded from the event log (the workflow's case events, the city's
  * calendar days, and the escalation service's own fired points), and a heap of what is due next.
  *
- * Pure and in memory: the event log is the durable copy, so a restart folds it again and finds the
- * points already fired among the events. Each point is kept as a basis (working days from an
+ * Pure and in memory; the `escalation-deadline-book` projection saves each change to the read
+ * store, so a restart restores the book and folds only the events since (the points already fired
+ * are among the saved state or those events). Each point is kept as a basis (working days from an
  * instant), so a holiday declared later moves every point not yet fired.
  */
 export class DeadlineBook {
@@ -109,6 +70,31 @@ export class DeadlineBook {
     return this.cases.get(caseId);
   }
 
+  trackedSupervision(supervisionId: string): Readonly<TrackedSupervision> | undefined {
+    return this.supervisions.get(supervisionId);
+  }
+
+  /** The days the city declared (holidays and make-up workdays) over the national calendar. */
+  declaredDays(): ReadonlyMap<string, 'holiday' | 'workday'> {
+    return this.cityDays;
+  }
+
+  /**
+   * Replaces everything with a saved book (the `escalation-deadline-book` read model): the
+   * calendar first, then every point's instant on it and the heap, as a calendar change does.
+   */
+  restore(saved: BookState): void {
+    this.cityDays.clear();
+    for (const [date, kind] of saved.days) this.cityDays.set(date, kind);
+    this.cases.clear();
+    for (const tracked of saved.cases) this.cases.set(tracked.caseId, tracked);
+    this.supervisions.clear();
+    for (const supervision of saved.supervisions)
+      this.supervisions.set(supervision.supervisionId, supervision);
+    this.pending.length = 0;
+    this.changeCalendar();
+  }
+
   /** Every open case with a deadline (the deadline board reads them). */
   *casesWithDeadline(): IterableIterator<Readonly<TrackedCase> & { deadline: PointTimer }> {
     for (const tracked of this.cases.values()) {
@@ -121,7 +107,7 @@ export class DeadlineBook {
     const data = event.data as Record<string, unknown>;
     const at = Date.parse(event.time);
     if (event.type === 'CalendarDayDeclared' || event.type === 'CalendarDayCleared') {
-      this.changeCalendar(event.type, data);
+      this.declareDay(event.type, data);
       return true;
     }
     if (event.type.startsWith('Supervision')) return this.applySupervision(event, data, at);
@@ -335,10 +321,15 @@ export class DeadlineBook {
     }
   }
 
-  private changeCalendar(type: string, data: Record<string, unknown>): void {
+  private declareDay(type: string, data: Record<string, unknown>): void {
     const date = data.date as string;
     if (type === 'CalendarDayDeclared') this.cityDays.set(date, data.kind as 'holiday' | 'workday');
     else this.cityDays.delete(date);
+    this.changeCalendar();
+  }
+
+  /** The national calendar with the city's days, and every point not fired moved onto it. */
+  private changeCalendar(): void {
     const overrides: CalendarData = {};
     for (const [day, kind] of this.cityDays) {
       const year = (overrides[day.slice(0, 4)] ??= { holidays: [], workdays: [] });

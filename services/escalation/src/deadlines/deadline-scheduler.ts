@@ -6,12 +6,14 @@ import {
   type RecordedEvent,
 } from '@hotline/contracts';
 import { handleCommand, parseCommand, type CommandHandlerDeps } from '@hotline/infra/command';
-import type { ProjectionSource, SourceHandle } from '@hotline/infra/projection';
+import { ProjectionRunner, type ProjectionSource, type SourceHandle } from '@hotline/infra/projection';
+import type { ReadStore } from '@hotline/infra/read-store';
 import { histogram, type Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import { supervisionAggregate } from '../supervision/supervision.aggregate';
 import { caseEscalationAggregate } from './case-escalation.aggregate';
 import type { DeadlineBook, DueTimer } from './deadline-book';
+import { deadlineBookProjection } from './deadline-book.projection';
 
 export const TIMER_ACTOR = 'escalation-timers';
 
@@ -55,10 +57,16 @@ export interface DeadlineSchedulerOptions {
   timers?: boolean;
   logger?: Logger;
   registry?: Registry;
+  /**
+   * Where the book is saved between runs (the `escalation-deadline-book` projection): a start
+   * restores it and folds only the events after its checkpoint. Without it the book folds the whole
+   * log at every start.
+   */
+  readStore?: ReadStore;
 }
 
 /**
- * Runs the book: folds the log into it (from the first event, then live) and, once caught up,
+ * Runs the book: folds the log into it (from its saved checkpoint, then live) and, once caught up,
  * fires what is due as commands on the case's (or the supervision's) stream. Every instance may run
  * one: a firing's command id and event ids derive from the point and its key, and the append
  * expects the revision it decided on, so two instances keep one event. A point whose firing failed
@@ -66,6 +74,7 @@ export interface DeadlineSchedulerOptions {
  */
 export class DeadlineScheduler {
   private handle: SourceHandle | undefined;
+  private readonly runner: ProjectionRunner | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private lastPosition: number | undefined;
@@ -74,6 +83,14 @@ export class DeadlineScheduler {
   private readonly delay;
 
   constructor(private readonly options: DeadlineSchedulerOptions) {
+    this.runner = options.readStore
+      ? new ProjectionRunner(deadlineBookProjection(options.book, BOOK_EVENT_TYPES), {
+          store: options.readStore,
+          source: options.source,
+          ...(options.registry ? { registry: options.registry } : {}),
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : undefined;
     this.delay = options.registry
       ? histogram(options.registry, {
           name: 'hotline_escalation_timer_delay_seconds',
@@ -84,14 +101,15 @@ export class DeadlineScheduler {
       : undefined;
   }
 
-  /** Whether the book has folded every event stored when it started. */
+  /** Whether the book has folded every event stored when it started (and is not replaying after a failure). */
   get ready(): boolean {
-    return this.caughtUp;
+    return this.runner ? this.runner.status().state === 'live' : this.caughtUp;
   }
 
-  start(): void {
+  async start(): Promise<void> {
     this.stopped = false;
-    this.subscribe();
+    if (this.runner) await this.runner.start();
+    else this.subscribe();
     if (this.options.timers === false) return;
     this.timer = setInterval(() => void this.tick(), this.options.tickMs);
   }
@@ -99,13 +117,14 @@ export class DeadlineScheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.runner?.stop();
     await this.handle?.stop();
     await this.ticking;
   }
 
   /** Fires every point due now (the interval calls it; tests on a fake clock call it directly). */
   tick(): Promise<void> {
-    if (!this.caughtUp || this.ticking) return this.ticking ?? Promise.resolve();
+    if (!this.ready || this.ticking) return this.ticking ?? Promise.resolve();
     this.ticking = this.fireDue().finally(() => (this.ticking = undefined));
     return this.ticking;
   }

@@ -1,6 +1,7 @@
 import { caseEscalationCommands, GetDeadlineBoard, type Clock } from '@hotline/contracts';
 import { commandEndpoint, queryEndpoint, type BusEndpoint } from '@hotline/infra/bus';
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
+import { loadCaseFacts } from '../case-facts/case-facts';
 import { caseEscalationAggregate } from './case-escalation.aggregate';
 import { deadlineBoard } from './deadline-board';
 import type { DeadlineBook } from './deadline-book';
@@ -17,7 +18,15 @@ export const deadlineEndpoints = (deps: {
       handleCommand(deps.handler, { aggregate: caseEscalationAggregate, id: command.data.caseId, command }),
     ),
   ),
-  queryEndpoint(GetDeadlineBoard, (query) =>
-    Promise.resolve(deadlineBoard(deps.book, query, deps.clock.now(), deps.dueSoonWithin)),
-  ),
+  queryEndpoint(GetDeadlineBoard, async (query) => {
+    const rows = deadlineBoard(deps.book, query, deps.clock.now(), deps.dueSoonWithin);
+    // The book keeps no case numbers (it holds every open case in memory): the page's few rows
+    // read theirs from the cases' own streams.
+    return Promise.all(
+      rows.map(async (row) => {
+        const caseNumber = (await loadCaseFacts(deps.handler.store, row.caseId))?.caseNumber;
+        return caseNumber ? { ...row, caseNumber } : row;
+      }),
+    );
+  }),
 ];

@@ -55,6 +55,7 @@ function toReminder(doc: Doc): ReminderView {
   return {
     reminderId: doc._id,
     caseId: doc.caseId as string,
+    ...(doc.caseNumber ? { caseNumber: doc.caseNumber as string } : {}),
     unitId: doc.unitId as string,
     automatic: doc.automatic as boolean,
     ...(doc.point ? { point: doc.point as string } : {}),
@@ -63,6 +64,7 @@ function toReminder(doc: Doc): ReminderView {
     sentAt: doc.sentAt as string,
     sentBy: doc.sentBy as string,
     read: doc.read as boolean,
+    ...(doc.emergency ? { emergency: true } : {}),
     deliveries: ((doc.channels ?? []) as string[]).map((channel) => ({
       channel: channel as ReminderView['deliveries'][number]['channel'],
       state: deliveries[channel]?.state ?? 'pending',
@@ -77,6 +79,7 @@ export async function supervisionLedger(
   store: ReadStore,
   query: {
     viewer: QueryViewer;
+    supervisionId?: string | undefined;
     status?: string | undefined;
     scope?: string | undefined;
     level?: string | undefined;
@@ -88,6 +91,7 @@ export async function supervisionLedger(
   },
 ): Promise<SupervisionLedgerRow[]> {
   const filter = scoped(query.viewer, query.unitId);
+  if (query.supervisionId) filter._id = query.supervisionId;
   for (const field of ['status', 'scope', 'level', 'caseId'] as const) {
     if (query[field]) filter[field] = query[field];
   }

@@ -7,6 +7,8 @@ export interface ReminderNotice {
   unitId: string;
   dueAt: string | undefined;
   note: string | undefined;
+  /** An emergency dispatch (紧急): the texts and the call say so. */
+  emergency?: boolean;
 }
 
 /**
@@ -18,17 +20,7 @@ export interface NotificationSender {
   send(
     channel: Exclude<ReminderChannel, 'portal'>,
     notice: ReminderNotice,
+    /** The attempt on this channel (1, 2, …): a call made again needs a call id of its own. */
+    attempt?: number,
   ): Promise<'delivered' | 'requested'>;
 }
-
-/**
- * The channels as this release can reach them: a voice call is a request the telephony takes from
- * the event; SMS and email need the intake's outbound channel on the bus, which does not exist yet,
- * so they fail (and show as undelivered) rather than pretend.
- */
-export const busNotificationSender: NotificationSender = {
-  send(channel) {
-    if (channel === 'voice') return Promise.resolve('requested');
-    return Promise.reject(new Error(`no ${channel} gateway is reachable on the bus`));
-  },
-};

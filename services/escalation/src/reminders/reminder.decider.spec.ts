@@ -17,6 +17,11 @@ const facts: CaseFacts = {
   finished: false,
   returns: 0,
   repeatContacts: 0,
+  urgent: false,
+  categoryCode: undefined,
+  content: undefined,
+  address: undefined,
+  registeredAt: undefined,
 };
 const context = (actor: Actor = center): DecideContext & ReminderContext => ({
   now: new Date('2026-11-03T02:00:00Z'),
@@ -33,6 +38,7 @@ const sent = {
   data: {
     reminderId: 'r1',
     caseId: 'c1',
+    caseNumber: '26110300',
     unitId: 'housing',
     automatic: false,
     channels: ['portal' as const, 'sms' as const],
@@ -57,6 +63,56 @@ describe('a reminder (催办)', () => {
   it('goes to the unit holding the case, delivered on the portal at once', () => {
     spec.given([]).when(send).then([sent, portal]);
     spec.given([sent, portal]).when(send).then([]);
+  });
+
+  it('texts and calls the duty phone for an emergency, whatever the city configured', () => {
+    spec
+      .given([])
+      .when({ ...send, data: { ...send.data, emergency: true } })
+      .then([
+        { ...sent, data: { ...sent.data, channels: ['portal', 'sms', 'voice'], emergency: true } },
+        portal,
+      ]);
+  });
+
+  it("settles a requested call by the telephony's outcome, once: answered delivered, not answered retried", () => {
+    const system = deciderSpec(reminderDecider, () => ({
+      ...context({ id: 'system:escalation-reminder-delivery', role: 'system' }),
+      channels: ['portal' as const, 'voice' as const],
+    }));
+    const voiceSent = { ...sent, data: { ...sent.data, channels: ['portal' as const, 'voice' as const] } };
+    const attempt = (n: number, outcome: 'delivered' | 'requested' | 'failed') => ({
+      type: 'ReminderDeliveryAttempted' as const,
+      data: { reminderId: 'r1', unitId: 'housing', channel: 'voice' as const, attempt: n, outcome },
+    });
+    const record = (n: number, outcome: 'delivered' | 'requested' | 'failed') => ({
+      type: 'RecordReminderDelivery' as const,
+      data: { reminderId: 'r1', channel: 'voice' as const, attempt: n, outcome },
+    });
+    const requested = [voiceSent, portal, attempt(1, 'requested')];
+    system
+      .given(requested)
+      .when(record(1, 'delivered'))
+      .then([attempt(1, 'delivered')]);
+    system
+      .given([...requested, attempt(1, 'delivered')])
+      .when(record(1, 'delivered'))
+      .then([]);
+    system
+      .given(requested)
+      .when(record(1, 'failed'))
+      .then([attempt(1, 'failed')]);
+    // The last attempt not answered: undelivered.
+    system
+      .given([...requested, attempt(1, 'failed'), attempt(2, 'requested')])
+      .when(record(2, 'failed'))
+      .then([
+        attempt(2, 'failed'),
+        {
+          type: 'ReminderUndelivered',
+          data: { reminderId: 'r1', unitId: 'housing', channel: 'voice', attempts: 2, error: 'failed' },
+        },
+      ]);
   });
 
   it('is refused on a closed case, and on a case not yet with a unit', () => {

@@ -107,19 +107,25 @@ export const reminderDecider: Decider<ReminderCommand, ReminderEvent, ReminderSt
           return fail(ReminderError.CaseClosed, 'the case is completed or closed: nobody to chase');
         if (!facts.unitId)
           return fail(ReminderError.CaseNotDispatched, 'the case is not with a handling unit');
-        const channels: ReminderChannel[] = ['portal', ...context.channels.filter((c) => c !== 'portal')];
+        // An emergency reaches the duty officer at once: a text and a call, whatever the city's channels.
+        const wanted: ReminderChannel[] = data.emergency
+          ? [...context.channels, 'sms', 'voice']
+          : [...context.channels];
+        const channels: ReminderChannel[] = ['portal', ...new Set(wanted.filter((c) => c !== 'portal'))];
         return [
           {
             type: 'ReminderSent',
             data: {
               reminderId: data.reminderId,
               caseId: data.caseId,
+              ...(facts.caseNumber ? { caseNumber: facts.caseNumber } : {}),
               unitId: facts.unitId,
               automatic: context.actor.role === WorkflowRole.System,
               channels,
               ...(data.point ? { point: data.point } : {}),
               ...(data.note ? { note: data.note } : {}),
               ...(facts.dueAt ? { dueAt: facts.dueAt } : {}),
+              ...(data.emergency ? { emergency: true } : {}),
             },
           },
           // The portal's badge is the read model itself: delivered with the sending.
@@ -144,7 +150,10 @@ export const reminderDecider: Decider<ReminderCommand, ReminderEvent, ReminderSt
           return fail(ReminderError.ChannelNotUsed, `the reminder was not sent by ${channel}`, {
             field: 'channel',
           });
-        if (delivery.state !== 'pending' || attempt <= delivery.attempts) return [];
+        // A requested voice call is settled by its outcome (the telephony's OutboundCallFinished), once.
+        const settles =
+          delivery.state === 'requested' && attempt === delivery.attempts && outcome !== 'requested';
+        if (!settles && (delivery.state !== 'pending' || attempt <= delivery.attempts)) return [];
         const attempted: ReminderEvent = {
           type: 'ReminderDeliveryAttempted',
           data: { reminderId, unitId: state.unitId, channel, attempt, outcome, ...(error ? { error } : {}) },

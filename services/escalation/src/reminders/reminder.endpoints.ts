@@ -39,8 +39,8 @@ export class ReminderCommands {
       .map((e) => reminderAggregate.domainEvent(e))
       .find((e): e is Extract<ReminderEvent, { type: 'ReminderSent' }> => e.type === 'ReminderSent');
     if (!sent) return undefined;
-    const { caseId, unitId, dueAt, note } = sent.data;
-    return { reminderId, caseId, unitId, dueAt, note };
+    const { caseId, unitId, dueAt, note, emergency } = sent.data;
+    return { reminderId, caseId, unitId, dueAt, note, ...(emergency ? { emergency } : {}) };
   }
 }
 

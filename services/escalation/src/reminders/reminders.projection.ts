@@ -19,10 +19,22 @@ export function remindersProjection(): Projection {
       const message = { type: event.type, data: event.data } as ReminderEvent;
       switch (message.type) {
         case 'ReminderSent': {
-          const { reminderId, caseId, unitId, automatic, point, note, dueAt, channels } = message.data;
+          const {
+            reminderId,
+            caseId,
+            caseNumber,
+            unitId,
+            automatic,
+            point,
+            note,
+            dueAt,
+            channels,
+            emergency,
+          } = message.data;
           context.guardedUpdate(REMINDERS, reminderId, {
             $set: {
               caseId,
+              caseNumber: caseNumber ?? null,
               unitId,
               automatic,
               point: point ?? null,
@@ -32,6 +44,7 @@ export function remindersProjection(): Projection {
               sentBy: event.metadata.actor.name ?? event.metadata.actor.id,
               districtId: event.metadata.districtId,
               read: false,
+              emergency: emergency ?? false,
               undelivered: false,
               channels,
               ...Object.fromEntries(

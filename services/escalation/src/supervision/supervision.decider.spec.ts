@@ -18,6 +18,11 @@ const facts: CaseFacts = {
   finished: false,
   returns: 0,
   repeatContacts: 0,
+  urgent: false,
+  categoryCode: undefined,
+  content: undefined,
+  address: undefined,
+  registeredAt: undefined,
 };
 const context = (actor: Actor = center, districtId = 'city'): DecideContext & SupervisionContext => ({
   now,
@@ -73,6 +78,14 @@ describe('a supervision (督办)', () => {
       .when(open, { case: { ...facts, finished: true } })
       .thenRejects(SupervisionError.CaseFinished);
     spec.given([]).when(open, { case: undefined }).thenRejects(SupervisionError.CaseNotFound);
+  });
+
+  it('opens on a completed case after a dissatisfied callback (a random audit comes after completion)', () => {
+    const callback = { ...open, data: { ...open.data, scope: 'dissatisfied-callback' as const } };
+    spec
+      .given([])
+      .when(callback, { case: { ...facts, finished: true } })
+      .then([{ ...opened, data: { ...opened.data, scope: 'dissatisfied-callback' } }]);
   });
 
   it('takes the written response of the supervised unit only, then the verdict', () => {

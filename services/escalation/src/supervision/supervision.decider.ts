@@ -38,7 +38,8 @@ function requireExisting(state: SupervisionState): Exclude<SupervisionState, { s
 }
 
 /**
- * A supervision (督办): opened on a dispatched, open case in the caller's district with a
+ * A supervision (督办): opened on a dispatched, open case (or a finished one, after a dissatisfied
+ * callback) in the caller's district with a
  * rectification deadline in the future; answered in writing by the supervised unit; closed by the
  * center with a verdict. The rectification timer marks it overdue when the answer is late.
  */
@@ -87,7 +88,8 @@ export const supervisionDecider: Decider<
           // The same answer whatever the case holds: nothing about it is revealed.
           return fail(SupervisionError.OutOfScope, 'the case is outside your district', { field: 'caseId' });
         }
-        if (facts.finished)
+        // A dissatisfied callback (a random audit above all) comes after the case was completed.
+        if (facts.finished && data.scope !== 'dissatisfied-callback')
           return fail(SupervisionError.CaseFinished, 'the case is already completed or closed');
         if (!facts.unitId) {
           return fail(

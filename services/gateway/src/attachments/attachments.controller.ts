@@ -7,6 +7,7 @@ import {
   Inject,
   Param,
   Post,
+  Query,
   Req,
   Res,
   UploadedFile,
@@ -14,7 +15,15 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '@hotline/contracts';
+import {
+  CaseId,
+  GetCase,
+  NotFoundError,
+  ValidationError,
+  isCityWideRole,
+  type CaseDetailView,
+} from '@hotline/contracts';
+import type { ClientProxy } from '@nestjs/microservices';
 import {
   FileAttachmentStore,
   UPLOAD_MAX_BYTES,
@@ -22,6 +31,9 @@ import {
   type StoredAttachment,
 } from '@hotline/infra/attachments';
 import { actorFromRequest } from '../actor-from-request';
+import { identityOf } from '../auth/identity';
+import { BUS_CLIENT } from '../bus-client.token';
+import { WorkflowRequests } from '../workflow-requests';
 import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 import { AUTH_SERVICES } from '../auth/auth.tokens';
 import type { AuthServices } from '../auth/auth-services';
@@ -53,11 +65,16 @@ const StoredAttachmentSchema = z.object({
 @DocTag('attachments')
 @Controller('api')
 export class AttachmentsController {
+  private readonly workflow: WorkflowRequests;
+
   constructor(
     @Inject(ATTACHMENT_STORE) private readonly store: FileAttachmentStore,
     @Inject(ANONYMOUS_UPLOAD_QUOTA) private readonly quota: AnonymousUploadQuota,
     @Inject(AUTH_SERVICES) private readonly auth: AuthServices,
-  ) {}
+    @Inject(BUS_CLIENT) bus: ClientProxy,
+  ) {
+    this.workflow = new WorkflowRequests(bus);
+  }
 
   @Doc({
     summary: 'Uploads a file (images, PDF, MP4, office documents; at most 10 MiB).',
@@ -114,7 +131,10 @@ export class AttachmentsController {
 
   @Doc({
     summary: "An attachment's content, with its media type and file name.",
+    description:
+      "The city center's staff (city-wide roles) open any attachment. Everyone else names the case it belongs to (`caseId`): the case must be one they may see and must reference the file, otherwise 404 as if it did not exist.",
     params: { id: z.string().regex(/^att-[A-Za-z0-9_-]{16,64}$/) },
+    query: z.object({ caseId: z.string().optional() }),
     responses: { 200: { description: 'The file.', mediaType: 'application/octet-stream' } },
   })
   @Allow(...ANY_ROLE)
@@ -122,12 +142,15 @@ export class AttachmentsController {
   async download(
     @Req() request: IncomingMessage,
     @Param('id') id: string,
+    @Query('caseId') caseId: unknown,
     @Res() response: ServerResponse,
   ): Promise<void> {
     actorFromRequest(request.headers);
+    const ofCase = caseIdParam(caseId);
     if (!FileAttachmentStore.isAttachmentId(id)) {
       throw new ValidationError('id', 'must be an attachment id such as att-…');
     }
+    await this.checkScope(request, id, ofCase);
     const found = await this.store.open(id);
     if (!found) throw new NotFoundError('attachment', id);
     const { attachment, content } = found;
@@ -143,4 +166,37 @@ export class AttachmentsController {
     response.setHeader('etag', `"${attachment.sha256}"`);
     response.end(content);
   }
+
+  /**
+   * A unit's or a district's staff see files through the cases they may see: the case is read as
+   * them (the workflow's scope decides) and must reference the file. Not found either way, so an id
+   * outside the caller's scope reveals nothing.
+   */
+  private async checkScope(request: IncomingMessage, id: string, caseId: string | undefined): Promise<void> {
+    const identity = identityOf(request.headers);
+    if (identity && isCityWideRole(identity.role)) return;
+    if (caseId === undefined) {
+      throw new ValidationError(
+        'caseId',
+        'is required outside the city center: the case the file belongs to',
+      );
+    }
+    const view = (await this.workflow
+      .query(GetCase.type, request.headers, { caseId })
+      .catch((error: unknown) => {
+        if ((error as { kind?: string }).kind === 'not-found') throw new NotFoundError('attachment', id);
+        throw error;
+      })) as CaseDetailView;
+    const referenced = [...view.attachments, ...(view.reply?.attachments ?? [])].some((a) => a.id === id);
+    if (!referenced) throw new NotFoundError('attachment', id);
+  }
+}
+
+/** `?caseId=` once, as a case id, or absent. */
+function caseIdParam(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new ValidationError('caseId', 'must be given once');
+  const parsed = CaseId.safeParse(value);
+  if (!parsed.success) throw new ValidationError('caseId', 'must be a case id');
+  return parsed.data;
 }

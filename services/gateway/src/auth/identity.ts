@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import {
-  WorkflowRole,
+  ACTOR_ROLE_OF,
   type Actor,
   type DistrictId,
   type GatewayRole,
@@ -20,28 +20,11 @@ export interface Identity {
   mustChangePassword: boolean;
 }
 
-/**
- * The workflow/intake actor role of each gateway role. Those services' deciders know agent,
- * center, unit, leader and system; the gateway's finer roles are enforced here (an auditor only
- * reaches read routes) and travel in `Actor.gatewayRole` for the audit log.
- */
-export const ACTOR_ROLE: Readonly<Record<GatewayRole, string>> = {
-  agent: WorkflowRole.Agent,
-  supervisor: WorkflowRole.Agent,
-  center: WorkflowRole.Center,
-  'unit-handler': WorkflowRole.Unit,
-  'unit-leader': WorkflowRole.Unit,
-  'district-admin': WorkflowRole.Center,
-  'city-admin': WorkflowRole.Center,
-  auditor: WorkflowRole.Center,
-  // 领导: reads every case and writes instructions (批示) on them; no other case action.
-  leader: WorkflowRole.Leader,
-};
-
 export function actorOf(identity: Identity): Actor {
   return {
     id: identity.actorId,
-    role: ACTOR_ROLE[identity.role],
+    // The workflow/intake role: the table the deciders' role tables are written in (contracts).
+    role: ACTOR_ROLE_OF[identity.role],
     ...(identity.unitId !== undefined ? { unitId: identity.unitId } : {}),
     gatewayRole: identity.role,
     ...(identity.displayName !== '' ? { name: identity.displayName.slice(0, 128) } : {}),

@@ -1,27 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
-import { ESCALATION_SERVICE, ListUnits, type SupervisionLedgerRow, type UnitView } from '@hotline/contracts';
-import { writeXlsx } from '@hotline/infra/documents';
-import { BUS_CLIENT } from '../bus-client.token';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ESCALATION_SERVICE, NotFoundError, type SupervisionLedgerRow } from '@hotline/contracts';
+import { writePdf, writeXlsx } from '@hotline/infra/documents';
 import { defined, queryValues, type QueryParams } from '../cases/case-query-params';
-import { WorkflowRequests } from '../workflow-requests';
+import { downloadHeaders, ServiceController, XLSX_MEDIA_TYPE } from '../service-controller';
+import { SCOPED_READERS } from '../auth/reader-roles';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { commandDoc, queryDoc } from '../openapi/doc-helpers';
 import { Allow } from '../auth/allow.decorator';
 import { ledgerTable } from './supervision-ledger-table';
+import { supervisionNoticePdf } from './supervision-notice';
 
-/** Who reads near-due lists, reminders and the ledger; the service scopes each answer to the reader. */
-const READERS = [
-  'supervisor',
-  'center',
-  'leader',
-  'city-admin',
-  'auditor',
-  'district-admin',
-  'unit-leader',
-  'unit-handler',
-] as const;
 const UNIT_USERS = ['unit-leader', 'unit-handler'] as const;
 
 /**
@@ -30,17 +19,9 @@ const UNIT_USERS = ['unit-leader', 'unit-handler'] as const;
  */
 @DocTag('escalation')
 @Controller('api/escalation')
-export class EscalationController {
-  private readonly requests: WorkflowRequests;
-  private readonly workflow: WorkflowRequests;
-
-  constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
-    this.requests = new WorkflowRequests(bus, ESCALATION_SERVICE);
-    this.workflow = new WorkflowRequests(bus);
-  }
-
+export class EscalationController extends ServiceController(ESCALATION_SERVICE) {
   @Doc(queryDoc('GetDeadlineBoard'))
-  @Allow(...READERS)
+  @Allow(...SCOPED_READERS)
   @Get('deadline-board')
   board(@Req() request: IncomingMessage, @Query() params: QueryParams) {
     const { text, number } = queryValues;
@@ -56,7 +37,7 @@ export class EscalationController {
   }
 
   @Doc(queryDoc('ListReminders'))
-  @Allow(...READERS)
+  @Allow(...SCOPED_READERS)
   @Get('reminders')
   reminders(@Req() request: IncomingMessage, @Query() params: QueryParams) {
     const { text, number, boolean } = queryValues;
@@ -89,8 +70,20 @@ export class EscalationController {
     return this.requests.command('MarkReminderRead', request.headers, body, { reminderId });
   }
 
+  @Doc(queryDoc('ListEmergencyReports'))
+  @Allow(...SCOPED_READERS.filter((role) => !role.startsWith('unit-')))
+  @Get('emergency-reports')
+  emergencyReports(@Req() request: IncomingMessage, @Query() params: QueryParams) {
+    const { text, number } = queryValues;
+    return this.requests.query(
+      'ListEmergencyReports',
+      request.headers,
+      defined({ caseId: text(params, 'caseId'), limit: number(params, 'limit') }),
+    );
+  }
+
   @Doc(queryDoc('GetSupervisionLedger'))
-  @Allow(...READERS)
+  @Allow(...SCOPED_READERS)
   @Get('supervisions')
   ledger(@Req() request: IncomingMessage, @Query() params: QueryParams) {
     return this.requests.query('GetSupervisionLedger', request.headers, this.ledgerParams(params));
@@ -101,7 +94,7 @@ export class EscalationController {
     summary: 'The supervision ledger (督办台账) as an xlsx file, with the same filters.',
     responses: { 200: { description: 'The ledger as xlsx', mediaType: 'application/octet-stream' } },
   })
-  @Allow(...READERS)
+  @Allow(...SCOPED_READERS)
   @Get('supervisions/export')
   async exportLedger(
     @Req() request: IncomingMessage,
@@ -112,20 +105,35 @@ export class EscalationController {
       ...this.ledgerParams(params),
       limit: 500,
     })) as SupervisionLedgerRow[];
-    // Units by name on paper, never by id.
-    const units = (await this.workflow.query(ListUnits.type, request.headers, {
-      includeInactive: true,
-    })) as UnitView[];
-    const names = new Map(units.map((unit) => [unit.unitId, unit.name]));
-    response.statusCode = 200;
-    response.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    response.setHeader(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent('督办台账.xlsx')}`,
-    );
-    response.setHeader('cache-control', 'private, no-store');
-    response.setHeader('x-content-type-options', 'nosniff');
+    const names = await this.unitNames(request);
+    downloadHeaders(response, XLSX_MEDIA_TYPE, '督办台账.xlsx');
     await writeXlsx(response, [{ name: '督办台账', title: '督办台账', ...ledgerTable(rows, names) }]);
+  }
+
+  @Doc({
+    ...queryDoc('GetSupervisionLedger', {
+      path: ['supervisionId'],
+      omit: ['status', 'scope', 'level', 'unitId', 'caseId', 'from', 'to', 'limit'],
+    }),
+    summary: 'The printable supervision notice (督办通知单) of one supervision, as a PDF with a CJK font.',
+    responses: { 200: { description: 'The notice as PDF', mediaType: 'application/pdf' } },
+  })
+  @Allow(...SCOPED_READERS)
+  @Get('supervisions/:supervisionId/notice')
+  async notice(
+    @Req() request: IncomingMessage,
+    @Param('supervisionId') supervisionId: string,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    // Scoped like the ledger: a unit prints its own notices, a district its district's.
+    const [row] = (await this.requests.query('GetSupervisionLedger', request.headers, {
+      supervisionId,
+      limit: 1,
+    })) as SupervisionLedgerRow[];
+    if (!row) throw new NotFoundError('supervision', supervisionId);
+    const names = await this.unitNames(request);
+    downloadHeaders(response, 'application/pdf', `督办通知单-${row.caseNumber ?? ''}.pdf`);
+    await writePdf(response, supervisionNoticePdf(row, names.get(row.unitId) ?? row.unitId));
   }
 
   @Doc(commandDoc('OpenSupervision'))
@@ -163,6 +171,7 @@ export class EscalationController {
   private ledgerParams(params: QueryParams): Record<string, unknown> {
     const { text, number } = queryValues;
     return defined({
+      supervisionId: text(params, 'supervisionId'),
       status: text(params, 'status'),
       scope: text(params, 'scope'),
       level: text(params, 'level'),

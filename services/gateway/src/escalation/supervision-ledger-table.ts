@@ -1,7 +1,7 @@
 import type { SupervisionLedgerRow } from '@hotline/contracts';
 import type { DocumentTable } from '@hotline/infra/documents';
 
-const SCOPE: Record<SupervisionLedgerRow['scope'], string> = {
+export const SCOPE: Record<SupervisionLedgerRow['scope'], string> = {
   'buck-passing': '推诿扯皮',
   'repeat-complaint': '重复投诉',
   overdue: '超期未办',
@@ -10,7 +10,7 @@ const SCOPE: Record<SupervisionLedgerRow['scope'], string> = {
   'media-exposure': '媒体曝光',
   other: '其他',
 };
-const LEVEL: Record<SupervisionLedgerRow['level'], string> = {
+export const LEVEL: Record<SupervisionLedgerRow['level'], string> = {
   center: '热线办',
   'city-government': '市政府办公厅',
 };

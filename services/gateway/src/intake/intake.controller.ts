@@ -8,6 +8,7 @@ import {
   GetCase,
   GetCaseRepeatCount,
   GetContact,
+  GetSuggestionAccuracy,
   ListOpenContacts,
   NotFoundError,
   RecordContact,
@@ -164,6 +165,17 @@ export class IntakeController {
   @HttpCode(200)
   classify(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.query(ClassifyContent.type, request.headers, asObject(body));
+  }
+
+  /** How often the classifier's suggestions matched agents' final choices, by week (the center's report). */
+  @Doc(queryDoc('GetSuggestionAccuracy'))
+  @Allow('supervisor', 'center', 'leader', 'city-admin', 'district-admin', 'auditor')
+  @Get('intake/suggestion-accuracy')
+  suggestionAccuracy(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
+    return this.requests.query(GetSuggestionAccuracy.type, request.headers, {
+      ...minPosition(params),
+      ...defined({ weeks: queryValues.number(params, 'weeks') }),
+    });
   }
 
   /** Open cases likely to be the same matter (并单 candidates). */

@@ -3,6 +3,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import type { ClientProxy } from '@nestjs/microservices';
 import {
   BlockCaller,
+  ListKnowledgeArticles,
   CheckCaller,
   DraftKnowledgeArticle,
   GetKnowledgeArticle,
@@ -12,6 +13,7 @@ import {
   ReviseKnowledgeArticle,
   SearchKnowledge,
   UnblockCaller,
+  type KnowledgeArticleListItem,
 } from '@hotline/contracts';
 import { BUS_CLIENT } from '../bus-client.token';
 import { minPosition, queryValues, type QueryParams } from '../cases/case-query-params';
@@ -21,8 +23,19 @@ import { Doc, DocTag } from '../openapi/doc.decorator';
 import { actionVariants, commandDoc, queryDoc } from '../openapi/doc-helpers';
 import { ANY_ROLE, Allow, Public } from '../auth/allow.decorator';
 
+/** Who writes articles: the hotline's staff, and the handling units for their own unit (the decider checks). */
+const WRITERS = ['agent', 'supervisor', 'center', 'unit-handler', 'unit-leader'] as const;
+
+/** An approved article as the portal's FAQ shows it: its question, answer and tags, nothing internal. */
+interface FaqEntry {
+  articleId: string;
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+/** The center's decisions on an article (a revision is the writers' own route). */
 export const ARTICLE_ACTIONS: Readonly<Record<string, string>> = {
-  revise: ReviseKnowledgeArticle.type,
   review: ReviewKnowledgeArticle.type,
   retire: RetireKnowledgeArticle.type,
 };
@@ -66,6 +79,47 @@ export class KnowledgeController {
       .catch(renamingField('query', 'q'));
   }
 
+  @Doc(queryDoc('ListKnowledgeArticles'))
+  @Allow(...WRITERS)
+  @Get('knowledge')
+  list(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
+    const values = {
+      status: queryValues.text(params, 'status'),
+      served: queryValues.boolean(params, 'served'),
+      limit: queryValues.number(params, 'limit'),
+      ...minPosition(params),
+    };
+    return this.requests.query(
+      ListKnowledgeArticles.type,
+      request.headers,
+      Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)),
+    );
+  }
+
+  /** The portal's frequently asked questions before the citizen searches: articles served now. */
+  @Doc({
+    summary: 'The portal FAQ: knowledge articles served now (approved, within their validity), no account.',
+    responses: { 200: { description: '`{ entries: [{ articleId, title, body, tags }] }`, newest first.' } },
+  })
+  @Public()
+  @Get('portal/knowledge/faq')
+  async faq(@Req() request: IncomingMessage): Promise<{ entries: FaqEntry[] }> {
+    const answer = (await this.requests.query(
+      ListKnowledgeArticles.type,
+      request.headers,
+      { status: 'approved', served: true, limit: 8 },
+      PORTAL_VIEWER,
+    )) as { articles: KnowledgeArticleListItem[] };
+    return {
+      entries: answer.articles.map(({ articleId, latest }) => ({
+        articleId,
+        title: latest.title,
+        body: latest.body,
+        tags: latest.tags,
+      })),
+    };
+  }
+
   @Doc(queryDoc('GetKnowledgeArticle', { path: ['articleId'] }))
   @Allow(...ANY_ROLE)
   @Get('knowledge/:articleId')
@@ -81,11 +135,24 @@ export class KnowledgeController {
   }
 
   @Doc(commandDoc('DraftKnowledgeArticle'))
-  @Allow('agent', 'supervisor', 'center')
+  @Allow(...WRITERS)
   @Post('knowledge')
   @HttpCode(201)
   draft(@Req() request: IncomingMessage, @Body() body: unknown): Promise<unknown> {
     return this.requests.command(DraftKnowledgeArticle.type, request.headers, body);
+  }
+
+  /** A new version: the center's edit, or a unit's proposal sent back and written again. */
+  @Doc(commandDoc('ReviseKnowledgeArticle', ['articleId']))
+  @Allow(...WRITERS)
+  @Post('knowledge/:articleId/revise')
+  @HttpCode(200)
+  revise(
+    @Req() request: IncomingMessage,
+    @Param('articleId') articleId: string,
+    @Body() body: unknown,
+  ): Promise<unknown> {
+    return this.requests.command(ReviseKnowledgeArticle.type, request.headers, body, { articleId });
   }
 
   @Doc(actionVariants(ARTICLE_ACTIONS, ['articleId']))

@@ -1,4 +1,5 @@
 import { CITY_DISTRICT, type QueryViewer } from '@hotline/contracts';
+import { stringsUnder } from '../strings-under';
 
 /** What `GET /api/live` pushes as a `case` event: enough to know what to refetch. */
 export interface LiveCaseEvent {
@@ -19,17 +20,7 @@ export interface LiveScope {
 const UNIT_KEY = /unitId$/i;
 
 /** Every unit an event's data names (`unitId`, `leadUnitId`, `lead.unitId`, `coHandlers[].unitId`, …). */
-export function unitIdsIn(data: unknown, found = new Set<string>()): Set<string> {
-  if (Array.isArray(data)) {
-    for (const item of data) unitIdsIn(item, found);
-  } else if (typeof data === 'object' && data !== null) {
-    for (const [key, value] of Object.entries(data)) {
-      if (UNIT_KEY.test(key) && typeof value === 'string') found.add(value);
-      else if (typeof value === 'object') unitIdsIn(value, found);
-    }
-  }
-  return found;
-}
+export const unitIdsIn = (data: unknown): Set<string> => stringsUnder(data, UNIT_KEY);
 
 /** The unit and every unit below it, from a parent list (cycles cannot loop). */
 export function unitAndDescendants(

@@ -4,6 +4,7 @@ import { ValidationError } from '@hotline/contracts';
 import { actorFromRequest } from '../actor-from-request';
 import { ANY_ROLE, Allow } from '../auth/allow.decorator';
 import { Doc, DocTag } from '../openapi/doc.decorator';
+import { openEventStream } from './event-stream';
 import { LiveHub } from './live-hub';
 import { LIVE_CONFIG, type LiveConfig } from './live.config';
 import type { LiveCaseEvent } from './live-scope';
@@ -62,28 +63,16 @@ export class LiveController {
     };
     try {
       const scope = await this.hub.scopeOf(viewer);
-      response.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      response.write('retry: 3000\n\n');
-      const write = (event: LiveCaseEvent): void => {
-        response.write(`id: ${event.position}\nevent: case\ndata: ${JSON.stringify(event)}\n\n`);
-      };
-      const subscription = this.hub.subscribe({ scope, send: write, close: () => response.end() }, after);
-      if (subscription.replay === 'reset') response.write('event: reset\ndata: {}\n\n');
-      else subscription.replay.forEach(write);
-      const heartbeat = setInterval(
-        () => response.write(': heartbeat\n\n'),
-        this.config.HOTLINE_LIVE_HEARTBEAT_MS,
-      );
-      request.once('close', () => {
-        clearInterval(heartbeat);
-        subscription.stop();
+      let stop = (): void => undefined;
+      const stream = openEventStream(request, response, this.config.HOTLINE_LIVE_HEARTBEAT_MS, () => {
+        stop();
         release();
       });
+      const write = (event: LiveCaseEvent): void => stream.send('case', event, event.position);
+      const subscription = this.hub.subscribe({ scope, send: write, close: () => response.end() }, after);
+      stop = () => subscription.stop();
+      if (subscription.replay === 'reset') stream.send('reset', {});
+      else subscription.replay.forEach(write);
     } catch (error) {
       release();
       throw error;

@@ -4,6 +4,7 @@ import { AUTH_ROUTE_DOCS } from './auth-route-docs';
 import { DOC_METADATA } from './doc.decorator';
 import { gatewayOpenApi } from './gateway-openapi';
 import { listRoutes } from '../auth/list-routes';
+import { gatewayRolesTheDomainAllows } from '@hotline/contracts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -73,6 +74,9 @@ describe('the gateway OpenAPI document', () => {
     const dispatch = (document.paths as Json)['/api/cases/{caseId}/dispatch'].post as Json;
     expect(dispatch['x-roles']).toEqual(expect.arrayContaining(['center']));
     expect(dispatch['x-roles']).not.toContain('auditor');
+    // The generic case-action route lets leaders and units through; dispatching is not theirs.
+    expect(dispatch['x-roles']).not.toContain('leader');
+    expect(dispatch['x-roles']).not.toContain('unit-handler');
     const accounts = (document.paths as Json)['/api/accounts'].get as Json;
     expect(accounts['x-roles']).toEqual(expect.arrayContaining(['city-admin']));
     expect((document.paths as Json)['/api/docs'].get['x-public']).toBe(true);
@@ -85,5 +89,22 @@ describe('the gateway OpenAPI document', () => {
     const register = (document.paths as Json)['/api/cases'].post as Json;
     expect(register.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }]);
     expect(register.responses['422']).toBeDefined();
+  });
+
+  it('documents no role the domain refuses: each command operation lists only roles its decider accepts', () => {
+    const commands = operations.filter(({ operation }) => typeof operation['x-command'] === 'string');
+    expect(commands.length).toBeGreaterThan(50);
+    const refused = commands.flatMap(({ path, method, operation }) => {
+      const accepted = gatewayRolesTheDomainAllows(operation['x-command'] as string);
+      if (accepted === undefined) return [];
+      return ((operation['x-roles'] as string[] | undefined) ?? [])
+        .filter((role) => !(accepted as readonly string[]).includes(role))
+        .map((role) => `${method.toUpperCase()} ${path} (${operation['x-command']}): ${role}`);
+    });
+    expect(refused).toEqual([]);
+    const roleless = commands
+      .filter(({ operation }) => !operation['x-public'] && (operation['x-roles'] as string[]).length === 0)
+      .map(({ path }) => path);
+    expect(roleless).toEqual([]);
   });
 });

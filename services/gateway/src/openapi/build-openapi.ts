@@ -34,7 +34,7 @@ const isMultipart = (body: DocSpec['body']): body is MultipartBody =>
   typeof body === 'object' && 'multipartFile' in body;
 
 /** The documented operations of a route: one, or one per variant of a generic path parameter. */
-function operationsOf(route: ListedRoute): Array<{ path: string; spec: DocSpec | undefined }> {
+export function operationsOf(route: ListedRoute): Array<{ path: string; spec: DocSpec | undefined }> {
   const doc =
     (Reflect.getMetadata(DOC_METADATA, route.handler) as DocSpec | { variants: DocVariant[] } | undefined) ??
     AUTH_ROUTE_DOCS[`${route.method} ${route.path}`];
@@ -43,6 +43,13 @@ function operationsOf(route: ListedRoute): Array<{ path: string; spec: DocSpec |
     path: route.path.replace(/:([A-Za-z0-9_]+)/g, (whole, name: string) => values[name] ?? whole),
     spec,
   }));
+}
+
+/** A variant's roles are the guard's that the variant is for; a route's, the guard's. */
+export function documentedAccess(access: RouteAccess, spec: DocSpec | undefined): RouteAccess {
+  const narrower = (spec as DocVariant | undefined)?.roles;
+  if (access.public || access.roles === undefined || narrower === undefined) return access;
+  return { ...access, roles: access.roles.filter((role) => narrower.includes(role)) };
 }
 
 const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -72,7 +79,15 @@ export function buildOpenApi(options: OpenApiOptions): Json {
         route.controller.name.replace(/Controller$/, '');
       tags.add(tag);
       const operationId = uniqueId(operationIdOf(route, path, spec), operationIds);
-      const operation = operationOf(route, path, spec, access, tag, operationId, schemas);
+      const operation = operationOf(
+        route,
+        path,
+        spec,
+        documentedAccess(access, spec),
+        tag,
+        operationId,
+        schemas,
+      );
       const key = toOpenApiPath(path);
       paths[key] = { ...paths[key], [route.method.toLowerCase()]: operation };
     }
@@ -182,6 +197,7 @@ function operationOf(
     ...(spec?.body !== undefined ? { requestBody: requestBodyOf(spec.body, operationId, schemas) } : {}),
     responses,
     security: access.public ? [{}] : [mutating ? { session: [], csrf: [] } : { session: [] }, { bearer: [] }],
+    ...(isCommandBody(spec?.body) ? { 'x-command': spec.body.command.type } : {}),
     ...(access.roles ? { 'x-roles': access.roles } : {}),
     ...(access.public ? { 'x-public': true } : {}),
   };

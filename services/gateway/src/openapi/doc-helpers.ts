@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { platformRegistry, type CommandDefinition, type QueryDefinition } from '@hotline/contracts';
+import {
+  gatewayRolesTheDomainAllows,
+  platformRegistry,
+  type CommandDefinition,
+  type QueryDefinition,
+} from '@hotline/contracts';
 import { CASE_ACTIONS } from '../cases/case-actions';
 import type { DocSpec, DocVariant } from './doc.decorator';
 
@@ -62,6 +67,11 @@ export function queryDoc(
   };
 }
 
+const rolesOf = (type: string): { roles?: readonly string[] } => {
+  const roles = gatewayRolesTheDomainAllows(type);
+  return roles ? { roles } : {};
+};
+
 /** One operation per case action of `POST /api/cases/{caseId}/…`: one path segment, or two (`extension/approve`). */
 export function caseActionVariants(segments: 1 | 2): { variants: DocVariant[] } {
   const variants = Object.entries(CASE_ACTIONS)
@@ -71,6 +81,8 @@ export function caseActionVariants(segments: 1 | 2): { variants: DocVariant[] } 
       return {
         ...commandDoc(type, ['caseId']),
         path: segments === 1 ? { action: first } : { group: first, action: second },
+        // The roles the case decider accepts for this command, from the vocabulary it enforces.
+        ...rolesOf(type),
       };
     });
   return { variants };
@@ -85,6 +97,7 @@ export function actionVariants(
     variants: Object.entries(actions).map(([action, type]) => ({
       ...commandDoc(type, pathFields),
       path: { action },
+      ...rolesOf(type),
     })),
   };
 }

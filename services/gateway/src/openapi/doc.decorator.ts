@@ -42,6 +42,12 @@ export interface DocSpec {
  */
 export interface DocVariant extends DocSpec {
   path: Record<string, string>;
+  /**
+   * The roles this variant is for, narrower than the generic route's guard (which must let every
+   * variant's roles through): e.g. only the center approves an extension. Documented as the guard's
+   * roles that are also these.
+   */
+  roles?: readonly string[];
 }
 
 export const DOC_METADATA = 'hotline:openapi-doc';

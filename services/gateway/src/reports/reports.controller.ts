@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import type { ClientProxy } from '@nestjs/microservices';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { z } from 'zod';
 import {
   CaseId,
@@ -12,11 +11,9 @@ import {
   GetReportCases,
   GetSurges,
   GetUnitScorecards,
-  ListUnits,
   REPORTING_SERVICE,
   ValidationError,
   type CaseDetailView,
-  type UnitView,
 } from '@hotline/contracts';
 import {
   writeCsv,
@@ -25,9 +22,9 @@ import {
   type DocumentTable,
   type PdfDocumentSpec,
 } from '@hotline/infra/documents';
-import { BUS_CLIENT } from '../bus-client.token';
 import { defined, queryValues, type QueryParams } from '../cases/case-query-params';
-import { WorkflowRequests } from '../workflow-requests';
+import { downloadHeaders, ServiceController, XLSX_MEDIA_TYPE } from '../service-controller';
+import { SCOPED_READERS } from '../auth/reader-roles';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { queryDoc } from '../openapi/doc-helpers';
 import { Allow } from '../auth/allow.decorator';
@@ -41,18 +38,6 @@ import {
   type KpiReportAnswer,
   type ScorecardAnswer,
 } from './report-documents';
-
-/** Everyone who reads reports; the reporting service scopes each answer to the reader's district or unit. */
-const REPORT_READERS = [
-  'supervisor',
-  'center',
-  'leader',
-  'city-admin',
-  'auditor',
-  'district-admin',
-  'unit-leader',
-  'unit-handler',
-] as const;
 
 const FORMATS = ['xlsx', 'csv', 'pdf'] as const;
 const FILE_RESPONSES = {
@@ -83,20 +68,12 @@ function rangeParams(params: QueryParams): Record<string, unknown> {
  */
 @DocTag('reports')
 @Controller('api/reports')
-export class ReportsController {
-  private readonly reports: WorkflowRequests;
-  private readonly workflow: WorkflowRequests;
-
-  constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
-    this.reports = new WorkflowRequests(bus, REPORTING_SERVICE);
-    this.workflow = new WorkflowRequests(bus);
-  }
-
+export class ReportsController extends ServiceController(REPORTING_SERVICE) {
   @Doc(queryDoc('GetKpiReport'))
-  @Allow(...REPORT_READERS)
+  @Allow(...SCOPED_READERS)
   @Get('kpis')
   kpis(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
-    return this.reports.query(GetKpiReport.type, request.headers, this.kpiParams(params));
+    return this.requests.query(GetKpiReport.type, request.headers, this.kpiParams(params));
   }
 
   @Doc({
@@ -104,7 +81,7 @@ export class ReportsController {
     summary: 'The KPI report as a file: `format` xlsx (streamed), csv or pdf.',
     responses: FILE_RESPONSES,
   })
-  @Allow(...REPORT_READERS)
+  @Allow(...SCOPED_READERS)
   @Get('kpis/export')
   async exportKpis(
     @Req() request: IncomingMessage,
@@ -112,7 +89,7 @@ export class ReportsController {
     @Res() response: ServerResponse,
   ): Promise<void> {
     const format = this.format(params);
-    const report = (await this.reports.query(GetKpiReport.type, request.headers, {
+    const report = (await this.requests.query(GetKpiReport.type, request.headers, {
       ...this.kpiParams(params),
       compare: false,
     })) as KpiReportAnswer;
@@ -129,12 +106,17 @@ export class ReportsController {
   }
 
   @Doc(queryDoc('GetReportCases'))
-  @Allow(...REPORT_READERS)
+  @Allow(...SCOPED_READERS)
   @Get('cases')
   cases(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
-    return this.reports.query(GetReportCases.type, request.headers, {
+    return this.requests.query(GetReportCases.type, request.headers, {
       ...rangeParams(params),
-      ...defined({ metric: queryValues.text(params, 'metric'), limit: queryValues.number(params, 'limit') }),
+      ...defined({
+        metric: queryValues.text(params, 'metric'),
+        limit: queryValues.number(params, 'limit'),
+        after: queryValues.text(params, 'after'),
+        withTotal: queryValues.boolean(params, 'withTotal'),
+      }),
     });
   }
 
@@ -143,7 +125,7 @@ export class ReportsController {
   @Get('contact-center')
   contactCenter(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text } = queryValues;
-    return this.reports.query(GetContactCenterReport.type, request.headers, {
+    return this.requests.query(GetContactCenterReport.type, request.headers, {
       ...defined({
         from: text(params, 'from'),
         to: text(params, 'to'),
@@ -155,11 +137,11 @@ export class ReportsController {
   }
 
   @Doc(queryDoc('GetHotTopics'))
-  @Allow(...REPORT_READERS)
+  @Allow(...SCOPED_READERS)
   @Get('hot-topics')
   hotTopics(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text, number } = queryValues;
-    return this.reports.query(GetHotTopics.type, request.headers, {
+    return this.requests.query(GetHotTopics.type, request.headers, {
       ...defined({ to: text(params, 'to'), days: number(params, 'days'), limit: number(params, 'limit') }),
     });
   }
@@ -169,7 +151,7 @@ export class ReportsController {
   @Get('surges')
   surges(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
     const { text, number } = queryValues;
-    return this.reports.query(GetSurges.type, request.headers, {
+    return this.requests.query(GetSurges.type, request.headers, {
       ...defined({
         at: text(params, 'at'),
         hours: number(params, 'hours'),
@@ -184,7 +166,7 @@ export class ReportsController {
   @Allow('leader', 'center', 'supervisor', 'city-admin', 'district-admin')
   @Get('digest')
   digest(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
-    return this.reports.query(
+    return this.requests.query(
       GetDailyDigest.type,
       request.headers,
       defined({ date: queryValues.text(params, 'date') }),
@@ -192,10 +174,10 @@ export class ReportsController {
   }
 
   @Doc(queryDoc('GetUnitScorecards', { omit: ['weights'] }))
-  @Allow(...REPORT_READERS)
+  @Allow(...SCOPED_READERS)
   @Get('scorecards')
   scorecards(@Req() request: IncomingMessage, @Query() params: QueryParams): Promise<unknown> {
-    return this.reports.query(GetUnitScorecards.type, request.headers, this.scorecardParams(params));
+    return this.requests.query(GetUnitScorecards.type, request.headers, this.scorecardParams(params));
   }
 
   @Doc({
@@ -203,7 +185,7 @@ export class ReportsController {
     summary: 'Unit scorecards as a file: `format` xlsx, csv or pdf.',
     responses: FILE_RESPONSES,
   })
-  @Allow(...REPORT_READERS)
+  @Allow(...SCOPED_READERS)
   @Get('scorecards/export')
   async exportScorecards(
     @Req() request: IncomingMessage,
@@ -211,7 +193,7 @@ export class ReportsController {
     @Res() response: ServerResponse,
   ): Promise<void> {
     const format = this.format(params);
-    const answer = (await this.reports.query(
+    const answer = (await this.requests.query(
       GetUnitScorecards.type,
       request.headers,
       this.scorecardParams(params),
@@ -261,7 +243,7 @@ export class ReportsController {
     const unitName = (id: string | undefined): string => (id ? (units.get(id) ?? id) : '');
     const spec =
       kind === 'transfer-form' ? transferFormPdf(view, unitName, new Date()) : replyLetterPdf(view, unitName);
-    this.headers(response, 'application/pdf', `${kind}-${view.caseNumber}.pdf`);
+    downloadHeaders(response, 'application/pdf', `${kind}-${view.caseNumber}.pdf`);
     await writePdf(response, spec);
   }
 
@@ -298,21 +280,6 @@ export class ReportsController {
     return (key) => (key === '-' ? '热线中心' : (units.get(key) ?? key));
   }
 
-  private async unitNames(request: IncomingMessage): Promise<Map<string, string>> {
-    const units = (await this.workflow.query(ListUnits.type, request.headers, {
-      includeInactive: true,
-    })) as UnitView[];
-    return new Map(units.map((unit) => [unit.unitId, unit.name]));
-  }
-
-  private headers(response: ServerResponse, type: string, filename: string): void {
-    response.statusCode = 200;
-    response.setHeader('content-type', type);
-    response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
-    response.setHeader('cache-control', 'private, no-store');
-    response.setHeader('x-content-type-options', 'nosniff');
-  }
-
   private async send(
     response: ServerResponse,
     format: Format,
@@ -323,19 +290,15 @@ export class ReportsController {
   ): Promise<void> {
     switch (format) {
       case 'csv':
-        this.headers(response, 'text/csv; charset=utf-8', `${name}.csv`);
+        downloadHeaders(response, 'text/csv; charset=utf-8', `${name}.csv`);
         await writeCsv(response, table);
         return;
       case 'xlsx':
-        this.headers(
-          response,
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          `${name}.xlsx`,
-        );
+        downloadHeaders(response, XLSX_MEDIA_TYPE, `${name}.xlsx`);
         await writeXlsx(response, [{ name: '报表', title, ...table }]);
         return;
       case 'pdf':
-        this.headers(response, 'application/pdf', `${name}.pdf`);
+        downloadHeaders(response, 'application/pdf', `${name}.pdf`);
         await writePdf(response, pdf());
         return;
       default: {

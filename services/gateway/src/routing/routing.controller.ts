@@ -4,10 +4,16 @@ import type { ClientProxy } from '@nestjs/microservices';
 import { gatewayRolesFor, ROUTING_SERVICE } from '@hotline/contracts';
 import { actorFromRequest } from '../actor-from-request';
 import { BUS_CLIENT } from '../bus-client.token';
-import { WorkflowRequests } from '../workflow-requests';
+import { ServiceController } from '../service-controller';
 import { Doc, DocTag } from '../openapi/doc.decorator';
 import { commandDoc, queryDoc } from '../openapi/doc-helpers';
 import { Allow } from '../auth/allow.decorator';
+import type { AuthServices } from '../auth/auth-services';
+import { AUTH_SERVICES } from '../auth/auth.tokens';
+import { agentIdsIn, SeatNames } from './seat-names';
+
+const NAMES =
+  "With `names`: the display name of each agent it names (`user:<username>` → the account's display name), for the screen.";
 
 /**
  * The router (ACD): queues and agent profiles for administrators, the agent's own session for the
@@ -15,11 +21,18 @@ import { Allow } from '../auth/allow.decorator';
  */
 @DocTag('routing')
 @Controller('api/routing')
-export class RoutingController {
-  private readonly requests: WorkflowRequests;
+export class RoutingController extends ServiceController(ROUTING_SERVICE) {
+  private readonly seats: SeatNames;
 
-  constructor(@Inject(BUS_CLIENT) bus: ClientProxy) {
-    this.requests = new WorkflowRequests(bus, ROUTING_SERVICE);
+  constructor(@Inject(BUS_CLIENT) bus: ClientProxy, @Inject(AUTH_SERVICES) auth: AuthServices) {
+    super(bus);
+    this.seats = new SeatNames(auth.accounts);
+  }
+
+  /** The answer with `names`: the display name of every agent it names, for the screen. */
+  private async withNames(answer: Promise<unknown>): Promise<unknown> {
+    const data = (await answer) as Record<string, unknown>;
+    return { ...data, names: await this.seats.of(agentIdsIn(data)) };
   }
 
   @Doc(commandDoc('DefineQueue', ['queueId']))
@@ -53,20 +66,22 @@ export class RoutingController {
     return this.requests.command('SetRouterSettings', request.headers, body);
   }
 
-  @Doc(queryDoc('GetQueueBoard'))
+  @Doc({ ...queryDoc('GetQueueBoard'), description: NAMES })
   @Allow('supervisor', 'center')
   @Get('board')
   board(@Req() request: IncomingMessage) {
-    return this.requests.query('GetQueueBoard', request.headers, {});
+    return this.withNames(this.requests.query('GetQueueBoard', request.headers, {}));
   }
 
-  @Doc(queryDoc('GetAgentSession', { omit: ['agentId'] }))
+  @Doc({ ...queryDoc('GetAgentSession', { omit: ['agentId'] }), description: NAMES })
   @Allow('agent', 'supervisor')
   @Get('me')
   session(@Req() request: IncomingMessage) {
-    return this.requests.query('GetAgentSession', request.headers, {
-      agentId: actorFromRequest(request.headers).actor.id,
-    });
+    return this.withNames(
+      this.requests.query('GetAgentSession', request.headers, {
+        agentId: actorFromRequest(request.headers).actor.id,
+      }),
+    );
   }
 
   @Doc(commandDoc('LogInAgent'))

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import type { UnitView } from '@hotline/contracts';
+import { districtPlaceName, streetPlaceName, type UnitView } from '@hotline/contracts';
 import { Public } from '../auth/allow.decorator';
 import { BUS_CLIENT } from '../bus-client.token';
 import { Doc, DocTag } from '../openapi/doc.decorator';
@@ -14,16 +14,6 @@ export interface PlaceDistrict {
   name: string;
   streets: { unitId: string; name: string }[];
 }
-
-/** A district office's name as the place's name: 鼓楼区人民政府 → 鼓楼区. */
-export const districtPlaceName = (unitName: string): string =>
-  unitName.replace(/(人民政府|政府|办事处)$/, '');
-
-/** A street office's name without its district in front: 鼓楼区东街街道 → 东街街道. */
-export const streetPlaceName = (unitName: string, district: string): string =>
-  unitName.startsWith(district) && unitName.length > district.length
-    ? unitName.slice(district.length)
-    : unitName;
 
 /** The city's districts and their streets as places (named from their offices), for anyone. */
 export async function cityPlaces(

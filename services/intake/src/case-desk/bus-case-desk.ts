@@ -1,7 +1,13 @@
-import { AnswerCaseAtIntake, RegisterCase, WORKFLOW_SERVICE } from '@hotline/contracts';
+import { AnswerCaseAtIntake, RegisterCase, ReserveCaseNumber, WORKFLOW_SERVICE } from '@hotline/contracts';
 import { BusRequests } from '@hotline/infra/bus';
 import type { ClientProxy } from '@nestjs/microservices';
-import type { AnswerCaseData, CaseDesk, CaseDeskRequest, RegisterCaseData } from './case-desk.port';
+import type {
+  AnswerCaseData,
+  CaseDesk,
+  CaseDeskRequest,
+  RegisterCaseData,
+  ReserveCaseNumberData,
+} from './case-desk.port';
 
 /** The workflow service over the bus (NATS, or in-process when embedded). */
 export class BusCaseDesk implements CaseDesk {
@@ -27,6 +33,14 @@ export class BusCaseDesk implements CaseDesk {
 
   async answerCaseAtIntake(data: AnswerCaseData, request: CaseDeskRequest): Promise<void> {
     await this.send(AnswerCaseAtIntake.type, data, request);
+  }
+
+  async reserveCaseNumber(
+    data: ReserveCaseNumberData,
+    request: CaseDeskRequest,
+  ): Promise<{ caseNumber?: string }> {
+    const reply = (await this.send(ReserveCaseNumber.type, data, request)) as { caseNumber?: unknown } | null;
+    return typeof reply?.caseNumber === 'string' ? { caseNumber: reply.caseNumber } : {};
   }
 
   private send(type: string, data: unknown, request: CaseDeskRequest): Promise<unknown> {

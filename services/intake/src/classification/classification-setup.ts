@@ -1,13 +1,18 @@
+import { join } from 'node:path';
 import { CategoryTaxonomy, SAMPLE_CATEGORIES } from '@hotline/contracts';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import type { Platform } from '@hotline/infra/platform';
 import type { IntakeConfig } from '../intake.config';
+import { ClassifierModelFile, modelBasis } from './classifier-model-file';
 import { ClassifierTrainer } from './classifier-trainer';
 import type { ContentClassifier } from './content-classifier.port';
 import { EffectiveCategories } from './effective-categories';
 import { LabelledHistory } from './labelled-history';
+import { classifierFeatures } from './learned/classifier-features';
 import { LearnedClassifier } from './learned/learned-classifier';
 import { sampleCalibration } from './learned/sample-calibration';
+import { CLASSIFIER_TRAINING } from './learned/train-classifier';
+import { jiebaSegmenter } from './learned/word-segmenter';
 import { loadCityDictionary } from './load-dictionary';
 import { RuleClassifier } from './rule-classifier';
 
@@ -33,22 +38,28 @@ export function setUpClassification(
 ): Classification {
   const categories = new EffectiveCategories();
   const history = new LabelledHistory(platform.readStore, config.INTAKE_CLASSIFIER_HISTORY_CASES);
-  const rules = new RuleClassifier(
-    loadCityDictionary(config.INTAKE_DICTIONARY_PATH),
-    new CategoryTaxonomy(SAMPLE_CATEGORIES),
-    categories.isActive,
-  );
+  const dictionary = loadCityDictionary(config.INTAKE_DICTIONARY_PATH);
+  const rules = new RuleClassifier(dictionary, new CategoryTaxonomy(SAMPLE_CATEGORIES), categories.isActive);
   if (given)
     return { classifier: given, autoRegisterConfidence: () => rules.autoRegisterConfidence, categories };
   if (config.INTAKE_CLASSIFIER === 'rules') {
     return { classifier: rules, autoRegisterConfidence: () => rules.autoRegisterConfidence, categories };
   }
   const learned = new LearnedClassifier(rules, categories.isActive);
+  const calibration = sampleCalibration();
+  const featurize = classifierFeatures(rules, jiebaSegmenter());
+  const { pause: _pause, ...training } = CLASSIFIER_TRAINING;
   const trainer = new ClassifierTrainer({
     classifier: learned,
     rules,
     history,
-    calibration: sampleCalibration(),
+    calibration,
+    modelFile: new ClassifierModelFile(
+      join(platform.config.HOTLINE_DATA_DIR, 'classifier', 'model.bin'),
+      modelBasis({ dictionary, training, calibration, featurize }),
+      featurize,
+      platform.logger,
+    ),
     commandDeps,
     clock: platform.clock,
     logger: platform.logger,

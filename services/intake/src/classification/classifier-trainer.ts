@@ -2,6 +2,7 @@ import { systemActor, type Clock, type ClassifierQuality } from '@hotline/contra
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import type { Logger } from '@hotline/infra/telemetry';
 import { CLASSIFIER_MODEL_ID, classifierModelAggregate } from './classifier-model.aggregate';
+import type { ClassifierModelFile } from './classifier-model-file';
 import type { LabelledHistory, TrainingWindow } from './labelled-history';
 import { trainWithCorpus } from './learned/corpus-classifier';
 import type { LearnedClassifier } from './learned/learned-classifier';
@@ -22,6 +23,8 @@ export interface ClassifierTrainerDeps {
   logger: Logger;
   /** Hours between scheduled retrainings; 0: none. */
   retrainEveryHours: number;
+  /** Where the model in force is kept, so that a restart loads it instead of training. */
+  modelFile?: ClassifierModelFile;
 }
 
 /** Lets requests through between training chunks. */
@@ -45,13 +48,16 @@ export function qualitySummary(q: SuggestionQuality): ClassifierQuality {
  * Trains the learned classifier from the shipped corpus and the city's labelled history: at start
  * on the corpus (with the shipped calibration, one training), then on the history once it is read,
  * on its schedule and on demand (with cross-validation, so the thresholds fit the city's own cases). Training runs in chunks that let
- * requests through; one at a time. Each model in force is recorded as ClassifierModelTrained.
+ * requests through; one at a time. Each model in force is recorded as ClassifierModelTrained and
+ * kept on file: a restart loads it (no training before ready, whatever the history's size), and the
+ * history, once read, is learned again only when it has moved on since.
  */
 export class ClassifierTrainer {
   private running: Promise<void> | undefined;
   private queued: TrainingReason | undefined;
   private timer: NodeJS.Timeout | undefined;
   private started = false;
+  private inForce: { version: string; calibrated: boolean } | undefined;
 
   constructor(private readonly deps: ClassifierTrainerDeps) {}
 
@@ -61,7 +67,14 @@ export class ClassifierTrainer {
   }
 
   async start(): Promise<void> {
-    await this.retrain('start');
+    const onFile = this.deps.modelFile?.load();
+    if (onFile) {
+      this.deps.classifier.replace(onFile.trained, onFile.version);
+      this.inForce = { version: onFile.version, calibrated: onFile.calibrated };
+      this.deps.logger.info({ version: onFile.version }, 'classifier model in force, loaded from file');
+    } else {
+      await this.retrain('start');
+    }
     this.started = true;
     const hours = this.deps.retrainEveryHours;
     if (hours > 0) {
@@ -103,6 +116,10 @@ export class ClassifierTrainer {
   private async train(reason: TrainingReason): Promise<void> {
     const { classifier, rules, history, calibration, clock, logger } = this.deps;
     const { examples, window } = await history.read();
+    if (reason === 'schedule' && this.learned(window)) {
+      logger.debug({ version: this.inForce?.version }, 'classifier model in force has learned this history');
+      return;
+    }
     const trained = await trainWithCorpus(
       rules,
       examples,
@@ -112,11 +129,28 @@ export class ClassifierTrainer {
     const trainedAt = clock.now().toISOString();
     const version = modelVersion(window, reason);
     classifier.replace(trained, version);
+    this.inForce = { version, calibrated: reason !== 'start' };
+    this.keep(trained, version, reason);
     await this.record(trained, { version, reason, trainedAt, window });
     logger.info(
       { version, reason, cases: window.cases, trainingMs: Math.round(trained.trainingMs) },
       'classifier model in force',
     );
+  }
+
+  /** Whether the model in force was calibrated on this very history (a retraining would learn nothing). */
+  private learned(window: TrainingWindow): boolean {
+    const inForce = this.inForce;
+    return !!inForce?.calibrated && basisOf(inForce.version) === modelVersion(window, 'schedule');
+  }
+
+  private keep(trained: TrainedClassifier, version: string, reason: TrainingReason): void {
+    try {
+      this.deps.modelFile?.save({ trained, version, calibrated: reason !== 'start' });
+    } catch (error) {
+      // The model is in force all the same; the next start trains instead of loading.
+      this.deps.logger.warn({ err: error, version }, 'classifier model could not be kept on file');
+    }
   }
 
   private async record(
@@ -164,5 +198,11 @@ export function modelVersion(window: TrainingWindow, reason: TrainingReason): st
     window.cases === 0 || !window.to
       ? 'corpus'
       : `${window.to.slice(0, 16).replace(/[-:T]/gu, '')}x${window.cases}`;
-  return reason === 'on-demand' ? `${basis}-on-demand` : basis;
+  return reason === 'on-demand' ? `${basis}${ON_DEMAND}` : basis;
 }
+
+const ON_DEMAND = '-on-demand';
+
+/** The history a version names, whatever the reason it was trained for. */
+const basisOf = (version: string) =>
+  version.endsWith(ON_DEMAND) ? version.slice(0, -ON_DEMAND.length) : version;

@@ -20,13 +20,31 @@ export interface RuleOverrides {
   emergency?: { service: EmergencyService; signals: string[] };
   notAccepted?: { reason: NotAcceptedReason; signals: string[] };
 }
-type Scored<K> = { key: K } & SignalMatch;
+type Scored<K> = { key: K; override?: boolean } & SignalMatch;
 
-const best = <K>(text: string, rules: ReadonlyArray<Compiled<K>>): Array<Scored<K>> =>
-  rules
-    .map(({ key, rule }) => ({ key, ...matchRule(text, rule) }))
-    .filter((m) => m.score > 0)
-    .sort((a, b) => b.score - a.score);
+function best<K>(text: string, rules: ReadonlyArray<Compiled<K>>): Array<Scored<K>> {
+  const fired: Array<Scored<K>> = [];
+  for (const { key, rule } of rules) {
+    const match = matchRule(text, rule);
+    if (match.score > 0) fired.push({ key, override: rule.override, ...match });
+  }
+  return fired.sort((a, b) => b.score - a.score);
+}
+
+/** Every rule that fires on a normalised text, best first within each kind. */
+interface RuleMatches {
+  types: Array<Scored<CaseType>>;
+  categories: Array<Scored<string>>;
+  emergencies: Array<Scored<EmergencyService>>;
+  notAccepted: Array<Scored<NotAcceptedReason>>;
+  outside: Scored<NotAcceptedReason> | undefined;
+}
+
+/**
+ * Texts whose matches are kept: one suggestion asks about the same text up to four times (the
+ * learned model's features, its first matter, the overrides, the signals).
+ */
+const MATCHES_KEPT = 4;
 
 /** Signals for the event: distinct, at most twenty. */
 const signalsOf = (...matches: Array<{ signals: string[] } | undefined>): string[] =>
@@ -46,6 +64,7 @@ export class RuleClassifier implements ContentClassifier {
   private readonly notAccepted: Array<Compiled<NotAcceptedReason>>;
   private readonly inside: string[];
   private readonly outside: string[];
+  private readonly recent = new Map<string, RuleMatches>();
 
   constructor(
     dictionary: CityDictionaryInput,
@@ -83,10 +102,11 @@ export class RuleClassifier implements ContentClassifier {
   classifySync(input: ClassifyInput): ClassificationSuggestion {
     const text = normalizeText(`${input.subject ?? ''} ${input.content}`);
     if (!hasMatter(text)) return { confidence: 0, signals: [], classifier: this.name };
-    const emergency = best(text, this.emergencies)[0];
-    const notAccepted = best(text, this.notAccepted)[0] ?? this.outsideJurisdiction(text);
-    const type = best(text, this.types)[0];
-    const [first, second] = best(text, this.categories).filter((m) => this.isActive(m.key));
+    const matches = this.match(text);
+    const emergency = matches.emergencies[0];
+    const notAccepted = matches.notAccepted[0] ?? matches.outside;
+    const type = matches.types[0];
+    const [first, second] = matches.categories.filter((m) => this.isActive(m.key));
     const category = first && first.score >= this.dictionary.thresholds.category ? first : undefined;
     return {
       type: type?.key ?? this.dictionary.defaultType,
@@ -101,29 +121,25 @@ export class RuleClassifier implements ContentClassifier {
 
   /** Every rule that fires on the text, named by what it suggests: the learned model's rule features. */
   firedRules(text: string): string[] {
-    const normalized = normalizeText(text);
-    const named = <K>(prefix: string, rules: ReadonlyArray<Compiled<K>>) =>
-      best(normalized, rules).map((m) => `${prefix}:${String(m.key)}`);
+    const matches = this.match(normalizeText(text));
+    const named = <K>(prefix: string, fired: ReadonlyArray<Scored<K>>) =>
+      fired.map((m) => `${prefix}:${String(m.key)}`);
     return [
-      ...named('type', this.types),
-      ...named('category', this.categories),
-      ...named('emergency', this.emergencies),
-      ...named('not-accepted', this.notAccepted),
-      ...(this.outsideJurisdiction(normalized) ? ['not-accepted:outside-jurisdiction'] : []),
+      ...named('type', matches.types),
+      ...named('category', matches.categories),
+      ...named('emergency', matches.emergencies),
+      ...named('not-accepted', matches.notAccepted),
+      ...(matches.outside ? ['not-accepted:outside-jurisdiction'] : []),
     ];
   }
 
   /** What the rules the city marked as overrides say about the text (the first that fires of each kind). */
   overrides(text: string): RuleOverrides {
-    const normalized = normalizeText(text);
-    const first = <K>(rules: ReadonlyArray<Compiled<K>>) =>
-      best(
-        normalized,
-        rules.filter((r) => r.rule.override),
-      )[0];
-    const category = first(this.categories.filter((c) => this.isActive(c.key)));
-    const emergency = first(this.emergencies);
-    const notAccepted = first(this.notAccepted);
+    const matches = this.match(normalizeText(text));
+    const first = <K>(fired: ReadonlyArray<Scored<K>>) => fired.find((m) => m.override);
+    const category = first(matches.categories.filter((c) => this.isActive(c.key)));
+    const emergency = first(matches.emergencies);
+    const notAccepted = first(matches.notAccepted);
     return {
       ...(category ? { categoryCode: category.key } : {}),
       ...(emergency ? { emergency: { service: emergency.key, signals: emergency.signals } } : {}),
@@ -140,6 +156,22 @@ export class RuleClassifier implements ContentClassifier {
     const evidence = 1 - Math.exp(-bestScore / 1.5);
     const value = (0.4 + 0.6 * lead) * evidence * (typed ? 1 : 0.85);
     return Math.round(value * 1000) / 1000;
+  }
+
+  /** The rules that fire on a normalised text (the last few texts' are kept). */
+  private match(text: string): RuleMatches {
+    const kept = this.recent.get(text);
+    if (kept) return kept;
+    const matches: RuleMatches = {
+      types: best(text, this.types),
+      categories: best(text, this.categories),
+      emergencies: best(text, this.emergencies),
+      notAccepted: best(text, this.notAccepted),
+      outside: this.outsideJurisdiction(text),
+    };
+    if (this.recent.size >= MATCHES_KEPT) this.recent.clear();
+    this.recent.set(text, matches);
+    return matches;
   }
 
   private outsideJurisdiction(text: string): Scored<NotAcceptedReason> | undefined {

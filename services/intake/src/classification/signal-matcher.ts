@@ -42,18 +42,23 @@ function suppressed(text: string, start: number, end: number, suppressors: reado
  * more (a 4-character phrase is more telling than a 2-character one); a pattern counts double.
  * Occurrences with a suppressor nearby do not count.
  */
+const NO_MATCH: SignalMatch = Object.freeze({ score: 0, signals: Object.freeze([]) as unknown as string[] });
+
+const within = (covered: ReadonlyArray<[number, number]> | undefined, start: number, end: number) =>
+  covered?.some(([s, e]) => start >= s && end <= e) ?? false;
+
 export function matchRule(text: string, rule: CompiledRule): SignalMatch {
+  // Most rules fire on no text: nothing is allocated until one does.
   let score = 0;
-  const signals: string[] = [];
-  const covered: Array<[number, number]> = [];
-  const inside = (start: number, end: number) => covered.some(([s, e]) => start >= s && end <= e);
+  let signals: string[] | undefined;
+  let covered: Array<[number, number]> | undefined;
   for (const keyword of rule.keywords) {
     for (let at = text.indexOf(keyword); at !== -1; at = text.indexOf(keyword, at + 1)) {
       const end = at + keyword.length;
-      if (inside(at, end) || suppressed(text, at, end, rule.suppressors)) continue;
-      covered.push([at, end]);
+      if (within(covered, at, end) || suppressed(text, at, end, rule.suppressors)) continue;
+      (covered ??= []).push([at, end]);
       score += rule.weight * (1 + Math.max(0, [...keyword].length - 2) * 0.5);
-      signals.push(keyword);
+      (signals ??= []).push(keyword);
       break;
     }
   }
@@ -63,10 +68,10 @@ export function matchRule(text: string, rule: CompiledRule): SignalMatch {
       if (m[0].length === 0) regex.lastIndex++;
       else if (!suppressed(text, m.index, m.index + m[0].length, rule.suppressors)) {
         score += rule.weight * 2;
-        signals.push(source);
+        (signals ??= []).push(source);
         break;
       }
     }
   }
-  return { score, signals };
+  return signals ? { score, signals } : NO_MATCH;
 }

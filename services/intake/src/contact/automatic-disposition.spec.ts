@@ -78,4 +78,28 @@ describe('automatic disposition of self-service contacts', () => {
     expect(automaticDisposition('phone', clear, rules).kind).toBe('triage');
     expect(automaticDisposition('web', clear, { ...rules, autoRegister: false }).kind).toBe('triage');
   });
+
+  it('reserves a case number for a web submission left to an agent, not for one that may be declined', () => {
+    const unclear = { ...clear, classification: { ...clear.classification, confidence: 0.3 } };
+    expect(automaticDisposition('web', unclear, rules)).toEqual({
+      kind: 'triage',
+      because: 'the classification is not clear enough',
+      reserveNumber: true,
+    });
+    expect(automaticDisposition('sms', unclear, rules)).not.toHaveProperty('reserveNumber');
+    // The IVR's recordings: whatever the text says, an agent listens first; the caller hears the number.
+    expect(automaticDisposition('phone', clear, rules)).toEqual({
+      kind: 'triage',
+      because: 'an agent listens to the recording',
+      reserveNumber: true,
+    });
+    const legal = {
+      ...clear,
+      classification: {
+        ...clear.classification,
+        notAccepted: { reason: 'in-legal-proceedings' as const, signals: [] },
+      },
+    };
+    expect(automaticDisposition('web', legal, rules)).not.toHaveProperty('reserveNumber');
+  });
 });

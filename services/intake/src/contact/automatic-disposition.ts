@@ -8,7 +8,14 @@ export type Disposition =
    * Left open for an agent: unclear, not accepted, a call taken by an agent anyway, or a possible
    * emergency (the citizen is told the number at once; the agent confirms the referral).
    */
-  | { kind: 'triage'; because: string; emergency?: EmergencyService };
+  | { kind: 'triage'; because: string; emergency?: EmergencyService; reserveNumber?: true };
+
+/**
+ * Web submissions waiting for an agent get their case number at once (reserved; the case the agent
+ * registers takes it), so the citizen can track from the receipt on. Not when the agent may refer
+ * or decline it: the citizen is told why instead.
+ */
+const NUMBER_ON_SUBMIT_CHANNELS: ReadonlySet<ContactChannel> = new Set(['web']);
 
 /** Web and SMS repeats from the same caller merge without an agent (the issue's rule). */
 const AUTO_MERGE_CHANNELS: ReadonlySet<ContactChannel> = new Set(['web', 'sms']);
@@ -40,7 +47,11 @@ export function automaticDisposition(
       emergency: service,
     };
   }
-  if (channel === 'phone') return { kind: 'triage', because: 'an agent takes phone contacts' };
+  // A self-service phone contact is a recording (the IVR's complaint or message): nothing to classify
+  // until an agent listens, and the type fixes the deadline, so the agent chooses type and category.
+  // The caller hears a reserved number at once; the case the agent registers takes it.
+  if (channel === 'phone')
+    return { kind: 'triage', because: 'an agent listens to the recording', reserveNumber: true };
   const repeat = duplicates[0];
   if (
     repeat &&
@@ -57,10 +68,11 @@ export function automaticDisposition(
   }
   if (classification.notAccepted)
     return { kind: 'triage', because: `may not be accepted: ${classification.notAccepted.reason}` };
-  if (duplicates.length > 0) return { kind: 'triage', because: 'may repeat an open case' };
+  const numbered = NUMBER_ON_SUBMIT_CHANNELS.has(channel) ? { reserveNumber: true as const } : {};
+  if (duplicates.length > 0) return { kind: 'triage', because: 'may repeat an open case', ...numbered };
   const { type, categoryCode, confidence } = classification;
   if (rules.autoRegister && type && categoryCode && confidence >= rules.autoRegisterConfidence) {
     return { kind: 'register', type, categoryCode };
   }
-  return { kind: 'triage', because: 'the classification is not clear enough' };
+  return { kind: 'triage', because: 'the classification is not clear enough', ...numbered };
 }

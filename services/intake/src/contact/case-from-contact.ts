@@ -5,6 +5,8 @@ import type { RegisterCaseData } from '../case-desk/case-desk.port';
 const CASE_CHANNEL: Readonly<Record<ContactChannel, CaseChannel>> = {
   phone: 'phone',
   web: 'web',
+  // A web chat comes through the portal: the case's channel is the web.
+  chat: 'web',
   sms: 'sms',
   email: 'email',
   wechat: 'wechat',

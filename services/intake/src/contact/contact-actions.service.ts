@@ -1,4 +1,5 @@
 import {
+  CITY_DISTRICT,
   NotFoundError,
   type AbandonContact,
   type AnswerContact,
@@ -13,7 +14,7 @@ import {
 } from '@hotline/contracts';
 import type { CommandResult, DecideContext } from '@hotline/infra/command';
 import type { z } from 'zod';
-import type { CaseDesk, CaseDeskRequest } from '../case-desk/case-desk.port';
+import { caseDeskRequest, type CaseDesk, type CaseDeskRequest } from '../case-desk/case-desk.port';
 import { bilingual, explainNotAccepted, explainReferral } from '../classification/citizen-explanations';
 import { caseChannelOf, citizenOf } from './case-from-contact';
 import type { ContactDecision } from './contact-decision';
@@ -41,6 +42,9 @@ export class ContactActionsService {
     private readonly caseDesk: CaseDesk,
     private readonly caseNumberOf: (caseId: string) => Promise<string | undefined>,
     private readonly now: () => Date,
+    /** The contact's district in the contact log (picked by the citizen, or named by the address). */
+    private readonly contactDistrictOf: (contactId: string) => Promise<string | undefined> = () =>
+      Promise.resolve(undefined),
   ) {}
 
   async registerCase(
@@ -67,7 +71,7 @@ export class ContactActionsService {
         contactId: data.contactId,
         ...((data.place ?? recorded.place) ? { place: data.place ?? recorded.place } : {}),
       },
-      this.request(envelope, 'register-case'),
+      await this.caseRequest(envelope, data.contactId),
     );
     const result = await this.streams.decide(envelope, data.contactId, {
       type: 'RecordCase',
@@ -100,7 +104,7 @@ export class ContactActionsService {
         contactId: data.contactId,
         ...(recorded.place ? { place: recorded.place } : {}),
       },
-      this.request(envelope, 'register-case'),
+      await this.caseRequest(envelope, data.contactId),
     );
     const citing = data.knowledgeArticleId ? { knowledgeArticleId: data.knowledgeArticleId } : {};
     await this.caseDesk.answerCaseAtIntake(
@@ -221,13 +225,18 @@ export class ContactActionsService {
   }
 
   private request(envelope: CommandEnvelope, step: string): CaseDeskRequest {
-    const { correlationId, actor, districtId, traceparent } = envelope.metadata;
-    return {
-      commandId: stepCommandId(envelope.commandId, step),
-      correlationId,
-      actor,
-      districtId,
-      ...(traceparent ? { traceparent } : {}),
-    };
+    return caseDeskRequest(envelope, stepCommandId(envelope.commandId, step));
+  }
+
+  /**
+   * The registration of the contact's case. City-wide staff register it in the contact's district
+   * (the one the citizen picked or the address names), so the district's staff and the dispatch
+   * catalogue's district entries apply to it; district staff register in their own district.
+   */
+  private async caseRequest(envelope: CommandEnvelope, contactId: string): Promise<CaseDeskRequest> {
+    const request = this.request(envelope, 'register-case');
+    if (request.districtId !== CITY_DISTRICT) return request;
+    const districtId = await this.contactDistrictOf(contactId);
+    return districtId === undefined ? request : { ...request, districtId };
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  ChatParty,
   ContactAssessment,
   ContactEvent,
   EmergencyService,
@@ -32,7 +33,8 @@ export type ContactDecision =
   | { type: 'Decline'; data: { reason: NotAcceptedReason; explanation: string } }
   | { type: 'Abandon'; data: { note?: string } }
   | { type: 'MarkAsHarassment'; data: { note: string } }
-  | { type: 'Reply'; data: { text: string } };
+  | { type: 'Reply'; data: { text: string } }
+  | { type: 'PostChatMessage'; data: { from: ChatParty; text: string } };
 
 /** The outcomes that need no other service, so they can be decided with the recording itself. */
 export type ContactConclusion =

@@ -1,16 +1,17 @@
-import type {
-  Clock,
-  CommandEnvelope,
-  ContactInput,
-  ContactReceipt,
-  EmergencyService,
-  QuarantineReason,
+import {
+  phoneLastFour,
+  type Clock,
+  type CommandEnvelope,
+  type ContactInput,
+  type ContactReceipt,
+  type EmergencyService,
+  type QuarantineReason,
 } from '@hotline/contracts';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { z } from 'zod';
 import type { FloodGuard } from '../blocklist/flood-guard';
 import { explainReferral } from '../classification/citizen-explanations';
-import type { CaseDesk } from '../case-desk/case-desk.port';
+import { caseDeskRequest, type CaseDesk } from '../case-desk/case-desk.port';
 import type { BlocklistReader } from '../blocklist/blocklist-reader';
 import type { IntakeMetrics } from '../intake-metrics';
 import { automaticDisposition, type Disposition, type DispositionRules } from './automatic-disposition';
@@ -159,12 +160,41 @@ export class ContactIntakeService {
             reply: citizenReplies.possibleEmergency(explainReferral(disposition.emergency).zh),
           };
         }
+        if (disposition.reserveNumber) return this.reserveNumber(envelope, contact, receipt);
         return { ...receipt, reply: citizenReplies.received() };
       default: {
         const unknown: never = disposition;
         throw new Error(`unknown disposition ${JSON.stringify(unknown)}`);
       }
     }
+  }
+
+  /**
+   * The case number the contact's case will have, given now; the contact waits for an agent as
+   * before. Without the workflow, the citizen is told the request was received (the number comes
+   * with the registration).
+   */
+  private async reserveNumber(
+    envelope: CommandEnvelope,
+    contact: ContactInputData,
+    receipt: ContactReceipt,
+  ): Promise<ContactReceipt> {
+    const phone = contact.caller.phone;
+    try {
+      const { caseNumber } = await this.deps.caseDesk.reserveCaseNumber(
+        { contactId: contact.contactId, ...(phone ? { phoneLast4: phoneLastFour(phone) } : {}) },
+        caseDeskRequest(envelope, stepCommandId(envelope.commandId, 'reserve-case-number')),
+      );
+      if (caseNumber !== undefined)
+        return { ...receipt, caseNumber, reply: citizenReplies.receivedWithNumber(caseNumber) };
+    } catch (error) {
+      this.deps.metrics.workflowFailure('ReserveCaseNumber');
+      this.deps.logger.warn(
+        { err: error, contactId: contact.contactId },
+        'no case number could be reserved; the number comes with the registration',
+      );
+    }
+    return { ...receipt, reply: citizenReplies.received() };
   }
 
   /** The receipt of a contact merged, and its count. */
@@ -193,7 +223,6 @@ export class ContactIntakeService {
   ): Promise<ContactReceipt> {
     const { caseDesk, streams, metrics, logger } = this.deps;
     const caseId = caseIdForContact(contact.contactId);
-    const { metadata } = envelope;
     let caseNumber: string | undefined;
     try {
       ({ caseNumber } = await caseDesk.registerCase(
@@ -208,12 +237,7 @@ export class ContactIntakeService {
           contactId: contact.contactId,
           ...(contact.place ? { place: contact.place } : {}),
         },
-        {
-          commandId: stepCommandId(envelope.commandId, 'register-case'),
-          correlationId: metadata.correlationId,
-          actor: metadata.actor,
-          districtId: metadata.districtId,
-        },
+        caseDeskRequest(envelope, stepCommandId(envelope.commandId, 'register-case')),
       ));
     } catch (error) {
       metrics.workflowFailure('RegisterCase');

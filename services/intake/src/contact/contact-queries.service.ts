@@ -64,6 +64,12 @@ export class ContactQueriesService {
     return toView(doc);
   }
 
+  /** The contact's district in the log (unscoped: for intake's own commands, never for a caller). */
+  async districtOf(contactId: string): Promise<string | undefined> {
+    const doc = await this.contacts.findOne({ _id: contactId });
+    return doc?.districtId;
+  }
+
   /** The contacts an agent must still handle, oldest first. */
   async openContacts(query: Query<typeof ListOpenContacts>): Promise<{ contacts: ContactView[] }> {
     await this.readModels.waitFor('contacts', query.minPosition);

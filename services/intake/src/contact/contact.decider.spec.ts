@@ -1,5 +1,5 @@
 import type { ContactAssessment, ContactEvent } from '@hotline/contracts';
-import { deciderSpec } from '../testing/decider-spec';
+import { deciderSpec, SPEC_NOW } from '../testing/decider-spec';
 import type { ContactDecision } from './contact-decision';
 import { contactDecider } from './contact.decider';
 import { ContactError } from './contact.errors';
@@ -191,6 +191,42 @@ describe('contact aggregate', () => {
       .given([{ type: 'ContactRecorded', data: { ...contact, channel: 'phone' } }])
       .when({ type: 'Reply', data: { text: '已受理' } })
       .thenRejects(ContactError.NoReplyChannel);
+  });
+
+  it('adds chat messages from the citizen (through the portal) and the agent, also after the outcome', () => {
+    const chat: ContactEvent = { type: 'ContactRecorded', data: { ...contact, channel: 'chat' } };
+    const portal = { actor: { id: 'citizen-portal', role: 'system' as const } };
+    spec
+      .given([chat, assessed])
+      .when({ type: 'PostChatMessage', data: { from: 'citizen', text: '路灯还是不亮' } }, portal)
+      .then([
+        {
+          type: 'ChatMessagePosted',
+          data: { contactId, from: 'citizen', text: '路灯还是不亮', at: SPEC_NOW.toISOString() },
+        },
+      ]);
+    spec
+      .given([chat, assessed, registered])
+      .when({ type: 'PostChatMessage', data: { from: 'agent', text: '已为您登记工单' } })
+      .then([
+        {
+          type: 'ChatMessagePosted',
+          data: { contactId, from: 'agent', text: '已为您登记工单', at: SPEC_NOW.toISOString() },
+        },
+      ]);
+  });
+
+  it('refuses a chat message to an unknown chat, to a contact that is no chat, or in the wrong name', () => {
+    const chat: ContactEvent = { type: 'ContactRecorded', data: { ...contact, channel: 'chat' } };
+    const portal = { actor: { id: 'citizen-portal', role: 'system' as const } };
+    const message = (from: 'citizen' | 'agent'): ContactDecision => ({
+      type: 'PostChatMessage',
+      data: { from, text: '你好' },
+    });
+    spec.given([]).when(message('citizen'), portal).thenRejects(ContactError.NotRecorded);
+    spec.given([recorded]).when(message('citizen'), portal).thenRejects(ContactError.NotAChat);
+    spec.given([chat]).when(message('citizen')).thenRejects(ContactError.RoleNotAllowed);
+    spec.given([chat]).when(message('agent'), portal).thenRejects(ContactError.RoleNotAllowed);
   });
 
   it('lets no handling unit act on contacts', () => {

@@ -1,4 +1,4 @@
-import type { ContactEvent } from '@hotline/contracts';
+import { CONTACT_COMMAND_ROLES, type ContactEvent } from '@hotline/contracts';
 import type { DecideContext, Decider } from '@hotline/infra/command';
 import type { ContactDecision } from './contact-decision';
 import { ContactError, ContactRuleViolation } from './contact.errors';
@@ -6,7 +6,7 @@ import { evolveContact } from './contact.evolve';
 import { initialContactState, type ContactState } from './contact.state';
 
 /** Handling units read contacts through cases; only the hotline (and the platform itself) acts on them. */
-const INTAKE_ROLES = new Set(['agent', 'center', 'system']);
+const INTAKE_ROLES: ReadonlySet<string> = new Set(CONTACT_COMMAND_ROLES);
 /** Outcomes a quarantined contact can still reach: nothing that would act on its content. */
 const WHILE_QUARANTINED = new Set<ContactDecision['type']>([
   'Quarantine',
@@ -97,6 +97,24 @@ function decide(decision: ContactDecision, state: ContactState, context: DecideC
       if (state.channel === 'phone')
         fail(ContactError.NoReplyChannel, 'a phone contact has no written reply channel');
       return [{ type: 'ContactReplied', data: { contactId, ...decision.data } }];
+    case 'PostChatMessage':
+      // A chat goes on after the contact is concluded (the agent tells the citizen the case number).
+      if (state.status === 'none') fail(ContactError.NotRecorded, 'no chat with this id');
+      if (state.channel !== 'chat')
+        fail(ContactError.NotAChat, `the contact is a ${state.channel} contact, not a chat`, {
+          channel: state.channel,
+        });
+      if ((decision.data.from === 'citizen') !== (context.actor.role === 'system'))
+        fail(
+          ContactError.RoleNotAllowed,
+          'the portal writes as the citizen, and only people at the hotline write as the agent',
+        );
+      return [
+        {
+          type: 'ChatMessagePosted',
+          data: { contactId, ...decision.data, at: context.now.toISOString() },
+        },
+      ];
     default: {
       const unknown: never = decision;
       throw new Error(`unknown contact decision ${JSON.stringify(unknown)}`);

@@ -9,6 +9,7 @@ export enum ContactError {
   UseReferral = 'CONTACT_USE_REFERRAL',
   NoReplyChannel = 'CONTACT_NO_REPLY_CHANNEL',
   RoleNotAllowed = 'CONTACT_ROLE_NOT_ALLOWED',
+  NotAChat = 'CONTACT_NOT_A_CHAT',
 }
 
 /** The status rule (docs/api.md): a refused role is 403, an unknown target 404, any other rule 422. */

@@ -32,6 +32,7 @@ export function evolveContact(state: ContactState, event: ContactEvent): Contact
       return { ...state, status: 'concluded', outcome: 'harassment' };
     case 'ContactAssessed':
     case 'ContactReplied':
+    case 'ChatMessagePosted':
       return state;
     default: {
       const unknown: never = event;

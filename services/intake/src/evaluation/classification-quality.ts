@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import type { ClassificationSuggestion } from '@hotline/contracts';
 import { loadCorpus } from '../classification/corpus/load-corpus';
 import { trainWithCorpus } from '../classification/learned/corpus-classifier';
@@ -13,6 +14,7 @@ export interface ClassificationQuality {
   corpus: { items: number; training: number; heldOut: number; handWritten: number; generated: number };
   thresholds: DecisionThresholds;
   temperatures: Record<Head, number>;
+  unitThroughCategory: number;
   /** Out-of-fold predictions on the training part: where thresholds and hyper-parameters were chosen. */
   crossValidation?: SuggestionQuality;
   /** The held-out part, never used to choose anything. */
@@ -20,6 +22,8 @@ export interface ClassificationQuality {
   /** The rules alone on the held-out part, for comparison. */
   rulesHeldOut: SuggestionQuality;
   latencyMs: { p50: number; p99: number; max: number };
+  /** The machine's 1-minute load average when the latency was measured, and its cores. */
+  load: { average: number; cores: number };
   training: { examples: number; ms: number };
 }
 
@@ -76,6 +80,7 @@ export async function measureClassificationQuality(rules: RuleClassifier): Promi
     },
     thresholds: trained.thresholds,
     temperatures: trained.temperatures,
+    unitThroughCategory: trained.unitThroughCategory,
     crossValidation: trained.crossValidation,
     heldOut: measureSuggestions(decided, trained.thresholds.autoRegister),
     rulesHeldOut: measureSuggestions(
@@ -86,6 +91,7 @@ export async function measureClassificationQuality(rules: RuleClassifier): Promi
       rules.autoRegisterConfidence,
     ),
     latencyMs: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies.at(-1) ?? 0 },
+    load: { average: loadavg()[0] ?? 0, cores: cpus().length },
     training: { examples: trained.examples, ms: trained.trainingMs },
   };
 }

@@ -15,9 +15,10 @@ async function main(): Promise<void> {
   const target = join(__dirname, '../../../../docs/intake-quality.md');
   const options = (await resolveConfig(target)) ?? {};
   writeFileSync(target, await format(intakeQualityReport(quality), { ...options, filepath: target }));
-  const { temperatures, thresholds, crossValidation } = quality.classification;
+  const { temperatures, unitThroughCategory, thresholds, crossValidation } = quality.classification;
   const calibration = {
     temperatures,
+    unitThroughCategory,
     thresholds,
     ...(crossValidation ? { quality: qualitySummary(crossValidation) } : {}),
   };

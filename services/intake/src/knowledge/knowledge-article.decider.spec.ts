@@ -111,4 +111,46 @@ describe('knowledge article aggregate', () => {
       ),
     ).toBeUndefined();
   });
+
+  describe('a handling unit proposes articles of its own', () => {
+    const housingFund = { actor: { id: 'hf-1', role: 'unit', unitId: 'unit-housing-fund' } };
+    const water = { actor: { id: 'w-1', role: 'unit', unitId: 'unit-water' } };
+
+    it('lets a unit user propose an article its unit answers for', () => {
+      spec
+        .given([])
+        .when({ type: 'DraftKnowledgeArticle', data: { articleId, content } }, housingFund)
+        .then([drafted]);
+    });
+
+    it("refuses a unit user an article of another unit, and another unit's article to revise", () => {
+      spec
+        .given([])
+        .when({ type: 'DraftKnowledgeArticle', data: { articleId, content } }, water)
+        .thenRejects(KnowledgeArticleError.NotOwnUnit);
+      spec
+        .given([drafted])
+        .when(
+          {
+            type: 'ReviseKnowledgeArticle',
+            data: { articleId, baseVersion: 1, content: { ...revised, owningUnitId: 'unit-water' } },
+          },
+          water,
+        )
+        .thenRejects(KnowledgeArticleError.NotOwnUnit);
+    });
+
+    it('lets the unit revise its proposal after the center sent it back', () => {
+      spec
+        .given([
+          drafted,
+          { type: 'KnowledgeArticleRejected', data: { articleId, version: 1, note: '请注明办理地点' } },
+        ])
+        .when(
+          { type: 'ReviseKnowledgeArticle', data: { articleId, baseVersion: 1, content: revised } },
+          housingFund,
+        )
+        .then([{ type: 'KnowledgeArticleRevised', data: { articleId, version: 2, content: revised } }]);
+    });
+  });
 });

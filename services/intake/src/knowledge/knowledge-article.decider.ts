@@ -28,6 +28,20 @@ function requireReviewer(context: DecideContext, what: string): void {
   }
 }
 
+/**
+ * A handling unit proposes articles for itself: a unit user writes only articles its own unit
+ * answers for, and revises only those (a proposal sent back, or an answer that changed).
+ */
+function requireOwnUnit(context: DecideContext, owningUnitIds: readonly (string | undefined)[]): void {
+  if (context.actor.role !== 'unit') return;
+  if (owningUnitIds.some((unitId) => unitId !== context.actor.unitId)) {
+    fail(
+      KnowledgeArticleError.NotOwnUnit,
+      `a unit user writes articles of their own unit ${context.actor.unitId ?? '(none)'} only`,
+    );
+  }
+}
+
 function evolve(state: KnowledgeArticleState, event: KnowledgeArticleEvent): KnowledgeArticleState {
   switch (event.type) {
     case 'KnowledgeArticleDrafted':
@@ -63,11 +77,13 @@ function decide(
       const { articleId, content } = command.data;
       if (state.exists)
         fail(KnowledgeArticleError.AlreadyExists, `knowledge article ${articleId} already exists`);
+      requireOwnUnit(context, [content.owningUnitId]);
       return [{ type: 'KnowledgeArticleDrafted', data: { articleId, version: 1, content } }];
     }
     case 'ReviseKnowledgeArticle': {
       const { articleId, baseVersion, content } = command.data;
       requireLive(state, articleId);
+      requireOwnUnit(context, [content.owningUnitId, state.versions[state.latestVersion]?.owningUnitId]);
       if (baseVersion !== state.latestVersion) {
         fail(
           KnowledgeArticleError.StaleVersion,

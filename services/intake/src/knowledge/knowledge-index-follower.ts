@@ -2,6 +2,7 @@ import type {
   KnowledgeArticleEvent,
   KnowledgeArticleView,
   KnowledgeHit,
+  KnowledgeReviewStatus,
   RecordedEvent,
 } from '@hotline/contracts';
 import { ProjectionRunner, waitForCheckpoint, type ProjectionSource } from '@hotline/infra/projection';
@@ -13,6 +14,17 @@ import { servedContent, type KnowledgeArticleState } from './knowledge-article.s
 import { KnowledgeSearchIndex } from './knowledge-search-index';
 
 export const KNOWLEDGE_ARTICLES = 'intake_knowledge_articles';
+
+/** Whether the article's served version applies at `now` (its validity window). */
+function servedAt(state: KnowledgeArticleState, now: Date): boolean {
+  const served = servedContent(state);
+  if (served === undefined) return false;
+  const time = now.getTime();
+  return (
+    (served.validFrom === undefined || Date.parse(served.validFrom) <= time) &&
+    (served.validUntil === undefined || time < Date.parse(served.validUntil))
+  );
+}
 
 interface ArticleDocument extends ReadDocument {
   _id: string;
@@ -96,6 +108,30 @@ export class KnowledgeIndexFollower {
         ? { served: { version: state.servedVersion, ...served } }
         : {}),
     };
+  }
+
+  /**
+   * Articles whose newest version has `status`, newest articles first; `owningUnitId` keeps to the
+   * articles whose newest version that unit answers for (a unit's own proposals).
+   */
+  list(options: {
+    status?: KnowledgeReviewStatus;
+    owningUnitId?: string;
+    /** Only articles served at this instant (approved, within their validity). */
+    servedAt?: Date;
+    limit: number;
+  }): KnowledgeArticleState[] {
+    const found: KnowledgeArticleState[] = [];
+    for (const state of [...this.articles.values()].reverse()) {
+      if (!state.exists) continue;
+      if (options.servedAt !== undefined && !servedAt(state, options.servedAt)) continue;
+      if (options.status !== undefined && (state.latestStatus ?? 'in-review') !== options.status) continue;
+      const latest = state.versions[state.latestVersion];
+      if (options.owningUnitId !== undefined && latest?.owningUnitId !== options.owningUnitId) continue;
+      found.push(state);
+      if (found.length >= options.limit) break;
+    }
+    return found;
   }
 
   /** Read-after-write: waits until the index has applied the event at `position`. */

@@ -1,5 +1,6 @@
 import {
   GetKnowledgeArticle,
+  ListKnowledgeArticles,
   NotFoundError,
   SearchKnowledge,
   knowledgeArticleCommands,
@@ -8,6 +9,7 @@ import { commandEndpoint, queryEndpoint, type BusEndpoint } from '@hotline/infra
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import { knowledgeArticleAggregate } from './knowledge-article.aggregate';
 import type { KnowledgeIndexFollower } from './knowledge-index-follower';
+import { knowledgeListItem } from './knowledge-list';
 
 /** The knowledge base on the bus: writing and reviewing articles, searching the served ones. */
 export const knowledgeEndpoints = (deps: {
@@ -31,6 +33,21 @@ export const knowledgeEndpoints = (deps: {
         limit: query.limit,
         ...(query.categoryCode ? { categoryCode: query.categoryCode } : {}),
       }),
+    };
+  }),
+  queryEndpoint(ListKnowledgeArticles, async (query) => {
+    await deps.index.waitFor(query.minPosition);
+    // A unit user sees its own unit's proposals only; the hotline's staff see every article.
+    const { actor } = query.viewer;
+    const own = actor.role === 'unit' ? { owningUnitId: actor.unitId ?? '' } : {};
+    const states = deps.index.list({
+      limit: query.limit,
+      ...own,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.served ? { servedAt: deps.commandDeps.clock.now() } : {}),
+    });
+    return {
+      articles: await Promise.all(states.map((state) => knowledgeListItem(deps.commandDeps.store, state))),
     };
   }),
   queryEndpoint(GetKnowledgeArticle, async (query) => {

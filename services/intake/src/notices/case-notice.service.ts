@@ -11,30 +11,17 @@ import { type CaseNoticeDecision, type CaseNoticeState, type NoticeToQueue } fro
 import { caseNoticeAggregate } from './case-notice.aggregate';
 import { noticeOptOutAggregate } from './notice-opt-out.aggregate';
 import { noticeText, notBefore, type QuietHours } from './notice-texts';
+import type { PendingNotice } from './pending-notices.projection';
 
 /** The SMS adapter as the notices see it: resolves with the part count once the SMSC took every part. */
 export interface SmsSender {
   send(phone: string, text: string): Promise<number>;
 }
 
-/** The workflow events a citizen hears about; CaseRegistered also decides whether they hear at all. */
-export const NOTICE_CASE_EVENTS: Array<CaseEvent['type']> = [
-  'CaseRegistered',
-  'CaseSigned',
-  'CaseCompleted',
-  'CaseClosed',
-];
-
 /** Cases from these channels tell their citizen of each step, when the citizen gave a mobile number. */
 const NOTIFIED_CHANNELS = new Set(['sms', 'web']);
 const MOBILE = /^1[3-9]\d{9}$/;
 const ACTOR = systemActor('intake-case-notices');
-
-interface Pending {
-  caseId: string;
-  sourceEventId: string;
-  notBefore: number;
-}
 
 export interface CaseNoticeDeps {
   commandDeps: CommandHandlerDeps;
@@ -48,12 +35,12 @@ export interface CaseNoticeDeps {
  * the due ones through the SMS adapter and records each send. A redelivered event queues nothing
  * new and a settled notice is never sent again; only a crash between the SMSC's acceptance and
  * the record can repeat a send. Notices held by the quiet hours (all but the case number) wait in
- * `pending` and go out at the first tick after the hours end; at start, `recover` finds those a
+ * `pending` and go out at the first tick after the hours end; at start, `recover` takes those a
  * stopped process left behind.
  */
 export class CaseNoticeService {
   private sender: SmsSender | undefined;
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<string, PendingNotice>();
   private readonly inFlight = new Set<string>();
 
   constructor(private readonly deps: CaseNoticeDeps) {}
@@ -132,17 +119,12 @@ export class CaseNoticeService {
     return sent;
   }
 
-  /** Finds the notices queued but never settled (a stop, an SMSC that was down). */
-  async recover(): Promise<void> {
-    const events = await this.deps.commandDeps.store.readAll({
-      filter: { eventTypes: ['CaseNoticeQueued', 'CaseNoticeSent', 'CaseNoticeWithheld'] },
-    });
-    for (const event of events) {
-      const data = event.data as { caseId: string; sourceEventId: string; notBefore?: string };
-      if (event.type === 'CaseNoticeQueued') {
-        this.pending.set(data.sourceEventId, { ...data, notBefore: Date.parse(data.notBefore ?? '') });
-      } else this.pending.delete(data.sourceEventId);
-    }
+  /**
+   * Takes the notices queued but never settled (a stop, an SMSC that was down), as the
+   * `intake-pending-notices` read model holds them: the next ticks send those due.
+   */
+  recover(notices: Iterable<PendingNotice>): void {
+    for (const notice of notices) this.pending.set(notice.sourceEventId, notice);
   }
 
   get pendingCount(): number {

@@ -15,6 +15,7 @@ import { caseFingerprintsProjection, loadCaseFingerprints } from '../duplicates/
 import { contactLogProjection } from '../contact/contact-log.projection';
 import { classifierProjection, loadRetiredCategories } from '../classification/classifier.projection';
 import type { EffectiveCategories } from '../classification/effective-categories';
+import { suggestionAccuracyProjection } from '../suggestion-accuracy/suggestion-accuracy.projection';
 
 export interface IntakeReadModelsOptions {
   store: ReadStore;
@@ -33,7 +34,8 @@ export interface IntakeReadModelsOptions {
   readAfterWriteTimeoutMs: number;
 }
 
-export type IntakeReadModel = 'contacts' | 'caseFingerprints' | 'blocklist' | 'classifier';
+export type IntakeReadModel =
+  'contacts' | 'caseFingerprints' | 'blocklist' | 'classifier' | 'suggestionAccuracy';
 
 /** The intake projections and their runners: started with the service, waited on by queries. */
 export class IntakeReadModels {
@@ -52,6 +54,7 @@ export class IntakeReadModels {
       blocklist: runner(blocklistProjection(options.blocklist)),
       caseFingerprints: runner(caseFingerprintsProjection(options.fingerprints)),
       classifier: runner(classifierProjection(options.categories)),
+      suggestionAccuracy: runner(suggestionAccuracyProjection()),
     };
   }
 

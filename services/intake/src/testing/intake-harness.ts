@@ -44,8 +44,11 @@ export interface IntakeHarness {
   channels: IntakeChannels;
   command<T = unknown>(type: string, data: unknown, actor?: Actor, commandId?: string): Promise<T>;
   query<T = unknown>(type: string, params: Record<string, unknown>, actor?: Actor): Promise<T>;
-  /** A contact that a channel recorded, once the contact log has it (channels answer before it does). */
-  contactView(contactId: string): Promise<ContactView>;
+  /**
+   * A contact that a channel recorded, once the contact log has it (channels answer before it does) and,
+   * given `until`, once the log shows what the test waits for (a reply is recorded after it is sent).
+   */
+  contactView(contactId: string, until?: (view: ContactView) => boolean): Promise<ContactView>;
   close(): Promise<void>;
 }
 
@@ -111,15 +114,20 @@ export async function startIntakeHarness(options: IntakeHarnessOptions): Promise
       }),
     query: (type, params, actor = AGENT) =>
       send(querySubject(INTAKE_SERVICE, type), { viewer: { actor, districtId: 'gulou' }, ...params }),
-    async contactView(contactId) {
+    async contactView(contactId, until) {
       const viewer = { actor: AGENT, districtId: 'city' };
       for (let attempt = 0; ; attempt++) {
         try {
-          return await send<ContactView>(querySubject(INTAKE_SERVICE, 'GetContact'), { viewer, contactId });
+          const view = await send<ContactView>(querySubject(INTAKE_SERVICE, 'GetContact'), {
+            viewer,
+            contactId,
+          });
+          // After ~10 s the view is returned as it is, for the test's own assertion to show it.
+          if (!until || until(view) || attempt >= 1000) return view;
         } catch (error) {
-          if (attempt >= 200 || (error as { kind?: string }).kind !== 'not-found') throw error;
-          await new Promise((resolve) => setTimeout(resolve, 10));
+          if (attempt >= 1000 || (error as { kind?: string }).kind !== 'not-found') throw error;
         }
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
     async close() {

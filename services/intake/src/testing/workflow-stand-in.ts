@@ -6,6 +6,7 @@ import type {
   CaseDesk,
   CaseDeskRequest,
   RegisterCaseData,
+  ReserveCaseNumberData,
 } from '../case-desk/case-desk.port';
 
 /**
@@ -17,6 +18,8 @@ import type {
 export class WorkflowStandIn implements CaseDesk {
   readonly registered: RegisterCaseData[] = [];
   readonly answered: AnswerCaseData[] = [];
+  /** Reserved numbers by contact id, as the workflow keeps them (once per contact). */
+  readonly reserved = new Map<string, string>();
   /** While set, every call fails as an unreachable workflow would. */
   unavailable = false;
   private serial = 0;
@@ -39,7 +42,9 @@ export class WorkflowStandIn implements CaseDesk {
     const streamId = `case-${data.caseId}`;
     const existing = await this.firstEvent(streamId);
     if (existing) return { caseId: data.caseId, caseNumber: existing };
-    const caseNumber = formatCaseNumber(900_000 + ++this.serial);
+    const caseNumber =
+      (data.contactId !== undefined ? this.reserved.get(data.contactId) : undefined) ??
+      formatCaseNumber(900_000 + ++this.serial);
     const event: EventToAppend = {
       id: deriveEventId(streamId, request.commandId, 0),
       type: 'CaseRegistered',
@@ -72,6 +77,14 @@ export class WorkflowStandIn implements CaseDesk {
       return Promise.reject(new HotlineError('unavailable', 'NO_RESPONDERS', 'no service answers'));
     this.answered.push(data);
     return Promise.resolve();
+  }
+
+  reserveCaseNumber(data: ReserveCaseNumberData): Promise<{ caseNumber?: string }> {
+    if (this.unavailable)
+      return Promise.reject(new HotlineError('unavailable', 'NO_RESPONDERS', 'no service answers'));
+    const caseNumber = this.reserved.get(data.contactId) ?? formatCaseNumber(900_000 + ++this.serial);
+    this.reserved.set(data.contactId, caseNumber);
+    return Promise.resolve({ caseNumber });
   }
 
   /** A later step of a case (signed, completed, closed …), appended as the workflow would; its position. */

@@ -18,15 +18,24 @@ export const isHan = (char: string): boolean => HAN.test(char);
  */
 export function textRuns(normalized: string): Array<{ han: boolean; text: string }> {
   const runs: Array<{ han: boolean; text: string }> = [];
-  let current: { han: boolean; text: string } | undefined;
+  // Each run is sliced once from where it starts, not grown a character at a time.
+  let start = -1;
+  let han = false;
+  let at = 0;
   for (const char of normalized) {
+    const here = at;
+    at += char.length;
     if (!WORD_CHAR.test(char)) {
-      current = undefined;
+      if (start !== -1) runs.push({ han, text: normalized.slice(start, here) });
+      start = -1;
       continue;
     }
-    const han = isHan(char);
-    if (current && current.han === han) current.text += char;
-    else runs.push((current = { han, text: char }));
+    const isHanChar = isHan(char);
+    if (start !== -1 && isHanChar === han) continue;
+    if (start !== -1) runs.push({ han, text: normalized.slice(start, here) });
+    start = here;
+    han = isHanChar;
   }
+  if (start !== -1) runs.push({ han, text: normalized.slice(start) });
   return runs;
 }

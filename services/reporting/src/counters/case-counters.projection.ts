@@ -5,6 +5,7 @@ import { beijingDay, beijingHour } from '../periods/beijing-time';
 import { keywordsOf, placeKeyOf } from '../topics/topic-keys';
 import type { CaseFact } from './case-fact';
 import { CASE_EVENT_TYPES, CASE_RULES, type RuleContext } from './case-rules';
+import { EventIncrements, HeldWrites } from './held-writes';
 import {
   ACTIVITY_CELLS,
   CASE_CELLS,
@@ -15,8 +16,6 @@ import {
 } from './collections';
 
 export const CASE_COUNTERS_PROJECTION = 'reporting-case-counters';
-
-type Increments = Map<string, { set: Record<string, unknown>; inc: Record<string, number> }>;
 
 /** The cells (one per grain) an increment of this case goes to. */
 function caseCells(fact: CaseFact): { id: string; set: Record<string, unknown> }[] {
@@ -40,18 +39,6 @@ function caseCells(fact: CaseFact): { id: string; set: Record<string, unknown> }
   ];
 }
 
-function add(
-  increments: Increments,
-  id: string,
-  set: Record<string, unknown>,
-  field: string,
-  by: number,
-): void {
-  let entry = increments.get(id);
-  if (!entry) increments.set(id, (entry = { set, inc: {} }));
-  entry.inc[field] = (entry.inc[field] ?? 0) + by;
-}
-
 export interface CaseCountersOptions {
   /** Cases kept in memory between events (the projection reads the store for the others). */
   cacheSize?: number;
@@ -61,11 +48,13 @@ export interface CaseCountersOptions {
  * The case counters: every case event is applied through its entry in CASE_RULES, and its
  * increments go to the cells of the case's registration day (all four grains), the activity cell of
  * the event's day, and, for a registration or a repeat contact, the topic and hourly cells hot topics
- * and surge detection read. Replay-safe: one guarded `$inc` per cell per event.
+ * and surge detection read. The writes are held back and written once per batch (HeldWrites): one
+ * `$inc` per touched cell with the batch's increments summed, one `$set` per touched case.
  */
 export function caseCountersProjection(options: CaseCountersOptions = {}): Projection {
   const cache = new Map<string, CaseFact>();
   const cacheSize = options.cacheSize ?? 20_000;
+  const held = new HeldWrites();
   const remember = (fact: CaseFact): void => {
     cache.delete(fact._id);
     cache.set(fact._id, fact);
@@ -87,7 +76,15 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
       await store.collection(HOURLY_CELLS).createIndex({ kind: 1, key: 1, hour: 1 });
       await store.collection(HOURLY_CELLS).createIndex({ hour: 1 });
     },
-    async handle(event: RecordedEvent, store: ReadStore, projection: ProjectionContext) {
+    flush(context: ProjectionContext) {
+      held.flush(context);
+    },
+    restart() {
+      // The cache may know steps of events the store never got (a failed batch): read again.
+      cache.clear();
+      held.clear();
+    },
+    async handle(event: RecordedEvent, store: ReadStore) {
       const rule = CASE_RULES[event.type];
       if (!rule) return;
       const data = event.data as Record<string, unknown>;
@@ -99,8 +96,9 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
         if (fact) delete (fact as Partial<Record<'_pos', unknown>>)._pos;
       }
       if (!fact && event.type !== 'CaseRegistered') return; // a case from before reporting counted
-      const cells: Increments = new Map();
-      const topics: Increments = new Map();
+      // No read of the store after this point: the increments are handed over at the end.
+      const increments = new EventIncrements();
+      let cells: { id: string; set: Record<string, unknown> }[] | undefined;
       let changed = false;
       const day = beijingDay(event.time);
       const context: RuleContext = {
@@ -113,11 +111,13 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
         },
         register(registered) {
           fact = { ...registered, terms: keywordsOf(typeof data.content === 'string' ? data.content : '') };
+          cells = undefined;
           changed = true;
         },
         count(metric, by = 1) {
           if (!fact) return;
-          for (const cell of caseCells(fact)) add(cells, cell.id, cell.set, metric, by);
+          cells ??= caseCells(fact);
+          for (const cell of cells) increments.add(CASE_CELLS, cell.id, cell.set, metric, by);
           if (!fact.metrics.includes(metric)) fact = { ...fact, metrics: [...fact.metrics, metric] };
           changed = true;
         },
@@ -126,36 +126,27 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
         },
         activity(metric) {
           const districtId = fact?.districtId ?? event.metadata.districtId;
-          const id = `${day}|${districtId}`;
-          add(cells, `a|${id}`, { day, districtId }, metric, 1);
+          increments.add(ACTIVITY_CELLS, `${day}|${districtId}`, { day, districtId }, metric, 1);
         },
         patch(change) {
           if (!fact) return;
           fact = { ...fact, ...change };
+          // A new unit (a dispatch) moves the later counts to its cells.
+          cells = undefined;
           changed = true;
         },
       };
       rule(context);
       if (!fact) return;
       if (event.type === 'CaseRegistered' || event.type === 'CaseRepeatContactRecorded') {
-        countTopics(topics, fact, event.time);
+        countTopics(increments, fact, event.time);
       }
       if (changed) {
         const { _id, ...rest } = fact;
-        projection.guardedUpdate(CASE_FACTS, _id, { $set: rest });
+        held.setDocument(CASE_FACTS, _id, rest);
         remember(fact);
       }
-      for (const [id, { set, inc }] of cells) {
-        const activity = id.startsWith('a|');
-        projection.guardedUpdate(activity ? ACTIVITY_CELLS : CASE_CELLS, activity ? id.slice(2) : id, {
-          $set: set,
-          $inc: inc,
-        });
-      }
-      for (const [id, { set, inc }] of topics) {
-        const hourly = id.startsWith('h|');
-        projection.guardedUpdate(hourly ? HOURLY_CELLS : TOPIC_CELLS, id.slice(2), { $set: set, $inc: inc });
-      }
+      held.addIncrements(increments);
     },
   };
 }
@@ -164,7 +155,7 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
  * A contact (a registration or a repeat call) counts for hot topics by its day and for surges by its
  * hour: its category, its keywords (from the registration's content, kept on the case) and its place.
  */
-function countTopics(topics: Increments, fact: CaseFact, time: string): void {
+function countTopics(increments: EventIncrements, fact: CaseFact, time: string): void {
   const day = beijingDay(time);
   const hour = beijingHour(time);
   const place = placeKeyOf(fact.place);
@@ -174,13 +165,13 @@ function countTopics(topics: Increments, fact: CaseFact, time: string): void {
     ...(place ? [['place', place] as [string, string]] : []),
   ];
   for (const [kind, key] of keys) {
-    add(
-      topics,
-      `t|${day}|${fact.districtId}|${kind}|${key}`,
+    increments.add(
+      TOPIC_CELLS,
+      `${day}|${fact.districtId}|${kind}|${key}`,
       { day, districtId: fact.districtId, kind, key },
       'n',
       1,
     );
-    add(topics, `h|${hour}|${kind}|${key}`, { hour, kind, key }, 'n', 1);
+    increments.add(HOURLY_CELLS, `${hour}|${kind}|${key}`, { hour, kind, key }, 'n', 1);
   }
 }

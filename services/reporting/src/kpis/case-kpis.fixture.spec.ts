@@ -222,6 +222,7 @@ describe('case KPIs, from a hand-worked November', () => {
       unitId: 'U1',
       metric: 'dissatisfied',
       limit: 10,
+      withTotal: false,
     });
     expect(cases.map((fact) => fact._id)).toEqual(['B']);
   });
@@ -238,7 +239,7 @@ describe('case KPIs, from a hand-worked November', () => {
       field: 'to',
     });
     await expect(
-      reports.cases({ viewer: center, ...november, metric: 'nonsense', limit: 10 }),
+      reports.cases({ viewer: center, ...november, metric: 'nonsense', limit: 10, withTotal: false }),
     ).rejects.toMatchObject({
       field: 'metric',
     });

@@ -1,5 +1,4 @@
 import {
-  ValidationError,
   type GetContactCenterReport,
   type GetKpiReport,
   type GetReportCases,
@@ -7,15 +6,15 @@ import {
 } from '@hotline/contracts';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { z } from 'zod';
-import type { CaseFact } from '../counters/case-fact';
 import { emptyCounters, type CaseCounters } from '../counters/case-metrics';
-import { CASE_FACTS, CONTACT_CELLS } from '../counters/collections';
+import { CONTACT_CELLS } from '../counters/collections';
 import { CONTACT_METRICS } from '../counters/contact-counters.projection';
 import { caseKpis } from '../kpis/case-kpis';
 import { contactKpis, type ContactCounters } from '../kpis/contact-kpis';
 import type { Kpi } from '../kpis/kpi';
 import { checkRange, periodOf, previousRange, yearEarlier, type DayRange } from '../periods/periods';
 import { dimensionKey, readCaseCells, sumCells, type CellDimension } from './case-cells.reader';
+import { reportCases, type ReportCasesPage } from './report-cases';
 import { scopeFilters } from './report-scope';
 
 type KpiQuery = z.infer<(typeof GetKpiReport)['schema']>;
@@ -80,33 +79,9 @@ export class KpiReportService {
     return report;
   }
 
-  /** The drill-down's last step: the cases behind a cell, newest first. */
-  async cases(query: CasesQuery): Promise<{ cases: Omit<CaseFact, 'terms' | 'metrics'>[]; limit: number }> {
-    const range = checkRange({ from: query.from, to: query.to });
-    const filters = scopeFilters(query.viewer, query);
-    const filter: Record<string, unknown> = { day: { $gte: range.from, $lte: range.to } };
-    if (filters.unitId) filter.unitId = filters.unitId;
-    if (filters.districtId) filter.districtId = filters.districtId;
-    if (filters.channel) filter.channel = filters.channel;
-    if (filters.type) filter.type = filters.type;
-    if (query.metric) {
-      if (!(query.metric in emptyCounters())) throw unknownMetric(query.metric);
-      filter.metrics = { $all: [query.metric] };
-    }
-    const facts = await this.store.collection(CASE_FACTS).find<CaseFact>(filter, {
-      sort: { day: -1, hour: -1 },
-      limit: filters.categoryCode ? 5_000 : query.limit,
-    });
-    const matching = filters.categoryCode
-      ? facts.filter((fact) => fact.categoryCode.startsWith(filters.categoryCode as string))
-      : facts;
-    return {
-      cases: matching.slice(0, query.limit).map(({ terms: _terms, metrics: _metrics, ...fact }) => {
-        delete (fact as Record<string, unknown>)._pos;
-        return fact;
-      }),
-      limit: query.limit,
-    };
+  /** The drill-down's last step: the cases behind a cell, newest first, a page at a time. */
+  cases(query: CasesQuery): Promise<ReportCasesPage> {
+    return reportCases(this.store, query);
   }
 
   async contactCenter(query: ContactQuery): Promise<{ totals: ContactRow; rows: ContactRow[] }> {
@@ -155,11 +130,4 @@ function addContact(into: ContactCounters, cell: Record<string, unknown>): void 
     const value = cell[metric];
     if (typeof value === 'number') into[metric] += value;
   }
-}
-
-function unknownMetric(metric: string): Error {
-  return new ValidationError(
-    'metric',
-    `${metric} is not a counter (${Object.keys(emptyCounters()).join(', ')})`,
-  );
 }

@@ -12,12 +12,31 @@ import {
 } from '@hotline/contracts';
 import { deriveEventId, type CommandResult } from '@hotline/infra/command';
 import { WrongExpectedVersion, type EventStore } from '@hotline/infra/event-store';
+import {
+  ROUTER_SNAPSHOT_VERSION,
+  type RouterSnapshot,
+  type RouterSnapshotStore,
+  type SnapshotPart,
+} from '../snapshot/router-snapshot';
+import { restoreState, stateData } from '../snapshot/router-state-data';
 import { routerDecider, routerStreamId } from './router.decider';
 import type { RouterState } from './router-state';
 
 const MAX_ATTEMPTS = 20;
 /** Command ids remembered for idempotency; far more than can be in flight or redelivered. */
 const REMEMBERED_COMMANDS = 100_000;
+/** Command results a snapshot carries (the newest): a command retried across a restart. */
+const SNAPSHOT_COMMANDS = 10_000;
+
+/** Start from the latest snapshot, and write one every `everyEvents` events or `everyMs`. */
+export interface RouterSnapshotOptions {
+  store: RouterSnapshotStore;
+  everyEvents: number;
+  everyMs: number;
+  /** The other folds of the stream (statistics), saved and restored with the state. */
+  parts?: SnapshotPart;
+  onError?: (error: unknown) => void;
+}
 
 export interface RouterHandlerDeps {
   store: EventStore;
@@ -26,6 +45,7 @@ export interface RouterHandlerDeps {
   districtId: string;
   /** Called with each event as it is folded (read models, live updates). */
   onEvent?: (event: RecordedEvent<RouterEvent['data']> & { type: RouterEvent['type'] }) => void;
+  snapshots?: RouterSnapshotOptions;
 }
 
 /**
@@ -42,6 +62,11 @@ export class RouterCommandHandler {
   private state: RouterState = routerDecider.initialState();
   private revision: number | 'noStream' = 'noStream';
   private lastPosition = 0;
+  private lastEventId = '';
+  private started = false;
+  private snapshotRevision = -1;
+  private snapshotAt = 0;
+  private saving: Promise<void> = Promise.resolve();
   private readonly results = new Map<string, CommandResult>();
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -136,8 +161,72 @@ export class RouterCommandHandler {
     };
   }
 
+  /** Resolves once the snapshots this instance started writing are stored (tests, shutdown). */
+  snapshotsWritten(): Promise<void> {
+    return this.saving;
+  }
+
+  /**
+   * The state from the latest snapshot, when it belongs to this stream (the event it was taken
+   * after is there, with its id): the first catch-up then reads only the events after it.
+   */
+  private async startFromSnapshot(options: RouterSnapshotOptions): Promise<void> {
+    let snapshot: RouterSnapshot | undefined;
+    try {
+      snapshot = await options.store.load(this.streamId);
+    } catch (error) {
+      options.onError?.(error);
+      return;
+    }
+    if (snapshot?.version !== ROUTER_SNAPSHOT_VERSION) return;
+    const [last] = await this.deps.store.readStreamOrEmpty(this.streamId, {
+      fromRevision: snapshot.revision,
+      maxCount: 1,
+    });
+    if (last?.id !== snapshot.eventId) return;
+    this.state = restoreState(snapshot.state);
+    this.revision = snapshot.revision;
+    this.lastPosition = snapshot.position;
+    this.lastEventId = snapshot.eventId;
+    for (const [commandId, result] of snapshot.commands) this.results.set(commandId, result);
+    options.parts?.restore(snapshot.parts);
+    this.snapshotRevision = snapshot.revision;
+    this.snapshotAt = this.deps.clock.now().getTime();
+  }
+
+  /** Takes a snapshot when one is due; it is serialized now and stored in the background. */
+  private snapshotIfDue(options: RouterSnapshotOptions): void {
+    if (this.revision === 'noStream') return;
+    const revision = this.revision;
+    const now = this.deps.clock.now().getTime();
+    const due =
+      revision - this.snapshotRevision >= options.everyEvents ||
+      (revision > this.snapshotRevision && now - this.snapshotAt >= options.everyMs);
+    if (!due) return;
+    const snapshot: RouterSnapshot = {
+      version: ROUTER_SNAPSHOT_VERSION,
+      revision,
+      position: this.lastPosition,
+      eventId: this.lastEventId,
+      state: stateData(this.state),
+      commands: [...this.results.entries()].slice(-SNAPSHOT_COMMANDS),
+      parts: options.parts?.take(),
+    };
+    const json = JSON.stringify(snapshot);
+    this.snapshotRevision = revision;
+    this.snapshotAt = now;
+    this.saving = this.saving
+      .then(() => options.store.save(this.streamId, { revision, json }))
+      .catch((error: unknown) => options.onError?.(error));
+  }
+
   /** Folds the events appended since the last one this instance saw (by any instance). */
   private async catchUp(): Promise<void> {
+    const snapshots = this.deps.snapshots;
+    if (!this.started) {
+      this.started = true;
+      if (snapshots) await this.startFromSnapshot(snapshots);
+    }
     const fromRevision = this.revision === 'noStream' ? 0 : this.revision + 1;
     const recorded = await this.deps.store.readStreamOrEmpty(this.streamId, { fromRevision });
     for (const stored of recorded) {
@@ -146,11 +235,13 @@ export class RouterCommandHandler {
       this.state = routerDecider.evolve(this.state, event);
       this.revision = stored.revision;
       this.lastPosition = stored.position;
+      this.lastEventId = stored.id;
       this.remember(stored);
       this.deps.onEvent?.({ ...stored, data } as RecordedEvent<RouterEvent['data']> & {
         type: RouterEvent['type'];
       });
     }
+    if (snapshots && recorded.length > 0) this.snapshotIfDue(snapshots);
   }
 
   private remember(event: RecordedEvent): void {

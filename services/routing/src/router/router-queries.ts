@@ -1,4 +1,9 @@
-import { CN_PUBLIC_HOLIDAYS, NotFoundError, type LocalDate } from '@hotline/contracts';
+import {
+  CN_PUBLIC_HOLIDAYS,
+  DEFAULT_NOT_READY_REASONS,
+  NotFoundError,
+  type LocalDate,
+} from '@hotline/contracts';
 import { forecastArrivals, staffingPlan } from '../staffing/arrival-forecast';
 import type { AgentStatistics } from '../statistics/agent-statistics';
 import type { QueueStatistics } from '../statistics/queue-statistics';
@@ -42,6 +47,8 @@ export class RouterQueries {
         serviceLevelLast30Minutes: recent.serviceLevel ?? null,
         answeredToday: today.answered,
         abandonedToday: today.abandoned,
+        /** The longest wait at which the board raises the queue's alarm (the queue's setting). */
+        alarmWaitSeconds: config.alarmWaitSeconds ?? null,
       };
     });
     const agents = [...state.agents.values()].map((agent) => ({
@@ -117,6 +124,8 @@ export class RouterQueries {
       /** Another agent's contact this agent was brought into (consulted, or a three-way call). */
       engagedIn: agent.engagedIn ?? null,
       bulletins: activeBulletins(state, now),
+      /** What the desk offers when going not ready: the city's reasons, or the default codes. */
+      notReadyReasons: state.settings.notReadyReasons ?? [...DEFAULT_NOT_READY_REASONS],
       /** The queues by name, for the desk's transfer (and the offer's queue name). */
       queues: [...state.queues.values()].map(({ config }) => ({
         queueId: config.queueId,
@@ -130,7 +139,12 @@ export class RouterQueries {
   async contactPlace(contactId: string) {
     const state = await this.router.current();
     const contact = state.contacts.get(contactId);
-    if (!contact || contact.status === 'connected') throw new NotFoundError('waiting contact', contactId);
+    if (!contact) throw new NotFoundError('contact in the router', contactId);
+    // A web chat's page asks the same question all along: answered, it has no place any more.
+    if (contact.status === 'connected') {
+      // The agent is for the platform (the gateway ends a chat the citizen leaves), never shown to the citizen.
+      return { contactId, queueId: contact.queueId, status: 'connected', agentId: contact.agentId };
+    }
     const position = placeIn(state, contact.queueId, contactId);
     const now = this.settings.now().getTime();
     const aht =
@@ -140,6 +154,7 @@ export class RouterQueries {
     return {
       contactId,
       queueId: contact.queueId,
+      status: 'waiting',
       position,
       expectedWaitSeconds: Math.round((position * aht) / loggedIn),
     };

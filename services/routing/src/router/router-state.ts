@@ -111,6 +111,16 @@ export class RouterState {
     this.toggle(this.agentsInAcw, agent.agentId, agent.acwUntil !== undefined);
   }
 
+  /** How many entries into queues were numbered so far (a snapshot carries it on). */
+  get entryCount(): number {
+    return this.entries;
+  }
+
+  /** A state restored from a snapshot numbers the next entries after the snapshot's. */
+  continueEntriesAfter(count: number): void {
+    this.entries = count;
+  }
+
   /** A number for a contact entering a queue; its record carries it as `entry`. */
   nextEntry(): number {
     this.entries++;

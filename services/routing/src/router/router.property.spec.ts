@@ -8,6 +8,7 @@ import {
 } from '@hotline/contracts';
 import { agentProfile, cmd, context, queueConfig } from '../testing/router-fixtures';
 import { EventModel } from '../testing/router-invariants';
+import { restoreState, stateData, type RouterStateData } from '../snapshot/router-state-data';
 import { snapshotOf } from '../testing/router-snapshot';
 import { routerDecider } from './router.decider';
 import { isEligible } from './router-matching';
@@ -334,6 +335,14 @@ describe('router decider properties', () => {
           expect(run.broken).toEqual([]);
           const replayed = run.stored.reduce(routerDecider.evolve, routerDecider.initialState());
           expect(snapshotOf(replayed)).toEqual(snapshotOf(run.live));
+          // A start from a snapshot (through JSON) taken anywhere, plus the events after it.
+          for (const cut of [Math.floor(run.stored.length / 3), Math.floor((2 * run.stored.length) / 3)]) {
+            const taken = run.stored.slice(0, cut).reduce(routerDecider.evolve, routerDecider.initialState());
+            const data = JSON.parse(JSON.stringify(stateData(taken))) as RouterStateData;
+            const resumed = run.stored.slice(cut).reduce(routerDecider.evolve, restoreState(data));
+            expect(snapshotOf(resumed)).toEqual(snapshotOf(run.live));
+            expect(resumed.entryCount).toBe(run.live.entryCount);
+          }
         }),
         { numRuns: 30, seed: 20261207 },
       );

@@ -1,4 +1,5 @@
 import type { AgentState, RouterEvent } from '@hotline/contracts';
+import { mapsData, restoreMaps } from './fold-data';
 import { intervalStart, type IntervalMinutes } from './interval';
 
 export interface AgentIntervalFigures {
@@ -20,6 +21,21 @@ export class AgentStatistics {
   private readonly current = new Map<string, { state: AgentState; since: number }>();
 
   constructor(private readonly minutes: IntervalMinutes = 30) {}
+
+  /** The fold as plain data (JSON), for the router's snapshot. */
+  snapshot(): unknown {
+    return mapsData(this.maps());
+  }
+
+  /** Goes on from a `snapshot()`, as the fold it was taken from. */
+  restore(data: unknown): void {
+    restoreMaps(this.maps(), data);
+  }
+
+  private maps(): Record<string, Map<string, unknown>> {
+    const { intervals, current } = this;
+    return { intervals, current };
+  }
 
   apply(event: RouterEvent): void {
     const at = Date.parse(event.data.at);

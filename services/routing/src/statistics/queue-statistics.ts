@@ -1,4 +1,5 @@
 import type { RouterEvent } from '@hotline/contracts';
+import { mapsData, restoreMaps } from './fold-data';
 import { intervalStart, type IntervalMinutes } from './interval';
 
 /** The counters of one queue in one interval; every rate is derived from them (see the README). */
@@ -47,6 +48,21 @@ export class QueueStatistics {
   private readonly wrapping = new Map<string, { key: string; endedAt: number }>();
 
   constructor(private readonly minutes: IntervalMinutes = 30) {}
+
+  /** The fold as plain data (JSON), for the router's snapshot. */
+  snapshot(): unknown {
+    return mapsData(this.maps());
+  }
+
+  /** Goes on from a `snapshot()`, as the fold it was taken from. */
+  restore(data: unknown): void {
+    restoreMaps(this.maps(), data);
+  }
+
+  private maps(): Record<string, Map<string, unknown>> {
+    const { counters, thresholds, cohorts, wrapping } = this;
+    return { counters, thresholds, cohorts, wrapping };
+  }
 
   apply(event: RouterEvent): void {
     const at = Date.parse(event.data.at);

@@ -1,22 +1,19 @@
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   AnswerCallbackTask,
   CASE_CATEGORY,
-  HotlineError,
+  CaseCallbackRecorded,
+  CaseClosed,
+  CaseCompleted,
   MarkCallbackTaskUnreachable,
   ScheduleCallbackTask,
   systemActor,
   type CallbackRatings,
-  type RecordedEvent,
 } from '@hotline/contracts';
-import { parseCommand } from '@hotline/infra/command';
-import type { EventBus, EventConsumer } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
-import type { Logger } from '@hotline/infra/telemetry';
+import type { ReactorSpec } from '@hotline/infra/reactor';
 import { auditShareOf, drawnForAudit } from '../audit/audit-draw';
 import type { CallbackTaskCommands } from './callback-task-commands';
 import { caseFactsOf } from './case-facts';
-import { isFinalRefusal } from './workflow-commands';
 
 export const CALLBACK_SCHEDULER_CONSUMER = 'survey-callback-scheduler';
 /** The actor of everything the survey's process managers send; its own events are not reacted to. */
@@ -37,110 +34,56 @@ export const auditTaskId = (caseId: string): string => `audit-${caseId}`;
  * - `CaseCompleted` → a routine task (the next working day; method by the rules);
  * - `CaseClosed` → an audit task when the seeded draw picks the case (the unit's share);
  * - `CaseCallbackRecorded` by someone else (the desk's manual callback) → that task is answered,
- *   or the citizen unreachable, so the manual callback is one way of completing a task.
- * At least once and idempotent: every command id derives from the event id, and the tasks answer a
- * repeat with nothing new. A refusal a retry cannot change is logged; anything else is redelivered.
+ *   or the citizen unreachable, so the manual callback is one way of completing a task (a case
+ *   without a task refuses with CALLBACK_TASK_NOT_FOUND, which is logged).
+ * The tasks answer a repeated command with nothing new.
  */
-export class CallbackSchedulerReactor implements OnApplicationBootstrap, OnModuleDestroy {
-  private consumer: EventConsumer | undefined;
-
-  constructor(
-    private readonly bus: EventBus,
-    private readonly store: EventStore,
-    private readonly tasks: CallbackTaskCommands,
-    private readonly audit: AuditSettings,
-    private readonly logger: Logger,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.bus.consume(
-      {
-        durableName: CALLBACK_SCHEDULER_CONSUMER,
-        filter: { eventTypes: ['CaseCompleted', 'CaseClosed', 'CaseCallbackRecorded'] },
-      },
-      (event) => this.react(event),
-    );
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer?.stop();
-  }
-
-  async react(event: RecordedEvent): Promise<void> {
+export const callbackScheduler = (
+  store: EventStore,
+  tasks: CallbackTaskCommands,
+  audit: AuditSettings,
+): ReactorSpec => ({
+  name: CALLBACK_SCHEDULER_CONSUMER,
+  actor: SURVEY_ACTOR,
+  events: [CaseCompleted, CaseClosed, CaseCallbackRecorded],
+  refusal: 'survey: a callback task refused the case event',
+  react: async ({ event, command }) => {
     const { caseId } = event.data as { caseId: string };
-    try {
-      const events = await this.store.readStreamOrEmpty(`${CASE_CATEGORY}-${caseId}`);
-      const facts = caseFactsOf(events, event.position);
-      if (!facts) return;
-      const round = Math.max(1, facts.completions);
-      if (event.type === 'CaseCompleted') {
-        await this.send(event, ScheduleCallbackTask, 'schedule', {
+    const events = await store.readStreamOrEmpty(`${CASE_CATEGORY}-${caseId}`);
+    const facts = caseFactsOf(events, event.position);
+    if (!facts) return;
+    const round = Math.max(1, facts.completions);
+    if (event.type === CaseCompleted.type) {
+      // The case has moved past this completion since (closed, reopened, ended): the task would be
+      // refused as not for a completed case. A history replayed from the start has thousands of
+      // these; known here, each costs no command, no error and no log line.
+      if (caseFactsOf(events)?.status !== 'completed') return;
+      await tasks.execute(
+        command(ScheduleCallbackTask, 'cb-schedule', {
           taskId: routineTaskId(caseId, round),
           caseId,
           kind: 'routine',
-        });
-      } else if (event.type === 'CaseClosed') {
-        if (!drawnForAudit(this.audit.seed, caseId, auditShareOf(this.audit, facts.unitId))) return;
-        await this.send(event, ScheduleCallbackTask, 'audit', {
-          taskId: auditTaskId(caseId),
-          caseId,
-          kind: 'audit',
-        });
-      } else if (event.type === 'CaseCallbackRecorded' && event.metadata.actor.id !== SURVEY_ACTOR.id) {
-        await this.answerFromCase(event, routineTaskId(caseId, round));
-      }
-    } catch (error) {
-      if (!isFinalRefusal(error)) throw error;
-      this.logger.warn(
-        { err: error, caseId, eventType: event.type },
-        'survey: a callback task refused the case event',
+        }),
+      );
+    } else if (event.type === CaseClosed.type) {
+      if (!drawnForAudit(audit.seed, caseId, auditShareOf(audit, facts.unitId))) return;
+      await tasks.execute(
+        command(ScheduleCallbackTask, 'cb-audit', { taskId: auditTaskId(caseId), caseId, kind: 'audit' }),
+      );
+    } else if (event.type === CaseCallbackRecorded.type && event.metadata.actor.id !== SURVEY_ACTOR.id) {
+      const taskId = routineTaskId(caseId, round);
+      const data = event.data as { reached: boolean; ratings?: CallbackRatings; unitAtFault?: boolean };
+      await tasks.execute(
+        data.reached && data.ratings
+          ? command(AnswerCallbackTask, 'cb-answer', {
+              taskId,
+              method: 'desk',
+              ratings: data.ratings,
+              unitAtFault: data.unitAtFault ?? false,
+              fromCase: true,
+            })
+          : command(MarkCallbackTaskUnreachable, 'cb-unreachable', { taskId, fromCase: true }),
       );
     }
-  }
-
-  private async answerFromCase(event: RecordedEvent, taskId: string): Promise<void> {
-    const data = event.data as { reached: boolean; ratings?: CallbackRatings; unitAtFault?: boolean };
-    if (data.reached && data.ratings) {
-      await this.send(event, AnswerCallbackTask, 'answer', {
-        taskId,
-        method: 'desk',
-        ratings: data.ratings,
-        unitAtFault: data.unitAtFault ?? false,
-        fromCase: true,
-      });
-    } else {
-      await this.send(event, MarkCallbackTaskUnreachable, 'unreachable', { taskId, fromCase: true });
-    }
-  }
-
-  private async send(
-    cause: RecordedEvent,
-    definition: typeof ScheduleCallbackTask | typeof AnswerCallbackTask | typeof MarkCallbackTaskUnreachable,
-    step: string,
-    data: unknown,
-  ): Promise<void> {
-    const command = parseCommand(definition, {
-      commandId: `cb-${step}-${cause.id}`,
-      type: definition.type,
-      data,
-      metadata: {
-        correlationId: cause.metadata.correlationId,
-        causationId: cause.id,
-        actor: SURVEY_ACTOR,
-        districtId: cause.metadata.districtId,
-      },
-    });
-    try {
-      await this.tasks.execute(command);
-    } catch (error) {
-      if (error instanceof HotlineError && error.code === 'CALLBACK_TASK_NOT_FOUND') {
-        this.logger.info(
-          { caseId: (data as { caseId?: string }).caseId },
-          'survey: no task for a manual callback',
-        );
-        return;
-      }
-      throw error;
-    }
-  }
-}
+  },
+});

@@ -1,24 +1,18 @@
-import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
   AnswerCallbackTask,
+  CallbackSurveyCallRequested,
+  OutboundCallFinished,
   PlaceOutboundCall,
   Rating,
   RecordCallbackAttempt,
-  commandSubject,
   type AttemptFailure,
-  type CommandEnvelope,
-  type RecordedEvent,
 } from '@hotline/contracts';
-import { BusRecord, messageHeaders, type EventBus, type EventConsumer } from '@hotline/infra/bus';
-import { parseCommand } from '@hotline/infra/command';
+import type { BusRequests } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
-import type { Logger } from '@hotline/infra/telemetry';
-import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
+import type { Reaction, ReactorSpec } from '@hotline/infra/reactor';
 import { SURVEY_ACTOR } from './callback-scheduler.reactor';
 import { callbackTaskAggregate } from './callback-task.aggregate';
 import type { CallbackTaskCommands } from './callback-task-commands';
-import { isFinalRefusal } from './workflow-commands';
 
 export const IVR_SURVEY_CONSUMER = 'survey-ivr-calls';
 const CALL_PREFIX = 'survey-';
@@ -45,100 +39,55 @@ const FAILURES: Record<string, AttemptFailure> = {
  * call's end (`OutboundCallFinished`) becomes the task's answer (the key rates efficiency, attitude
  * and result alike) or a failed attempt. Idempotent by call id and by the causing event's id.
  */
-export class IvrSurveyReactor implements OnApplicationBootstrap, OnModuleDestroy {
-  private consumer: EventConsumer | undefined;
-
-  constructor(
-    private readonly bus: EventBus,
-    private readonly client: ClientProxy,
-    private readonly store: EventStore,
-    private readonly tasks: CallbackTaskCommands,
-    private readonly logger: Logger,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.bus.consume(
-      {
-        durableName: IVR_SURVEY_CONSUMER,
-        filter: { eventTypes: ['CallbackSurveyCallRequested', 'OutboundCallFinished'] },
-      },
-      (event) => this.react(event),
-    );
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.consumer?.stop();
-  }
-
-  async react(event: RecordedEvent): Promise<void> {
-    try {
-      if (event.type === 'CallbackSurveyCallRequested') await this.placeCall(event);
-      else await this.callFinished(event);
-    } catch (error) {
-      if (!isFinalRefusal(error)) throw error;
-      this.logger.warn({ err: error, eventType: event.type }, 'survey: an IVR survey step was refused');
-    }
-  }
-
-  private async placeCall(event: RecordedEvent): Promise<void> {
+export function ivrSurvey(
+  store: EventStore,
+  requests: BusRequests,
+  tasks: CallbackTaskCommands,
+): ReactorSpec {
+  const placeCall = async ({ event, command }: Reaction): Promise<void> => {
     const { taskId, caseId, attempt } = event.data as { taskId: string; caseId: string; attempt: number };
-    const { state } = await callbackTaskAggregate.load(this.store, taskId);
+    const { state } = await callbackTaskAggregate.load(store, taskId);
     const phone = state.task?.phone;
     if (phone === undefined) return;
-    const commandId = `cb-dial-${event.id}`;
-    const metadata = {
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      actor: SURVEY_ACTOR,
-      districtId: event.metadata.districtId,
-    };
     const data = {
       callId: surveyCallId(taskId, attempt),
-      purpose: 'survey',
+      purpose: 'survey' as const,
       number: phone.replace(/\D/g, ''),
       caseId,
       message: IVR_SURVEY_MESSAGE,
       answers: ANSWERS,
     };
-    const envelope: CommandEnvelope = { commandId, type: PlaceOutboundCall.type, data, metadata };
-    await firstValueFrom(
-      this.client.send(
-        commandSubject(PlaceOutboundCall.service, PlaceOutboundCall.type),
-        new BusRecord(envelope, messageHeaders(metadata)),
-      ),
-    );
-  }
+    const { commandId, metadata } = command(PlaceOutboundCall, 'cb-dial', data);
+    await requests.command(PlaceOutboundCall, commandId, data, metadata);
+  };
 
-  private async callFinished(event: RecordedEvent): Promise<void> {
+  const callFinished = async ({ event, command }: Reaction): Promise<void> => {
     const { callId, outcome, answer } = event.data as { callId: string; outcome: string; answer?: string };
     const taskId = taskOfCall(callId);
     if (taskId === undefined) return;
-    const metadata = {
-      correlationId: event.metadata.correlationId,
-      causationId: event.id,
-      actor: SURVEY_ACTOR,
-      districtId: event.metadata.districtId,
-    };
     const rating = Rating.safeParse(answer);
     if (outcome === 'answered' && rating.success) {
       const ratings = { efficiency: rating.data, attitude: rating.data, result: rating.data };
-      await this.tasks.execute(
-        parseCommand(AnswerCallbackTask, {
-          commandId: `cb-ivr-answer-${event.id}`,
-          type: AnswerCallbackTask.type,
-          data: { taskId, method: 'ivr', ratings, recordingId: callId },
-          metadata,
-        }),
+      await tasks.execute(
+        command(AnswerCallbackTask, 'cb-ivr-answer', { taskId, method: 'ivr', ratings, recordingId: callId }),
       );
       return;
     }
-    await this.tasks.execute(
-      parseCommand(RecordCallbackAttempt, {
-        commandId: `cb-ivr-attempt-${event.id}`,
-        type: RecordCallbackAttempt.type,
-        data: { taskId, method: 'ivr', failure: FAILURES[outcome] ?? 'no-answer' },
-        metadata,
+    await tasks.execute(
+      command(RecordCallbackAttempt, 'cb-ivr-attempt', {
+        taskId,
+        method: 'ivr',
+        failure: FAILURES[outcome] ?? 'no-answer',
       }),
     );
-  }
+  };
+
+  return {
+    name: IVR_SURVEY_CONSUMER,
+    actor: SURVEY_ACTOR,
+    events: [CallbackSurveyCallRequested, OutboundCallFinished],
+    refusal: 'survey: an IVR survey step was refused',
+    react: (reaction) =>
+      reaction.event.type === CallbackSurveyCallRequested.type ? placeCall(reaction) : callFinished(reaction),
+  };
 }

@@ -1,18 +1,12 @@
 import {
   CloseCase,
-  HotlineError,
   RecordCaseCallback,
   RedoCase,
-  commandSubject,
   type CallbackRatings,
   type CommandDefinition,
-  type CommandEnvelope,
-  type RecordedEvent,
 } from '@hotline/contracts';
-import { BusRecord, messageHeaders } from '@hotline/infra/bus';
-import type { ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom } from 'rxjs';
-import type { Actor } from '@hotline/contracts';
+import type { BusRequests } from '@hotline/infra/bus';
+import type { Reaction } from '@hotline/infra/reactor';
 
 /** The outcome of a callback as the case records it. */
 export type CaseCallbackOutcome =
@@ -24,55 +18,32 @@ export type CaseCallbackOutcome =
  * with a command id derived from the event that caused it, so a redelivery is answered, not repeated.
  */
 export class WorkflowCommands {
-  constructor(
-    private readonly bus: ClientProxy,
-    private readonly actor: Actor,
-  ) {}
+  constructor(private readonly requests: BusRequests) {}
 
-  recordCallback(cause: RecordedEvent, caseId: string, outcome: CaseCallbackOutcome): Promise<unknown> {
-    return this.send(RecordCaseCallback, `cb-record-${cause.id}`, { caseId, ...outcome }, cause);
+  recordCallback(cause: Reaction, caseId: string, outcome: CaseCallbackOutcome): Promise<unknown> {
+    return this.send(cause, RecordCaseCallback, 'cb-record', { caseId, ...outcome });
   }
 
   close(
-    cause: RecordedEvent,
+    cause: Reaction,
     caseId: string,
     callbackWaiver?: 'anonymous' | 'citizen-declined',
   ): Promise<unknown> {
-    return this.send(
-      CloseCase,
-      `cb-close-${cause.id}`,
-      { caseId, ...(callbackWaiver ? { callbackWaiver } : {}) },
-      cause,
-    );
+    return this.send(cause, CloseCase, 'cb-close', { caseId, ...(callbackWaiver ? { callbackWaiver } : {}) });
   }
 
-  redo(cause: RecordedEvent, caseId: string, reason: string): Promise<unknown> {
-    return this.send(RedoCase, `cb-redo-${cause.id}`, { caseId, reason, coHandlers: [] }, cause);
+  redo(cause: Reaction, caseId: string, reason: string): Promise<unknown> {
+    return this.send(cause, RedoCase, 'cb-redo', { caseId, reason, coHandlers: [] });
   }
 
   private send(
+    cause: Reaction,
     definition: CommandDefinition,
-    commandId: string,
+    step: string,
     data: unknown,
-    cause: RecordedEvent,
   ): Promise<unknown> {
-    const metadata = {
-      correlationId: cause.metadata.correlationId,
-      causationId: cause.id,
-      actor: this.actor,
-      districtId: cause.metadata.districtId,
-      ...(cause.metadata.traceparent ? { traceparent: cause.metadata.traceparent } : {}),
-    };
-    const envelope: CommandEnvelope = { commandId, type: definition.type, data, metadata };
-    return firstValueFrom(
-      this.bus.send(
-        commandSubject(definition.service, definition.type),
-        new BusRecord(envelope, messageHeaders(metadata)),
-      ),
-    );
+    // Built (and checked) here, sent as written: the workflow parses it again on its side.
+    const { commandId, metadata } = cause.command(definition, step, data);
+    return this.requests.commandByName(definition.service, definition.type, commandId, data, metadata);
   }
 }
-
-/** A refusal that a retry cannot change (a rule, a missing case, a role): logged, not redelivered. */
-export const isFinalRefusal = (error: unknown): boolean =>
-  error instanceof HotlineError && ['rule', 'forbidden', 'not-found', 'validation'].includes(error.kind);

@@ -7,3 +7,5 @@ export {
   type SamplingFrame,
 } from './sampling-frame';
 export { sampleByQuota, systematicSample, type Quota, type QuotaSample } from './systematic-sample';
+export { pollRoundDecider } from './poll-round.decider';
+export { unitIndices } from './poll-index';

@@ -19,9 +19,14 @@ describe('sampling frame file', () => {
       { phone: '0591-87654321', district: 'taijiang' },
     ]);
     expect(parsed.rejected).toEqual([
-      { line: 3, reason: '"12345" is not a Chinese mobile or landline number' },
-      { line: 6, reason: '13800138000 is already in the file' },
-      { line: 7, reason: '"Gu Lou" is not a district id' },
+      {
+        line: 3,
+        code: 'phone',
+        value: '12345',
+        reason: '"12345" is not a Chinese mobile or landline number',
+      },
+      { line: 6, code: 'duplicate', value: '13800138000', reason: '13800138000 is already in the file' },
+      { line: 7, code: 'district', value: 'Gu Lou', reason: '"Gu Lou" is not a district id' },
     ]);
   });
 });

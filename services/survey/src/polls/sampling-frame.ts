@@ -16,18 +16,30 @@ export interface FrameEntry {
   unitId?: string;
 }
 
+/** Why a line was not kept: a screen says it in its own language from the code and the value. */
+export type RejectionCode = 'phone' | 'district' | 'unit' | 'duplicate' | 'in-frame';
+
 export interface RejectedLine {
   /** 1-based line number in the file. */
   line: number;
+  code: RejectionCode;
+  /** The field at fault, cut short. */
+  value: string;
   reason: string;
 }
 
 export interface ParsedFrame {
   entries: FrameEntry[];
+  /** The 1-based line number of each kept entry. */
+  lines: number[];
   rejected: RejectedLine[];
 }
 
 const DISTRICT = /^[a-z][a-z0-9-]{0,39}$/;
+const UNIT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+/** A field quoted in a reason, cut short: a reason stays one readable line whatever the file holds. */
+const short = (field: string): string => (field.length > 40 ? `${field.slice(0, 40)}…` : field);
+const quoted = (field: string): string => `"${short(field)}"`;
 
 /**
  * Parses a frame file, one number a line: `phone,district[,unitId]` (a header line starting with
@@ -36,6 +48,7 @@ const DISTRICT = /^[a-z][a-z0-9-]{0,39}$/;
  */
 export function parseFrameFile(text: string): ParsedFrame {
   const entries: FrameEntry[] = [];
+  const kept: number[] = [];
   const rejected: RejectedLine[] = [];
   const seen = new Set<string>();
   const lines = text.split(/\r?\n/);
@@ -46,15 +59,33 @@ export function parseFrameFile(text: string): ParsedFrame {
     const [phoneText = '', district = '', unitId] = content.split(',').map((field) => field.trim());
     const phone = normalizeChinesePhone(phoneText);
     if (phone === undefined) {
-      rejected.push({ line, reason: `"${phoneText}" is not a Chinese mobile or landline number` });
+      rejected.push({
+        line,
+        code: 'phone',
+        value: short(phoneText),
+        reason: `${quoted(phoneText)} is not a Chinese mobile or landline number`,
+      });
     } else if (!DISTRICT.test(district)) {
-      rejected.push({ line, reason: `"${district}" is not a district id` });
+      rejected.push({
+        line,
+        code: 'district',
+        value: short(district),
+        reason: `${quoted(district)} is not a district id`,
+      });
+    } else if (unitId !== undefined && unitId !== '' && !UNIT.test(unitId)) {
+      rejected.push({
+        line,
+        code: 'unit',
+        value: short(unitId),
+        reason: `${quoted(unitId)} is not a unit id`,
+      });
     } else if (seen.has(phone)) {
-      rejected.push({ line, reason: `${phone} is already in the file` });
+      rejected.push({ line, code: 'duplicate', value: phone, reason: `${phone} is already in the file` });
     } else {
       seen.add(phone);
       entries.push({ phone, district, ...(unitId ? { unitId } : {}) });
+      kept.push(line);
     }
   });
-  return { entries, rejected };
+  return { entries, lines: kept, rejected };
 }

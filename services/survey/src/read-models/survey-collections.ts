@@ -6,6 +6,16 @@ export const SurveyCollection = {
   satisfaction: 'surveySatisfaction',
   /** Post-call survey counters per agent and China day. */
   agentScores: 'surveyAgentScores',
+  /** One document per poll round: definition, status, deadline. */
+  pollRounds: 'surveyPollRounds',
+  /** One document per frame file imported: counts and the rejected lines. */
+  pollFrameImports: 'surveyPollFrameImports',
+  /** Progress per round, district and frame (配额): target, available, drawn, taken, outcomes. */
+  pollQuotas: 'surveyPollQuotas',
+  /** One document per sampled number: the call list and the answers. */
+  pollInterviews: 'surveyPollInterviews',
+  /** Per round and unit: interviews counted, per question answers and score sums, verification. */
+  pollResults: 'surveyPollResults',
 } as const;
 
 /** `YYYY-MM-DD` of an instant in China time. */

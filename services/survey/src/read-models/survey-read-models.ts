@@ -10,6 +10,7 @@ import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import { agentScoresProjection } from './agent-scores.projection';
 import { callbackTasksProjection } from './callback-tasks.projection';
+import { pollProjection } from '../polls/poll.projection';
 
 export interface SurveyReadModelsOptions {
   store: ReadStore;
@@ -19,7 +20,7 @@ export interface SurveyReadModelsOptions {
   readAfterWriteTimeoutMs: number;
 }
 
-export type SurveyReadModel = 'callbackTasks' | 'agentScores';
+export type SurveyReadModel = 'callbackTasks' | 'agentScores' | 'polls';
 
 /** The survey projections and their runners: started with the service, waited on by queries. */
 export class SurveyReadModels {
@@ -36,6 +37,7 @@ export class SurveyReadModels {
     this.runners = {
       callbackTasks: runner(callbackTasksProjection()),
       agentScores: runner(agentScoresProjection()),
+      polls: runner(pollProjection()),
     };
   }
 

@@ -5,10 +5,12 @@ import {
   GetUnitInbox,
   ListCaseAuditTrail,
   LookUpCaseForCitizen,
+  ReserveCaseNumber,
   SearchCases,
   caseCommands,
 } from '@hotline/contracts';
 import { commandEndpoint, queryEndpoint, type BusEndpoint } from '@hotline/infra/bus';
+import type { CaseNumberReservations } from './case-number/case-number-reservations';
 import type { CaseCommandService } from './commands/case-command.service';
 import type { AuditTrailService } from './queries/audit-trail.service';
 import type { CaseQueryService } from './queries/case-query.service';
@@ -22,10 +24,12 @@ export const caseEndpoints = (deps: {
   inboxes: InboxQueryService;
   citizens: CitizenLookupService;
   audit: AuditTrailService;
+  reservations: CaseNumberReservations;
 }): BusEndpoint[] => [
   ...caseCommands.map((definition) =>
     commandEndpoint(definition, (command) => deps.commands.execute(command)),
   ),
+  commandEndpoint(ReserveCaseNumber, (command) => deps.reservations.reserve(command)),
   queryEndpoint(GetCase, (query) => deps.cases.getCase(query)),
   queryEndpoint(GetCaseTimeline, (query) => deps.cases.getTimeline(query)),
   queryEndpoint(SearchCases, (query) => deps.cases.search(query)),

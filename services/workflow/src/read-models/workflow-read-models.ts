@@ -11,6 +11,10 @@ import type { Logger } from '@hotline/infra/telemetry';
 import type { Registry } from 'prom-client';
 import { caseTimelineProjection } from '../case/read-models/case-timeline.projection';
 import { casesProjection } from '../case/read-models/cases.projection';
+import {
+  RESERVATIONS_PROJECTION,
+  caseNumberReservationsProjection,
+} from '../case/case-number/case-number-reservations.projection';
 import { unitsProjection } from '../unit/units.projection';
 
 export interface WorkflowReadModelsOptions {
@@ -34,6 +38,7 @@ const CATCH_UP_BATCH = 5_000;
 
 export const UNITS_PROJECTION = 'workflow-units';
 export const CASE_PROJECTIONS: readonly string[] = ['workflow-cases', 'workflow-case-timeline'];
+export { RESERVATIONS_PROJECTION };
 
 /** The workflow's projections and their runners: started with the service, waited on by queries. */
 export class WorkflowReadModels {
@@ -47,6 +52,7 @@ export class WorkflowReadModels {
       unitsProjection(),
       casesProjection({ cacheSize: options.cacheSize }),
       caseTimelineProjection(),
+      caseNumberReservationsProjection(),
     ];
     this.runners = this.projections.map(
       (projection) =>

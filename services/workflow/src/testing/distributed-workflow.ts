@@ -8,22 +8,33 @@ import { connect } from '@nats-io/transport-node';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices, type RunningServices } from '@hotline/infra/platform';
-import { MongoReadStore } from '@hotline/infra/read-store';
+import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { firstValueFrom } from 'rxjs';
 import { workflowService } from '../workflow.module';
 import { privateNats } from '@hotline/infra/bus/testing';
 
-/** Environment of a distributed run with names of its own: JetStream streams, subjects, database. */
-export function isolatedDistributedEnv(dir: string): Record<string, string> {
+export interface IsolatedDistributedEnv {
+  env: Record<string, string>;
+  /** The PostgreSQL database of the read models, made for this run: drop it at the end. */
+  readModels: TemporaryDatabase;
+}
+
+/**
+ * Environment of a distributed run with names of its own: JetStream streams and subjects, and the
+ * read models in a PostgreSQL database of its own (the distributed default).
+ */
+export async function isolatedDistributedEnv(dir: string): Promise<IsolatedDistributedEnv> {
   const tag = randomUUID().replace(/-/g, '').slice(0, 10);
-  return {
+  const readModels = await createTemporaryDatabase('wf');
+  const env = {
     HOTLINE_MODE: 'distributed',
     NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     EVENT_STORE_PATH: join(dir, 'events.db'),
     EVENT_STORE_DURABILITY: 'normal',
-    READ_STORE: 'mongodb',
-    MONGODB_URL: process.env.FERRETDB_URL ?? 'mongodb://127.0.0.1:27018/',
+    READ_STORE: 'postgres',
+    POSTGRES_URL: readModels.url,
+    // Where the read models go when a run chooses READ_STORE=mongodb.
     MONGODB_DB: `wf_${tag}`,
     HOTLINE_EVENTS_STREAM: `WFT_${tag}`,
     HOTLINE_DLQ_STREAM: `WFT_DLQ_${tag}`,
@@ -37,19 +48,21 @@ export function isolatedDistributedEnv(dir: string): Record<string, string> {
     HOTLINE_DEMO: 'on',
     HOTLINE_INSECURE_COOKIES: 'true',
   };
+  return { env, readModels };
 }
 
 /**
  * The workflow service in this process on the distributed adapters (NATS, the SQLite store,
- * FerretDB), with a relay feeding JetStream, and a client that talks to it over NATS. For
+ * PostgreSQL read models), with a relay feeding JetStream, and a client that talks to it over NATS. For
  * integration tests; `close()` deletes the streams and the database it made.
  */
 export async function startDistributedWorkflow(overrides: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'hotline-workflow-int-'));
   // A NATS of its own unless told otherwise: on a shared one other workflows answer our commands.
   const nats = overrides.NATS_URL === undefined ? await privateNats(dir) : undefined;
+  const isolated = await isolatedDistributedEnv(dir);
   const env: Record<string, string> = {
-    ...isolatedDistributedEnv(dir),
+    ...isolated.env,
     ...(nats ? { NATS_URL: nats.url } : {}),
     ...overrides,
   };
@@ -62,7 +75,8 @@ export async function startDistributedWorkflow(overrides: Record<string, string>
   const relay = new Relay({
     store: platform.eventStore,
     publisher,
-    resumePosition: () => lastPublishedPosition(jsm, env.HOTLINE_EVENTS_STREAM as string),
+    // The topology's names: under HOTLINE_BUS_PREFIX when the run sets one (two deployments on one NATS).
+    resumePosition: () => lastPublishedPosition(jsm, platform.topology.eventsStream),
   });
   await relay.start();
   const running: RunningServices = await startServices(platform, [workflowService], {
@@ -84,15 +98,11 @@ export async function startDistributedWorkflow(overrides: Record<string, string>
       await relay.stop();
       await publisher.close();
       await running.close();
-      if (env.READ_STORE === 'mongodb') {
-        const readStore = await MongoReadStore.connect(env.MONGODB_URL as string, env.MONGODB_DB as string);
-        await readStore.dropDatabase();
-        await readStore.close();
-      }
+      await isolated.readModels.drop();
       const cleanup = await connect({ servers: env.NATS_URL });
       const manager = await jetstreamManager(cleanup);
-      await manager.streams.delete(env.HOTLINE_EVENTS_STREAM as string).catch(() => undefined);
-      await manager.streams.delete(env.HOTLINE_DLQ_STREAM as string).catch(() => undefined);
+      await manager.streams.delete(platform.topology.eventsStream).catch(() => undefined);
+      await manager.streams.delete(platform.topology.dlqStream).catch(() => undefined);
       await cleanup.close();
       await nats?.stop();
       rmSync(dir, { recursive: true, force: true });

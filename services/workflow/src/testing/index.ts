@@ -2,6 +2,7 @@
 export {
   isolatedDistributedEnv,
   startDistributedWorkflow,
+  type IsolatedDistributedEnv,
   type DistributedWorkflow,
 } from './distributed-workflow';
 export { privateNats } from '@hotline/infra/bus/testing';

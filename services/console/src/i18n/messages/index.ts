@@ -4,10 +4,16 @@ import agent from './agent';
 import center from './center';
 import common from './common';
 import desk from './desk';
+import dispatchBatch from './dispatch-batch';
 import errors from './errors';
+import escalation from './escalation';
+import knowledge from './knowledge';
+import polls from './polls';
 import portal from './portal';
 import reports from './reports';
+import routingSettings from './routing-settings';
 import supervisor from './supervisor';
+import survey from './survey';
 import timeline from './timeline';
 import unit from './unit';
 
@@ -19,9 +25,15 @@ export const areas: Record<string, AreaMessages> = {
   desk,
   agent,
   center,
+  dispatchBatch,
   admin,
+  routingSettings,
   supervisor,
+  survey,
+  polls,
+  escalation,
   reports,
+  knowledge,
   timeline,
   errors,
 };

@@ -6,6 +6,8 @@ import { LANGUAGES, type AgentProfile, type QueueConfig } from './routing-api';
 interface Values {
   account: string;
   queueIds: string[];
+  /** The agent's tier in each queue: 1 answers at once, higher tiers once the wait passes a tier rule. */
+  tiers: Record<string, number | null>;
   chatCapacity: number;
   levels: Record<string, number | null>;
 }
@@ -34,12 +36,14 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
       skills: { ...kept, ...levels },
       queues: v.queueIds.map((queueId, position) => {
         const old = profile?.queues.find((m) => m.queueId === queueId);
-        return old ?? { queueId, tier: 1, position, weight: 1 };
+        return { ...(old ?? { queueId, position, weight: 1 }), tier: v.tiers?.[queueId] ?? old?.tier ?? 1 };
       }),
       chatCapacity: v.chatCapacity,
     });
   };
   const account = profile?.agentId.replace(/^user:/, '');
+  const chosen = (Form.useWatch('queueIds', form) as string[] | undefined) ?? [];
+  const queueName = (queueId: string) => queues.find((q) => q.queueId === queueId)?.name ?? queueId;
   return (
     <Modal
       open
@@ -57,6 +61,7 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
         initialValues={{
           account,
           queueIds: profile?.queues.map((m) => m.queueId) ?? [],
+          tiers: Object.fromEntries(profile?.queues.map((m) => [m.queueId, m.tier]) ?? []),
           chatCapacity: profile?.chatCapacity ?? 3,
           levels: Object.fromEntries(LANGUAGES.map((l) => [l, profile?.skills[l] ?? null])),
         }}
@@ -67,6 +72,15 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
         <Form.Item name="queueIds" label={t('admin.routing.queues')}>
           <Select mode="multiple" options={queues.map((q) => ({ value: q.queueId, label: q.name }))} />
         </Form.Item>
+        {chosen.map((queueId) => (
+          <Form.Item
+            key={queueId}
+            name={['tiers', queueId]}
+            label={t('admin.routing.tierIn', { queue: queueName(queueId) })}
+          >
+            <InputNumber min={1} max={9} placeholder="1" />
+          </Form.Item>
+        ))}
         {LANGUAGES.map((language) => (
           <Form.Item
             key={language}

@@ -1,7 +1,14 @@
-import type { AgentProfile, QueueConfig, RouterSettings, RoutingStrategy } from '@hotline/contracts';
+import type {
+  AgentProfile,
+  OverflowTarget,
+  QueueConfig,
+  RouterSettings,
+  RoutingStrategy,
+} from '@hotline/contracts';
 import { apiGet, apiPut, newCommandId } from '../../api/http';
+import type { Translate } from '../../i18n';
 
-export type { AgentProfile, QueueConfig, RouterSettings, RoutingStrategy };
+export type { AgentProfile, OverflowTarget, QueueConfig, RouterSettings, RoutingStrategy };
 
 export interface RoutingSettingsView {
   queues: QueueConfig[];
@@ -59,3 +66,24 @@ export const newQueue = (queueId: string, name: string): QueueConfig => ({
   serviceLevelSeconds: 15,
   shortAbandonSeconds: 5,
 });
+
+/** Where a queue overflows, in words: "等待 120 秒后转 回拨", or only the target without a max wait. */
+export function overflowText(
+  queue: QueueConfig,
+  queueName: (queueId: string) => string,
+  t: Translate,
+): string {
+  const target = queue.overflow;
+  if (target === undefined) return '—';
+  const where =
+    target.kind === 'queue'
+      ? queueName(target.queueId)
+      : target.kind === 'mailbox'
+        ? t('admin.routing.toMailbox', { mailbox: target.mailboxId })
+        : target.kind === 'number'
+          ? t('admin.routing.toNumber', { number: target.number })
+          : t('admin.routing.overflowKind.callback');
+  return queue.maxWaitSeconds === undefined
+    ? where
+    : t('admin.routing.overflowAfter', { queue: where, seconds: String(queue.maxWaitSeconds) });
+}

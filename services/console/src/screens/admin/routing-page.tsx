@@ -1,29 +1,16 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, InputNumber, Space, Table } from 'antd';
+import { App, Button, Card, Space, Table, Typography } from 'antd';
 import { LANGUAGE_SKILLS } from '@hotline/contracts';
 import { ErrorAlert, PageHeader } from '../../components';
 import { errorText } from '../../components/error-text';
 import { useRequest } from '../../components/use-request';
 import { useLocale, useT } from '../../i18n';
 import { RoutingAgentModal } from './routing-agent-modal';
-import {
-  routingApi,
-  newQueue,
-  type AgentProfile,
-  type QueueConfig,
-  type RouterSettings,
-} from './routing-api';
+import { routingApi, newQueue, overflowText, type AgentProfile, type QueueConfig } from './routing-api';
 import { RoutingQueueModal } from './routing-queue-modal';
+import { RouterSettingsCard } from './router-settings-card';
 
 type Editing = { kind: 'queue'; queue?: QueueConfig } | { kind: 'agent'; profile?: AgentProfile } | undefined;
-
-const SETTINGS_FIELDS = [
-  'maxMissedOffers',
-  'declineDelaySeconds',
-  'noAnswerDelaySeconds',
-  'wrapUpDelaySeconds',
-  'repeatCallerDays',
-] as const;
 
 /**
  * 话务路由设置: the router's queues, agents' seats and its own settings, edited as data (each save a
@@ -48,8 +35,8 @@ export function RoutingPage() {
     }
   };
   const queueName = (queueId: string) => queues.find((q) => q.queueId === queueId)?.name ?? queueId;
-  const languages = (profile: AgentProfile) =>
-    Object.entries(profile.skills)
+  const levels = (skills: Array<[string, number]>) =>
+    skills
       .filter(([skill]) => skill in LANGUAGE_SKILLS)
       .map(
         ([skill, level]) =>
@@ -80,15 +67,14 @@ export function RoutingPage() {
             { title: t('admin.routing.acw'), dataIndex: 'afterContactWorkSeconds' },
             { title: t('admin.routing.serviceLevel'), dataIndex: 'serviceLevelSeconds' },
             {
+              title: t('admin.routing.needs'),
+              key: 'needs',
+              render: (_: unknown, q) => levels(q.requiredSkills.map((r) => [r.skillId, r.minLevel])) || '—',
+            },
+            {
               title: t('admin.routing.overflow'),
               key: 'overflow',
-              render: (_: unknown, q) =>
-                q.overflow?.kind === 'queue'
-                  ? t('admin.routing.overflowAfter', {
-                      queue: queueName(q.overflow.queueId),
-                      seconds: q.maxWaitSeconds ?? '—',
-                    })
-                  : '—',
+              render: (_: unknown, q) => overflowText(q, queueName, t),
             },
             {
               title: t('admin.routing.actions'),
@@ -115,17 +101,25 @@ export function RoutingPage() {
             {
               title: t('admin.routing.account'),
               dataIndex: 'agentId',
-              render: (id: string) => id.replace(/^user:/, ''),
+              // The seat's sign-in name, exactly as it is typed at the sign-in page.
+              render: (id: string) => <Typography.Text code>{id.replace(/^user:/, '')}</Typography.Text>,
             },
             {
               title: t('admin.routing.queues'),
               key: 'queues',
-              render: (_: unknown, p) => p.queues.map((m) => queueName(m.queueId)).join('、'),
+              render: (_: unknown, p) =>
+                p.queues
+                  .map((m) =>
+                    m.tier > 1
+                      ? t('admin.routing.queueAtTier', { queue: queueName(m.queueId), tier: String(m.tier) })
+                      : queueName(m.queueId),
+                  )
+                  .join('、'),
             },
             {
               title: t('admin.routing.languages'),
               key: 'languages',
-              render: (_: unknown, p) => languages(p),
+              render: (_: unknown, p) => levels(Object.entries(p.skills)),
             },
             { title: t('admin.routing.chatCapacity'), dataIndex: 'chatCapacity' },
             {
@@ -141,28 +135,12 @@ export function RoutingPage() {
         />
       </Card>
       {data.data !== undefined && (
-        <Card title={t('admin.routing.settingsTitle')}>
-          <Form<RouterSettings>
-            layout="inline"
-            key={String(round)}
-            initialValues={data.data.settings}
-            onFinish={(values) => void save(routingApi.setSettings({ ...data.data!.settings, ...values }))}
-          >
-            {SETTINGS_FIELDS.map((field) => (
-              <Form.Item key={field} name={field} label={t(`admin.routing.settings.${field}`)}>
-                <InputNumber
-                  min={field === 'maxMissedOffers' ? 1 : 0}
-                  max={field === 'repeatCallerDays' ? 90 : 3600}
-                />
-              </Form.Item>
-            ))}
-            <Form.Item>
-              <Button type="primary" htmlType="submit">
-                {t('admin.routing.save')}
-              </Button>
-            </Form.Item>
-          </Form>
-        </Card>
+        <RouterSettingsCard
+          // A form takes its values when mounted: mount it again once the saved settings are read back.
+          key={JSON.stringify(data.data.settings)}
+          settings={data.data.settings}
+          onSave={(settings) => void save(routingApi.setSettings(settings))}
+        />
       )}
       {editing?.kind === 'queue' && (
         <RoutingQueueModal

@@ -1,17 +1,32 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
-import { useT } from '../../i18n';
-import { STRATEGIES, type QueueConfig } from './routing-api';
+import { Divider, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { LANGUAGE_SKILLS } from '@hotline/contracts';
+import { useLocale, useT } from '../../i18n';
+import { LANGUAGES, STRATEGIES, type QueueConfig } from './routing-api';
+import {
+  OverflowFields,
+  TierRulesField,
+  overflowTarget,
+  overflowValues,
+  type OverflowValues,
+} from './routing-queue-fields';
 
-interface Values {
+interface Values extends OverflowValues {
   queueId: string;
   name: string;
   strategy: QueueConfig['strategy'];
   offerTimeoutSeconds: number;
   afterContactWorkSeconds: number;
   serviceLevelSeconds: number;
+  shortAbandonSeconds: number;
+  urgentPriority: number;
+  repeatCallerPriority: number;
+  /** The least level of each language or dialect a contact of this queue needs (empty: not needed). */
+  languages: Record<string, number | null>;
+  tierRules: QueueConfig['tierRules'];
   maxWaitSeconds?: number | null;
-  overflowQueueId?: string | null;
-  yueLevel?: number | null;
+  noAgentMaxWaitSeconds?: number | null;
+  maxLength?: number | null;
+  alarmWaitSeconds?: number | null;
 }
 
 interface Props {
@@ -22,29 +37,49 @@ interface Props {
   onSave: (queue: QueueConfig) => void;
 }
 
-/** A queue (skill group): name, strategy, offer and after-call times, service level, overflow. */
+const given = (value: number | null | undefined): value is number => value !== null && value !== undefined;
+
+/**
+ * A queue (skill group): strategy, times, the languages it needs, the pool widening by tier,
+ * priorities, limits and where a contact overflows. Settings the form does not show (skills other
+ * than languages) are kept as they were.
+ */
 export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }: Props) {
   const t = useT();
+  const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
   const base = queue ?? template;
-  const overflow = base.overflow?.kind === 'queue' ? base.overflow.queueId : undefined;
   const submit = (v: Values) => {
-    const { overflow: _old, maxWaitSeconds: _wait, ...rest } = base;
+    const kept = base.requiredSkills.filter((r) => !r.skillId.startsWith('lang.'));
+    const languages = LANGUAGES.flatMap((skillId) => {
+      const level = v.languages[skillId];
+      return given(level) && level > 0 ? [{ skillId, minLevel: level }] : [];
+    });
+    const overflow = overflowTarget(v);
     onSave({
-      ...rest,
       queueId: v.queueId.trim(),
       name: v.name.trim(),
+      requiredSkills: [...kept, ...languages],
       strategy: v.strategy,
       offerTimeoutSeconds: v.offerTimeoutSeconds,
       afterContactWorkSeconds: v.afterContactWorkSeconds,
+      tierRules: [...v.tierRules].sort((a, b) => a.tier - b.tier),
+      ...(given(v.maxWaitSeconds) ? { maxWaitSeconds: v.maxWaitSeconds } : {}),
+      ...(given(v.noAgentMaxWaitSeconds) ? { noAgentMaxWaitSeconds: v.noAgentMaxWaitSeconds } : {}),
+      ...(given(v.maxLength) ? { maxLength: v.maxLength } : {}),
+      ...(given(v.alarmWaitSeconds) ? { alarmWaitSeconds: v.alarmWaitSeconds } : {}),
+      ...(overflow ? { overflow } : {}),
+      urgentPriority: v.urgentPriority,
+      repeatCallerPriority: v.repeatCallerPriority,
       serviceLevelSeconds: v.serviceLevelSeconds,
-      ...(v.maxWaitSeconds ? { maxWaitSeconds: v.maxWaitSeconds } : {}),
-      ...(v.overflowQueueId ? { overflow: { kind: 'queue', queueId: v.overflowQueueId } } : {}),
+      shortAbandonSeconds: v.shortAbandonSeconds,
     });
   };
+  const seconds = t('admin.routing.seconds');
   return (
     <Modal
       open
+      width={640}
       title={queue ? t('admin.routing.editQueue', { name: queue.name }) : t('admin.routing.newQueue')}
       okText={t('admin.routing.save')}
       cancelText={t('admin.routing.cancel')}
@@ -57,14 +92,15 @@ export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }:
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          queueId: base.queueId,
-          name: base.name,
-          strategy: base.strategy,
-          offerTimeoutSeconds: base.offerTimeoutSeconds,
-          afterContactWorkSeconds: base.afterContactWorkSeconds,
-          serviceLevelSeconds: base.serviceLevelSeconds,
+          ...base,
+          languages: Object.fromEntries(
+            LANGUAGES.map((l) => [l, base.requiredSkills.find((r) => r.skillId === l)?.minLevel ?? null]),
+          ),
           maxWaitSeconds: base.maxWaitSeconds ?? null,
-          overflowQueueId: overflow ?? null,
+          noAgentMaxWaitSeconds: base.noAgentMaxWaitSeconds ?? null,
+          maxLength: base.maxLength ?? null,
+          alarmWaitSeconds: base.alarmWaitSeconds ?? null,
+          ...overflowValues(base.overflow),
         }}
       >
         <Form.Item
@@ -84,24 +120,57 @@ export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }:
           <Select options={STRATEGIES.map((s) => ({ value: s, label: t(`admin.routing.strategy.${s}`) }))} />
         </Form.Item>
         <Form.Item name="offerTimeoutSeconds" label={t('admin.routing.offerTimeout')}>
-          <InputNumber min={1} max={600} addonAfter={t('admin.routing.seconds')} />
+          <InputNumber min={1} max={600} addonAfter={seconds} />
         </Form.Item>
         <Form.Item name="afterContactWorkSeconds" label={t('admin.routing.acw')}>
-          <InputNumber min={0} max={3600} addonAfter={t('admin.routing.seconds')} />
+          <InputNumber min={0} max={3600} addonAfter={seconds} />
         </Form.Item>
         <Form.Item name="serviceLevelSeconds" label={t('admin.routing.serviceLevel')}>
-          <InputNumber min={1} max={600} addonAfter={t('admin.routing.seconds')} />
+          <InputNumber min={1} max={600} addonAfter={seconds} />
         </Form.Item>
+        <Form.Item name="shortAbandonSeconds" label={t('admin.routing.shortAbandon')}>
+          <InputNumber min={0} max={600} addonAfter={seconds} />
+        </Form.Item>
+        <Divider>{t('admin.routing.needsTitle')}</Divider>
+        {LANGUAGES.map((language) => (
+          <Form.Item
+            key={language}
+            name={['languages', language]}
+            label={t('admin.routing.needsLanguage', {
+              language: LANGUAGE_SKILLS[language][locale === 'en' ? 'en' : 'zh'],
+            })}
+          >
+            <InputNumber min={0} max={10} />
+          </Form.Item>
+        ))}
+        <TierRulesField />
+        <Form.Item name="urgentPriority" label={t('admin.routing.urgentPriority')}>
+          <InputNumber min={0} max={9} />
+        </Form.Item>
+        <Form.Item name="repeatCallerPriority" label={t('admin.routing.repeatCallerPriority')}>
+          <InputNumber min={0} max={9} />
+        </Form.Item>
+        <Divider>{t('admin.routing.limitsTitle')}</Divider>
         <Form.Item name="maxWaitSeconds" label={t('admin.routing.maxWait')}>
-          <InputNumber min={1} max={86400} addonAfter={t('admin.routing.seconds')} />
+          <InputNumber min={1} max={86400} addonAfter={seconds} />
         </Form.Item>
-        <Form.Item name="overflowQueueId" label={t('admin.routing.overflow')}>
-          <Select
-            allowClear
-            options={queues
-              .filter((q) => q.queueId !== base.queueId)
-              .map((q) => ({ value: q.queueId, label: q.name }))}
-          />
+        <Form.Item
+          name="noAgentMaxWaitSeconds"
+          label={t('admin.routing.noAgentMaxWait')}
+          extra={t('admin.routing.noAgentMaxWaitHelp')}
+        >
+          <InputNumber min={0} max={86400} addonAfter={seconds} />
+        </Form.Item>
+        <Form.Item name="maxLength" label={t('admin.routing.maxLength')}>
+          <InputNumber min={1} max={1_000_000} />
+        </Form.Item>
+        <OverflowFields form={form} queues={queues} own={base.queueId} />
+        <Form.Item
+          name="alarmWaitSeconds"
+          label={t('admin.routing.alarmWait')}
+          extra={t('admin.routing.alarmWaitHelp')}
+        >
+          <InputNumber min={1} max={86400} addonAfter={seconds} />
         </Form.Item>
       </Form>
     </Modal>

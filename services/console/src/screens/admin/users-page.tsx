@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Input, Modal, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useSession } from '../../auth/session';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { FieldLabel } from '../../components/text-parts';
 import { useRequest } from '../../components/use-request';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { AccountFormModal } from './account-form-modal';
 import { accountsApi, listUnits, type AccountView } from './admin-api';
 
 /** Users and roles: open accounts, change their scope, disable, unlock, reset a password. */
 export function UsersPage() {
   const t = useT();
+  const instant = useInstant();
   const { message } = App.useApp();
   const { user } = useSession();
   const canEdit = user?.role === 'city-admin' || user?.role === 'district-admin';
@@ -56,7 +57,12 @@ export function UsersPage() {
         locale={{ emptyText: <EmptyState description={t('admin.users.none')} /> }}
         scroll={{ x: 900 }}
         columns={[
-          { title: t('admin.users.username'), dataIndex: 'username' },
+          {
+            title: t('admin.users.username'),
+            dataIndex: 'username',
+            // The sign-in name exactly as it is typed at the sign-in page.
+            render: (username: string) => <Typography.Text code>{username}</Typography.Text>,
+          },
           { title: t('admin.users.displayName'), dataIndex: 'displayName' },
           { title: t('admin.users.role'), dataIndex: 'role', render: (role: string) => t(`role.${role}`) },
           {
@@ -87,7 +93,7 @@ export function UsersPage() {
           {
             title: t('admin.users.lastSignIn'),
             dataIndex: 'lastSignInAt',
-            render: (at?: string | null) => (at ? new Date(at).toLocaleString() : '—'),
+            render: (at?: string | null) => instant(at),
           },
           ...(canEdit
             ? [

@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import type { CaseDetailView } from './center-api';
 import { MergeModal } from './merge-modal';
 import { TextActionModal, type TextAction } from './text-action-modal';
+import { RemindButton } from '../escalation/remind-button';
 
 const note = (
   action: string,
@@ -94,6 +95,9 @@ export function CaseActions({
             button('redo', () => setText(REDO))}
           {status === 'completed' && button('close', () => setText(close), detail.lastCallback !== undefined)}
           {open && !detail.reportedToLeader && button('report', () => setText(REPORT))}
+          {user?.role === 'center' && (status === 'dispatched' || status === 'signed') && (
+            <RemindButton caseId={detail.caseId} caseNumber={detail.caseNumber} />
+          )}
         </Space>
       )}
       <Modal

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { AttachmentRef, CaseUnitView } from '@hotline/contracts';
+import type { CaseUnitView } from '@hotline/contracts';
+import { AttachmentList } from '../../components/attachment-list';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
 import { CaseNotesCard } from '../../components/case-notes-card';
 import { caseHref } from '../../components/case-link';
@@ -14,19 +15,6 @@ import { useInstant, useT } from '../../i18n';
 import { CaseActions } from './case-actions';
 import { getCase, getRepeats, getTimeline } from './center-api';
 import { Loading } from '../../components/loading';
-
-function Attachments({ items }: { items: AttachmentRef[] }) {
-  if (items.length === 0) return <>—</>;
-  return (
-    <Space wrap>
-      {items.map((a) => (
-        <a key={a.id} href={`/api/attachments/${encodeURIComponent(a.id)}`} target="_blank" rel="noreferrer">
-          {a.name}
-        </a>
-      ))}
-    </Space>
-  );
-}
 
 /**
  * A case with everything the center decides on, its actions and its full timeline. On the desk
@@ -159,7 +147,7 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
                   </Typography.Paragraph>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('case.attachments')} span={2}>
-                  <Attachments items={view.attachments} />
+                  <AttachmentList attachments={view.attachments} caseId={view.caseId} />
                 </Descriptions.Item>
                 {(view.masterCaseId !== undefined || view.duplicateCaseIds.length > 0) && (
                   <Descriptions.Item label={t('case.duplicates')} span={2}>
@@ -211,7 +199,9 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
                   {view.reply.result}
                 </Typography.Paragraph>
-                {view.reply.attachments.length > 0 && <Attachments items={view.reply.attachments} />}
+                {view.reply.attachments.length > 0 && (
+                  <AttachmentList attachments={view.reply.attachments} caseId={view.caseId} />
+                )}
               </Card>
             )}
             {view.lastCallback !== undefined && (

@@ -1,4 +1,5 @@
-import { Card, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Space, Table, Tag } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import type { CaseSummaryView } from '@hotline/contracts';
@@ -9,6 +10,11 @@ import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
 import { listUnits, searchCases } from './center-api';
 import { CaseFilters } from './case-filters';
+import { BatchDispatchModal } from './batch-dispatch-modal';
+import { useSession } from '../../auth/session';
+
+/** The roles whose dispatches the workflow accepts (center staff; supervisors act as agents). */
+const DISPATCHERS = new Set(['center', 'supervisor']);
 
 const PAGE_SIZE = 20;
 /** The overview's queues that are no field of the form: shown as a tag that can be removed. */
@@ -29,6 +35,11 @@ export function CaseSearchPage() {
   const head = useCaseColumns('center', ['number', 'title']);
   const rest = useCaseColumns('center', ['status', 'colour', 'leadUnit', 'registeredAt']);
   useLiveReload(result.reload);
+  const { user } = useSession();
+  const canDispatch = DISPATCHERS.has(user?.role ?? '');
+  // Selected across pages by id; a case dispatched meanwhile drops out when the list is read again.
+  const [selected, setSelected] = useState<CaseSummaryView[]>([]);
+  const [batch, setBatch] = useState(false);
 
   const goTo = (next: number) => {
     const copy = new URLSearchParams(params);
@@ -64,6 +75,26 @@ export function CaseSearchPage() {
         ))}
       </Card>
       <ErrorAlert error={result.error} />
+      {canDispatch && selected.length > 0 && (
+        <Space style={{ marginBottom: 12 }}>
+          <span role="status">{t('batch.selected', { count: selected.length })}</span>
+          <Button type="primary" onClick={() => setBatch(true)}>
+            {t('batch.open')}
+          </Button>
+        </Space>
+      )}
+      {batch && (
+        <BatchDispatchModal
+          cases={selected}
+          onClose={(changed) => {
+            setBatch(false);
+            if (changed) {
+              setSelected([]);
+              result.reload();
+            }
+          }}
+        />
+      )}
       <Table<CaseSummaryView>
         rowKey="caseId"
         size="small"
@@ -71,6 +102,21 @@ export function CaseSearchPage() {
         dataSource={result.data?.items ?? []}
         locale={{ emptyText: <EmptyState description={t('center.search.none')} /> }}
         scroll={{ x: 1000 }}
+        rowSelection={
+          canDispatch
+            ? {
+                preserveSelectedRowKeys: true,
+                // No select-all: only cases waiting for dispatch are chosen, one by one.
+                hideSelectAll: true,
+                selectedRowKeys: selected.map((c) => c.caseId),
+                onChange: (_keys, rows) => setSelected(rows.filter((row) => row !== undefined)),
+                getCheckboxProps: (row) => ({
+                  disabled: row.status !== 'registered',
+                  'aria-label': t('batch.select', { number: row.caseNumber }),
+                }),
+              }
+            : undefined
+        }
         pagination={{
           current: page,
           pageSize: PAGE_SIZE,

@@ -7,16 +7,33 @@ import { CaseDetailPage } from './case-detail-page';
 import { CaseSearchPage } from './case-search-page';
 import { PublicRecordReviewPage } from './public-record-review-page';
 import { ReportedCasesPage } from './reported-cases-page';
+import { SuggestionAccuracyPage } from './suggestion-accuracy-page';
+import { SatisfactionPage } from '../survey/satisfaction-page';
+import { CenterPollsPage } from '../polls/center-polls-page';
+import { SupervisionLedgerPage } from '../escalation/supervision-ledger-page';
+import { useSession } from '../../auth/session';
+import { CenterKnowledgePage } from '../knowledge/center-knowledge-page';
+// The overview's charts (ECharts) load after its numbers show (LazyEChart), not with the area.
+import { OverviewPage } from './overview-page';
 import { Loading } from '../../components/loading';
 
-// The overview's charts (ECharts) load only when the overview is opened, not with a case or a search.
-const OverviewPage = lazy(() => import('./overview-page').then((m) => ({ default: m.OverviewPage })));
 // Reports and the daily digest draw charts too: loaded when opened.
 const ReportsPage = lazy(() => import('../reports').then((m) => ({ default: m.ReportsPage })));
 const DigestPage = lazy(() => import('../reports').then((m) => ({ default: m.DigestPage })));
 
 /** The tabs with a path of their own under /center (the overview is /center itself). */
-const TABS = ['cases', 'reported', 'public-record', 'reports', 'digest'] as const;
+const TABS = [
+  'cases',
+  'reported',
+  'public-record',
+  'supervisions',
+  'reports',
+  'digest',
+  'satisfaction',
+  'polls',
+  'accuracy',
+  'knowledge',
+] as const;
 
 /**
  * The center console (热线办): the overview of queues, case search, case detail and actions, and the
@@ -24,6 +41,7 @@ const TABS = ['cases', 'reported', 'public-record', 'reports', 'digest'] as cons
  */
 export default function CenterArea() {
   const t = useT();
+  const { user } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const active = TABS.find((tab) => pathname.startsWith(`/center/${tab}`)) ?? 'overview';
@@ -37,22 +55,21 @@ export default function CenterArea() {
           { key: 'cases', label: t('center.nav.cases') },
           { key: 'reported', label: t('center.nav.reported') },
           { key: 'public-record', label: t('center.nav.publicRecord') },
+          { key: 'supervisions', label: t('escalation.nav.ledger') },
           { key: 'reports', label: t('reports.nav') },
           { key: 'digest', label: t('reports.digestNav') },
+          { key: 'satisfaction', label: t('survey.satisfaction.nav') },
+          { key: 'polls', label: t('polls.nav') },
+          { key: 'accuracy', label: t('center.nav.accuracy') },
+          ...(user?.role === 'center' ? [{ key: 'knowledge', label: t('knowledge.nav') }] : []),
         ]}
       />
       <Routes>
-        <Route
-          index
-          element={
-            <Suspense fallback={<Loading />}>
-              <OverviewPage />
-            </Suspense>
-          }
-        />
+        <Route index element={<OverviewPage />} />
         <Route path="cases" element={<CaseSearchPage />} />
         <Route path="reported" element={<ReportedCasesPage />} />
         <Route path="public-record" element={<PublicRecordReviewPage />} />
+        <Route path="accuracy" element={<SuggestionAccuracyPage />} />
         <Route
           path="reports"
           element={
@@ -69,7 +86,11 @@ export default function CenterArea() {
             </Suspense>
           }
         />
+        <Route path="satisfaction" element={<SatisfactionPage />} />
+        <Route path="polls" element={<CenterPollsPage />} />
+        <Route path="supervisions" element={<SupervisionLedgerPage canClose={user?.role === 'center'} />} />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
+        <Route path="knowledge" element={<CenterKnowledgePage />} />
       </Routes>
     </ReadableTheme>
   );

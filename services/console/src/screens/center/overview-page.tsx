@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { Button, Card, Col, Row, Statistic, Table } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert, PageHeader } from '../../components';
-import { EChart } from '../../components/echart';
+import { DeadlineBoardCard } from '../escalation/deadline-board-card';
+import { EmergencyReportsCard } from '../escalation/emergency-reports-card';
+import { LazyEChart } from '../../components/lazy-echart';
 import { CardTitle } from '../../components/text-parts';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
@@ -121,7 +123,7 @@ export function OverviewPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={<CardTitle>{t('center.overview.byStatus')}</CardTitle>}>
-            <EChart
+            <LazyEChart
               option={statusOption}
               label={t('center.overview.byStatus')}
               onClick={({ dataIndex }) =>
@@ -139,7 +141,7 @@ export function OverviewPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={<CardTitle>{t('center.overview.byColour')}</CardTitle>}>
-            <EChart option={colourOption} label={t('center.overview.byColour')} />
+            <LazyEChart option={colourOption} label={t('center.overview.byColour')} />
             <CountTable
               rows={CASE_COLOURS.map((c, i) => ({
                 key: c,
@@ -150,6 +152,8 @@ export function OverviewPage() {
           </Card>
         </Col>
       </Row>
+      <DeadlineBoardCard area="center" />
+      <EmergencyReportsCard />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { AgentState, ContactParty, TransferTarget } from '@hotline/contracts';
 import { apiGet, apiPost, newCommandId } from '../../api/http';
+import type { ChatMessage } from '../../components/chat-conversation';
 
 export type { AgentState, ContactParty, TransferTarget };
 
@@ -42,10 +43,11 @@ export interface AgentSession {
   engagedIn: string | null;
   bulletins: SessionBulletin[];
   queues: { queueId: string; name: string }[];
+  /** The reasons to offer when going not ready: the city's routing settings, or the default codes. */
+  notReadyReasons: string[];
+  /** Display names of the agents it names (consulted, in a three-way call, supervising). */
+  names: Record<string, string>;
 }
-
-/** The reasons an agent picks when going not ready (codes; the console words them). */
-export const NOT_READY_REASONS = ['break', 'meal', 'training', 'meeting', 'paperwork'] as const;
 
 const send = (path: string, data: Record<string, unknown> = {}) =>
   apiPost<unknown>(`/api/routing/me/${path}`, { commandId: newCommandId(), ...data });
@@ -69,6 +71,12 @@ export const agentApi = {
     send('end-consultation', { contactId, outcome }),
   conference: (contactId: string, party: ContactParty) => send('conference', { contactId, party }),
   leaveConference: (contactId: string, party: ContactParty) => send('conference/leave', { contactId, party }),
+  chat: (contactId: string) =>
+    apiGet<{ messages: ChatMessage[]; caseNumber?: string }>(
+      `/api/routing/me/chats/${encodeURIComponent(contactId)}`,
+    ),
+  sendChat: (contactId: string, text: string) =>
+    send(`chats/${encodeURIComponent(contactId)}/messages`, { text }),
 };
 
 /** An agent's account name from the actor id (`user:agent2` → `agent2`) and back. */

@@ -11,15 +11,20 @@ interface Props {
   busy: boolean;
   act: (work: () => Promise<unknown>) => Promise<boolean>;
   onRegister: (callerNumber: string | null) => void;
+  onOpenChat: (contactId: string) => void;
+  /** Agents' display names by agent id. */
+  names: Record<string, string>;
 }
 
-/** One contact the agent holds: hold, transfer, consult, three-way, hang up. */
-export function ContactControls({ contact, queues, busy, act, onRegister }: Props) {
+/** One contact the agent holds: hold, transfer, consult, three-way, hang up; a chat: open, transfer, end. */
+export function ContactControls({ contact, queues, busy, act, onRegister, onOpenChat, names }: Props) {
   const t = useT();
   const [picking, setPicking] = useState<PartyAction | undefined>(undefined);
   const id = contact.contactId;
   const partyName = (party: ContactParty) =>
-    party.kind === 'agent' ? accountOf(party.agentId) : (party.label ?? party.number);
+    party.kind === 'agent'
+      ? (names[party.agentId] ?? accountOf(party.agentId))
+      : (party.label ?? party.number);
   const talk = contact.answeredAt === null ? 0 : (Date.now() - Date.parse(contact.answeredAt)) / 1000;
   const run = (work: () => Promise<unknown>) => {
     setPicking(undefined);
@@ -55,6 +60,18 @@ export function ContactControls({ contact, queues, busy, act, onRegister }: Prop
                 {t(`agent.consult.${outcome}`)}
               </Button>
             ))}
+          </Space>
+        ) : contact.channel === 'chat' ? (
+          <Space wrap>
+            <Button type="primary" onClick={() => onOpenChat(id)}>
+              {t('agent.chat.open')}
+            </Button>
+            <Button disabled={busy} onClick={() => setPicking('transfer')}>
+              {t('agent.transfer')}
+            </Button>
+            <Button danger disabled={busy} onClick={() => run(() => agentApi.end(id))}>
+              {t('agent.chat.end')}
+            </Button>
           </Space>
         ) : (
           <Space wrap>

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert, ToneTag, type Tone } from '../../components';
 import { notReadyReasonText } from '../../components/not-ready-reason';
 import { useT } from '../../i18n';
-import { agentApi, clock, NOT_READY_REASONS, type AgentState } from './agent-api';
+import { agentApi, clock, type AgentState } from './agent-api';
 import { ContactControls } from './agent-contact-controls';
 import { OfferCard } from './agent-offer-card';
 import { useAgentSession } from './use-agent-session';
@@ -40,9 +40,11 @@ export function AgentPanel() {
   // Registering a case from the call: the intake form opens with the caller's number looked up.
   const register = (callerNumber: string | null) =>
     void navigate('/desk', { state: callerNumber === null ? {} : { callerPhone: callerNumber } });
+  // A web chat is a contact recorded already: the intake form starts from it, the chat beside it.
+  const openChat = (contactId: string) => void navigate(`/desk?contact=${encodeURIComponent(contactId)}`);
   const loggedIn = session.state !== 'logged-out';
   const notReadyMenu = {
-    items: NOT_READY_REASONS.map((reason) => ({ key: reason, label: reasonText(reason) })),
+    items: session.notReadyReasons.map((reason) => ({ key: reason, label: reasonText(reason) })),
     onClick: ({ key }: { key: string }) => void act(() => agentApi.notReady(key)),
   };
   return (
@@ -111,9 +113,11 @@ export function AgentPanel() {
             busy={busy}
             onAccept={() => {
               const offer = session.offer!;
-              void act(() => agentApi.accept(offer.contactId)).then(
-                (done) => done && offer.channel === 'voice' && register(offer.callerNumber),
-              );
+              void act(() => agentApi.accept(offer.contactId)).then((done) => {
+                if (!done) return;
+                if (offer.channel === 'chat') openChat(offer.contactId);
+                else register(offer.callerNumber);
+              });
             }}
             onDecline={() => void act(() => agentApi.decline(session.offer!.contactId))}
           />
@@ -126,6 +130,8 @@ export function AgentPanel() {
             busy={busy}
             act={act}
             onRegister={register}
+            onOpenChat={openChat}
+            names={session.names}
           />
         ))}
       </Space>

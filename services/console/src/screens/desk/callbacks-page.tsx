@@ -1,40 +1,42 @@
 import { useState } from 'react';
-import { Button, Card, Table, Typography } from 'antd';
-import type { CaseSummaryView } from '@hotline/contracts';
-import { apiGet } from '../../api/http';
+import { App, Button, Card, Space, Table } from 'antd';
+import { newCommandId } from '../../api/http';
 import { CallbackModal } from '../../components/callback-modal';
-import { CaseColourTag, EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { EmptyState, ErrorAlert, PageHeader, ToneTag } from '../../components';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { CaseNumberLink } from '../../components/case-link';
 import { useInstant, useT } from '../../i18n';
-
-interface Page {
-  total: number;
-  items: CaseSummaryView[];
-}
+import {
+  OPEN_TASK_STATUSES,
+  listCallbackTasks,
+  recordNoAnswer,
+  type CallbackTaskRow,
+} from '../survey/survey-api';
 
 const PAGE_SIZE = 20;
 
 /**
- * The callback to-do list (回访待办): completed cases not yet called back, the longest-waiting first.
- * A recorded callback takes the case off the list at once (read after the write) and for everyone
- * else through the live stream, so no citizen is called twice.
+ * The callback queue (回访待办): the survey's open callback tasks, due first. The desk calls the
+ * citizen and records the answer: on the case for a routine or center task (the manual callback,
+ * which completes the task), on the task itself for an audit (the case is closed and stays so).
+ * "No answer" counts an attempt; after the last one the citizen is unreachable. A task done here
+ * leaves the list at once, so no citizen is called twice.
  */
 export function CallbacksPage() {
   const t = useT();
   const instant = useInstant();
+  const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
-  const [calling, setCalling] = useState<string | undefined>(undefined);
+  const [calling, setCalling] = useState<CallbackTaskRow | undefined>(undefined);
+  const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const todo = useRequest(
     () =>
-      apiGet<Page>('/api/cases', {
-        awaitingCallback: true,
-        sort: 'updatedAt',
-        order: 'asc',
-        page,
-        pageSize: PAGE_SIZE,
+      listCallbackTasks({
+        status: OPEN_TASK_STATUSES,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
         minPosition,
       }),
     `callbacks:${page}:${minPosition ?? 0}`,
@@ -43,6 +45,21 @@ export function CallbacksPage() {
     todo.reload,
     (event) => event.type === 'CaseCompleted' || event.type === 'CaseCallbackRecorded',
   );
+  const finish = (taskId: string, position: number | undefined) => {
+    setDone((previous) => new Set(previous).add(taskId));
+    if (position !== undefined) setMinPosition(position);
+  };
+  const noAnswer = async (row: CallbackTaskRow) => {
+    try {
+      const reply = await recordNoAnswer(row.taskId, newCommandId());
+      void message.success(t('desk.callbacks.noAnswerRecorded', { number: row.caseNumber }));
+      if (reply.position !== undefined) setMinPosition(reply.position);
+      else todo.reload();
+    } catch (failure) {
+      void message.error(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const rows = (todo.data?.items ?? []).filter((row) => !done.has(row.taskId));
 
   return (
     <>
@@ -53,11 +70,11 @@ export function CallbacksPage() {
       />
       <Card size="small">
         <ErrorAlert error={todo.error} />
-        <Table<CaseSummaryView>
-          rowKey="caseId"
+        <Table<CallbackTaskRow>
+          rowKey="taskId"
           size="small"
           loading={todo.loading}
-          dataSource={todo.data?.items ?? []}
+          dataSource={rows}
           locale={{ emptyText: <EmptyState description={t('desk.callbacks.none')} /> }}
           pagination={{
             current: page,
@@ -72,47 +89,66 @@ export function CallbacksPage() {
               dataIndex: 'caseNumber',
               render: (number: string) => <CaseNumberLink area="desk" caseNumber={number} />,
             },
+            { title: t('case.type'), dataIndex: 'caseType', render: (type: string) => t(`type.${type}`) },
             {
-              title: t('case.title'),
-              dataIndex: 'title',
-              render: (title: string) => (
-                <Typography.Text ellipsis style={{ maxWidth: 360 }}>
-                  {title}
-                </Typography.Text>
+              title: t('survey.kind'),
+              dataIndex: 'kind',
+              render: (kind: string) => (
+                <ToneTag tone={kind === 'audit' ? 'orange' : 'grey'}>{t(`survey.kind.${kind}`)}</ToneTag>
               ),
             },
-            { title: t('case.type'), dataIndex: 'type', render: (type: string) => t(`type.${type}`) },
             {
-              title: t('desk.callbacks.completedAt'),
-              dataIndex: 'updatedAt',
+              title: t('survey.method'),
+              dataIndex: 'method',
+              render: (method: string, row) => (
+                <span>
+                  {t(`survey.method.${method}`)}
+                  {row.status !== 'scheduled' && ` · ${t(`survey.status.${row.status}`)}`}
+                </span>
+              ),
+            },
+            {
+              title: t('desk.callbacks.dueAt'),
+              dataIndex: 'dueAt',
               render: (at: string) => <time dateTime={at}>{instant(at)}</time>,
             },
             {
-              title: t('case.colour'),
-              render: (_: unknown, row) => <CaseColourTag colour={row.colour} />,
+              title: t('desk.callbacks.attempts'),
+              render: (_: unknown, row) =>
+                t('desk.callbacks.attemptsOf', { n: row.attempts, max: row.maxAttempts }),
             },
             {
               title: t('case.actions'),
               render: (_: unknown, row) => (
-                <Button
-                  size="small"
-                  type="primary"
-                  onClick={() => setCalling(row.caseId)}
-                  aria-label={t('desk.callbacks.callFor', { number: row.caseNumber })}
-                >
-                  {t('desk.callbacks.call')}
-                </Button>
+                <Space size="small">
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => setCalling(row)}
+                    aria-label={t('desk.callbacks.callFor', { number: row.caseNumber })}
+                  >
+                    {t('desk.callbacks.call')}
+                  </Button>
+                  <Button
+                    size="small"
+                    onClick={() => void noAnswer(row)}
+                    aria-label={t('desk.callbacks.noAnswerFor', { number: row.caseNumber })}
+                  >
+                    {t('desk.callbacks.noAnswer')}
+                  </Button>
+                </Space>
               ),
             },
           ]}
         />
       </Card>
       <CallbackModal
-        caseId={calling}
+        caseId={calling?.caseId}
+        {...(calling?.kind === 'audit' ? { taskId: calling.taskId } : {})}
         onCancel={() => setCalling(undefined)}
         onDone={(position) => {
+          if (calling) finish(calling.taskId, position);
           setCalling(undefined);
-          setMinPosition(position);
         }}
       />
     </>

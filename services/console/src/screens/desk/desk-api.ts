@@ -67,6 +67,8 @@ export interface IntakeDraft {
   confidential: boolean;
   anonymous: boolean;
   place?: string;
+  /** The coordinates a waiting message came with; they travel with its place into the case. */
+  coordinates?: { lat: number; lng: number };
   urgency: 'normal' | 'urgent';
   attachments: AttachmentRef[];
 }
@@ -74,6 +76,11 @@ export interface IntakeDraft {
 const clean = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+};
+
+const placeOf = (draft: IntakeDraft): { address: string; lat?: number; lng?: number } | undefined => {
+  const address = clean(draft.place);
+  return address === undefined ? undefined : { address, ...draft.coordinates };
 };
 
 const defined = <T extends Record<string, unknown>>(values: T): Partial<T> =>
@@ -93,7 +100,7 @@ export const findDuplicates = (draft: IntakeDraft): Promise<DuplicateSuggestion[
       content: draft.content,
       phone: clean(draft.phone),
       categoryCode: draft.categoryCode,
-      place: clean(draft.place) ? { address: clean(draft.place) } : undefined,
+      place: placeOf(draft),
     }),
   ).then((answer) => answer.duplicates);
 
@@ -119,7 +126,7 @@ export const recordContact = (contactId: string, draft: IntakeDraft): Promise<Co
       }),
       content: draft.content,
       attachments: draft.attachments,
-      place: clean(draft.place) ? { address: clean(draft.place) } : undefined,
+      place: placeOf(draft),
     }),
   );
 
@@ -148,7 +155,7 @@ export const registerCase = (contactId: string, caseId: string, draft: IntakeDra
       categoryCode: draft.categoryCode,
       content: draft.content,
       citizen: citizenOf(draft),
-      place: clean(draft.place) ? { address: clean(draft.place) } : undefined,
+      place: placeOf(draft),
       urgency: draft.urgency,
     }),
   );

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { CaseDetailPage } from '../center/case-detail-page';
 import { AgentPanel } from './agent-panel';
 import { CallbacksPage } from './callbacks-page';
+import { DeskPollPage } from '../polls/desk-poll-page';
 import { CaseLookupPage } from './case-lookup-page';
 import { IntakePage } from './intake-page';
 import { WaitingContactsPage } from './waiting-contacts-page';
@@ -20,11 +21,13 @@ export default function DeskArea() {
   const { pathname } = useLocation();
   const active = pathname.startsWith('/desk/callbacks')
     ? 'callbacks'
-    : pathname.startsWith('/desk/waiting')
-      ? 'waiting'
-      : pathname.startsWith('/desk/cases')
-        ? 'cases'
-        : 'intake';
+    : pathname.startsWith('/desk/polls')
+      ? 'polls'
+      : pathname.startsWith('/desk/waiting')
+        ? 'waiting'
+        : pathname.startsWith('/desk/cases')
+          ? 'cases'
+          : 'intake';
   return (
     <ReadableTheme>
       <AgentPanel />
@@ -35,6 +38,7 @@ export default function DeskArea() {
           { key: 'intake', label: t('desk.nav.intake') },
           { key: 'waiting', label: t('desk.nav.waiting') },
           { key: 'callbacks', label: t('desk.nav.callbacks') },
+          { key: 'polls', label: t('polls.deskNav') },
           { key: 'cases', label: t('desk.nav.cases') },
         ]}
       />
@@ -42,6 +46,7 @@ export default function DeskArea() {
         <Route index element={<IntakePage />} />
         <Route path="waiting" element={<WaitingContactsPage />} />
         <Route path="callbacks" element={<CallbacksPage />} />
+        <Route path="polls" element={<DeskPollPage />} />
         <Route path="cases" element={<CaseLookupPage />} />
         <Route path="cases/:caseId" element={<CaseDetailPage area="desk" />} />
       </Routes>

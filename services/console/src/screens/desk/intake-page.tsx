@@ -9,6 +9,8 @@ import { CardTitle, FieldLabel, VisuallyHidden } from '../../components/text-par
 import { useT } from '../../i18n';
 import { AnswerModal, type AnswerSource } from './answer-modal';
 import { CallerHistoryPanel } from './caller-history-panel';
+import { ChatPanel } from './chat-panel';
+import { CitizenSubmissionCard } from './citizen-submission-card';
 import {
   callerHistory,
   classify,
@@ -25,6 +27,7 @@ import { RecentContactsCard } from './recent-contacts-card';
 import { useRecentContacts } from './recent-contacts';
 import { SuggestionsPanel } from './suggestions-panel';
 import { useDeskShortcuts } from './use-desk-shortcuts';
+import { ShortcutHints } from './shortcut-hints';
 import { IntakeNotices } from './intake-notices';
 import { useIntakeDraft } from './use-intake-draft';
 import { useIntakeFlow } from './use-intake-flow';
@@ -102,6 +105,11 @@ export function IntakePage() {
       name: contact.caller.name,
       phone: contact.caller.phone,
       address: contact.caller.address,
+      place: contact.place?.address,
+      coordinates:
+        contact.place?.lat !== undefined && contact.place.lng !== undefined
+          ? { lat: contact.place.lat, lng: contact.place.lng }
+          : undefined,
       anonymous: contact.caller.anonymous,
       type: contact.classification?.type,
       categoryCode: contact.classification?.categoryCode,
@@ -184,7 +192,7 @@ export function IntakePage() {
     <>
       <PageHeader
         title={t('desk.title')}
-        subTitle={t('desk.shortcuts')}
+        subTitle={<ShortcutHints />}
         extra={<Button onClick={newCall}>{t('desk.newCall')}</Button>}
       />
       <Row gutter={[16, 16]}>
@@ -205,6 +213,7 @@ export function IntakePage() {
                 status={lookup !== '' && !PHONE_PATTERN.test(lookup.trim()) ? 'warning' : undefined}
               />
             </Card>
+            {waiting.data !== undefined && !done && <CitizenSubmissionCard contact={waiting.data} />}
             {done && flow.result !== undefined ? (
               <IntakeResultCard result={flow.result} onNext={newCall} />
             ) : (
@@ -248,6 +257,12 @@ export function IntakePage() {
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+            {waiting.data?.channel === 'chat' && (
+              <ChatPanel
+                contactId={waiting.data.contactId}
+                onFill={(text) => form.setFieldsValue({ content: text })}
+              />
+            )}
             <CallerHistoryPanel
               phone={caller}
               history={history.data}

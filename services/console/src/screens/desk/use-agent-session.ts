@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { App } from 'antd';
 import { ApiError } from '../../api/http';
 import { errorText } from '../../components/error-text';
 import { useRequest } from '../../components/use-request';
+import { useTicker } from '../../components/use-ticker';
 import { useLocale, useT } from '../../i18n';
 import { agentApi } from './agent-api';
 
@@ -17,12 +18,8 @@ export function useAgentSession() {
   const t = useT();
   const { locale } = useLocale();
   const { message } = App.useApp();
-  const [round, setRound] = useState(0);
+  const round = useTicker(REFRESH_MS);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const timer = setInterval(() => setRound((r) => r + 1), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
   const session = useRequest(() => agentApi.session(), String(round));
   const noProfile = session.error instanceof ApiError && session.error.status === 404;
   const act = useCallback(

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
 import { useRequest } from '../../components/use-request';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { openContacts, releaseContact, type ContactView } from './desk-api';
 
 /**
@@ -13,6 +13,7 @@ import { openContacts, releaseContact, type ContactView } from './desk-api';
  */
 export function WaitingContactsPage() {
   const t = useT();
+  const instant = useInstant();
   const navigate = useNavigate();
   const categoryName = useCategoryName();
   const [quarantined, setQuarantined] = useState(false);
@@ -65,7 +66,7 @@ export function WaitingContactsPage() {
             {
               title: t('desk.waiting.receivedAt'),
               dataIndex: 'receivedAt',
-              render: (at: string) => <time dateTime={at}>{new Date(at).toLocaleString()}</time>,
+              render: (at: string) => <time dateTime={at}>{instant(at)}</time>,
             },
             { title: t('case.channel'), dataIndex: 'channel', render: (c: string) => t(`channel.${c}`) },
             {

@@ -1,16 +1,20 @@
 import { useState } from 'react';
-import { Card, Input, List, Tag, Typography } from 'antd';
+import { Card, Collapse, Input, List, Tag, Typography } from 'antd';
 import type { KnowledgeHit } from '@hotline/contracts';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useT } from '../../i18n';
 import { searchKnowledge } from './portal-api';
+import { useRequest } from '../../components/use-request';
+import { faqEntries } from '../knowledge/knowledge-api';
 
-/** Self-service answers: the approved knowledge articles, searchable without an account. */
+/** Self-service answers: the FAQ (articles served now), then the approved articles searched, without an account. */
 export function KnowledgePage() {
   const t = useT();
   const [hits, setHits] = useState<KnowledgeHit[]>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  // What citizens ask most, answered before they type anything.
+  const faq = useRequest(faqEntries, 'portal-faq');
 
   const search = async (q: string) => {
     if (q.trim() === '') return;
@@ -44,6 +48,19 @@ export function KnowledgePage() {
         <div className="section">
           <ErrorAlert error={error} />
         </div>
+      )}
+      {hits === undefined && (faq.data?.length ?? 0) > 0 && (
+        <Card className="section" title={<h2 className="hit-title">{t('knowledge.faq.title')}</h2>}>
+          <Collapse
+            items={(faq.data ?? []).map((entry) => ({
+              key: entry.articleId,
+              label: entry.title,
+              children: (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{entry.body}</Typography.Paragraph>
+              ),
+            }))}
+          />
+        </Card>
       )}
       {hits !== undefined && (
         <Card className="section">

@@ -30,15 +30,7 @@ export function ReceiptCard({ receipt, onAnother }: { receipt: ContactReceipt; o
           title={t(
             receipt.outcome === 'case-registered' ? 'portal.receipt.registered' : 'portal.receipt.merged',
           )}
-          subTitle={
-            <>
-              {t('portal.receipt.caseNumber')}{' '}
-              <Typography.Text strong copyable className="case-number" data-testid="case-number">
-                {receipt.caseNumber}
-              </Typography.Text>
-              <div>{t('portal.receipt.keepNumber')}</div>
-            </>
-          }
+          subTitle={<CaseNumberLine caseNumber={receipt.caseNumber} />}
           extra={[track, another]}
         >
           {reply}
@@ -97,7 +89,23 @@ export function ReceiptCard({ receipt, onAnother }: { receipt: ContactReceipt; o
           </Result>
         );
       }
-      // Set aside for an agent (quarantined or not yet classified): the citizen hears it was received.
+      // Waiting for an agent with its number given already: tracked from now on.
+      if (receipt.caseNumber !== undefined) {
+        return (
+          <Result
+            status="success"
+            title={t('portal.receipt.received')}
+            subTitle={
+              <>
+                <CaseNumberLine caseNumber={receipt.caseNumber} />
+                <div>{t('portal.receipt.reviewing')}</div>
+              </>
+            }
+            extra={[track, another]}
+          />
+        );
+      }
+      // Set aside for an agent (quarantined, or no number to be had): the citizen hears it was received.
       return (
         <Result
           status="info"
@@ -109,4 +117,18 @@ export function ReceiptCard({ receipt, onAnother }: { receipt: ContactReceipt; o
         </Result>
       );
   }
+}
+
+/** The case number to keep, copyable, and what it is good for. */
+function CaseNumberLine({ caseNumber }: { caseNumber: string | undefined }) {
+  const t = useT();
+  return (
+    <>
+      {t('portal.receipt.caseNumber')}{' '}
+      <Typography.Text strong copyable className="case-number" data-testid="case-number">
+        {caseNumber}
+      </Typography.Text>
+      <div>{t('portal.receipt.keepNumber')}</div>
+    </>
+  );
 }

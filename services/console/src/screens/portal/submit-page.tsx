@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { App, Button, Cascader, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import type { ContactReceipt } from '@hotline/contracts';
 import { newCommandId } from '../../api/http';
 import { ErrorAlert, PageHeader, PhotoUpload, uploadedRefs, type UploadItem } from '../../components';
@@ -119,7 +120,11 @@ export function SubmitPage() {
 
   return (
     <>
-      <PageHeader title={t('portal.submit.title')} subTitle={t('portal.submit.intro')} />
+      <PageHeader
+        title={t('portal.submit.title')}
+        subTitle={t('portal.submit.intro')}
+        extra={<Link to="/portal/chat">{t('portal.chat.link')}</Link>}
+      />
       <Card>
         <Form<SubmitValues>
           form={form}

@@ -5,7 +5,7 @@ import type { CitizenCaseView } from '@hotline/contracts';
 import { ApiError } from '../../api/http';
 import { ErrorAlert, PageHeader } from '../../components';
 import { WordedError } from '../../components/error-text';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { lookUpCase } from './portal-api';
 
 interface TrackValues {
@@ -23,6 +23,7 @@ const STEP_OF: Record<CitizenCaseView['status'], number> = {
 /** Track a request by its case number and the last 4 digits of the phone given with it. */
 export function TrackPage() {
   const t = useT();
+  const instant = useInstant();
   const [params] = useSearchParams();
   const [form] = Form.useForm<TrackValues>();
   const [found, setFound] = useState<CitizenCaseView>();
@@ -96,13 +97,12 @@ export function TrackPage() {
             items={[
               {
                 title: t('portal.track.step.accepted'),
-                content: new Date(found.registeredAt).toLocaleString(),
+                content: instant(found.registeredAt),
               },
               { title: t('portal.track.step.inProgress') },
               {
                 title: t(notAccepted ? 'portal.track.step.notAccepted' : 'portal.track.step.answered'),
-                content:
-                  found.answeredAt !== undefined ? new Date(found.answeredAt).toLocaleString() : undefined,
+                content: found.answeredAt !== undefined ? instant(found.answeredAt) : undefined,
               },
             ]}
           />

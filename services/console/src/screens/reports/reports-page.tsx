@@ -7,6 +7,7 @@ import { EChart } from '../../components/echart';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
 import { useGroupLabel } from './group-label';
+import { CaseListExport } from './case-list-export';
 import { KpiCards } from './kpi-cards';
 import { kpiText } from './kpi-format';
 import { exportHref, getKpis, thisMonth, type ReportRow } from './reports-api';
@@ -123,6 +124,7 @@ export function ReportsPage() {
                 {t(`reports.export${format === 'xlsx' ? 'Xlsx' : format === 'csv' ? 'Csv' : 'Pdf'}`)}
               </Button>
             ))}
+            <CaseListExport query={{ from: range.from, to: range.to }} />
           </Space>
         }
       />

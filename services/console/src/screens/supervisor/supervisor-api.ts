@@ -10,6 +10,8 @@ export interface BoardQueue {
   serviceLevelLast30Minutes: number | null;
   answeredToday: number;
   abandonedToday: number;
+  /** The longest wait at which the queue's alarm goes up (a routing setting); null: none. */
+  alarmWaitSeconds: number | null;
 }
 
 export interface BoardAgent {
@@ -37,6 +39,8 @@ export interface QueueBoard {
   queues: BoardQueue[];
   agents: BoardAgent[];
   bulletins: BoardBulletin[];
+  /** Display names of the agents it names, from their accounts. */
+  names: Record<string, string>;
 }
 
 /** The wallboard (GET /api/routing/board) and the supervisor's forced states. */
@@ -71,5 +75,6 @@ export const supervisorApi = {
     apiPost(`/api/routing/agents/${encodeURIComponent(agentId)}/log-out`, { commandId: newCommandId() }),
 };
 
-/** What the board shows for an agent: the account name, not the actor id. */
-export const agentName = (agentId: string): string => agentId.replace(/^user:/, '');
+/** What the board shows for an agent: the account's display name, else the account name; never the actor id. */
+export const agentName = (agentId: string, names: Record<string, string> = {}): string =>
+  names[agentId] ?? agentId.replace(/^user:/, '');

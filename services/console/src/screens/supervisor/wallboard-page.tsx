@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { App, Button, Card, Space, Table } from 'antd';
 import { ErrorAlert, PageHeader, ToneTag, type Tone } from '../../components';
 import { useRequest } from '../../components/use-request';
+import { useTicker } from '../../components/use-ticker';
 import { notReadyReasonText } from '../../components/not-ready-reason';
 import { useT } from '../../i18n';
 import { BulletinsCard } from './bulletins-card';
@@ -30,11 +30,7 @@ const percent = (value: number | null): string => (value === null ? '—' : `${M
 export function WallboardPage() {
   const t = useT();
   const { message } = App.useApp();
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setRound((r) => r + 1), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const round = useTicker(REFRESH_MS);
   const board = useRequest(() => supervisorApi.board(), String(round));
   const act = async (work: Promise<unknown>) => {
     try {
@@ -88,7 +84,16 @@ export function WallboardPage() {
               render: (waiting: number, queue) =>
                 alarm(queue) ? <ToneTag tone="red">{waiting}</ToneTag> : waiting,
             },
-            { title: t('supervisor.longestWait'), dataIndex: 'longestWaitSeconds', render: duration },
+            {
+              title: t('supervisor.longestWait'),
+              dataIndex: 'longestWaitSeconds',
+              render: (seconds: number, queue) =>
+                queue.alarmWaitSeconds !== null && seconds >= queue.alarmWaitSeconds ? (
+                  <ToneTag tone="red">{duration(seconds)}</ToneTag>
+                ) : (
+                  duration(seconds)
+                ),
+            },
             { title: t('supervisor.loggedIn'), dataIndex: 'loggedIn' },
             { title: t('supervisor.slToday'), dataIndex: 'serviceLevelToday', render: percent },
             { title: t('supervisor.sl30'), dataIndex: 'serviceLevelLast30Minutes', render: percent },
@@ -104,7 +109,11 @@ export function WallboardPage() {
           dataSource={board.data?.agents ?? []}
           locale={{ emptyText: t('supervisor.noAgents') }}
           columns={[
-            { title: t('supervisor.agent'), dataIndex: 'agentId', render: agentName },
+            {
+              title: t('supervisor.agent'),
+              dataIndex: 'agentId',
+              render: (agentId: string) => agentName(agentId, board.data?.names),
+            },
             {
               title: t('supervisor.state'),
               dataIndex: 'state',

@@ -8,6 +8,7 @@ import { CaseNumberLink } from '../../components/case-link';
 import { useInstant, useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getInbox, INBOX_LISTS } from './unit-api';
+import { DeadlineBoardCard } from '../escalation/deadline-board-card';
 
 const isInboxList = (value: string | null): value is InboxList =>
   value !== null && (INBOX_LISTS as readonly string[]).includes(value);
@@ -108,7 +109,10 @@ export function InboxPage({ unitId }: { unitId: string }) {
         title={t('unit.title')}
         extra={
           <Space>
+            <Link to="/unit/reminders">{t('escalation.nav.reminders')}</Link>
             <Link to="/unit/report">{t('reports.unitLink')}</Link>
+            <Link to="/unit/knowledge">{t('knowledge.nav')}</Link>
+            <Link to="/unit/polls">{t('polls.unit.link')}</Link>
             <Button
               icon={<ReloadOutlined aria-hidden />}
               onClick={() => void load()}
@@ -156,6 +160,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
         }}
         scroll={{ x: true }}
       />
+      <DeadlineBoardCard area="unit" />
     </>
   );
 }

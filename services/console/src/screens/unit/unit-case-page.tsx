@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Card, Col, Descriptions, Image, List, Row, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import type { AttachmentRef, CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
+import type { CaseDetailView, CaseTimelineEntry } from '@hotline/contracts';
+import { AttachmentList } from '../../components/attachment-list';
 import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
 import { CaseNotesCard } from '../../components/case-notes-card';
@@ -11,33 +12,6 @@ import { useLive } from '../../live/use-live';
 import { getCase, getTimeline } from './unit-api';
 import { UnitActions } from './unit-actions';
 import { Loading } from '../../components/loading';
-
-export function AttachmentList({ attachments }: { attachments: readonly AttachmentRef[] }) {
-  const t = useT();
-  if (attachments.length === 0)
-    return <Typography.Text type="secondary">{t('unit.case.noAttachments')}</Typography.Text>;
-  return (
-    <List
-      size="small"
-      dataSource={[...attachments]}
-      renderItem={(attachment) => {
-        const href = `/api/attachments/${encodeURIComponent(attachment.id)}`;
-        return (
-          <List.Item key={attachment.id}>
-            {attachment.mediaType.startsWith('image/') ? (
-              <Image src={href} alt={attachment.name} width={96} />
-            ) : (
-              <PaperClipOutlined aria-hidden />
-            )}{' '}
-            <a href={href} target="_blank" rel="noreferrer">
-              {attachment.name}
-            </a>
-          </List.Item>
-        );
-      }}
-    />
-  );
-}
 
 /**
  * Who to contact: the unit must reach the citizen within one working day of signing, so it sees the
@@ -172,7 +146,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="case-content">
               {detail.content}
             </Typography.Paragraph>
-            <AttachmentList attachments={detail.attachments} />
+            <AttachmentList attachments={detail.attachments} caseId={detail.caseId} />
             {detail.reply !== undefined && (
               <>
                 <Typography.Title level={2} className="hit-title section">
@@ -181,7 +155,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
                   {detail.reply.result}
                 </Typography.Paragraph>
-                <AttachmentList attachments={detail.reply.attachments} />
+                <AttachmentList attachments={detail.reply.attachments} caseId={detail.caseId} />
               </>
             )}
           </Card>

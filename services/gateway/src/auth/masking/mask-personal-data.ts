@@ -1,4 +1,6 @@
-import type { GatewayRole } from '@hotline/contracts';
+import { maskPhone, type GatewayRole } from '@hotline/contracts';
+
+export { maskPhone };
 
 /**
  * Roles that work without citizens' names and numbers: they get them masked in every answer.
@@ -16,12 +18,6 @@ export const MASKED_ROLES: readonly GatewayRole[] = [
 /** Objects under these keys describe a person: their `name` is personal data too. */
 const PERSON_KEYS = new Set(['citizen', 'caller']);
 const PHONE_KEY = /phone/i;
-
-/** `13705918888` → `137****8888`; `0591-87654321` → `059*****4321`. */
-export function maskPhone(phone: string): string {
-  if (phone.length <= 7) return '*'.repeat(phone.length);
-  return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-}
 
 /** `郑小红` → `郑**`; `Zheng` → `Z****`. */
 export function maskName(name: string): string {

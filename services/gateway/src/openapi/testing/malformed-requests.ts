@@ -93,6 +93,9 @@ const BROKEN_JSON = ['{', '{"commandId":', '[1,2', 'nul', '{"a":1}}', '\u0000', 
 const VALID_PATH_VALUE: Readonly<Record<string, string>> = {
   phone: '13800138000',
   caseNumber: formatCaseNumber(1),
+  // The only `{id}` path is an attachment's (att-…); a poll round is a lowercase slug.
+  id: `att-${'A'.repeat(24)}`,
+  roundId: 'fuzz-round',
 };
 const validPathValue = (name: string): string => VALID_PATH_VALUE[name] ?? `fuzz-${name}`;
 

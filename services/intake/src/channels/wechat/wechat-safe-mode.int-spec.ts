@@ -49,7 +49,8 @@ describe('WeChat push in safe (encrypted) and compatible modes [HTTP: AES-256-CB
     const reply = peer.open(await response.text());
     expect(reply).toMatch(new RegExp(`<ToUserName><!\\[CDATA\\[${OPEN_ID}\\]\\]></ToUserName>`));
     expect(reply).toContain('【12345】');
-    const view = await intake.contactView('wechat-56789012345678901');
+    // The reply is recorded on the contact after it is sent: wait for the contact log, not for time.
+    const view = await intake.contactView('wechat-56789012345678901', (v) => v.replies === 1);
     expect(view).toMatchObject({ channel: 'wechat', caller: { wechatOpenId: OPEN_ID }, replies: 1 });
   });
 

@@ -55,7 +55,8 @@ describe('WeChat official account push over HTTP on loopback [HTTP: signed XML p
     );
     const caseNumber = /受理号(\d{8})/.exec(reply)?.[1];
     expect(caseNumber).toBeDefined();
-    const view = await intake.contactView('wechat-23456789012345678');
+    // The reply is recorded on the contact after it is sent: wait for the contact log, not for time.
+    const view = await intake.contactView('wechat-23456789012345678', (v) => v.replies === 1);
     expect(view).toMatchObject({
       channel: 'wechat',
       caller: { wechatOpenId: OPEN_ID },

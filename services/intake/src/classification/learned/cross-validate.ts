@@ -1,6 +1,7 @@
 import { HEADS, labelOf, type Head, type LabelledExample } from './labelled-example';
-import { trainModel, type Featurizer } from './learned-model';
+import { trainModel, type FeaturizedExample, type Featurizer } from './learned-model';
 import type { TrainingOptions } from './softmax-regression';
+import type { UnitsByCategory } from './units-by-category';
 
 /** A prediction made by a model that did not train on the example. */
 export interface OutOfFold {
@@ -8,6 +9,8 @@ export interface OutOfFold {
   /** Raw scores per head and the classes they are for. */
   scores: Record<Head, Float64Array>;
   classes: Record<Head, readonly string[]>;
+  /** The fold model's units per category. */
+  unitsByCategory: UnitsByCategory;
 }
 
 function foldOf(example: LabelledExample, index: number, folds: number): number {
@@ -24,25 +27,25 @@ function foldOf(example: LabelledExample, index: number, folds: number): number 
  * predictions, never on held-out data. Each fold model's classes are aligned to the full set's.
  */
 export async function crossValidate(
-  examples: readonly LabelledExample[],
+  data: readonly FeaturizedExample[],
   featurize: Featurizer,
   options: TrainingOptions,
   folds = 4,
 ): Promise<OutOfFold[]> {
-  const assigned = examples.map((e, i) => foldOf(e, i, folds));
+  const assigned = data.map(({ example }, i) => foldOf(example, i, folds));
   const allClasses = Object.fromEntries(
-    HEADS.map((head) => [head, [...new Set(examples.map(labelOf[head]))].sort()]),
+    HEADS.map((head) => [head, [...new Set(data.map(({ example }) => labelOf[head](example)))].sort()]),
   ) as Record<Head, string[]>;
   const out: OutOfFold[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const model = await trainModel(
-      examples.filter((_, i) => assigned[i] !== fold),
+      data.filter((_, i) => assigned[i] !== fold),
       featurize,
       options,
     );
-    examples.forEach((example, i) => {
+    data.forEach(({ example, x }, i) => {
       if (assigned[i] !== fold) return;
-      const raw = model.scores(example.text);
+      const raw = model.scores(x);
       const scores = Object.fromEntries(
         HEADS.map((head) => {
           const own = model.heads[head].classes;
@@ -54,7 +57,7 @@ export async function crossValidate(
           return [head, Float64Array.from(aligned)];
         }),
       ) as Record<Head, Float64Array>;
-      out.push({ example, scores, classes: allClasses });
+      out.push({ example, scores, classes: allClasses, unitsByCategory: model.unitsByCategory });
     });
   }
   return out;

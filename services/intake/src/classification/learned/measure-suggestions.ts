@@ -28,6 +28,12 @@ export interface SuggestionQuality {
   /** A not-accepted reason suggested, and the right one. */
   notAccepted: DetectionQuality;
   autoRegistered: Rate & { share: number };
+  /** Category top 1 per expected leaf. */
+  categoryByCode: Record<string, Rate>;
+  /** Per expected emergency service: how many were flagged, and with that service. */
+  emergencyByService: Record<string, { flagged: number; rightService: number; of: number }>;
+  /** Per not-accepted reason, suggested or expected. */
+  notAcceptedByReason: Record<string, DetectionQuality>;
   /** The most frequent wrong answers: expected → given, and how often. */
   confusions: { type: Confusion[]; category: Confusion[] };
   reliability: {
@@ -114,8 +120,41 @@ export function measureSuggestions(
     miss(example.text, 'emergency', example.emergency, decision.emergency?.service);
     miss(example.text, 'not accepted', example.notAccepted, decision.notAccepted?.reason);
   }
+  const categoryByCode: Record<string, Rate> = {};
+  for (const { example, decision } of withCategory) {
+    const r = (categoryByCode[example.categoryCode ?? ''] ??= rate(0, 0));
+    r.of++;
+    if (decision.categoryCode === example.categoryCode) r.right++;
+  }
+  const emergencyByService: SuggestionQuality['emergencyByService'] = {};
+  for (const { example, decision } of items) {
+    if (!example.emergency) continue;
+    const e = (emergencyByService[example.emergency] ??= { flagged: 0, rightService: 0, of: 0 });
+    e.of++;
+    if (decision.emergency) e.flagged++;
+    if (decision.emergency?.service === example.emergency) e.rightService++;
+  }
+  const reasons = new Set(
+    items.flatMap((i) =>
+      [i.example.notAccepted, i.decision.notAccepted?.reason].filter((r) => r !== undefined),
+    ),
+  );
+  const notAcceptedByReason = Object.fromEntries(
+    [...reasons].sort().map((reason) => [
+      reason,
+      detection(
+        items.map((i) => ({
+          ...(i.example.notAccepted === reason ? { expected: reason } : {}),
+          ...(i.decision.notAccepted?.reason === reason ? { got: reason } : {}),
+        })),
+      ),
+    ]),
+  );
   return {
     requests: items.length,
+    categoryByCode,
+    emergencyByService,
+    notAcceptedByReason,
     type: rate(items.filter((i) => i.decision.type === i.example.type).length, items.length),
     typeByKind,
     categoryTop1: rate(

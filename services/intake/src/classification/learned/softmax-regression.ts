@@ -31,20 +31,27 @@ export class SoftmaxRegression {
 
   constructor(
     readonly classes: readonly string[],
-    private readonly weights = new Float32Array(FEATURE_COUNT * classes.length),
-    private readonly bias = new Float32Array(classes.length),
+    readonly weights = new Float32Array(FEATURE_COUNT * classes.length),
+    readonly bias = new Float32Array(classes.length),
   ) {}
 
   /** Raw scores, one per class. */
   scores(x: SparseVector): Float64Array {
-    const k = this.classes.length;
     const out = Float64Array.from(this.bias);
-    for (let i = 0; i < x.indices.length; i++) {
-      const row = (x.indices[i] ?? 0) * k;
-      const value = x.values[i] ?? 0;
-      for (let c = 0; c < k; c++) out[c] = (out[c] ?? 0) + value * (this.weights[row + c] ?? 0);
-    }
+    this.addScores(x, out);
     return out;
+  }
+
+  /** Adds the features' weights to `out` (the hot loop of training and of every suggestion). */
+  private addScores(x: SparseVector, out: Float64Array): void {
+    const k = this.classes.length;
+    const { indices, values } = x;
+    const weights = this.weights;
+    for (let i = 0; i < indices.length; i++) {
+      const row = indices[i]! * k;
+      const value = values[i]!;
+      for (let c = 0; c < k; c++) out[c]! += value * weights[row + c]!;
+    }
   }
 
   /** Calibrated probabilities, one per class. */
@@ -68,23 +75,31 @@ export class SoftmaxRegression {
     const weightOf = Float64Array.from(counts, (n) => (n === 0 ? 1 : Math.min(10, Math.sqrt(most / n))));
     const order = examples.map((_, i) => i);
     const random = seededRandom(options.seed);
+    const weights = this.weights;
+    const bias = this.bias;
+    const p = new Float64Array(k);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch);
+      const decay = rate * options.l2;
       for (const [step, index] of order.entries()) {
         if (options.pause && step % CHUNK === CHUNK - 1) await options.pause();
         const { x, y } = examples[index]!;
-        const p = softmax(this.scores(x), 1);
-        const weight = weightOf[y] ?? 1;
+        p.set(bias);
+        this.addScores(x, p);
+        softmaxInPlace(p);
+        const weight = weightOf[y]!;
+        const { indices, values } = x;
         for (let c = 0; c < k; c++) {
-          const gradient = weight * ((p[c] ?? 0) - (c === y ? 1 : 0));
-          this.bias[c] = (this.bias[c] ?? 0) - rate * gradient;
+          const gradient = weight * (p[c]! - (c === y ? 1 : 0));
+          bias[c]! -= rate * gradient;
           // A class the model already rules out barely moves: skipping it keeps training sparse.
           if (Math.abs(gradient) < 1e-4) continue;
-          for (let i = 0; i < x.indices.length; i++) {
-            const at = (x.indices[i] ?? 0) * k + c;
-            const w = this.weights[at] ?? 0;
-            this.weights[at] = w - rate * (gradient * (x.values[i] ?? 0) + options.l2 * w);
+          const move = rate * gradient;
+          for (let i = 0; i < indices.length; i++) {
+            const at = indices[i]! * k + c;
+            const w = weights[at]!;
+            weights[at] = w - move * values[i]! - decay * w;
           }
         }
       }
@@ -92,17 +107,30 @@ export class SoftmaxRegression {
   }
 }
 
+/** softmax at temperature 1, over the scores themselves. */
+function softmaxInPlace(scores: Float64Array): void {
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > max) max = scores[i]!;
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) {
+    const e = Math.exp(scores[i]! - max);
+    scores[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < scores.length; i++) scores[i]! /= sum;
+}
+
 export function softmax(scores: Float64Array, temperature: number): Float64Array {
   let max = -Infinity;
-  for (const s of scores) max = Math.max(max, s);
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > max) max = scores[i]!;
   const out = new Float64Array(scores.length);
   let sum = 0;
-  scores.forEach((s, i) => {
-    const e = Math.exp((s - max) / temperature);
+  for (let i = 0; i < scores.length; i++) {
+    const e = Math.exp((scores[i]! - max) / temperature);
     out[i] = e;
     sum += e;
-  });
-  for (let i = 0; i < out.length; i++) out[i] = (out[i] ?? 0) / sum;
+  }
+  for (let i = 0; i < out.length; i++) out[i]! /= sum;
   return out;
 }
 

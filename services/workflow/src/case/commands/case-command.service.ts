@@ -4,6 +4,7 @@ import { caseAggregate, type CaseCommandEnvelope } from '../domain/case.aggregat
 import type { CitySettingsSource } from '../../city-settings/city-settings-source';
 import { deadlinesFor } from '../../city-settings/effective-settings';
 import type { CaseNumberAllocator } from '../case-number/case-number-allocator';
+import type { CaseNumberReservations } from '../case-number/case-number-reservations';
 import type { UnitDirectorySource } from '../../unit/unit-directory-source';
 import type { WorkflowSettings } from '../../workflow-settings';
 
@@ -17,6 +18,8 @@ export interface CaseCommandServiceDeps extends CommandHandlerDeps {
   settings: WorkflowSettings;
   units: UnitDirectorySource;
   caseNumbers: CaseNumberAllocator;
+  /** A contact's reserved number goes to the case registered from it. */
+  reservations: CaseNumberReservations;
   /** The configured settings overlaid with the city's own changes. */
   citySettings: CitySettingsSource;
 }
@@ -43,7 +46,11 @@ export class CaseCommandService {
       // new case, a number (kept across retries, so a conflict does not burn another).
       context: async ({ events }) => {
         first = events[0];
-        if (type === 'RegisterCase' && !first) allocated ??= await this.deps.caseNumbers.next();
+        if (envelope.type === 'RegisterCase' && !first) {
+          allocated ??=
+            (await this.deps.reservations.reservedFor(envelope.data.contactId)) ??
+            (await this.deps.caseNumbers.next());
+        }
         return {
           calendar: city.calendar,
           deadlines: deadlinesFor(this.deps.settings, city, first?.position),

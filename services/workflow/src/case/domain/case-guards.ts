@@ -9,18 +9,6 @@ export function violation(code: CaseError, message: string, details?: Record<str
 
 export const iso = (at: Date): string => at.toISOString();
 
-export const ROLES = {
-  intake: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
-  dispatch: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
-  report: [WorkflowRole.Agent, WorkflowRole.Center],
-  center: [WorkflowRole.Center],
-  callback: [WorkflowRole.Agent, WorkflowRole.Center, WorkflowRole.System],
-  close: [WorkflowRole.Center, WorkflowRole.System],
-  /** 重办: the center, or the survey's process manager after a dissatisfied callback with the unit at fault. */
-  redo: [WorkflowRole.Center, WorkflowRole.System],
-  leader: [WorkflowRole.Leader],
-} as const satisfies Record<string, readonly WorkflowRole[]>;
-
 export function requireRole(context: CaseContext, roles: readonly WorkflowRole[], action: string): void {
   if (!(roles as readonly string[]).includes(context.actor.role)) {
     violation(CaseError.RoleNotAllowed, `${action} is for ${roles.join(', ')}, not ${context.actor.role}`, {

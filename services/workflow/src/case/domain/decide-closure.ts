@@ -1,4 +1,5 @@
 import {
+  CASE_COMMAND_ROLES,
   type AcceptCaseReply,
   type CaseEvent,
   type CloseCase,
@@ -12,14 +13,14 @@ import { CaseError } from './case.errors';
 import type { CaseState } from './case.state';
 import type { CommandData } from './case-command-data';
 import { dispatchPlan } from './case-dispatch-plan';
-import { ROLES, requireRecord, requireRole, requireStatus, violation } from './case-guards';
+import { requireRecord, requireRole, requireStatus, violation } from './case-guards';
 
 export function acceptReply(
   data: CommandData<typeof AcceptCaseReply>,
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.center, 'reviewing a reply');
+  requireRole(context, CASE_COMMAND_ROLES.AcceptCaseReply, 'reviewing a reply');
   const record = requireRecord(state, context);
   requireStatus(record, ['replied'], CaseError.NotReviewable, 'accepting a reply');
   return [{ type: 'CaseCompleted', data: { ...data, caseId: record.caseId } }];
@@ -30,7 +31,7 @@ export function sendBackReply(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.center, 'reviewing a reply');
+  requireRole(context, CASE_COMMAND_ROLES.SendBackCaseReply, 'reviewing a reply');
   const record = requireRecord(state, context);
   requireStatus(record, ['replied'], CaseError.NotReviewable, 'sending a reply back');
   return [{ type: 'CaseReplySentBack', data: { ...data, caseId: record.caseId } }];
@@ -42,7 +43,7 @@ export function recordCallback(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.callback, 'recording a callback');
+  requireRole(context, CASE_COMMAND_ROLES.RecordCaseCallback, 'recording a callback');
   const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.CallbackBeforeCompletion, 'a callback');
   if (!data.reached) return [{ type: 'CaseCallbackRecorded', data: { ...data, caseId: record.caseId } }];
@@ -60,7 +61,7 @@ export function close(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.close, 'closing a case');
+  requireRole(context, CASE_COMMAND_ROLES.CloseCase, 'closing a case');
   const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.NotClosable, 'closing');
   const { callbackWaiver } = data;
@@ -90,7 +91,7 @@ export function redo(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.redo, 'redoing a case');
+  requireRole(context, CASE_COMMAND_ROLES.RedoCase, 'redoing a case');
   const record = requireRecord(state, context);
   requireStatus(record, ['completed'], CaseError.NotRedoable, 'redoing');
   if (!record.lastCallback?.redoRequired || record.lead === undefined) {
@@ -130,7 +131,7 @@ export function reviewPublicRecord(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.center, 'reviewing a case for the public record');
+  requireRole(context, CASE_COMMAND_ROLES.ReviewPublicRecord, 'reviewing a case for the public record');
   const record = requireRecord(state, context);
   requireStatus(record, ['closed'], CaseError.NotPublishable, 'reviewing for the public record');
   return [{ type: 'CasePublicRecordReviewed', data: { ...data, caseId: record.caseId } }];

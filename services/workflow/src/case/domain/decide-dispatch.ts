@@ -1,4 +1,5 @@
 import {
+  CASE_COMMAND_ROLES,
   isSubordinateUnit,
   type CaseEvent,
   type DispatchCase,
@@ -14,7 +15,6 @@ import type { CaseState } from './case.state';
 import type { CommandData } from './case-command-data';
 import { dispatchPlan } from './case-dispatch-plan';
 import {
-  ROLES,
   actingUnit,
   iso,
   requireActiveUnit,
@@ -29,7 +29,7 @@ export function dispatch(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.dispatch, 'dispatching');
+  requireRole(context, CASE_COMMAND_ROLES.DispatchCase, 'dispatching');
   const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotDispatchable, 'dispatching');
   return [{ type: 'CaseDispatched', data: dispatchPlan(record, data, context) }];
@@ -41,7 +41,7 @@ export function redispatch(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.dispatch, 're-dispatching');
+  requireRole(context, CASE_COMMAND_ROLES.RedispatchCase, 're-dispatching');
   const record = requireRecord(state, context);
   requireStatus(record, ['returned', 'dispatched'], CaseError.NotRedispatchable, 're-dispatching');
   const previousLeadUnitId =
@@ -63,7 +63,7 @@ export function dispatchToFallback(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.dispatch, 'dispatching to a fallback unit');
+  requireRole(context, CASE_COMMAND_ROLES.DispatchCaseToFallbackUnit, 'dispatching to a fallback unit');
   const record = requireRecord(state, context);
   requireStatus(
     record,
@@ -144,7 +144,7 @@ export function reportToLeader(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.report, 'reporting to the leaders');
+  requireRole(context, CASE_COMMAND_ROLES.ReportCaseToLeader, 'reporting to the leaders');
   const record = requireRecord(state, context);
   if (record.status === 'declined' || record.status === 'merged') {
     violation(CaseError.NotReportable, `a ${record.status} case is not reported`, { status: record.status });
@@ -158,7 +158,7 @@ export function recordInstruction(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.leader, 'writing an instruction');
+  requireRole(context, CASE_COMMAND_ROLES.RecordLeaderInstruction, 'writing an instruction');
   const record = requireRecord(state, context);
   if (record.status === 'declined' || record.status === 'merged') {
     violation(CaseError.NotReportable, `a ${record.status} case takes no instructions`, {

@@ -1,4 +1,5 @@
 import {
+  CASE_COMMAND_ROLES,
   checkExtension,
   type ApproveCaseExtension,
   type CaseEvent,
@@ -13,7 +14,7 @@ import type { CaseContext } from './case.context';
 import { CaseError } from './case.errors';
 import type { CaseRecord, CaseState } from './case.state';
 import type { CommandData } from './case-command-data';
-import { ROLES, actingUnit, requireRecord, requireRole, requireStatus, violation } from './case-guards';
+import { actingUnit, requireRecord, requireRole, requireStatus, violation } from './case-guards';
 
 /** While the lead has not replied, lead and co-handlers act on the case. */
 const IN_HANDLING = ['dispatched', 'signed'] as const;
@@ -130,7 +131,7 @@ export function approveExtension(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.center, 'approving an extension');
+  requireRole(context, CASE_COMMAND_ROLES.ApproveCaseExtension, 'approving an extension');
   const record = requireRecord(state, context);
   const pending =
     record.pendingExtension ?? violation(CaseError.NoPendingExtension, 'no extension is waiting');
@@ -152,7 +153,7 @@ export function rejectExtension(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.center, 'rejecting an extension');
+  requireRole(context, CASE_COMMAND_ROLES.RejectCaseExtension, 'rejecting an extension');
   const record = requireRecord(state, context);
   if (record.pendingExtension === undefined)
     violation(CaseError.NoPendingExtension, 'no extension is waiting');

@@ -1,4 +1,5 @@
 import {
+  CASE_COMMAND_ROLES,
   dispatchDueBy,
   type AnswerCaseAtIntake,
   type CaseEvent,
@@ -12,14 +13,14 @@ import type { CaseContext } from './case.context';
 import type { CommandData } from './case-command-data';
 import { CaseError } from './case.errors';
 import type { CaseState } from './case.state';
-import { ROLES, iso, requireRecord, requireRole, requireStatus, violation } from './case-guards';
+import { iso, requireRecord, requireRole, requireStatus, violation } from './case-guards';
 
 export function register(
   data: CommandData<typeof RegisterCase>,
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.intake, 'registering a case');
+  requireRole(context, CASE_COMMAND_ROLES.RegisterCase, 'registering a case');
   if (state.status !== 'none')
     violation(CaseError.AlreadyRegistered, `case ${data.caseId} is already registered`);
   const category = context.taxonomy.get(data.categoryCode);
@@ -62,7 +63,7 @@ export function answerAtIntake(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.intake, 'answering at intake');
+  requireRole(context, CASE_COMMAND_ROLES.AnswerCaseAtIntake, 'answering at intake');
   const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotAnswerable, 'answering at intake');
   return [{ type: 'CaseAnsweredAtIntake', data: { ...data, caseId: record.caseId } }];
@@ -73,7 +74,7 @@ export function decline(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.intake, 'declining a case');
+  requireRole(context, CASE_COMMAND_ROLES.DeclineCase, 'declining a case');
   const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotDeclinable, 'declining');
   return [{ type: 'CaseDeclined', data: { ...data, caseId: record.caseId } }];
@@ -84,7 +85,7 @@ export function merge(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.intake, 'merging a case');
+  requireRole(context, CASE_COMMAND_ROLES.MergeCase, 'merging a case');
   const record = requireRecord(state, context);
   requireStatus(record, ['registered'], CaseError.NotMergeable, 'merging');
   if (data.masterCaseId === record.caseId)
@@ -97,7 +98,7 @@ export function linkDuplicate(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.intake, 'linking a duplicate');
+  requireRole(context, CASE_COMMAND_ROLES.LinkDuplicateCase, 'linking a duplicate');
   const record = requireRecord(state, context);
   if (record.status === 'declined' || record.status === 'merged') {
     violation(CaseError.NotLinkable, `a ${record.status} case cannot be a master case`, {
@@ -124,7 +125,7 @@ export function recordRepeatContact(
   state: CaseState,
   context: CaseContext,
 ): CaseEvent[] {
-  requireRole(context, ROLES.intake, 'recording a repeat contact');
+  requireRole(context, CASE_COMMAND_ROLES.RecordCaseRepeatContact, 'recording a repeat contact');
   const record = requireRecord(state, context);
   if (record.repeatContactIds.includes(data.contactId)) return [];
   return [

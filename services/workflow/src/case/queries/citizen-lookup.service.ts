@@ -5,10 +5,10 @@ import {
   type CitizenCaseView,
   type LookUpCaseForCitizen,
 } from '@hotline/contracts';
-import type { ReadStore } from '@hotline/infra/read-store';
+import type { ReadDocument, ReadStore } from '@hotline/infra/read-store';
 import type { z } from 'zod';
 import type { CaseDocument } from '../read-models/case-documents';
-import { CASES } from '../../read-models/read-model-collections';
+import { CASES, CASE_NUMBER_RESERVATIONS } from '../../read-models/read-model-collections';
 import type { WorkflowSettings } from '../../workflow-settings';
 
 const CITIZEN_FIELDS = {
@@ -42,7 +42,8 @@ export class CitizenLookupService {
       { caseNumber: query.caseNumber },
       { projection: CITIZEN_FIELDS },
     );
-    if (!own || own.phoneLast4 === null || own.phoneLast4 !== query.phoneLast4) {
+    if (!own) return this.reserved(query);
+    if (own.phoneLast4 === null || own.phoneLast4 !== query.phoneLast4) {
       throw new NotFoundError('case', query.caseNumber);
     }
     const masterId = own.status === 'merged' ? own.state.masterCaseId : undefined;
@@ -64,6 +65,26 @@ export class CitizenLookupService {
         : {}),
     };
   }
+
+  /**
+   * A number given on submit to a contact that still waits for an agent (no case yet): accepted,
+   * under the same phone check as a case.
+   */
+  private async reserved(query: { caseNumber: string; phoneLast4: string }): Promise<CitizenCaseView> {
+    const reservation = await this.deps.store
+      .collection<ReservationDocument>(CASE_NUMBER_RESERVATIONS)
+      .findOne({ _id: query.caseNumber });
+    if (!reservation || reservation.phoneLast4 === null || reservation.phoneLast4 !== query.phoneLast4) {
+      throw new NotFoundError('case', query.caseNumber);
+    }
+    return { caseNumber: query.caseNumber, status: 'accepted', registeredAt: reservation.reservedAt };
+  }
+}
+
+interface ReservationDocument extends ReadDocument {
+  _id: string;
+  phoneLast4: string | null;
+  reservedAt: string;
 }
 
 function publicStatus(status: CaseDocument['status']): CitizenCaseView['status'] {

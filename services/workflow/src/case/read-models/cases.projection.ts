@@ -61,6 +61,10 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
         'deadlineAt',
         'citizenPhone',
         'citizenName',
+        // The type, deadline and reply flags: searches by colour, overdue or type stay in the indexes.
+        'type',
+        'hasDeadline',
+        'replied',
       ]) {
         await cases.createIndex({ [field]: 1 });
       }

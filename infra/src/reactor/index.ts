@@ -1,0 +1,9 @@
+export {
+  Reactor,
+  isFinalRefusal,
+  liftReactedEvent,
+  reactionTo,
+  reactorProvider,
+  type Reaction,
+  type ReactorSpec,
+} from './reactor';

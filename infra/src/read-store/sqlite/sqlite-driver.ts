@@ -1,0 +1,133 @@
+import type { Filter } from '../read-store.port';
+import type { ComparisonOperator, SqlParams } from '../sql/sql-dialect';
+import { NumberedParams } from '../sql/sql-params';
+import { isPlainObject } from '../validation/plain-value';
+import type { TableInfo } from './sqlite-catalogue';
+import type { SqliteReadStore } from './sqlite-read-store';
+import { isScalar, sideLiteral, sideRange, type Scalar } from './sqlite-side-field';
+
+/** A set of rowids, a superset of the matches, read from one side table by value alone. */
+export interface Driver {
+  /** `SELECT rid FROM <side> WHERE …` (distinct rowids). */
+  sql(params: SqlParams): string;
+  /** What the candidates must still satisfy: the filter without the driving condition when that is exact. */
+  residual: Filter;
+}
+
+interface Candidate {
+  table: string;
+  where(params: SqlParams): string;
+  /** Several side rows of one document may match (an array, or several values). */
+  distinct: boolean;
+  /** The rows it gives are exactly the documents that meet the whole condition it came from. */
+  exact?: boolean;
+}
+
+const RANGE: readonly ComparisonOperator[] = ['$gt', '$gte', '$lt', '$lte'];
+/** Counting a candidate's rows stops here: enough to tell a selective condition from a broad one. */
+const ESTIMATE_CAPS = [2_000, 50_000];
+
+/** The top-level conditions of a filter, `$and`s flattened: each must hold for a document to match. */
+function conjuncts(filter: Filter, out: Array<[string, unknown]> = []): Array<[string, unknown]> {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === '$and') for (const each of value as Filter[]) conjuncts(each, out);
+    else out.push([key, value]);
+  }
+  return out;
+}
+
+function candidatesOf(condition: unknown, table: string, complex: () => boolean): Candidate[] {
+  const eq = (value: Scalar, exact = false): Candidate => ({
+    table,
+    where: (p) => `v = ${sideLiteral(value, p)}`,
+    distinct: false,
+    exact,
+  });
+  if (isScalar(condition)) return [eq(condition, true)];
+  if (!isPlainObject(condition) || !Object.keys(condition).every((k) => k.startsWith('$'))) return [];
+  const found: Candidate[] = [];
+  const ops = condition;
+  const alone = Object.keys(ops).length === 1;
+  if (isScalar(ops.$eq)) found.push(eq(ops.$eq, alone));
+  const values = ops.$in;
+  if (Array.isArray(values) && values.length > 0 && values.every(isScalar))
+    found.push({
+      table,
+      where: (p) => `v IN (${values.map((v) => sideLiteral(v, p)).join(', ')})`,
+      distinct: values.length > 1 && complex(),
+      exact: alone,
+    });
+  if (Array.isArray(ops.$all)) for (const value of ops.$all) if (isScalar(value)) found.push(eq(value));
+  const bounds = RANGE.filter((op) => isScalar(ops[op])).map((op) => [op, ops[op] as Scalar] as const);
+  if (bounds.length > 0) {
+    // On a path that never held arrays, both bounds hold for the one value: one index range.
+    // Otherwise different elements may meet different bounds: each bound alone is a superset.
+    const ranges =
+      bounds.length > 1 && !complex()
+        ? [bounds]
+        : bounds.map((bound) => [bound] as Array<readonly [ComparisonOperator, Scalar]>);
+    for (const range of ranges)
+      found.push({
+        table,
+        where: (p) => rangeWhere(range, p),
+        distinct: ranges.length > 1 || complex(),
+        exact: ranges.length === 1 && bounds.length === Object.keys(ops).length,
+      });
+  }
+  return found;
+}
+
+/**
+ * Bounds on one value as an index range: a lower and an upper bound of the same type keep the
+ * value within that type by themselves (and SQLite then uses both); otherwise each is bracketed.
+ */
+function rangeWhere(bounds: ReadonlyArray<readonly [ComparisonOperator, Scalar]>, params: SqlParams): string {
+  const lower = bounds.find(([op]) => op === '$gt' || op === '$gte');
+  const upper = bounds.find(([op]) => op === '$lt' || op === '$lte');
+  if (bounds.length === 2 && lower && upper && typeof lower[1] === typeof upper[1])
+    return `v ${lower[0] === '$gt' ? '>' : '>='} ${sideLiteral(lower[1], params)} AND v ${upper[0] === '$lt' ? '<' : '<='} ${sideLiteral(upper[1], params)}`;
+  return bounds.map(([op, value]) => sideRange('v', op, value, params)).join(' AND ');
+}
+
+/**
+ * The side-table condition that drives a query: of the filter's top-level conditions on indexed
+ * paths, the one that matches the fewest rows (counted, up to a cap). None when the filter names
+ * `_id` at the top (its primary key drives) or has no such condition (the table is scanned).
+ */
+export function chooseDriver(filter: Filter, info: TableInfo, store: SqliteReadStore): Driver | undefined {
+  const all = conjuncts(filter);
+  if (all.some(([path]) => path === '_id')) return undefined;
+  const candidates = all.flatMap((conjunct) => {
+    const [path, condition] = conjunct;
+    const table = path.startsWith('$') ? undefined : info.sides.get(path);
+    return table === undefined
+      ? []
+      : candidatesOf(condition, table, () => store.catalogue.complex(info, path)).map((c) => ({
+          ...c,
+          conjunct,
+        }));
+  });
+  if (candidates.length === 0) return undefined;
+  let best = candidates;
+  for (const cap of ESTIMATE_CAPS) {
+    if (best.length === 1) break;
+    const counted = best.map((candidate) => ({ candidate, rows: estimate(candidate, cap, store) }));
+    const fewest = Math.min(...counted.map((c) => c.rows));
+    best = counted.filter((c) => c.rows === fewest).map((c) => c.candidate);
+    if (fewest < cap) break;
+  }
+  const chosen = best[0] as Candidate & { conjunct: [string, unknown] };
+  return {
+    residual: chosen.exact
+      ? { $and: all.filter((c) => c !== chosen.conjunct).map(([key, value]) => ({ [key]: value })) }
+      : filter,
+    sql: (params) =>
+      `SELECT ${chosen.distinct ? 'DISTINCT ' : ''}rid FROM ${chosen.table} WHERE ${chosen.where(params)}`,
+  };
+}
+
+function estimate(candidate: Candidate, cap: number, store: SqliteReadStore): number {
+  const params = new NumberedParams();
+  const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM ${candidate.table} WHERE ${candidate.where(params)} LIMIT ${cap})`;
+  return (store.statement(sql).get(...params.values) as { n: number }).n;
+}

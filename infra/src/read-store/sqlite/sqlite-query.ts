@@ -1,0 +1,107 @@
+import type { Filter, FindOptions, SortSpec } from '../read-store.port';
+import { NumberedParams } from '../sql/sql-params';
+import { TRUE, translateFilter } from '../sql/translate-filter';
+import type { TableInfo } from './sqlite-catalogue';
+import { chooseDriver } from './sqlite-driver';
+import { sqliteDialect } from './sqlite-dialect';
+import type { SqliteReadStore } from './sqlite-read-store';
+import { rowScope, type RowScope } from './sqlite-row-scope';
+
+export interface Statement {
+  sql: string;
+  values: Array<string | number | null>;
+}
+
+export const TABLE_ROWS = { rid: 't.rowid', doc: 't.doc', id: 't.id' };
+const DRIVEN_ROWS = { rid: 'm.rid', doc: 't.doc', id: 't.id' };
+const direction = (d: 1 | -1): string => (d === 1 ? 'ASC' : 'DESC');
+
+/**
+ * The SQL of reads and of the rows a write targets, answered from the side tables where the filter
+ * allows: the most selective indexed condition gives the candidate rowids (`m.rid`), the rest of
+ * the filter is probed per candidate in the side tables, and the document row is joined only when
+ * a condition or sort key needs it. A page sorts the candidates by their side values and reads the
+ * page's documents alone.
+ */
+export class SqliteQuery {
+  constructor(
+    private readonly store: SqliteReadStore,
+    private readonly info: TableInfo,
+  ) {}
+
+  private scope(driven: boolean): RowScope {
+    return rowScope(this.info, this.store.catalogue, driven ? DRIVEN_ROWS : TABLE_ROWS);
+  }
+
+  /**
+   * `FROM … WHERE …` of the matching rows as `t` (the table), with their rowid as `t.rowid`: for
+   * updates, deletes and pipelines, which read the documents anyway.
+   */
+  rows(filter: Filter, params: NumberedParams): string {
+    const driver = chooseDriver(filter, this.info, this.store);
+    const predicate = translateFilter(driver?.residual ?? filter, this.scope(false), params);
+    const parts = [
+      ...(driver ? [`t.rowid IN (${driver.sql(params)})`] : []),
+      ...(predicate === TRUE ? [] : [predicate]),
+    ];
+    return `${this.info.table} AS t${parts.length > 0 ? ` WHERE ${parts.join(' AND ')}` : ''}`;
+  }
+
+  /** The matches' rowids (`rid`) with the given expressions, from the side tables when they suffice. */
+  private matches(filter: Filter, params: NumberedParams, sort: SortSpec | undefined) {
+    const driver = chooseDriver(filter, this.info, this.store);
+    const scope = this.scope(driver !== undefined);
+    const predicate = translateFilter(driver?.residual ?? filter, scope, params);
+    const keys = Object.entries(sort ?? {});
+    // A trailing `_id` only breaks ties: taken from the document rows of the page, not of every match.
+    const tieBreak = keys.length > 1 && keys[keys.length - 1]?.[0] === '_id' ? keys.pop() : undefined;
+    const sortKeys = keys.map(([path, d]) => ({ expr: scope.sortKey(path), dir: direction(d) }));
+    const rid = driver ? 'm.rid' : 't.rowid';
+    const source = driver
+      ? `(${driver.sql(params)}) AS m${scope.readsDocument ? ` JOIN ${this.info.table} AS t ON t.rowid = m.rid` : ''}`
+      : `${this.info.table} AS t`;
+    const where = predicate === TRUE ? '' : ` WHERE ${predicate}`;
+    return { rid, source, where, sortKeys, tieBreak, driven: driver !== undefined };
+  }
+
+  count(filter: Filter): Statement {
+    const params = new NumberedParams();
+    const { source, where } = this.matches(filter, params, undefined);
+    return { sql: `SELECT count(*) AS n FROM ${source}${where}`, values: params.values };
+  }
+
+  find(filter: Filter, options: FindOptions): Statement {
+    const { sort, skip, limit } = options;
+    const params = new NumberedParams();
+    const paged = limit !== undefined || skip !== undefined;
+    const m = this.matches(filter, params, sort);
+    if (!m.driven && sort === undefined)
+      return {
+        sql: `SELECT json(t.doc) AS doc FROM ${m.source}${m.where}${paged ? ` ${sqliteDialect.limit(limit, skip)}` : ''}`,
+        values: params.values,
+      };
+    const columns = [`${m.rid} AS rid`, ...m.sortKeys.map((k, i) => `${k.expr} AS k${i}`)].join(', ');
+    const inner = m.sortKeys.map((k, i) => `k${i} ${k.dir}`);
+    const outer = m.sortKeys.map((k, i) => `p.k${i} ${k.dir}`);
+    let page: string;
+    if (m.tieBreak) {
+      outer.push(`o.id ${direction(m.tieBreak[1])}`);
+      // The page is within the first skip + limit by the other keys, ties included (rank).
+      page =
+        limit !== undefined
+          ? `SELECT * FROM (SELECT *, rank() OVER (ORDER BY ${inner.join(', ')}) AS r FROM (SELECT ${columns} FROM ${m.source}${m.where})) WHERE r <= ${(skip ?? 0) + limit}`
+          : `SELECT ${columns} FROM ${m.source}${m.where}`;
+    } else {
+      if (inner.length === 0) {
+        inner.push('rid');
+        outer.push('p.rid');
+      }
+      page = `SELECT ${columns} FROM ${m.source}${m.where}${paged ? ` ORDER BY ${inner.join(', ')} ${sqliteDialect.limit(limit, skip)}` : ''}`;
+    }
+    const outerPage = m.tieBreak && paged ? ` ${sqliteDialect.limit(limit, skip)}` : '';
+    return {
+      sql: `SELECT json(o.doc) AS doc FROM (${page}) AS p JOIN ${this.info.table} AS o ON o.rowid = p.rid ORDER BY ${outer.join(', ')}${outerPage}`,
+      values: params.values,
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { apiAs, consoleSession, signIn } from './console-steps';
+import { foreignText } from './screen-text';
+
+const scale = [
+  { key: 'satisfied', label: '满意', score: 100 },
+  { key: 'basic', label: '基本满意', score: 80 },
+  { key: 'dissatisfied', label: '不满意', score: 0 },
+];
+const ROUND = 'browser-poll';
+
+describe('Opinion polls (民主评议): frames and progress in the center, calls in the desk, verification by the unit [browser: Debian chromium]', () => {
+  const session = consoleSession('polls', async ({ platform }) => {
+    // The center defines the round (the questionnaire comes from the evaluation office's plan).
+    const center = await apiAs(platform.url, 'center');
+    await center.post('/api/survey/polls', {
+      commandId: 'browser-poll-define',
+      roundId: ROUND,
+      title: '2026年度民主评议',
+      seed: 'browser',
+      auditShare: 1,
+      questionnaire: {
+        units: [
+          { unitId: 'housing-bureau', name: '市住建局' },
+          { unitId: 'water-group', name: '市水务集团' },
+        ],
+        questions: [
+          { questionId: 'attitude', text: '服务态度', weight: 2, options: scale },
+          { questionId: 'result', text: '办事结果', weight: 1, options: scale },
+        ],
+      },
+      quotas: [
+        { district: 'gulou', frame: 'hotline', count: 3 },
+        { district: 'taijiang', frame: 'hotline', count: 5 },
+      ],
+    });
+    await center.dispose();
+  });
+  const { log } = session;
+
+  it('imports a frame file in the center, shows each invalid line in words, and draws the sample per quota', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    await page.getByRole('heading', { name: '民主评议' }).waitFor();
+    await page.getByRole('columnheader', { name: '配额' }).waitFor();
+    const lines = ['phone,district'];
+    for (let i = 0; i < 12; i++) lines.push(`1390000${String(i).padStart(4, '0')},gulou`);
+    lines.push('12345,gulou', '13900001000,taijiang', '13900001001,taijiang');
+    await page.locator('input[type=file]').setInputFiles({
+      name: '热线来电号码.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    const imported = page.getByRole('row', { name: /热线来电号码/ });
+    await imported.waitFor();
+    await imported.getByRole('button').first().click();
+    await page.getByText('第 14 行：“12345”不是有效的手机或固定电话号码').waitFor();
+    await log.visit(page, 'polls-01-center-frames');
+    expect(await foreignText(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '抽取样本' }).click();
+    await page.getByText('号码不足').waitFor();
+    await log.visit(page, 'polls-02-center-progress');
+    expect(await foreignText(page)).toEqual([]);
+  });
+
+  it('lets an interviewer take the next number, record the answers per unit, and mark the next refused', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'agent', '/desk');
+    await page.getByRole('tab', { name: '评议访问' }).click();
+    await page.getByRole('heading', { name: '民主评议电话访问' }).waitFor();
+    await page.getByRole('button', { name: '取下一个号码' }).click();
+    await page.getByText('拨打号码').waitFor();
+    const units = page.getByRole('combobox', { name: '评价其他单位' });
+    await units.click();
+    await units.fill('住建');
+    // antd draws the visible options itself; its role=option list is a hidden one for screen readers.
+    await page.locator('.ant-select-item-option', { hasText: '市住建局' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('group', { name: '服务态度' }).getByText('满意', { exact: true }).click();
+    await page.getByRole('group', { name: '办事结果' }).getByText('基本满意', { exact: true }).click();
+    await page.getByLabel('录音编号（选填）').fill('20261207-0001');
+    await log.visit(page, 'polls-03-desk-interview');
+    expect(await foreignText(page)).toEqual([]);
+    await page.getByRole('button', { name: '提交问卷' }).click();
+    await page.getByText('问卷已提交').waitFor();
+    await page.getByRole('button', { name: '取下一个号码' }).click();
+    await page.getByRole('button', { name: /拒\s*访/ }).click();
+    await page.getByText('已记录：拒访').waitFor();
+  });
+
+  it('shows the center the audit, the ranking with its export, and sends the results to the units', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    await page.getByText('问卷审核', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /^属\s*实$/ }).click();
+    await page.getByText('审核结果已保存').waitFor();
+    const housing = page.getByRole('row', { name: /市住建局/ });
+    await housing.getByRole('cell', { name: '93.3' }).waitFor();
+    expect(await page.getByRole('link', { name: '导出表格' }).getAttribute('href')).toBe(
+      `/api/survey/polls/${ROUND}/results/export`,
+    );
+    const sheet = await page
+      .context()
+      .request.get(`${platform.url}/api/survey/polls/${ROUND}/results/export`);
+    expect(sheet.status()).toBe(200);
+    expect((await sheet.body()).subarray(0, 2).toString()).toBe('PK');
+    await log.visit(page, 'polls-04-center-results');
+    expect(await foreignText(page)).toEqual([]);
+    await page.getByRole('button', { name: '发送单位核对' }).click();
+    await page.getByText(/^已发送单位核对，核对截止/).waitFor();
+  });
+
+  it('lets the unit see its own rank and scores, and verify them before the deadline', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'unit-handler-housing', '/unit');
+    await page.getByRole('link', { name: '民主评议核对' }).click();
+    await page.getByRole('heading', { name: '民主评议结果核对' }).waitFor();
+    await page.getByText('第 1 名（共 2 个单位）').waitFor();
+    expect(await page.getByText('市水务集团').count()).toBe(0);
+    await log.visit(page, 'polls-05-unit-verification');
+    expect(await foreignText(page)).toEqual([]);
+    await page.getByRole('button', { name: '无异议' }).click();
+    await page.getByText('核对意见已提交').waitFor();
+    await page.getByText('无异议', { exact: true }).waitFor();
+  });
+
+  it("has this year's round in the demo city", () => {
+    const { platform } = session;
+    expect(platform.output()).not.toContain('demo poll not created');
+  });
+
+  it('meets the accessibility bar on every screen and the CSP on every page', () => {
+    expect(log.summary()).toEqual([]);
+    expect(log.cspErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Form, Select, Space, Upload } from 'antd';
+import { EmptyState, ErrorAlert, PageHeader } from '../../components';
+import { useRequest } from '../../components/use-request';
+import { useInstant, useT } from '../../i18n';
+import { PollAuditCard } from './poll-audit-card';
+import { PollImportsTable, PollProgressCard } from './poll-progress-card';
+import { PollResultsCard } from './poll-results-card';
+import { PollRoundPicker } from './poll-round-picker';
+import {
+  POLL_FRAMES,
+  drawPollSample,
+  getPollResults,
+  getPollRound,
+  importPollFrame,
+  listPollRounds,
+  publishPollResults,
+  type PollFrame,
+} from './polls-api';
+import { usePollAction } from './use-poll-action';
+
+/**
+ * The center's opinion polls (民主评议): a round's frames imported from files (each invalid line
+ * shown), the sample drawn, the progress per quota, the audits, and the results and ranking, sent
+ * to the units for verification.
+ */
+export function CenterPollsPage() {
+  const t = useT();
+  const instant = useInstant();
+  const [roundId, setRoundId] = useState<string | undefined>(undefined);
+  const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
+  const rounds = useRequest(() => listPollRounds(minPosition), `poll-rounds:${minPosition ?? 0}`);
+  const round = useRequest(
+    () => getPollRound(roundId ?? '', minPosition),
+    roundId ? `poll-round:${roundId}:${minPosition ?? 0}` : null,
+  );
+  const results = useRequest(
+    () => getPollResults(roundId ?? '', minPosition),
+    roundId ? `poll-results:${roundId}:${minPosition ?? 0}` : null,
+  );
+  const { run, busy } = usePollAction();
+  const after = (reply: { position?: number } | undefined) => {
+    if (reply?.position !== undefined) setMinPosition(reply.position);
+  };
+  const current = round.data;
+
+  return (
+    <>
+      <PageHeader
+        title={t('polls.center.title')}
+        subTitle={t('polls.center.intro')}
+        extra={
+          <Space wrap>
+            <PollRoundPicker rounds={rounds.data?.items ?? []} value={roundId} onChange={setRoundId} />
+            {current?.status === 'defined' && (
+              <Button
+                type="primary"
+                disabled={busy}
+                onClick={() =>
+                  void run((id) => drawPollSample(current.roundId, id), t('polls.drawn')).then(after)
+                }
+              >
+                {t('polls.draw')}
+              </Button>
+            )}
+            {current?.status === 'drawn' && (
+              <Button
+                disabled={busy}
+                onClick={() => void run((id) => publishPollResults(current.roundId, id)).then(after)}
+              >
+                {t('polls.publish')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <ErrorAlert error={rounds.error ?? round.error ?? results.error} />
+      {rounds.data?.items.length === 0 && <EmptyState description={t('polls.none')} />}
+      {current && (
+        <Flex vertical gap="middle">
+          {current.status === 'published' && current.verifyBy && (
+            <Card size="small">{t('polls.published', { verifyBy: instant(current.verifyBy) })}</Card>
+          )}
+          <PollProgressCard quotas={current.quotas} />
+          <Card size="small" title={t('polls.imports.title')}>
+            {current.status === 'defined' && <ImportForm roundId={current.roundId} onImported={after} />}
+            <PollImportsTable imports={current.imports} />
+          </Card>
+          {current.status !== 'defined' && (
+            <PollAuditCard round={current} onAudited={(p) => after({ position: p })} />
+          )}
+          <PollResultsCard results={results.data} />
+        </Flex>
+      )}
+    </>
+  );
+}
+
+/** A frame file read in the browser and sent as text: the service reports each invalid line. */
+function ImportForm({
+  roundId,
+  onImported,
+}: {
+  roundId: string;
+  onImported: (reply?: { position?: number }) => void;
+}) {
+  const t = useT();
+  const [frame, setFrame] = useState<PollFrame>('hotline');
+  const { run, busy } = usePollAction();
+  const send = async (file: File) => {
+    const content = await file.text();
+    onImported(await run((id) => importPollFrame(roundId, id, frame, file.name, content)));
+  };
+  return (
+    <Form layout="inline" style={{ marginBottom: 12 }}>
+      <Form.Item label={t('polls.import.frame')}>
+        <Select<PollFrame>
+          aria-label={t('polls.import.frame')}
+          value={frame}
+          onChange={setFrame}
+          style={{ minWidth: 180 }}
+          options={POLL_FRAMES.map((value) => ({ value, label: t(`polls.frame.${value}`) }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('polls.import.file')}>
+        <Upload
+          accept=".csv,.txt,text/csv,text/plain"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void send(file);
+            return false;
+          }}
+        >
+          <Button disabled={busy}>{t('polls.import.submit')}</Button>
+        </Upload>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Card, Table } from 'antd';
+import { EmptyState, ToneTag } from '../../components';
+import { useT } from '../../i18n';
+import { pollResultsExport, type PollResults, type PollUnitResult } from './polls-api';
+
+/** A unit's verification in words: pending, agreed or disputed (late when after the deadline). */
+export function useVerificationLabel() {
+  const t = useT();
+  return (row: PollUnitResult) => {
+    const v = row.verification;
+    if (!v) return <ToneTag tone="grey">{t('polls.verification.pending')}</ToneTag>;
+    const text = `${t(v.agreed ? 'polls.verification.agreed' : 'polls.verification.disputed')}${v.late ? t('polls.verification.late') : ''}`;
+    return <ToneTag tone={v.agreed ? 'green' : 'orange'}>{text}</ToneTag>;
+  };
+}
+
+/** The ranking (评议结果): the weighted index, each question's mean score, the unit's verification. */
+export function PollResultsCard({ results }: { results: PollResults | undefined }) {
+  const t = useT();
+  const verification = useVerificationLabel();
+  const score = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+  return (
+    <Card
+      size="small"
+      title={t('polls.results.title')}
+      extra={
+        results && (
+          <Button href={pollResultsExport(results.roundId)} download>
+            {t('polls.results.export')}
+          </Button>
+        )
+      }
+    >
+      <Table<PollUnitResult>
+        rowKey="unitId"
+        size="small"
+        pagination={false}
+        dataSource={results?.rows ?? []}
+        locale={{ emptyText: <EmptyState description={t('polls.results.none')} /> }}
+        columns={[
+          {
+            title: t('polls.results.rank'),
+            dataIndex: 'rank',
+            width: 70,
+            render: (rank: number | null) => rank ?? '—',
+          },
+          { title: t('polls.results.unit'), dataIndex: 'name' },
+          { title: t('polls.results.interviews'), dataIndex: 'interviews', align: 'right' },
+          { title: t('polls.results.index'), dataIndex: 'index', align: 'right', render: score },
+          ...(results?.questions ?? []).map((question, i) => ({
+            title: t('polls.results.weight', { text: question.text, weight: question.weight }),
+            key: question.questionId,
+            align: 'right' as const,
+            render: (_: unknown, row: PollUnitResult) => score(row.questions[i]?.mean ?? null),
+          })),
+          {
+            title: t('polls.results.verification'),
+            key: 'verification',
+            render: (_: unknown, row) => verification(row),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,153 @@
+import { apiGet, apiPost, type QueryValue } from '../../api/http';
+
+export type PollFrame = 'department' | 'hotline' | 'enterprise' | 'carrier';
+export const POLL_FRAMES: PollFrame[] = ['department', 'hotline', 'enterprise', 'carrier'];
+
+export interface PollOption {
+  key: string;
+  label: string;
+  score: number;
+}
+export interface PollQuestion {
+  questionId: string;
+  text: string;
+  weight: number;
+  options: PollOption[];
+}
+export interface PollQuestionnaire {
+  units: { unitId: string; name: string }[];
+  questions: PollQuestion[];
+}
+
+export interface PollRoundSummary {
+  roundId: string;
+  title: string;
+  status: 'defined' | 'drawn' | 'published';
+  definedAt: string;
+  verifyBy?: string;
+  interviews?: number;
+  units: number;
+}
+
+export interface PollQuotaRow {
+  district: string;
+  frame: PollFrame;
+  target: number;
+  available: number;
+  drawn: number;
+  taken: number;
+  completed: number;
+  notReached: number;
+  refused: number;
+}
+
+export interface PollFrameImport {
+  importId: string;
+  frame: PollFrame;
+  fileName: string;
+  accepted: number;
+  rejectedCount: number;
+  rejected: { line: number; code: string; value: string }[];
+  importedAt: string;
+}
+
+export interface PollRound extends Omit<PollRoundSummary, 'units'> {
+  questionnaire: PollQuestionnaire;
+  auditShare: number;
+  imports: PollFrameImport[];
+  quotas: PollQuotaRow[];
+}
+
+export interface PollInterview {
+  interviewId: string;
+  seq: number;
+  phone: string;
+  district: string;
+  frame: PollFrame;
+  unitId?: string;
+  status: 'pending' | 'taken' | 'completed' | 'not-reached' | 'refused';
+  audit: boolean;
+  audited?: boolean;
+  upheld?: boolean;
+  evaluations?: { unitId: string; answers: Record<string, string> }[];
+  comment?: string;
+  recordingId?: string;
+}
+
+export interface PollUnitResult {
+  unitId: string;
+  name: string;
+  interviews: number;
+  index: number | null;
+  rank: number | null;
+  questions: { questionId: string; answered: number; mean: number | null }[];
+  verification?: { agreed: boolean; late: boolean; response?: string; at: string };
+}
+
+export interface PollResults {
+  roundId: string;
+  title: string;
+  status: PollRoundSummary['status'];
+  verifyBy?: string;
+  questions: PollQuestion[];
+  units: number;
+  rows: PollUnitResult[];
+}
+
+type Written = { position?: number; streamId?: string };
+const round = (roundId: string) => `/api/survey/polls/${encodeURIComponent(roundId)}`;
+const interview = (interviewId: string) => `/api/survey/poll-interviews/${encodeURIComponent(interviewId)}`;
+
+export const listPollRounds = (minPosition?: number) =>
+  apiGet<{ items: PollRoundSummary[] }>('/api/survey/polls', { minPosition });
+export const getPollRound = (roundId: string, minPosition?: number) =>
+  apiGet<PollRound>(round(roundId), { minPosition });
+export const listPollInterviews = (roundId: string, query: Record<string, QueryValue>) =>
+  apiGet<{ items: PollInterview[]; total: number }>(`${round(roundId)}/interviews`, query);
+export const getPollResults = (roundId: string, minPosition?: number) =>
+  apiGet<PollResults>(`${round(roundId)}/results`, { minPosition });
+export const pollResultsExport = (roundId: string) => `${round(roundId)}/results/export`;
+
+export const importPollFrame = (
+  roundId: string,
+  commandId: string,
+  frame: PollFrame,
+  fileName: string,
+  content: string,
+) => apiPost<Written>(`${round(roundId)}/frames`, { commandId, frame, fileName, content });
+export const drawPollSample = (roundId: string, commandId: string) =>
+  apiPost<Written>(`${round(roundId)}/sample`, { commandId });
+export const publishPollResults = (roundId: string, commandId: string) =>
+  apiPost<Written>(`${round(roundId)}/publish`, { commandId });
+export const takeNextPollInterview = (roundId: string, commandId: string) =>
+  apiPost<Written>(`${round(roundId)}/interviews/next`, { commandId });
+export const recordPollInterview = (
+  interviewId: string,
+  commandId: string,
+  body: { evaluations: PollInterview['evaluations']; comment?: string; recordingId?: string },
+) => apiPost<Written>(`${interview(interviewId)}/answer`, { commandId, ...body });
+export const recordPollFailure = (
+  interviewId: string,
+  commandId: string,
+  failure: 'not-reached' | 'refused',
+) => apiPost<Written>(`${interview(interviewId)}/failure`, { commandId, failure });
+export const auditPollInterview = (interviewId: string, commandId: string, upheld: boolean, note?: string) =>
+  apiPost<Written>(`${interview(interviewId)}/audit`, { commandId, upheld, ...(note ? { note } : {}) });
+export const verifyPollResults = (
+  roundId: string,
+  unitId: string,
+  commandId: string,
+  agreed: boolean,
+  response?: string,
+) =>
+  apiPost<Written>(`${round(roundId)}/units/${encodeURIComponent(unitId)}/verification`, {
+    commandId,
+    agreed,
+    ...(response ? { response } : {}),
+  });
+
+/** The interview id a take answered, from the stream it wrote (`pollInterview-<id>`). */
+export const takenInterviewId = (written: Written): string | undefined =>
+  written.streamId?.startsWith('pollInterview-')
+    ? written.streamId.slice('pollInterview-'.length)
+    : undefined;

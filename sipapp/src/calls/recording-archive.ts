@@ -1,0 +1,45 @@
+import type { AttachmentRef, RecordingPurpose, RecordingRef } from '@hotline/contracts';
+import type { FileAttachmentStore } from '@hotline/infra/attachments';
+import type { Logger } from '@hotline/infra/telemetry';
+import { recordingWav } from '../media/recording-wav';
+
+/** The file name staff see on the contact and the case (no call id: ids are not for users). */
+const NAMES: Record<RecordingPurpose, string> = {
+  complaint: '电话投诉录音.wav',
+  'mayor-mailbox': '市长信箱留言.wav',
+  voicemail: '电话留言.wav',
+};
+
+export interface RecordingArchiveDeps {
+  /** rtpengine's `--recording-dir`. */
+  recordingDir: string;
+  /** The platform's attachment store (the gateway serves it, scoped by case). */
+  store: FileAttachmentStore;
+  logger: Logger;
+  /** How long to wait for rtpengine's pcap of a recording just stopped. */
+  waitMs?: number;
+}
+
+/**
+ * Keeps a confirmed recording as an audio attachment (WAV from rtpengine's pcap), so it travels with
+ * the contact to its case and plays in the console within each role's scope, like any attachment.
+ */
+export class RecordingArchive {
+  constructor(private readonly deps: RecordingArchiveDeps) {}
+
+  async keep(recording: RecordingRef, purpose: RecordingPurpose): Promise<AttachmentRef | undefined> {
+    const deadline = Date.now() + (this.deps.waitMs ?? 5000);
+    for (;;) {
+      // rtpengine writes the pcap as packets arrive; a header alone (44 bytes) is no recording yet.
+      const wav = recordingWav(this.deps.recordingDir, recording);
+      if (wav && wav.length > 44) return this.deps.store.save(NAMES[purpose], 'audio/wav', wav);
+      if (Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    this.deps.logger.warn(
+      { callId: recording.id, purpose },
+      'no pcap for the recording: the contact is submitted without its audio',
+    );
+    return undefined;
+  }
+}

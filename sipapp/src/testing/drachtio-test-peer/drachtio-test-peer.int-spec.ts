@@ -1,0 +1,147 @@
+import { createConnection } from 'node:net';
+import Srf from 'drachtio-srf';
+import { SipTestPhone } from '../sip-test-phone';
+import { DrachtioTestPeer } from './drachtio-test-peer';
+import { FrameReader, frame } from './wire-framing';
+
+const SDP = (host: string, port: number) =>
+  `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=-\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\na=sendrecv\r\n`;
+
+/** An srf application connected to the peer, as the sipapp connects to drachtio-server. */
+async function connectedSrf(url: string, secret = 'cymru'): Promise<Srf> {
+  const srf = new Srf();
+  srf.on('error', () => undefined); // reconnect attempts after the peer closes
+  const [host, port] = url.split(':');
+  await new Promise<void>((resolve, reject) => {
+    srf.on('connect', (err) => {
+      if (!err) return resolve();
+      srf.disconnect(); // refused: no reconnecting after the test
+      reject(err);
+    });
+    void srf.connect({ host, port: Number(port), secret });
+  });
+  return srf;
+}
+
+describe('the drachtio-server test peer against a real drachtio-srf and a SIP phone over UDP', () => {
+  let peer: DrachtioTestPeer;
+  let phone: SipTestPhone;
+  let srf: Srf;
+  let onInvite: (req: Srf.SrfRequest, res: Srf.SrfResponse) => void = () => undefined;
+
+  beforeAll(async () => {
+    peer = await DrachtioTestPeer.start();
+    phone = await SipTestPhone.open();
+    srf = await connectedSrf(peer.url);
+    srf.invite((req, res) => onInvite(req, res));
+  });
+
+  afterAll(async () => {
+    srf?.disconnect();
+    phone?.close();
+    await peer?.close();
+  });
+
+  it('frames by utf-8 byte length, across chunk boundaries', () => {
+    const reader = new FrameReader();
+    const framed = Buffer.from(frame('id|sip|network\r\nINVITE sip:号码@host SIP/2.0') + frame('id2|ping'));
+    expect(reader.push(framed.subarray(0, 7))).toEqual([]);
+    expect(reader.push(framed.subarray(7))).toEqual([
+      'id|sip|network\r\nINVITE sip:号码@host SIP/2.0',
+      'id2|ping',
+    ]);
+    expect(() => new FrameReader().push(Buffer.from('x#abc'))).toThrow(/no length/);
+  });
+
+  it('refuses an application with the wrong secret', async () => {
+    await expect(connectedSrf(peer.url, 'wrong')).rejects.toThrow(/failed to authenticate/);
+  });
+
+  it('closes a control connection whose framing it cannot read', async () => {
+    const socket = createConnection({ host: '127.0.0.1', port: Number(peer.url.split(':')[1]) });
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('not-a-length#hello');
+    await expect(closed).resolves.toBeDefined();
+  });
+
+  it('hands an INVITE to srf and completes its 200 into a dialog the caller can ACK and BYE', async () => {
+    const destroyed = new Promise<string>((resolve) => {
+      onInvite = (req, res) => {
+        void srf.createUAS(req, res, { localSdp: SDP('127.0.0.1', 40000) }).then((dialog) => {
+          dialog.on('destroy', () => resolve(dialog.sip.callId));
+        });
+      };
+    });
+    const call = phone.call(peer.uri('12345'), { caller: '13912345678', sdp: SDP('127.0.0.3', 41000) });
+    const answer = await call.answered;
+    expect(answer.status).toBe(200);
+    expect(call.responses.map((r) => r.status)).toEqual([100, 200]);
+    expect(answer.headers.to?.params.tag).toMatch(/^[0-9a-f]+$/);
+    expect(answer.headers['content-type']).toBe('application/sdp');
+    expect(answer.content).toContain('m=audio 40000 RTP/AVP 0');
+    expect(answer.headers.contact).toEqual([
+      expect.objectContaining({ uri: `sip:127.0.0.2:${peer.sipPort}` }),
+    ]);
+    expect(await call.bye()).toBe(200);
+    expect(await destroyed).toBe(call.callId);
+  });
+
+  it('sends the application’s BYE to the caller, built from the dialog', async () => {
+    let hangUp: () => Promise<unknown> = () => Promise.resolve();
+    const answeredByApp = new Promise<void>((resolve) => {
+      onInvite = (req, res) => {
+        void srf.createUAS(req, res, { localSdp: SDP('127.0.0.1', 40002) }).then((dialog) => {
+          hangUp = () => dialog.destroy() as unknown as Promise<unknown>;
+          resolve();
+        });
+      };
+    });
+    const call = phone.call(peer.uri('12345'), { caller: '13912345678', sdp: SDP('127.0.0.3', 41002) });
+    const answer = await call.answered;
+    await answeredByApp;
+    await hangUp();
+    const bye = await call.hungUpByFarEnd;
+    expect(bye.headers['call-id']).toBe(call.callId);
+    expect(bye.headers.to?.params.tag).toBe(call.fromTag);
+    expect(bye.headers.from?.params.tag).toBe(answer.headers.to?.params.tag);
+    expect(bye.uri).toContain('13912345678@127.0.0.3');
+  });
+
+  it('answers a CANCEL during setup with 487 and tells srf; a late answer is refused', async () => {
+    let cancelled!: () => void;
+    const cancelSeen = new Promise<void>((resolve) => (cancelled = resolve));
+    const lateAnswer = new Promise<string>((resolve) => {
+      onInvite = (req, res) => {
+        req.on('cancel', () => cancelled());
+        // Answer late, as the sipapp does while rtpengine sets the call up.
+        setTimeout(() => {
+          srf.createUAS(req, res, { localSdp: SDP('127.0.0.1', 40004) }).then(
+            () => resolve('answered'),
+            (error: Error) => resolve(String(error)),
+          );
+        }, 300);
+      };
+    });
+    const call = phone.call(peer.uri('12345'), { caller: '13912345678', sdp: SDP('127.0.0.3', 41004) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await call.cancel()).status).toBe(200);
+    expect((await call.answered).status).toBe(487);
+    await cancelSeen;
+    expect(await lateAnswer).toContain('unknown transaction');
+  });
+
+  it('passes the application’s error response (503) to the caller with a To-tag', async () => {
+    onInvite = (_req, res) => res.send(503);
+    const call = phone.call(peer.uri('12345'), { caller: '13912345678', sdp: SDP('127.0.0.3', 41006) });
+    const answer = await call.answered;
+    expect(answer.status).toBe(503);
+    expect(answer.headers.to?.params.tag).toBeTruthy();
+  });
+
+  it('answers 481 to a BYE for a dialog it does not know', async () => {
+    onInvite = (_req, res) => res.send(486);
+    const call = phone.call(peer.uri('12345'), { caller: '13912345678', sdp: SDP('127.0.0.3', 41008) });
+    expect((await call.answered).status).toBe(486);
+    expect(await call.bye()).toBe(481);
+  });
+});

@@ -1,0 +1,332 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type Server, type Socket } from 'node:net';
+import * as sip from 'sip';
+import { freeUdpPort } from '../free-udp-port';
+import { FrameReader, frame, splitMessage } from './wire-framing';
+
+/**
+ * A TEST PEER standing in for drachtio-server, which cannot be installed on these machines
+ * (shared/TELEPHONY.md). It speaks drachtio's control protocol over TCP to a real `drachtio-srf` on one
+ * side and real SIP over UDP (the `sip` stack, on a loopback address of its own) on the other, with the
+ * server behaviours srf relies on:
+ * - `authenticate` with the shared secret, `route|<verb>`, `ping`;
+ * - a request from the network goes up as `sip|network|…|<txnId>|<dialogId>` + the raw SIP; an INVITE
+ *   gets `100 Trying` first, a CANCEL answers the INVITE with 487 and tells the app;
+ * - the app's response (`sip|<txnId>|` + status line, its own headers and body) is completed with Via,
+ *   From, To (with a tag), Call-ID, CSeq, Contact and `Content-Type: application/sdp` for an SDP body,
+ *   sent, and echoed back as `response|<msgId>|OK|application|…` with the dialog id (a 2xx to INVITE
+ *   makes the dialog `<Call-ID>;from-tag=<caller tag>`);
+ * - a request in a dialog from the app (`sip||<dialogId>`, BYE with a placeholder URI) is built from the
+ *   dialog, sent, echoed, and its responses go up as network messages; `NO|unable to find dialog`
+ *   otherwise. Requests in a dialog from the network without one get 481.
+ *
+ * What it does NOT do: PRACK and 100rel, session timers, SIP over TCP/TLS/WS, NAT handling, proxying,
+ * requests from the app outside a dialog (srf's createUAC), the outbound-connection mode, CDR events,
+ * authentication challenges, Record-Route, retransmission beyond what the `sip` stack does.
+ */
+export class DrachtioTestPeer {
+  private app: Socket | undefined;
+  private readonly verbs = new Set<string>();
+  /** Requests from the network the app has not answered finally, by transaction id. */
+  private readonly incoming = new Map<string, sip.SipMessage>();
+  /** INVITEs still waiting for a final response, by Call-ID (a CANCEL finds them). */
+  private readonly invites = new Map<string, string>();
+  private readonly dialogs = new Map<string, Dialog>();
+  /** Call-IDs of the INVITEs received, by the caller's number (the From user): what tests look up. */
+  private readonly callsFrom = new Map<string, string[]>();
+  /** Our To-tag per Call-ID. */
+  private readonly tags = new Map<string, string>();
+  private readonly sockets = new Set<Socket>();
+  private stack!: sip.SipStack;
+
+  private constructor(
+    private readonly control: Server,
+    readonly sipAddress: string,
+    readonly sipPort: number,
+    private readonly secret: string,
+  ) {}
+
+  /** Starts the control port on 127.0.0.1 (any free port) and SIP over UDP on `sipAddress`. */
+  static async start(options: { secret?: string; sipAddress?: string } = {}): Promise<DrachtioTestPeer> {
+    const sipAddress = options.sipAddress ?? '127.0.0.2';
+    const sipPort = await freeUdpPort(sipAddress);
+    const control = createServer();
+    await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+    const peer = new DrachtioTestPeer(control, sipAddress, sipPort, options.secret ?? 'cymru');
+    peer.stack = sip.create(
+      { address: sipAddress, port: sipPort, udp: true, tcp: false },
+      (request, remote) => peer.fromNetwork(request, remote),
+    );
+    control.on('connection', (socket) => peer.accept(socket));
+    return peer;
+  }
+
+  /** `host:port` of the control port, as `DRACHTIO_URL` takes it. */
+  get url(): string {
+    const address = this.control.address();
+    if (address === null || typeof address === 'string') throw new Error('the test peer is not listening');
+    return `127.0.0.1:${address.port}`;
+  }
+
+  /** Whether an authenticated application takes requests of this method (`invite`). */
+  routes(verb: string): boolean {
+    return this.app !== undefined && this.verbs.has(verb);
+  }
+
+  /** The Call-ID of the last INVITE from this number. */
+  lastCallFrom(number: string): string | undefined {
+    return this.callsFrom.get(number)?.at(-1);
+  }
+
+  /** The Call-IDs of every INVITE from this number, oldest first (a load run's calls). */
+  callsFromNumber(number: string): readonly string[] {
+    return this.callsFrom.get(number) ?? [];
+  }
+
+  /** Where a phone sends its INVITE: `sip:<user>@<sip address>:<port>`. */
+  get sipTarget(): string {
+    return `${this.sipAddress}:${this.sipPort}`;
+  }
+
+  /** Where a phone sends its INVITE: `sip:<user>@<sip address>:<port>`. */
+  uri(user: string): string {
+    return `sip:${user}@${this.sipAddress}:${this.sipPort}`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    this.stack.destroy();
+    await new Promise<void>((resolve) => this.control.close(() => resolve()));
+  }
+
+  // --- the control side (drachtio-srf) ---
+
+  private accept(socket: Socket): void {
+    this.sockets.add(socket);
+    const reader = new FrameReader();
+    socket.on('data', (chunk) => {
+      try {
+        for (const message of reader.push(chunk)) this.fromApp(socket, message);
+      } catch {
+        socket.destroy(); // the server closes a connection whose framing it cannot read
+      }
+    });
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      if (this.app === socket) {
+        this.app = undefined;
+        this.verbs.clear();
+      }
+    });
+    socket.on('error', () => undefined);
+  }
+
+  private fromApp(socket: Socket, message: string): void {
+    const { tokens, sip: raw } = splitMessage(message);
+    const [msgId = '', type, first = '', second = ''] = tokens;
+    if (type === 'authenticate') {
+      if (first !== this.secret) return this.reply(socket, msgId, ['NO', 'incorrect secret']);
+      this.app = socket;
+      const hostport = `udp/${this.sipAddress}:${this.sipPort}`;
+      return this.reply(socket, msgId, ['OK', hostport, 'v0.9.5-test-peer', hostport]);
+    }
+    if (socket !== this.app) return this.reply(socket, msgId, ['NO', 'not authenticated']);
+    if (type === 'route') this.verbs.add(first.toLowerCase());
+    if (type === 'remove_route') this.verbs.delete(first.toLowerCase());
+    if (type === 'route' || type === 'remove_route' || type === 'ping')
+      return this.reply(socket, msgId, ['OK']);
+    if (type !== 'sip') return this.reply(socket, msgId, ['NO', `the test peer has no "${type}"`]);
+    const sent = sip.parse(raw.includes('\r\n\r\n') ? raw : `${raw}\r\n`);
+    if (sent === undefined) return this.reply(socket, msgId, ['NO', 'unparseable SIP message']);
+    if (sent.status !== undefined) return this.respond(socket, msgId, first, sent);
+    if (second !== '') return this.requestInDialog(socket, msgId, second, sent);
+    this.reply(socket, msgId, ['NO', 'the test peer sends no requests outside a dialog']);
+  }
+
+  /** The app answers a request from the network: complete, send, echo. */
+  private respond(socket: Socket, msgId: string, txnId: string, sent: sip.SipMessage): void {
+    const request = this.incoming.get(txnId);
+    if (request === undefined) return this.reply(socket, msgId, ['NO', 'unknown transaction']);
+    const status = sent.status!;
+    const response = sip.makeResponse(request, status, sent.reason);
+    for (const [name, value] of Object.entries(sent.headers))
+      if (!SERVER_HEADERS.has(name)) response.headers[name] = value;
+    const to = request.headers.to!;
+    response.headers.to = { ...to, params: { ...to.params } };
+    const callId = request.headers['call-id']!;
+    if (request.method === 'INVITE' && status > 100) {
+      response.headers.to.params.tag ??= this.localTag(callId);
+      response.headers.contact = [{ uri: `sip:${this.sipAddress}:${this.sipPort}`, params: {} }];
+    }
+    if (sent.content) {
+      response.content = sent.content;
+      if (sent.content.startsWith('v=0')) response.headers['content-type'] ??= 'application/sdp';
+    }
+    let dialogId = this.dialogIdOf(request);
+    if (request.method === 'INVITE' && status >= 200 && status < 300) {
+      this.dialogs.set(dialogId, {
+        callId,
+        local: response.headers.to,
+        remote: request.headers.from!,
+        remoteTarget: firstContact(request) ?? request.headers.from!.uri,
+        cseq: 1,
+      });
+    } else if (!this.dialogs.has(dialogId)) dialogId = '';
+    if (status >= 200) {
+      this.incoming.delete(txnId);
+      if (request.method === 'INVITE') this.invites.delete(callId);
+      if (request.method === 'BYE') this.dialogs.delete(dialogId);
+    }
+    const text = sip.stringify(response);
+    this.stack.send(response);
+    this.reply(
+      socket,
+      msgId,
+      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId)],
+      text,
+    );
+  }
+
+  /** The app sends a request in a dialog (BYE, INFO, re-INVITE): built from the dialog's state. */
+  private requestInDialog(socket: Socket, msgId: string, dialogId: string, sent: sip.SipMessage): void {
+    const dialog = this.dialogs.get(dialogId);
+    if (dialog === undefined) return this.reply(socket, msgId, ['NO', 'unable to find dialog']);
+    const method = sent.method!;
+    const request: sip.SipMessage = {
+      method,
+      uri: dialog.remoteTarget,
+      version: '2.0',
+      headers: {
+        ...Object.fromEntries(Object.entries(sent.headers).filter(([name]) => !SERVER_HEADERS.has(name))),
+        via: [],
+        to: dialog.remote,
+        from: dialog.local,
+        'call-id': dialog.callId,
+        cseq: { seq: ++dialog.cseq, method },
+        'max-forwards': '70',
+      },
+      ...(sent.content ? { content: sent.content } : {}),
+    };
+    const txnId = randomUUID();
+    const text = sip.stringify(request);
+    this.reply(
+      socket,
+      msgId,
+      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId)],
+      text,
+    );
+    if (method === 'BYE') this.dialogs.delete(dialogId);
+    this.stack.send(request, (response) => {
+      const [address, port] = remoteOf(dialog.remoteTarget);
+      this.toApp(this.meta('network', sip.stringify(response), address, port, txnId, dialogId), response);
+    });
+  }
+
+  private reply(socket: Socket, msgId: string, tokens: string[], sipText?: string): void {
+    const message = `${randomUUID()}|response|${msgId}|${tokens.join('|')}`;
+    socket.write(frame(sipText === undefined ? message : `${message}\r\n${sipText}`));
+  }
+
+  // --- the network side (SIP over UDP) ---
+
+  private fromNetwork(request: sip.SipMessage, remote: sip.Remote): void {
+    const callId = request.headers['call-id']!;
+    const method = request.method!;
+    const dialogId = this.dialogIdOf(request);
+    const txnId = randomUUID();
+    const up = () =>
+      this.toApp(
+        this.meta('network', sip.stringify(request), remote.address, remote.port, txnId, ''),
+        request,
+      );
+    if (method === 'ACK') {
+      // An ACK to a 2xx (the stack keeps those to errors): the app's dialog sees it.
+      if (this.dialogs.has(dialogId))
+        this.toApp(
+          this.meta('network', sip.stringify(request), remote.address, remote.port, txnId, dialogId),
+          request,
+        );
+      return;
+    }
+    if (method === 'CANCEL') {
+      const inviteTxn = this.invites.get(callId);
+      const invite = inviteTxn === undefined ? undefined : this.incoming.get(inviteTxn);
+      if (inviteTxn === undefined || invite === undefined)
+        return this.stack.send(sip.makeResponse(request, 481, 'Call/Transaction Does Not Exist'));
+      this.stack.send(sip.makeResponse(request, 200, 'OK'));
+      const terminated = sip.makeResponse(invite, 487, 'Request Terminated');
+      terminated.headers.to = {
+        ...invite.headers.to!,
+        params: { ...invite.headers.to!.params, tag: this.localTag(callId) },
+      };
+      this.stack.send(terminated);
+      this.incoming.delete(inviteTxn);
+      this.invites.delete(callId);
+      return up(); // srf finds the INVITE by Call-ID and emits `cancel`
+    }
+    if (request.headers.to?.params.tag) {
+      if (!this.dialogs.has(dialogId))
+        return this.stack.send(sip.makeResponse(request, 481, 'Call/Transaction Does Not Exist'));
+      this.incoming.set(txnId, request);
+      return this.toApp(
+        this.meta('network', sip.stringify(request), remote.address, remote.port, txnId, dialogId),
+        request,
+      );
+    }
+    if (this.app === undefined || !this.verbs.has(method.toLowerCase()))
+      return this.stack.send(sip.makeResponse(request, 503, 'Service Unavailable'));
+    if (method === 'INVITE') {
+      const caller = /^sips?:([^@;]+)@/.exec(request.headers.from?.uri ?? '')?.[1] ?? '';
+      this.callsFrom.set(caller, [...(this.callsFrom.get(caller) ?? []), callId]);
+      this.stack.send(sip.makeResponse(request, 100, 'Trying'));
+      this.invites.set(callId, txnId);
+    }
+    this.incoming.set(txnId, request);
+    up();
+  }
+
+  private toApp(tokens: string[], message: sip.SipMessage): void {
+    if (this.app === undefined) return;
+    this.app.write(frame(`${randomUUID()}|sip|${tokens.join('|')}\r\n${sip.stringify(message)}`));
+  }
+
+  /** `<source>|<bytes>|udp|<address>|<port>|<time>|<txnId>|<dialogId>`, as srf reads it. */
+  private meta(source: string, text: string, address: string, port: number, txnId: string, dialogId: string) {
+    const time = new Date().toISOString().slice(11, 23);
+    return [source, String(Buffer.byteLength(text)), 'udp', address, String(port), time, txnId, dialogId];
+  }
+
+  /** A dialog is known by the Call-ID and the caller's From-tag (the UAS side only). */
+  private dialogIdOf(request: sip.SipMessage): string {
+    return `${request.headers['call-id']};from-tag=${request.headers.from?.params.tag ?? ''}`;
+  }
+
+  /** One To-tag per call, the same in 1xx, 2xx and 487. */
+  private localTag(callId: string): string {
+    let tag = this.tags.get(callId);
+    if (tag === undefined) this.tags.set(callId, (tag = randomBytes(6).toString('hex')));
+    return tag;
+  }
+}
+
+interface Dialog {
+  callId: string;
+  /** Our side (the To of the INVITE with our tag): From of the requests we send. */
+  local: sip.NameAddr;
+  remote: sip.NameAddr;
+  remoteTarget: string;
+  cseq: number;
+}
+
+/** Headers the server writes itself: whatever the app put there is replaced. */
+const SERVER_HEADERS = new Set(['via', 'from', 'to', 'call-id', 'cseq', 'contact', 'content-length']);
+
+function firstContact(message: sip.SipMessage): string | undefined {
+  const contact = message.headers.contact;
+  return Array.isArray(contact) ? contact[0]?.uri : undefined;
+}
+
+function remoteOf(uri: string): [string, number] {
+  const match = /@?([0-9.]+)(?::([0-9]+))?/.exec(uri.replace(/^sips?:[^@]*@/, 'sip:'));
+  return [match?.[1] ?? '', Number(match?.[2] ?? 5060)];
+}
