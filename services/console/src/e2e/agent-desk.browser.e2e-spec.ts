@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { ScreenLog, signIn } from './console-steps';
+import { chooseOption, ScreenLog, signIn } from './console-steps';
 import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
 
 /**
@@ -161,8 +161,7 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await dialog.getByLabel('等待超过').last().fill('120');
     await dialog.getByLabel('最多排队数').fill('300');
     await dialog.getByLabel('最长等待告警（秒）').fill('90');
-    await dialog.getByLabel('溢出到').click();
-    await admin.locator('.ant-select-item-option', { hasText: '外线号码' }).click();
+    await chooseOption(admin, dialog.getByLabel('溢出到'), '外线号码');
     await dialog.getByLabel('外线号码').fill('12');
     await save();
     await dialog.getByText('号码须为 3–20 位数字，可带 + 号').waitFor();

@@ -163,6 +163,32 @@ export async function closedOrFailed(dialog: Locator): Promise<void> {
   if (await dialog.isVisible()) throw new Error(await error.innerText());
 }
 
+/**
+ * Chooses an option of a single antd select the way a user does: open it, click the option, and see
+ * the select show it. On a loaded machine a click can land while the list is still opening and be
+ * lost (the user would click again): so does this step, at most three times, and then says which.
+ * antd draws the visible options itself; its role=option list is a hidden one for screen readers.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const shown = select
+    .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
+    // A single select shows its value in its content box (antd 6), a multiple one as an item.
+    .locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option });
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await open.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 10_000 });
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3)
+        throw new Error(`the select did not take "${option}" after three tries`, { cause: error });
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Signs out through the user menu in the header. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /用户菜单/ }).click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { CaseDetailView, ContactReceipt } from '@hotline/contracts';
 import { launchBrowser } from './browser';
-import { apiAs, closedOrFailed, PASSWORD, portalCase, ScreenLog } from './console-steps';
+import { apiAs, chooseOption, closedOrFailed, PASSWORD, portalCase, ScreenLog } from './console-steps';
 import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
 
 const HOUSING = 'housing-bureau';
@@ -118,8 +118,7 @@ describe('The unit portal: return and extension [browser: Debian chromium]', () 
     await page.getByRole('link', { name: cases[0]?.caseNumber ?? '' }).click();
     await page.getByRole('button', { name: /退\s*单/ }).click();
     const dialog = page.getByRole('dialog', { name: '退回热线办' });
-    await dialog.getByRole('combobox', { name: '退单原因' }).click();
-    await page.locator('.ant-select-item-option', { hasText: '不属本单位职责' }).click();
+    await chooseOption(page, dialog.getByRole('combobox', { name: '退单原因' }), '不属本单位职责');
     await dialog.getByLabel('情况说明').fill('电梯维保属市场监管部门特种设备监管职责。');
     await dialog.getByLabel('退单依据').fill('《特种设备安全法》第五条；本局三定方案。');
     await log.visit(page, 'unit-02-return-dialog');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseDetailView } from '@hotline/contracts';
-import { consoleSession, getAsUser, signIn } from './console-steps';
+import { chooseOption, consoleSession, getAsUser, signIn } from './console-steps';
 
 // A 1×1 PNG: real magic bytes, so the gateway's upload check accepts it as an image.
 const PNG = Buffer.from(
@@ -69,8 +69,7 @@ describe('What a web citizen sent, on the desk [browser: Debian chromium]', () =
     await page.keyboard.press('Escape');
     await full.waitFor({ state: 'hidden' });
 
-    await page.getByLabel('诉求类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '投诉' }).click();
+    await chooseOption(page, page.getByLabel('诉求类型'), '投诉');
     await page.getByLabel('诉求分类').click();
     await page.keyboard.type('路灯故障');
     await page.locator('.ant-cascader-menu-item', { hasText: '路灯故障' }).first().click();
