@@ -63,7 +63,8 @@ if (failedFirst.length > 0 && failedFirst.length <= MAX_RERUN) {
   console.log(
     `\n== ${names.length} suite(s) failed on the first run; running them once more: ${names.join(', ')}\n`,
   );
-  const second = jest('rerun', ['--runTestsByPath', ...failedFirst]);
+  // Paths relative to the root, as Jest's global setup matches them to decide which engines to start.
+  const second = jest('rerun', ['--runTestsByPath', ...names]);
   const again = second.results ? bySuite(second.results) : new Map();
   for (const name of failedFirst) {
     suites.set(name, again.get(name) ?? { failed: true, passed: 0, failures: 1, skipped: 0 });
