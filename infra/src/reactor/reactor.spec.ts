@@ -91,12 +91,21 @@ describe('reactionTo', () => {
     expect((thrown as Error).message).toMatch(/ledger-payments built an invalid Deposit: data\.amount/);
   });
 
-  it('logs a refusal for good and goes on; anything else fails the delivery', async () => {
+  it('logs a refusal for good and goes on (a rule at info, a role as a warning); anything else fails the delivery', async () => {
     const warnings: unknown[] = [];
-    const logger = { warn: (fields: unknown) => warnings.push(fields) } as never;
+    const infos: unknown[] = [];
+    const logger = {
+      warn: (fields: unknown) => warnings.push(fields),
+      info: (fields: unknown) => infos.push(fields),
+    } as never;
     const reaction = reactionTo(spec({ refusal: 'the ledger refused' }), event(), logger);
     await expect(
       reaction.refusable(() => Promise.reject(new RuleViolation('INSUFFICIENT_FUNDS', 'no'))),
+    ).resolves.toBeUndefined();
+    expect(infos).toHaveLength(1);
+    expect(warnings).toHaveLength(0);
+    await expect(
+      reaction.refusable(() => Promise.reject(new HotlineError('forbidden', 'NOT_YOURS', 'no'))),
     ).resolves.toBeUndefined();
     expect(warnings).toHaveLength(1);
     await expect(

@@ -125,7 +125,10 @@ export function reactionTo(spec: ReactorSpec, event: RecordedEvent, logger?: Log
         await step();
       } catch (error) {
         if (!isFinalRefusal(error)) throw error;
-        logger?.warn(
+        // A rule refusal is the process arriving late (the case closed meanwhile): an outcome, told at
+        // info. A role, a missing aggregate or a field refused is a setup or a defect: a warning.
+        const level = (error as HotlineError).kind === 'rule' ? 'info' : 'warn';
+        logger?.[level](
           { err: error, reactor: spec.name, eventType: event.type, eventId: event.id },
           spec.refusal ?? `${spec.name}: a command was refused`,
         );
