@@ -26,15 +26,16 @@ const overlays = (): string[] =>
 
 const base = resolve(__dirname, '../k8s/base');
 
-/** An overlay of the base in a temporary folder, with one JSON patch on a Deployment. */
-function brokenOverlay(patch: string, target = 'gateway'): string {
+/** An overlay of the base in a temporary folder, with one JSON patch on one object (`Kind/name`). */
+function brokenOverlay(patch: string, target = 'Deployment/gateway'): string {
+  const [kind, name] = target.split('/');
   const dir = mkdtempSync(join(tmpdir(), 'hotline-k8s-'));
   writeFileSync(
     join(dir, 'kustomization.yaml'),
     [
       'resources: [' + relative(dir, base) + ']',
       'patches:',
-      `  - target: { kind: Deployment, name: ${target} }`,
+      `  - target: { kind: ${kind}, name: ${name} }`,
       '    patch: |-',
       ...patch.split('\n').map((line) => `      ${line}`),
       '',
@@ -88,8 +89,19 @@ describe('Kubernetes manifests', () => {
       '- { op: add, path: /spec/template/spec/containers/0/envFrom/-, value: { configMapRef: { name: nowhere } } }',
       /ConfigMap "nowhere"/,
     ],
-  ])('refuses %s', (_what, patch, expected) => {
-    const dir = brokenOverlay(patch);
+    [
+      'a missing PersistentVolumeClaim',
+      '- { op: add, path: /spec/template/spec/volumes/-, value: { name: lost, persistentVolumeClaim: { claimName: nowhere } } }',
+      /PersistentVolumeClaim "nowhere" is not in the overlay/,
+    ],
+    [
+      'a volume of one node shared by replicas',
+      '- { op: replace, path: /spec/accessModes, value: [ReadWriteOnce] }',
+      /"hotline-files" is shared by 2 replicas but is not ReadWriteMany/,
+      'PersistentVolumeClaim/hotline-files',
+    ],
+  ])('refuses %s', (_what, patch, expected, target = 'Deployment/gateway') => {
+    const dir = brokenOverlay(patch, target);
     try {
       const result = check([dir]);
       expect(result.status).toBe(1);

@@ -30,6 +30,7 @@ type workload struct {
 type index struct {
 	namespaces              map[string]bool
 	configMaps, secrets     map[string]bool
+	claims                  map[string]*corev1.PersistentVolumeClaim
 	serviceAccounts         map[string]bool
 	services                map[string]*corev1.Service
 	workloads               []workload
@@ -45,7 +46,7 @@ func buildIndex(objects []runtime.Object) *index {
 	ix := &index{
 		namespaces: map[string]bool{}, configMaps: map[string]bool{}, secrets: map[string]bool{},
 		serviceAccounts: map[string]bool{}, services: map[string]*corev1.Service{},
-		statefulSetServiceNames: map[string]string{},
+		statefulSetServiceNames: map[string]string{}, claims: map[string]*corev1.PersistentVolumeClaim{},
 	}
 	for _, object := range objects {
 		switch o := object.(type) {
@@ -55,6 +56,8 @@ func buildIndex(objects []runtime.Object) *index {
 			ix.configMaps[key(o.Namespace, o.Name)] = true
 		case *corev1.Secret:
 			ix.secrets[key(o.Namespace, o.Name)] = true
+		case *corev1.PersistentVolumeClaim:
+			ix.claims[key(o.Namespace, o.Name)] = o
 		case *corev1.ServiceAccount:
 			ix.serviceAccounts[key(o.Namespace, o.Name)] = true
 		case *corev1.Service:
@@ -151,6 +154,16 @@ func checkWorkload(ix *index, w workload) []string {
 		}
 		if volume.HostPath != nil {
 			add("volume %q: hostPath is not allowed", volume.Name)
+		}
+		if ref := volume.PersistentVolumeClaim; ref != nil {
+			claim := ix.claims[key(w.namespace, ref.ClaimName)]
+			switch {
+			case claim == nil:
+				add("volume %q: PersistentVolumeClaim %q is not in the overlay", volume.Name, ref.ClaimName)
+			case w.replicas > 1 && !slices.Contains(claim.Spec.AccessModes, corev1.ReadWriteMany):
+				// Replicas on different nodes would each need the volume at once.
+				add("volume %q: PersistentVolumeClaim %q is shared by %d replicas but is not ReadWriteMany", volume.Name, ref.ClaimName, w.replicas)
+			}
 		}
 	}
 	all := append(append([]corev1.Container{}, pod.InitContainers...), pod.Containers...)
