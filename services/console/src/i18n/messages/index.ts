@@ -1,5 +1,6 @@
 import type { AreaMessages, Locale } from './messages.types';
 import admin from './admin';
+import adminCategories from './admin-categories';
 import agent from './agent';
 import center from './center';
 import common from './common';
@@ -27,6 +28,7 @@ export const areas: Record<string, AreaMessages> = {
   center,
   dispatchBatch,
   admin,
+  adminCategories,
   routingSettings,
   supervisor,
   survey,
