@@ -3,11 +3,7 @@
  * nats-server v2.15 (built once into the cache) over TLS: what each user needs works through the
  * kit's own adapters, and the server refuses what a user may not do.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { commandSubject, type RecordedEvent } from '@hotline/contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -18,18 +14,11 @@ import { ensureEventStreams } from './ensure-event-streams';
 import { JetStreamEventBus } from './jetstream-event-bus';
 import { JetStreamEventPublisher } from './jetstream-event-publisher';
 import { NatsClientProxy } from './nats-client-proxy';
-import {
-  inboxPrefixOf,
-  MUNICIPAL_IT_USER,
-  natsAuthorizationConfig,
-  natsPermissions,
-  RELAY_USER,
-} from './nats-permissions';
+import { inboxPrefixOf, MUNICIPAL_IT_USER, natsPermissions, RELAY_USER } from './nats-permissions';
 import { NatsTransport } from './nats-transport';
 import { permissionViolations } from './testing/permission-violations';
-import { freePort } from './testing/private-nats';
+import { authorizedNats, type AuthorizedNats } from './testing/authorized-nats';
 
-const ROOT = resolve(__dirname, '../../..');
 const PREFIX = 'permtest';
 const INTEGRATION = { stream: 'permtest_HOTLINE_INTEGRATION', subjectPrefix: 'permtest.hotline.int' };
 const users = natsPermissions({
@@ -37,7 +26,6 @@ const users = natsPermissions({
   prefix: PREFIX,
   integration: INTEGRATION,
 });
-const password = (user: string): string => `pw-${user}-0123456789`;
 
 const event = (districtId = 'gulou'): RecordedEvent => ({
   id: randomUUID(),
@@ -55,86 +43,19 @@ const violations = permissionViolations;
 
 describe('NATS users and permissions (nats-server v2.15, TLS)', () => {
   jest.setTimeout(15 * 60_000);
-  const dir = mkdtempSync(join(tmpdir(), 'hotline-nats-perm-'));
-  let server: ChildProcess;
+  let nats: AuthorizedNats;
   let url: string;
-  const ca = join(dir, 'cert.pem');
-  const open: NatsConnection[] = [];
-  const as = async (user: string): Promise<NatsConnection> => {
-    const nc = await connectNats({
-      servers: url,
-      name: user,
-      user,
-      pass: password(user),
-      inboxPrefix: inboxPrefixOf(user),
-      tlsCaFile: ca,
-      maxReconnectAttempts: 0,
-    });
-    open.push(nc);
-    return nc;
-  };
+  let ca: string;
+  const as = (user: string): Promise<NatsConnection> => nats.as(user);
+  const password = (user: string): string => nats.password(user);
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, ['scripts/engines/nats-build.mjs'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) throw new Error(`nats-server build failed: ${built.stderr}`);
-    const binary = built.stdout.trim();
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-keyout',
-        join(dir, 'key.pem'),
-        '-out',
-        ca,
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      ],
-      { stdio: 'ignore' },
-    );
-    const port = await freePort();
-    url = `nats://127.0.0.1:${port}`;
-    const passwords = Object.fromEntries(users.map((u) => [u.user, password(u.user)]));
-    writeFileSync(
-      join(dir, 'nats.conf'),
-      [
-        `listen: 127.0.0.1:${port}`,
-        `jetstream { store_dir: "${join(dir, 'js')}", sync_interval: always }`,
-        `tls { cert_file: "${ca}", key_file: "${join(dir, 'key.pem')}", timeout: 2 }`,
-        natsAuthorizationConfig(users, passwords),
-      ].join('\n'),
-    );
-    server = spawn(binary, ['-c', join(dir, 'nats.conf')], { stdio: 'ignore' });
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      try {
-        await (await as(RELAY_USER)).close();
-        break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
+    nats = await authorizedNats({ users, tls: true, syncAlways: true });
+    url = nats.url;
+    ca = nats.caFile as string;
   });
 
-  afterAll(async () => {
-    await Promise.all(open.map((nc) => nc.close().catch(() => undefined)));
-    server?.kill('SIGTERM');
-    if (server) await new Promise((r) => server.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => nats?.stop());
 
   it('refuses a connection without TLS or without a valid password', async () => {
     await expect(

@@ -11,3 +11,4 @@ export { rawJetStreamPublish, type RawJetStreamPublishOptions } from './raw-jets
 export { privateNats, freePort, portIsFree, type PrivateNats } from './private-nats';
 export { isolatedTopology } from './isolated-topology';
 export { permissionViolations } from './permission-violations';
+export { authorizedNats, type AuthorizedNats } from './authorized-nats';

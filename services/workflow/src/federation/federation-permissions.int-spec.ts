@@ -5,11 +5,7 @@
  * and its approval down, the result back) with no permission error, and the server refuses everything else across the two deployments. The two
  * workflows are stand-ins answering on the bus, so the test is about what NATS lets through.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { commandSubject, querySubject, type RecordedEvent } from '@hotline/contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -21,18 +17,15 @@ import {
   JetStreamEventPublisher,
   NatsClientProxy,
   NatsTransport,
-  connectNats,
   ensureEventStreams,
   inboxPrefixOf,
-  natsAuthorizationConfig,
   natsPermissions,
   prefixTopology,
 } from '@hotline/infra/bus';
-import { permissionViolations } from '@hotline/infra/bus/testing';
+import { authorizedNats, permissionViolations, type AuthorizedNats } from '@hotline/infra/bus/testing';
 import { registration } from '../testing/workflow-messages';
 import { FederationBridge, districtCaseIdOf } from './federation-bridge';
 
-const ROOT = resolve(__dirname, '../../../..');
 const CITY = 'city';
 const DISTRICT = 'sanmen';
 const UNIT = 'sanmen';
@@ -47,7 +40,6 @@ const users = [
   }),
   ...natsPermissions({ services: ['workflow'], prefix: DISTRICT, userPrefix: 'sanmen-' }),
 ];
-const password = (user: string): string => `pw-${user}-0123456789`;
 
 const event = (type: string, data: Record<string, unknown>, streamId: string): RecordedEvent => ({
   id: randomUUID(),
@@ -77,23 +69,9 @@ async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
 
 describe('Federation under the NATS permissions of a city and a district on one server', () => {
   jest.setTimeout(15 * 60_000);
-  const dir = mkdtempSync(join(tmpdir(), 'hotline-fed-perm-'));
-  let server: ChildProcess;
-  let url: string;
-  const open: NatsConnection[] = [];
+  let nats: AuthorizedNats;
   const transports: NatsTransport[] = [];
-  const as = async (user: string): Promise<NatsConnection> => {
-    const nc = await connectNats({
-      servers: url,
-      name: user,
-      user,
-      pass: password(user),
-      inboxPrefix: inboxPrefixOf(user),
-      maxReconnectAttempts: 0,
-    });
-    open.push(nc);
-    return nc;
-  };
+  const as = (user: string): Promise<NatsConnection> => nats.as(user);
   /** A stand-in workflow: answers `handlers` (subject → answer) on its deployment, records what came. */
   const standIn = async (
     connection: NatsConnection,
@@ -114,24 +92,7 @@ describe('Federation under the NATS permissions of a city and a district on one 
   };
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, ['scripts/engines/nats-build.mjs'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) throw new Error(`nats-server build failed: ${built.stderr}`);
-    // Port -1: the server takes one from the OS and writes it to the ports file.
-    writeFileSync(
-      join(dir, 'nats.conf'),
-      [
-        'listen: 127.0.0.1:-1',
-        `ports_file_dir: "${dir}"`,
-        `jetstream { store_dir: "${join(dir, 'js')}" }`,
-        natsAuthorizationConfig(users, Object.fromEntries(users.map((u) => [u.user, password(u.user)]))),
-      ].join('\n'),
-    );
-    server = spawn(built.stdout.trim(), ['-c', join(dir, 'nats.conf')], { stdio: 'ignore' });
-    const ports = await until('the ports file', () => readdirSync(dir).find((f) => f.endsWith('.ports')));
-    url = (JSON.parse(readFileSync(join(dir, ports), 'utf8')) as { nats: string[] }).nats[0] as string;
+    nats = await authorizedNats({ users });
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
@@ -151,10 +112,7 @@ describe('Federation under the NATS permissions of a city and a district on one 
 
   afterAll(async () => {
     await Promise.all(transports.map((t) => t.close()));
-    await Promise.all(open.map((nc) => nc.close().catch(() => undefined)));
-    server?.kill('SIGTERM');
-    if (server && server.exitCode === null) await new Promise((r) => server.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    await nats?.stop();
   });
 
   it('lets the city’s workflow run the bridge both ways with nothing refused', async () => {
