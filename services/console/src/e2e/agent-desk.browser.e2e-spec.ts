@@ -177,7 +177,15 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await seat.getByRole('button', { name: /编\s*辑/ }).click();
     await admin.getByLabel('闽南话水平（0–10，0 为不会）').fill('3');
     await admin.getByLabel('在“粤语专席”中的梯队（1 为立即可接）').fill('2');
+    // A skill beyond languages: a language typed there is refused with where it belongs; a line of business is kept.
+    await admin.getByRole('button', { name: '添加技能' }).click();
+    await admin.getByLabel('技能', { exact: true }).last().fill('lang.yue');
+    await admin.getByText('语言技能请在上方的语言栏中设置').waitFor();
+    await log.visit(admin, 'agent-09-routing-seat-skill-refused');
+    await admin.getByLabel('技能', { exact: true }).last().fill('biz.housing');
+    await admin.getByLabel('水平', { exact: true }).last().fill('6');
     await save();
+    await seat.getByText(/biz\.housing 6/).waitFor();
     await seat.getByText(/闽南话 3/).waitFor();
     await seat.getByText('粤语专席（第 2 梯队）').waitFor();
 

@@ -2,6 +2,7 @@ import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { LANGUAGE_SKILLS } from '@hotline/contracts';
 import { useLocale, useT } from '../../i18n';
 import { LANGUAGES, type AgentProfile, type QueueConfig } from './routing-api';
+import { OtherSkillsField, otherSkills, type OtherSkill } from './routing-skills-field';
 
 interface Values {
   account: string;
@@ -10,6 +11,7 @@ interface Values {
   tiers: Record<string, number | null>;
   chatCapacity: number;
   levels: Record<string, number | null>;
+  otherSkills: OtherSkill[];
 }
 
 interface Props {
@@ -19,15 +21,13 @@ interface Props {
   onSave: (profile: AgentProfile) => void;
 }
 
-/** An agent's seat: the queues they answer, their language levels, and how many chats at once. */
+/** An agent's seat: the queues they answer, their language levels and other skills, and how many chats at once. */
 export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) {
   const t = useT();
   const { locale } = useLocale();
   const [form] = Form.useForm<Values>();
   const submit = (v: Values) => {
-    const kept = Object.fromEntries(
-      Object.entries(profile?.skills ?? {}).filter(([skill]) => !skill.startsWith('lang.')),
-    );
+    const kept = Object.fromEntries((v.otherSkills ?? []).map((s) => [s.skillId.trim(), s.level]));
     const levels = Object.fromEntries(
       Object.entries(v.levels).filter((entry): entry is [string, number] => (entry[1] ?? 0) > 0),
     );
@@ -64,6 +64,7 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
           tiers: Object.fromEntries(profile?.queues.map((m) => [m.queueId, m.tier]) ?? []),
           chatCapacity: profile?.chatCapacity ?? 3,
           levels: Object.fromEntries(LANGUAGES.map((l) => [l, profile?.skills[l] ?? null])),
+          otherSkills: otherSkills(Object.entries(profile?.skills ?? {})),
         }}
       >
         <Form.Item name="account" label={t('admin.routing.account')} rules={[{ required: true }]}>
@@ -92,6 +93,7 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
             <InputNumber min={0} max={10} />
           </Form.Item>
         ))}
+        <OtherSkillsField kind="has" />
         <Form.Item name="chatCapacity" label={t('admin.routing.chatCapacity')}>
           <InputNumber min={0} max={20} />
         </Form.Item>

@@ -35,13 +35,16 @@ export function RoutingPage() {
     }
   };
   const queueName = (queueId: string) => queues.find((q) => q.queueId === queueId)?.name ?? queueId;
+  // Languages by their names first, then other skills by the names the router matches.
   const levels = (skills: Array<[string, number]>) =>
-    skills
-      .filter(([skill]) => skill in LANGUAGE_SKILLS)
-      .map(
-        ([skill, level]) =>
-          `${LANGUAGE_SKILLS[skill as keyof typeof LANGUAGE_SKILLS][locale === 'en' ? 'en' : 'zh']} ${level}`,
-      )
+    [
+      ...skills.filter(([skill]) => skill in LANGUAGE_SKILLS),
+      ...skills.filter(([skill]) => !(skill in LANGUAGE_SKILLS)),
+    ]
+      .map(([skill, level]) => {
+        const language = LANGUAGE_SKILLS[skill as keyof typeof LANGUAGE_SKILLS];
+        return `${language ? language[locale === 'en' ? 'en' : 'zh'] : skill} ${level}`;
+      })
       .join('、');
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>

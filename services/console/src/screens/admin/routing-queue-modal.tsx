@@ -9,6 +9,7 @@ import {
   overflowValues,
   type OverflowValues,
 } from './routing-queue-fields';
+import { OtherSkillsField, otherSkills, type OtherSkill } from './routing-skills-field';
 
 interface Values extends OverflowValues {
   queueId: string;
@@ -22,6 +23,7 @@ interface Values extends OverflowValues {
   repeatCallerPriority: number;
   /** The least level of each language or dialect a contact of this queue needs (empty: not needed). */
   languages: Record<string, number | null>;
+  otherSkills: OtherSkill[];
   tierRules: QueueConfig['tierRules'];
   maxWaitSeconds?: number | null;
   noAgentMaxWaitSeconds?: number | null;
@@ -41,8 +43,7 @@ const given = (value: number | null | undefined): value is number => value !== n
 
 /**
  * A queue (skill group): strategy, times, the languages it needs, the pool widening by tier,
- * priorities, limits and where a contact overflows. Settings the form does not show (skills other
- * than languages) are kept as they were.
+ * other skills, priorities, limits and where a contact overflows.
  */
 export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }: Props) {
   const t = useT();
@@ -50,7 +51,7 @@ export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }:
   const [form] = Form.useForm<Values>();
   const base = queue ?? template;
   const submit = (v: Values) => {
-    const kept = base.requiredSkills.filter((r) => !r.skillId.startsWith('lang.'));
+    const kept = (v.otherSkills ?? []).map((s) => ({ skillId: s.skillId.trim(), minLevel: s.level }));
     const languages = LANGUAGES.flatMap((skillId) => {
       const level = v.languages[skillId];
       return given(level) && level > 0 ? [{ skillId, minLevel: level }] : [];
@@ -96,6 +97,7 @@ export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }:
           languages: Object.fromEntries(
             LANGUAGES.map((l) => [l, base.requiredSkills.find((r) => r.skillId === l)?.minLevel ?? null]),
           ),
+          otherSkills: otherSkills(base.requiredSkills.map((r) => [r.skillId, r.minLevel])),
           maxWaitSeconds: base.maxWaitSeconds ?? null,
           noAgentMaxWaitSeconds: base.noAgentMaxWaitSeconds ?? null,
           maxLength: base.maxLength ?? null,
@@ -143,6 +145,7 @@ export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }:
             <InputNumber min={0} max={10} />
           </Form.Item>
         ))}
+        <OtherSkillsField kind="needs" />
         <TierRulesField />
         <Form.Item name="urgentPriority" label={t('admin.routing.urgentPriority')}>
           <InputNumber min={0} max={9} />
