@@ -97,6 +97,16 @@ describe('The supervisor wallboard [browser: Debian chromium]', () => {
     await row.getByText('签出').waitFor();
     expect(boardReads).toBe(0);
     await log.visit(page, 'supervisor-03-pushed');
+
+    // The live channel down (a proxy that drops streams): the board is read instead, and says so;
+    // back up, it is pushed again.
+    await page.route('**/api/routing/board/live', (route) => route.abort());
+    await page.reload();
+    await page.getByText(/^实时通道中断，每 10 秒刷新 · \d+ 秒前更新$/).waitFor();
+    await page.getByRole('cell', { name: '综合咨询' }).waitFor();
+    await log.visit(page, 'supervisor-04-polling');
+    await page.unroute('**/api/routing/board/live');
+    await page.getByText(/^实时推送 · \d+ 秒前更新$/).waitFor({ timeout: 60_000 });
     expect(log.summary()).toEqual([]);
     expect(log.cspErrors).toEqual([]);
   });
