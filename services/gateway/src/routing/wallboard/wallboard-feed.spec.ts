@@ -71,12 +71,12 @@ describe('WallboardFeed', () => {
     const elapsed = Date.now() - burstStart;
     // A thousand events: a read per interval at most (and the one after the last event), not a thousand.
     expect(asked.length).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 1);
-    for (let i = 1; i < asked.length; i++) expect(asked[i]! - asked[i - 1]!).toBeGreaterThanOrEqual(48);
+    for (let i = 1; i < asked.length; i++) expect(asked[i]! - asked[i - 1]!).toBeGreaterThanOrEqual(50);
     const second = got.slice(1);
     expect(second.every((m) => m.kind !== 'snapshot')).toBe(true);
     stop();
     expect(driven.following()).toBe(false);
-  });
+  }, 30_000);
 
   it('tells a watcher the board still holds when a read shows nothing new, and gives a late watcher the whole board', async () => {
     const first: WallboardMessage[] = [];
@@ -93,5 +93,5 @@ describe('WallboardFeed', () => {
     expect(driven.following()).toBe(true);
     stopLate();
     expect(driven.following()).toBe(false);
-  });
+  }, 30_000);
 });

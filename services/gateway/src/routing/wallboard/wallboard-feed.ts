@@ -143,8 +143,9 @@ export class WallboardFeed {
     if (wait <= 0) void this.fetch(this.generation);
     else
       this.throttle = setTimeout(() => {
+        // Asked again rather than fetched: a timer may fire a little early by the wall clock.
         this.throttle = undefined;
-        void this.fetch(this.generation);
+        this.changed();
       }, wait);
   }
 
