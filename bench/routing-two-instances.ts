@@ -6,7 +6,10 @@
  * offered. The stored stream is checked afterwards with the property tests' event model. The
  * instances are opened as the two-instance integration test opens them (`@hotline/routing/testing`).
  */
+import { jetstreamManager } from '@nats-io/jetstream';
+import { JetStreamEventPublisher } from '@hotline/infra/bus';
 import { privateNats } from '@hotline/infra/bus/testing';
+import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { createTemporaryDatabase } from '@hotline/infra/postgres/testing';
 import {
   agentProfile,
@@ -65,6 +68,18 @@ export async function twoInstancesOnNats(context: BenchContext): Promise<BenchRe
       await command(via, { type: 'LogInAgent', data: { agentId } });
       await command(via, { type: 'MakeAgentReady', data: { agentId } });
     }
+    // The relay puts the stored events on JetStream, where the gateway's wallboard feed follows them.
+    const publisher = new JetStreamEventPublisher({
+      connection: b.platform.natsConnection,
+      topology: b.platform.topology,
+    });
+    const jsm = await jetstreamManager(b.platform.natsConnection);
+    const relay = new Relay({
+      store: a.platform.eventStore,
+      publisher,
+      resumePosition: () => lastPublishedPosition(jsm, b.platform.topology.eventsStream),
+    });
+    await relay.start();
     const probe = await startWallboardProbe(a, b);
     let ended = 0;
     let queued = 0;
@@ -113,7 +128,10 @@ export async function twoInstancesOnNats(context: BenchContext): Promise<BenchRe
     await Promise.all([arrivals, ...agentIds.map(driver)]);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const board = await probe.stop();
-    const at = (p: number) => board[Math.min(board.length - 1, Math.floor(board.length * p))] ?? NaN;
+    await relay.stop();
+    await publisher.close();
+    const at = (p: number, values = board.asked) =>
+      values[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
     const { broken, counts } = await checkStoredRouter(a);
     const accepted = counts.get('OfferAccepted') ?? 0;
     return {
@@ -123,9 +141,11 @@ export async function twoInstancesOnNats(context: BenchContext): Promise<BenchRe
       goal: { minPerSecond: 1_000 },
       notes:
         `${queued} queued, ${accepted} answered; double offers or contacts with two agents: ${broken.length}; ` +
-        `wallboard shows a change made through the other instance after p50 ${at(0.5).toFixed(0)} ms, ` +
-        `p99 ${at(0.99).toFixed(0)} ms, max ${at(1).toFixed(0)} ms (${board.length} probes; ` +
-        `goal ≤ 1,000 ms with the screen's 1 s refresh on top)`,
+        `wallboard shows a change made through the other instance: asked at once p50 ${at(0.5).toFixed(0)} ms, ` +
+        `p99 ${at(0.99).toFixed(0)} ms, max ${at(1).toFixed(0)} ms (the screen used to ask every 1 s on top); ` +
+        `pushed (relay, JetStream, gateway feed) p50 ${at(0.5, board.pushed).toFixed(0)} ms, ` +
+        `p99 ${at(0.99, board.pushed).toFixed(0)} ms, max ${at(1, board.pushed).toFixed(0)} ms ` +
+        `(${board.pushed.length} probes, ${board.messages} messages pushed; goal ≤ 1,000 ms)`,
     };
   } finally {
     for (const instance of instances) await instance.running.close();

@@ -23,6 +23,8 @@ import {
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
+import { WallboardHub } from './routing/wallboard/wallboard-hub';
+import { WallboardLiveController } from './routing/wallboard/wallboard-live.controller';
 import { EscalationController } from './escalation/escalation.controller';
 import { SurveyController } from './survey/survey.controller';
 import { PollsController } from './polls/polls.controller';
@@ -59,6 +61,7 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  WallboardLiveController,
   ChatController,
   ChatLiveController,
   EscalationController,
@@ -109,6 +112,7 @@ class GatewayModule implements NestModule {
         ...attachmentProviders(platform, options.attachmentsEnv),
         ...reportExportProviders(platform, options.reportsEnv),
         LiveHub,
+        WallboardHub,
         ChatHub,
         { provide: LIVE_CONFIG, useFactory: () => loadConfig(liveConfigSchema, undefined, 'gateway') },
         { provide: CHAT_CONFIG, useFactory: () => loadConfig(chatConfigSchema, undefined, 'gateway') },

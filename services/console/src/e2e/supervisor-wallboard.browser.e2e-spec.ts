@@ -65,7 +65,7 @@ describe('The supervisor wallboard [browser: Debian chromium]', () => {
     rmSync(files, { recursive: true, force: true });
   });
 
-  it('shows the queue and the ready agent live, and forces the agent not ready', async () => {
+  it('shows the queue and the ready agent live, forces the agent not ready, and shows a change pushed without a reload', async () => {
     await signIn(page, platform.url, 'supervisor', '/');
     await page.goto(`${platform.url}/supervisor`);
     await page.getByRole('heading', { name: '班长席 · 实时监控' }).waitFor();
@@ -76,6 +76,37 @@ describe('The supervisor wallboard [browser: Debian chromium]', () => {
     await row.getByRole('button', { name: '强制示忙' }).click();
     await row.getByText('示忙 · 班长强制').waitFor();
     await log.visit(page, 'supervisor-02-forced-not-ready');
+
+    // Pushed, not polled: the agent signs out elsewhere and the queue's count drops on this screen
+    // without a reload and without the screen reading the board again.
+    await page.getByText(/^实时推送 · \d+ 秒前更新$/).waitFor();
+    let boardReads = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && new URL(request.url()).pathname === '/api/routing/board')
+        boardReads++;
+    });
+    const loggedIn = page
+      .getByRole('row', { name: /^综合咨询\s/ })
+      .getByRole('cell')
+      .nth(3);
+    await loggedIn.filter({ hasText: /^1$/ }).waitFor();
+    const agent = await api(platform.url, 'agent');
+    await agent.send('post', '/api/routing/me/log-out');
+    await agent.dispose();
+    await loggedIn.filter({ hasText: /^0$/ }).waitFor();
+    await row.getByText('签出').waitFor();
+    expect(boardReads).toBe(0);
+    await log.visit(page, 'supervisor-03-pushed');
+
+    // The live channel down (a proxy that drops streams): the board is read instead, and says so;
+    // back up, it is pushed again.
+    await page.route('**/api/routing/board/live', (route) => route.abort());
+    await page.reload();
+    await page.getByText(/^实时通道中断，每 10 秒刷新 · \d+ 秒前更新$/).waitFor();
+    await page.getByRole('cell', { name: '综合咨询' }).waitFor();
+    await log.visit(page, 'supervisor-04-polling');
+    await page.unroute('**/api/routing/board/live');
+    await page.getByText(/^实时推送 · \d+ 秒前更新$/).waitFor({ timeout: 60_000 });
     expect(log.summary()).toEqual([]);
     expect(log.cspErrors).toEqual([]);
   });

@@ -21,13 +21,24 @@ export function useLive(onEvent: (event: LiveCaseEvent) => void, enabled = true)
  * Calls `onEvent` with each `eventName` event of the Server-Sent Events at `url` (none while `url` is
  * null). EventSource retries by itself after a dropped connection, but gives up for good after an
  * HTTP error (a restart, an expired session), so this opens a new one with backoff then.
+ * `onConnected` hears whether the stream is open (true) or down, retrying (false).
  */
-export function useEventStream<T>(url: string | null, eventName: string, onEvent: (event: T) => void): void {
+export function useEventStream<T>(
+  url: string | null,
+  eventName: string,
+  onEvent: (event: T) => void,
+  onConnected?: (connected: boolean) => void,
+): void {
   const handler = useRef(onEvent);
   handler.current = onEvent;
+  const connection = useRef(onConnected);
+  connection.current = onConnected;
 
   useEffect(() => {
-    if (url === null || typeof EventSource === 'undefined') return undefined;
+    if (url === null || typeof EventSource === 'undefined') {
+      connection.current?.(false);
+      return undefined;
+    }
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let delay = RETRY_MIN_MS;
@@ -37,6 +48,7 @@ export function useEventStream<T>(url: string | null, eventName: string, onEvent
       source = new EventSource(url, { withCredentials: true });
       source.addEventListener('open', () => {
         delay = RETRY_MIN_MS;
+        connection.current?.(true);
       });
       source.addEventListener(eventName, (message: MessageEvent<string>) => {
         try {
@@ -46,6 +58,7 @@ export function useEventStream<T>(url: string | null, eventName: string, onEvent
         }
       });
       source.addEventListener('error', () => {
+        if (!stopped) connection.current?.(false);
         if (source?.readyState !== EventSource.CLOSED || stopped) return;
         timer = setTimeout(open, delay);
         delay = Math.min(delay * 2, RETRY_MAX_MS);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Controller, Get, HttpException, Inject, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ValidationError } from '@hotline/contracts';
 import { actorFromRequest } from '../actor-from-request';
 import { ANY_ROLE, Allow } from '../auth/allow.decorator';
@@ -8,6 +8,7 @@ import { openEventStream } from './event-stream';
 import { LiveHub } from './live-hub';
 import { LIVE_CONFIG, type LiveConfig } from './live.config';
 import type { LiveCaseEvent } from './live-scope';
+import { StreamQuota } from './stream-quota';
 
 const lastEventId = (request: IncomingMessage): number | undefined => {
   const header = request.headers['last-event-id'];
@@ -27,12 +28,14 @@ const lastEventId = (request: IncomingMessage): number | undefined => {
 @DocTag('live')
 @Controller('api')
 export class LiveController {
-  private readonly connections = new Map<string, number>();
+  private readonly quota: StreamQuota;
 
   constructor(
     @Inject(LiveHub) private readonly hub: LiveHub,
     @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
-  ) {}
+  ) {
+    this.quota = new StreamQuota(() => config.HOTLINE_LIVE_STREAMS_PER_USER);
+  }
 
   @Doc({
     summary:
@@ -46,21 +49,7 @@ export class LiveController {
   async live(@Req() request: IncomingMessage, @Res() response: ServerResponse): Promise<void> {
     const viewer = actorFromRequest(request.headers);
     const after = lastEventId(request);
-    const userId = viewer.actor.id;
-    const open = this.connections.get(userId) ?? 0;
-    const limit = this.config.HOTLINE_LIVE_STREAMS_PER_USER;
-    if (open >= limit) {
-      throw new HttpException(`at most ${limit} live streams per user`, 429);
-    }
-    this.connections.set(userId, open + 1);
-    let closed = false;
-    const release = (): void => {
-      if (closed) return;
-      closed = true;
-      const left = (this.connections.get(userId) ?? 1) - 1;
-      if (left <= 0) this.connections.delete(userId);
-      else this.connections.set(userId, left);
-    };
+    const release = this.quota.take(viewer.actor.id);
     try {
       const scope = await this.hub.scopeOf(viewer);
       let stop = (): void => undefined;

@@ -43,6 +43,8 @@ export class RouterQueries {
         waiting,
         loggedIn,
         longestWaitSeconds: oldest === Infinity ? 0 : Math.round((now - oldest) / 1000),
+        /** When the longest waiting contact was queued: what a live board counts the wait from. */
+        oldestQueuedAt: oldest === Infinity ? null : new Date(oldest).toISOString(),
         serviceLevelToday: today.serviceLevel ?? null,
         serviceLevelLast30Minutes: recent.serviceLevel ?? null,
         answeredToday: today.answered,
@@ -56,6 +58,7 @@ export class RouterQueries {
       state: agent.state,
       reason: agent.notReadyReason ?? null,
       secondsInState: Math.round((now - agent.stateSince) / 1000),
+      since: new Date(agent.stateSince).toISOString(),
       queueIds: agent.profile.queues.map((m) => m.queueId),
       /** What a supervisor can monitor, whisper to or barge into. */
       contacts: agent.contacts.map((held) => ({
@@ -64,7 +67,8 @@ export class RouterQueries {
         supervisor: state.contacts.get(held.contactId)?.supervisor ?? null,
       })),
     }));
-    return { queues, agents, bulletins: activeBulletins(state, now) };
+    // `at`: the time the seconds above were counted to.
+    return { at: new Date(now).toISOString(), queues, agents, bulletins: activeBulletins(state, now) };
   }
 
   /** The settings as data, for the administrator's screen (queues and profiles sorted by id). */

@@ -12,6 +12,8 @@ export interface BoardQueue {
   abandonedToday: number;
   /** The longest wait at which the queue's alarm goes up (a routing setting); null: none. */
   alarmWaitSeconds: number | null;
+  /** When the longest waiting contact was queued; null: none waits. */
+  oldestQueuedAt?: string | null;
 }
 
 export interface BoardAgent {
@@ -19,6 +21,8 @@ export interface BoardAgent {
   state: 'logged-out' | 'ready' | 'not-ready' | 'reserved' | 'on-contact' | 'held' | 'after-contact-work';
   reason: string | null;
   secondsInState: number;
+  /** When the agent entered the state. */
+  since?: string;
   contacts: {
     contactId: string;
     channel: 'voice' | 'chat';
@@ -42,6 +46,25 @@ export interface QueueBoard {
   /** Display names of the agents it names, from their accounts. */
   names: Record<string, string>;
 }
+
+/** The changes of the board since the last message: changed rows whole. */
+export interface BoardDelta {
+  queues: BoardQueue[];
+  agents: BoardAgent[];
+  removedQueueIds: string[];
+  removedAgentIds: string[];
+  bulletins?: BoardBulletin[];
+  names: Record<string, string>;
+}
+
+/** A message of `GET /api/routing/board/live` (`event: board`); `ageMs`: how old the board is. */
+export type WallboardMessage =
+  | { kind: 'snapshot'; ageMs: number; board: QueueBoard }
+  | { kind: 'delta'; ageMs: number; delta: BoardDelta }
+  | { kind: 'fresh'; ageMs: number };
+
+/** The wallboard pushed: the whole board, then its changes (Server-Sent Events). */
+export const BOARD_LIVE_URL = '/api/routing/board/live';
 
 /** The wallboard (GET /api/routing/board) and the supervisor's forced states. */
 export const supervisorApi = {
