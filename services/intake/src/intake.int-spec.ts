@@ -279,6 +279,19 @@ describe('Intake service over NATS with the SQLite event store [distributed: NAT
     expect(after.hits[0]).toMatchObject({ articleId, version: 1 });
   });
 
+  it('gives an unclear web submission its case number at once, also when staff submit it for a citizen', async () => {
+    for (const actor of [undefined, AGENT]) {
+      const receipt = await intake.command<ContactReceipt>(
+        'SubmitContact',
+        contact(`web-${unique()}`, '请帮忙看一下这个情况，谢谢'),
+        actor,
+      );
+      expect(receipt.outcome).toBeUndefined();
+      expect(receipt.caseNumber).toMatch(/^\d{8}$/);
+      expect(receipt.reply).toContain(receipt.caseNumber);
+    }
+  });
+
   it('rejects a malformed command naming the field, and records nothing', async () => {
     const id = `web-${unique()}`;
     await expect(

@@ -1,5 +1,6 @@
 import {
   phoneLastFour,
+  systemActor,
   type Clock,
   type CommandEnvelope,
   type ContactInput,
@@ -181,9 +182,12 @@ export class ContactIntakeService {
   ): Promise<ContactReceipt> {
     const phone = contact.caller.phone;
     try {
+      // Intake's own step, whoever submitted (a citizen, or staff on a citizen's behalf): the workflow
+      // reserves numbers for the platform only, so a number is never reserved from outside.
+      const request = caseDeskRequest(envelope, stepCommandId(envelope.commandId, 'reserve-case-number'));
       const { caseNumber } = await this.deps.caseDesk.reserveCaseNumber(
         { contactId: contact.contactId, ...(phone ? { phoneLast4: phoneLastFour(phone) } : {}) },
-        caseDeskRequest(envelope, stepCommandId(envelope.commandId, 'reserve-case-number')),
+        { ...request, actor: systemActor('intake') },
       );
       if (caseNumber !== undefined)
         return { ...receipt, caseNumber, reply: citizenReplies.receivedWithNumber(caseNumber) };

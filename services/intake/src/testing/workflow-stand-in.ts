@@ -79,9 +79,12 @@ export class WorkflowStandIn implements CaseDesk {
     return Promise.resolve();
   }
 
-  reserveCaseNumber(data: ReserveCaseNumberData): Promise<{ caseNumber?: string }> {
+  reserveCaseNumber(data: ReserveCaseNumberData, request: CaseDeskRequest): Promise<{ caseNumber?: string }> {
     if (this.unavailable)
       return Promise.reject(new HotlineError('unavailable', 'NO_RESPONDERS', 'no service answers'));
+    // As the workflow's reservation decider: the platform's own step only.
+    if (request.actor.role !== 'system')
+      return Promise.reject(new HotlineError('forbidden', 'FORBIDDEN', `not for ${request.actor.role}`));
     const caseNumber = this.reserved.get(data.contactId) ?? formatCaseNumber(900_000 + ++this.serial);
     this.reserved.set(data.contactId, caseNumber);
     return Promise.resolve({ caseNumber });
