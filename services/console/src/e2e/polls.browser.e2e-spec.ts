@@ -11,14 +11,14 @@ const ROUND = 'browser-poll';
 
 /** Picks an antd select's option by its text (typing `search` first): antd draws the list itself. */
 async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
+  // The list of the select chosen before closes first (the lists stay in the page, hidden).
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'detached' });
   await select.click();
   if (search !== undefined) await select.fill(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-      hasText: text,
-    })
-    .first()
-    .click();
+  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
 }
 
 /** The new-round dialog's required entries, as the center fills them for the given period. */
@@ -26,7 +26,9 @@ async function fillRound(page: Page, dialog: Locator, year: string, span: string
   await choose(page, dialog.getByLabel('评议年度'), year);
   await choose(page, dialog.getByLabel('评议时段'), span);
   const units = dialog.getByLabel('被评议单位');
+  // A multiple select keeps its list open after a pick: Escape closes it.
   await choose(page, units, '市住房和城乡建设局', '住房');
+  await page.keyboard.press('Escape');
   await choose(page, units, '市自来水公司', '自来水');
   await page.keyboard.press('Escape');
   await dialog.getByLabel('问题 1 的内容').fill('服务态度');

@@ -209,6 +209,7 @@ export function DefinePollRoundModal({
           <Form.Item
             name="auditPercent"
             label={t('polls.define.auditShare')}
+            required
             extra={t('polls.define.auditShareHelp')}
             rules={[
               {

@@ -68,6 +68,8 @@ export function PollQuestionsField() {
                 <Form.Item
                   name={[field.name, 'weight']}
                   label={t('polls.define.weightLabel')}
+                  required
+                  style={{ width: 130 }}
                   rules={[
                     {
                       validator: async (_, weight?: number | null) => {
@@ -77,16 +79,20 @@ export function PollQuestionsField() {
                     },
                   ]}
                 >
-                  <InputNumber step={1} style={{ width: 110 }} aria-label={t('polls.define.weight', { n })} />
+                  <InputNumber
+                    step={1}
+                    style={{ width: '100%' }}
+                    aria-label={t('polls.define.weight', { n })}
+                  />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'scale']}
                   label={t('polls.define.scaleLabel')}
+                  style={{ width: 300 }}
                   rules={[{ required: true, message: t('polls.define.scaleRule', { n }) }]}
                 >
                   <Select
                     aria-label={t('polls.define.scale', { n })}
-                    style={{ width: 300 }}
                     options={POLL_SCALE_NAMES.map((scale) => ({
                       value: scale,
                       label: t(`polls.define.scale.${scale}`),
@@ -152,6 +158,7 @@ export function PollQuotasField({ districts }: { districts: { value: string; lab
                 <Form.Item
                   name={[field.name, 'district']}
                   label={t('polls.define.quotaLabel', { n })}
+                  style={{ width: 240 }}
                   dependencies={[['quotas', field.name, 'frame']]}
                   rules={[
                     { required: true, message: t('polls.define.quotaDistrictRule', { n }) },
@@ -169,24 +176,25 @@ export function PollQuotasField({ districts }: { districts: { value: string; lab
                   <Select
                     aria-label={t('polls.define.quotaDistrict', { n })}
                     showSearch={{ optionFilterProp: 'label' }}
-                    style={{ width: 200 }}
                     options={districts}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'frame']}
                   label={t('polls.define.quotaFrameLabel')}
+                  style={{ width: 170 }}
                   rules={[{ required: true, message: t('polls.define.quotaFrameRule', { n }) }]}
                 >
                   <Select
                     aria-label={t('polls.define.quotaFrame', { n })}
-                    style={{ width: 180 }}
                     options={POLL_FRAMES.map((value) => ({ value, label: t(`polls.frame.${value}`) }))}
                   />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'count']}
                   label={t('polls.define.quotaCountLabel')}
+                  required
+                  style={{ width: 180 }}
                   rules={[
                     {
                       validator: async (_, count?: number | null) => {
@@ -198,7 +206,7 @@ export function PollQuotasField({ districts }: { districts: { value: string; lab
                 >
                   <InputNumber
                     step={1}
-                    style={{ width: 130 }}
+                    style={{ width: '100%' }}
                     aria-label={t('polls.define.quotaCount', { n })}
                   />
                 </Form.Item>
