@@ -43,6 +43,9 @@ export async function buildConsole({
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // Built as users get it: a NODE_ENV the caller passes on (jest sets `test`) makes a test build, in
+  // which antd gives every generated id the value `test-id`, so a dialog's name points elsewhere.
+  process.env.NODE_ENV = 'production';
   const at = process.argv.indexOf('--out-dir');
   await buildConsole({
     ifMissing: process.argv.includes('--if-missing'),

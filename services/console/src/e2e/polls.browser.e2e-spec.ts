@@ -1,4 +1,5 @@
-import { apiAs, consoleSession, signIn } from './console-steps';
+import type { Locator, Page } from 'playwright-core';
+import { apiAs, closedOrFailed, consoleSession, getAsUser, signIn } from './console-steps';
 import { foreignText } from './screen-text';
 
 const scale = [
@@ -7,6 +8,33 @@ const scale = [
   { key: 'dissatisfied', label: '不满意', score: 0 },
 ];
 const ROUND = 'browser-poll';
+
+/** Picks an antd select's option by its text (typing `search` first): antd draws the list itself. */
+async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
+  // The list of the select chosen before closes first (the lists stay in the page, hidden).
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'detached' });
+  await select.click();
+  if (search !== undefined) await select.fill(search);
+  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
+}
+
+/** The new-round dialog's required entries, as the center fills them for the given period. */
+async function fillRound(page: Page, dialog: Locator, year: string, span: string): Promise<void> {
+  await choose(page, dialog.getByLabel('评议年度'), year);
+  await choose(page, dialog.getByLabel('评议时段'), span);
+  const units = dialog.getByLabel('被评议单位');
+  // A multiple select keeps its list open after a pick: Escape closes it.
+  await choose(page, units, '市住房和城乡建设局', '住房');
+  await page.keyboard.press('Escape');
+  await choose(page, units, '市自来水公司', '自来水');
+  await page.keyboard.press('Escape');
+  await dialog.getByLabel('问题 1 的内容').fill('服务态度');
+  await choose(page, dialog.getByLabel('配额 1 的区县'), '鼓楼区人民政府', '鼓楼');
+  await dialog.getByLabel('配额 1 的样本数').fill('20');
+}
 
 describe('Opinion polls (民主评议): frames and progress in the center, calls in the desk, verification by the unit [browser: Debian chromium]', () => {
   const session = consoleSession('polls', async ({ platform }) => {
@@ -124,6 +152,81 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await page.getByRole('button', { name: '无异议' }).click();
     await page.getByText('核对意见已提交').waitFor();
     await page.getByText('无异议', { exact: true }).waitFor();
+  });
+
+  it('lets the center define a round on screen: a wrong entry refused naming the field, then the round selected and awaiting its frames', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    await page.getByRole('heading', { name: '民主评议' }).waitFor();
+    await page.getByRole('button', { name: '新建评议轮次' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建评议轮次' });
+    await dialog.getByLabel('轮次名称').waitFor();
+    const year = String(new Date().getFullYear() + 1);
+    await fillRound(page, dialog, `${year}年`, '上半年');
+    const title = `${year}年上半年全市民主评议`;
+    expect(await dialog.getByLabel('轮次名称').inputValue()).toBe(title);
+
+    // A second question weighing nothing, and a second quota repeating the first's district and frame.
+    await dialog.getByRole('button', { name: '添加问题' }).click();
+    await dialog.getByLabel('问题 2 的内容').fill('办理结果');
+    await dialog.getByLabel('问题 2 的权重').fill('0');
+    await dialog.getByRole('button', { name: '添加配额' }).click();
+    await choose(page, dialog.getByLabel('配额 2 的区县'), '鼓楼区人民政府', '鼓楼');
+    await dialog.getByLabel('配额 2 的样本数').fill('10');
+    await dialog.getByRole('button', { name: /^新\s*建$/ }).click();
+    await dialog.getByText('问题 2 的权重须大于 0、不超过 100').waitFor();
+    await dialog.getByText('配额 2 与配额 1 的区县和样本框相同：每个区县的每个样本框只设一条配额').waitFor();
+    await log.visit(page, 'polls-06-define-refused');
+    expect(await foreignText(page)).toEqual([]);
+
+    await dialog.getByLabel('问题 2 的权重').fill('2');
+    await choose(page, dialog.getByLabel('配额 2 的样本框'), '运营商号码库');
+    await dialog.getByRole('button', { name: '上移问题 2' }).click();
+    expect(await dialog.getByLabel('问题 1 的内容').inputValue()).toBe('办理结果');
+    // A double click defines one round: the same command id, and the button spins after the first.
+    await dialog.getByRole('button', { name: /^新\s*建$/ }).dblclick();
+    await closedOrFailed(dialog);
+    await page.getByText(`${title}（待导入号码和抽样）`).waitFor();
+    await page.getByText('下一步：在“导入样本框”中导入各样本框的号码文件，然后抽取样本').waitFor();
+    await page.getByRole('row', { name: /运营商号码库/ }).waitFor();
+    await log.visit(page, 'polls-07-center-round-defined');
+    expect(await foreignText(page)).toEqual([]);
+
+    const rounds = await getAsUser<{ items: { roundId: string; title: string }[] }>(
+      page,
+      platform.url,
+      '/api/survey/polls',
+    );
+    expect(rounds.items.filter((round) => round.title === title).map((r) => r.roundId)).toEqual([
+      `${year}-h1`,
+    ]);
+    const defined = await getAsUser<{
+      questionnaire: { units: { name: string }[]; questions: { text: string; weight: number }[] };
+      quotas: { district: string; frame: string; target: number }[];
+      auditShare: number;
+    }>(page, platform.url, `/api/survey/polls/${year}-h1`);
+    expect(defined.questionnaire.units.map((u) => u.name)).toEqual(['市住房和城乡建设局', '市自来水公司']);
+    expect(defined.questionnaire.questions.map((q) => [q.text, q.weight])).toEqual([
+      ['办理结果', 2],
+      ['服务态度', 1],
+    ]);
+    expect(defined.quotas.map((q) => [q.district, q.frame, q.target]).sort()).toEqual([
+      ['gulou', 'carrier', 10],
+      ['gulou', 'hotline', 20],
+    ]);
+    expect(defined.auditShare).toBe(0.1);
+
+    // The same period again: the service refuses it, and the dialog says so on the period.
+    await page.getByRole('button', { name: '新建评议轮次' }).click();
+    await dialog.getByLabel('轮次名称').waitFor();
+    await fillRound(page, dialog, `${year}年`, '上半年');
+    await dialog.getByRole('button', { name: /^新\s*建$/ }).click();
+    await dialog
+      .getByText(`${year}年上半年已有评议轮次：每个评议期间只能新建一轮，请选择其他年度或时段`)
+      .waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it("has this year's round in the demo city", () => {

@@ -10,6 +10,7 @@ import errors from './errors';
 import escalation from './escalation';
 import knowledge from './knowledge';
 import polls from './polls';
+import pollRoundForm from './poll-round-form';
 import portal from './portal';
 import reports from './reports';
 import routingSettings from './routing-settings';
@@ -33,6 +34,7 @@ export const areas: Record<string, AreaMessages> = {
   supervisor,
   survey,
   polls,
+  pollRoundForm,
   escalation,
   reports,
   knowledge,

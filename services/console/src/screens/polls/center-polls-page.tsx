@@ -3,10 +3,12 @@ import { Button, Card, Flex, Form, Select, Space, Upload } from 'antd';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
+import { DefinePollRoundModal } from './define-poll-round-modal';
 import { PollAuditCard } from './poll-audit-card';
 import { PollImportsTable, PollProgressCard } from './poll-progress-card';
 import { PollResultsCard } from './poll-results-card';
 import { PollRoundPicker } from './poll-round-picker';
+import { PollRoundSteps } from './poll-round-steps';
 import {
   POLL_FRAMES,
   drawPollSample,
@@ -20,7 +22,7 @@ import {
 import { usePollAction } from './use-poll-action';
 
 /**
- * The center's opinion polls (民主评议): a round's frames imported from files (each invalid line
+ * The center's opinion polls (民主评议): a round defined on screen, its frames imported from files (each invalid line
  * shown), the sample drawn, the progress per quota, the audits, and the results and ranking, sent
  * to the units for verification.
  */
@@ -29,6 +31,7 @@ export function CenterPollsPage() {
   const instant = useInstant();
   const [roundId, setRoundId] = useState<string | undefined>(undefined);
   const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
+  const [defining, setDefining] = useState(false);
   const rounds = useRequest(() => listPollRounds(minPosition), `poll-rounds:${minPosition ?? 0}`);
   const round = useRequest(
     () => getPollRound(roundId ?? '', minPosition),
@@ -52,6 +55,7 @@ export function CenterPollsPage() {
         extra={
           <Space wrap>
             <PollRoundPicker rounds={rounds.data?.items ?? []} value={roundId} onChange={setRoundId} />
+            <Button onClick={() => setDefining(true)}>{t('polls.define.open')}</Button>
             {current?.status === 'defined' && (
               <Button
                 type="primary"
@@ -74,10 +78,21 @@ export function CenterPollsPage() {
           </Space>
         }
       />
+      {defining && (
+        <DefinePollRoundModal
+          onCancel={() => setDefining(false)}
+          onDefined={(defined, position) => {
+            setDefining(false);
+            after({ position });
+            setRoundId(defined);
+          }}
+        />
+      )}
       <ErrorAlert error={rounds.error ?? round.error ?? results.error} />
       {rounds.data?.items.length === 0 && <EmptyState description={t('polls.none')} />}
       {current && (
         <Flex vertical gap="middle">
+          <PollRoundSteps round={current} />
           {current.status === 'published' && current.verifyBy && (
             <Card size="small">{t('polls.published', { verifyBy: instant(current.verifyBy) })}</Card>
           )}

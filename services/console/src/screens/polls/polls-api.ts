@@ -1,4 +1,5 @@
 import { apiGet, apiPost, type QueryValue } from '../../api/http';
+import type { DefinePollRoundBody } from './poll-round-definition';
 
 export type PollFrame = 'department' | 'hotline' | 'enterprise' | 'carrier';
 export const POLL_FRAMES: PollFrame[] = ['department', 'hotline', 'enterprise', 'carrier'];
@@ -108,6 +109,8 @@ export const getPollResults = (roundId: string, minPosition?: number) =>
   apiGet<PollResults>(`${round(roundId)}/results`, { minPosition });
 export const pollResultsExport = (roundId: string) => `${round(roundId)}/results/export`;
 
+export const definePollRound = (commandId: string, body: DefinePollRoundBody) =>
+  apiPost<Written>('/api/survey/polls', { commandId, ...body });
 export const importPollFrame = (
   roundId: string,
   commandId: string,
@@ -145,6 +148,10 @@ export const verifyPollResults = (
     agreed,
     ...(response ? { response } : {}),
   });
+
+/** The round a definition wrote (`pollRound-<id>`). */
+export const definedRoundId = (written: Written): string | undefined =>
+  written.streamId?.startsWith('pollRound-') ? written.streamId.slice('pollRound-'.length) : undefined;
 
 /** The interview id a take answered, from the stream it wrote (`pollInterview-<id>`). */
 export const takenInterviewId = (written: Written): string | undefined =>
