@@ -69,11 +69,48 @@ function fold(before: FoldableUpdate, later: FoldableUpdate, counting: boolean):
   return { $set, $inc };
 }
 
+const keyOf = (write: QueuedWrite): string => `${write.collection}\u0000${String(write.id)}`;
+
+/** `earlier` and `later` (on the same document) as one write, or undefined (see `fold`). */
+function merge(earlier: QueuedWrite, later: QueuedWrite, counting: boolean): QueuedWrite | undefined {
+  const before = foldable(earlier);
+  const after = foldable(later);
+  const folded = before && after ? fold(before, after, counting) : undefined;
+  if (!folded) return undefined;
+  const op = (earlier.op as { updateOne: UpdateOne }).updateOne;
+  return { ...later, op: { updateOne: { ...op, update: folded } } };
+}
+
+/**
+ * Folds the writes a flush is about to send, counters included: once the guard has dropped what
+ * was already applied, every write left is applied whole, so none needs its own position any more
+ * (a replay sends each document once per flush, as a rebuild does).
+ */
+function coalesce(writes: QueuedWrite[]): QueuedWrite[] {
+  const out: QueuedWrite[] = [];
+  const latest = new Map<string, number>();
+  for (const write of writes) {
+    const key = keyOf(write);
+    const index = latest.get(key);
+    const earlier = index === undefined ? undefined : out[index];
+    const folded = earlier && merge(earlier, write, true);
+    if (index !== undefined && folded) {
+      out[index] = folded;
+      continue;
+    }
+    latest.set(key, out.length);
+    out.push(write);
+  }
+  return out;
+}
+
 /**
  * The writes of the events handled since the last commit, in order. A flush sends each
  * collection's writes as one ordered bulk write, so a document's writes reach the store in position
  * order (the guard relies on it, see guarded-writes.ts). Guarded writes (the replay window) first
- * have their documents' stamps read by `_id`, and those already applied are dropped.
+ * have their documents' stamps read by `_id` (once per document and window: the batch keeps what it
+ * read and wrote until the window is over, a write fails or the runner restarts), and those already
+ * applied are dropped; what is left is folded again, counters included, before it is sent.
  *
  * Upserts of `$set` only on the same document coalesce: a case's view rewritten by five events of
  * one batch is written once, with the later values and the later position stamp (the document ends
@@ -90,21 +127,22 @@ export class WriteBatch {
   private latest = new Map<string, number>();
   /** What each merge replaced, so that a rollback can restore it. */
   private merges: Array<{ index: number; write: QueuedWrite }> = [];
+  /**
+   * In the replay window, per collection, the stamp of each document looked up or written since
+   * (0: none, or deleted), as stored: each document is looked up once per window, not once per flush.
+   */
+  private readonly stamps = new Map<string, Map<DocumentId, number>>();
 
   constructor(private readonly store: ReadStore) {}
 
   add(write: QueuedWrite): void {
-    const key = `${write.collection}\u0000${String(write.id)}`;
+    const key = keyOf(write);
     const index = this.latest.get(key);
     const earlier = index === undefined ? undefined : this.log[index];
-    const later = foldable(write);
-    const before = earlier === undefined ? undefined : foldable(earlier);
-    const folded =
-      earlier && later && before ? fold(before, later, !write.guarded && !earlier.guarded) : undefined;
+    const folded = earlier && merge(earlier, write, !write.guarded && !earlier.guarded);
     if (index !== undefined && earlier && folded) {
-      const op = (earlier.op as { updateOne: UpdateOne }).updateOne;
       this.merges.push({ index, write: earlier });
-      this.log[index] = { ...write, op: { updateOne: { ...op, update: folded } } };
+      this.log[index] = folded;
       return;
     }
     this.latest.set(key, this.log.length);
@@ -130,13 +168,18 @@ export class WriteBatch {
       if (undo) this.log[undo.index] = undo.write;
     }
     this.log.length = Math.min(mark.length, this.log.length);
-    this.latest = new Map(this.log.map((w, i) => [`${w.collection}\u0000${String(w.id)}`, i]));
+    this.latest = new Map(this.log.map((w, i) => [keyOf(w), i]));
   }
 
   private clear(): void {
     this.log = [];
     this.latest = new Map();
     this.merges = [];
+  }
+
+  /** Forgets the stamps read in the replay window: the next guarded write looks its document up again. */
+  forgetStamps(): void {
+    this.stamps.clear();
   }
 
   async flush(): Promise<void> {
@@ -147,31 +190,70 @@ export class WriteBatch {
       if (!queue) byCollection.set(write.collection, (queue = []));
       queue.push(write);
     }
+    // Past the replay window nothing is guarded, and the stamps read in it are not needed any more.
+    if (!this.log.some((w) => w.guarded)) this.stamps.clear();
     this.clear();
     this.flushes++;
-    // One collection after the other: fewer concurrent commands per database (see opsPerCommand).
-    for (const [name, queue] of byCollection) await this.write(this.store.collection(name), queue);
+    try {
+      // One collection after the other: fewer concurrent commands per database (see opsPerCommand).
+      for (const [name, queue] of byCollection) await this.write(name, queue);
+    } catch (error) {
+      // Part of the writes may be stored: the stamps known here may be behind the store's.
+      this.stamps.clear();
+      throw error;
+    }
   }
 
-  private async write(collection: ReadCollection, queue: QueuedWrite[]): Promise<void> {
-    const pending = await this.withoutApplied(collection, queue);
-    if (pending.length > 0) await collection.bulkWrite(pending.map((w) => w.op));
+  private async write(name: string, queue: QueuedWrite[]): Promise<void> {
+    const collection = this.store.collection(name);
+    let known = this.stamps.get(name);
+    if (!known && queue.some((w) => w.guarded))
+      this.stamps.set(name, (known = new Map<DocumentId, number>()));
+    if (!known) {
+      await collection.bulkWrite(queue.map((w) => w.op));
+      return;
+    }
+    const { pending, after } = await this.withoutApplied(collection, queue, known);
+    if (pending.length > 0) await collection.bulkWrite(coalesce(pending).map((w) => w.op));
+    for (const [id, stamp] of after) known.set(id, stamp);
   }
 
-  /** Drops the guarded writes whose document is already stamped at or past their event. */
-  private async withoutApplied(collection: ReadCollection, queue: QueuedWrite[]): Promise<QueuedWrite[]> {
-    const ids = [...new Set(queue.filter((w) => w.guarded).map((w) => w.id))];
-    if (ids.length === 0) return queue;
-    const stamps = new Map<DocumentId, number>();
+  /**
+   * Drops the guarded writes whose document is already stamped at or past their event, in queue
+   * order (a delete leaves its document unstamped, so what is written after it is applied again).
+   * Stamps are read by `_id` only, once per document in the replay window (`known` holds the ones
+   * read or written before). Returns the writes to send and the stamps they leave.
+   */
+  private async withoutApplied(
+    collection: ReadCollection,
+    queue: QueuedWrite[],
+    known: Map<DocumentId, number>,
+  ): Promise<{ pending: QueuedWrite[]; after: Map<DocumentId, number> }> {
+    const ids = [...new Set(queue.filter((w) => w.guarded && !known.has(w.id)).map((w) => w.id))];
+    const read = new Map<DocumentId, number>();
     let next = 0;
     const lookUp = async (): Promise<void> => {
       while (next < ids.length) {
         const id = ids[next++] as DocumentId;
         const doc = await collection.findOne<{ _pos?: unknown }>({ _id: id }, { projection: { _pos: 1 } });
-        if (typeof doc?._pos === 'number') stamps.set(id, doc._pos);
+        read.set(id, typeof doc?._pos === 'number' ? doc._pos : 0);
       }
     };
     await Promise.all(Array.from({ length: Math.min(LOOKUPS_IN_FLIGHT, ids.length) }, lookUp));
-    return queue.filter((w) => !w.guarded || (w.position ?? 0) > (stamps.get(w.id) ?? 0));
+    const after = new Map<DocumentId, number>();
+    const pending: QueuedWrite[] = [];
+    for (const write of queue) {
+      const stamp = after.get(write.id) ?? known.get(write.id) ?? read.get(write.id) ?? 0;
+      if ('deleteOne' in write.op) {
+        after.set(write.id, 0);
+      } else if (write.guarded && (write.position ?? 0) <= stamp) {
+        after.set(write.id, stamp);
+        continue;
+      } else {
+        after.set(write.id, write.position ?? stamp);
+      }
+      pending.push(write);
+    }
+    return { pending, after };
   }
 }
