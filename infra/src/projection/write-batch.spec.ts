@@ -93,6 +93,46 @@ describe('WriteBatch', () => {
     });
   });
 
+  it('folds appends ($push) in order outside the replay window, ending as the writes one by one would', async () => {
+    const { store, bulks, collection } = recordingStore();
+    const oneByOne = store.collection('views');
+    const write = (position: number, update: Record<string, unknown>): QueuedWrite => ({
+      collection: 'views',
+      id: 'a',
+      position,
+      op: {
+        updateOne: {
+          filter: { _id: 'a' },
+          update: { ...update, $set: { ...(update.$set as object), _pos: position } },
+          upsert: true,
+        },
+      },
+    });
+    const writes = [
+      write(1, { $set: { status: 'open' }, $inc: { events: 1 } }),
+      write(2, { $push: { notes: 'first' }, $inc: { events: 1 } }),
+      write(3, { $push: { notes: { $each: ['second', { by: 'agent' }] } }, $inc: { events: 1 } }),
+      write(4, { $push: { notes: { text: 'an object, pushed whole' }, log: 1 }, $set: { status: 'closed' } }),
+    ];
+    const batch = new WriteBatch(store);
+    for (const w of writes) batch.add(w);
+    await batch.flush();
+    expect(bulks[0]).toHaveLength(1);
+    const folded = await collection.findOne({ _id: 'a' });
+    await collection.deleteOne({ _id: 'a' });
+    for (const w of writes) await oneByOne.bulkWrite([w.op]);
+    expect(folded).toEqual(await oneByOne.findOne({ _id: 'a' }));
+    expect(folded).toMatchObject({
+      notes: ['first', 'second', { by: 'agent' }, { text: 'an object, pushed whole' }],
+      events: 3,
+    });
+    // An append and a $set inside the same field stay apart.
+    batch.add(write(5, { $push: { notes: 'x' } }));
+    batch.add(write(6, { $set: { 'notes.0': 'y' } }));
+    await batch.flush();
+    expect(bulks[bulks.length - 1]).toHaveLength(2);
+  });
+
   it('never folds other operators, or paths inside one another', async () => {
     const { store, bulks } = recordingStore();
     const batch = new WriteBatch(store);

@@ -27,14 +27,20 @@ export interface BatchMark {
 
 type UpdateOne = Extract<BulkWriteOperation, { updateOne: unknown }>['updateOne'];
 
-type FoldableUpdate = { $set: Record<string, unknown>; $inc?: Record<string, number> };
+type FoldableUpdate = {
+  $set: Record<string, unknown>;
+  $inc?: Record<string, number>;
+  $push?: Record<string, unknown>;
+};
 
-/** An `_id` upsert of `$set` (and `$inc`) only: the kind two of which make one (see `add`). */
+const FOLDABLE_OPERATORS = new Set(['$set', '$inc', '$push']);
+
+/** An `_id` upsert of `$set` (with `$inc` and `$push`) only: the kind two of which make one (see `add`). */
 function foldable(write: QueuedWrite): FoldableUpdate | undefined {
   if (write.position === undefined || !('updateOne' in write.op)) return undefined;
   const { filter, update, upsert } = write.op.updateOne;
   if (upsert !== true || Object.keys(filter).length !== 1 || !('_id' in filter)) return undefined;
-  if (Object.keys(update).some((operator) => operator !== '$set' && operator !== '$inc')) return undefined;
+  if (Object.keys(update).some((operator) => !FOLDABLE_OPERATORS.has(operator))) return undefined;
   return update.$set ? (update as FoldableUpdate) : undefined;
 }
 
@@ -49,24 +55,53 @@ function pathsOverlap(earlier: Record<string, unknown>, later: Record<string, un
   return Object.keys(earlier).some((a) => laterPaths.some((b) => a !== b && related(a, b)));
 }
 
+/** What a `$push` of `value` appends: the items of its `$each`, or the value itself. */
+const pushedItems = (value: unknown): unknown[] =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, '$each')
+    ? (value as { $each: unknown[] }).$each
+    : [value];
+
+/** `$inc` and `$push` of two writes as one: increments summed, appended items in order. */
+function combine(before: FoldableUpdate, later: FoldableUpdate): Omit<FoldableUpdate, '$set'> {
+  const out: Omit<FoldableUpdate, '$set'> = {};
+  if (before.$inc || later.$inc) {
+    const $inc: Record<string, number> = { ...before.$inc };
+    for (const [path, by] of Object.entries(later.$inc ?? {}))
+      $inc[path] = (Object.hasOwn($inc, path) ? ($inc[path] as number) : 0) + by;
+    out.$inc = $inc;
+  }
+  if (before.$push || later.$push) {
+    const $push: Record<string, unknown> = { ...before.$push };
+    for (const [path, value] of Object.entries(later.$push ?? {}))
+      $push[path] = Object.hasOwn($push, path)
+        ? { $each: [...pushedItems($push[path]), ...pushedItems(value)] }
+        : value;
+    out.$push = $push;
+  }
+  return out;
+}
+
 /**
- * The one update that does what `before` then `later` do, or undefined. `$inc` folds only when
- * `counting` (neither write is guarded): a guarded write is dropped or applied whole by its own
- * position, and a sum of two increments could not be half applied.
+ * The one update that does what `before` then `later` do, or undefined. `$inc` and `$push` fold
+ * only when `counting` (neither write is guarded): a guarded write is dropped or applied whole by
+ * its own position, and a sum of two increments (or two appends) could not be half applied.
  */
 function fold(before: FoldableUpdate, later: FoldableUpdate, counting: boolean): FoldableUpdate | undefined {
-  if ((before.$inc || later.$inc) && !counting) return undefined;
+  const counts = before.$inc || later.$inc || before.$push || later.$push;
+  if (counts && !counting) return undefined;
   if (pathsOverlap(before.$set, later.$set)) return undefined;
   const $set = { ...before.$set, ...later.$set };
-  if (!before.$inc && !later.$inc) return { $set };
-  const $inc: Record<string, number> = { ...before.$inc };
-  for (const [path, by] of Object.entries(later.$inc ?? {})) $inc[path] = ($inc[path] ?? 0) + by;
+  if (!counts) return { $set };
+  const { $inc, $push } = combine(before, later);
   const setPaths = Object.keys($set);
-  const incPaths = Object.keys($inc);
-  // A field both set and incremented, or an increment inside another (`a`, `a.b`): keep them apart.
-  if (incPaths.some((a) => setPaths.some((b) => related(a, b)))) return undefined;
-  if (incPaths.some((a) => incPaths.some((b) => a !== b && related(a, b)))) return undefined;
-  return { $set, $inc };
+  const incPaths = Object.keys($inc ?? {});
+  const pushPaths = Object.keys($push ?? {});
+  // A field under two operators, or one counted or appended field inside another: keep them apart.
+  const clash = (a: string[], b: string[]) => a.some((x) => b.some((y) => related(x, y)));
+  const nested = (paths: string[]) => paths.some((x) => paths.some((y) => x !== y && related(x, y)));
+  if (clash(incPaths, setPaths) || clash(pushPaths, setPaths) || clash(pushPaths, incPaths)) return undefined;
+  if (nested(incPaths) || nested(pushPaths)) return undefined;
+  return { $set, ...($inc ? { $inc } : {}), ...($push ? { $push } : {}) };
 }
 
 const keyOf = (write: QueuedWrite): string => `${write.collection}\u0000${String(write.id)}`;
