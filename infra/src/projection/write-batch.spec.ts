@@ -227,6 +227,29 @@ describe('WriteBatch', () => {
     expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 8, _pos: 8 });
   });
 
+  it('forgets the stamps of a window past the number it keeps, and reads them again', async () => {
+    const { store, collection } = recordingStore();
+    const lookups: unknown[] = [];
+    const findOne = collection.findOne.bind(collection);
+    collection.findOne = (filter, options) => {
+      lookups.push(filter);
+      return findOne(filter, options);
+    };
+    const batch = new WriteBatch(store, 2);
+    batch.add(set('a', 1, { n: 1 }, true));
+    batch.add(set('b', 2, { n: 1 }, true));
+    await batch.flush();
+    batch.add(set('a', 3, { n: 2 }, true));
+    await batch.flush();
+    expect(lookups).toHaveLength(2);
+    batch.add(set('c', 4, { n: 1 }, true));
+    await batch.flush();
+    batch.add(set('a', 3, { n: 20 }, true));
+    await batch.flush();
+    expect(lookups).toEqual([{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }, { _id: 'a' }]);
+    expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 2, _pos: 3 });
+  });
+
   it('applies again what the replay window writes after a delete, as the first run did', async () => {
     const { store, collection } = recordingStore();
     // The first run: a at 3, deleted at 4, written again at 5 ($inc from nothing), all stored.

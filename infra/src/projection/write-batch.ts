@@ -18,6 +18,13 @@ export interface QueuedWrite {
 /** Stamp lookups in flight at once per collection: FerretDB answers each by `_id` alone. */
 const LOOKUPS_IN_FLIGHT = 8;
 
+/**
+ * Most stamps kept per collection in the replay window. A window is about two batches, but a
+ * checkpoint from before `writtenUpTo` was recorded guards everything up to the head: past this,
+ * the stamps are forgotten and read again as needed (lookups, never a wrong answer).
+ */
+const STAMPS_KEPT = 100_000;
+
 /** Where the batch stood before a handler ran, to take back its writes if it fails. */
 export interface BatchMark {
   flushes: number;
@@ -168,7 +175,10 @@ export class WriteBatch {
    */
   private readonly stamps = new Map<string, Map<DocumentId, number>>();
 
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    private readonly stampsKept = STAMPS_KEPT,
+  ) {}
 
   add(write: QueuedWrite): void {
     const key = keyOf(write);
@@ -251,6 +261,7 @@ export class WriteBatch {
     const { pending, after } = await this.withoutApplied(collection, queue, known);
     if (pending.length > 0) await collection.bulkWrite(coalesce(pending).map((w) => w.op));
     for (const [id, stamp] of after) known.set(id, stamp);
+    if (known.size > this.stampsKept) known.clear();
   }
 
   /**
