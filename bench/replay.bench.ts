@@ -3,8 +3,8 @@
  * engine's upserts of the same writes in the same run. The worst case: every event was projected,
  * then the checkpoint is set back to 0 with every event in the replay window (`writtenUpTo` at the
  * head), as when a process dies after flushing a long batch and before its checkpoint. The runner
- * then guards every write (one `_id` lookup of the stamps per document and batch) and drops each one
- * as already applied. Real kills are tested in infra/src/projection/testing/projection.contract.ts.
+ * then guards every write (one `_id` lookup of the stamp per document and replay window, see
+ * write-batch.ts) and drops each one as already applied. Real kills are tested in infra/src/projection/testing/projection.contract.ts.
  */
 import type { RecordedEvent } from '@hotline/contracts';
 import { CHECKPOINTS_COLLECTION } from '@hotline/infra/projection';

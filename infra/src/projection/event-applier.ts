@@ -95,6 +95,7 @@ export class EventApplier {
   resetTo(position: number, writtenUpTo: number): void {
     this.checkpoint = this.applied = position;
     this.writtenUpTo = writtenUpTo;
+    this.batch.forgetStamps();
   }
 
   /**

@@ -24,8 +24,9 @@ const OPERATORS = ['$set', '$unset', '$inc', '$push', '$setOnInsert'] as const;
  *    already be stored. Rebuilds and everything after the window write plain `_id` upserts.
  * 3. In the window a write is marked `guarded`. When the batch is flushed, the stamps of the
  *    guarded documents are read by `_id` (an indexed lookup in every adapter: MongoDB and FerretDB,
- *    PostgreSQL and SQLite primary keys, the memory map), and a write whose document is already
- *    stamped at or past its event is dropped; the rest go out as plain `_id` upserts. No filter on
+ *    PostgreSQL and SQLite primary keys, the memory map), once per document and window (the batch
+ *    then knows the stamps it wrote), and a write whose document is already stamped at or past its
+ *    event is dropped; the rest go out as plain `_id` upserts. No filter on
  *    `_pos` is ever sent: FerretDB cannot answer one from an index, so it scanned the collection
  *    once per replayed write.
  * A store that writes a batch and its checkpoint in one transaction has no window (writtenUpTo

@@ -49,7 +49,7 @@ describe('WriteBatch', () => {
     ]);
   });
 
-  it('folds counters ($set and $inc) outside the replay window, summing the increments, but never a guarded one', async () => {
+  it('folds counters ($set and $inc), summing the increments; in the replay window only once each is judged by its position', async () => {
     const { store, bulks, collection } = recordingStore();
     const batch = new WriteBatch(store);
     const count = (position: number, inc: Record<string, number>, guarded = false): QueuedWrite => ({
@@ -77,10 +77,60 @@ describe('WriteBatch', () => {
       completed: 2,
       _pos: 3,
     });
+    // In the replay window each counter is judged by its own position, then what is left is folded.
+    await collection.updateOne({ _id: 'cell' }, { $set: { _pos: 4 } });
     batch.add(count(4, { received: 1 }, true));
     batch.add(count(5, { received: 1 }, true));
+    batch.add(count(6, { received: 1, completed: 1 }, true));
     await batch.flush();
-    expect(bulks[1]).toHaveLength(2);
+    expect(bulks[1]).toHaveLength(1);
+    expect(await collection.findOne({ _id: 'cell' })).toEqual({
+      _id: 'cell',
+      day: 'd',
+      received: 4,
+      completed: 3,
+      _pos: 6,
+    });
+  });
+
+  it('folds appends ($push) in order outside the replay window, ending as the writes one by one would', async () => {
+    const { store, bulks, collection } = recordingStore();
+    const oneByOne = store.collection('views');
+    const write = (position: number, update: Record<string, unknown>): QueuedWrite => ({
+      collection: 'views',
+      id: 'a',
+      position,
+      op: {
+        updateOne: {
+          filter: { _id: 'a' },
+          update: { ...update, $set: { ...(update.$set as object), _pos: position } },
+          upsert: true,
+        },
+      },
+    });
+    const writes = [
+      write(1, { $set: { status: 'open' }, $inc: { events: 1 } }),
+      write(2, { $push: { notes: 'first' }, $inc: { events: 1 } }),
+      write(3, { $push: { notes: { $each: ['second', { by: 'agent' }] } }, $inc: { events: 1 } }),
+      write(4, { $push: { notes: { text: 'an object, pushed whole' }, log: 1 }, $set: { status: 'closed' } }),
+    ];
+    const batch = new WriteBatch(store);
+    for (const w of writes) batch.add(w);
+    await batch.flush();
+    expect(bulks[0]).toHaveLength(1);
+    const folded = await collection.findOne({ _id: 'a' });
+    await collection.deleteOne({ _id: 'a' });
+    for (const w of writes) await oneByOne.bulkWrite([w.op]);
+    expect(folded).toEqual(await oneByOne.findOne({ _id: 'a' }));
+    expect(folded).toMatchObject({
+      notes: ['first', 'second', { by: 'agent' }, { text: 'an object, pushed whole' }],
+      events: 3,
+    });
+    // An append and a $set inside the same field stay apart.
+    batch.add(write(5, { $push: { notes: 'x' } }));
+    batch.add(write(6, { $set: { 'notes.0': 'y' } }));
+    await batch.flush();
+    expect(bulks[bulks.length - 1]).toHaveLength(2);
   });
 
   it('never folds other operators, or paths inside one another', async () => {
@@ -143,6 +193,125 @@ describe('WriteBatch', () => {
       { _id: 'b', n: 2, _pos: 6 },
       { _id: 'c', n: 1, _pos: 6 },
     ]);
+  });
+
+  it('looks each document up once per replay window, then knows its stamp from what it wrote', async () => {
+    const { store, bulks, collection } = recordingStore();
+    await collection.insertMany([{ _id: 'a', n: 5, _pos: 7 }]);
+    const lookups: unknown[] = [];
+    const findOne = collection.findOne.bind(collection);
+    collection.findOne = (filter, options) => {
+      lookups.push(filter);
+      return findOne(filter, options);
+    };
+    const batch = new WriteBatch(store);
+    batch.add(set('a', 6, { n: 6 }, true));
+    batch.add(set('b', 6, { n: 1 }, true));
+    await batch.flush();
+    batch.add(set('a', 7, { n: 7 }, true));
+    batch.add(set('b', 7, { n: 2 }, true));
+    batch.add(set('a', 8, { n: 8 }, true));
+    await batch.flush();
+    expect(lookups).toHaveLength(2);
+    expect(bulks.map((ops) => ops.length)).toEqual([1, 2]);
+    expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([
+      { _id: 'a', n: 8, _pos: 8 },
+      { _id: 'b', n: 2, _pos: 7 },
+    ]);
+    // Past the window (no guarded write in a flush) the stamps are forgotten; a new window reads again.
+    batch.add(set('c', 9, { n: 1 }));
+    await batch.flush();
+    batch.add(set('a', 8, { n: 80 }, true));
+    await batch.flush();
+    expect(lookups).toHaveLength(3);
+    expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 8, _pos: 8 });
+  });
+
+  it('forgets the stamps of a window past the number it keeps, and reads them again', async () => {
+    const { store, collection } = recordingStore();
+    const lookups: unknown[] = [];
+    const findOne = collection.findOne.bind(collection);
+    collection.findOne = (filter, options) => {
+      lookups.push(filter);
+      return findOne(filter, options);
+    };
+    const batch = new WriteBatch(store, 2);
+    batch.add(set('a', 1, { n: 1 }, true));
+    batch.add(set('b', 2, { n: 1 }, true));
+    await batch.flush();
+    batch.add(set('a', 3, { n: 2 }, true));
+    await batch.flush();
+    expect(lookups).toHaveLength(2);
+    batch.add(set('c', 4, { n: 1 }, true));
+    await batch.flush();
+    batch.add(set('a', 3, { n: 20 }, true));
+    await batch.flush();
+    expect(lookups).toEqual([{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }, { _id: 'a' }]);
+    expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 2, _pos: 3 });
+  });
+
+  it('applies again what the replay window writes after a delete, as the first run did', async () => {
+    const { store, collection } = recordingStore();
+    // The first run: a at 3, deleted at 4, written again at 5 ($inc from nothing), all stored.
+    await collection.insertMany([{ _id: 'a', n: 1, _pos: 5 }]);
+    const batch = new WriteBatch(store);
+    const inc = (position: number): QueuedWrite => ({
+      collection: 'views',
+      id: 'a',
+      position,
+      guarded: true,
+      op: {
+        updateOne: {
+          filter: { _id: 'a' },
+          update: { $inc: { n: 1 }, $set: { _pos: position } },
+          upsert: true,
+        },
+      },
+    });
+    batch.add(inc(3));
+    batch.add({ collection: 'views', id: 'a', op: { deleteOne: { filter: { _id: 'a' } } } });
+    batch.add(inc(5));
+    await batch.flush();
+    expect(await collection.find({})).toEqual([{ _id: 'a', n: 1, _pos: 5 }]);
+  });
+
+  it('reads the stamps again after a failed write, whose writes may be stored', async () => {
+    const { store, collection } = recordingStore();
+    const lookups: unknown[] = [];
+    const findOne = collection.findOne.bind(collection);
+    collection.findOne = (filter, options) => {
+      lookups.push(filter);
+      return findOne(filter, options);
+    };
+    const bulkWrite = collection.bulkWrite.bind(collection);
+    const inc = (position: number): QueuedWrite => ({
+      collection: 'views',
+      id: 'a',
+      position,
+      guarded: true,
+      op: {
+        updateOne: {
+          filter: { _id: 'a' },
+          update: { $inc: { n: 1 }, $set: { _pos: position } },
+          upsert: true,
+        },
+      },
+    });
+    const batch = new WriteBatch(store);
+    batch.add(inc(1));
+    await batch.flush();
+    // The store applies the write, but its answer is lost.
+    collection.bulkWrite = async (ops) => {
+      await bulkWrite(ops);
+      throw new Error('connection lost');
+    };
+    batch.add(inc(2));
+    await expect(batch.flush()).rejects.toThrow('connection lost');
+    collection.bulkWrite = bulkWrite;
+    batch.add(inc(2));
+    await batch.flush();
+    expect(lookups).toHaveLength(2);
+    expect(await collection.findOne({ _id: 'a' })).toEqual({ _id: 'a', n: 2, _pos: 2 });
   });
 
   it('takes back a folded write on rollback, restoring the write it was folded into', async () => {

@@ -4,6 +4,7 @@ import type {
   ReadCollection,
   ReadStore,
 } from '../read-store/read-store.port';
+import { coalesce, keyOf, merge } from './write-fold';
 
 export interface QueuedWrite {
   collection: string;
@@ -18,6 +19,13 @@ export interface QueuedWrite {
 /** Stamp lookups in flight at once per collection: FerretDB answers each by `_id` alone. */
 const LOOKUPS_IN_FLIGHT = 8;
 
+/**
+ * Most stamps kept per collection in the replay window. A window is about two batches, but a
+ * checkpoint from before `writtenUpTo` was recorded guards everything up to the head: past this,
+ * the stamps are forgotten and read again as needed (lookups, never a wrong answer).
+ */
+const STAMPS_KEPT = 100_000;
+
 /** Where the batch stood before a handler ran, to take back its writes if it fails. */
 export interface BatchMark {
   flushes: number;
@@ -25,55 +33,13 @@ export interface BatchMark {
   merges: number;
 }
 
-type UpdateOne = Extract<BulkWriteOperation, { updateOne: unknown }>['updateOne'];
-
-type FoldableUpdate = { $set: Record<string, unknown>; $inc?: Record<string, number> };
-
-/** An `_id` upsert of `$set` (and `$inc`) only: the kind two of which make one (see `add`). */
-function foldable(write: QueuedWrite): FoldableUpdate | undefined {
-  if (write.position === undefined || !('updateOne' in write.op)) return undefined;
-  const { filter, update, upsert } = write.op.updateOne;
-  if (upsert !== true || Object.keys(filter).length !== 1 || !('_id' in filter)) return undefined;
-  if (Object.keys(update).some((operator) => operator !== '$set' && operator !== '$inc')) return undefined;
-  return update.$set ? (update as FoldableUpdate) : undefined;
-}
-
-/** Whether two paths name the same field or one lies inside the other (`a` and `a.b`). */
-const related = (a: string, b: string): boolean => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
-
-/** Whether one `$set` path lies inside another (`a` and `a.b`): those two cannot share a `$set`. */
-function pathsOverlap(earlier: Record<string, unknown>, later: Record<string, unknown>): boolean {
-  const dotted = (set: Record<string, unknown>) => Object.keys(set).some((path) => path.includes('.'));
-  if (!dotted(earlier) && !dotted(later)) return false;
-  const laterPaths = Object.keys(later);
-  return Object.keys(earlier).some((a) => laterPaths.some((b) => a !== b && related(a, b)));
-}
-
-/**
- * The one update that does what `before` then `later` do, or undefined. `$inc` folds only when
- * `counting` (neither write is guarded): a guarded write is dropped or applied whole by its own
- * position, and a sum of two increments could not be half applied.
- */
-function fold(before: FoldableUpdate, later: FoldableUpdate, counting: boolean): FoldableUpdate | undefined {
-  if ((before.$inc || later.$inc) && !counting) return undefined;
-  if (pathsOverlap(before.$set, later.$set)) return undefined;
-  const $set = { ...before.$set, ...later.$set };
-  if (!before.$inc && !later.$inc) return { $set };
-  const $inc: Record<string, number> = { ...before.$inc };
-  for (const [path, by] of Object.entries(later.$inc ?? {})) $inc[path] = ($inc[path] ?? 0) + by;
-  const setPaths = Object.keys($set);
-  const incPaths = Object.keys($inc);
-  // A field both set and incremented, or an increment inside another (`a`, `a.b`): keep them apart.
-  if (incPaths.some((a) => setPaths.some((b) => related(a, b)))) return undefined;
-  if (incPaths.some((a) => incPaths.some((b) => a !== b && related(a, b)))) return undefined;
-  return { $set, $inc };
-}
-
 /**
  * The writes of the events handled since the last commit, in order. A flush sends each
  * collection's writes as one ordered bulk write, so a document's writes reach the store in position
  * order (the guard relies on it, see guarded-writes.ts). Guarded writes (the replay window) first
- * have their documents' stamps read by `_id`, and those already applied are dropped.
+ * have their documents' stamps read by `_id` (once per document and window: the batch keeps what it
+ * read and wrote until the window is over, a write fails or the runner restarts), and those already
+ * applied are dropped; what is left is folded again, counters included, before it is sent.
  *
  * Upserts of `$set` only on the same document coalesce: a case's view rewritten by five events of
  * one batch is written once, with the later values and the later position stamp (the document ends
@@ -90,21 +56,25 @@ export class WriteBatch {
   private latest = new Map<string, number>();
   /** What each merge replaced, so that a rollback can restore it. */
   private merges: Array<{ index: number; write: QueuedWrite }> = [];
+  /**
+   * In the replay window, per collection, the stamp of each document looked up or written since
+   * (0: none, or deleted), as stored: each document is looked up once per window, not once per flush.
+   */
+  private readonly stamps = new Map<string, Map<DocumentId, number>>();
 
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    private readonly stampsKept = STAMPS_KEPT,
+  ) {}
 
   add(write: QueuedWrite): void {
-    const key = `${write.collection}\u0000${String(write.id)}`;
+    const key = keyOf(write);
     const index = this.latest.get(key);
     const earlier = index === undefined ? undefined : this.log[index];
-    const later = foldable(write);
-    const before = earlier === undefined ? undefined : foldable(earlier);
-    const folded =
-      earlier && later && before ? fold(before, later, !write.guarded && !earlier.guarded) : undefined;
+    const folded = earlier && merge(earlier, write, !write.guarded && !earlier.guarded);
     if (index !== undefined && earlier && folded) {
-      const op = (earlier.op as { updateOne: UpdateOne }).updateOne;
       this.merges.push({ index, write: earlier });
-      this.log[index] = { ...write, op: { updateOne: { ...op, update: folded } } };
+      this.log[index] = folded;
       return;
     }
     this.latest.set(key, this.log.length);
@@ -130,13 +100,18 @@ export class WriteBatch {
       if (undo) this.log[undo.index] = undo.write;
     }
     this.log.length = Math.min(mark.length, this.log.length);
-    this.latest = new Map(this.log.map((w, i) => [`${w.collection}\u0000${String(w.id)}`, i]));
+    this.latest = new Map(this.log.map((w, i) => [keyOf(w), i]));
   }
 
   private clear(): void {
     this.log = [];
     this.latest = new Map();
     this.merges = [];
+  }
+
+  /** Forgets the stamps read in the replay window: the next guarded write looks its document up again. */
+  forgetStamps(): void {
+    this.stamps.clear();
   }
 
   async flush(): Promise<void> {
@@ -147,31 +122,71 @@ export class WriteBatch {
       if (!queue) byCollection.set(write.collection, (queue = []));
       queue.push(write);
     }
+    // Past the replay window nothing is guarded, and the stamps read in it are not needed any more.
+    if (!this.log.some((w) => w.guarded)) this.stamps.clear();
     this.clear();
     this.flushes++;
-    // One collection after the other: fewer concurrent commands per database (see opsPerCommand).
-    for (const [name, queue] of byCollection) await this.write(this.store.collection(name), queue);
+    try {
+      // One collection after the other: fewer concurrent commands per database (see opsPerCommand).
+      for (const [name, queue] of byCollection) await this.write(name, queue);
+    } catch (error) {
+      // Part of the writes may be stored: the stamps known here may be behind the store's.
+      this.stamps.clear();
+      throw error;
+    }
   }
 
-  private async write(collection: ReadCollection, queue: QueuedWrite[]): Promise<void> {
-    const pending = await this.withoutApplied(collection, queue);
-    if (pending.length > 0) await collection.bulkWrite(pending.map((w) => w.op));
+  private async write(name: string, queue: QueuedWrite[]): Promise<void> {
+    const collection = this.store.collection(name);
+    let known = this.stamps.get(name);
+    if (!known && queue.some((w) => w.guarded))
+      this.stamps.set(name, (known = new Map<DocumentId, number>()));
+    if (!known) {
+      await collection.bulkWrite(queue.map((w) => w.op));
+      return;
+    }
+    const { pending, after } = await this.withoutApplied(collection, queue, known);
+    if (pending.length > 0) await collection.bulkWrite(coalesce(pending).map((w) => w.op));
+    for (const [id, stamp] of after) known.set(id, stamp);
+    if (known.size > this.stampsKept) known.clear();
   }
 
-  /** Drops the guarded writes whose document is already stamped at or past their event. */
-  private async withoutApplied(collection: ReadCollection, queue: QueuedWrite[]): Promise<QueuedWrite[]> {
-    const ids = [...new Set(queue.filter((w) => w.guarded).map((w) => w.id))];
-    if (ids.length === 0) return queue;
-    const stamps = new Map<DocumentId, number>();
+  /**
+   * Drops the guarded writes whose document is already stamped at or past their event, in queue
+   * order (a delete leaves its document unstamped, so what is written after it is applied again).
+   * Stamps are read by `_id` only, once per document in the replay window (`known` holds the ones
+   * read or written before). Returns the writes to send and the stamps they leave.
+   */
+  private async withoutApplied(
+    collection: ReadCollection,
+    queue: QueuedWrite[],
+    known: Map<DocumentId, number>,
+  ): Promise<{ pending: QueuedWrite[]; after: Map<DocumentId, number> }> {
+    const ids = [...new Set(queue.filter((w) => w.guarded && !known.has(w.id)).map((w) => w.id))];
+    const read = new Map<DocumentId, number>();
     let next = 0;
     const lookUp = async (): Promise<void> => {
       while (next < ids.length) {
         const id = ids[next++] as DocumentId;
         const doc = await collection.findOne<{ _pos?: unknown }>({ _id: id }, { projection: { _pos: 1 } });
-        if (typeof doc?._pos === 'number') stamps.set(id, doc._pos);
+        read.set(id, typeof doc?._pos === 'number' ? doc._pos : 0);
       }
     };
     await Promise.all(Array.from({ length: Math.min(LOOKUPS_IN_FLIGHT, ids.length) }, lookUp));
-    return queue.filter((w) => !w.guarded || (w.position ?? 0) > (stamps.get(w.id) ?? 0));
+    const after = new Map<DocumentId, number>();
+    const pending: QueuedWrite[] = [];
+    for (const write of queue) {
+      const stamp = after.get(write.id) ?? known.get(write.id) ?? read.get(write.id) ?? 0;
+      if ('deleteOne' in write.op) {
+        after.set(write.id, 0);
+      } else if (write.guarded && (write.position ?? 0) <= stamp) {
+        after.set(write.id, stamp);
+        continue;
+      } else {
+        after.set(write.id, write.position ?? stamp);
+      }
+      pending.push(write);
+    }
+    return { pending, after };
   }
 }

@@ -1,13 +1,14 @@
 import { describeReadStoreContract } from '../testing/read-store.contract';
+import { MONGODB_URL_HELP, realMongodbUrl } from '../testing/real-mongodb';
 import { MongoReadStore } from './mongodb-read-store';
 
-const url = process.env.MONGODB_URL;
+const url = realMongodbUrl('ReadStore contract');
 const dbName = `contract_${process.pid}_${Date.now().toString(36)}`;
 
 if (url) describeReadStoreContract('MongoDB', () => MongoReadStore.connect(url, dbName));
 else {
   describe.skip('ReadStore contract [MongoDB] — skipped: MONGODB_URL not set', () => {
-    it.todo('runs the ReadStore contract against MongoDB when MONGODB_URL is set');
+    it.todo(MONGODB_URL_HELP);
   });
 }
 
