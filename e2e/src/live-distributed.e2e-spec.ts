@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { isolatedStreamSettings } from '@hotline/infra/bus/testing';
 import type { Platform } from '@hotline/infra/platform';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/postgres/testing';
@@ -42,10 +43,7 @@ describe('GET /api/live in distributed mode: the gateway follows JetStream fed b
     EVENT_STORE_PATH: join(dir, 'events.db'),
     EVENT_STORE_DURABILITY: 'normal',
     READ_STORE: 'postgres',
-    HOTLINE_EVENTS_STREAM: `LIVE_${tag}`,
-    HOTLINE_DLQ_STREAM: `LIVE_DLQ_${tag}`,
-    HOTLINE_EVENTS_SUBJECT_PREFIX: `live${tag}.evt`,
-    HOTLINE_DLQ_SUBJECT_PREFIX: `live${tag}.dlq`,
+    ...isolatedStreamSettings('LIVE', tag),
     LOG_LEVEL: 'silent',
     HOTLINE_TRACE_EXPORTER: 'none',
     HOTLINE_SESSION_SECRET: randomUUID() + randomUUID(),

@@ -3,6 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { createGatewayService } from '@hotline/gateway';
 import { signIn } from '@hotline/gateway/testing';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { isolatedStreamSettings } from '@hotline/infra/bus/testing';
 import type { Platform } from '@hotline/infra/platform';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { lastPublishedPosition, Relay } from '@hotline/infra/relay';
@@ -29,10 +30,7 @@ describe('One trace from an HTTP request through the NATS hop, the handler, the 
         HOTLINE_TRACE_EXPORTER: 'memory',
         HOTLINE_DEMO: 'on',
         LOG_LEVEL: 'warn',
-        HOTLINE_EVENTS_STREAM: `TRACE_${tag}`,
-        HOTLINE_DLQ_STREAM: `TRACE_DLQ_${tag}`,
-        HOTLINE_EVENTS_SUBJECT_PREFIX: `trace${tag}.evt`,
-        HOTLINE_DLQ_SUBJECT_PREFIX: `trace${tag}.dlq`,
+        ...isolatedStreamSettings('TRACE', tag),
       },
     });
     platform = running.platform;

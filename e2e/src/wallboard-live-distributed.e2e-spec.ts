@@ -6,6 +6,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { firstValueFrom } from 'rxjs';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { isolatedStreamSettings } from '@hotline/infra/bus/testing';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
@@ -43,10 +44,7 @@ describe('GET /api/routing/board/live in distributed mode: the router’s change
     EVENT_STORE_PATH: join(dir, 'events.db'),
     EVENT_STORE_DURABILITY: 'normal',
     READ_STORE: 'postgres',
-    HOTLINE_EVENTS_STREAM: `WALLBOARD_${tag}`,
-    HOTLINE_DLQ_STREAM: `WALLBOARD_DLQ_${tag}`,
-    HOTLINE_EVENTS_SUBJECT_PREFIX: `wallboard${tag}.evt`,
-    HOTLINE_DLQ_SUBJECT_PREFIX: `wallboard${tag}.dlq`,
+    ...isolatedStreamSettings('WALLBOARD', tag),
     LOG_LEVEL: 'silent',
     HOTLINE_TRACE_EXPORTER: 'none',
     HOTLINE_SESSION_SECRET: randomUUID() + randomUUID(),

@@ -9,6 +9,6 @@ export {
 } from './event-bus-harness';
 export { rawJetStreamPublish, type RawJetStreamPublishOptions } from './raw-jetstream-publish';
 export { privateNats, freePort, portIsFree, type PrivateNats } from './private-nats';
-export { isolatedTopology } from './isolated-topology';
+export { isolatedStreamSettings, isolatedTopology } from './isolated-topology';
 export { permissionViolations } from './permission-violations';
 export { authorizedNats, type AuthorizedNats } from './authorized-nats';

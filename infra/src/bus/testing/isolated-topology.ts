@@ -13,3 +13,17 @@ export function isolatedTopology(run = randomUUID().replaceAll('-', '').slice(0,
     dlqSubjectPrefix: `t${run}.dlq`,
   };
 }
+
+/**
+ * The same isolation as settings for a platform a test boots (`HOTLINE_EVENTS_STREAM` …): streams
+ * `<NAME>_<tag>` and `<NAME>_DLQ_<tag>`, subjects under `<name><tag>`.
+ */
+export function isolatedStreamSettings(name: string, tag: string): Record<string, string> {
+  const lower = name.toLowerCase();
+  return {
+    HOTLINE_EVENTS_STREAM: `${name}_${tag}`,
+    HOTLINE_DLQ_STREAM: `${name}_DLQ_${tag}`,
+    HOTLINE_EVENTS_SUBJECT_PREFIX: `${lower}${tag}.evt`,
+    HOTLINE_DLQ_SUBJECT_PREFIX: `${lower}${tag}.dlq`,
+  };
+}

@@ -11,6 +11,7 @@ import {
   type ContactView,
 } from '@hotline/contracts';
 import { JetStreamEventPublisher } from '@hotline/infra/bus';
+import { isolatedStreamSettings } from '@hotline/infra/bus/testing';
 import { loadConfig } from '@hotline/infra/config';
 import {
   Platform,
@@ -74,10 +75,7 @@ export async function startIntakeHarness(options: IntakeHarnessOptions): Promise
       READ_STORE: 'memory',
       LOG_LEVEL: 'silent',
       HOTLINE_TRACE_EXPORTER: 'none',
-      HOTLINE_EVENTS_STREAM: `INTAKE_${tag}`,
-      HOTLINE_DLQ_STREAM: `INTAKE_DLQ_${tag}`,
-      HOTLINE_EVENTS_SUBJECT_PREFIX: `intake${tag}.evt`,
-      HOTLINE_DLQ_SUBJECT_PREFIX: `intake${tag}.dlq`,
+      ...isolatedStreamSettings('INTAKE', tag),
     },
     'intake-test',
   );

@@ -11,7 +11,7 @@ import {
 } from '@hotline/contracts';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { BusRecord, JetStreamEventPublisher, messageHeaders } from '@hotline/infra/bus';
-import { privateNats } from '@hotline/infra/bus/testing';
+import { isolatedStreamSettings, privateNats } from '@hotline/infra/bus/testing';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import { Platform, platformConfigSchema, startServices } from '@hotline/infra/platform';
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
@@ -36,10 +36,7 @@ export async function startDistributedSurvey(surveyEnv: Env = {}) {
     EVENT_STORE: 'sqlite',
     EVENT_STORE_DURABILITY: 'normal',
     READ_STORE: 'sqlite',
-    HOTLINE_EVENTS_STREAM: `SVT_${tag}`,
-    HOTLINE_DLQ_STREAM: `SVT_DLQ_${tag}`,
-    HOTLINE_EVENTS_SUBJECT_PREFIX: `svt${tag}.evt`,
-    HOTLINE_DLQ_SUBJECT_PREFIX: `svt${tag}.dlq`,
+    ...isolatedStreamSettings('SVT', tag),
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

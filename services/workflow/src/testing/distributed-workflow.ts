@@ -12,7 +12,7 @@ import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/
 import { Relay, lastPublishedPosition } from '@hotline/infra/relay';
 import { firstValueFrom } from 'rxjs';
 import { workflowService } from '../workflow.module';
-import { privateNats } from '@hotline/infra/bus/testing';
+import { isolatedStreamSettings, privateNats } from '@hotline/infra/bus/testing';
 
 export interface IsolatedDistributedEnv {
   env: Record<string, string>;
@@ -36,10 +36,7 @@ export async function isolatedDistributedEnv(dir: string): Promise<IsolatedDistr
     POSTGRES_URL: readModels.url,
     // Where the read models go when a run chooses READ_STORE=mongodb.
     MONGODB_DB: `wf_${tag}`,
-    HOTLINE_EVENTS_STREAM: `WFT_${tag}`,
-    HOTLINE_DLQ_STREAM: `WFT_DLQ_${tag}`,
-    HOTLINE_EVENTS_SUBJECT_PREFIX: `wft${tag}.evt`,
-    HOTLINE_DLQ_SUBJECT_PREFIX: `wft${tag}.dlq`,
+    ...isolatedStreamSettings('WFT', tag),
     HTTP_PORT: '0',
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
