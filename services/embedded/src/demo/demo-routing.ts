@@ -87,7 +87,8 @@ export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], 
   for (const [i, agentId] of DEMO_SEATS.entries()) {
     await send('SetAgentProfile', `agent:${agentId}`, admin, {
       agentId,
-      skills: i % 3 === 0 ? { 'lang.cmn': 5, 'lang.yue': 4 } : { 'lang.cmn': 5 },
+      // Languages, and a skill beyond them (the enterprise line, 涉企服务) as the routing screen shows it.
+      skills: i % 3 === 0 ? { 'lang.cmn': 5, 'lang.yue': 4, 'biz.enterprise': 6 } : { 'lang.cmn': 5 },
       queues: [
         { queueId: 'hotline', tier: 1, position: i, weight: 1 },
         ...(i % 3 === 0 ? [{ queueId: 'yue', tier: 1, position: i, weight: 1 }] : []),
