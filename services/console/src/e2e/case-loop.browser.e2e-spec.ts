@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousViolations } from './browser';
-import { ScreenLog, settleAnimations, signIn, signOut } from './console-steps';
+import { closedOrFailed, ScreenLog, settleAnimations, signIn, signOut } from './console-steps';
 import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
 
 // A 1×1 PNG: real magic bytes, so the gateway's upload check accepts it as an image.
@@ -183,10 +183,24 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
   it('lets the center close the case once the callback is recorded', async () => {
     await signIn(page, platform.url, 'center', '/center');
     await page.goto(url(`/center/cases/${encodeURIComponent(caseId)}`));
+    // The callback reaches the case from the desk through the survey and the workflow: the center
+    // sees it in the case's history before closing (reloading, as a user would, while it is on its way).
+    const recorded = page.getByText(/^回访：/).first();
+    for (
+      let attempt = 1;
+      !(await recorded.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      ));
+      attempt++
+    ) {
+      if (attempt === 12) throw new Error('the callback never reached the case page');
+      await page.reload();
+    }
     await page.getByRole('button', { name: /归\s*档/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /归\s*档/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await closedOrFailed(dialog);
     await page.getByText('已归档').first().waitFor();
     await log.visit(page, '15-center-case-closed');
     await signOut(page);
