@@ -96,7 +96,7 @@ describe('The knowledge base editor [browser: Debian chromium]', () => {
       .click();
     await decision.waitFor({ state: 'hidden' });
     await portal.reload();
-    await portal.getByRole('heading', { name: '常见问题' }).waitFor();
+    await portal.getByRole('heading', { name: '常见问题', exact: true }).waitFor();
     expect(await portal.getByText(QUESTION).count()).toBe(0);
     await portal.close();
     expect(log.summary()).toEqual([]);

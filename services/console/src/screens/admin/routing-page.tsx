@@ -35,17 +35,26 @@ export function RoutingPage() {
     }
   };
   const queueName = (queueId: string) => queues.find((q) => q.queueId === queueId)?.name ?? queueId;
-  // Languages by their names first, then other skills by the names the router matches.
-  const levels = (skills: Array<[string, number]>) =>
-    [
-      ...skills.filter(([skill]) => skill in LANGUAGE_SKILLS),
-      ...skills.filter(([skill]) => !(skill in LANGUAGE_SKILLS)),
-    ]
-      .map(([skill, level]) => {
-        const language = LANGUAGE_SKILLS[skill as keyof typeof LANGUAGE_SKILLS];
-        return `${language ? language[locale === 'en' ? 'en' : 'zh'] : skill} ${level}`;
-      })
-      .join('、');
+  // Languages by their names first, then other skills as the name the router matches, typed verbatim.
+  const levels = (skills: Array<[string, number]>) => {
+    const name = locale === 'en' ? 'en' : 'zh';
+    const languages = skills
+      .filter(([skill]) => skill in LANGUAGE_SKILLS)
+      .map(([skill, level]) => `${LANGUAGE_SKILLS[skill as keyof typeof LANGUAGE_SKILLS][name]} ${level}`);
+    const others = skills.filter(([skill]) => !(skill in LANGUAGE_SKILLS));
+    if (languages.length === 0 && others.length === 0) return undefined;
+    return (
+      <>
+        {languages.join('、')}
+        {others.map(([skill, level], i) => (
+          <span key={skill}>
+            {languages.length > 0 || i > 0 ? '、' : ''}
+            <Typography.Text code>{skill}</Typography.Text> {level}
+          </span>
+        ))}
+      </>
+    );
+  };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('admin.routing.title')} subTitle={t('admin.routing.subtitle')} />
@@ -72,7 +81,7 @@ export function RoutingPage() {
             {
               title: t('admin.routing.needs'),
               key: 'needs',
-              render: (_: unknown, q) => levels(q.requiredSkills.map((r) => [r.skillId, r.minLevel])) || '—',
+              render: (_: unknown, q) => levels(q.requiredSkills.map((r) => [r.skillId, r.minLevel])) ?? '—',
             },
             {
               title: t('admin.routing.overflow'),
