@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -20,6 +20,7 @@ import { createSipappService } from '@hotline/sipapp';
 import { ensurePromptFiles, promptPath } from '@hotline/sipapp/src/media/prompt-files';
 import { BaresipPhone } from '@hotline/sipapp/src/testing/baresip-phone';
 import { DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
+import { RtpengineControl } from '@hotline/sipapp/src/media/rtpengine-control';
 import { listenForDtmfInTurn } from '@hotline/sipapp/src/testing/dtmf-in-turn';
 import { platformCallId } from '@hotline/sipapp/src/calls/call-id';
 import { runSipp, type SippRun } from '@hotline/sipapp/src/testing/sipp';
@@ -41,6 +42,7 @@ describeWithTelephony(
     let running: BootedPlatform;
     let microphone: string;
     let phones = 0;
+    let rtpengine: RtpengineControl;
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'hotline-sip-calls-'));
@@ -48,6 +50,7 @@ describeWithTelephony(
       microphone = join(dir, 'microphone.wav');
       await toneFile(microphone, 90); // longer than any scenario: baresip hangs up when it ends
       peer = await DrachtioTestPeer.start();
+      rtpengine = RtpengineControl.at(ng!);
       // rtpengine's DTMF log port is the run's one: wait for it, then the sipapp binds it.
       const dtmfPort = Number(process.env.RTPENGINE_DTMF_PORT);
       await (await listenForDtmfInTurn(dtmfPort)).close();
@@ -59,6 +62,7 @@ describeWithTelephony(
           SIPAPP_DTMF_PORT: String(dtmfPort),
           SIPAPP_PROMPT_DIR: join(dir, 'prompts'),
           SIPAPP_RECORDING_DIR: process.env.RTPENGINE_RECORDINGS!,
+          SIPAPP_RING_MS: '1000', // calls ring a second: sipp's CANCEL comes while it rings
         },
       });
       running = await bootPlatform([workflowService, intakeService, routingService, sipapp], {
@@ -71,6 +75,7 @@ describeWithTelephony(
     afterAll(async () => {
       await running?.close();
       await peer?.close();
+      rtpengine?.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
@@ -210,6 +215,18 @@ describeWithTelephony(
       }
     }, 150_000);
 
+    /** Retries `check` until it passes (every 100 ms, for up to 20 s), then throws its last failure. */
+    async function eventually(check: () => Promise<void>): Promise<void> {
+      for (let i = 0; ; i++) {
+        try {
+          return await check();
+        } catch (error) {
+          if (i >= 200) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    }
+
     /** sipp's exit status says whether every call went as the scenario says; its log says why not. */
     const passed = (run: SippRun) => {
       if (run.code !== 0) throw new Error(`sipp exited with ${run.code}:\n${run.errors}\n${run.screen}`);
@@ -243,6 +260,63 @@ describeWithTelephony(
         expect(stored[0]?.data).toMatchObject({ outcome: 'caller-hung-up' });
       }
     }, 180_000);
+
+    it('sipp: a caller’s RFC 2833 keys lead the IVR through its menus: 2 self-service, 5 the poll, 1 satisfied', async () => {
+      const caller = '13812340066';
+      passed(await runSipp('keys', peer.sipTarget, { CALLER: caller, KEYS: '251' }));
+      const call = await endedCall(caller);
+      expect(call).toMatchObject({ outcome: 'hung-up' }); // the flow thanked the caller and hung up
+      expect(call.path).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ node: 'main-menu', digits: '2' }),
+          expect.objectContaining({ node: 'self-service', digits: '5' }),
+          expect.objectContaining({ node: 'poll', digits: '1' }),
+        ]),
+      );
+      expect(call.path.map((step) => step.node).slice(-1)).toEqual(['thanks-rating']);
+    }, 120_000);
+
+    it('sipp: a caller who holds (re-INVITE a=sendonly) and resumes stays on the call until their BYE', async () => {
+      const caller = '13812340077';
+      const trace = join(dir, 'hold-trace.log');
+      passed(await runSipp('hold', peer.sipTarget, { CALLER: caller, HOLD_MS: '1000', SIPP_TRACE: trace }));
+      expect(await endedCall(caller)).toMatchObject({ outcome: 'caller-hung-up' });
+      // Each re-INVITE was answered with rtpengine's SDP: its own media port, the caller's direction mirrored.
+      const answers = readFileSync(trace, 'utf8')
+        .split(/-{10,}/)
+        .filter((message) => /SIP\/2\.0 200 OK[\s\S]*CSeq: [23] INVITE/i.test(message));
+      expect(answers).toHaveLength(2);
+      expect(answers[0]).toMatch(/a=recvonly/);
+      expect(answers[1]).toMatch(/a=sendrecv/);
+      for (const answer of answers) expect(answer).toMatch(/m=audio [1-9][0-9]* RTP\/AVP/);
+    }, 120_000);
+
+    it('sipp: a caller who cancels while it rings gets 487, and nothing of the call is left', async () => {
+      const caller = '13812340088';
+      passed(await runSipp('cancel', peer.sipTarget, { CALLER: caller }));
+      const callId = peer.lastCallFrom(caller)!;
+      expect(callId).toBeDefined();
+      // rtpengine releases the call's media (the app deletes it once the CANCEL ends the setup).
+      await eventually(async () => {
+        await expect(rtpengine.send('query', { 'call-id': callId })).rejects.toThrow(/unknown call-id/i);
+      });
+      const id = platformCallId(callId);
+      expect(await running.platform.eventStore.readStreamOrEmpty(`ivrCall-${id}`)).toEqual([]);
+      expect(await running.platform.eventStore.readStreamOrEmpty(`contact-ivr-${id}`)).toEqual([]);
+    }, 60_000);
+
+    it('sipp: INVITEs with a broken SDP (488) or no Contact (400) are refused, and the next call works', async () => {
+      const caller = '13812340099';
+      passed(await runSipp('malformed', peer.sipTarget, { CALLER: caller }));
+      const callId = peer.lastCallFrom(caller)!;
+      await expect(rtpengine.send('query', { 'call-id': callId })).rejects.toThrow(/unknown call-id/i);
+      expect(
+        await running.platform.eventStore.readStreamOrEmpty(`ivrCall-${platformCallId(callId)}`),
+      ).toEqual([]);
+      const next = '13812340100';
+      passed(await runSipp('caller-hangs-up', peer.sipTarget, { CALLER: next, HOLD_MS: '500' }));
+      expect(await endedCall(next)).toMatchObject({ outcome: 'caller-hung-up' });
+    }, 60_000);
 
     it('refuses a caller on intake’s blocklist: they hear the refusal, then the line closes', async () => {
       const caller = '13700002222';

@@ -31,6 +31,11 @@ export const sipappConfigSchema = z.object({
     .describe(
       "rtpengine's --recording-dir (pcap): a caller's recording is replayed from it and a confirmed one kept as WAV with its contact; unset: neither",
     ),
+  SIPAPP_RING_MS: envInt({ min: 0, max: 30_000 })
+    .default(0)
+    .describe(
+      'How long an incoming call rings (180 Ringing) before the IVR answers it, in ms; a CANCEL meanwhile leaves nothing behind. 0 answers at once',
+    ),
   DRACHTIO_URL: HostPort.optional().describe('drachtio-server control address (inbound connection mode)'),
   DRACHTIO_SECRET: z.string().min(1).default('cymru').describe("drachtio-server's shared secret"),
 });

@@ -33,8 +33,23 @@ export interface RtpengineCallOptions {
 
 /** The tag rtpengine knows the IVR's own leg by (the placeholder answerer). */
 const IVR_TAG = 'ivr';
-const PLACEHOLDER_SDP = (host: string) =>
-  `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=ivr\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n`;
+const PLACEHOLDER_SDP = (host: string, direction: string) =>
+  `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=ivr\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
+
+/** The IVR's answer to the caller's direction (RFC 3264 6.1): a caller on hold (sendonly) is received only. */
+const ANSWER_DIRECTION: Record<string, string> = {
+  sendonly: 'recvonly',
+  recvonly: 'sendonly',
+  inactive: 'inactive',
+  sendrecv: 'sendrecv',
+};
+
+/** The caller's media direction: the audio line's attribute, else the session's, else sendrecv. */
+function directionOf(sdp: string): string {
+  const audio = sdp.slice(Math.max(0, sdp.search(/^m=audio /m)));
+  const pick = (text: string) => /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(text)?.[1];
+  return pick(audio) ?? pick(sdp.slice(0, Math.max(0, sdp.search(/^m=/m)))) ?? 'sendrecv';
+}
 
 /**
  * The media port on rtpengine for one call: a one-legged call (offer with the caller's SDP, answer
@@ -61,11 +76,25 @@ export class RtpengineMedia implements IvrMedia {
     callerSdp: string,
     host = '127.0.0.1',
   ): Promise<{ media: RtpengineMedia; sdp: string }> {
-    const { control, callId, fromTag } = options;
-    const flags = { 'call-id': callId, 'from-tag': fromTag };
-    await control.send('offer', { ...flags, sdp: callerSdp, replace: ['origin', 'session-connection'] });
-    const answer = await control.send('answer', { ...flags, 'to-tag': IVR_TAG, sdp: PLACEHOLDER_SDP(host) });
-    return { media: new RtpengineMedia(options), sdp: String(answer.sdp) };
+    try {
+      const sdp = await negotiate(options, callerSdp, host);
+      return { media: new RtpengineMedia(options), sdp };
+    } catch (error) {
+      // Half set up (the offer taken, the answer refused): nothing is left on rtpengine.
+      await options.control
+        .send('delete', { 'call-id': options.callId, 'from-tag': options.fromTag })
+        .catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * The caller's new offer in the call (a re-INVITE: hold with a=sendonly, resume, a new address):
+   * offered and answered again on rtpengine; returns rtpengine's SDP to answer the caller with.
+   */
+  renegotiate(callerSdp: string, host = '127.0.0.1'): Promise<string> {
+    if (this.gone) return Promise.reject(new CallerHungUp());
+    return negotiate(this.options, callerSdp, host);
   }
 
   /** The SIP side saw the caller leave (BYE or CANCEL): every wait ends with CallerHungUp. */
@@ -187,6 +216,22 @@ export class RtpengineMedia implements IvrMedia {
     if (!existsSync(file)) await speak(item.text, options.language, file);
     return file;
   }
+}
+
+/** Offer with the caller's SDP, answer with the IVR's placeholder: rtpengine's SDP for the caller. */
+async function negotiate(options: RtpengineCallOptions, callerSdp: string, host: string): Promise<string> {
+  const flags = { 'call-id': options.callId, 'from-tag': options.fromTag };
+  await options.control.send('offer', {
+    ...flags,
+    sdp: callerSdp,
+    replace: ['origin', 'session-connection'],
+  });
+  const answer = await options.control.send('answer', {
+    ...flags,
+    'to-tag': IVR_TAG,
+    sdp: PLACEHOLDER_SDP(host, ANSWER_DIRECTION[directionOf(callerSdp)] ?? 'sendrecv'),
+  });
+  return String(answer.sdp);
 }
 
 function hash(text: string): string {

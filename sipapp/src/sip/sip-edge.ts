@@ -73,6 +73,7 @@ export class SipEdge {
       recordingDir,
       logger,
       ready: () => control.ping(),
+      ringMs: config.SIPAPP_RING_MS,
     });
     const prompts = new AbortController();
     // Made in the background: the first calls of a new install may hear silence where a file is missing.

@@ -99,6 +99,7 @@ export class PhoneCall {
 
   /** A response to the INVITE as received (retransmissions of the final one are acknowledged again). */
   inviteResponse(response: sip.SipMessage): void {
+    if (response.headers.cseq?.seq !== this.invite.headers.cseq?.seq) return; // a re-INVITE's: reinvite()
     const status = response.status ?? 0;
     if (this.finalResponse === undefined) this.responses.push(response);
     if (status < 200) return;
@@ -155,11 +156,40 @@ export class PhoneCall {
     );
   }
 
+  /** A re-INVITE in the answered call (hold, resume) with a new SDP: its final response, ACKed if 2xx. */
+  reinvite(sdp: string): Promise<sip.SipMessage> {
+    const answer = this.finalResponse;
+    if (answer === undefined) return Promise.reject(new Error('the call was not answered'));
+    const seq = ++this.cseq;
+    const request: sip.SipMessage = {
+      method: 'INVITE',
+      uri: contactOf(answer) ?? this.invite.uri!,
+      headers: {
+        to: answer.headers.to,
+        from: this.invite.headers.from,
+        'call-id': this.callId,
+        cseq: { method: 'INVITE', seq },
+        contact: this.invite.headers.contact,
+        'content-type': 'application/sdp',
+        'max-forwards': '70',
+      },
+      content: sdp,
+    };
+    return new Promise((resolve) =>
+      this.stack.send(request, (response) => {
+        const status = response.status ?? 0;
+        if (status < 200) return;
+        if (status < 300) this.ack(response, seq);
+        resolve(response);
+      }),
+    );
+  }
+
   farEndHungUp(request: sip.SipMessage): void {
     this.onFarEndBye(request);
   }
 
-  private ack(answer: sip.SipMessage): void {
+  private ack(answer: sip.SipMessage, seq = 1): void {
     this.stack.send({
       method: 'ACK',
       uri: contactOf(answer) ?? this.invite.uri!,
@@ -168,7 +198,7 @@ export class PhoneCall {
         to: answer.headers.to,
         from: this.invite.headers.from,
         'call-id': this.callId,
-        cseq: { method: 'ACK', seq: 1 },
+        cseq: { method: 'ACK', seq },
         'max-forwards': '70',
       },
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The scenarios in `sipapp/sipp/` that `run.sh` knows. */
-export type SippScenario = 'caller-hangs-up' | 'load';
+export type SippScenario = 'caller-hangs-up' | 'load' | 'keys' | 'hold' | 'cancel' | 'malformed';
 
 export interface SippRun {
   /** sipp's exit status: 0 when every call went as the scenario says. */
@@ -24,9 +24,7 @@ const RUN = join(__dirname, '..', '..', 'sipp', 'run.sh');
 export function runSipp(
   scenario: SippScenario,
   target: string,
-  settings: Partial<
-    Record<'CALLER' | 'CASE_NUMBER' | 'RECORD_MS' | 'HOLD_MS' | 'CALLS' | 'RATE', string>
-  > = {},
+  settings: Partial<Record<'CALLER' | 'KEYS' | 'HOLD_MS' | 'CALLS' | 'RATE' | 'SIPP_TRACE', string>> = {},
 ): Promise<SippRun> {
   const out = mkdtempSync(join(tmpdir(), `hotline-sipp-${scenario}-`));
   return new Promise((resolve) => {

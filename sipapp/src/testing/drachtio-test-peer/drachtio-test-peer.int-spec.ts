@@ -107,6 +107,37 @@ describe('the drachtio-server test peer against a real drachtio-srf and a SIP ph
     expect(bye.uri).toContain('13912345678@127.0.0.3');
   });
 
+  it('hands a re-INVITE in the dialog to srf, returns its answer, and keeps the dialog and its CSeq', async () => {
+    let dialog: Srf.Dialog | undefined;
+    const answeredByApp = new Promise<void>((resolve) => {
+      onInvite = (req, res) => {
+        void srf.createUAS(req, res, { localSdp: SDP('127.0.0.1', 40004) }).then((created) => {
+          dialog = created;
+          resolve();
+        });
+      };
+    });
+    const call = phone.call(peer.uri('12345'), { caller: '13912345679', sdp: SDP('127.0.0.3', 41004) });
+    await call.answered;
+    await answeredByApp;
+    // The app's own request first (the phone refuses INFO with 405): the peer's CSeq is now 2.
+    await dialog!.request({ method: 'INFO', body: 'x' } as unknown as Srf.SrfRequest); // srf's types want a whole request
+    const modified = new Promise<string>((resolve) => {
+      dialog!.on('modify', (req: Srf.SrfRequest, res: Srf.SrfResponse) => {
+        res.send(200, { body: SDP('127.0.0.1', 40006) });
+        resolve(req.body);
+      });
+    });
+    const held = await call.reinvite(SDP('127.0.0.3', 41004).replace('a=sendrecv', 'a=sendonly'));
+    expect(held.status).toBe(200);
+    expect(held.headers.cseq).toEqual({ method: 'INVITE', seq: 2 });
+    expect(held.content).toContain('m=audio 40006 RTP/AVP 0');
+    expect(await modified).toContain('a=sendonly');
+    await (dialog!.destroy() as unknown as Promise<unknown>);
+    const bye = await call.hungUpByFarEnd;
+    expect(bye.headers.cseq).toEqual({ method: 'BYE', seq: 3 });
+  });
+
   it('answers a CANCEL during setup with 487 and tells srf; a late answer is refused', async () => {
     let cancelled!: () => void;
     const cancelSeen = new Promise<void>((resolve) => (cancelled = resolve));

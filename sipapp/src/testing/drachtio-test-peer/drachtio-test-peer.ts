@@ -163,7 +163,8 @@ export class DrachtioTestPeer {
       if (sent.content.startsWith('v=0')) response.headers['content-type'] ??= 'application/sdp';
     }
     let dialogId = this.dialogIdOf(request);
-    if (request.method === 'INVITE' && status >= 200 && status < 300) {
+    // A 2xx to an INVITE opens the dialog; to a re-INVITE in it, the dialog goes on (its CSeq too).
+    if (request.method === 'INVITE' && status >= 200 && status < 300 && !this.dialogs.has(dialogId)) {
       this.dialogs.set(dialogId, {
         callId,
         local: response.headers.to,
