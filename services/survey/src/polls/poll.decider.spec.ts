@@ -177,11 +177,19 @@ describe('interview', () => {
     },
   };
 
-  it('refuses a number already taken, so the take moves on to the next', () => {
+  it('refuses a number another interviewer took, so the take moves on to the next', () => {
+    const byAnother = { ...taken, data: { ...taken.data, interviewerId: 'agent-b' } };
+    interview
+      .given([byAnother])
+      .when({ type: 'TakeNextPollInterview', data: { roundId: 'r1' } }, { candidate: { ...taken.data } })
+      .thenRejects(PollError.InterviewTaken);
+  });
+
+  it('answers a take racing the same interviewer’s own take with the number that one won, writing nothing', () => {
     interview
       .given([taken])
       .when({ type: 'TakeNextPollInterview', data: { roundId: 'r1' } }, { candidate: { ...taken.data } })
-      .thenRejects(PollError.InterviewTaken);
+      .then([]);
   });
 
   it('records a second identical outcome as nothing, a different one as refused', () => {
