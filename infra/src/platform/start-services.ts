@@ -8,10 +8,11 @@ import type { Platform } from './platform';
 import { platformModule, type ServiceDefinition } from './service-module';
 
 /**
- * The largest JSON body a route takes: the biggest command is a part of a sampling frame file
- * (512 Ki characters of CSV, more bytes when written in Chinese). Files go through the uploads.
+ * The largest JSON body a route takes (Express's default is 100 KB): the biggest command is a part
+ * of a sampling frame file, at most 512 KiB of CSV (the console cuts parts by UTF-8 bytes), and a
+ * command must still fit the bus's 1 MB message. Files go through the uploads.
  */
-const JSON_BODY_LIMIT = '2mb';
+const JSON_BODY_LIMIT = '1mb';
 
 export interface RunningServices {
   app: INestApplication;
