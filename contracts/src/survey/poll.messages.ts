@@ -23,8 +23,27 @@ const command = <T extends string, S extends z.ZodType>(type: T, summary: string
   defineCommand({ type, service: SURVEY_SERVICE, summary, schema });
 
 const Title = z.string().trim().min(1).max(200);
-/** Up to 512 KiB of CSV (about 20,000 numbers) per file: a bigger frame is imported in several files. */
+/**
+ * Up to 512 KiB of CSV (about 20,000 numbers) per command: a bigger file is sent in parts, split
+ * at line boundaries (the console does it), each part a command of its own.
+ */
 export const POLL_FRAME_FILE_MAX_CHARS = 512 * 1024;
+/** The parts of one frame file: 100 parts of 512 KiB, 50 MiB (about 2 million numbers). */
+export const POLL_FRAME_FILE_MAX_PARTS = 100;
+
+/** Which part of a bigger frame file a command carries, so its lines are reported by the file's numbers. */
+export const PollFramePart = z
+  .object({
+    /** The file's own id (the console uses its content hash): the parts of one file share it. */
+    fileId: ClientId,
+    /** 0-based. */
+    index: z.number().int().min(0),
+    count: z.number().int().min(1).max(POLL_FRAME_FILE_MAX_PARTS),
+    /** The file's line number of the part's first line (1 for the first part). */
+    firstLine: z.number().int().min(1),
+  })
+  .refine((part) => part.index < part.count, { message: 'must be below count', path: ['index'] });
+export type PollFramePart = z.infer<typeof PollFramePart>;
 export const PollInterviewId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,47}\.\d{1,6}$/, 'must be <roundId>.<n>');
@@ -107,6 +126,8 @@ export const ImportSamplingFrame = command(
     frame: PollFrame,
     fileName: z.string().trim().min(1).max(200),
     content: z.string().min(1).max(POLL_FRAME_FILE_MAX_CHARS),
+    /** Absent when the command carries the whole file. */
+    part: PollFramePart.optional(),
   }),
 );
 
@@ -123,6 +144,8 @@ export const SamplingFrameImported = defineEvent({
     accepted: z.number().int().min(0),
     rejectedCount: z.number().int().min(0),
     rejected: z.array(PollRejectedLine).max(200),
+    /** The part of a bigger file this was (its rejected lines carry the file's line numbers). */
+    part: PollFramePart.optional(),
   }),
 });
 

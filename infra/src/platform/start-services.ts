@@ -1,10 +1,18 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AnyContextErrorFilter } from './any-context-error.filter';
 import { HealthModule } from '../health/health.module';
 import { onShutdown, type ShutdownStep } from '../health/graceful-shutdown';
 import type { Platform } from './platform';
 import { platformModule, type ServiceDefinition } from './service-module';
+
+/**
+ * The largest JSON body a route takes (Express's default is 100 KB): the biggest command is a part
+ * of a sampling frame file, at most 512 KiB of CSV (the console cuts parts by UTF-8 bytes), and a
+ * command must still fit the bus's 1 MB message. Files go through the uploads.
+ */
+const JSON_BODY_LIMIT = '1mb';
 
 export interface RunningServices {
   app: INestApplication;
@@ -36,7 +44,11 @@ export async function startServices(
   })
   class RootModule {}
 
-  const app = await NestFactory.create(RootModule, { logger: ['error', 'warn'], bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(RootModule, {
+    logger: ['error', 'warn'],
+    bufferLogs: false,
+  });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalFilters(new AnyContextErrorFilter(platform.logger));
   app.connectMicroservice({ strategy: platform.transport(platform.serviceName) }, { inheritAppConfig: true });
   await app.startAllMicroservices();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { apiAs, closedOrFailed, consoleSession, getAsUser, signIn } from './console-steps';
+import { apiAs, chooseOption, closedOrFailed, consoleSession, getAsUser, signIn } from './console-steps';
 import { foreignText } from './screen-text';
 
 const scale = [
@@ -228,6 +228,68 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
   });
+
+  it('imports a carrier frame bigger than one command in parts, counting every number and naming each invalid line by its line in the file', async () => {
+    const { page, platform } = session;
+    const center = await apiAs(platform.url, 'center');
+    await center.post('/api/survey/polls', {
+      commandId: 'browser-big-frame-define',
+      roundId: 'browser-big-frame',
+      title: '大文件导入演练',
+      seed: 'big-frame',
+      questionnaire: {
+        units: [{ unitId: 'water-group', name: '市水务集团' }],
+        questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
+      },
+      quotas: [{ district: 'gulou', frame: 'carrier', count: 7 }],
+    });
+    await center.dispose();
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), '大文件导入演练');
+    // The round shown is this one (its only quota asks for 7 carrier numbers) before a file goes in.
+    await page
+      .getByRole('row', { name: /运营商号码库/ })
+      .getByRole('cell', { name: '7', exact: true })
+      .waitFor();
+    // A district's carrier numbers, 60,000 of them (over 1 MB, three parts), with invalid lines in
+    // the first, second and last part.
+    const lines = ['phone,district'];
+    for (let i = 0; i < 60_000; i++) lines.push(`139${String(i).padStart(8, '0')},gulou`);
+    const invalid: [number, string][] = [
+      [7, '12345,gulou'],
+      [30_001, '13800000001,鼓楼区'],
+      [58_888, '13900000001,gulou'],
+    ];
+    for (const [line, text] of invalid) lines.splice(line - 1, 0, text);
+    const file = {
+      name: '鼓楼区运营商号码.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    };
+    expect(file.buffer.length).toBeGreaterThan(2 * 512 * 1024);
+    await chooseOption(page, page.getByRole('combobox', { name: '样本框', exact: true }), '运营商号码库');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText('已导入 3 / 3 部分').waitFor({ timeout: 120_000 });
+    await page.getByText('已导入 60000 个号码，3 行无效').waitFor({ timeout: 60_000 });
+    const imported = page.getByRole('row', { name: /鼓楼区运营商号码/ });
+    await imported.getByRole('cell', { name: '60000', exact: true }).waitFor();
+    await imported.getByRole('cell', { name: '3', exact: true }).waitFor();
+    await imported.getByRole('button').first().click();
+    const rejected = page.getByRole('list', { name: '无效行' }).last();
+    await rejected.getByText('第 7 行：“12345”不是有效的手机或固定电话号码').waitFor();
+    await rejected.getByText('第 30001 行：“鼓楼区”不是区县代码').waitFor();
+    await rejected.getByText('第 58888 行：13900000001 已在该号码库中').waitFor();
+    await log.visit(page, 'polls-08-center-big-frame');
+    expect(await foreignText(page)).toEqual([]);
+
+    // The same file again (a retry, or after a reload): the same parts, answered as already imported.
+    const summary = page.getByText('已导入 60000 个号码，3 行无效');
+    await summary.waitFor({ state: 'detached', timeout: 60_000 });
+    await page.locator('input[type=file]').setInputFiles(file);
+    await summary.waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('row', { name: /鼓楼区运营商号码/ }).count()).toBe(1);
+  }, 300_000);
 
   it("has this year's round in the demo city", () => {
     const { platform } = session;

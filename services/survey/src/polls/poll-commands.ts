@@ -145,10 +145,17 @@ export class PollCommands {
         };
     }
     // Page on past numbers others won since the read model last moved: every number still pending
-    // in the stream is pending in the caught-up read model, so "none left" is true when said.
+    // in the stream is pending in the caught-up read model, so "none left" is true when said. The
+    // numbers this interviewer holds stay in the list: every take of one interviewer walks the same
+    // order, so a take racing another of theirs meets the number that one won and answers it.
     for (let after = 0; ;) {
       const candidates = await interviews.find<PollCandidate & { seq: number }>(
-        { roundId, status: 'pending', seq: { $gt: after }, ...scope },
+        {
+          roundId,
+          $or: [{ status: 'pending' }, { status: 'taken', interviewerId: actor.id }],
+          seq: { $gt: after },
+          ...scope,
+        },
         { sort: { seq: 1 }, limit: CANDIDATES_PER_TAKE },
       );
       if (candidates.length === 0) break;

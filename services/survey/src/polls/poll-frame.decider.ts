@@ -30,7 +30,7 @@ function decide(
   context: DecideContext & PollFrameContext,
 ): PollFrameEvent[] {
   requireRole(context.actor, ORGANISERS, 'import a sampling frame');
-  const { roundId, frame, fileName, content } = command.data;
+  const { roundId, frame, fileName, content, part } = command.data;
   if (!context.round.defined)
     throw new PollRuleViolation(PollError.RoundNotFound, `poll round ${roundId} was not found`);
   if (context.round.drawn)
@@ -38,7 +38,7 @@ function decide(
       PollError.SampleDrawn,
       `poll round ${roundId} has drawn its sample: its frames are fixed`,
     );
-  const parsed = parseFrameFile(content);
+  const parsed = parseFrameFile(content, part?.firstLine);
   const rejected: RejectedLine[] = [];
   const entries = parsed.entries.filter((entry, i) => {
     if (!state.phones.has(entry.phone)) return true;
@@ -63,6 +63,7 @@ function decide(
         accepted: entries.length,
         rejectedCount: allRejected.length,
         rejected: allRejected.slice(0, REJECTED_LINES_KEPT),
+        ...(part ? { part } : {}),
       },
     },
   ];

@@ -78,6 +78,9 @@ function decide(
     requireRole(actor, INTERVIEWERS, 'take a poll interview');
     const candidate = context.candidate;
     if (!candidate) throw new Error('TakeNextPollInterview needs the candidate in its context');
+    // A take racing another take of the same interviewer (two tabs, a double click) answers the
+    // number that one won: an interviewer holds one number at a time.
+    if (state.status === 'taken' && state.interviewerId === actor.id) return [];
     if (state.status !== 'pending')
       throw new PollRuleViolation(PollError.InterviewTaken, `${candidate.interviewId} is taken`);
     return [{ type: 'PollInterviewTaken', data: { ...candidate, interviewerId: actor.id } }];

@@ -15,6 +15,7 @@ import type { Filter } from '@hotline/infra/read-store';
 import type { z } from 'zod';
 import { SurveyCollection } from '../read-models/survey-collections';
 import type { SurveyReadModels } from '../read-models/survey-read-models';
+import { frameFileImports, type FrameImportDoc } from './frame-file-imports';
 import { unitIndices, type UnitTally } from './poll-index';
 
 type Params<D extends { schema: z.ZodType }> = z.output<D['schema']>;
@@ -42,7 +43,7 @@ export const dialsInterviewees = (actor: Actor): boolean => {
 };
 
 /** A rejected frame line as a reader who does not dial sees it: the number it quotes masked. */
-function maskedLine(line: { value: string; reason: string }): { value: string; reason: string } {
+function maskedLine<L extends { value: string; reason: string }>(line: L): L {
   const { value, reason } = line;
   if (!/\d{7,}/.test(value)) return line;
   const masked = maskPhone(value);
@@ -93,7 +94,10 @@ export class PollQueries {
     const districtScope =
       query.viewer.districtId === CITY_DISTRICT ? {} : { district: query.viewer.districtId };
     const [imports, quotas] = await Promise.all([
-      this.collection('pollFrameImports').find({ roundId: query.roundId }, { sort: { importedAt: 1 } }),
+      this.collection('pollFrameImports').find<FrameImportDoc & { _id: string; _pos: number }>(
+        { roundId: query.roundId },
+        { sort: { importedAt: 1 } },
+      ),
       this.collection('pollQuotas').find(
         { roundId: query.roundId, ...districtScope },
         { sort: { district: 1, frame: 1 } },
@@ -102,11 +106,9 @@ export class PollQueries {
     const dials = dialsInterviewees(query.viewer.actor);
     return {
       ...withoutInternals(round),
-      imports: imports.map((doc) => {
-        const item = withoutInternals(doc);
-        if (dials || !Array.isArray(item.rejected)) return item;
-        return { ...item, rejected: (item.rejected as { value: string; reason: string }[]).map(maskedLine) };
-      }),
+      imports: frameFileImports(imports.map(({ _id, _pos, ...doc }) => doc)).map((item) =>
+        dials ? item : { ...item, rejected: item.rejected.map(maskedLine) },
+      ),
       quotas: quotas.map(withoutInternals),
     };
   }

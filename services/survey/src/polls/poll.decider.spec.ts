@@ -160,6 +160,56 @@ describe('sampling frame', () => {
   });
 });
 
+describe('a part of a bigger frame file', () => {
+  it('reports its invalid lines by the file’s line numbers and says which part it was', () => {
+    const frame = deciderSpec(pollFrameDecider, () => ({ ...base, round: { defined: true, drawn: false } }));
+    const part = { fileId: 'f1', index: 1, count: 3, firstLine: 20_001 };
+    frame
+      .given([])
+      .when({
+        type: 'ImportSamplingFrame',
+        data: {
+          roundId: 'r1',
+          frame: 'carrier',
+          fileName: 'c.csv',
+          content: '13900000002,gulou\n12345,gulou',
+          part,
+        },
+      })
+      .then([
+        {
+          type: 'SamplingFrameImported',
+          data: {
+            roundId: 'r1',
+            frame: 'carrier',
+            importId: 'c1',
+            fileName: 'c.csv',
+            accepted: 1,
+            rejectedCount: 1,
+            rejected: [
+              {
+                line: 20_002,
+                code: 'phone',
+                value: '12345',
+                reason: '"12345" is not a Chinese mobile or landline number',
+              },
+            ],
+            part,
+          },
+        },
+        {
+          type: 'SamplingFrameEntriesAdded',
+          data: {
+            roundId: 'r1',
+            frame: 'carrier',
+            importId: 'c1',
+            entries: [{ phone: '13900000002', district: 'gulou' }],
+          },
+        },
+      ]);
+  });
+});
+
 describe('interview', () => {
   const interview = deciderSpec(pollInterviewDecider, () => ({
     ...base,
@@ -177,11 +227,19 @@ describe('interview', () => {
     },
   };
 
-  it('refuses a number already taken, so the take moves on to the next', () => {
+  it('refuses a number another interviewer took, so the take moves on to the next', () => {
+    const byAnother = { ...taken, data: { ...taken.data, interviewerId: 'agent-b' } };
+    interview
+      .given([byAnother])
+      .when({ type: 'TakeNextPollInterview', data: { roundId: 'r1' } }, { candidate: { ...taken.data } })
+      .thenRejects(PollError.InterviewTaken);
+  });
+
+  it('answers a take racing the same interviewer’s own take with the number that one won, writing nothing', () => {
     interview
       .given([taken])
       .when({ type: 'TakeNextPollInterview', data: { roundId: 'r1' } }, { candidate: { ...taken.data } })
-      .thenRejects(PollError.InterviewTaken);
+      .then([]);
   });
 
   it('records a second identical outcome as nothing, a different one as refused', () => {

@@ -1,4 +1,5 @@
 import { parseFrameFile } from './sampling-frame';
+import { frameFileImports } from './frame-file-imports';
 import { sampleByQuota, systematicSample } from './systematic-sample';
 
 describe('sampling frame file', () => {
@@ -69,5 +70,49 @@ describe('random-start systematic sampling', () => {
       [40, 5],
     ]);
     expect(result[0]?.sample.every((e) => e.district === 'gulou')).toBe(true);
+  });
+});
+
+describe('a frame file sent in parts', () => {
+  it('numbers a part’s lines as in the file, and skips a header only on the file’s first line', () => {
+    const parsed = parseFrameFile('phone,district\n12345,gulou\n13800138000,gulou', 20_001);
+    expect(parsed.rejected.map((r) => [r.line, r.code])).toEqual([
+      [20_001, 'phone'],
+      [20_002, 'phone'],
+    ]);
+    expect(parsed.lines).toEqual([20_003]);
+  });
+
+  it('adds up the parts of a file, keeps the first rejected lines in file order, and leaves a whole file alone', () => {
+    const part = (index: number, firstLine: number) => ({ fileId: 'f1', index, count: 3, firstLine });
+    const line = (n: number) => ({ line: n, code: 'phone', value: 'x', reason: 'x' });
+    const doc = (importId: string, at: string, accepted: number, rejected: number[]) => ({
+      importId,
+      frame: 'carrier',
+      fileName: '运营商.csv',
+      accepted,
+      rejectedCount: rejected.length,
+      rejected: rejected.map(line),
+      importedAt: at,
+    });
+    const imports = frameFileImports([
+      { ...doc('c.0', '2026-12-07T01:00:00.000Z', 19_998, [7, 9]), part: part(0, 1) },
+      doc('whole', '2026-12-07T01:00:01.000Z', 12, [3]),
+      { ...doc('c.1', '2026-12-07T01:00:02.000Z', 20_000, []), part: part(1, 20_001) },
+      { ...doc('c.2', '2026-12-07T01:00:03.000Z', 9_999, [40_005]), part: part(2, 40_001) },
+    ]);
+    expect(imports).toEqual([
+      {
+        ...doc('carrier.f1', '2026-12-07T01:00:03.000Z', 49_997, [7, 9, 40_005]),
+        parts: { imported: 3, count: 3 },
+      },
+      doc('whole', '2026-12-07T01:00:01.000Z', 12, [3]),
+    ]);
+    // A part read twice is counted once.
+    const again = frameFileImports([
+      { ...doc('c.0', 'a', 1, []), part: part(0, 1) },
+      { ...doc('c.0', 'b', 1, []), part: part(0, 1) },
+    ]);
+    expect(again[0]).toMatchObject({ accepted: 1, parts: { imported: 1, count: 3 } });
   });
 });

@@ -44,16 +44,17 @@ const quoted = (field: string): string => `"${short(field)}"`;
 /**
  * Parses a frame file, one number a line: `phone,district[,unitId]` (a header line starting with
  * `phone` and blank lines are skipped). Every invalid line is reported with its number and the
- * reason, and the valid ones are kept; a number seen before in the file is a duplicate.
+ * reason, and the valid ones are kept; a number seen before in the file is a duplicate. A part of a
+ * bigger file starts at its `firstLine`: its lines are numbered as in the file.
  */
-export function parseFrameFile(text: string): ParsedFrame {
+export function parseFrameFile(text: string, firstLine = 1): ParsedFrame {
   const entries: FrameEntry[] = [];
   const kept: number[] = [];
   const rejected: RejectedLine[] = [];
   const seen = new Set<string>();
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
-    const line = index + 1;
+    const line = firstLine + index;
     const content = raw.trim();
     if (content === '' || (line === 1 && /^phone\b/i.test(content))) return;
     const [phoneText = '', district = '', unitId] = content.split(',').map((field) => field.trim());

@@ -1,23 +1,21 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Form, Select, Space, Upload } from 'antd';
+import { Button, Card, Flex, Space } from 'antd';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
 import { DefinePollRoundModal } from './define-poll-round-modal';
+import { FrameImportForm } from './frame-import-form';
 import { PollAuditCard } from './poll-audit-card';
 import { PollImportsTable, PollProgressCard } from './poll-progress-card';
 import { PollResultsCard } from './poll-results-card';
 import { PollRoundPicker } from './poll-round-picker';
 import { PollRoundSteps } from './poll-round-steps';
 import {
-  POLL_FRAMES,
   drawPollSample,
   getPollResults,
   getPollRound,
-  importPollFrame,
   listPollRounds,
   publishPollResults,
-  type PollFrame,
 } from './polls-api';
 import { usePollAction } from './use-poll-action';
 
@@ -98,7 +96,7 @@ export function CenterPollsPage() {
           )}
           <PollProgressCard quotas={current.quotas} />
           <Card size="small" title={t('polls.imports.title')}>
-            {current.status === 'defined' && <ImportForm roundId={current.roundId} onImported={after} />}
+            {current.status === 'defined' && <FrameImportForm roundId={current.roundId} onImported={after} />}
             <PollImportsTable imports={current.imports} />
           </Card>
           {current.status !== 'defined' && (
@@ -108,47 +106,5 @@ export function CenterPollsPage() {
         </Flex>
       )}
     </>
-  );
-}
-
-/** A frame file read in the browser and sent as text: the service reports each invalid line. */
-function ImportForm({
-  roundId,
-  onImported,
-}: {
-  roundId: string;
-  onImported: (reply?: { position?: number }) => void;
-}) {
-  const t = useT();
-  const [frame, setFrame] = useState<PollFrame>('hotline');
-  const { run, busy } = usePollAction();
-  const send = async (file: File) => {
-    const content = await file.text();
-    onImported(await run((id) => importPollFrame(roundId, id, frame, file.name, content)));
-  };
-  return (
-    <Form layout="inline" style={{ marginBottom: 12 }}>
-      <Form.Item label={t('polls.import.frame')}>
-        <Select<PollFrame>
-          aria-label={t('polls.import.frame')}
-          value={frame}
-          onChange={setFrame}
-          style={{ minWidth: 180 }}
-          options={POLL_FRAMES.map((value) => ({ value, label: t(`polls.frame.${value}`) }))}
-        />
-      </Form.Item>
-      <Form.Item label={t('polls.import.file')}>
-        <Upload
-          accept=".csv,.txt,text/csv,text/plain"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void send(file);
-            return false;
-          }}
-        >
-          <Button disabled={busy}>{t('polls.import.submit')}</Button>
-        </Upload>
-      </Form.Item>
-    </Form>
   );
 }

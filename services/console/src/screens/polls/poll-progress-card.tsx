@@ -95,7 +95,14 @@ export function PollImportsTable({ imports }: { imports: readonly PollFrameImpor
           title: t('polls.imports.file'),
           dataIndex: 'fileName',
           // The name as the office gave it, without its extension (a screen shows words, not formats).
-          render: (name: string) => name.replace(/\.[A-Za-z0-9]{1,5}$/, ''),
+          render: (name: string, row) => {
+            const shown = name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
+            const parts = row.parts;
+            // A file still being sent (or stopped half way) says so: the rest comes with the same file.
+            return parts && parts.imported < parts.count
+              ? t('polls.imports.partial', { name: shown, done: parts.imported, total: parts.count })
+              : shown;
+          },
         },
         { title: t('polls.imports.accepted'), dataIndex: 'accepted', align: 'right' },
         { title: t('polls.imports.rejected'), dataIndex: 'rejectedCount', align: 'right' },

@@ -50,6 +50,8 @@ export interface PollFrameImport {
   rejectedCount: number;
   rejected: { line: number; code: string; value: string }[];
   importedAt: string;
+  /** A file sent in parts: how many of them arrived. */
+  parts?: { imported: number; count: number };
 }
 
 export interface PollRound extends Omit<PollRoundSummary, 'units'> {
@@ -111,13 +113,21 @@ export const pollResultsExport = (roundId: string) => `${round(roundId)}/results
 
 export const definePollRound = (commandId: string, body: DefinePollRoundBody) =>
   apiPost<Written>('/api/survey/polls', { commandId, ...body });
+/** Which part of a bigger file a frame import carries (the file's id, the part's index and first line). */
+export interface PollFramePartRef {
+  fileId: string;
+  index: number;
+  count: number;
+  firstLine: number;
+}
 export const importPollFrame = (
   roundId: string,
   commandId: string,
   frame: PollFrame,
   fileName: string,
   content: string,
-) => apiPost<Written>(`${round(roundId)}/frames`, { commandId, frame, fileName, content });
+  part?: PollFramePartRef,
+) => apiPost<Written>(`${round(roundId)}/frames`, { commandId, frame, fileName, content, part });
 export const drawPollSample = (roundId: string, commandId: string) =>
   apiPost<Written>(`${round(roundId)}/sample`, { commandId });
 export const publishPollResults = (roundId: string, commandId: string) =>
