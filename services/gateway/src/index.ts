@@ -7,4 +7,4 @@ export {
 } from './gateway.module';
 export { gatewayOpenApi } from './openapi/gateway-openapi';
 export { gatewayRouteTable } from './auth/route-table';
-export type { LiveCaseEvent } from './live/live-scope';
+export type { LiveCaseEvent, LiveSurgeEvent } from './live/live-scope';

@@ -59,9 +59,12 @@ export class ReportingModule {
     const surgeAlerts = new SurgeAlerts({
       topics,
       requests,
+      events: platform.eventStore,
       to: addresses(config.REPORTING_SURGE_MAIL_TO),
       minCount: config.REPORTING_SURGE_MIN_COUNT,
+      checkEveryMs: config.REPORTING_SURGE_CHECK_MS,
       name: (surge) => (surge.kind === 'category' ? categoryName(surge.key) : surge.key),
+      now,
       logger,
     });
     const mailer = new DigestMailer({
