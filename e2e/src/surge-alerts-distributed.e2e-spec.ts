@@ -16,8 +16,8 @@ import { gatewayService, type LiveSurgeEvent } from '@hotline/gateway';
 import { HotTopicsService, SurgeAlerts, createReportingService } from '@hotline/reporting';
 import { EventStream } from './testing/event-stream';
 
-/** The category of the storm: 供电 (power supply), no case of it in the weeks before. */
-const CATEGORY = '070101';
+/** The category of the storm: 停电 (power outage), no case of it in the weeks before. */
+const CATEGORY = '010302';
 const STORM = 5;
 
 /**
@@ -138,7 +138,7 @@ describe('surge alerts on the live channel [distributed: workflow, reporting, ga
       districtIds: ['gulou'],
     });
     expect(alert.data.count).toBeGreaterThanOrEqual(4);
-    expect(alert.data.label).not.toBe('');
+    expect(alert.data.label).toBe('停电');
     expect(alert.data.announcement).toContain('我们已收到大量市民');
 
     // One more case, after the alert: the agent's stream, in log order, reaches it without a surge.
@@ -165,7 +165,7 @@ describe('surge alerts on the live channel [distributed: workflow, reporting, ga
       to: [],
       minCount: 3,
       checkEveryMs: 60_000,
-      name: () => '供电',
+      name: () => '停电',
       now: () => new Date(),
     });
     // Until the counters hold the three more cases; then the replica's check records nothing new.

@@ -5,6 +5,7 @@ import { useTicker } from '../../components/use-ticker';
 import { notReadyReasonText } from '../../components/not-ready-reason';
 import { useT } from '../../i18n';
 import { BulletinsCard } from './bulletins-card';
+import { SurgeBanners } from './surge-banners';
 import { agentName, supervisorApi, type BoardAgent, type BoardQueue } from './supervisor-api';
 
 /** The board refreshes every second: the issue's "within 1 s of the event". */
@@ -26,7 +27,7 @@ const duration = (seconds: number): string => {
 };
 const percent = (value: number | null): string => (value === null ? '—' : `${Math.round(value * 100)}%`);
 
-/** 班长席: live queues and agents, with forced not-ready and log-out. */
+/** 班长席: live queues and agents, with forced not-ready and log-out; surge alerts as banners, pushed. */
 export function WallboardPage() {
   const t = useT();
   const { message } = App.useApp();
@@ -69,6 +70,7 @@ export function WallboardPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('supervisor.title')} />
+      <SurgeBanners />
       {board.error !== undefined && board.data === undefined && <ErrorAlert error={board.error} />}
       <Card title={t('supervisor.queues')}>
         <Table<BoardQueue>
