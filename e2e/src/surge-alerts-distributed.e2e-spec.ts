@@ -181,6 +181,14 @@ describe('surge alerts on the live channel [distributed: workflow, reporting, ga
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await replica.tick();
+    // The surges report, as the wallboard reads it when it opens: the same threshold as the alerts.
+    const report = await fetch(`${url}/api/reports/surges?hours=2`, {
+      headers: await signIn(url, 'supervisor'),
+    });
+    const body = await report.text();
+    expect({ status: report.status, body }).toMatchObject({ status: 200 });
+    const listed = (JSON.parse(body) as { surges: { kind: string; key: string }[] }).surges;
+    expect(listed.filter((surge) => surge.kind === 'category' && surge.key === CATEGORY)).toHaveLength(1);
     const alerts = await alertsInStore();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.alertId).toMatch(/^[0-9a-f]{24}$/);

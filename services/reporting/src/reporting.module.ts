@@ -84,7 +84,10 @@ export class ReportingModule {
           queryEndpoint(GetReportCases, (query) => reports.cases(query)),
           queryEndpoint(GetContactCenterReport, (query) => reports.contactCenter(query)),
           queryEndpoint(GetHotTopics, (query) => topics.hotTopics(query)),
-          queryEndpoint(GetSurges, (query) => topics.surges(query)),
+          // The same threshold as the alerts unless asked otherwise: the wallboard shows what was alerted.
+          queryEndpoint(GetSurges, (query) =>
+            topics.surges({ ...query, minCount: query.minCount ?? config.REPORTING_SURGE_MIN_COUNT }),
+          ),
           queryEndpoint(GetDailyDigest, (query) => digest.digest(query)),
           queryEndpoint(GetUnitScorecards, (query) => scorecards.scorecards(query)),
         ]),

@@ -7,7 +7,7 @@ import { addDays, beijingDay, beijingHour, hourStart } from '../periods/beijing-
 import { detectSurge } from './surge';
 
 type HotTopicsQuery = z.infer<(typeof GetHotTopics)['schema']>;
-type SurgesQuery = z.infer<(typeof GetSurges)['schema']>;
+type SurgesQuery = z.infer<(typeof GetSurges)['schema']> & { minCount: number };
 export type TopicKind = 'category' | 'term' | 'place';
 
 export interface HotTopic {

@@ -58,7 +58,7 @@ export function TopicsPanel({ showSurges = true }: { showSurges?: boolean }) {
 
 function SurgeAlerts({ name }: { name: (topic: { kind: string; key: string }) => string }) {
   const t = useT();
-  const surges = useRequest(getSurges, 'surges');
+  const surges = useRequest(() => getSurges(), 'surges');
   // A new surge is pushed on the live channel (SurgeDetected): the list is read again then, not polled.
   useEventStream('/api/live', 'surge', () => surges.reload());
   return (
