@@ -12,7 +12,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { REPORT_CASES_PAGE_MAX, type RecordedEvent } from '@hotline/contracts';
 import { writeXlsx } from '@hotline/infra/documents';
 import { ProjectionRunner, generatedSource } from '@hotline/infra/projection';
-import { SqliteReadStore } from '@hotline/infra/read-store';
+import { SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
 import { createLogger } from '@hotline/infra/telemetry';
 import { HotTopicsService, KpiReportService, caseCountersProjection } from '@hotline/reporting';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
@@ -239,6 +239,12 @@ export const run: Benchmark = async ({ scale, tmpDir }) => {
 export async function caseListStore(path: string, count: number): Promise<SqliteReadStore> {
   const store = SqliteReadStore.open({ path });
   await caseCountersProjection().setup?.(store);
+  await fillCaseFacts(store, count);
+  return store;
+}
+
+/** Writes `count` case facts over June 2026 into the store, as the counters projection leaves them. */
+export async function fillCaseFacts(store: ReadStore, count: number): Promise<void> {
   const facts = store.collection('reporting_case_facts');
   for (let start = 0; start < count; start += 5_000) {
     const ops = [];
@@ -275,7 +281,6 @@ export async function caseListStore(path: string, count: number): Promise<Sqlite
     }
     await facts.bulkWrite(ops);
   }
-  return store;
 }
 
 export async function* caseListPages(

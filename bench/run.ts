@@ -21,6 +21,7 @@ import { run as projection } from './projection.bench';
 import { run as relay } from './relay.bench';
 import { run as replay } from './replay.bench';
 import { run as reporting } from './reporting.bench';
+import { run as reportingExport } from './reporting-export.bench';
 import { run as routing } from './routing.bench';
 import { run as sipapp } from './sipapp.bench';
 import { run as survey } from './survey.bench';
@@ -40,6 +41,7 @@ const benchmarks: Record<string, Benchmark> = {
   'gateway-routes': gatewayRoutes,
   routing,
   reporting,
+  'reporting-export': reportingExport,
   escalation,
   sipapp,
   survey,

@@ -29,6 +29,7 @@ describe('reports over HTTP after one closed loop [embedded]', () => {
     return {
       status: response.status,
       type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition') ?? '',
       body: Buffer.from(await response.arrayBuffer()),
     };
   };
@@ -125,6 +126,9 @@ describe('reports over HTTP after one closed loop [embedded]', () => {
       `/api/reports/cases/export?format=xlsx&from=${day}&to=${day}&categoryCode=03`,
     );
     expect(streamed.status).toBe(200);
+    expect(decodeURIComponent(streamed.disposition.split("filename*=UTF-8''")[1] ?? '')).toBe(
+      `工单明细-${day}至${day}.xlsx`,
+    );
     const [sheet] = await readXlsx(streamed.body);
     expect(sheet!.rows[0]!.slice(0, 3)).toEqual(['工单编号', '受理时段', '区县']);
     expect(sheet!.rows[1]![0]).toBe(caseNumber);

@@ -1,2 +1,3 @@
+export * from './reporting.events';
 export * from './reporting.queries';
 export * from './reporting.messages';

@@ -1,4 +1,5 @@
+import { reportingEvents } from './reporting.events';
 import { reportingQueries } from './reporting.queries';
 
-/** Reporting owns no stream: it answers queries from projections of every service's events. */
-export const reportingDefinitions = [...reportingQueries] as const;
+/** Reporting answers queries from projections of every service's events; it owns only the surge alerts. */
+export const reportingDefinitions = [...reportingQueries, ...reportingEvents] as const;

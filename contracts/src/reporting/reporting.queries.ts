@@ -100,7 +100,8 @@ export const GetSurges = query(
     hours: z.number().int().min(1).max(48).default(6),
     k: z.number().min(1).max(10).default(3),
     weeks: z.number().int().min(2).max(12).default(4),
-    minCount: z.number().int().min(2).max(10_000).default(10),
+    /** Contacts an hour needs before it can surge; default: the service's alert threshold (REPORTING_SURGE_MIN_COUNT). */
+    minCount: z.number().int().min(2).max(10_000).optional(),
   }),
 );
 

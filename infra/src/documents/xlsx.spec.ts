@@ -1,4 +1,5 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { readXlsx } from './testing';
 import { writeXlsx, type XlsxSheet } from './xlsx';
 
@@ -64,4 +65,53 @@ describe('xlsx export', () => {
     expect(sheet!.rows).toHaveLength(20_001);
     expect(sheet!.rows[20_000]).toEqual([19_999, '工单19999']);
   }, 30_000);
+
+  it('escapes markup, drops characters XML cannot hold, keeps spaces, and styles the title, header and percentages', async () => {
+    const xlsx = await xlsxOf([
+      {
+        name: '明细',
+        title: '标题 <A&B>',
+        columns: [
+          { key: 'text', header: '内容 "引号"', width: 30 },
+          { key: 'rate', header: '比率', format: 'percent' },
+          { key: 'ok', header: '是否' },
+        ],
+        rows: [{ text: '  前后空格\u0007 & <b>不是标签</b>  ', rate: 0.5, ok: true }],
+      },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('明细')!;
+    expect(sheet.getCell('A1').value).toBe('标题 <A&B>');
+    expect(sheet.getCell('A1').font?.size).toBe(14);
+    expect(sheet.getCell('C1').isMerged).toBe(true);
+    expect(sheet.getCell('A2').value).toBe('内容 "引号"');
+    expect(sheet.getCell('B2').font?.bold).toBe(true);
+    expect(sheet.getCell('A3').value).toBe('  前后空格 & <b>不是标签</b>  ');
+    expect(sheet.getCell('B3').numFmt).toBe('0.0%');
+    expect(sheet.getCell('C3').value).toBe(true);
+    expect(sheet.getColumn(1).width).toBe(30);
+  });
+
+  it('stops reading rows when the output is closed (a download given up)', async () => {
+    let read = 0;
+    async function* endless(): AsyncIterable<Record<string, string>> {
+      for (;;) {
+        read += 1;
+        yield { text: `工单${read}：小区路灯不亮，夜间出行不便` };
+      }
+    }
+    const out = new Writable({
+      highWaterMark: 1024,
+      write(_chunk, _encoding, callback) {
+        // The reader takes the first chunk, then goes away.
+        this.destroy(new Error('the client went away'));
+        callback();
+      },
+    });
+    await expect(
+      writeXlsx(out, [{ name: '明细', columns: [{ key: 'text', header: '内容' }], rows: endless() }]),
+    ).rejects.toThrow();
+    expect(read).toBeLessThan(100_000);
+  });
 });

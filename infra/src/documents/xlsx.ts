@@ -1,12 +1,22 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { crc32, createDeflateRaw } from 'node:zlib';
+import { Zip, ZipPassThrough, strToU8, type FlateError, type ZipInputFile } from 'fflate';
+import { waitForDrain } from './csv';
+import { eachRow, type DocumentTable } from './table';
 import {
-  eachRow,
-  formatBeijingDateTime,
-  type DocumentCell,
-  type DocumentColumn,
-  type DocumentTable,
-} from './table';
+  ROOT_RELS,
+  STYLES,
+  XLSX_STYLE,
+  columnLetters,
+  contentTypes,
+  rowXml,
+  sheetEnd,
+  sheetStart,
+  workbook,
+  workbookRels,
+  xlsxValue,
+} from './xlsx-parts';
 
 export interface XlsxSheet extends DocumentTable {
   /** The sheet's tab name; Excel allows 31 characters and none of `[]:*?/\`. */
@@ -16,49 +26,155 @@ export interface XlsxSheet extends DocumentTable {
 }
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+/** Sheet XML is handed to the compressor in pieces of about this many characters. */
+const PIECE = 256 * 1024;
+/** Fast deflate: a 100,000-row sheet is mostly repeated markup, which compresses well at any level. */
+const LEVEL = 1;
 
 /**
- * Writes the sheets as one xlsx workbook to `out`, streaming: each row is committed (written out
- * and released) as soon as it is added and inline strings avoid a shared-string table that would grow
- * with the export, so memory stays flat however many rows there are. Resolves with the data row count.
+ * A zip entry compressed by Node's zlib (native, on the thread pool, so the rows are read and turned
+ * into XML while the previous piece is compressed); fflate's `Zip` writes the headers around it.
+ */
+class DeflatedEntry implements ZipInputFile {
+  readonly compression = 8;
+  readonly flag = 0;
+  crc = 0;
+  size = 0;
+  /** Set by `Zip.add`. */
+  ondata: ZipInputFile['ondata'];
+  private readonly deflate = createDeflateRaw({ level: LEVEL });
+
+  constructor(readonly filename: string) {
+    this.deflate.on('data', (chunk: Buffer) =>
+      // zlib's chunks are plain Buffers (never on a SharedArrayBuffer).
+      this.ondata?.(null, chunk as Uint8Array<ArrayBuffer>, false),
+    );
+    this.deflate.on('end', () => this.ondata?.(null, new Uint8Array(0), true));
+    this.deflate.on('error', (error) => this.ondata?.(error as FlateError, new Uint8Array(0), true));
+  }
+
+  async push(text: string, final = false): Promise<void> {
+    const bytes = Buffer.from(text);
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    if (!this.deflate.write(bytes)) await once(this.deflate, 'drain');
+    if (final) this.deflate.end();
+  }
+
+  terminate(): void {
+    this.deflate.destroy();
+  }
+}
+
+/**
+ * Writes the sheets as one xlsx workbook to `out`, streaming: the rows are written as sheet XML
+ * (inline strings, no shared-string table growing with the export) into a zip stream as they come,
+ * waiting on `out`'s back-pressure, so memory stays flat however many rows there are. Ends `out`;
+ * resolves with the data row count once it has finished.
  */
 export async function writeXlsx(out: Writable, sheets: readonly XlsxSheet[]): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useSharedStrings: false,
-    useStyles: true,
+  const names = uniqueNames(sheets.map((sheet) => sheet.name));
+  let fail: (error: Error) => void = () => undefined;
+  let finish: () => void = () => undefined;
+  const zipped = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
   });
-  let total = 0;
-  for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name.replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31));
-    worksheet.columns = sheet.columns.map((column) => ({
-      key: column.key,
-      width: column.width ?? 12,
-      style: column.format === 'percent' ? { numFmt: '0.0%' } : {},
-    }));
-    if (sheet.title !== undefined) {
-      const titleRow = worksheet.addRow([sheet.title]);
-      titleRow.font = { bold: true, size: 14 };
-      worksheet.mergeCells(1, 1, 1, Math.max(1, sheet.columns.length));
-      titleRow.commit();
-    }
-    const header = worksheet.addRow(sheet.columns.map((column) => column.header));
-    header.font = { bold: true };
-    header.commit();
-    for await (const row of eachRow(sheet.rows)) {
-      worksheet.addRow(sheet.columns.map((column) => xlsxValue(column, row[column.key]))).commit();
-      total += 1;
-    }
-    worksheet.commit();
+  // Observed at once: a failure while the rows are still being read is thrown from the catch below.
+  zipped.catch(() => undefined);
+  const zip = new Zip((error, chunk, final) => {
+    if (error) return fail(error);
+    if (!out.destroyed) out.write(chunk);
+    if (final) finish();
+  });
+  // The reader went away (a closed download): stop reading rows.
+  out.once('error', fail);
+  try {
+    const rows = await writeParts(zip, out, sheets, names);
+    zip.end();
+    await zipped;
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end(resolve);
+    });
+    out.off('error', fail);
+    return rows;
+  } catch (error) {
+    // `fail` stays subscribed: the output's own error may still be on its way.
+    zip.terminate();
+    out.destroy(error as Error);
+    throw error;
   }
-  await workbook.commit();
+}
+
+async function writeParts(
+  zip: Zip,
+  out: Writable,
+  sheets: readonly XlsxSheet[],
+  names: readonly string[],
+): Promise<number> {
+  const small = (path: string, text: string): void => {
+    const file = new ZipPassThrough(path);
+    zip.add(file);
+    file.push(strToU8(text), true);
+  };
+  small('[Content_Types].xml', contentTypes(sheets.length));
+  small('_rels/.rels', ROOT_RELS);
+  small('xl/workbook.xml', workbook(names));
+  small('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
+  small('xl/styles.xml', STYLES);
+  let total = 0;
+  for (const [index, sheet] of sheets.entries()) {
+    const file = new DeflatedEntry(`xl/worksheets/sheet${index + 1}.xml`);
+    zip.add(file);
+    total += await writeSheet(file, out, sheet);
+  }
   return total;
 }
 
-/** Numbers stay numbers (so the reader can sum them); dates are shown in Beijing time as text. */
-function xlsxValue(column: DocumentColumn, value: DocumentCell): string | number | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return formatBeijingDateTime(value);
-  if (column.format === 'date' && typeof value === 'string') return formatBeijingDateTime(value);
-  return value;
+/** One worksheet: its XML pushed to the compressor a piece at a time, pausing while `out` is full. */
+async function writeSheet(file: DeflatedEntry, out: Writable, sheet: XlsxSheet): Promise<number> {
+  const { columns } = sheet;
+  const letters = columns.map((_, i) => columnLetters(i));
+  const bold = columns.map(() => XLSX_STYLE.bold);
+  const styles = columns.map((column) => (column.format === 'percent' ? XLSX_STYLE.percent : 0));
+  let piece = sheetStart(columns);
+  let rowNumber = 0;
+  if (sheet.title !== undefined) {
+    rowNumber += 1;
+    piece += rowXml(rowNumber, letters, [sheet.title], [XLSX_STYLE.title]);
+  }
+  rowNumber += 1;
+  piece += rowXml(
+    rowNumber,
+    letters,
+    columns.map((column) => column.header),
+    bold,
+  );
+  let rows = 0;
+  for await (const row of eachRow(sheet.rows)) {
+    rowNumber += 1;
+    rows += 1;
+    const values = columns.map((column) => xlsxValue(column, row[column.key]));
+    piece += rowXml(rowNumber, letters, values, styles);
+    if (piece.length >= PIECE) {
+      if (out.destroyed) throw new Error('the xlsx output was closed before the last row');
+      await file.push(piece);
+      piece = '';
+      if (out.writableNeedDrain) await waitForDrain(out);
+    }
+  }
+  await file.push(piece + sheetEnd(sheet.title !== undefined ? columns.length : undefined), true);
+  return rows;
+}
+
+/** Tab names as Excel accepts them: no forbidden characters, 31 at most, each once. */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((raw, i) => {
+    let name = raw.replace(SHEET_NAME_FORBIDDEN, ' ').slice(0, 31).trim() || `Sheet${i + 1}`;
+    for (let n = 2; seen.has(name.toLowerCase()); n += 1) name = `${name.slice(0, 27)} (${n})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
 }

@@ -34,11 +34,25 @@ export function ServiceController(service: string) {
 
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * `Content-Disposition` of a download (RFC 6266): the name in UTF-8 as `filename*` (RFC 5987: every
+ * byte outside attr-char percent-encoded, so `'()*` too), and an ASCII `filename` for old clients
+ * with each run of other characters as `_`.
+ */
+export function attachmentDisposition(filename: string): string {
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  const ascii = filename.replace(/[^\x20-\x7e]+/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** The headers of a generated file the caller downloads: private, never cached, never sniffed. */
 export function downloadHeaders(response: ServerResponse, contentType: string, filename: string): void {
   response.statusCode = 200;
   response.setHeader('content-type', contentType);
-  response.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  response.setHeader('content-disposition', attachmentDisposition(filename));
   response.setHeader('cache-control', 'private, no-store');
   response.setHeader('x-content-type-options', 'nosniff');
 }

@@ -13,6 +13,7 @@ export { caseKpis } from './kpis/case-kpis';
 export { contactKpis } from './kpis/contact-kpis';
 export { KpiReportService } from './reports/kpi-report.service';
 export { HotTopicsService } from './topics/hot-topics.service';
+export { SurgeAlerts } from './topics/surge-alerts';
 export { DailyDigestService } from './digest/daily-digest.service';
 export { DigestMailer } from './digest/digest-mailer';
 export { digestNoticeId } from './digest/digest-mail';

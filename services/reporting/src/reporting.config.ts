@@ -26,5 +26,10 @@ export const reportingConfigSchema = z.object({
   REPORTING_SURGE_MIN_COUNT: envInt({ min: 2, max: 10_000 })
     .default(10)
     .describe('Contacts in an hour a category, keyword or place needs before it can count as a surge alert'),
+  REPORTING_SURGE_CHECK_MS: envInt({ min: 100, max: 3_600_000 })
+    .default(5_000)
+    .describe(
+      "How often (ms) the last two hours are checked for surges; a new one is pushed to supervisors' live channel and mailed",
+    ),
 });
 export type ReportingConfig = z.infer<typeof reportingConfigSchema>;

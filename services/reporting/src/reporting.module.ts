@@ -59,9 +59,12 @@ export class ReportingModule {
     const surgeAlerts = new SurgeAlerts({
       topics,
       requests,
+      events: platform.eventStore,
       to: addresses(config.REPORTING_SURGE_MAIL_TO),
       minCount: config.REPORTING_SURGE_MIN_COUNT,
+      checkEveryMs: config.REPORTING_SURGE_CHECK_MS,
       name: (surge) => (surge.kind === 'category' ? categoryName(surge.key) : surge.key),
+      now,
       logger,
     });
     const mailer = new DigestMailer({
@@ -81,7 +84,10 @@ export class ReportingModule {
           queryEndpoint(GetReportCases, (query) => reports.cases(query)),
           queryEndpoint(GetContactCenterReport, (query) => reports.contactCenter(query)),
           queryEndpoint(GetHotTopics, (query) => topics.hotTopics(query)),
-          queryEndpoint(GetSurges, (query) => topics.surges(query)),
+          // The same threshold as the alerts unless asked otherwise: the wallboard shows what was alerted.
+          queryEndpoint(GetSurges, (query) =>
+            topics.surges({ ...query, minCount: query.minCount ?? config.REPORTING_SURGE_MIN_COUNT }),
+          ),
           queryEndpoint(GetDailyDigest, (query) => digest.digest(query)),
           queryEndpoint(GetUnitScorecards, (query) => scorecards.scorecards(query)),
         ]),

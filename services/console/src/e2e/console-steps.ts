@@ -164,20 +164,32 @@ export async function closedOrFailed(dialog: Locator): Promise<void> {
 }
 
 /**
- * Chooses an option of a single antd select the way a user does: open it, click the option, and see
- * the select show it. On a loaded machine a click can land while the list is still opening and be
- * lost (the user would click again): so does this step, at most three times, and then says which.
+ * Chooses an option of an antd select the way a user does: open it (typing `search` if given), click
+ * the option in this select's own list, and see the select show it. On a loaded machine a click can
+ * land while the list is still opening and be lost (the user would click again): so does this step,
+ * at most three times, and then says which. A multiple select keeps its list open: press Escape after.
  * antd draws the visible options itself; its role=option list is a hidden one for screen readers.
  */
-export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  option: string,
+  { search }: { search?: string } = {},
+): Promise<void> {
   const shown = select
     .locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]')
     // A single select shows its value in its content box (antd 6), a multiple one as an item.
-    .locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option });
+    .locator('.ant-select-content-has-value, .ant-select-selection-item', { hasText: option })
+    .first();
   for (let attempt = 1; ; attempt += 1) {
     await select.click();
-    const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await open.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 10_000 });
+    if (search !== undefined) await select.fill(search);
+    // The open select names its list (aria-controls): its options, not those of a list still closing.
+    const list = await select.getAttribute('aria-controls');
+    const dropdown = list
+      ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) })
+      : page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 10_000 });
     try {
       await shown.waitFor({ timeout: 5_000 });
       return;

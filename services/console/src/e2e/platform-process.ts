@@ -88,10 +88,13 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<R
  * The platform serving its own build of the console (built into `files`/console), so that a rebuild
  * of services/console/dist by another test cannot pull chunks away under this one.
  */
-export async function startPlatformWithOwnConsole(files: string): Promise<RunningPlatform> {
+export async function startPlatformWithOwnConsole(
+  files: string,
+  env: Record<string, string> = {},
+): Promise<RunningPlatform> {
   const consoleDir = join(files, 'console');
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
     stdio: 'inherit',
   });
-  return startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+  return startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir, ...env });
 }

@@ -9,30 +9,18 @@ const scale = [
 ];
 const ROUND = 'browser-poll';
 
-/** Picks an antd select's option by its text (typing `search` first): antd draws the list itself. */
-async function choose(page: Page, select: Locator, text: string, search?: string): Promise<void> {
-  // The list of the select chosen before closes first (the lists stay in the page, hidden).
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .first()
-    .waitFor({ state: 'detached' });
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  await page.locator('.ant-select-item-option:visible', { hasText: text }).first().click();
-}
-
 /** The new-round dialog's required entries, as the center fills them for the given period. */
 async function fillRound(page: Page, dialog: Locator, year: string, span: string): Promise<void> {
-  await choose(page, dialog.getByLabel('评议年度'), year);
-  await choose(page, dialog.getByLabel('评议时段'), span);
+  await chooseOption(page, dialog.getByLabel('评议年度'), year);
+  await chooseOption(page, dialog.getByLabel('评议时段'), span);
   const units = dialog.getByLabel('被评议单位');
   // A multiple select keeps its list open after a pick: Escape closes it.
-  await choose(page, units, '市住房和城乡建设局', '住房');
+  await chooseOption(page, units, '市住房和城乡建设局', { search: '住房' });
   await page.keyboard.press('Escape');
-  await choose(page, units, '市自来水公司', '自来水');
+  await chooseOption(page, units, '市自来水公司', { search: '自来水' });
   await page.keyboard.press('Escape');
   await dialog.getByLabel('问题 1 的内容').fill('服务态度');
-  await choose(page, dialog.getByLabel('配额 1 的区县'), '鼓楼区人民政府', '鼓楼');
+  await chooseOption(page, dialog.getByLabel('配额 1 的区县'), '鼓楼区人民政府', { search: '鼓楼' });
   await dialog.getByLabel('配额 1 的样本数').fill('20');
 }
 
@@ -172,7 +160,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await dialog.getByLabel('问题 2 的内容').fill('办理结果');
     await dialog.getByLabel('问题 2 的权重').fill('0');
     await dialog.getByRole('button', { name: '添加配额' }).click();
-    await choose(page, dialog.getByLabel('配额 2 的区县'), '鼓楼区人民政府', '鼓楼');
+    await chooseOption(page, dialog.getByLabel('配额 2 的区县'), '鼓楼区人民政府', { search: '鼓楼' });
     await dialog.getByLabel('配额 2 的样本数').fill('10');
     await dialog.getByRole('button', { name: /^新\s*建$/ }).click();
     await dialog.getByText('问题 2 的权重须大于 0、不超过 100').waitFor();
@@ -181,7 +169,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     expect(await foreignText(page)).toEqual([]);
 
     await dialog.getByLabel('问题 2 的权重').fill('2');
-    await choose(page, dialog.getByLabel('配额 2 的样本框'), '运营商号码库');
+    await chooseOption(page, dialog.getByLabel('配额 2 的样本框'), '运营商号码库');
     await dialog.getByRole('button', { name: '上移问题 2' }).click();
     expect(await dialog.getByLabel('问题 1 的内容').inputValue()).toBe('办理结果');
     // A double click defines one round: the same command id, and the button spins after the first.

@@ -23,7 +23,7 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出工单明细' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^case-list-\d{4}-\d{2}-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(download.suggestedFilename()).toMatch(/^工单明细-\d{4}-\d{2}-01至\d{4}-\d{2}-\d{2}\.xlsx$/);
   });
 
   it("gives the leader yesterday's digest", async () => {

@@ -5,16 +5,27 @@ import {
   CITY_DISTRICT,
   GetCase,
   ListUnits,
+  SURGE_CATEGORY,
+  SurgeDetected,
   WORKFLOW_SERVICE,
   systemActor,
+  type GatewayRole,
   type QueryViewer,
   type RecordedEvent,
+  type SurgeDetectedData,
 } from '@hotline/contracts';
 import { BusRequests } from '@hotline/infra/bus';
 import { PLATFORM, type Platform } from '@hotline/infra/platform';
 import type { SourceHandle } from '@hotline/infra/projection';
 import { BUS_CLIENT } from '../bus-client.token';
-import { isVisible, unitAndDescendants, unitIdsIn, type LiveCaseEvent, type LiveScope } from './live-scope';
+import {
+  SURGE_READERS,
+  isItemVisible,
+  unitAndDescendants,
+  unitIdsIn,
+  type LiveItem,
+  type LiveScope,
+} from './live-scope';
 
 /** Events kept for `Last-Event-ID` resumption; an older resume point gets a `reset`. */
 const REPLAY_BUFFER = 2_000;
@@ -25,21 +36,21 @@ const LIVE_VIEWER: QueryViewer = { actor: systemActor('gateway-live'), districtI
 
 export interface LiveListener {
   scope: LiveScope;
-  send(event: LiveCaseEvent): void;
+  send(item: LiveItem): void;
   /** Ends the stream (shutdown): an open stream would keep the HTTP server from closing. */
   close(): void;
 }
 
 /**
  * The gateway's one subscription to the event log (the store when embedded, JetStream when
- * distributed), from the head at start: each case event becomes a `LiveCaseEvent` and goes to the
- * connected listeners allowed to see it. Units a case involves are remembered per case, so an
+ * distributed), from the head at start: each case event becomes a `LiveCaseEvent` and each surge
+ * alert (SurgeDetected) a `LiveSurgeEvent`, and goes to the connected listeners allowed to see it. Units a case involves are remembered per case, so an
  * event that names none (closing, a callback) still reaches the units of that case.
  */
 @Injectable()
 export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly listeners = new Set<LiveListener>();
-  private readonly recent: LiveCaseEvent[] = [];
+  private readonly recent: LiveItem[] = [];
   private readonly cases = new Map<string, { districtId: string; unitIds: Set<string> }>();
   private handle: SourceHandle | undefined;
   /** Events at or below this position are no longer buffered: a resume from before it gets a reset. */
@@ -63,16 +74,15 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Adds a listener; answers the buffered events after `afterPosition`, or 'reset' when they are gone. */
-  subscribe(
-    listener: LiveListener,
-    afterPosition?: number,
-  ): { replay: LiveCaseEvent[] | 'reset'; stop(): void } {
+  subscribe(listener: LiveListener, afterPosition?: number): { replay: LiveItem[] | 'reset'; stop(): void } {
     this.listeners.add(listener);
-    let replay: LiveCaseEvent[] | 'reset' = [];
+    let replay: LiveItem[] | 'reset' = [];
     if (afterPosition !== undefined) {
       replay =
         afterPosition >= this.horizon
-          ? this.recent.filter((e) => e.position > afterPosition && isVisible(listener.scope, e))
+          ? this.recent.filter(
+              (item) => item.data.position > afterPosition && isItemVisible(listener.scope, item),
+            )
           : 'reset';
     }
     return { replay, stop: () => this.listeners.delete(listener) };
@@ -81,7 +91,8 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   /** The scope of a viewer: unit users see their unit and the units below it. */
   async scopeOf(viewer: QueryViewer): Promise<LiveScope> {
     const unitId = viewer.actor.unitId;
-    if (unitId === undefined) return { districtId: viewer.districtId };
+    const surges = SURGE_READERS.includes(viewer.actor.gatewayRole as GatewayRole);
+    if (unitId === undefined) return { districtId: viewer.districtId, surges };
     const units = (await this.query(ListUnits.type, { includeInactive: true })) as Array<{
       unitId: string;
       parentId?: string;
@@ -92,7 +103,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   private start(fromPosition: number): void {
     let queue = Promise.resolve();
     this.handle = this.platform.projectionSource().start(
-      { fromPosition, filter: { streamPrefixes: [`${CASE_CATEGORY}-`] } },
+      { fromPosition, filter: { streamPrefixes: [`${CASE_CATEGORY}-`, `${SURGE_CATEGORY}-`] } },
       {
         // One at a time, in order: a case's first event may need a lookup before the next is shown.
         onEvent: (event) =>
@@ -104,29 +115,43 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
         onCaughtUp: () => undefined,
         onError: (error) => {
           this.platform.logger.warn({ err: error }, 'live updates: the event source failed; restarting');
-          this.start(this.recent.at(-1)?.position ?? fromPosition);
+          this.start(this.recent.at(-1)?.data.position ?? fromPosition);
         },
       },
     );
   }
 
   private async publish(event: RecordedEvent): Promise<void> {
+    const item = await this.itemOf(event);
+    if (item === undefined) return;
+    this.recent.push(item);
+    if (this.recent.length > REPLAY_BUFFER) {
+      this.horizon = this.recent.shift()?.data.position ?? this.horizon;
+    }
+    for (const listener of this.listeners) {
+      if (isItemVisible(listener.scope, item)) listener.send(item);
+    }
+  }
+
+  private async itemOf(event: RecordedEvent): Promise<LiveItem | undefined> {
+    if (event.type === SurgeDetected.type) {
+      const { caseNumbers: _caseNumbers, ...surge } = event.data as SurgeDetectedData;
+      return { name: 'surge', data: { ...surge, position: event.position } };
+    }
     const data = event.data as { caseId?: unknown };
-    if (typeof data.caseId !== 'string') return;
+    if (typeof data.caseId !== 'string') return undefined;
     const known = this.cases.get(data.caseId) ?? (await this.learn(data.caseId, event));
     for (const unitId of unitIdsIn(event.data)) known.unitIds.add(unitId);
-    const live: LiveCaseEvent = {
-      caseId: data.caseId,
-      type: event.type,
-      unitIds: [...known.unitIds],
-      districtId: known.districtId,
-      position: event.position,
+    return {
+      name: 'case',
+      data: {
+        caseId: data.caseId,
+        type: event.type,
+        unitIds: [...known.unitIds],
+        districtId: known.districtId,
+        position: event.position,
+      },
     };
-    this.recent.push(live);
-    if (this.recent.length > REPLAY_BUFFER) this.horizon = this.recent.shift()?.position ?? this.horizon;
-    for (const listener of this.listeners) {
-      if (isVisible(listener.scope, live)) listener.send(live);
-    }
   }
 
   /** A case first seen after its dispatch (the gateway started later): ask the workflow once. */

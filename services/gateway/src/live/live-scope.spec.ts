@@ -1,4 +1,11 @@
-import { isVisible, unitAndDescendants, unitIdsIn, type LiveCaseEvent } from './live-scope';
+import {
+  isSurgeVisible,
+  isVisible,
+  unitAndDescendants,
+  unitIdsIn,
+  type LiveCaseEvent,
+  type LiveSurgeEvent,
+} from './live-scope';
 
 const event = (unitIds: string[], districtId = 'gulou'): LiveCaseEvent => ({
   caseId: 'c-1',
@@ -38,5 +45,14 @@ describe('live scope', () => {
     expect(isVisible({ districtId: 'gulou' }, event([], 'gulou'))).toBe(true);
     expect(isVisible({ districtId: 'gulou' }, event([], 'taijiang'))).toBe(false);
     expect(isVisible({ districtId: 'city' }, event([], 'taijiang'))).toBe(true);
+  });
+
+  it('shows a surge alert to surge readers of the city or of a district it touches, never to units or agents', () => {
+    const surge = { districtIds: ['gulou', 'cangshan'] } as LiveSurgeEvent;
+    expect(isSurgeVisible({ districtId: 'city', surges: true }, surge)).toBe(true);
+    expect(isSurgeVisible({ districtId: 'gulou', surges: true }, surge)).toBe(true);
+    expect(isSurgeVisible({ districtId: 'taijiang', surges: true }, surge)).toBe(false);
+    expect(isSurgeVisible({ districtId: 'city', surges: false }, surge)).toBe(false);
+    expect(isSurgeVisible({ districtId: 'gulou', surges: true, unitIds: new Set(['a']) }, surge)).toBe(false);
   });
 });

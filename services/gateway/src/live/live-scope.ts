@@ -1,4 +1,9 @@
-import { CITY_DISTRICT, type QueryViewer } from '@hotline/contracts';
+import {
+  CITY_DISTRICT,
+  type GatewayRole,
+  type QueryViewer,
+  type SurgeDetectedData,
+} from '@hotline/contracts';
 import { stringsUnder } from '../strings-under';
 
 /** What `GET /api/live` pushes as a `case` event: enough to know what to refetch. */
@@ -10,12 +15,32 @@ export interface LiveCaseEvent {
   position: number;
 }
 
+/**
+ * What `GET /api/live` pushes as a `surge` event: a surge alert (SurgeDetected) for the supervisor's
+ * banner, everything it shows (names and counts, no ids to look up).
+ */
+export type LiveSurgeEvent = Omit<SurgeDetectedData, 'caseNumbers'> & { position: number };
+
+/** One event of the stream: its SSE name and its data. */
+export type LiveItem = { name: 'case'; data: LiveCaseEvent } | { name: 'surge'; data: LiveSurgeEvent };
+
 /** Who a stream is for: a district, or a unit and the units below it. */
 export interface LiveScope {
   districtId: string;
   /** The unit and its descendants, for unit users; undefined for district and city-wide users. */
   unitIds?: ReadonlySet<string>;
+  /** Whether surge alerts are pushed (the roles that may read GET /api/reports/surges). */
+  surges?: boolean;
 }
+
+/** The roles that see surge alerts: the same as the surges report. */
+export const SURGE_READERS: readonly GatewayRole[] = [
+  'supervisor',
+  'center',
+  'leader',
+  'city-admin',
+  'district-admin',
+];
 
 const UNIT_KEY = /unitId$/i;
 
@@ -49,3 +74,13 @@ export function isVisible(scope: LiveScope, event: LiveCaseEvent): boolean {
   if (scope.unitIds) return event.unitIds.some((unitId) => scope.unitIds?.has(unitId));
   return scope.districtId === CITY_DISTRICT || scope.districtId === event.districtId;
 }
+
+/** Whether a user with `scope` sees a surge alert: a surge reader of the city, or of a district it touches. */
+export function isSurgeVisible(scope: LiveScope, surge: LiveSurgeEvent): boolean {
+  if (!scope.surges || scope.unitIds) return false;
+  return scope.districtId === CITY_DISTRICT || surge.districtIds.includes(scope.districtId);
+}
+
+/** Whether a user with `scope` sees the item. */
+export const isItemVisible = (scope: LiveScope, item: LiveItem): boolean =>
+  item.name === 'case' ? isVisible(scope, item.data) : isSurgeVisible(scope, item.data);

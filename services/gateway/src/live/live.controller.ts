@@ -7,7 +7,7 @@ import { Doc, DocTag } from '../openapi/doc.decorator';
 import { openEventStream } from './event-stream';
 import { LiveHub } from './live-hub';
 import { LIVE_CONFIG, type LiveConfig } from './live.config';
-import type { LiveCaseEvent } from './live-scope';
+import type { LiveItem } from './live-scope';
 import { StreamQuota } from './stream-quota';
 
 const lastEventId = (request: IncomingMessage): number | undefined => {
@@ -39,9 +39,9 @@ export class LiveController {
 
   @Doc({
     summary:
-      'Live case updates as Server-Sent Events (`event: case`, `id:` the position), scoped to the user.',
+      'Live case updates and surge alerts as Server-Sent Events (`event: case` or `surge`, `id:` the position), scoped to the user.',
     description:
-      'Data: `{ caseId, type, unitIds, districtId, position }`. A comment line every HOTLINE_LIVE_HEARTBEAT_MS (15 s) keeps proxies from closing the stream. Send `Last-Event-ID` to resume. At most HOTLINE_LIVE_STREAMS_PER_USER (5) streams per user, 429 beyond.',
+      'Case data: `{ caseId, type, unitIds, districtId, position }`. Surge alerts (SurgeDetected, to supervisors, center staff, leaders and admins of the city or of a district the surge touches): `{ alertId, kind, key, label, hour, count, baselineMean, districtIds, caseCount, announcement, detectedAt, position }`. A comment line every HOTLINE_LIVE_HEARTBEAT_MS (15 s) keeps proxies from closing the stream. Send `Last-Event-ID` to resume. At most HOTLINE_LIVE_STREAMS_PER_USER (5) streams per user, 429 beyond.',
     responses: { 200: { description: 'The event stream.', mediaType: 'text/event-stream' } },
   })
   @Allow(...ANY_ROLE)
@@ -57,7 +57,7 @@ export class LiveController {
         stop();
         release();
       });
-      const write = (event: LiveCaseEvent): void => stream.send('case', event, event.position);
+      const write = (item: LiveItem): void => stream.send(item.name, item.data, item.data.position);
       const subscription = this.hub.subscribe({ scope, send: write, close: () => response.end() }, after);
       stop = () => subscription.stop();
       if (subscription.replay === 'reset') stream.send('reset', {});

@@ -69,7 +69,7 @@ export class CaseExportController extends ServiceController(REPORTING_SERVICE) {
       withTotal: true,
     })) as ReportCasesPage;
     const total = first.total ?? 0;
-    const name = `case-list-${String(query.from)}-${String(query.to)}.${format}`;
+    const name = `工单明细-${String(query.from)}至${String(query.to)}.${format}`;
     const write = async (out: Writable, progress: (written: number) => void = () => undefined) => {
       const rows = this.rows(headers, query, progress);
       if (format === 'csv') await writeCsv(out, { columns: CASE_LIST_COLUMNS, rows });
@@ -139,7 +139,10 @@ export class CaseExportController extends ServiceController(REPORTING_SERVICE) {
     });
   }
 
-  /** The rows, page after page by the list's cursor: one page in memory at a time. */
+  /**
+   * The rows, page after page by the list's cursor: the next page is asked for while this one is
+   * written (distributed, the reporting service reads it meanwhile), so two pages at most are held.
+   */
   private async *rows(
     headers: IncomingMessage['headers'],
     query: Record<string, unknown>,
@@ -147,20 +150,25 @@ export class CaseExportController extends ServiceController(REPORTING_SERVICE) {
   ): AsyncIterable<DocumentRow> {
     const units = await this.unitNames({ headers });
     const unitName = (id: string) => units.get(id) ?? id;
-    let after: string | null = null;
-    let written = 0;
-    do {
-      const page = (await this.requests.query(GetReportCases.type, headers, {
+    const page = (after: string | null) => {
+      const asked = this.requests.query(GetReportCases.type, headers, {
         ...query,
         limit: REPORT_CASES_PAGE_MAX,
         ...(after ? { after } : {}),
-      })) as ReportCasesPage;
-      for (const fact of page.cases) {
+      }) as Promise<ReportCasesPage>;
+      // Awaited below; a failure while the rows before are still written must not go unhandled.
+      asked.catch(() => undefined);
+      return asked;
+    };
+    let written = 0;
+    for (let next: Promise<ReportCasesPage> | undefined = page(null); next;) {
+      const current: ReportCasesPage = await next;
+      next = current.next ? page(current.next) : undefined;
+      for (const fact of current.cases) {
         yield caseListRow(fact, unitName);
         written += 1;
       }
       progress(written);
-      after = page.next;
-    } while (after);
+    }
   }
 }

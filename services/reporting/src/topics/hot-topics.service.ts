@@ -7,7 +7,7 @@ import { addDays, beijingDay, beijingHour, hourStart } from '../periods/beijing-
 import { detectSurge } from './surge';
 
 type HotTopicsQuery = z.infer<(typeof GetHotTopics)['schema']>;
-type SurgesQuery = z.infer<(typeof GetSurges)['schema']>;
+type SurgesQuery = z.infer<(typeof GetSurges)['schema']> & { minCount: number };
 export type TopicKind = 'category' | 'term' | 'place';
 
 export interface HotTopic {
@@ -31,6 +31,8 @@ export interface Surge {
   /** The cases of that hour that make the cluster: the batch merge's candidates. */
   caseIds: string[];
   caseNumbers: string[];
+  /** The districts of the cluster's cases, sorted. */
+  districtIds: string[];
   /** A live IVR announcement the supervisor may place before the queue (zh-CN). */
   announcement: string;
 }
@@ -125,6 +127,7 @@ export class HotTopicsService {
           baselineSigma: verdict.sigma,
           caseIds: cluster.map((fact) => fact._id),
           caseNumbers: cluster.map((fact) => fact.caseNumber),
+          districtIds: [...new Set(cluster.map((fact) => fact.districtId))].sort(),
           announcement: announcementFor(
             cell.kind,
             cell.kind === 'category' ? this.categoryName(cell.key) : cell.key,

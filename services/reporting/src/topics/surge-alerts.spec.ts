@@ -1,3 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SurgeDetected, type SurgeDetectedData } from '@hotline/contracts';
+import { SqliteEventStore } from '@hotline/infra/event-store';
 import { caseCountersProjection } from '../counters/case-counters.projection';
 import { CaseHistory, bj, project } from '../testing/case-history';
 import { HotTopicsService } from './hot-topics.service';
@@ -22,6 +27,12 @@ function powerCut(): CaseHistory {
   return h;
 }
 
+const eventStore = () =>
+  SqliteEventStore.open({
+    path: join(mkdtempSync(join(tmpdir(), 'hotline-surges-')), 'events.db'),
+    durability: 'normal',
+  });
+
 describe('surge alerts', () => {
   it('mails each new surge once per address, with its cases and the announcement', async () => {
     const store = await project(powerCut().events, [caseCountersProjection()]);
@@ -31,9 +42,12 @@ describe('surge alerts', () => {
     const alerts = new SurgeAlerts({
       topics: new HotTopicsService(store, now),
       requests: { command: (_definition, _id, data) => (sent.push(data as never), Promise.resolve({})) },
+      events: eventStore(),
       to: ['duty-supervisor@hotline.localhost', 'leader@hotline.localhost'],
       minCount: 10,
+      checkEveryMs: 60_000,
       name: (surge) => surge.key,
+      now,
     });
     await alerts.tick();
     await alerts.tick();
@@ -55,5 +69,38 @@ describe('surge alerts', () => {
     expect(term[0]!.text).toContain('涉及工单（12件）：');
     // Seen again at the next check: nobody hears of it twice.
     expect(new Set(sent.map((notice) => notice.noticeId)).size).toBe(sent.length);
+  });
+
+  it('records one SurgeDetected per surge and hour, however many checks and replicas see it', async () => {
+    const store = await project(powerCut().events, [caseCountersProjection()]);
+    const events = eventStore();
+    const replica = () =>
+      new SurgeAlerts({
+        topics: new HotTopicsService(store, () => new Date(bj('2026-12-07 10:20'))),
+        requests: { command: () => Promise.resolve({}) },
+        events,
+        to: [],
+        minCount: 10,
+        checkEveryMs: 60_000,
+        name: (surge) => (surge.kind === 'category' ? '停电' : surge.key),
+        now: () => new Date(),
+      });
+    const [first, second] = [replica(), replica()];
+    await Promise.all([first.tick(), second.tick()]);
+    await first.tick();
+    const recorded = await events.readAll({ filter: { eventTypes: [SurgeDetected.type] } });
+    const alerts = recorded.map((event) => event.data as SurgeDetectedData);
+    // One per surging key of that hour (the category, the keyword 停电, the place 五一路), never twice.
+    expect(new Set(alerts.map((alert) => alert.alertId)).size).toBe(alerts.length);
+    const term = alerts.find((alert) => alert.kind === 'term' && alert.key === '停电');
+    expect(term).toMatchObject({
+      hour: '2026-12-07T01:00:00.000Z',
+      count: 12,
+      caseCount: 12,
+      districtIds: ['gulou'],
+    });
+    expect(
+      recorded.every((event) => event.streamId === `surge-${(event.data as SurgeDetectedData).alertId}`),
+    ).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CITY_DISTRICT, SendStaffNotice, systemActor } from '@hotline/contracts';
+import { CITY_DISTRICT, SendStaffNotice } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
+import { WrongExpectedVersion, type EventStore } from '@hotline/infra/event-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import { beijingHour } from '../periods/beijing-time';
 import type { HotTopicsService, Surge } from './hot-topics.service';
+import { SURGE_ACTOR, surgeDetectedEvent } from './surge-detected';
 
-const ACTOR = systemActor('reporting-surges');
-const CHECK_EVERY_MS = 60_000;
 const KINDS: Record<string, string> = { category: '分类', term: '关键词', place: '地点' };
 const hash = (text: string, length: number) =>
   createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -37,30 +37,39 @@ export function surgeAlertMail(surge: Surge, name: string): { subject: string; t
 export interface SurgeAlertsOptions {
   topics: HotTopicsService;
   requests: Pick<BusRequests, 'command'>;
+  /** Where SurgeDetected is appended (the gateway pushes it to supervisors' live channel). */
+  events: Pick<EventStore, 'append'>;
   /** Supervisors' and leaders' addresses; none: no alerts are mailed. */
   to: string[];
   minCount: number;
+  /** How often the last two hours are checked. */
+  checkEveryMs: number;
   name: (surge: Surge) => string;
+  now: () => Date;
   logger?: Pick<Logger, 'warn' | 'info'>;
 }
 
+/** Alert ids and notice ids remembered at most; beyond, the oldest are forgotten (the store still dedupes). */
+const MEMORY = 10_000;
+
 /**
- * Watches the last two hours for surges (k-sigma over the same weekday and hour, docs/reporting.md)
- * and mails each new one to the supervisors and leaders through intake's SendStaffNotice, with its
- * cluster of cases and the proposed IVR announcement; the one-click merge is in the console. One
- * notice id per surge and address: however often it is seen again, each address hears of it once.
+ * Watches the last two hours for surges (k-sigma over the same weekday and hour, docs/reporting.md).
+ * Each new one is appended once as SurgeDetected (stream `surge-<alertId>`, the id derived from its
+ * kind, key and hour: a replica or a restart that sees it again appends nothing), which the gateway
+ * pushes to supervisors' live channel; and it is mailed to the supervisors and leaders through
+ * intake's SendStaffNotice, with its cluster of cases and the proposed IVR announcement. One notice id
+ * per surge and address: however often it is seen again, each address hears of it once.
  */
 export class SurgeAlerts implements OnApplicationBootstrap, OnModuleDestroy {
   private timer: NodeJS.Timeout | undefined;
-  /** Notices already accepted by intake (this process's memory, to spare it the repeats). */
-  private readonly alerted = new Set<string>();
+  /** Alerts appended and notices accepted by intake (this process's memory, to spare the repeats). */
+  private readonly done = new Set<string>();
   private running: Promise<void> | undefined;
 
   constructor(private readonly options: SurgeAlertsOptions) {}
 
   onApplicationBootstrap(): void {
-    if (this.options.to.length === 0) return;
-    this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
+    this.timer = setInterval(() => void this.tick(), this.options.checkEveryMs);
     this.timer.unref();
   }
 
@@ -75,27 +84,51 @@ export class SurgeAlerts implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async alertNew(): Promise<void> {
-    const { topics, requests, to, minCount, name, logger } = this.options;
-    if (to.length === 0) return;
+    const { topics, minCount, logger } = this.options;
     try {
-      const viewer = { actor: ACTOR, districtId: CITY_DISTRICT };
+      const viewer = { actor: SURGE_ACTOR, districtId: CITY_DISTRICT };
       const { surges } = await topics.surges({ viewer, hours: 2, k: 3, weeks: 4, minCount });
       for (const surge of surges) {
-        const { subject, text } = surgeAlertMail(surge, name(surge));
-        for (const address of to) {
-          const noticeId = surgeNoticeId(surge, address);
-          if (this.alerted.has(noticeId)) continue;
-          await requests.command(
-            SendStaffNotice,
-            `${noticeId}-send`,
-            { noticeId, channel: 'email', to: address, subject, text },
-            { actor: ACTOR, districtId: CITY_DISTRICT, correlationId: noticeId },
-          );
-          this.alerted.add(noticeId);
-        }
+        await this.publish(surge);
+        await this.mail(surge);
       }
     } catch (error) {
       logger?.warn({ err: error }, 'alerting a surge failed; trying again at the next check');
     }
+  }
+
+  private async publish(surge: Surge): Promise<void> {
+    const { streamId, event } = surgeDetectedEvent(surge, this.options.name(surge), this.options.now());
+    if (this.done.has(streamId)) return;
+    try {
+      await this.options.events.append(streamId, [event], 'noStream');
+      this.options.logger?.info({ streamId, count: surge.count }, 'surge detected');
+    } catch (error) {
+      // Another replica (or this one before a restart) appended it first, with another detection time.
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+    }
+    this.remember(streamId);
+  }
+
+  private async mail(surge: Surge): Promise<void> {
+    const { requests, to, name } = this.options;
+    if (to.length === 0) return;
+    const { subject, text } = surgeAlertMail(surge, name(surge));
+    for (const address of to) {
+      const noticeId = surgeNoticeId(surge, address);
+      if (this.done.has(noticeId)) continue;
+      await requests.command(
+        SendStaffNotice,
+        `${noticeId}-send`,
+        { noticeId, channel: 'email', to: address, subject, text },
+        { actor: SURGE_ACTOR, districtId: CITY_DISTRICT, correlationId: noticeId },
+      );
+      this.remember(noticeId);
+    }
+  }
+
+  private remember(id: string): void {
+    this.done.add(id);
+    if (this.done.size > MEMORY) this.done.delete(this.done.values().next().value as string);
   }
 }

@@ -48,6 +48,12 @@ const messages: AreaMessages = {
     'supervisor.state.on-contact': '通话中',
     'supervisor.state.held': '保持',
     'supervisor.state.after-contact-work': '话后处理',
+    'supervisor.surge.title': '突发聚集预警：{kind}「{label}」',
+    'supervisor.surge.line': '{hour} 起一小时内来电 {count} 件，往常同时段约 {mean} 件',
+    'supervisor.surge.announcement': '建议IVR插播：',
+    'supervisor.surge.kind.category': '分类',
+    'supervisor.surge.kind.term': '关键词',
+    'supervisor.surge.kind.place': '地点',
   },
   en: {
     'supervisor.bulletins': 'Bulletins',
@@ -96,6 +102,12 @@ const messages: AreaMessages = {
     'supervisor.state.on-contact': 'On contact',
     'supervisor.state.held': 'On hold',
     'supervisor.state.after-contact-work': 'After-contact work',
+    'supervisor.surge.title': 'Surge alert: {kind} “{label}”',
+    'supervisor.surge.line': '{count} contacts in the hour from {hour}; usually about {mean}',
+    'supervisor.surge.announcement': 'Suggested IVR announcement: ',
+    'supervisor.surge.kind.category': 'category',
+    'supervisor.surge.kind.term': 'keyword',
+    'supervisor.surge.kind.place': 'place',
   },
 };
 

@@ -90,7 +90,7 @@ export const getHotTopics = (days = 30) =>
       days,
     },
   );
-export const getSurges = () => apiGet<{ surges: Surge[] }>('/api/reports/surges', { hours: 24 });
+export const getSurges = (hours = 24) => apiGet<{ surges: Surge[] }>('/api/reports/surges', { hours });
 export const getScorecards = (from: string, to: string) =>
   apiGet<{ units: UnitScorecard[] }>('/api/reports/scorecards', { from, to });
 export const getDigest = (date?: string) => apiGet<DailyDigest>('/api/reports/digest', date ? { date } : {});

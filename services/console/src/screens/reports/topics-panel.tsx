@@ -5,6 +5,7 @@ import { ErrorAlert, ToneTag } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
+import { useEventStream } from '../../live/use-live';
 import { getHotTopics, getSurges, type HotTopic, type Surge } from './reports-api';
 
 /** Hot topics of the last 30 days (category, keyword, place, with trend) and surge alerts with their one-click merge. */
@@ -57,7 +58,9 @@ export function TopicsPanel({ showSurges = true }: { showSurges?: boolean }) {
 
 function SurgeAlerts({ name }: { name: (topic: { kind: string; key: string }) => string }) {
   const t = useT();
-  const surges = useRequest(getSurges, 'surges');
+  const surges = useRequest(() => getSurges(), 'surges');
+  // A new surge is pushed on the live channel (SurgeDetected): the list is read again then, not polled.
+  useEventStream('/api/live', 'surge', () => surges.reload());
   return (
     <Card size="small" title={t('reports.surges')}>
       <ErrorAlert error={surges.error} />

@@ -5,6 +5,7 @@ import { notReadyReasonText } from '../../components/not-ready-reason';
 import { useT, type Translate } from '../../i18n';
 import { BulletinsCard } from './bulletins-card';
 import { secondsSince, type ShownBoard } from './board-state';
+import { SurgeBanners } from './surge-banners';
 import { agentName, supervisorApi, type BoardAgent } from './supervisor-api';
 import { POLL_MS, useWallboard } from './use-wallboard';
 
@@ -59,7 +60,7 @@ function Freshness({
   );
 }
 
-/** 班长席: live queues and agents, with forced not-ready and log-out. */
+/** 班长席: live queues and agents, with forced not-ready and log-out; surge alerts as banners, pushed. */
 export function WallboardPage() {
   const t = useT();
   const { message } = App.useApp();
@@ -109,6 +110,7 @@ export function WallboardPage() {
         title={t('supervisor.title')}
         extra={<Freshness board={data} live={live} now={now} t={t} />}
       />
+      <SurgeBanners />
       {error !== undefined && data === undefined && <ErrorAlert error={error} />}
       <Card title={t('supervisor.queues')}>
         <Table<ShownQueue>
