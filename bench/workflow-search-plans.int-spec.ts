@@ -11,6 +11,8 @@ const NOW = new Date('2026-03-06T02:00:00Z');
 const viewer = { actor: { id: 'plan-test', role: 'center' }, districtId: 'city' };
 /** A plan step that reads the documents' table (`t` where the query filters, `o` for the page's documents). */
 const DOCUMENTS = /^(SEARCH|SCAN) (t|o|d\d+)( |$)/;
+/** The shapes whose page comes from a compound side table in index order. */
+const IN_INDEX_ORDER = new Set([JSON.stringify({ categoryCode: '010000', page: 3 })]);
 
 describe('the eight search shapes of the workflow benchmark on the SQLite read store', () => {
   const store = SqliteReadStore.open({ path: ':memory:' });
@@ -48,6 +50,19 @@ describe('the eight search shapes of the workflow benchmark on the SQLite read s
         skip: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
+      expect(plan.count.filter((step) => DOCUMENTS.test(step))).toEqual([]);
+      expect(plan.count.some((step) => /^SEARCH d\d+_s\d+ USING PRIMARY KEY \(v/.test(step))).toBe(true);
+      if (IN_INDEX_ORDER.has(JSON.stringify(input))) {
+        // An equality and the sort of a declared two-field index: the page is read in the order of
+        // the compound side table (no sort of the matches), then only its documents.
+        expect(plan.find).toEqual([
+          'CO-ROUTINE p',
+          expect.stringMatching(/^SEARCH m USING COVERING INDEX d\d+_c\d+_k \(a=\?\)$/),
+          'SCAN p',
+          'SEARCH o USING INTEGER PRIMARY KEY (rowid=?)',
+        ]);
+        return;
+      }
       // The count and the choice of the page come from the side tables alone (searched by value or by
       // rowid, never scanned); only the page's documents are read, by rowid.
       for (const steps of [plan.find, plan.count]) {

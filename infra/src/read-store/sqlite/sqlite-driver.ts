@@ -12,6 +12,8 @@ export interface Driver {
   sql(params: SqlParams): string;
   /** What the candidates must still satisfy: the filter without the driving condition when that is exact. */
   residual: Filter;
+  /** When it is an equality to one scalar that alone is the whole condition on its path: which. */
+  equality?: { path: string; value: Scalar };
 }
 
 interface Candidate {
@@ -21,6 +23,8 @@ interface Candidate {
   distinct: boolean;
   /** The rows it gives are exactly the documents that meet the whole condition it came from. */
   exact?: boolean;
+  /** The scalar an equality candidate matches. */
+  value?: Scalar;
 }
 
 const RANGE: readonly ComparisonOperator[] = ['$gt', '$gte', '$lt', '$lte'];
@@ -42,6 +46,7 @@ function candidatesOf(condition: unknown, table: string, complex: () => boolean)
     where: (p) => `v = ${sideLiteral(value, p)}`,
     distinct: false,
     exact,
+    value,
   });
   if (isScalar(condition)) return [eq(condition, true)];
   if (!isPlainObject(condition) || !Object.keys(condition).every((k) => k.startsWith('$'))) return [];
@@ -117,7 +122,9 @@ export function chooseDriver(filter: Filter, info: TableInfo, store: SqliteReadS
     if (fewest < cap) break;
   }
   const chosen = best[0] as Candidate & { conjunct: [string, unknown] };
+  const [path] = chosen.conjunct;
   return {
+    ...(chosen.exact && chosen.value !== undefined ? { equality: { path, value: chosen.value } } : {}),
     residual: chosen.exact
       ? { $and: all.filter((c) => c !== chosen.conjunct).map(([key, value]) => ({ [key]: value })) }
       : filter,
