@@ -30,6 +30,12 @@ interface Candidate {
 const RANGE: readonly ComparisonOperator[] = ['$gt', '$gte', '$lt', '$lte'];
 /** Counting a candidate's rows stops here: enough to tell a selective condition from a broad one. */
 const ESTIMATE_CAPS = [2_000, 50_000];
+/**
+ * An equality read in the sort's order (a compound side table) drives over a more selective
+ * condition when it matches at most this many times as many rows: it stops once the page is full,
+ * where the other sorts every match, and at worst probes this many times as many rows.
+ */
+const ORDERED_FACTOR = 4;
 
 /** The top-level conditions of a filter, `$and`s flattened: each must hold for a document to match. */
 function conjuncts(filter: Filter, out: Array<[string, unknown]> = []): Array<[string, unknown]> {
@@ -96,10 +102,16 @@ function rangeWhere(bounds: ReadonlyArray<readonly [ComparisonOperator, Scalar]>
 
 /**
  * The side-table condition that drives a query: of the filter's top-level conditions on indexed
- * paths, the one that matches the fewest rows (counted, up to a cap). None when the filter names
+ * paths, the one that matches the fewest rows (counted, up to a cap), or an equality on a path that
+ * `ordered` names (it gives the sort's order) matching not many more. None when the filter names
  * `_id` at the top (its primary key drives) or has no such condition (the table is scanned).
  */
-export function chooseDriver(filter: Filter, info: TableInfo, store: SqliteReadStore): Driver | undefined {
+export function chooseDriver(
+  filter: Filter,
+  info: TableInfo,
+  store: SqliteReadStore,
+  ordered?: (path: string) => boolean,
+): Driver | undefined {
   const all = conjuncts(filter);
   if (all.some(([path]) => path === '_id')) return undefined;
   const candidates = all.flatMap((conjunct) => {
@@ -121,7 +133,14 @@ export function chooseDriver(filter: Filter, info: TableInfo, store: SqliteReadS
     best = counted.filter((c) => c.rows === fewest).map((c) => c.candidate);
     if (fewest < cap) break;
   }
-  const chosen = best[0] as Candidate & { conjunct: [string, unknown] };
+  let chosen = best[0] as Candidate & { conjunct: [string, unknown] };
+  const inOrder = ordered
+    ? candidates.find((c) => c.exact && c.value !== undefined && ordered(c.conjunct[0]))
+    : undefined;
+  if (inOrder && inOrder !== chosen) {
+    const cap = ESTIMATE_CAPS[ESTIMATE_CAPS.length - 1] as number;
+    if (estimate(inOrder, cap, store) <= ORDERED_FACTOR * estimate(chosen, cap, store)) chosen = inOrder;
+  }
   const [path] = chosen.conjunct;
   return {
     ...(chosen.exact && chosen.value !== undefined ? { equality: { path, value: chosen.value } } : {}),

@@ -77,19 +77,16 @@ export class SqliteQuery {
   }
 
   /**
-   * The compound side table that gives the matches in the sort's order, when the driving condition
-   * is an equality on its first path and the sort is by its second path (a path that never held
-   * arrays or objects), then optionally by `_id` in the same direction.
+   * The path a compound side table could give the order of: the sort is by one path that never
+   * held arrays or objects, then optionally by `_id` in the same direction.
    */
-  private compound(driver: Driver | undefined, sort: SortSpec | undefined): CompoundTable | undefined {
-    if (!driver?.equality || sort === undefined) return undefined;
-    const keys = Object.entries(sort);
-    if (keys.length === 2 && (keys[1]?.[0] !== '_id' || keys[1][1] !== keys[0]?.[1])) return undefined;
+  private orderedPath(sort: SortSpec | undefined): string | undefined {
+    const keys = Object.entries(sort ?? {});
     if (keys.length < 1 || keys.length > 2) return undefined;
-    const second = keys[0]?.[0] as string;
-    const { path } = driver.equality;
-    const found = this.info.compounds.find((c) => c.first === path && c.second === second);
-    return found && !this.store.catalogue.complex(this.info, second) ? found : undefined;
+    if (keys.length === 2 && (keys[1]?.[0] !== '_id' || keys[1][1] !== keys[0]?.[1])) return undefined;
+    const path = keys[0]?.[0] as string;
+    const declared = this.info.compounds.some((c) => c.second === path);
+    return declared && !this.store.catalogue.complex(this.info, path) ? path : undefined;
   }
 
   /**
@@ -121,8 +118,13 @@ export class SqliteQuery {
 
   find(filter: Filter, options: FindOptions): Statement {
     const { sort, skip, limit } = options;
-    const driver = chooseDriver(filter, this.info, this.store);
-    const compound = this.compound(driver, sort);
+    const sortPath = this.orderedPath(sort);
+    const compoundOf = (path: string) =>
+      sortPath === undefined
+        ? undefined
+        : this.info.compounds.find((c) => c.first === path && c.second === sortPath);
+    const driver = chooseDriver(filter, this.info, this.store, (path) => compoundOf(path) !== undefined);
+    const compound = driver?.equality ? compoundOf(driver.equality.path) : undefined;
     if (compound && driver?.equality)
       return this.compoundPage(
         compound,
