@@ -2,6 +2,13 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { NotFoundError } from '@hotline/contracts';
 import type { IndexDescription, IndexKey } from '../read-store.port';
 import { jsonPath } from './sqlite-json-path';
+import {
+  addCompound,
+  compoundPaths,
+  compoundTables,
+  compoundTriggers,
+  type CompoundTable,
+} from './sqlite-compounds';
 import { createSideTable, installTriggers, migrateSides, type SideTable } from './sqlite-sides';
 
 /** A collection's physical table (`d<id>`), its declared indexes and its side tables. */
@@ -12,6 +19,8 @@ export interface TableInfo {
   indexes: Array<IndexDescription & { physical: string }>;
   /** Per indexed path, the side table of the values found there. */
   sides: Map<string, string>;
+  /** The compound side tables of the declared two-field indexes. */
+  compounds: CompoundTable[];
 }
 
 const SCHEMA = `
@@ -22,6 +31,9 @@ CREATE TABLE IF NOT EXISTS _rs_indexes (
 CREATE TABLE IF NOT EXISTS _rs_sides (
   id INTEGER PRIMARY KEY AUTOINCREMENT, collection INTEGER NOT NULL, path TEXT NOT NULL,
   complex INTEGER NOT NULL DEFAULT 0, UNIQUE (collection, path));
+CREATE TABLE IF NOT EXISTS _rs_compounds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, collection INTEGER NOT NULL, first TEXT NOT NULL,
+  second TEXT NOT NULL, UNIQUE (collection, first, second));
 `;
 
 /**
@@ -38,8 +50,52 @@ export class SqliteCatalogue {
   private complexQuery: StatementSync | undefined;
 
   constructor(private readonly db: DatabaseSync) {
+    const hadCompounds = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_rs_compounds'")
+      .get();
     db.exec(SCHEMA);
     migrateSides(db);
+    if (!hadCompounds) this.migrateCompounds();
+  }
+
+  /**
+   * Files written before compound side tables get them on first open, in one transaction: one per
+   * declared two-field index, filled from the documents; nothing else changes.
+   */
+  private migrateCompounds(): void {
+    const indexes = this.db
+      .prepare('SELECT collection, key, is_unique FROM _rs_indexes ORDER BY id')
+      .all() as Array<{
+      collection: number;
+      key: string;
+      is_unique: number;
+    }>;
+    const pairs = indexes.flatMap((i) => {
+      const paths = compoundPaths(JSON.parse(i.key) as IndexKey, i.is_unique === 1);
+      return paths ? [{ collection: i.collection, paths }] : [];
+    });
+    if (pairs.length === 0) return;
+    this.db.exec('BEGIN');
+    try {
+      const touched = new Set<number>();
+      for (const { collection, paths } of pairs)
+        if (addCompound(this.db, collection, ...paths)) touched.add(collection);
+      for (const collection of touched) this.retrigger(collection);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Recreates the triggers of a collection's table after its side or compound tables changed. */
+  private retrigger(collection: number): void {
+    installTriggers(
+      this.db,
+      `d${collection}`,
+      this.sideTables(collection),
+      compoundTriggers(compoundTables(this.db, collection)),
+    );
   }
 
   forget(): void {
@@ -77,7 +133,13 @@ export class SqliteCatalogue {
       physical: `d${row.id}_x${i.id}`,
     }));
     const sides = new Map(this.sideTables(row.id).map((s) => [s.path, s.table]));
-    const info = { id: row.id, table: `d${row.id}`, indexes, sides };
+    const info = {
+      id: row.id,
+      table: `d${row.id}`,
+      indexes,
+      sides,
+      compounds: compoundTables(this.db, row.id),
+    };
     this.tables.set(name, info);
     return info;
   }
@@ -130,7 +192,9 @@ export class SqliteCatalogue {
         .run(info.id, path);
       createSideTable(this.db, info.table, { id: Number(sideId), path, table: `d${info.id}_s${sideId}` });
     }
-    if (added.length > 0) installTriggers(this.db, info.table, this.sideTables(info.id));
+    const pair = compoundPaths(index.key, index.unique);
+    const compound = pair !== undefined && addCompound(this.db, info.id, ...pair);
+    if (added.length > 0 || compound) this.retrigger(info.id);
     this.tables.delete(name);
   }
 
@@ -140,15 +204,25 @@ export class SqliteCatalogue {
     if (!info || !index) throw new NotFoundError('index', indexName);
     if (index.unique) this.db.exec(`DROP INDEX ${index.physical}`);
     this.db.prepare('DELETE FROM _rs_indexes WHERE collection = ? AND name = ?').run(info.id, indexName);
-    const stillIndexed = new Set(info.indexes.filter((i) => i !== index).flatMap((i) => Object.keys(i.key)));
+    const rest = info.indexes.filter((i) => i !== index);
+    const stillIndexed = new Set(rest.flatMap((i) => Object.keys(i.key)));
+    const stillPaired = new Set(
+      rest.map((i) => compoundPaths(i.key, i.unique)?.join('\0')).filter((p) => p !== undefined),
+    );
     let removed = false;
+    for (const compound of info.compounds) {
+      if (stillPaired.has(`${compound.first}\0${compound.second}`)) continue;
+      this.db.exec(`DROP TABLE ${compound.table}`);
+      this.db.prepare('DELETE FROM _rs_compounds WHERE id = ?').run(compound.id);
+      removed = true;
+    }
     for (const [path, side] of info.sides) {
       if (stillIndexed.has(path)) continue;
       this.db.exec(`DROP TABLE ${side}`);
       this.db.prepare('DELETE FROM _rs_sides WHERE collection = ? AND path = ?').run(info.id, path);
       removed = true;
     }
-    if (removed) installTriggers(this.db, info.table, this.sideTables(info.id));
+    if (removed) this.retrigger(info.id);
     this.tables.delete(name);
   }
 
@@ -156,8 +230,10 @@ export class SqliteCatalogue {
     const info = this.find(name);
     if (!info) return;
     for (const side of info.sides.values()) this.db.exec(`DROP TABLE ${side}`);
+    for (const compound of info.compounds) this.db.exec(`DROP TABLE ${compound.table}`);
     this.db.exec(`DROP TABLE ${info.table}`);
     this.db.prepare('DELETE FROM _rs_sides WHERE collection = ?').run(info.id);
+    this.db.prepare('DELETE FROM _rs_compounds WHERE collection = ?').run(info.id);
     this.db.prepare('DELETE FROM _rs_indexes WHERE collection = ?').run(info.id);
     this.db.prepare('DELETE FROM _rs_collections WHERE id = ?').run(info.id);
     this.tables.delete(name);

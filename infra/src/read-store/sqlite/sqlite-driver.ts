@@ -12,6 +12,8 @@ export interface Driver {
   sql(params: SqlParams): string;
   /** What the candidates must still satisfy: the filter without the driving condition when that is exact. */
   residual: Filter;
+  /** When it is an equality to one scalar that alone is the whole condition on its path: which. */
+  equality?: { path: string; value: Scalar };
 }
 
 interface Candidate {
@@ -21,11 +23,19 @@ interface Candidate {
   distinct: boolean;
   /** The rows it gives are exactly the documents that meet the whole condition it came from. */
   exact?: boolean;
+  /** The scalar an equality candidate matches. */
+  value?: Scalar;
 }
 
 const RANGE: readonly ComparisonOperator[] = ['$gt', '$gte', '$lt', '$lte'];
 /** Counting a candidate's rows stops here: enough to tell a selective condition from a broad one. */
 const ESTIMATE_CAPS = [2_000, 50_000];
+/**
+ * An equality read in the sort's order (a compound side table) drives over a more selective
+ * condition when it matches at most this many times as many rows: it stops once the page is full,
+ * where the other sorts every match, and at worst probes this many times as many rows.
+ */
+const ORDERED_FACTOR = 4;
 
 /** The top-level conditions of a filter, `$and`s flattened: each must hold for a document to match. */
 function conjuncts(filter: Filter, out: Array<[string, unknown]> = []): Array<[string, unknown]> {
@@ -42,6 +52,7 @@ function candidatesOf(condition: unknown, table: string, complex: () => boolean)
     where: (p) => `v = ${sideLiteral(value, p)}`,
     distinct: false,
     exact,
+    value,
   });
   if (isScalar(condition)) return [eq(condition, true)];
   if (!isPlainObject(condition) || !Object.keys(condition).every((k) => k.startsWith('$'))) return [];
@@ -91,10 +102,16 @@ function rangeWhere(bounds: ReadonlyArray<readonly [ComparisonOperator, Scalar]>
 
 /**
  * The side-table condition that drives a query: of the filter's top-level conditions on indexed
- * paths, the one that matches the fewest rows (counted, up to a cap). None when the filter names
+ * paths, the one that matches the fewest rows (counted, up to a cap), or an equality on a path that
+ * `ordered` names (it gives the sort's order) matching not many more. None when the filter names
  * `_id` at the top (its primary key drives) or has no such condition (the table is scanned).
  */
-export function chooseDriver(filter: Filter, info: TableInfo, store: SqliteReadStore): Driver | undefined {
+export function chooseDriver(
+  filter: Filter,
+  info: TableInfo,
+  store: SqliteReadStore,
+  ordered?: (path: string) => boolean,
+): Driver | undefined {
   const all = conjuncts(filter);
   if (all.some(([path]) => path === '_id')) return undefined;
   const candidates = all.flatMap((conjunct) => {
@@ -116,8 +133,17 @@ export function chooseDriver(filter: Filter, info: TableInfo, store: SqliteReadS
     best = counted.filter((c) => c.rows === fewest).map((c) => c.candidate);
     if (fewest < cap) break;
   }
-  const chosen = best[0] as Candidate & { conjunct: [string, unknown] };
+  let chosen = best[0] as Candidate & { conjunct: [string, unknown] };
+  const inOrder = ordered
+    ? candidates.find((c) => c.exact && c.value !== undefined && ordered(c.conjunct[0]))
+    : undefined;
+  if (inOrder && inOrder !== chosen) {
+    const cap = ESTIMATE_CAPS[ESTIMATE_CAPS.length - 1] as number;
+    if (estimate(inOrder, cap, store) <= ORDERED_FACTOR * estimate(chosen, cap, store)) chosen = inOrder;
+  }
+  const [path] = chosen.conjunct;
   return {
+    ...(chosen.exact && chosen.value !== undefined ? { equality: { path, value: chosen.value } } : {}),
     residual: chosen.exact
       ? { $and: all.filter((c) => c !== chosen.conjunct).map(([key, value]) => ({ [key]: value })) }
       : filter,

@@ -2,10 +2,12 @@ import type { Filter, FindOptions, SortSpec } from '../read-store.port';
 import { NumberedParams } from '../sql/sql-params';
 import { TRUE, translateFilter } from '../sql/translate-filter';
 import type { TableInfo } from './sqlite-catalogue';
-import { chooseDriver } from './sqlite-driver';
+import type { CompoundTable } from './sqlite-compounds';
+import { chooseDriver, type Driver } from './sqlite-driver';
 import { sqliteDialect } from './sqlite-dialect';
 import type { SqliteReadStore } from './sqlite-read-store';
 import { rowScope, type RowScope } from './sqlite-row-scope';
+import { sideLiteral } from './sqlite-side-field';
 
 export interface Statement {
   sql: string;
@@ -48,8 +50,12 @@ export class SqliteQuery {
   }
 
   /** The matches' rowids (`rid`) with the given expressions, from the side tables when they suffice. */
-  private matches(filter: Filter, params: NumberedParams, sort: SortSpec | undefined) {
-    const driver = chooseDriver(filter, this.info, this.store);
+  private matches(
+    filter: Filter,
+    params: NumberedParams,
+    sort: SortSpec | undefined,
+    driver = chooseDriver(filter, this.info, this.store),
+  ) {
     const scope = this.scope(driver !== undefined);
     const predicate = translateFilter(driver?.residual ?? filter, scope, params);
     const keys = Object.entries(sort ?? {});
@@ -70,11 +76,65 @@ export class SqliteQuery {
     return { sql: `SELECT count(*) AS n FROM ${source}${where}`, values: params.values };
   }
 
+  /**
+   * The path a compound side table could give the order of: the sort is by one path that never
+   * held arrays or objects, then optionally by `_id` in the same direction.
+   */
+  private orderedPath(sort: SortSpec | undefined): string | undefined {
+    const keys = Object.entries(sort ?? {});
+    if (keys.length < 1 || keys.length > 2) return undefined;
+    if (keys.length === 2 && (keys[1]?.[0] !== '_id' || keys[1][1] !== keys[0]?.[1])) return undefined;
+    const path = keys[0]?.[0] as string;
+    const declared = this.info.compounds.some((c) => c.second === path);
+    return declared && !this.store.catalogue.complex(this.info, path) ? path : undefined;
+  }
+
+  /**
+   * A page read in the order of a compound side table's index: the rows of one first-path value,
+   * by the sort value then `_id`, the rest of the filter probed per row until the page is full.
+   */
+  private compoundPage(
+    compound: CompoundTable,
+    driver: Driver & { equality: NonNullable<Driver['equality']> },
+    d: 1 | -1,
+    options: FindOptions,
+  ): Statement {
+    const params = new NumberedParams();
+    const scope = this.scope(true);
+    const predicate = translateFilter(driver.residual, scope, params);
+    const join = scope.readsDocument ? ` JOIN ${this.info.table} AS t ON t.rowid = m.rid` : '';
+    const where = [
+      `m.a = ${sideLiteral(driver.equality.value, params)}`,
+      ...(predicate === TRUE ? [] : [predicate]),
+    ].join(' AND ');
+    const paged = options.limit !== undefined || options.skip !== undefined;
+    const dir = direction(d);
+    const page = `SELECT m.rid AS rid, m.b AS k0, m.id AS k1 FROM ${compound.table} AS m${join} WHERE ${where} ORDER BY m.b ${dir}, m.id ${dir}${paged ? ` ${sqliteDialect.limit(options.limit, options.skip)}` : ''}`;
+    return {
+      sql: `SELECT json(o.doc) AS doc FROM (${page}) AS p JOIN ${this.info.table} AS o ON o.rowid = p.rid ORDER BY p.k0 ${dir}, p.k1 ${dir}`,
+      values: params.values,
+    };
+  }
+
   find(filter: Filter, options: FindOptions): Statement {
     const { sort, skip, limit } = options;
+    const sortPath = this.orderedPath(sort);
+    const compoundOf = (path: string) =>
+      sortPath === undefined
+        ? undefined
+        : this.info.compounds.find((c) => c.first === path && c.second === sortPath);
+    const driver = chooseDriver(filter, this.info, this.store, (path) => compoundOf(path) !== undefined);
+    const compound = driver?.equality ? compoundOf(driver.equality.path) : undefined;
+    if (compound && driver?.equality)
+      return this.compoundPage(
+        compound,
+        { ...driver, equality: driver.equality },
+        Object.values(sort ?? {})[0] as 1 | -1,
+        options,
+      );
     const params = new NumberedParams();
     const paged = limit !== undefined || skip !== undefined;
-    const m = this.matches(filter, params, sort);
+    const m = this.matches(filter, params, sort, driver);
     if (!m.driven && sort === undefined)
       return {
         sql: `SELECT json(t.doc) AS doc FROM ${m.source}${m.where}${paged ? ` ${sqliteDialect.limit(limit, skip)}` : ''}`,

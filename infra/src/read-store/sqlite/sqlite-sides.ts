@@ -44,21 +44,36 @@ export function createSideTable(db: DatabaseSync, table: string, side: SideTable
   `);
 }
 
+/** Whether the value at `path` differs between `old.doc` and `new.doc` (in an update trigger). */
+export const changedAt = (path: string): string => {
+  const p = jsonPath(path);
+  // json_extract gives scalars without rendering JSON text (1 and true alike: json_type tells them apart).
+  return `(json_extract(old.doc, ${p}) IS NOT json_extract(new.doc, ${p}) OR json_type(old.doc, ${p}) IS NOT json_type(new.doc, ${p}))`;
+};
+
+/** Further trigger statements per kind of write (the compound side tables'). */
+export interface TriggerStatements {
+  insert: string[];
+  remove: string[];
+  update: string[];
+}
+
 /**
  * One trigger per table and kind of write (not one per indexed path) keeps the side tables in step
  * with the documents; an update rewrites only the side tables of the paths whose value changed.
  * Recreated whenever the set of indexed paths changes.
  */
-export function installTriggers(db: DatabaseSync, table: string, sides: readonly SideTable[]): void {
+export function installTriggers(
+  db: DatabaseSync,
+  table: string,
+  sides: readonly SideTable[],
+  more: TriggerStatements = { insert: [], remove: [], update: [] },
+): void {
   db.exec(
     `DROP TRIGGER IF EXISTS ${table}_ai; DROP TRIGGER IF EXISTS ${table}_ad; DROP TRIGGER IF EXISTS ${table}_au;`,
   );
   if (sides.length === 0) return;
-  // json_extract gives scalars without rendering JSON text (1 and true alike: json_type tells them apart).
-  const changed = (side: SideTable): string => {
-    const p = jsonPath(side.path);
-    return `(json_extract(old.doc, ${p}) IS NOT json_extract(new.doc, ${p}) OR json_type(old.doc, ${p}) IS NOT json_type(new.doc, ${p}))`;
-  };
+  const changed = (side: SideTable): string => changedAt(side.path);
   const onInsert = sides.map(
     (s) =>
       `INSERT OR IGNORE INTO ${s.table} (v, rid) ${sideRows('new.doc', s.path, 'new.rowid')}; ${markComplex(s, 'new.doc')}`,
@@ -71,9 +86,9 @@ export function installTriggers(db: DatabaseSync, table: string, sides: readonly
       markComplex(s, 'new.doc').replace(/;$/, ` AND ${changed(s)};`),
   );
   db.exec(`
-    CREATE TRIGGER ${table}_ai AFTER INSERT ON ${table} BEGIN ${onInsert.join(' ')} END;
-    CREATE TRIGGER ${table}_ad AFTER DELETE ON ${table} BEGIN ${onDelete.join(' ')} END;
-    CREATE TRIGGER ${table}_au AFTER UPDATE OF doc ON ${table} BEGIN ${onUpdate.join(' ')} END;
+    CREATE TRIGGER ${table}_ai AFTER INSERT ON ${table} BEGIN ${[...onInsert, ...more.insert].join(' ')} END;
+    CREATE TRIGGER ${table}_ad AFTER DELETE ON ${table} BEGIN ${[...onDelete, ...more.remove].join(' ')} END;
+    CREATE TRIGGER ${table}_au AFTER UPDATE OF doc ON ${table} BEGIN ${[...onUpdate, ...more.update].join(' ')} END;
   `);
 }
 

@@ -68,6 +68,16 @@ export function casesProjection(options: { cacheSize?: number } = {}): Projectio
       ]) {
         await cases.createIndex({ [field]: 1 });
       }
+      // A filter value and the sort key of the searches that page through many matches: stores
+      // that read such an index in order answer a page without sorting every match.
+      for (const [filter, sort] of [
+        ['categoryPath', 'registeredAt'],
+        ['districtId', 'registeredAt'],
+        ['districtId', 'deadlineAt'],
+        ['unitIds', 'registeredAt'],
+      ] as const) {
+        await cases.createIndex({ [filter]: 1, [sort]: 1 });
+      }
       const tasks = store.collection(UNIT_TASKS);
       await tasks.createIndex({ unitId: 1 });
       await tasks.createIndex({ caseId: 1 });
