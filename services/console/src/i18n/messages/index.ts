@@ -3,6 +3,8 @@ import admin from './admin';
 import adminCategories from './admin-categories';
 import agent from './agent';
 import center from './center';
+import centerPublicRecord from './center-public-record';
+import centerSearch from './center-search';
 import common from './common';
 import desk from './desk';
 import dispatchBatch from './dispatch-batch';
@@ -27,6 +29,8 @@ export const areas: Record<string, AreaMessages> = {
   desk,
   agent,
   center,
+  centerSearch,
+  centerPublicRecord,
   dispatchBatch,
   admin,
   adminCategories,
