@@ -145,9 +145,7 @@ export class PollsController extends ServiceController(SURVEY_SERVICE) {
     @Param('roundId') roundId: string,
     @Res() response: ServerResponse,
   ): Promise<void> {
-    const results = (await this.requests.query('GetPollResults', request.headers, {
-      roundId,
-    })) as PollResultsView;
+    const results = await this.resultsOf(request, roundId);
     downloadHeaders(response, XLSX_MEDIA_TYPE, `民主评议结果-${results.title}.xlsx`);
     await writeXlsx(response, [{ name: '评议结果', title: results.title, ...pollResultsTable(results) }]);
   }
@@ -165,11 +163,14 @@ export class PollsController extends ServiceController(SURVEY_SERVICE) {
     @Param('roundId') roundId: string,
     @Res() response: ServerResponse,
   ): Promise<void> {
-    const results = (await this.requests.query('GetPollResults', request.headers, {
-      roundId,
-    })) as PollResultsView;
+    const results = await this.resultsOf(request, roundId);
     downloadHeaders(response, 'application/pdf', `民主评议结果报告-${results.title}.pdf`);
     await writePdf(response, pollReportPdf(results, new Date()));
+  }
+
+  /** The round's results as the caller may see them (a unit user its own row), for a download. */
+  private async resultsOf(request: IncomingMessage, roundId: string): Promise<PollResultsView> {
+    return (await this.requests.query('GetPollResults', request.headers, { roundId })) as PollResultsView;
   }
 
   @Doc(commandDoc('VerifyPollResults', ['roundId', 'unitId']))
