@@ -20,7 +20,7 @@ export interface LiveSurgeEvent {
   announcement: string;
 }
 
-/** Banners shown at most: the pushed ones first (newest first), then categories before keywords and places. */
+/** Alerts shown at most: the pushed ones first (newest first), then categories before places and keywords. */
 const SHOWN = 8;
 const KIND_ORDER = { category: 0, place: 1, term: 2 } as const;
 /** Hours back the board looks when it opens (the detection checks the last two). */
@@ -38,9 +38,9 @@ const bannerId = (surge: { kind: string; key: string; hour: string }) =>
   `${surge.kind}|${surge.key}|${surge.hour}`;
 
 /**
- * Surge alerts as banners above the board: those of the last hours when it opens, then each new one as
- * it is pushed on the live channel, within moments of the detection and without a reload; once each,
- * however often the stream repeats it.
+ * Surge alerts as banners above the board, one an hour: those of the last hours when it opens, then
+ * each new one as it is pushed on the live channel, within moments of the detection and without a
+ * reload; once each, however often the stream repeats it. Closing a banner closes its hour.
  */
 export function SurgeBanners() {
   const t = useT();
@@ -62,45 +62,72 @@ export function SurgeBanners() {
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.count - a.count);
   const visible: Banner[] = [];
   for (const banner of [...pushed, ...found]) {
-    if (dismissed.has(banner.id) || visible.some((shown) => shown.id === banner.id)) continue;
+    if (dismissed.has(banner.hour) || visible.some((shown) => shown.id === banner.id)) continue;
     if (visible.push(banner) === SHOWN) break;
   }
-  if (visible.length === 0) return null;
+  // One banner an hour: a storm surges under several keys at once (its category, its words, its
+  // place); the one to act on first leads, the others are named under it.
+  const hours = [...new Set(visible.map((banner) => banner.hour))].map((hour) =>
+    visible
+      .filter((banner) => banner.hour === hour)
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.count - a.count),
+  );
+  if (hours.length === 0) return null;
+  const nameOf = (banner: Banner) =>
+    // A category by its path in the city's taxonomy, as everywhere in the console.
+    banner.kind === 'category' ? categoryName(banner.key) : banner.label;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {visible.map((alert) => (
-        <Alert
-          key={alert.id}
-          type="error"
-          showIcon
-          closable
-          onClose={() => setDismissed((before) => new Set([...before, alert.id]))}
-          message={
-            <Typography.Text strong>
-              {t('supervisor.surge.title', {
-                kind: t(`supervisor.surge.kind.${alert.kind}`),
-                // A category by its path in the city's taxonomy, as everywhere in the console.
-                label: alert.kind === 'category' ? categoryName(alert.key) : alert.label,
-              })}
-            </Typography.Text>
-          }
-          description={
-            <Space direction="vertical">
-              <span>
-                {t('supervisor.surge.line', {
-                  hour: instant(alert.hour, 'time'),
-                  count: alert.count,
-                  mean: Math.round(alert.baselineMean * 10) / 10,
+      {hours.map(([lead, ...others]) => {
+        if (lead === undefined) return null;
+        return (
+          <Alert
+            key={lead.hour}
+            type="error"
+            showIcon
+            closable
+            onClose={() => setDismissed((before) => new Set([...before, lead.hour]))}
+            message={
+              <Typography.Text strong>
+                {t('supervisor.surge.title', {
+                  kind: t(`supervisor.surge.kind.${lead.kind}`),
+                  label: nameOf(lead),
                 })}
-              </span>
-              <span>
-                {t('supervisor.surge.announcement')}
-                <Typography.Text copyable>{alert.announcement}</Typography.Text>
-              </span>
-            </Space>
-          }
-        />
-      ))}
+              </Typography.Text>
+            }
+            description={
+              <Space direction="vertical">
+                <span>
+                  {t('supervisor.surge.line', {
+                    hour: instant(lead.hour, 'time'),
+                    count: lead.count,
+                    mean: Math.round(lead.baselineMean * 10) / 10,
+                  })}
+                </span>
+                {others.length > 0 && (
+                  <span>
+                    {t('supervisor.surge.alsoSurging', {
+                      items: others
+                        .map((other) =>
+                          t('supervisor.surge.item', {
+                            kind: t(`supervisor.surge.kind.${other.kind}`),
+                            label: nameOf(other),
+                            count: other.count,
+                          }),
+                        )
+                        .join('；'),
+                    })}
+                  </span>
+                )}
+                <span>
+                  {t('supervisor.surge.announcement')}
+                  <Typography.Text copyable>{lead.announcement}</Typography.Text>
+                </span>
+              </Space>
+            }
+          />
+        );
+      })}
     </Space>
   );
 }
