@@ -13,6 +13,17 @@ import { RtpCaller } from './testing/rtp-caller';
 const ng = process.env.RTPENGINE_NG;
 const describeWithRtpengine = ng ? describe : describe.skip;
 
+/** Whether rtpengine wrote the call's pcap, waited for: it writes the file a moment after the stream ends (longer at load). */
+async function pcapOf(callId: string): Promise<boolean> {
+  const pcaps = join(process.env.RTPENGINE_RECORDINGS!, 'pcaps');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (existsSync(pcaps) && readdirSync(pcaps).some((f) => f.startsWith(callId))) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describeWithRtpengine('the rtpengine media port against a real rtpengine', () => {
   let dir: string;
   let control: RtpengineControl;
@@ -91,19 +102,17 @@ describeWithRtpengine('the rtpengine media port against a real rtpengine', () =>
     const ref = await recording;
     expect(ref.seconds).toBeGreaterThan(1.4);
     await media.close();
-    const pcaps = join(process.env.RTPENGINE_RECORDINGS!, 'pcaps');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(existsSync(pcaps) && readdirSync(pcaps).some((f) => f.startsWith(callId))).toBe(true);
+    await expect(pcapOf(callId)).resolves.toBe(true);
     caller.close();
   }, 30_000);
 
   it('replays the caller’s recording to them, converted from its pcap', async () => {
-    const { caller, media } = await openCall();
+    const { caller, media, callId } = await openCall();
     const recording = media.record({ maxSeconds: 10, terminator: '#' });
     await caller.talk(1500);
     await caller.press('#');
     const ref = await recording;
-    await new Promise((r) => setTimeout(r, 300));
+    await pcapOf(callId);
     const before = caller.received;
     const started = Date.now();
     await media.play([{ recording: ref }], { language: 'zh-CN', interruptible: false });
