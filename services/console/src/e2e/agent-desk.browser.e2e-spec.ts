@@ -67,7 +67,11 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await supervisor.getByLabel('公告内容').fill('鼓楼区因线路检修停电，预计18时恢复，来电请如实告知');
     await supervisor.getByText('紧急', { exact: true }).click();
     await supervisor.getByRole('button', { name: '发布到全部坐席' }).click();
-    await supervisor.getByText('鼓楼区因线路检修停电，预计18时恢复，来电请如实告知').waitFor();
+    // The bulletin in the list under the form (the form's box may still hold the words a moment).
+    await supervisor
+      .locator('span')
+      .filter({ hasText: /^鼓楼区因线路检修停电，预计18时恢复，来电请如实告知$/ })
+      .waitFor();
 
     await signIn(agent, platform.url, 'agent', '/desk');
     const panel = agent.getByLabel('坐席状态');
