@@ -7,11 +7,14 @@
 // closing line names every suite that needed the second run, so a flaky test is seen, never hidden;
 // a suite that fails twice fails the run.
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const MAX_RERUN = 4;
+const HEAP_MIB = 12_288;
+const JEST = createRequire(import.meta.url).resolve('jest/bin/jest');
 const dir = mkdtempSync(join(tmpdir(), 'hotline-test-'));
 
 /** One Jest run; its JSON results, or undefined when Jest wrote none. */
@@ -19,10 +22,21 @@ function jest(name, extra) {
   const out = join(dir, `${name}.json`);
   // --forceExit: the global setup's engine handles (rtpengine's DTMF socket and the like) live in Jest's own
   // process; once the teardown has stopped the engines and the results are written, nothing is left to wait for.
-  const run = spawnSync('jest', ['--ci', '--json', `--outputFile=${out}`, '--forceExit', ...extra], {
-    stdio: 'inherit',
-    shell: false,
-  });
+  // Jest runs the suites in its own process on a 2-core machine (one worker): its heap grows over the
+  // whole run past Node's default limit (~4 GiB here; a run ended out of memory at 280 of 288 suites).
+  const run = spawnSync(
+    process.execPath,
+    [
+      `--max-old-space-size=${HEAP_MIB}`,
+      JEST,
+      '--ci',
+      '--json',
+      `--outputFile=${out}`,
+      '--forceExit',
+      ...extra,
+    ],
+    { stdio: 'inherit', shell: false },
+  );
   try {
     return { status: run.status ?? 1, results: JSON.parse(readFileSync(out, 'utf8')) };
   } catch {
