@@ -1,4 +1,5 @@
-import type { CalendarData, DeadlinePoint, RecordedEvent, WorkingCalendar } from '@hotline/contracts';
+import type { DeadlinePoint, RecordedEvent, WorkingCalendar } from '@hotline/contracts';
+import { CityCalendar } from './city-calendar';
 import type {
   BookState,
   DeadlineBookOptions,
@@ -7,7 +8,7 @@ import type {
   TrackedCase,
   TrackedSupervision,
 } from './deadline-book.types';
-import { HalfDayIndex } from './half-day-index';
+import type { HalfDayIndex } from './half-day-index';
 import { basisOf, dueMsOf, earlierBy, type TimerBasis } from './timer-basis';
 import { TimerHeap, type HeapEntry } from './timer-heap';
 
@@ -43,14 +44,15 @@ export class DeadlineBook {
   private readonly cases = new Map<string, TrackedCase>();
   private readonly supervisions = new Map<string, TrackedSupervision>();
   private readonly heap = new TimerHeap();
-  private readonly cityDays = new Map<string, 'holiday' | 'workday'>();
-  private workingCalendar: WorkingCalendar;
-  /** The same calendar as binary searches: what every point's instant is computed on. */
-  private calendar: HalfDayIndex;
+  private readonly city: CityCalendar;
 
   constructor(private readonly options: DeadlineBookOptions) {
-    this.workingCalendar = options.calendar;
-    this.calendar = new HalfDayIndex(options.calendar);
+    this.city = new CityCalendar(options.calendar);
+  }
+
+  /** What every point's instant is computed on. */
+  private get calendar(): HalfDayIndex {
+    return this.city.halfDays;
   }
 
   get openCases(): number {
@@ -63,7 +65,7 @@ export class DeadlineBook {
 
   /** The calendar in force: the national one with the city's declared days. */
   currentCalendar(): WorkingCalendar {
-    return this.workingCalendar;
+    return this.city.working;
   }
 
   trackedCase(caseId: string): Readonly<TrackedCase> | undefined {
@@ -76,7 +78,7 @@ export class DeadlineBook {
 
   /** The days the city declared (holidays and make-up workdays) over the national calendar. */
   declaredDays(): ReadonlyMap<string, 'holiday' | 'workday'> {
-    return this.cityDays;
+    return this.city.declared();
   }
 
   /**
@@ -84,15 +86,14 @@ export class DeadlineBook {
    * calendar first, then every point's instant on it and the heap, as a calendar change does.
    */
   restore(saved: BookState): void {
-    this.cityDays.clear();
-    for (const [date, kind] of saved.days) this.cityDays.set(date, kind);
     this.cases.clear();
     for (const tracked of saved.cases) this.cases.set(tracked.caseId, tracked);
     this.supervisions.clear();
     for (const supervision of saved.supervisions)
       this.supervisions.set(supervision.supervisionId, supervision);
     this.pending.length = 0;
-    this.changeCalendar();
+    this.city.restore(saved.days);
+    this.reschedule();
   }
 
   /** Every open case with a deadline (the deadline board reads them). */
@@ -107,7 +108,8 @@ export class DeadlineBook {
     const data = event.data as Record<string, unknown>;
     const at = Date.parse(event.time);
     if (event.type === 'CalendarDayDeclared' || event.type === 'CalendarDayCleared') {
-      this.declareDay(event.type, data);
+      this.city.apply(event.type, data);
+      this.reschedule();
       return true;
     }
     if (event.type.startsWith('Supervision')) return this.applySupervision(event, data, at);
@@ -319,25 +321,6 @@ export class DeadlineBook {
       default:
         return false;
     }
-  }
-
-  private declareDay(type: string, data: Record<string, unknown>): void {
-    const date = data.date as string;
-    if (type === 'CalendarDayDeclared') this.cityDays.set(date, data.kind as 'holiday' | 'workday');
-    else this.cityDays.delete(date);
-    this.changeCalendar();
-  }
-
-  /** The national calendar with the city's days, and every point not fired moved onto it. */
-  private changeCalendar(): void {
-    const overrides: CalendarData = {};
-    for (const [day, kind] of this.cityDays) {
-      const year = (overrides[day.slice(0, 4)] ??= { holidays: [], workdays: [] });
-      (kind === 'holiday' ? year.holidays : year.workdays).push(day);
-    }
-    this.workingCalendar = this.options.calendar.withOverrides(overrides);
-    this.calendar = new HalfDayIndex(this.workingCalendar);
-    this.reschedule();
   }
 
   /** Every point not fired, at its instant on the new calendar: O(n) for the whole book. */
