@@ -108,4 +108,29 @@ describe('What a web citizen sent, on the desk [browser: Debian chromium]', () =
     await log.visit(page, 'web-desk-04-demo-web-message');
     expect(log.summary()).toEqual([]);
   });
+
+  it("plays the demo city's phone recording at the desk", async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'agent', '/desk');
+    await page.getByRole('tab', { name: '待处理来件' }).click();
+    const row = page.getByRole('row', { name: /电话自助投诉录音/ });
+    await row.waitFor();
+    expect(await row.innerText()).not.toMatch(/demo-ivr|[A-Za-z]{4,}/);
+    await row.getByRole('button', { name: /^处理来件：/ }).click();
+    const sent = page.locator('.ant-card', { has: page.getByRole('heading', { name: '市民提交的材料' }) });
+    const player = sent.getByLabel('播放录音：电话投诉录音.wav');
+    await player.waitFor();
+    // The browser fetches the WAV from the gateway's store and plays it: its length is the caller's words.
+    const seconds = await player.evaluate(async (audio: HTMLAudioElement) => {
+      audio.muted = true;
+      await audio.play();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      audio.pause();
+      return { duration: audio.duration, played: audio.currentTime };
+    });
+    expect(seconds.duration).toBeGreaterThan(3);
+    expect(seconds.played).toBeGreaterThan(0.2);
+    await log.visit(page, 'web-desk-05-demo-phone-recording');
+    expect(log.summary()).toEqual([]);
+  });
 });

@@ -14,6 +14,7 @@ import { seedDemoRouting } from './demo-routing';
 import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
+import { seedDemoPhoneRecording } from './demo-phone-recording';
 import { seedDemoWebMessage } from './demo-web-message';
 
 /** Units the demo's matters need beyond the sample city the workflow seeds itself. */
@@ -85,7 +86,10 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   await inPool(duplicates, CONCURRENT_CASES, runOne);
   const repeated = await seedDemoContacts(bus, cases, now);
   await seedDemoRouting(bus, cases, now);
-  if (attachments !== undefined) await seedDemoWebMessage(bus, attachments, now);
+  if (attachments !== undefined) {
+    await seedDemoWebMessage(bus, attachments, now);
+    await seedDemoPhoneRecording(bus, attachments, now, logger);
+  }
   // The poll is beside the cases: a refusal there is logged, and the city stands without it.
   await seedDemoPoll(bus, now).catch((error: unknown) =>
     logger.warn({ err: error }, 'demo poll not created'),

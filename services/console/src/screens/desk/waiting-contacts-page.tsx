@@ -13,6 +13,9 @@ import { openContacts, releaseContact, type ContactView } from './desk-api';
  */
 export function WaitingContactsPage() {
   const t = useT();
+  // Who sent it, as the table shows it: the name, else the number (never the contact's id).
+  const callerOf = (row: ContactView): string =>
+    row.caller.anonymous ? t('desk.form.anonymous') : (row.caller.name ?? row.caller.phone ?? '—');
   const instant = useInstant();
   const navigate = useNavigate();
   const categoryName = useCategoryName();
@@ -71,10 +74,7 @@ export function WaitingContactsPage() {
             { title: t('case.channel'), dataIndex: 'channel', render: (c: string) => t(`channel.${c}`) },
             {
               title: t('case.citizen'),
-              render: (_: unknown, row) =>
-                row.caller.anonymous
-                  ? t('desk.form.anonymous')
-                  : (row.caller.name ?? row.caller.phone ?? '—'),
+              render: (_: unknown, row) => callerOf(row),
             },
             {
               title: t('case.content'),
@@ -109,7 +109,7 @@ export function WaitingContactsPage() {
                     size="small"
                     loading={releasing === row.contactId}
                     onClick={() => void release(row.contactId)}
-                    aria-label={t('desk.waiting.releaseFrom', { name: row.caller.name ?? row.contactId })}
+                    aria-label={t('desk.waiting.releaseFrom', { name: callerOf(row) })}
                   >
                     {t('desk.waiting.release')}
                   </Button>
@@ -118,7 +118,7 @@ export function WaitingContactsPage() {
                     size="small"
                     type="primary"
                     onClick={() => void navigate(`/desk?contact=${encodeURIComponent(row.contactId)}`)}
-                    aria-label={t('desk.waiting.handleFrom', { name: row.caller.name ?? row.contactId })}
+                    aria-label={t('desk.waiting.handleFrom', { name: callerOf(row) })}
                   >
                     {t('desk.waiting.handle')}
                   </Button>
