@@ -19,6 +19,13 @@ export const sipappConfigSchema = z.object({
   SIPAPP_DTMF_PORT: envInt({ min: 1, max: 65_535 })
     .default(22223)
     .describe("UDP port the sipapp listens on for rtpengine's DTMF log (rtpengine --dtmf-log-dest)"),
+  SIPAPP_DTMF_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe(
+      "Address the DTMF log port is bound to: 0.0.0.0 where rtpengine runs on another host (Kubernetes); in distributed mode a key for another replica's call is passed to it over NATS",
+    ),
   SIPAPP_PROMPT_DIR: z
     .string()
     .min(1)

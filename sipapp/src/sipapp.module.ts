@@ -13,6 +13,7 @@ import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { telephonyEndpoints } from './flows/telephony.endpoints';
 import { sipappConfigSchema, type SipappConfig } from './sipapp.config';
+import { natsDtmfRelay } from './media/dtmf-relay';
 import { SipEdge } from './sip/sip-edge';
 import { telephonyReadiness } from './telephony-readiness';
 
@@ -65,6 +66,9 @@ export class SipappModule {
           logger,
           bus,
           attachmentsDir: join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
+          ...(platform.mode === 'distributed'
+            ? { dtmfRelay: natsDtmfRelay(platform.natsConnection, platform.config.HOTLINE_BUS_PREFIX) }
+            : {}),
         });
       },
       close: async () => {

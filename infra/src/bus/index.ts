@@ -50,6 +50,7 @@ export {
   inboxPrefixOf,
   RELAY_USER,
   MUNICIPAL_IT_USER,
+  DTMF_RELAY_SUBJECT,
   type NatsUserPermissions,
   type NatsPermissionsOptions,
 } from './nats-permissions';

@@ -44,6 +44,8 @@ export interface NatsPermissionsOptions {
 }
 
 export const RELAY_USER = 'relay';
+/** Where the sipapp's replicas pass rtpengine's DTMF keys to each other (sipapp/src/media/dtmf-relay.ts). */
+export const DTMF_RELAY_SUBJECT = 'hotline.telephony.dtmf';
 export const MUNICIPAL_IT_USER = 'municipal-it';
 
 /** The inbox prefix of a user's connection (connectNats `inboxPrefix`). */
@@ -96,6 +98,11 @@ export function natsPermissions(options: NatsPermissionsOptions): NatsUserPermis
       prefixSubject(prefix, querySubject(service, 'x').replace(/x$/, '*')),
     );
     // The bridges run in the city's workflow service (services/workflow/src/federation).
+    if (service === 'sipapp') {
+      const keys = prefixSubject(prefix, DTMF_RELAY_SUBJECT);
+      user.publish.push(keys);
+      user.subscribe.push(keys);
+    }
     if (service === WORKFLOW_SERVICE)
       for (const district of options.federation ?? []) user.publish.push(...federationPublishGrant(district));
     return user;

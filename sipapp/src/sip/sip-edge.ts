@@ -9,6 +9,7 @@ import { IvrCallRunner } from '../calls/ivr-call-runner';
 import { RecordingArchive } from '../calls/recording-archive';
 import { liveAnnouncementText, publishedFlow } from '../flows/telephony.endpoints';
 import { DtmfListener } from '../media/dtmf-listener';
+import type { DtmfRelay } from '../media/dtmf-relay';
 import { ensurePromptFiles } from '../media/prompt-files';
 import { RtpengineControl } from '../media/rtpengine-control';
 import type { SipappConfig } from '../sipapp.config';
@@ -23,6 +24,8 @@ export interface SipEdgeDeps {
   bus: BusRequests;
   /** The platform's attachment store directory: confirmed recordings are kept there as WAV. */
   attachmentsDir: string;
+  /** Several replicas (distributed mode): keys for another replica's calls are passed on through it. */
+  dtmfRelay?: DtmfRelay;
 }
 
 /**
@@ -42,7 +45,7 @@ export class SipEdge {
     const recordingDir = config.SIPAPP_RECORDING_DIR;
     const handlerDeps = { store, clock, logger };
     const control = RtpengineControl.at(config.RTPENGINE_NG);
-    const dtmf = await DtmfListener.listen(config.SIPAPP_DTMF_PORT);
+    const dtmf = await DtmfListener.listen(config.SIPAPP_DTMF_PORT, config.SIPAPP_DTMF_HOST, deps.dtmfRelay);
     const runner = new IvrCallRunner({
       ...handlerDeps,
       services: new BusIvrServices({
