@@ -10,7 +10,7 @@ export const caseHref = (area: CaseArea, caseNumberOrId: string): string =>
 /** A case number as a link to the case's page in `area`. */
 export function CaseNumberLink({ area, caseNumber }: { area: CaseArea; caseNumber: string }) {
   return (
-    <Link to={caseHref(area, caseNumber)} className="case-number">
+    <Link to={caseHref(area, caseNumber)} className="case-number-link">
       {caseNumber}
     </Link>
   );

@@ -216,7 +216,7 @@ describe('Notes between roles in the console [browser: Debian chromium, embedded
     const card = page.locator('.ant-card').filter({ has: page.getByRole('button', { name: /公\s*开/ }) });
     await card.first().waitFor();
     const first = card.first();
-    const published = await first.locator('a.case-number').innerText();
+    const published = await first.getByRole('link', { name: /^\d{8}$/ }).innerText();
     const request = first.getByRole('textbox', { name: '诉求内容（公开文本）' });
     expect(await request.inputValue()).not.toMatch(/1[3-9]\d{9}/);
     const answer = first.getByRole('textbox', { name: '办理结果（公开文本）' });
@@ -226,7 +226,10 @@ describe('Notes between roles in the console [browser: Debian chromium, embedded
     await first.getByRole('button', { name: /^公\s*开$/ }).click();
     await page.getByRole('link', { name: published }).waitFor({ state: 'detached' });
 
-    const withheld = await card.first().locator('a.case-number').innerText();
+    const withheld = await card
+      .first()
+      .getByRole('link', { name: /^\d{8}$/ })
+      .innerText();
     await card
       .first()
       .getByRole('button', { name: /不予公开/ })

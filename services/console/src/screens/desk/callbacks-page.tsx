@@ -6,6 +6,7 @@ import { EmptyState, ErrorAlert, PageHeader, ToneTag } from '../../components';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { CaseNumberLink } from '../../components/case-link';
+import { useUnitName } from '../../components/use-unit-name';
 import { useInstant, useT } from '../../i18n';
 import {
   OPEN_TASK_STATUSES,
@@ -25,6 +26,7 @@ const PAGE_SIZE = 20;
  */
 export function CallbacksPage() {
   const t = useT();
+  const unitName = useUnitName();
   const instant = useInstant();
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
@@ -90,6 +92,12 @@ export function CallbacksPage() {
               render: (number: string) => <CaseNumberLink area="desk" caseNumber={number} />,
             },
             { title: t('case.type'), dataIndex: 'caseType', render: (type: string) => t(`type.${type}`) },
+            // Whose work the citizen rates: the agent says it when the call starts.
+            {
+              title: t('case.leadUnit'),
+              dataIndex: 'unitId',
+              render: (unitId: string | undefined) => unitName(unitId),
+            },
             {
               title: t('survey.kind'),
               dataIndex: 'kind',
