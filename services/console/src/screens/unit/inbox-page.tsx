@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { InboxItem, InboxList, UnitInboxView } from '@hotline/contracts';
 import { CaseColourTag, EmptyState, ErrorAlert, PageHeader, ToneTag } from '../../components';
 import { CaseNumberLink } from '../../components/case-link';
+import { useTicker } from '../../components/use-ticker';
 import { useInstant, useT } from '../../i18n';
 import { useLive } from '../../live/use-live';
 import { getInbox, INBOX_LISTS } from './unit-api';
@@ -16,6 +17,9 @@ const isInboxList = (value: string | null): value is InboxList =>
 /** The unit's inbox: one tab per list with its count, due dates with the deadline light. */
 export function InboxPage({ unitId }: { unitId: string }) {
   const t = useT();
+  // Signing is due within hours: rendered again every 30 s, so the late tag appears without a reload.
+  useTicker(30_000);
+  const now = Date.now();
   const instant = useInstant();
   const [params, setParams] = useSearchParams();
   const listParam = params.get('list');
@@ -87,7 +91,9 @@ export function InboxPage({ unitId }: { unitId: string }) {
       title: t('unit.inbox.due'),
       key: 'due',
       render: (_: unknown, item: InboxItem) => {
-        const due = item.state === 'to-sign' ? (item.signBy ?? item.dueAt) : item.dueAt;
+        const due = item.dueAt;
+        // A case to sign has two clocks: signing (hours) and the case's own deadline (days).
+        const signBy = item.state === 'to-sign' ? item.signBy : undefined;
         return (
           <>
             {item.colour !== undefined ? (
@@ -95,6 +101,12 @@ export function InboxPage({ unitId }: { unitId: string }) {
             ) : (
               due !== undefined && instant(due)
             )}
+            {signBy !== undefined &&
+              (Date.parse(signBy) < now ? (
+                <ToneTag tone="red">{t('unit.signLate', { at: instant(signBy) })}</ToneTag>
+              ) : (
+                <ToneTag tone="blue">{t('unit.signBy', { at: instant(signBy) })}</ToneTag>
+              ))}
             {item.cameBack && <ToneTag tone="orange">{t('unit.cameBack')}</ToneTag>}
             {item.extensionPending && <ToneTag tone="blue">{t('unit.extensionPending')}</ToneTag>}
           </>
