@@ -3,7 +3,14 @@ import { Alert, Card, Col, Descriptions, Row, Space, Table, Tag, Typography } fr
 import { Link, useParams } from 'react-router';
 import type { CaseUnitView } from '@hotline/contracts';
 import { AttachmentList } from '../../components/attachment-list';
-import { CaseColourTag, CaseStatusTag, CaseTimeline, ErrorAlert, PageHeader } from '../../components';
+import {
+  CaseColourTag,
+  CaseStatusTag,
+  CaseTimeline,
+  EmptyState,
+  ErrorAlert,
+  PageHeader,
+} from '../../components';
 import { CaseNotesCard } from '../../components/case-notes-card';
 import { caseHref } from '../../components/case-link';
 import { useUnitName } from '../../components/use-unit-name';
@@ -54,6 +61,8 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
     );
   }
   const citizen = view.citizen;
+  // Answered at intake, not accepted or merged: no unit ever had it, so no dispatch deadline applies.
+  const closedWithoutUnits = view.units.length === 0 && view.closedAt !== undefined;
   return (
     <>
       <PageHeader
@@ -112,7 +121,9 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
                 <Descriptions.Item label={t('case.registeredAt')}>
                   {when(view.registeredAt)}
                 </Descriptions.Item>
-                <Descriptions.Item label={t('case.dispatchBy')}>{when(view.dispatchBy)}</Descriptions.Item>
+                {!closedWithoutUnits && (
+                  <Descriptions.Item label={t('case.dispatchBy')}>{when(view.dispatchBy)}</Descriptions.Item>
+                )}
                 <Descriptions.Item label={t('case.dueAt')}>{when(view.dueAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('case.limit')}>
                   {view.limitWorkingDays !== undefined
@@ -171,6 +182,15 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
                 rowKey="unitId"
                 pagination={false}
                 dataSource={view.units}
+                locale={{
+                  emptyText: (
+                    <EmptyState
+                      description={t(
+                        closedWithoutUnits ? 'center.detail.noUnitsClosed' : 'center.detail.noUnitsYet',
+                      )}
+                    />
+                  ),
+                }}
                 columns={[
                   { title: t('case.unit'), dataIndex: 'unitId', render: (id: string) => unitName(id) },
                   {
