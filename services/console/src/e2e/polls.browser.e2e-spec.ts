@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { apiAs, chooseOption, closedOrFailed, consoleSession, getAsUser, signIn } from './console-steps';
+import { gbkBytes } from './gbk-bytes';
 import { foreignText } from './screen-text';
 
 const scale = [
@@ -278,6 +279,50 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await summary.waitFor({ timeout: 120_000 });
     expect(await page.getByRole('row', { name: /鼓楼区运营商号码/ }).count()).toBe(1);
   }, 300_000);
+
+  it('imports a department frame exported from Excel in GBK: the encoding shown, Chinese columns read, lines numbered as in the file', async () => {
+    const { page, platform } = session;
+    const center = await apiAs(platform.url, 'center');
+    await center.post('/api/survey/polls', {
+      commandId: 'browser-gbk-frame-define',
+      roundId: 'browser-gbk-frame',
+      title: '部门号码导入演练',
+      seed: 'gbk-frame',
+      questionnaire: {
+        units: [{ unitId: 'housing-bureau', name: '市住建局' }],
+        questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
+      },
+      quotas: [{ district: 'gulou', frame: 'department', count: 2 }],
+    });
+    await center.dispose();
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), '部门号码导入演练');
+    await page.getByRole('row', { name: /部门提供号码库/ }).waitFor();
+    // As Excel on a Chinese Windows saves it: GBK, CRLF, a Chinese header and a column of names.
+    const lines = [
+      '号码,区县,单位,姓名',
+      '13700000001,gulou,housing-bureau,王小明',
+      '13700000002,鼓楼区,housing-bureau,李娟',
+      '13700000003,gulou,housing-bureau,欧阳建国',
+      '13700000001,gulou,housing-bureau,王小明',
+    ];
+    await chooseOption(page, page.getByRole('combobox', { name: '样本框', exact: true }), '部门提供号码库');
+    await page.locator('input[type=file]').setInputFiles({
+      name: '住建局服务对象.csv',
+      mimeType: 'text/csv',
+      buffer: gbkBytes(lines.join('\r\n')),
+    });
+    await page.getByText('文件编码：GBK / GB18030').waitFor();
+    await page.getByText('已导入 2 个号码，2 行无效').waitFor();
+    const imported = page.getByRole('row', { name: /住建局服务对象/ });
+    await imported.getByRole('button').first().click();
+    const rejected = page.getByRole('list', { name: '无效行' }).last();
+    await rejected.getByText('第 3 行：“鼓楼区”不是区县代码').waitFor();
+    await rejected.getByText('第 5 行：13700000001 在文件中重复').waitFor();
+    await log.visit(page, 'polls-09-center-gbk-frame');
+    expect(await foreignText(page)).toEqual([]);
+  });
 
   it("has this year's round in the demo city", () => {
     const { platform } = session;

@@ -26,7 +26,10 @@ export function decodeFrameFile(bytes: Uint8Array): DecodedFrameFile {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { text: withoutBom(text), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { text: withoutBom(new TextDecoder('gb18030', { ignoreBOM: true }).decode(bytes)), encoding: 'gb18030' };
+    return {
+      text: withoutBom(new TextDecoder('gb18030', { ignoreBOM: true }).decode(bytes)),
+      encoding: 'gb18030',
+    };
   }
 }
 
