@@ -25,6 +25,35 @@ async function fillRound(page: Page, dialog: Locator, year: string, span: string
   await dialog.getByLabel('配额 1 的样本数').fill('20');
 }
 
+/** A round of one unit, one question and one quota, defined by the center and opened on its screen. */
+async function openFrameRound(
+  page: Page,
+  url: string,
+  round: {
+    roundId: string;
+    title: string;
+    unit: { unitId: string; name: string };
+    quota: { district: string; frame: string; count: number };
+  },
+): Promise<void> {
+  const center = await apiAs(url, 'center');
+  await center.post('/api/survey/polls', {
+    commandId: `${round.roundId}-define`,
+    roundId: round.roundId,
+    title: round.title,
+    seed: round.roundId,
+    questionnaire: {
+      units: [round.unit],
+      questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
+    },
+    quotas: [round.quota],
+  });
+  await center.dispose();
+  await signIn(page, url, 'center', '/center');
+  await page.getByRole('tab', { name: '民主评议' }).click();
+  await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), round.title);
+}
+
 describe('Opinion polls (民主评议): frames and progress in the center, calls in the desk, verification by the unit [browser: Debian chromium]', () => {
   const session = consoleSession('polls', async ({ platform }) => {
     // The center defines the round (the questionnaire comes from the evaluation office's plan).
@@ -220,22 +249,12 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
 
   it('imports a carrier frame bigger than one command in parts, counting every number and naming each invalid line by its line in the file', async () => {
     const { page, platform } = session;
-    const center = await apiAs(platform.url, 'center');
-    await center.post('/api/survey/polls', {
-      commandId: 'browser-big-frame-define',
+    await openFrameRound(page, platform.url, {
       roundId: 'browser-big-frame',
       title: '大文件导入演练',
-      seed: 'big-frame',
-      questionnaire: {
-        units: [{ unitId: 'water-group', name: '市水务集团' }],
-        questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
-      },
-      quotas: [{ district: 'gulou', frame: 'carrier', count: 7 }],
+      unit: { unitId: 'water-group', name: '市水务集团' },
+      quota: { district: 'gulou', frame: 'carrier', count: 7 },
     });
-    await center.dispose();
-    await signIn(page, platform.url, 'center', '/center');
-    await page.getByRole('tab', { name: '民主评议' }).click();
-    await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), '大文件导入演练');
     // The round shown is this one (its only quota asks for 7 carrier numbers) before a file goes in.
     await page
       .getByRole('row', { name: /运营商号码库/ })
@@ -282,22 +301,12 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
 
   it('imports a department frame exported from Excel in GBK: the encoding shown, Chinese columns read, lines numbered as in the file', async () => {
     const { page, platform } = session;
-    const center = await apiAs(platform.url, 'center');
-    await center.post('/api/survey/polls', {
-      commandId: 'browser-gbk-frame-define',
+    await openFrameRound(page, platform.url, {
       roundId: 'browser-gbk-frame',
       title: '部门号码导入演练',
-      seed: 'gbk-frame',
-      questionnaire: {
-        units: [{ unitId: 'housing-bureau', name: '市住建局' }],
-        questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
-      },
-      quotas: [{ district: 'gulou', frame: 'department', count: 2 }],
+      unit: { unitId: 'housing-bureau', name: '市住建局' },
+      quota: { district: 'gulou', frame: 'department', count: 2 },
     });
-    await center.dispose();
-    await signIn(page, platform.url, 'center', '/center');
-    await page.getByRole('tab', { name: '民主评议' }).click();
-    await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), '部门号码导入演练');
     await page.getByRole('row', { name: /部门提供号码库/ }).waitFor();
     // As Excel on a Chinese Windows saves it: GBK, CRLF, a Chinese header and a column of names.
     const lines = [
