@@ -44,7 +44,7 @@ export async function frameParts(context: BenchContext): Promise<BenchResult[]> 
   const running = await bootPlatform([survey], { dir: context.tmpDir, env: { LOG_LEVEL: 'warn' } });
   const client = running.platform.client();
   const actor: Actor = { id: 'bench-center', role: 'center' };
-  const send = async (type: string, data: unknown, commandId = randomUUID()) => {
+  const send = async (type: string, data: unknown, commandId: string = randomUUID()) => {
     const metadata = { correlationId: commandId, actor, districtId: 'city' };
     await firstValueFrom(
       client.send(
