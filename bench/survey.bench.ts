@@ -2,7 +2,8 @@
  * The survey service (services/survey): callback tasks made for 100,000 completed cases (the
  * scheduler reads each case's stream and appends its task; goal ≥ 1,000 tasks/s embedded), random-
  * start systematic sampling of 10,000 numbers from a 1,000,000-number frame file (parse + sample),
- * and the SMS survey page under 200 concurrent citizens (open the page, answer; p95 on the bus, the
+ * a 1,000,000-number frame file imported in its parts (bench/survey-frame-parts.ts), and the SMS
+ * survey page under 200 concurrent citizens (open the page, answer; p95 on the bus, the
  * gateway route is not built yet). BENCH_SCALE shrinks every count.
  */
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ import { SurveyLinkSigner, createSurveyService, routineTaskId } from '@hotline/s
 import { chinaWorkingCalendar } from '@hotline/contracts';
 import { parseFrameFile, pollRoundDecider, sampleByQuota } from '@hotline/survey/polls';
 import { firstValueFrom } from 'rxjs';
+import { frameParts } from './survey-frame-parts';
 import { timed, type BenchContext, type BenchResult, type Benchmark } from './bench-kit';
 
 const CASES = 100_000;
@@ -243,5 +245,6 @@ async function surveyPage(context: BenchContext): Promise<BenchResult[]> {
 export const run: Benchmark = async (context) => [
   ...(await callbackTasks(context)),
   ...sampling(context),
+  ...(await frameParts(context)),
   ...(await surveyPage(context)),
 ];

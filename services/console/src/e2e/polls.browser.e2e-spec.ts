@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { apiAs, chooseOption, closedOrFailed, consoleSession, getAsUser, signIn } from './console-steps';
+import { gbkBytes } from './gbk-bytes';
 import { foreignText } from './screen-text';
 
 const scale = [
@@ -22,6 +23,35 @@ async function fillRound(page: Page, dialog: Locator, year: string, span: string
   await dialog.getByLabel('问题 1 的内容').fill('服务态度');
   await chooseOption(page, dialog.getByLabel('配额 1 的区县'), '鼓楼区人民政府', { search: '鼓楼' });
   await dialog.getByLabel('配额 1 的样本数').fill('20');
+}
+
+/** A round of one unit, one question and one quota, defined by the center and opened on its screen. */
+async function openFrameRound(
+  page: Page,
+  url: string,
+  round: {
+    roundId: string;
+    title: string;
+    unit: { unitId: string; name: string };
+    quota: { district: string; frame: string; count: number };
+  },
+): Promise<void> {
+  const center = await apiAs(url, 'center');
+  await center.post('/api/survey/polls', {
+    commandId: `${round.roundId}-define`,
+    roundId: round.roundId,
+    title: round.title,
+    seed: round.roundId,
+    questionnaire: {
+      units: [round.unit],
+      questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
+    },
+    quotas: [round.quota],
+  });
+  await center.dispose();
+  await signIn(page, url, 'center', '/center');
+  await page.getByRole('tab', { name: '民主评议' }).click();
+  await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), round.title);
 }
 
 describe('Opinion polls (民主评议): frames and progress in the center, calls in the desk, verification by the unit [browser: Debian chromium]', () => {
@@ -219,22 +249,12 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
 
   it('imports a carrier frame bigger than one command in parts, counting every number and naming each invalid line by its line in the file', async () => {
     const { page, platform } = session;
-    const center = await apiAs(platform.url, 'center');
-    await center.post('/api/survey/polls', {
-      commandId: 'browser-big-frame-define',
+    await openFrameRound(page, platform.url, {
       roundId: 'browser-big-frame',
       title: '大文件导入演练',
-      seed: 'big-frame',
-      questionnaire: {
-        units: [{ unitId: 'water-group', name: '市水务集团' }],
-        questions: [{ questionId: 'attitude', text: '服务态度', weight: 1, options: scale }],
-      },
-      quotas: [{ district: 'gulou', frame: 'carrier', count: 7 }],
+      unit: { unitId: 'water-group', name: '市水务集团' },
+      quota: { district: 'gulou', frame: 'carrier', count: 7 },
     });
-    await center.dispose();
-    await signIn(page, platform.url, 'center', '/center');
-    await page.getByRole('tab', { name: '民主评议' }).click();
-    await chooseOption(page, page.getByRole('combobox', { name: '评议轮次' }), '大文件导入演练');
     // The round shown is this one (its only quota asks for 7 carrier numbers) before a file goes in.
     await page
       .getByRole('row', { name: /运营商号码库/ })
@@ -278,6 +298,40 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await summary.waitFor({ timeout: 120_000 });
     expect(await page.getByRole('row', { name: /鼓楼区运营商号码/ }).count()).toBe(1);
   }, 300_000);
+
+  it('imports a department frame exported from Excel in GBK: the encoding shown, Chinese columns read, lines numbered as in the file', async () => {
+    const { page, platform } = session;
+    await openFrameRound(page, platform.url, {
+      roundId: 'browser-gbk-frame',
+      title: '部门号码导入演练',
+      unit: { unitId: 'housing-bureau', name: '市住建局' },
+      quota: { district: 'gulou', frame: 'department', count: 2 },
+    });
+    await page.getByRole('row', { name: /部门提供号码库/ }).waitFor();
+    // As Excel on a Chinese Windows saves it: GBK, CRLF, a Chinese header and a column of names.
+    const lines = [
+      '号码,区县,单位,姓名',
+      '13700000001,gulou,housing-bureau,王小明',
+      '13700000002,鼓楼区,housing-bureau,李娟',
+      '13700000003,gulou,housing-bureau,欧阳建国',
+      '13700000001,gulou,housing-bureau,王小明',
+    ];
+    await chooseOption(page, page.getByRole('combobox', { name: '样本框', exact: true }), '部门提供号码库');
+    await page.locator('input[type=file]').setInputFiles({
+      name: '住建局服务对象.csv',
+      mimeType: 'text/csv',
+      buffer: gbkBytes(lines.join('\r\n')),
+    });
+    await page.getByText('文件编码：GBK / GB18030').waitFor();
+    await page.getByText('已导入 2 个号码，2 行无效').waitFor();
+    const imported = page.getByRole('row', { name: /住建局服务对象/ });
+    await imported.getByRole('button').first().click();
+    const rejected = page.getByRole('list', { name: '无效行' }).last();
+    await rejected.getByText('第 3 行：“鼓楼区”不是区县代码').waitFor();
+    await rejected.getByText('第 5 行：13700000001 在文件中重复').waitFor();
+    await log.visit(page, 'polls-09-center-gbk-frame');
+    expect(await foreignText(page)).toEqual([]);
+  });
 
   it("has this year's round in the demo city", () => {
     const { platform } = session;

@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core';
 
-/** Words a Chinese screen may show: the product's name, the language switch's own name, file formats. */
-const ALLOWED = new Set(['Hotline', 'English', 'CSV', 'Excel', 'PDF']);
+/**
+ * Words a Chinese screen may show: the product's name, the language switch's own name, file formats
+ * and text encodings as Chinese tools name them (`UTF-8` is matched as `UTF-`).
+ */
+const ALLOWED = new Set(['Hotline', 'English', 'CSV', 'Excel', 'PDF', 'GBK', 'UTF-', 'BOM']);
 
 /**
  * What a zh-CN screen shows that a Chinese reader should not see: ISO timestamps and English words

@@ -64,11 +64,13 @@ export const callbackScheduler = (
           caseId,
           kind: 'routine',
         }),
+        { caseEvents: events },
       );
     } else if (event.type === CaseClosed.type) {
       if (!drawnForAudit(audit.seed, caseId, auditShareOf(audit, facts.unitId))) return;
       await tasks.execute(
         command(ScheduleCallbackTask, 'cb-audit', { taskId: auditTaskId(caseId), caseId, kind: 'audit' }),
+        { caseEvents: events },
       );
     } else if (event.type === CaseCallbackRecorded.type && event.metadata.actor.id !== SURVEY_ACTOR.id) {
       const taskId = routineTaskId(caseId, round);

@@ -3,6 +3,7 @@ import {
   CASE_CATEGORY,
   type AnswerCallbackSurvey,
   type CommandEnvelope,
+  type RecordedEvent,
 } from '@hotline/contracts';
 import {
   handleCommand,
@@ -28,13 +29,21 @@ export interface CallbackTaskCommandsDeps {
 export class CallbackTaskCommands {
   constructor(private readonly deps: CallbackTaskCommandsDeps) {}
 
-  /** Any callback task command, already parsed (`parseCommand`). */
-  execute(command: ParsedCommand<(typeof callbackTaskAggregate.commands)[number]>): Promise<CommandResult> {
+  /**
+   * Any callback task command, already parsed (`parseCommand`). `caseEvents`: the case's stream as
+   * the caller has just read it (the scheduler reads it to know the case's state), so a task is made
+   * with one read of the case, not two.
+   */
+  execute(
+    command: ParsedCommand<(typeof callbackTaskAggregate.commands)[number]>,
+    known: { caseEvents?: readonly RecordedEvent[] } = {},
+  ): Promise<CommandResult> {
     const { commandDeps, rules } = this.deps;
     const data = command.data as { taskId: string; caseId?: string };
     const context = async (): Promise<CallbackTaskContext> => {
       if (command.type !== 'ScheduleCallbackTask' || data.caseId === undefined) return { rules };
-      const events = await commandDeps.store.readStreamOrEmpty(`${CASE_CATEGORY}-${data.caseId}`);
+      const events =
+        known.caseEvents ?? (await commandDeps.store.readStreamOrEmpty(`${CASE_CATEGORY}-${data.caseId}`));
       const facts = caseFactsOf(events);
       const optedOut =
         facts?.phone !== undefined &&

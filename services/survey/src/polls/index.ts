@@ -9,3 +9,4 @@ export {
 export { sampleByQuota, systematicSample, type Quota, type QuotaSample } from './systematic-sample';
 export { pollRoundDecider } from './poll-round.decider';
 export { unitIndices } from './poll-index';
+export { pollFrameAggregate } from './poll-frame.decider';

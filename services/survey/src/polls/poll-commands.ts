@@ -17,6 +17,7 @@ import {
 } from '@hotline/infra/command';
 import { SurveyCollection } from '../read-models/survey-collections';
 import type { SurveyReadModels } from '../read-models/survey-read-models';
+import { FrameStreamCache } from './frame-stream-cache';
 import { pollFrameAggregate } from './poll-frame.decider';
 import {
   pollInterviewAggregate,
@@ -37,6 +38,9 @@ export const roundOfInterview = (interviewId: string): string =>
 
 /** Handles the poll commands; what a decision needs from other streams comes in its context. */
 export class PollCommands {
+  /** The frames folded in memory: a part's import reads only what is new in its frame's stream. */
+  private readonly frameStreams = new FrameStreamCache();
+
   constructor(
     private readonly deps: {
       commandDeps: CommandHandlerDeps;
@@ -84,7 +88,7 @@ export class PollCommands {
       return { round: { defined: state.round !== undefined, drawn: state.drawn } };
     };
     return handleCommand(this.deps.commandDeps, {
-      aggregate: pollFrameAggregate,
+      aggregate: this.frameStreams.aggregate(command.commandId),
       id: `${roundId}.${frame}`,
       command,
       context,

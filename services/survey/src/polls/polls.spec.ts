@@ -30,6 +30,12 @@ describe('sampling frame file', () => {
       { line: 7, code: 'district', value: 'Gu Lou', reason: '"Gu Lou" is not a district id' },
     ]);
   });
+
+  it('skips a header in Chinese, as Excel exports name the columns, and ignores a name column', () => {
+    const parsed = parseFrameFile('号码,区县,单位,姓名\n13800138000,gulou,water-bureau,王小明\n电话,gulou');
+    expect(parsed.entries).toEqual([{ phone: '13800138000', district: 'gulou', unitId: 'water-bureau' }]);
+    expect(parsed.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'phone']]);
+  });
 });
 
 describe('random-start systematic sampling', () => {

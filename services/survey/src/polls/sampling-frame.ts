@@ -35,6 +35,8 @@ export interface ParsedFrame {
   rejected: RejectedLine[];
 }
 
+/** A header line: Excel exports from the departments name the column in Chinese. */
+const HEADER = /^(phone|号码|电话|手机|联系电话|电话号码|手机号码)(,|$)/i;
 const DISTRICT = /^[a-z][a-z0-9-]{0,39}$/;
 const UNIT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 /** A field quoted in a reason, cut short: a reason stays one readable line whatever the file holds. */
@@ -42,8 +44,8 @@ const short = (field: string): string => (field.length > 40 ? `${field.slice(0, 
 const quoted = (field: string): string => `"${short(field)}"`;
 
 /**
- * Parses a frame file, one number a line: `phone,district[,unitId]` (a header line starting with
- * `phone` and blank lines are skipped). Every invalid line is reported with its number and the
+ * Parses a frame file, one number a line: `phone,district[,unitId]`, further columns (a name) ignored
+ * (a header line naming the phone column, `phone` or 号码/电话/手机, and blank lines are skipped). Every invalid line is reported with its number and the
  * reason, and the valid ones are kept; a number seen before in the file is a duplicate. A part of a
  * bigger file starts at its `firstLine`: its lines are numbered as in the file.
  */
@@ -56,7 +58,7 @@ export function parseFrameFile(text: string, firstLine = 1): ParsedFrame {
   lines.forEach((raw, index) => {
     const line = firstLine + index;
     const content = raw.trim();
-    if (content === '' || (line === 1 && /^phone\b/i.test(content))) return;
+    if (content === '' || (line === 1 && HEADER.test(content))) return;
     const [phoneText = '', district = '', unitId] = content.split(',').map((field) => field.trim());
     const phone = normalizeChinesePhone(phoneText);
     if (phone === undefined) {

@@ -47,8 +47,8 @@ export function splitFrameFile(text: string, maxBytes = POLL_FRAME_FILE_MAX_CHAR
 }
 
 /** The file's id: its content's SHA-256, so the same file sends the same parts (idempotent resends). */
-export async function frameFileId(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+export async function frameFileId(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0'))
     .join('')
     .slice(0, 32);

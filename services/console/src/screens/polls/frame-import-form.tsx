@@ -1,13 +1,17 @@
 import { useState } from 'react';
+import { POLL_FRAME_FILE_MAX_PARTS } from '@hotline/contracts';
 import { App, Button, Form, Progress, Select, Space, Typography, Upload } from 'antd';
 import { errorText } from '../../components/error-text';
 import { useLocale, useT } from '../../i18n';
+import { decodeFrameFile, type FrameFileEncoding } from './frame-file-encoding';
 import { FRAME_FILE_MAX_BYTES, frameFileId, splitFrameFile } from './frame-file-parts';
 import { POLL_FRAMES, getPollRound, importPollFrame, type PollFrame } from './polls-api';
 
 interface Sending {
   done: number;
   total: number;
+  /** How the file's bytes were read (GBK from Excel, or UTF-8). */
+  encoding?: FrameFileEncoding;
   /** Stopped by a refusal or a lost connection: the same file again sends the rest. */
   stopped?: boolean;
 }
@@ -39,21 +43,29 @@ export function FrameImportForm({
     }
     setSending({ done: 0, total: 1 });
     try {
-      const [fileId, text] = await Promise.all([frameFileId(file), file.text()]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const fileId = await frameFileId(bytes);
+      const { text, encoding } = decodeFrameFile(bytes);
       const parts = splitFrameFile(text);
+      // Read as UTF-8, a GBK file's Chinese columns grow by half: it may need more parts than allowed.
+      if (parts.length > POLL_FRAME_FILE_MAX_PARTS) {
+        setSending(undefined);
+        void message.error(t('polls.import.tooBig', { mib: Math.floor(FRAME_FILE_MAX_BYTES / 1024 / 1024) }));
+        return;
+      }
       if (parts.length === 0) {
         setSending(undefined);
         void message.error(t('polls.import.empty'));
         return;
       }
-      setSending({ done: 0, total: parts.length });
+      setSending({ done: 0, total: parts.length, encoding });
       let position: number | undefined;
       for (const [index, { content, firstLine }] of parts.entries()) {
         const part = { fileId, index, count: parts.length, firstLine };
         const commandId = `${roundId}.${frame}.${fileId}.${index}`;
         const reply = await importPollFrame(roundId, commandId, frame, file.name, content, part);
         position = reply.position ?? position;
-        setSending({ done: index + 1, total: parts.length });
+        setSending({ done: index + 1, total: parts.length, encoding });
       }
       const round = await getPollRound(roundId, position);
       const imported = round.imports.find((row) => row.importId === `${frame}.${fileId}`);
@@ -107,6 +119,11 @@ export function FrameImportForm({
             <Typography.Text>
               {t('polls.import.parts', { done: sending.done, total: sending.total })}
             </Typography.Text>
+            {sending.encoding && (
+              <Typography.Text type="secondary">
+                {t('polls.import.encoding', { encoding: t(`polls.encoding.${sending.encoding}`) })}
+              </Typography.Text>
+            )}
           </Space>
         </Form.Item>
       )}

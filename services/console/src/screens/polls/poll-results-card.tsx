@@ -1,23 +1,39 @@
-import { Button, Card, Table } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { EmptyState, ToneTag } from '../../components';
 import { useT } from '../../i18n';
 import { pollResultsExport, type PollResults, type PollUnitResult } from './polls-api';
+import { verificationState } from './verification-state';
 
-/** A unit's verification in words: pending, agreed or disputed (late when after the deadline). */
-export function useVerificationLabel() {
+const TONES = { pending: 'grey', overdue: 'red', agreed: 'green', disputed: 'orange' } as const;
+
+/**
+ * A unit's verification in words: pending, overdue past the deadline, agreed or disputed (late when
+ * after the deadline); with `withResponse`, a dispute's words under it.
+ */
+export function useVerificationLabel(withResponse = false) {
   const t = useT();
-  return (row: PollUnitResult) => {
+  return (row: PollUnitResult, verifyBy: string | undefined) => {
     const v = row.verification;
-    if (!v) return <ToneTag tone="grey">{t('polls.verification.pending')}</ToneTag>;
-    const text = `${t(v.agreed ? 'polls.verification.agreed' : 'polls.verification.disputed')}${v.late ? t('polls.verification.late') : ''}`;
-    return <ToneTag tone={v.agreed ? 'green' : 'orange'}>{text}</ToneTag>;
+    const state = verificationState(v, verifyBy, new Date());
+    const tag = (
+      <ToneTag tone={TONES[state]}>
+        {`${t(`polls.verification.${state}`)}${v?.late ? t('polls.verification.late') : ''}`}
+      </ToneTag>
+    );
+    if (!withResponse || !v?.response) return tag;
+    return (
+      <Space direction="vertical" size={0}>
+        {tag}
+        <Typography.Text type="secondary">{v.response}</Typography.Text>
+      </Space>
+    );
   };
 }
 
 /** The ranking (评议结果): the weighted index, each question's mean score, the unit's verification. */
 export function PollResultsCard({ results }: { results: PollResults | undefined }) {
   const t = useT();
-  const verification = useVerificationLabel();
+  const verification = useVerificationLabel(true);
   const score = (value: number | null) => (value === null ? '—' : value.toFixed(1));
   return (
     <Card
@@ -56,7 +72,7 @@ export function PollResultsCard({ results }: { results: PollResults | undefined 
           {
             title: t('polls.results.verification'),
             key: 'verification',
-            render: (_: unknown, row) => verification(row),
+            render: (_: unknown, row) => verification(row, results?.verifyBy),
           },
         ]}
       />

@@ -80,7 +80,7 @@ function UnitRoundCard({ roundId, unitId }: { roundId: string; unitId: string })
                 label: t('polls.results.verification'),
                 children: (
                   <Space>
-                    {verification(row)}
+                    {verification(row, data.verifyBy)}
                     {data.verifyBy && t('polls.unit.verifyBy', { verifyBy: instant(data.verifyBy) })}
                   </Space>
                 ),
