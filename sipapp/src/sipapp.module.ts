@@ -64,6 +64,7 @@ export class SipappModule {
           clock,
           logger,
           bus,
+          events: platform.eventBus,
           attachmentsDir: join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
         });
       },

@@ -71,7 +71,11 @@ export const OutboundCallRequested = defineEvent({
   }),
 });
 
-export const OutboundOutcome = z.enum(['answered', 'no-answer', 'busy', 'failed']);
+/**
+ * answered; no-answer (480, 408, or cancelled at the ring timeout); busy (486, 600); rejected (603
+ * Decline and other refusals by the callee); failed (the network, the media engine, anything else).
+ */
+export const OutboundOutcome = z.enum(['answered', 'no-answer', 'busy', 'rejected', 'failed']);
 export type OutboundOutcome = z.infer<typeof OutboundOutcome>;
 
 export const OutboundCallFinished = defineEvent({
@@ -87,8 +91,32 @@ export const OutboundCallFinished = defineEvent({
     outcome: OutboundOutcome,
     answer: AnswerSlug.optional(),
     talkSeconds: z.number().min(0).optional(),
+    /** From the INVITE to its final response (the time the phone rang). */
+    ringSeconds: z.number().min(0).optional(),
+    /** The final SIP status of the INVITE (200, 486, 487 after the ring timeout's CANCEL…). */
+    sipStatus: z.number().int().min(100).max(699).optional(),
     reason: z.string().max(200).optional(),
   }),
+});
+
+export const DialOutboundCall = defineCommand({
+  type: 'DialOutboundCall',
+  service: TELEPHONY_SERVICE,
+  summary:
+    "The sipapp's dialer claims a requested call just before it dials it: once per call, so a call is never placed twice (another replica's claim, a restart).",
+  schema: z.object({
+    callId: CallId,
+    /** The dialer instance that places the call (a replica's id). */
+    dialer: z.string().min(1).max(128),
+  }),
+});
+
+export const OutboundCallDialed = defineEvent({
+  type: 'OutboundCallDialed',
+  version: 1,
+  category: OUTBOUND_CALL_CATEGORY,
+  summary: 'A dialer claimed the call and is placing it; no other dialer will.',
+  schema: z.object({ callId: CallId, dialer: z.string() }),
 });
 
 export const ReportOutboundCallOutcome = defineCommand({
@@ -98,5 +126,5 @@ export const ReportOutboundCallOutcome = defineCommand({
   schema: OutboundCallFinished.schema.omit({ purpose: true, caseId: true }),
 });
 
-export const outboundCallCommands = [PlaceOutboundCall, ReportOutboundCallOutcome] as const;
-export const outboundCallEvents = [OutboundCallRequested, OutboundCallFinished] as const;
+export const outboundCallCommands = [PlaceOutboundCall, DialOutboundCall, ReportOutboundCallOutcome] as const;
+export const outboundCallEvents = [OutboundCallRequested, OutboundCallDialed, OutboundCallFinished] as const;

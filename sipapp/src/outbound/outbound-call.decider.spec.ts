@@ -49,6 +49,28 @@ describe('outbound calls', () => {
       .thenRejects(TelephonyError.OutboundNotRequested);
   });
 
+  it('lets one dialer claim a requested call, and refuses a second claim or a claim after the end', () => {
+    const dialed = { type: 'OutboundCallDialed' as const, data: { callId: 'survey-c1', dialer: 'sipapp-a' } };
+    const claim = (dialer: string) => ({
+      type: 'DialOutboundCall' as const,
+      data: { callId: 'survey-c1', dialer },
+    });
+    spec.given([requested]).when(claim('sipapp-a')).then([dialed]);
+    spec
+      .given([requested, dialed])
+      .when(claim('sipapp-b'))
+      .thenRejects(TelephonyError.OutboundAlreadyDialed, /dialed by sipapp-a/);
+    const finished = {
+      type: 'OutboundCallFinished' as const,
+      data: { callId: 'survey-c1', outcome: 'busy' as const, purpose: 'survey' as const, caseId: 'case-1' },
+    };
+    spec
+      .given([requested, finished])
+      .when(claim('sipapp-a'))
+      .thenRejects(TelephonyError.OutboundAlreadyDialed);
+    spec.given([]).when(claim('sipapp-a')).thenRejects(TelephonyError.OutboundNotRequested);
+  });
+
   it('lets agents, the center and services place calls, not units', () => {
     spec
       .given([])

@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
+import type { EventBus } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
+import { Reactor } from '@hotline/infra/reactor';
 import type { Logger } from '@hotline/infra/telemetry';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { BusIvrServices } from '../calls/bus-ivr-services';
@@ -11,6 +15,9 @@ import { liveAnnouncementText, publishedFlow } from '../flows/telephony.endpoint
 import { DtmfListener } from '../media/dtmf-listener';
 import { ensurePromptFiles } from '../media/prompt-files';
 import { RtpengineControl } from '../media/rtpengine-control';
+import { CallingHours } from '../outbound/calling-hours';
+import { OutboundDialer } from '../outbound/outbound-dialer';
+import { placeOutboundCall } from '../outbound/place-outbound-call';
 import type { SipappConfig } from '../sipapp.config';
 import { DrachtioConnection } from './drachtio-connection';
 import { answerIncomingCalls } from './incoming-calls';
@@ -21,6 +28,8 @@ export interface SipEdgeDeps {
   clock: Clock;
   logger: Logger;
   bus: BusRequests;
+  /** The platform's event bus: the outbound dialer consumes requested calls from it. */
+  events: EventBus;
   /** The platform's attachment store directory: confirmed recordings are kept there as WAV. */
   attachmentsDir: string;
 }
@@ -36,6 +45,10 @@ export class SipEdge {
     private readonly dtmf: DtmfListener,
     private readonly prompts: AbortController,
   ) {}
+
+  /** The outbound dialer and its consumer, once started; `closed` stops a start still waiting for srf. */
+  private dialing: { dialer: OutboundDialer; reactor: Reactor } | undefined;
+  private closed = false;
 
   static async start(deps: SipEdgeDeps): Promise<SipEdge> {
     const { config, store, clock, logger, bus } = deps;
@@ -82,7 +95,56 @@ export class SipEdge {
         logger.error({ err: error }, 'prompt files could not be made (espeak-ng and sox installed?)');
     });
     connection.start();
-    return new SipEdge(connection, control, dtmf, prompts);
+    const edge = new SipEdge(connection, control, dtmf, prompts);
+    const gateway = config.SIPAPP_OUTBOUND_GATEWAY;
+    if (gateway)
+      edge
+        .startDialer(deps, gateway)
+        .catch((error: unknown) =>
+          logger.error({ err: error }, 'the outbound dialer did not start: outbound calls are not dialed'),
+        );
+    return edge;
+  }
+
+  /**
+   * The outbound dialer, once srf is connected: the calls requested and never dialed first, then each
+   * new request from the bus.
+   */
+  private async startDialer(deps: SipEdgeDeps, gateway: string): Promise<void> {
+    const { config, store, clock, logger } = deps;
+    const { connection, control, dtmf } = this;
+    await connection.firstConnected;
+    if (this.closed) return;
+    const dialer = new OutboundDialer({
+      handler: { store, clock, logger },
+      logger,
+      dialerId: `${hostname().slice(0, 40)}-${randomBytes(4).toString('hex')}`,
+      maxCalls: config.SIPAPP_OUTBOUND_MAX_CALLS,
+      callingHours: CallingHours.parse(config.SIPAPP_CALLING_HOURS),
+      place: (call) =>
+        placeOutboundCall(
+          {
+            srf: connection.srf,
+            control,
+            dtmf,
+            promptDir: config.SIPAPP_PROMPT_DIR,
+            spokenDir: join(config.SIPAPP_PROMPT_DIR, 'spoken'),
+            gateway,
+            callerId: config.SIPAPP_CALLER_ID,
+            maxRingSeconds: config.SIPAPP_OUTBOUND_RING_SECONDS,
+            keyTimeoutMs: config.SIPAPP_OUTBOUND_KEY_SECONDS * 1000,
+            keyAttempts: config.SIPAPP_OUTBOUND_KEY_ATTEMPTS,
+            now: () => clock.now().getTime(),
+            logger,
+          },
+          call,
+        ),
+    });
+    const reactor = new Reactor(deps.events, dialer.reactor(), logger);
+    this.dialing = { dialer, reactor };
+    const recovered = await dialer.recover();
+    if (recovered > 0) logger.info({ calls: recovered }, 'outbound calls requested and not dialed: queued');
+    if (!this.closed) await reactor.start();
   }
 
   get connected(): boolean {
@@ -91,6 +153,9 @@ export class SipEdge {
 
   async close(): Promise<void> {
     this.prompts.abort();
+    this.closed = true;
+    await this.dialing?.reactor.stop();
+    await this.dialing?.dialer.close();
     this.connection.close();
     this.control.close();
     await this.dtmf.close();
