@@ -198,22 +198,22 @@ describeWithRtpengine(
     }, 30_000);
 
     it('places a call two replicas both take once: one INVITE, one claim, one outcome', async () => {
-    let invites = 0;
-    phone.whenRung((call) => {
-      invites += 1;
-      call.reject(486, 'Busy Here');
-    });
-    const replica = dialer('sipapp-b');
-    await request('survey-dial-twice');
-    replica.enqueue((await events('survey-dial-twice'))[0]! as never);
-    await finished('survey-dial-twice');
-    await new Promise((resolve) => setTimeout(resolve, 1_000)); // time for a second INVITE, were there one
-    expect(invites).toBe(1);
-    const types = (await events('survey-dial-twice')).map((e) => e.type);
-    expect(types).toEqual(['OutboundCallRequested', 'OutboundCallDialed', 'OutboundCallFinished']);
-  }, 30_000);
+      let invites = 0;
+      phone.whenRung((call) => {
+        invites += 1;
+        call.reject(486, 'Busy Here');
+      });
+      const replica = dialer('sipapp-b');
+      await request('survey-dial-twice');
+      replica.enqueue((await events('survey-dial-twice'))[0]! as never);
+      await finished('survey-dial-twice');
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // time for a second INVITE, were there one
+      expect(invites).toBe(1);
+      const types = (await events('survey-dial-twice')).map((e) => e.type);
+      expect(types).toEqual(['OutboundCallRequested', 'OutboundCallDialed', 'OutboundCallFinished']);
+    }, 30_000);
 
-  it('cancels a phone that rings past the ring time: not answered, 487 after the CANCEL', async () => {
+    it('cancels a phone that rings past the ring time: not answered, 487 after the CANCEL', async () => {
       let cancelled: Promise<unknown> | undefined;
       phone.whenRung((call) => {
         call.ringing();
@@ -237,7 +237,7 @@ describeWithRtpengine(
         call.reject(486, 'Busy Here');
       });
       await reactor.stop(); // this request is for the dialer whose media engine is down alone
-    const down = RtpengineControl.at('127.0.0.1:9', 500); // discard: never answers
+      const down = RtpengineControl.at('127.0.0.1:9', 500); // discard: never answers
       const offline = dialer('sipapp-offline', { control: down });
       await request('survey-dial-nomedia');
       offline.enqueue((await events('survey-dial-nomedia'))[0]! as never);
@@ -247,5 +247,33 @@ describeWithRtpengine(
       expect(String(outcome.reason)).toMatch(/^the media engine did not set the call up/);
       expect(rang).toBe(false);
     }, 30_000);
+
+    it('holds a survey call outside the calling hours and places a voice notice to a duty phone at once', async () => {
+      const chinaHour = (new Date().getUTCHours() + 8) % 24;
+      const away = String((chinaHour + 12) % 24).padStart(2, '0');
+      const night = dialer('sipapp-night', {}, CallingHours.parse(`${away}:00-${away}:01`));
+      const rtp = await RtpCaller.open();
+      phone.whenRung((call) => {
+        rtp.answered(call.offer);
+        call.answer(rtp.sdp);
+        void rtp.talk(200);
+      });
+      await request('survey-dial-night');
+      await request('notice-dial-night', {
+        purpose: 'voice-notice',
+        message: '紧急通知。',
+        answers: undefined,
+        caseId: undefined,
+      });
+      night.enqueue((await events('survey-dial-night'))[0]! as never);
+      night.enqueue((await events('notice-dial-night'))[0]! as never);
+      expect(await finished('notice-dial-night')).toMatchObject({
+        outcome: 'answered',
+        purpose: 'voice-notice',
+      });
+      expect(rtp.received).toBeGreaterThan(50);
+      expect((await events('survey-dial-night')).map((e) => e.type)).toEqual(['OutboundCallRequested']);
+      rtp.close();
+    }, 60_000);
   },
 );
