@@ -7,11 +7,9 @@ import { BusRecord, messageHeaders } from '@hotline/infra/bus';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 // An end-to-end test mounts the platform as the embedded runner does: gateway, workflow, survey, sipapp.
 import { gatewayService } from '@hotline/gateway';
-import { createSipappService } from '@hotline/sipapp';
 import { ensurePromptFiles } from '@hotline/sipapp/src/media/prompt-files';
 import { RtpCaller } from '@hotline/sipapp/src/media/testing/rtp-caller';
 import { DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
-import { listenForDtmfInTurn } from '@hotline/sipapp/src/testing/dtmf-in-turn';
 import { SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip-test-phone';
 import { createSurveyService, routineTaskId } from '@hotline/survey';
 import { workflowService } from '@hotline/workflow';
@@ -19,6 +17,7 @@ import { firstValueFrom } from 'rxjs';
 import { people } from './testing/case-loop';
 import { completedCase } from './testing/completed-case';
 import { HotlineHttp } from './testing/hotline-http';
+import { telephonySipapp } from './testing/telephony-sipapp';
 
 // Real: drachtio-srf, rtpengine (one per Jest run, scripts/jest/rtpengine.js), SIP over UDP to the
 // citizen's phone (the `sip` stack with RtpCaller's RTP: it answers and presses a key). The named test
@@ -42,19 +41,9 @@ describeWithTelephony(
       await ensurePromptFiles(join(dir, 'prompts'), ['zh-CN']);
       peer = await DrachtioTestPeer.start();
       phone = await SipTestPhone.open();
-      // rtpengine's DTMF log port is the run's one: wait for it, then the sipapp binds it.
-      const dtmfPort = Number(process.env.RTPENGINE_DTMF_PORT);
-      await (await listenForDtmfInTurn(dtmfPort)).close();
-      const sipapp = createSipappService({
-        env: {
-          SIPAPP_TELEPHONY: 'true',
-          RTPENGINE_NG: ng!,
-          DRACHTIO_URL: peer.url,
-          SIPAPP_DTMF_PORT: String(dtmfPort),
-          SIPAPP_PROMPT_DIR: join(dir, 'prompts'),
-          SIPAPP_OUTBOUND_GATEWAY: phone.sipTarget, // the citizen's phone stands where the trunk would
-          SIPAPP_CALLING_HOURS: '00:00-24:00', // the suite may run at night
-        },
+      const sipapp = await telephonySipapp(peer, dir, {
+        SIPAPP_OUTBOUND_GATEWAY: phone.sipTarget, // the citizen's phone stands where the trunk would
+        SIPAPP_CALLING_HOURS: '00:00-24:00', // the suite may run at night
       });
       const survey = createSurveyService({
         env: { SURVEY_DUE_RUNNER: 'false', SURVEY_METHOD_BY_CHANNEL: 'email=ivr', SURVEY_AUDIT_SHARE: '0' },

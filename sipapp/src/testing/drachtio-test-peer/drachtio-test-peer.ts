@@ -204,12 +204,7 @@ export class DrachtioTestPeer {
       this.toApp(this.meta('network', sip.stringify(response), address, port, txnId, dialogId), response);
     });
     const text = sip.stringify(request);
-    this.reply(
-      socket,
-      msgId,
-      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, '')],
-      text,
-    );
+    this.echo(socket, msgId, text, txnId, '');
   }
 
   /** The app cancels its INVITE: a CANCEL on the INVITE's branch; the phone's 487 goes up as the INVITE's. */
@@ -232,12 +227,7 @@ export class DrachtioTestPeer {
     };
     const cancelTxn = randomUUID();
     const text = sip.stringify(cancel);
-    this.reply(
-      socket,
-      msgId,
-      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, cancelTxn, '')],
-      text,
-    );
+    this.echo(socket, msgId, text, cancelTxn, '');
     this.stack.send(cancel, () => undefined);
   }
 
@@ -280,12 +270,7 @@ export class DrachtioTestPeer {
     }
     const text = sip.stringify(response);
     this.stack.send(response);
-    this.reply(
-      socket,
-      msgId,
-      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId)],
-      text,
-    );
+    this.echo(socket, msgId, text, txnId, dialogId);
   }
 
   /** The app sends a request in a dialog (BYE, INFO, re-INVITE): built from the dialog's state. */
@@ -311,18 +296,19 @@ export class DrachtioTestPeer {
     };
     const txnId = randomUUID();
     const text = sip.stringify(request);
-    this.reply(
-      socket,
-      msgId,
-      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId)],
-      text,
-    );
+    this.echo(socket, msgId, text, txnId, dialogId);
     if (method === 'BYE') this.dialogs.delete(dialogId);
     if (method === 'ACK') return this.stack.send(request); // no transaction, no response
     this.stack.send(request, (response) => {
       const [address, port] = remoteOf(dialog.remoteTarget);
       this.toApp(this.meta('network', sip.stringify(response), address, port, txnId, dialogId), response);
     });
+  }
+
+  /** The server's echo of what it sent for the app: srf learns the transaction and the dialog from it. */
+  private echo(socket: Socket, msgId: string, text: string, txnId: string, dialogId: string): void {
+    const meta = this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId);
+    this.reply(socket, msgId, ['OK', ...meta], text);
   }
 
   private reply(socket: Socket, msgId: string, tokens: string[], sipText?: string): void {
