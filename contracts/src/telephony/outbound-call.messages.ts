@@ -20,6 +20,18 @@ export type OutboundPurpose = z.infer<typeof OutboundPurpose>;
 
 const SpokenText = freeText(z.string().trim().min(1).max(500));
 const AnswerSlug = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lowercase slug');
+const QuestionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be 1-80 lowercase letters, digits, . _ -');
+
+/** One question of a call that asks several (an IVR poll: each question about each unit). */
+export const OutboundQuestion = z.object({
+  id: QuestionId,
+  message: SpokenText,
+  answers: z.partialRecord(Digit, AnswerSlug),
+});
+export type OutboundQuestion = z.infer<typeof OutboundQuestion>;
+const Questions = z.array(OutboundQuestion).min(1).max(60);
 
 export const PlaceOutboundCall = defineCommand({
   type: 'PlaceOutboundCall',
@@ -37,14 +49,22 @@ export const PlaceOutboundCall = defineCommand({
       message: SpokenText,
       /** survey: digit → answer, e.g. { "1": "satisfied", "2": "basically-satisfied", "3": "dissatisfied" }. */
       answers: z.partialRecord(Digit, AnswerSlug).optional(),
+      /** survey, instead of `answers`: several questions, asked in turn after the message (an IVR poll). */
+      questions: Questions.optional(),
       /** callback: the agent whose phone rings first and who is bridged to the citizen. */
       agentId: z.string().min(1).max(128).optional(),
       /** How long the callee's phone rings before the call counts as not answered. */
       ringSeconds: z.number().int().min(5).max(120).default(40),
     })
-    .refine((c) => c.purpose !== 'survey' || (c.answers !== undefined && Object.keys(c.answers).length > 0), {
-      message: 'a survey call needs answers (digit → answer)',
-      path: ['answers'],
+    .refine(
+      (c) =>
+        c.purpose !== 'survey' ||
+        (c.answers !== undefined && Object.keys(c.answers).length > 0) !== (c.questions !== undefined),
+      { message: 'a survey call needs answers (digit → answer) or questions, not both', path: ['answers'] },
+    )
+    .refine((c) => c.questions === undefined || c.purpose === 'survey', {
+      message: 'only a survey call asks questions',
+      path: ['questions'],
     })
     .refine((c) => c.purpose !== 'callback' || c.agentId !== undefined, {
       message: 'a callback needs the agentId whose phone rings first',
@@ -65,6 +85,7 @@ export const OutboundCallRequested = defineEvent({
     language: PromptLanguage,
     message: SpokenText,
     answers: z.partialRecord(Digit, AnswerSlug).optional(),
+    questions: Questions.optional(),
     agentId: z.string().optional(),
     ringSeconds: z.number().int(),
     requestedBy: z.string(),
@@ -90,6 +111,8 @@ export const OutboundCallFinished = defineEvent({
     caseId: CaseId.optional(),
     outcome: OutboundOutcome,
     answer: AnswerSlug.optional(),
+    /** A call with questions: the answer per question id, for the questions a key answered. */
+    answers: z.record(QuestionId, AnswerSlug).optional(),
     talkSeconds: z.number().min(0).optional(),
     /** From the INVITE to its final response (the time the phone rang). */
     ringSeconds: z.number().min(0).optional(),

@@ -78,6 +78,20 @@ describe('outbound calls', () => {
       .thenRejects(TelephonyError.RoleNotAllowed);
   });
 
+  it('takes a survey with several questions instead of one, not both, and questions only for a survey', () => {
+    const questions = [{ id: 'unit-1.service', message: '对服务满意请按1。', answers: { '1': 'satisfied' } }];
+    expect(PlaceOutboundCall.schema.safeParse({ ...survey, answers: undefined, questions }).success).toBe(
+      true,
+    );
+    expect(PlaceOutboundCall.schema.safeParse({ ...survey, questions }).error?.issues[0]).toMatchObject({
+      path: ['answers'],
+    });
+    const notice = { ...survey, purpose: 'voice-notice', answers: undefined, questions };
+    expect(PlaceOutboundCall.schema.safeParse(notice).error?.issues[0]).toMatchObject({
+      path: ['questions'],
+    });
+  });
+
   it('refuses a survey without answers and a callback without an agent, naming the field', () => {
     const bad = PlaceOutboundCall.schema.safeParse({ ...survey, answers: undefined });
     expect(bad.error?.issues[0]).toMatchObject({ path: ['answers'] });

@@ -191,6 +191,37 @@ describeWithRtpengine(
       rtp.close();
     }, 60_000);
 
+    it('asks a poll’s questions in turn and records the key per question', async () => {
+      const rtp = await RtpCaller.open();
+      phone.whenRung((call) => {
+        rtp.answered(call.offer);
+        call.answer(rtp.sdp);
+        // Keys pressed during the introduction wait for the questions that take them, in order.
+        void rtp.talk(200).then(async () => {
+          await rtp.press('1');
+          await rtp.press('3');
+        });
+      });
+      const scale = { '1': 'satisfied', '2': 'basically-satisfied', '3': 'dissatisfied' };
+      await request('poll-dial-1', {
+        message: '您好，这里是12345民意调查。',
+        answers: undefined,
+        questions: [
+          {
+            id: 'gulou-dongjie.service',
+            message: '对鼓楼区东街街道的服务，满意请按1，不满意请按3。',
+            answers: scale,
+          },
+          { id: 'gulou-dongjie.result', message: '对办理结果，满意请按1，不满意请按3。', answers: scale },
+        ],
+      });
+      expect(await finished('poll-dial-1')).toMatchObject({
+        outcome: 'answered',
+        answers: { 'gulou-dongjie.service': 'satisfied', 'gulou-dongjie.result': 'dissatisfied' },
+      });
+      rtp.close();
+    }, 60_000);
+
     it('records a phone that answers 486 as busy, with the SIP status', async () => {
       phone.whenRung((call) => call.reject(486, 'Busy Here'));
       await request('survey-dial-busy');

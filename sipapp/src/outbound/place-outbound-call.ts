@@ -39,6 +39,7 @@ export interface PlaceOutboundCallDeps {
 export interface OutboundCallResult {
   outcome: OutboundOutcome;
   answer?: string;
+  answers?: Record<string, string>;
   sipStatus?: number;
   ringSeconds?: number;
   talkSeconds?: number;
@@ -50,7 +51,7 @@ export interface OutboundCallResult {
  * the phone rings for the request's ring time (then CANCEL), the answer's SDP completes the media,
  * the message is played (digit runs read by the digit prompts, as the IVR reads case numbers), a
  * survey's key is collected (asked again after silence or a key with no answer), and the call is
- * hung up. Every path ends with one result: answered (with the answer), busy, no-answer, rejected
+ * hung up. Every path ends with one result: answered (with the answer or answers), busy, no-answer, rejected
  * or failed, with the SIP status and the durations.
  */
 export async function placeOutboundCall(
@@ -125,9 +126,9 @@ export async function placeOutboundCall(
     };
   }
   void hungUp.then(() => media.callerLeft());
-  let answer: string | undefined;
+  const answered: Pick<OutboundCallResult, 'answer' | 'answers'> = {};
   try {
-    answer = await converse(media, call, deps);
+    await converse(media, call, deps, answered);
   } catch (error) {
     if (!(error instanceof CallerHungUp))
       deps.logger.warn({ err: error, callId: call.callId }, 'outbound call broke off');
@@ -137,7 +138,7 @@ export async function placeOutboundCall(
   }
   return {
     outcome: 'answered',
-    ...(answer !== undefined ? { answer } : {}),
+    ...answered,
     sipStatus: 200,
     ringSeconds,
     talkSeconds: seconds(answeredAt),
@@ -145,37 +146,60 @@ export async function placeOutboundCall(
 }
 
 /**
- * What the callee hears and presses: a survey asks until a key with an answer (or the attempts run
- * out) and thanks; a notice is read twice. Returns the survey's answer.
+ * What the callee hears and presses: a survey asks its question until a key with an answer (or the
+ * attempts run out) and thanks; a poll reads the message, then asks each question in turn (a question
+ * left unanswered is passed) and thanks; a notice is read twice. The answers go into `heard` as they
+ * come, so a callee who hangs up halfway leaves the ones given.
  */
 async function converse(
   media: RtpengineMedia,
   call: RequestedCall,
   deps: PlaceOutboundCallDeps,
+  heard: Pick<OutboundCallResult, 'answer' | 'answers'>,
+): Promise<void> {
+  const language = call.language;
+  const say = (items: MediaItem[]) => media.play(items, { language, interruptible: false });
+  const message = spokenMessage(call.message);
+  if (call.purpose === 'survey' && call.questions !== undefined) {
+    await say(message);
+    const answers: Record<string, string> = (heard.answers = {});
+    for (const question of call.questions) {
+      const answer = await ask(media, spokenMessage(question.message), question.answers, call, deps);
+      if (answer !== undefined) answers[question.id] = answer;
+    }
+    await say([{ prompt: Object.keys(answers).length > 0 ? 'thank-you-rating' : 'goodbye' }]);
+    return;
+  }
+  if (call.purpose === 'survey' && call.answers !== undefined) {
+    const answer = await ask(media, message, call.answers, call, deps);
+    if (answer !== undefined) heard.answer = answer;
+    await say([{ prompt: answer !== undefined ? 'thank-you-rating' : 'goodbye' }]);
+    return;
+  }
+  await say([...message, ...message]);
+}
+
+/** One question: asked until a key with an answer comes, at most `keyAttempts` times. */
+async function ask(
+  media: RtpengineMedia,
+  question: MediaItem[],
+  answers: Partial<Record<string, string>>,
+  call: RequestedCall,
+  deps: PlaceOutboundCallDeps,
 ): Promise<string | undefined> {
   const language = call.language;
-  const message = spokenMessage(call.message);
-  if (call.purpose !== 'survey' || call.answers === undefined) {
-    await media.play([...message, ...message], { language, interruptible: false });
-    return undefined;
-  }
-  const answers: Partial<Record<string, string>> = call.answers;
   for (let attempt = 1; attempt <= deps.keyAttempts; attempt++) {
     const key =
-      (await media.play(message, { language, interruptible: true })) ??
+      (await media.play(question, { language, interruptible: true })) ??
       (await media.collectDigits({ maxDigits: 1, timeoutMs: deps.keyTimeoutMs }));
     const answer = answers[key];
-    if (answer !== undefined) {
-      await media.play([{ prompt: 'thank-you-rating' }], { language, interruptible: false });
-      return answer;
-    }
+    if (answer !== undefined) return answer;
     if (attempt < deps.keyAttempts)
       await media.play([{ prompt: key === '' ? 'no-input' : 'invalid-choice' }], {
         language,
         interruptible: false,
       });
   }
-  await media.play([{ prompt: 'goodbye' }], { language, interruptible: false });
   return undefined;
 }
 
