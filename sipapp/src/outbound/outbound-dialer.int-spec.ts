@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PlaceOutboundCall, systemActor } from '@hotline/contracts';
+import { DialOutboundCall, PlaceOutboundCall, systemActor } from '@hotline/contracts';
 import { handleCommand, parseCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig } from '@hotline/infra/config';
 import { Platform, platformConfigSchema } from '@hotline/infra/platform';
@@ -306,5 +306,52 @@ describeWithRtpengine(
       expect((await events('survey-dial-night')).map((e) => e.type)).toEqual(['OutboundCallRequested']);
       rtp.close();
     }, 60_000);
+
+    it('at start, queues the calls requested while no dialer ran and finishes a call whose dialer stopped mid-call', async () => {
+      await request('survey-dial-lost');
+      const claim = parseCommand(DialOutboundCall, {
+        commandId: 'dial-by-a-dialer-that-stopped',
+        type: 'DialOutboundCall',
+        data: { callId: 'survey-dial-lost', dialer: 'sipapp-gone' },
+        metadata: {
+          correlationId: 'lost',
+          causationId: 'lost',
+          actor: systemActor('sipapp'),
+          districtId: 'city',
+        },
+      });
+      await handleCommand(handler, {
+        aggregate: outboundCallAggregate,
+        id: 'survey-dial-lost',
+        command: claim,
+      });
+      await request('survey-dial-while-down');
+      let invites = 0;
+      phone.whenRung((call) => {
+        invites += 1;
+        call.reject(486, 'Busy Here');
+      });
+      // Two hours on, with the calling hours closed: what is requested waits, what was lost is finished.
+      const later = { now: () => new Date(Date.now() + 2 * 3_600_000) };
+      const away = String((new Date().getUTCHours() + 8 + 12) % 24).padStart(2, '0');
+      const restarted = new OutboundDialer({
+        handler: { ...handler, clock: later },
+        logger: platform.logger,
+        dialerId: 'sipapp-restarted',
+        maxCalls: 4,
+        callingHours: CallingHours.parse(`${away}:00-${away}:01`),
+        place: (call) => placeOutboundCall(callDeps, call),
+      });
+      dialers.push(restarted);
+      const recovered = await restarted.recover();
+      expect(recovered.abandoned).toBe(1);
+      expect(recovered.queued).toBeGreaterThanOrEqual(2); // the one requested while down, the night's survey
+      expect(await finished('survey-dial-lost')).toMatchObject({
+        outcome: 'failed',
+        reason: 'the dialer stopped during the call',
+      });
+      expect(invites).toBe(0);
+      expect((await events('survey-dial-while-down')).map((e) => e.type)).toEqual(['OutboundCallRequested']);
+    }, 30_000);
   },
 );

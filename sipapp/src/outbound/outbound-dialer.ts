@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   DialOutboundCall,
   OUTBOUND_CALL_CATEGORY,
+  OutboundCallDialed,
   OutboundCallRequested,
   ReportOutboundCallOutcome,
   systemActor,
@@ -18,6 +19,8 @@ import type { OutboundCallResult, RequestedCall } from './place-outbound-call';
 
 export const OUTBOUND_DIALER_CONSUMER = 'sipapp-outbound-dialer';
 const PAGE = 1_000;
+/** A claimed call this long without an outcome lost its dialer (no call lasts an hour). */
+const ABANDONED_AFTER_MS = 3_600_000;
 
 export interface OutboundDialerDeps {
   handler: CommandHandlerDeps;
@@ -45,7 +48,7 @@ interface Waiting {
  * is placed twice), placed, and its outcome reported once (`ReportOutboundCallOutcome`). The bus
  * delivery is acknowledged when the call joins the queue: a call holds no consumer for its length.
  * A claimed call whose dialer stopped mid-call is not dialed again (at most once: a citizen is not
- * rung twice); it stays without an outcome.
+ * rung twice); the next dialer to start finishes it `failed` once it was claimed over an hour ago.
  */
 export class OutboundDialer {
   private readonly waiting: Waiting[] = [];
@@ -68,9 +71,14 @@ export class OutboundDialer {
     };
   }
 
-  /** Queues the calls requested and neither claimed nor finished (a restart, a request while down). */
-  async recover(): Promise<number> {
-    const open = new Map<string, RecordedEvent<RequestedCall>>();
+  /**
+   * Queues the calls requested and neither claimed nor finished (a restart, a request while down), and
+   * finishes as `failed` the calls claimed over an hour ago without an outcome (their dialer stopped
+   * mid-call: they are not dialed again, and whoever waits for the outcome is told).
+   */
+  async recover(): Promise<{ queued: number; abandoned: number }> {
+    const requested = new Map<string, RecordedEvent<RequestedCall>>();
+    const claimed = new Map<string, RecordedEvent>();
     for (let from: number | undefined; ;) {
       const events = await this.deps.handler.store.readAll({
         filter: { streamPrefixes: [`${OUTBOUND_CALL_CATEGORY}-`] },
@@ -79,14 +87,26 @@ export class OutboundDialer {
       });
       for (const event of events) {
         if (event.type === OutboundCallRequested.type)
-          open.set(event.streamId, event as RecordedEvent<RequestedCall>);
-        else open.delete(event.streamId);
+          requested.set(event.streamId, event as RecordedEvent<RequestedCall>);
+        else if (event.type === OutboundCallDialed.type) {
+          requested.delete(event.streamId);
+          claimed.set(event.streamId, event);
+        } else claimed.delete(event.streamId);
       }
       if (events.length < PAGE) break;
       from = events.at(-1)!.position;
     }
-    for (const event of open.values()) this.enqueue(event);
-    return open.size;
+    for (const event of requested.values()) this.enqueue(event);
+    const now = this.deps.handler.clock.now().getTime();
+    const abandoned = [...claimed.values()].filter((e) => now - Date.parse(e.time) > ABANDONED_AFTER_MS);
+    for (const event of abandoned) {
+      const { callId } = event.data as { callId: string };
+      await this.report(callId, this.contextOf(event.metadata, event.id), {
+        outcome: 'failed',
+        reason: 'the dialer stopped during the call',
+      });
+    }
+    return { queued: requested.size, abandoned: abandoned.length };
   }
 
   enqueue(event: RecordedEvent<RequestedCall>): void {
@@ -124,13 +144,7 @@ export class OutboundDialer {
 
   private async dial({ call, metadata, eventId }: Waiting): Promise<void> {
     const { logger } = this.deps;
-    const context = {
-      correlationId: metadata.correlationId,
-      causationId: eventId,
-      actor: systemActor('sipapp'),
-      districtId: metadata.districtId,
-      ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
-    };
+    const context = this.contextOf(metadata, eventId);
     try {
       await this.send(DialOutboundCall, commandId(`dial:${this.deps.dialerId}`, call.callId), context, {
         callId: call.callId,
@@ -149,21 +163,38 @@ export class OutboundDialer {
         ? { outcome: 'failed', reason: 'callbacks ring an agent phone first: not dialed yet' }
         : await this.deps.place(call).catch((error: unknown) => ({
             outcome: 'failed' as const,
-            reason: `the dialer failed: ${error instanceof Error ? error.message : String(error)}`.slice(
-              0,
-              200,
-            ),
+            reason: `the dialer failed: ${error instanceof Error ? error.message : String(error)}`,
           }));
-    logger.info({ callId: call.callId, ...result, answer: undefined }, 'outbound call ended');
-    await this.send(ReportOutboundCallOutcome, commandId('outcome', call.callId), context, {
-      callId: call.callId,
+    logger.info(
+      { callId: call.callId, outcome: result.outcome, sipStatus: result.sipStatus },
+      'outbound call ended',
+    );
+    await this.report(call.callId, context, result);
+  }
+
+  /** The outcome, once per call (the command id derives from the call id). */
+  private async report(callId: string, context: MessageMetadata, result: OutboundCallResult): Promise<void> {
+    await this.send(ReportOutboundCallOutcome, commandId('outcome', callId), context, {
+      callId,
       ...result,
+      ...(result.reason ? { reason: result.reason.slice(0, 200) } : {}),
     }).catch((error: unknown) =>
-      logger.error(
-        { err: error, callId: call.callId, outcome: result.outcome },
+      this.deps.logger.error(
+        { err: error, callId, outcome: result.outcome },
         'outbound call outcome not stored',
       ),
     );
+  }
+
+  /** The dialer's commands continue the request's correlation; the event is their cause. */
+  private contextOf(metadata: MessageMetadata, eventId: string): MessageMetadata {
+    return {
+      correlationId: metadata.correlationId,
+      causationId: eventId,
+      actor: systemActor('sipapp'),
+      districtId: metadata.districtId,
+      ...(metadata.traceparent ? { traceparent: metadata.traceparent } : {}),
+    };
   }
 
   private send(

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
 import type { Clock } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
 import type { EventBus } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
 import { Reactor } from '@hotline/infra/reactor';
-import type { Logger } from '@hotline/infra/telemetry';
+import { withSpan, type Logger } from '@hotline/infra/telemetry';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { BusIvrServices } from '../calls/bus-ivr-services';
 import { IvrCallRunner } from '../calls/ivr-call-runner';
@@ -121,29 +122,47 @@ export class SipEdge {
       dialerId: `${hostname().slice(0, 40)}-${randomBytes(4).toString('hex')}`,
       maxCalls: config.SIPAPP_OUTBOUND_MAX_CALLS,
       callingHours: CallingHours.parse(config.SIPAPP_CALLING_HOURS),
+      // One span per outbound call (kind client), as each incoming call has its own.
       place: (call) =>
-        placeOutboundCall(
+        withSpan(
+          'sip INVITE',
           {
-            srf: connection.srf,
-            control,
-            dtmf,
-            promptDir: config.SIPAPP_PROMPT_DIR,
-            spokenDir: join(config.SIPAPP_PROMPT_DIR, 'spoken'),
-            gateway,
-            callerId: config.SIPAPP_CALLER_ID,
-            maxRingSeconds: config.SIPAPP_OUTBOUND_RING_SECONDS,
-            keyTimeoutMs: config.SIPAPP_OUTBOUND_KEY_SECONDS * 1000,
-            keyAttempts: config.SIPAPP_OUTBOUND_KEY_ATTEMPTS,
-            now: () => clock.now().getTime(),
-            logger,
+            'sip.method': 'INVITE',
+            'hotline.call_id': call.callId,
+            'hotline.outbound.purpose': call.purpose,
           },
-          call,
+          async (span) => {
+            const result = await placeOutboundCall(
+              {
+                srf: connection.srf,
+                control,
+                dtmf,
+                promptDir: config.SIPAPP_PROMPT_DIR,
+                spokenDir: join(config.SIPAPP_PROMPT_DIR, 'spoken'),
+                gateway,
+                callerId: config.SIPAPP_CALLER_ID,
+                maxRingSeconds: config.SIPAPP_OUTBOUND_RING_SECONDS,
+                keyTimeoutMs: config.SIPAPP_OUTBOUND_KEY_SECONDS * 1000,
+                keyAttempts: config.SIPAPP_OUTBOUND_KEY_ATTEMPTS,
+                now: () => clock.now().getTime(),
+                logger,
+              },
+              call,
+            );
+            span.setAttributes({
+              'hotline.outbound.outcome': result.outcome,
+              ...(result.sipStatus ? { 'sip.status_code': result.sipStatus } : {}),
+            });
+            return result;
+          },
+          SpanKind.CLIENT,
         ),
     });
     const reactor = new Reactor(deps.events, dialer.reactor(), logger);
     this.dialing = { dialer, reactor };
     const recovered = await dialer.recover();
-    if (recovered > 0) logger.info({ calls: recovered }, 'outbound calls requested and not dialed: queued');
+    if (recovered.queued + recovered.abandoned > 0)
+      logger.info(recovered, 'outbound calls requested and not dialed queued, abandoned ones finished');
     if (!this.closed) await reactor.start();
   }
 
