@@ -13,6 +13,8 @@ import { RtpCaller } from '../media/testing/rtp-caller';
 import { DrachtioConnection } from '../sip/drachtio-connection';
 import { DrachtioTestPeer } from '../testing/drachtio-test-peer/drachtio-test-peer';
 import { listenForDtmfInTurn } from '../testing/dtmf-in-turn';
+import { freeUdpPort } from '../testing/free-udp-port';
+import { runSipp } from '../testing/sipp';
 import { SipTestPhone, type IncomingCall } from '../testing/sip-test-phone';
 import { CallingHours } from './calling-hours';
 import { OutboundDialer } from './outbound-dialer';
@@ -353,5 +355,22 @@ describeWithRtpengine(
       expect(invites).toBe(0);
       expect((await events('survey-dial-while-down')).map((e) => e.type)).toEqual(['OutboundCallRequested']);
     }, 30_000);
+
+    it('rings sipp as the citizen’s phone (sipapp/sipp/answers.xml): answered, key 1 from its capture, hung up by the dialer', async () => {
+      const target = `127.0.0.5:${await freeUdpPort('127.0.0.5')}`;
+      const sipp = runSipp('answers', target, { KEYS: '1' });
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // sipp binds its port
+      await reactor.stop(); // this request is for the dialer whose gateway is sipp alone
+      const toSipp = dialer('sipapp-sipp', { gateway: target });
+      await request('survey-dial-sipp', { ringSeconds: 10 });
+      toSipp.enqueue((await events('survey-dial-sipp'))[0]! as never);
+      expect(await finished('survey-dial-sipp')).toMatchObject({
+        outcome: 'answered',
+        answer: 'satisfied',
+        sipStatus: 200,
+      });
+      const run = await sipp;
+      expect({ code: run.code, errors: run.errors }).toEqual({ code: 0, errors: '' });
+    }, 60_000);
   },
 );
