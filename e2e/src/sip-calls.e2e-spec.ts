@@ -16,17 +16,16 @@ import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testi
 // An end-to-end test mounts the platform as the embedded runner does: intake, workflow, routing, sipapp.
 import { intakeService } from '@hotline/intake';
 import { routingService } from '@hotline/routing';
-import { createSipappService } from '@hotline/sipapp';
 import { ensurePromptFiles, promptPath } from '@hotline/sipapp/src/media/prompt-files';
 import { BaresipPhone } from '@hotline/sipapp/src/testing/baresip-phone';
 import { DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
 import { RtpengineControl } from '@hotline/sipapp/src/media/rtpengine-control';
-import { listenForDtmfInTurn } from '@hotline/sipapp/src/testing/dtmf-in-turn';
 import { platformCallId } from '@hotline/sipapp/src/calls/call-id';
 import { runSipp, type SippRun } from '@hotline/sipapp/src/testing/sipp';
 import { soundStats, toneFile } from '@hotline/sipapp/src/testing/sound';
 import { workflowService } from '@hotline/workflow';
 import { firstValueFrom } from 'rxjs';
+import { telephonySipapp } from './testing/telephony-sipapp';
 
 // Real: drachtio-srf, rtpengine (one per Jest run, scripts/jest/rtpengine.js), baresip as the citizen's
 // phone, sox to measure what it heard. The named test peer stands in for drachtio-server (TELEPHONY.md).
@@ -51,19 +50,9 @@ describeWithTelephony(
       await toneFile(microphone, 90); // longer than any scenario: baresip hangs up when it ends
       peer = await DrachtioTestPeer.start();
       rtpengine = RtpengineControl.at(ng!);
-      // rtpengine's DTMF log port is the run's one: wait for it, then the sipapp binds it.
-      const dtmfPort = Number(process.env.RTPENGINE_DTMF_PORT);
-      await (await listenForDtmfInTurn(dtmfPort)).close();
-      const sipapp = createSipappService({
-        env: {
-          SIPAPP_TELEPHONY: 'true',
-          RTPENGINE_NG: ng!,
-          DRACHTIO_URL: peer.url,
-          SIPAPP_DTMF_PORT: String(dtmfPort),
-          SIPAPP_PROMPT_DIR: join(dir, 'prompts'),
-          SIPAPP_RECORDING_DIR: process.env.RTPENGINE_RECORDINGS!,
-          SIPAPP_RING_MS: '1000', // calls ring a second: sipp's CANCEL comes while it rings
-        },
+      const sipapp = await telephonySipapp(peer, dir, {
+        SIPAPP_RECORDING_DIR: process.env.RTPENGINE_RECORDINGS!,
+        SIPAPP_RING_MS: '1000', // calls ring a second: sipp's CANCEL comes while it rings
       });
       running = await bootPlatform([workflowService, intakeService, routingService, sipapp], {
         env: { LOG_LEVEL: 'warn' },

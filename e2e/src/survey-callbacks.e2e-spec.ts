@@ -15,7 +15,8 @@ import { sipappService } from '@hotline/sipapp';
 import { workflowService } from '@hotline/workflow';
 import { firstValueFrom } from 'rxjs';
 import { people } from './testing/case-loop';
-import { HotlineHttp, type As } from './testing/hotline-http';
+import { completedCase as completedCaseOverHttp } from './testing/completed-case';
+import { HotlineHttp } from './testing/hotline-http';
 
 type Body = Record<string, unknown>;
 const SECRET = 'e2e-survey-link-secret-0123456789';
@@ -81,31 +82,7 @@ describe('Callbacks end to end [embedded: workflow, survey and gateway on one bu
     }
   };
 
-  /** A case through to completion (办结) over HTTP; the survey makes its callback task from there. */
-  const completedCase = async (channel: string, type = 'complaint') => {
-    const caseId = `survey-${randomUUID()}`;
-    let step = 0;
-    const act = (as: As, action: string, body: Body = {}) =>
-      http.ok('POST', action === 'register' ? '/api/cases' : `/api/cases/${caseId}/${action}`, {
-        as,
-        body: { commandId: `${caseId}-${++step}`, ...body },
-      });
-    await act(people.agent, 'register', {
-      caseId,
-      districtId: 'gulou',
-      type,
-      categoryCode: '030101',
-      content: '小区旁工地夜间施工噪声扰民',
-      citizen: { name: '王先生', phone: '138 0013 8000' },
-      channel,
-    });
-    await act(people.center, 'dispatch', { leadUnitId: 'gulou-dongjie' });
-    await act(people.dongjie, 'sign');
-    await act(people.dongjie, 'reply', { result: '已责令工地夜间停止施工' });
-    await act(people.center, 'review/accept');
-    const detail = (): Promise<Body> => http.ok('GET', `/api/cases/${caseId}`, { as: people.center });
-    return { caseId, act, detail };
-  };
+  const completedCase = (channel: string, type?: string) => completedCaseOverHttp(http, channel, type);
   const task = (taskId: string) =>
     eventually(
       () => query('GetCallbackTask', { taskId }).catch((): Body => ({})),

@@ -11,6 +11,8 @@ const path = require('node:path');
 const TELEPHONY_TESTS = [
   'sipapp/src/media/rtpengine-media.int-spec.ts',
   'sipapp/src/sip/incoming-calls.int-spec.ts',
+  'sipapp/src/outbound/outbound-dialer.int-spec.ts',
+  'e2e/src/survey-ivr-call.e2e-spec.ts',
   'e2e/src/sip-calls.e2e-spec.ts',
 ];
 const mayRunTelephony = (globalConfig) =>

@@ -13,6 +13,9 @@
 #                    then BYE from the caller after HOLD_MS: the call survives being held
 #   cancel           INVITE, 180 Ringing, CANCEL before the answer: 200 to the CANCEL, 487 to the INVITE
 #   malformed        an INVITE with a broken SDP (488), then one without Contact (400); nothing answered
+#   answers          the other way round: sipp is the citizen's phone, listening on <host:port> (the
+#                    dialer's SIPAPP_OUTBOUND_GATEWAY) for one call: 180, 200, then KEYS after the ACK;
+#                    the dialer hangs up (its BYE answered 200)
 # Settings from the environment:
 #   CALLER=13800000000 HOLD_MS=2000 CALLS=20 RATE=10 KEYS=251 (digits, * and #)
 #   LOCAL_IP=127.0.0.5 SERVICE=12345 OUT=<dir for sipp's statistics and error log>
@@ -36,10 +39,18 @@ fi
 [[ -f "$source" ]] || { echo "no scenario $scenario in $here" >&2; exit 2; }
 # sipp reads no keywords in a pause or a pcap's name: the scenario's copy gets the values.
 file="$out/$scenario.xml"
-if [[ "$scenario" == keys ]]; then node "$here/dtmf-pcap.mjs" "${KEYS:-251}" "$out/keys.pcap"; fi
+if [[ "$scenario" == keys || "$scenario" == answers ]]; then
+  node "$here/dtmf-pcap.mjs" "${KEYS:-251}" "$out/keys.pcap"
+fi
 sed -e "s|\[hold_ms\]|${HOLD_MS:-2000}|g" -e "s|\[keys_pcap\]|$out/keys.pcap|g" "$source" > "$file"
 cd "$out"
-exec sipp "$target" -sf "$file" -s "${SERVICE:-12345}" -i "${LOCAL_IP:-127.0.0.5}" \
+# A UAS listens on the target; a UAC sends to it from LOCAL_IP.
+if [[ "$scenario" == answers ]]; then
+  where=(-i "${target%:*}" -p "${target##*:}")
+else
+  where=("$target" -i "${LOCAL_IP:-127.0.0.5}")
+fi
+exec sipp "${where[@]}" -sf "$file" -s "${SERVICE:-12345}" \
   -m "$calls" -l "$limit" -r "$rate" \
   -key caller "${CALLER:-13800000000}" \
   -nostdin -timeout 240s -timeout_error \

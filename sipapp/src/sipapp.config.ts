@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envBool, envInt } from '@hotline/infra/config';
+import { validCallingHours } from './outbound/calling-hours';
 
 const HostPort = z.string().regex(/^[A-Za-z0-9.-]+:[0-9]{1,5}$/, 'must be host:port');
 
@@ -43,6 +44,35 @@ export const sipappConfigSchema = z.object({
     .describe(
       'How long an incoming call rings (180 Ringing) before the IVR answers it, in ms; a CANCEL meanwhile leaves nothing behind. 0 answers at once',
     ),
+  SIPAPP_OUTBOUND_GATEWAY: HostPort.optional().describe(
+    'Where the outbound dialer sends its INVITEs, sip:<number>@<host:port> (the trunk or SBC); unset: outbound calls are stored and not dialed',
+  ),
+  SIPAPP_CALLER_ID: z
+    .string()
+    .regex(/^\+?[0-9]{3,20}$/, 'must be 3-20 digits')
+    .default('12345')
+    .describe('The number outbound calls come from (the From user the callee sees)'),
+  SIPAPP_OUTBOUND_MAX_CALLS: envInt({ min: 1, max: 500 })
+    .default(4)
+    .describe('Outbound calls under way at once per sipapp; further requested calls wait their turn'),
+  SIPAPP_OUTBOUND_RING_SECONDS: envInt({ min: 5, max: 120 })
+    .default(40)
+    .describe(
+      "The longest an outbound call rings before it is cancelled as not answered (a request's own ring time is capped by it)",
+    ),
+  SIPAPP_CALLING_HOURS: z
+    .string()
+    .refine(validCallingHours, 'must be HH:MM-HH:MM in China time, start before end')
+    .default('08:00-21:00')
+    .describe(
+      'China time in which citizens are called (surveys, callbacks); outside it their calls wait. Voice notices to duty phones go at any hour',
+    ),
+  SIPAPP_OUTBOUND_KEY_SECONDS: envInt({ min: 2, max: 30 })
+    .default(8)
+    .describe("Silence after a survey call's question before it is asked again"),
+  SIPAPP_OUTBOUND_KEY_ATTEMPTS: envInt({ min: 1, max: 5 })
+    .default(2)
+    .describe("Times a survey call's question is asked when no key, or a key with no answer, comes"),
   DRACHTIO_URL: HostPort.optional().describe('drachtio-server control address (inbound connection mode)'),
   DRACHTIO_SECRET: z.string().min(1).default('cymru').describe("drachtio-server's shared secret"),
 });

@@ -65,6 +65,7 @@ export class SipappModule {
           clock,
           logger,
           bus,
+          events: platform.eventBus,
           attachmentsDir: join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
           ...(platform.mode === 'distributed'
             ? { dtmfRelay: natsDtmfRelay(platform.natsConnection, platform.config.HOTLINE_BUS_PREFIX) }

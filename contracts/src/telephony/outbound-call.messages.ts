@@ -20,6 +20,18 @@ export type OutboundPurpose = z.infer<typeof OutboundPurpose>;
 
 const SpokenText = freeText(z.string().trim().min(1).max(500));
 const AnswerSlug = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lowercase slug');
+const QuestionId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be 1-80 lowercase letters, digits, . _ -');
+
+/** One question of a call that asks several (an IVR poll: each question about each unit). */
+export const OutboundQuestion = z.object({
+  id: QuestionId,
+  message: SpokenText,
+  answers: z.partialRecord(Digit, AnswerSlug),
+});
+export type OutboundQuestion = z.infer<typeof OutboundQuestion>;
+const Questions = z.array(OutboundQuestion).min(1).max(60);
 
 export const PlaceOutboundCall = defineCommand({
   type: 'PlaceOutboundCall',
@@ -37,14 +49,22 @@ export const PlaceOutboundCall = defineCommand({
       message: SpokenText,
       /** survey: digit → answer, e.g. { "1": "satisfied", "2": "basically-satisfied", "3": "dissatisfied" }. */
       answers: z.partialRecord(Digit, AnswerSlug).optional(),
+      /** survey, instead of `answers`: several questions, asked in turn after the message (an IVR poll). */
+      questions: Questions.optional(),
       /** callback: the agent whose phone rings first and who is bridged to the citizen. */
       agentId: z.string().min(1).max(128).optional(),
       /** How long the callee's phone rings before the call counts as not answered. */
       ringSeconds: z.number().int().min(5).max(120).default(40),
     })
-    .refine((c) => c.purpose !== 'survey' || (c.answers !== undefined && Object.keys(c.answers).length > 0), {
-      message: 'a survey call needs answers (digit → answer)',
-      path: ['answers'],
+    .refine(
+      (c) =>
+        c.purpose !== 'survey' ||
+        (c.answers !== undefined && Object.keys(c.answers).length > 0) !== (c.questions !== undefined),
+      { message: 'a survey call needs answers (digit → answer) or questions, not both', path: ['answers'] },
+    )
+    .refine((c) => c.questions === undefined || c.purpose === 'survey', {
+      message: 'only a survey call asks questions',
+      path: ['questions'],
     })
     .refine((c) => c.purpose !== 'callback' || c.agentId !== undefined, {
       message: 'a callback needs the agentId whose phone rings first',
@@ -65,13 +85,18 @@ export const OutboundCallRequested = defineEvent({
     language: PromptLanguage,
     message: SpokenText,
     answers: z.partialRecord(Digit, AnswerSlug).optional(),
+    questions: Questions.optional(),
     agentId: z.string().optional(),
     ringSeconds: z.number().int(),
     requestedBy: z.string(),
   }),
 });
 
-export const OutboundOutcome = z.enum(['answered', 'no-answer', 'busy', 'failed']);
+/**
+ * answered; no-answer (480, 408, or cancelled at the ring timeout); busy (486, 600); rejected (603
+ * Decline and other refusals by the callee); failed (the network, the media engine, anything else).
+ */
+export const OutboundOutcome = z.enum(['answered', 'no-answer', 'busy', 'rejected', 'failed']);
 export type OutboundOutcome = z.infer<typeof OutboundOutcome>;
 
 export const OutboundCallFinished = defineEvent({
@@ -86,9 +111,35 @@ export const OutboundCallFinished = defineEvent({
     caseId: CaseId.optional(),
     outcome: OutboundOutcome,
     answer: AnswerSlug.optional(),
+    /** A call with questions: the answer per question id, for the questions a key answered. */
+    answers: z.record(QuestionId, AnswerSlug).optional(),
     talkSeconds: z.number().min(0).optional(),
+    /** From the INVITE to its final response (the time the phone rang). */
+    ringSeconds: z.number().min(0).optional(),
+    /** The final SIP status of the INVITE (200, 486, 487 after the ring timeout's CANCEL…). */
+    sipStatus: z.number().int().min(100).max(699).optional(),
     reason: z.string().max(200).optional(),
   }),
+});
+
+export const DialOutboundCall = defineCommand({
+  type: 'DialOutboundCall',
+  service: TELEPHONY_SERVICE,
+  summary:
+    "The sipapp's dialer claims a requested call just before it dials it: once per call, so a call is never placed twice (another replica's claim, a restart).",
+  schema: z.object({
+    callId: CallId,
+    /** The dialer instance that places the call (a replica's id). */
+    dialer: z.string().min(1).max(128),
+  }),
+});
+
+export const OutboundCallDialed = defineEvent({
+  type: 'OutboundCallDialed',
+  version: 1,
+  category: OUTBOUND_CALL_CATEGORY,
+  summary: 'A dialer claimed the call and is placing it; no other dialer will.',
+  schema: z.object({ callId: CallId, dialer: z.string() }),
 });
 
 export const ReportOutboundCallOutcome = defineCommand({
@@ -98,5 +149,5 @@ export const ReportOutboundCallOutcome = defineCommand({
   schema: OutboundCallFinished.schema.omit({ purpose: true, caseId: true }),
 });
 
-export const outboundCallCommands = [PlaceOutboundCall, ReportOutboundCallOutcome] as const;
-export const outboundCallEvents = [OutboundCallRequested, OutboundCallFinished] as const;
+export const outboundCallCommands = [PlaceOutboundCall, DialOutboundCall, ReportOutboundCallOutcome] as const;
+export const outboundCallEvents = [OutboundCallRequested, OutboundCallDialed, OutboundCallFinished] as const;

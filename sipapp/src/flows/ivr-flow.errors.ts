@@ -7,6 +7,7 @@ export enum TelephonyError {
   NoAnnouncement = 'LIVE_ANNOUNCEMENT_NOT_SET',
   OutboundChanged = 'OUTBOUND_CALL_ID_REUSED',
   OutboundNotRequested = 'OUTBOUND_CALL_NOT_REQUESTED',
+  OutboundAlreadyDialed = 'OUTBOUND_CALL_ALREADY_DIALED',
 }
 
 /** A refused role is 403; a flow that fails validation names the node and reason (422). */

@@ -31,8 +31,20 @@ export interface RtpengineCallOptions {
   hangup?: () => Promise<void>;
 }
 
-/** The tag rtpengine knows the IVR's own leg by (the placeholder answerer). */
+/** The tag rtpengine knows the IVR's own leg by (the placeholder answerer, or the outbound offerer). */
 const IVR_TAG = 'ivr';
+/** rtpengine's label of the called phone's leg in an outbound call: the prompts play to it. */
+const CALLEE_TAG = 'callee';
+
+/** An outbound call's media before the callee answers. */
+export interface OutboundOffer {
+  /** rtpengine's SDP: the offer in the INVITE. */
+  sdp: string;
+  /** The callee's SDP answer: the media port of the call (rejects when rtpengine refuses it). */
+  answered(calleeSdp: string): Promise<RtpengineMedia>;
+  /** The call did not happen: nothing is left on rtpengine. */
+  abandon(): Promise<void>;
+}
 const PLACEHOLDER_SDP = (host: string, direction: string) =>
   `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=ivr\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
 
@@ -86,6 +98,37 @@ export class RtpengineMedia implements IvrMedia {
         .catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * An outbound call (the dialer, a UAC): rtpengine offers for the IVR's placeholder, and its SDP goes in
+   * the INVITE; the callee's answer completes the call (`answered`) and the media plays to the callee.
+   * The tags are rtpengine's own labels of the two legs (no SIP tag is known before the INVITE).
+   */
+  static async offerOutbound(
+    options: Omit<RtpengineCallOptions, 'fromTag'>,
+    host = '127.0.0.1',
+  ): Promise<OutboundOffer> {
+    const flags = { 'call-id': options.callId, 'from-tag': IVR_TAG };
+    const offer = await options.control.send('offer', { ...flags, sdp: PLACEHOLDER_SDP(host, 'sendrecv') });
+    const forget = () =>
+      options.control.send('delete', { 'call-id': options.callId }).then(
+        () => undefined,
+        () => undefined,
+      );
+    return {
+      sdp: String(offer.sdp),
+      answered: async (calleeSdp) => {
+        try {
+          await options.control.send('answer', { ...flags, 'to-tag': CALLEE_TAG, sdp: calleeSdp });
+        } catch (error) {
+          await forget();
+          throw error;
+        }
+        return new RtpengineMedia({ ...options, fromTag: CALLEE_TAG });
+      },
+      abandon: forget,
+    };
   }
 
   /**

@@ -49,11 +49,47 @@ describe('outbound calls', () => {
       .thenRejects(TelephonyError.OutboundNotRequested);
   });
 
+  it('lets one dialer claim a requested call, and refuses a second claim or a claim after the end', () => {
+    const dialed = { type: 'OutboundCallDialed' as const, data: { callId: 'survey-c1', dialer: 'sipapp-a' } };
+    const claim = (dialer: string) => ({
+      type: 'DialOutboundCall' as const,
+      data: { callId: 'survey-c1', dialer },
+    });
+    spec.given([requested]).when(claim('sipapp-a')).then([dialed]);
+    spec
+      .given([requested, dialed])
+      .when(claim('sipapp-b'))
+      .thenRejects(TelephonyError.OutboundAlreadyDialed, /dialed by sipapp-a/);
+    const finished = {
+      type: 'OutboundCallFinished' as const,
+      data: { callId: 'survey-c1', outcome: 'busy' as const, purpose: 'survey' as const, caseId: 'case-1' },
+    };
+    spec
+      .given([requested, finished])
+      .when(claim('sipapp-a'))
+      .thenRejects(TelephonyError.OutboundAlreadyDialed);
+    spec.given([]).when(claim('sipapp-a')).thenRejects(TelephonyError.OutboundNotRequested);
+  });
+
   it('lets agents, the center and services place calls, not units', () => {
     spec
       .given([])
       .when({ type: 'PlaceOutboundCall', data: survey }, { actor: { id: 'u-1', role: 'unit' } })
       .thenRejects(TelephonyError.RoleNotAllowed);
+  });
+
+  it('takes a survey with several questions instead of one, not both, and questions only for a survey', () => {
+    const questions = [{ id: 'unit-1.service', message: '对服务满意请按1。', answers: { '1': 'satisfied' } }];
+    expect(PlaceOutboundCall.schema.safeParse({ ...survey, answers: undefined, questions }).success).toBe(
+      true,
+    );
+    expect(PlaceOutboundCall.schema.safeParse({ ...survey, questions }).error?.issues[0]).toMatchObject({
+      path: ['answers'],
+    });
+    const notice = { ...survey, purpose: 'voice-notice', answers: undefined, questions };
+    expect(PlaceOutboundCall.schema.safeParse(notice).error?.issues[0]).toMatchObject({
+      path: ['questions'],
+    });
   });
 
   it('refuses a survey without answers and a callback without an agent, naming the field', () => {

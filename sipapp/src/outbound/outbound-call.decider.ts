@@ -13,6 +13,8 @@ type Requested = Extract<OutboundCallEvent, { type: 'OutboundCallRequested' }>['
 
 export interface OutboundCallState {
   requested?: Requested;
+  /** The dialer that claimed the call (it is placed by that one only, once). */
+  dialedBy?: string;
   finished: boolean;
 }
 
@@ -21,14 +23,25 @@ const CALLERS = ['agent', 'center', 'system'];
 
 /**
  * One outbound call (`outboundCall-<callId>`): requested once per call id (a repeat with the same
- * request is a no-op, a different request under the same id a conflict), finished once.
+ * request is a no-op, a different request under the same id a conflict), claimed by one dialer before
+ * it rings (a second claim is refused: the call is never placed twice), finished once.
  */
 export const outboundCallDecider: Decider<OutboundCallCommand, OutboundCallEvent, OutboundCallState> = {
   initialState: () => ({ finished: false }),
-  evolve: (state, event) =>
-    event.type === 'OutboundCallRequested'
-      ? { requested: event.data, finished: false }
-      : { ...state, finished: true },
+  evolve: (state, event) => {
+    switch (event.type) {
+      case 'OutboundCallRequested':
+        return { requested: event.data, finished: false };
+      case 'OutboundCallDialed':
+        return { ...state, dialedBy: event.data.dialer };
+      case 'OutboundCallFinished':
+        return { ...state, finished: true };
+      default: {
+        const unknown: never = event;
+        throw new Error(`unknown outbound call event ${JSON.stringify(unknown)}`);
+      }
+    }
+  },
   decide: (command, state, context) => {
     switch (command.type) {
       case 'PlaceOutboundCall': {
@@ -52,14 +65,19 @@ export const outboundCallDecider: Decider<OutboundCallCommand, OutboundCallEvent
         }
         return [{ type: 'OutboundCallRequested', data }];
       }
+      case 'DialOutboundCall': {
+        requireRole(context.actor.role, ['system'], 'dialing an outbound call');
+        requestedOrRaise(state, command.data.callId);
+        if (state.dialedBy !== undefined || state.finished)
+          throw new TelephonyRuleViolation(
+            TelephonyError.OutboundAlreadyDialed,
+            `callId: outbound call ${command.data.callId} was already ${state.finished ? 'finished' : `dialed by ${state.dialedBy}`}`,
+          );
+        return [{ type: 'OutboundCallDialed', data: command.data }];
+      }
       case 'ReportOutboundCallOutcome': {
         requireRole(context.actor.role, ['system'], 'reporting an outbound call outcome');
-        const requested =
-          state.requested ??
-          TelephonyRuleViolation.raise(
-            TelephonyError.OutboundNotRequested,
-            `callId: no outbound call ${command.data.callId} was requested`,
-          );
+        const requested = requestedOrRaise(state, command.data.callId);
         if (state.finished) return [];
         const { purpose, caseId } = requested;
         return [
@@ -73,6 +91,16 @@ export const outboundCallDecider: Decider<OutboundCallCommand, OutboundCallEvent
     }
   },
 };
+
+function requestedOrRaise(state: OutboundCallState, callId: string): Requested {
+  return (
+    state.requested ??
+    TelephonyRuleViolation.raise(
+      TelephonyError.OutboundNotRequested,
+      `callId: no outbound call ${callId} was requested`,
+    )
+  );
+}
 
 export const outboundCallAggregate = defineAggregate({
   category: OUTBOUND_CALL_CATEGORY,

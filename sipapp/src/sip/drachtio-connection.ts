@@ -14,6 +14,9 @@ export class DrachtioConnection {
   private connected = false;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  private onConnected: () => void = () => undefined;
+  /** Resolves once srf first connected and authenticated (the dialer waits for it). */
+  readonly firstConnected = new Promise<void>((resolve) => (this.onConnected = resolve));
 
   constructor(
     private readonly url: string,
@@ -24,6 +27,7 @@ export class DrachtioConnection {
     this.srf.on('connect', (err, hostport) => {
       if (err) return this.logger.error({ err, url }, 'drachtio-server refused the sipapp');
       this.connected = true;
+      this.onConnected();
       this.logger.info({ url, hostport }, 'connected to drachtio-server');
     });
     // srf forwards its socket's `close` without declaring it in its types.

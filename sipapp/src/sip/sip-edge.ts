@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { SpanKind } from '@opentelemetry/api';
 import type { Clock } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
+import type { EventBus } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
-import type { Logger } from '@hotline/infra/telemetry';
+import { Reactor } from '@hotline/infra/reactor';
+import { withSpan, type Logger } from '@hotline/infra/telemetry';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { BusIvrServices } from '../calls/bus-ivr-services';
 import { IvrCallRunner } from '../calls/ivr-call-runner';
@@ -12,6 +17,9 @@ import { DtmfListener } from '../media/dtmf-listener';
 import type { DtmfRelay } from '../media/dtmf-relay';
 import { ensurePromptFiles } from '../media/prompt-files';
 import { RtpengineControl } from '../media/rtpengine-control';
+import { CallingHours } from '../outbound/calling-hours';
+import { OutboundDialer } from '../outbound/outbound-dialer';
+import { placeOutboundCall } from '../outbound/place-outbound-call';
 import type { SipappConfig } from '../sipapp.config';
 import { DrachtioConnection } from './drachtio-connection';
 import { answerIncomingCalls } from './incoming-calls';
@@ -22,6 +30,8 @@ export interface SipEdgeDeps {
   clock: Clock;
   logger: Logger;
   bus: BusRequests;
+  /** The platform's event bus: the outbound dialer consumes requested calls from it. */
+  events: EventBus;
   /** The platform's attachment store directory: confirmed recordings are kept there as WAV. */
   attachmentsDir: string;
   /** Several replicas (distributed mode): keys for another replica's calls are passed on through it. */
@@ -39,6 +49,10 @@ export class SipEdge {
     private readonly dtmf: DtmfListener,
     private readonly prompts: AbortController,
   ) {}
+
+  /** The outbound dialer and its consumer, once started; `closed` stops a start still waiting for srf. */
+  private dialing: { dialer: OutboundDialer; reactor: Reactor } | undefined;
+  private closed = false;
 
   static async start(deps: SipEdgeDeps): Promise<SipEdge> {
     const { config, store, clock, logger, bus } = deps;
@@ -85,7 +99,74 @@ export class SipEdge {
         logger.error({ err: error }, 'prompt files could not be made (espeak-ng and sox installed?)');
     });
     connection.start();
-    return new SipEdge(connection, control, dtmf, prompts);
+    const edge = new SipEdge(connection, control, dtmf, prompts);
+    const gateway = config.SIPAPP_OUTBOUND_GATEWAY;
+    if (gateway)
+      edge
+        .startDialer(deps, gateway)
+        .catch((error: unknown) =>
+          logger.error({ err: error }, 'the outbound dialer did not start: outbound calls are not dialed'),
+        );
+    return edge;
+  }
+
+  /**
+   * The outbound dialer, once srf is connected: the calls requested and never dialed first, then each
+   * new request from the bus.
+   */
+  private async startDialer(deps: SipEdgeDeps, gateway: string): Promise<void> {
+    const { config, store, clock, logger } = deps;
+    const { connection, control, dtmf } = this;
+    await connection.firstConnected;
+    if (this.closed) return;
+    const dialer = new OutboundDialer({
+      handler: { store, clock, logger },
+      logger,
+      dialerId: `${hostname().slice(0, 40)}-${randomBytes(4).toString('hex')}`,
+      maxCalls: config.SIPAPP_OUTBOUND_MAX_CALLS,
+      callingHours: CallingHours.parse(config.SIPAPP_CALLING_HOURS),
+      // One span per outbound call (kind client), as each incoming call has its own.
+      place: (call) =>
+        withSpan(
+          'sip INVITE',
+          {
+            'sip.method': 'INVITE',
+            'hotline.call_id': call.callId,
+            'hotline.outbound.purpose': call.purpose,
+          },
+          async (span) => {
+            const result = await placeOutboundCall(
+              {
+                srf: connection.srf,
+                control,
+                dtmf,
+                promptDir: config.SIPAPP_PROMPT_DIR,
+                spokenDir: join(config.SIPAPP_PROMPT_DIR, 'spoken'),
+                gateway,
+                callerId: config.SIPAPP_CALLER_ID,
+                maxRingSeconds: config.SIPAPP_OUTBOUND_RING_SECONDS,
+                keyTimeoutMs: config.SIPAPP_OUTBOUND_KEY_SECONDS * 1000,
+                keyAttempts: config.SIPAPP_OUTBOUND_KEY_ATTEMPTS,
+                now: () => clock.now().getTime(),
+                logger,
+              },
+              call,
+            );
+            span.setAttributes({
+              'hotline.outbound.outcome': result.outcome,
+              ...(result.sipStatus ? { 'sip.status_code': result.sipStatus } : {}),
+            });
+            return result;
+          },
+          SpanKind.CLIENT,
+        ),
+    });
+    const reactor = new Reactor(deps.events, dialer.reactor(), logger);
+    this.dialing = { dialer, reactor };
+    const recovered = await dialer.recover();
+    if (recovered.queued + recovered.abandoned > 0)
+      logger.info(recovered, 'outbound calls requested and not dialed queued, abandoned ones finished');
+    if (!this.closed) await reactor.start();
   }
 
   get connected(): boolean {
@@ -94,6 +175,9 @@ export class SipEdge {
 
   async close(): Promise<void> {
     this.prompts.abort();
+    this.closed = true;
+    await this.dialing?.reactor.stop();
+    await this.dialing?.dialer.close();
     this.connection.close();
     this.control.close();
     await this.dtmf.close();

@@ -3,12 +3,16 @@ import * as sip from 'sip';
 import { freeUdpPort } from './free-udp-port';
 
 /**
- * A TEST DOUBLE of a phone's signalling: a UAC on the `sip` stack (real SIP over UDP, on a loopback
- * address of its own) that places calls, acknowledges, cancels and hangs up, answers the far end's BYE
- * with 200 and keeps what it received. No media: a test pairs it with `RtpCaller` or uses baresip.
+ * A TEST DOUBLE of a phone's signalling on the `sip` stack (real SIP over UDP, on a loopback address
+ * of its own): as a UAC it places calls, acknowledges, cancels and hangs up; as a UAS it is rung (the
+ * dialer's calls: the test rings, answers with an SDP, rejects, or lets it ring until the CANCEL,
+ * answered 200 with a 487 to the INVITE); it answers the far end's BYE with 200 and keeps what it
+ * received. No media: a test pairs it with `RtpCaller` or uses baresip.
  */
 export class SipTestPhone {
   private readonly calls = new Map<string, PhoneCall>();
+  private readonly rung = new Map<string, IncomingCall>();
+  private onRing: ((call: IncomingCall) => void) | undefined;
   private stack!: sip.SipStack;
 
   private constructor(
@@ -55,6 +59,16 @@ export class SipTestPhone {
     return call;
   }
 
+  /** What the phone does when rung: the test's handler gets each incoming call (none: 480). */
+  whenRung(handler: (call: IncomingCall) => void): void {
+    this.onRing = handler;
+  }
+
+  /** `host:port` where this phone takes INVITEs (the dialer's gateway in tests). */
+  get sipTarget(): string {
+    return `${this.address}:${this.port}`;
+  }
+
   close(): void {
     this.stack.destroy();
   }
@@ -65,6 +79,9 @@ export class SipTestPhone {
   }
 
   private onRequest(request: sip.SipMessage): void {
+    const incoming = this.rung.get(request.headers['call-id'] ?? '');
+    if (request.method === 'INVITE' && !request.headers.to?.params.tag) return this.ring(request);
+    if (incoming !== undefined && request.method !== 'ACK') return incoming.request(request);
     const call = this.calls.get(request.headers['call-id'] ?? '');
     if (request.method === 'ACK') return;
     if (call === undefined || request.method !== 'BYE') {
@@ -73,6 +90,109 @@ export class SipTestPhone {
     }
     this.stack.send(sip.makeResponse(request, 200, 'OK'));
     call.farEndHungUp(request);
+  }
+
+  private ring(invite: sip.SipMessage): void {
+    const call = new IncomingCall(this.stack, invite, `sip:phone@${this.address}:${this.port}`);
+    this.rung.set(invite.headers['call-id']!, call);
+    if (this.onRing === undefined) return call.reject(480, 'Temporarily Unavailable');
+    this.onRing(call);
+  }
+}
+
+/** A call the phone is rung with (the dialer's INVITE): the test decides how it goes. */
+export class IncomingCall {
+  /** The CANCEL, once the caller gave up ringing. */
+  readonly cancelled: Promise<sip.SipMessage>;
+  /** The BYE the caller sent, once it did. */
+  readonly hungUpByFarEnd: Promise<sip.SipMessage>;
+  private readonly tag = randomBytes(4).toString('hex');
+  private onCancel!: (request: sip.SipMessage) => void;
+  private onBye!: (request: sip.SipMessage) => void;
+  private final = false;
+  private cseq = 1;
+
+  constructor(
+    private readonly stack: sip.SipStack,
+    readonly invite: sip.SipMessage,
+    private readonly contact: string,
+  ) {
+    this.cancelled = new Promise((resolve) => (this.onCancel = resolve));
+    this.hungUpByFarEnd = new Promise((resolve) => (this.onBye = resolve));
+  }
+
+  /** The INVITE's SDP offer (rtpengine's, for the dialer's calls). */
+  get offer(): string {
+    return this.invite.content ?? '';
+  }
+
+  /** The calling number (the From user). */
+  get caller(): string | undefined {
+    return /^sips?:([^@;]+)@/.exec(this.invite.headers.from?.uri ?? '')?.[1];
+  }
+
+  ringing(): void {
+    this.respond(180, 'Ringing');
+  }
+
+  answer(sdp: string): void {
+    this.respond(200, 'OK', sdp);
+    this.final = true;
+  }
+
+  reject(status: number, reason: string): void {
+    this.respond(status, reason);
+    this.final = true;
+  }
+
+  /** BYE from the phone in the answered call; resolves with the final response's status. */
+  bye(): Promise<number> {
+    const request: sip.SipMessage = {
+      method: 'BYE',
+      uri: contactOf(this.invite) ?? this.invite.headers.from!.uri,
+      headers: {
+        to: this.invite.headers.from,
+        from: { ...this.invite.headers.to!, params: { ...this.invite.headers.to!.params, tag: this.tag } },
+        'call-id': this.invite.headers['call-id'],
+        cseq: { method: 'BYE', seq: ++this.cseq },
+        'max-forwards': '70',
+      },
+    };
+    return new Promise((resolve) =>
+      this.stack.send(request, (response) => {
+        if ((response.status ?? 0) >= 200) resolve(response.status!);
+      }),
+    );
+  }
+
+  /** A request in this call from the caller: CANCEL while ringing, BYE once answered. */
+  request(request: sip.SipMessage): void {
+    if (request.method === 'CANCEL') {
+      this.stack.send(sip.makeResponse(request, 200, 'OK'));
+      if (!this.final) this.reject(487, 'Request Terminated');
+      this.onCancel(request);
+      return;
+    }
+    if (request.method === 'BYE') {
+      this.stack.send(sip.makeResponse(request, 200, 'OK'));
+      this.onBye(request);
+      return;
+    }
+    this.stack.send(sip.makeResponse(request, 405, 'Method Not Allowed'));
+  }
+
+  private respond(status: number, reason: string, sdp?: string): void {
+    const response = sip.makeResponse(this.invite, status, reason);
+    response.headers.to = {
+      ...this.invite.headers.to!,
+      params: { ...this.invite.headers.to!.params, tag: this.tag },
+    };
+    response.headers.contact = [{ uri: this.contact, params: {} }];
+    if (sdp !== undefined) {
+      response.headers['content-type'] = 'application/sdp';
+      response.content = sdp;
+    }
+    this.stack.send(response);
   }
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The scenarios in `sipapp/sipp/` that `run.sh` knows. */
-export type SippScenario = 'caller-hangs-up' | 'load' | 'keys' | 'hold' | 'cancel' | 'malformed';
+export type SippScenario = 'caller-hangs-up' | 'load' | 'keys' | 'hold' | 'cancel' | 'malformed' | 'answers';
 
 export interface SippRun {
   /** sipp's exit status: 0 when every call went as the scenario says. */

@@ -27,9 +27,11 @@ export const surveyCallId = (taskId: string, attempt: number): string => `${CALL
 const taskOfCall = (callId: string): string | undefined =>
   callId.startsWith(CALL_PREFIX) ? callId.slice(CALL_PREFIX.length).replace(/\.\d+$/, '') : undefined;
 
+/** The dialer's outcome as the task's failed attempt; a declined call (603) counts as not answered. */
 const FAILURES: Record<string, AttemptFailure> = {
   'no-answer': 'no-answer',
   busy: 'busy',
+  rejected: 'no-answer',
   failed: 'switched-off',
 };
 

@@ -1,6 +1,6 @@
 import { createConnection } from 'node:net';
 import Srf from 'drachtio-srf';
-import { SipTestPhone } from '../sip-test-phone';
+import { SipTestPhone, type IncomingCall } from '../sip-test-phone';
 import { DrachtioTestPeer } from './drachtio-test-peer';
 import { FrameReader, frame } from './wire-framing';
 
@@ -174,5 +174,62 @@ describe('the drachtio-server test peer against a real drachtio-srf and a SIP ph
     const call = phone.call(peer.uri('12345'), { caller: '13912345678', sdp: SDP('127.0.0.3', 41008) });
     expect((await call.answered).status).toBe(486);
     expect(await call.bye()).toBe(481);
+  });
+
+  describe('srf as a UAC (createUAC, the dialer)', () => {
+    const phoneUri = () => `sip:13800138000@${phone.sipTarget}`;
+    const uac = (sdpPort: number, cbRequest?: (req: Srf.SrfRequest) => void) =>
+      srf.createUAC(
+        phoneUri(),
+        { localSdp: SDP('127.0.0.1', sdpPort), headers: { From: 'sip:12345@localhost' } },
+        cbRequest ? { cbRequest: ((_e: unknown, req: Srf.SrfRequest) => cbRequest(req)) as never } : {},
+      );
+
+    it('sends the INVITE completed as the server does, and the phone’s 200 makes a dialog srf can BYE', async () => {
+      const rung = new Promise<IncomingCall>((resolve) =>
+        phone.whenRung((call) => {
+          call.ringing();
+          call.answer(SDP('127.0.0.3', 41010));
+          resolve(call);
+        }),
+      );
+      const dialog = await uac(40010);
+      const call = await rung;
+      expect(call.caller).toBe('12345');
+      expect(call.invite.uri).toBe(phoneUri());
+      expect(call.invite.headers.from?.uri).toBe(`sip:12345@${peer.sipTarget}`);
+      expect(call.invite.headers['content-type']).toBe('application/sdp');
+      expect(call.invite.headers.cseq).toEqual({ seq: 1, method: 'INVITE' });
+      expect(dialog.remote.sdp).toContain('m=audio 41010');
+      expect(dialog.sip.remoteTag).toMatch(/^[0-9a-f]{8}$/); // the phone's To-tag
+      await new Promise<void>((resolve) => dialog.destroy(undefined, () => resolve()));
+      const bye = await call.hungUpByFarEnd;
+      expect(bye.headers.cseq).toEqual({ seq: 2, method: 'BYE' });
+    });
+
+    it('passes the phone’s BYE up to the UAC dialog', async () => {
+      let answered: IncomingCall | undefined;
+      phone.whenRung((call) => {
+        answered = call;
+        call.answer(SDP('127.0.0.3', 41012));
+      });
+      const dialog = await uac(40012);
+      const destroyed = new Promise((resolve) => dialog.on('destroy', resolve));
+      expect(await answered!.bye()).toBe(200);
+      await expect(destroyed).resolves.toBeDefined();
+    });
+
+    it('rejects createUAC with the phone’s 486, and with 487 after srf cancels a ringing INVITE', async () => {
+      phone.whenRung((call) => call.reject(486, 'Busy Here'));
+      await expect(uac(40014)).rejects.toMatchObject({ status: 486 });
+      let cancelled: Promise<unknown> | undefined;
+      phone.whenRung((call) => {
+        call.ringing();
+        cancelled = call.cancelled;
+      });
+      const ringing = uac(40016, (req) => setTimeout(() => req.cancel(() => undefined), 300));
+      await expect(ringing).rejects.toMatchObject({ status: 487 });
+      await expect(cancelled).resolves.toMatchObject({ method: 'CANCEL' });
+    });
   });
 });

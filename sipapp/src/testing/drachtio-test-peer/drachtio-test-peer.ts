@@ -18,11 +18,19 @@ import { FrameReader, frame, splitMessage } from './wire-framing';
  *   makes the dialog `<Call-ID>;from-tag=<caller tag>`);
  * - a request in a dialog from the app (`sip||<dialogId>`, BYE with a placeholder URI) is built from the
  *   dialog, sent, echoed, and its responses go up as network messages; `NO|unable to find dialog`
- *   otherwise. Requests in a dialog from the network without one get 481.
+ *   otherwise. Requests in a dialog from the network without one get 481;
+ * - an INVITE from the app outside a dialog (srf's `createUAC`: `sip||` + request line, its own headers
+ *   and the SDP) is completed with From (the app's user, our address, a tag), To, Call-ID, CSeq,
+ *   Max-Forwards, Contact and the SDP content type, sent to the request URI, echoed with its
+ *   transaction id; every response goes up as `sip|network|…|<txnId>|<dialogId>`, a 2xx opening the
+ *   dialog `<Call-ID>;from-tag=<our tag>` (srf's ACK to it, `sip||<dialogId>`, is sent with the
+ *   INVITE's CSeq; the stack ACKs an error itself); the app's CANCEL (`sip|<txnId>|`) is sent on the
+ *   INVITE's branch; the phone's BYE in that dialog goes up with the dialog id.
  *
  * What it does NOT do: PRACK and 100rel, session timers, SIP over TCP/TLS/WS, NAT handling, proxying,
- * requests from the app outside a dialog (srf's createUAC), the outbound-connection mode, CDR events,
- * authentication challenges, Record-Route, retransmission beyond what the `sip` stack does.
+ * requests from the app outside a dialog other than INVITE and CANCEL, forking (one answer per INVITE),
+ * the outbound-connection mode, CDR events, authentication challenges, Record-Route, retransmission
+ * beyond what the `sip` stack does.
  */
 export class DrachtioTestPeer {
   private app: Socket | undefined;
@@ -36,6 +44,10 @@ export class DrachtioTestPeer {
   private readonly callsFrom = new Map<string, string[]>();
   /** Our To-tag per Call-ID. */
   private readonly tags = new Map<string, string>();
+  /** The app's INVITEs outside a dialog still without a final response, by transaction id (a CANCEL finds them). */
+  private readonly outgoing = new Map<string, sip.SipMessage>();
+  /** The dialog id of a request from the network in a dialog, by its transaction id (the app answers it). */
+  private readonly incomingDialogs = new Map<string, string>();
   private readonly sockets = new Set<Socket>();
   private stack!: sip.SipStack;
 
@@ -140,7 +152,83 @@ export class DrachtioTestPeer {
     if (sent === undefined) return this.reply(socket, msgId, ['NO', 'unparseable SIP message']);
     if (sent.status !== undefined) return this.respond(socket, msgId, first, sent);
     if (second !== '') return this.requestInDialog(socket, msgId, second, sent);
-    this.reply(socket, msgId, ['NO', 'the test peer sends no requests outside a dialog']);
+    if (sent.method === 'INVITE') return this.inviteFromApp(socket, msgId, sent);
+    if (sent.method === 'CANCEL' && first !== '') return this.cancelFromApp(socket, msgId, first);
+    // srf ACKs an error response too, outside a dialog: the stack has ACKed it already.
+    if (sent.method === 'ACK') return this.reply(socket, msgId, ['OK']);
+    this.reply(socket, msgId, ['NO', `the test peer sends no ${sent.method} outside a dialog`]);
+  }
+
+  /** srf's createUAC: the INVITE completed as the server does, sent, echoed; its responses go up. */
+  private inviteFromApp(socket: Socket, msgId: string, sent: sip.SipMessage): void {
+    const uri = sent.uri!;
+    // The app's From names the calling number (`sip:12345@localhost`); the server puts its own address there.
+    const fromUser = /^sips?:([^@;>]+)@/.exec(sent.headers.from?.uri ?? '')?.[1];
+    const self = `sip:${fromUser ? `${fromUser}@` : ''}${this.sipAddress}:${this.sipPort}`;
+    const request: sip.SipMessage = {
+      method: 'INVITE',
+      uri,
+      version: '2.0',
+      headers: {
+        ...Object.fromEntries(Object.entries(sent.headers).filter(([name]) => !SERVER_HEADERS.has(name))),
+        to: { uri, params: {} },
+        from: { uri: self, params: { tag: randomBytes(6).toString('hex') } },
+        'call-id': `${randomUUID()}@${this.sipAddress}`,
+        cseq: { seq: 1, method: 'INVITE' },
+        contact: [{ uri: self, params: {} }],
+        'max-forwards': '70',
+        ...(sent.content?.startsWith('v=0') ? { 'content-type': 'application/sdp' } : {}),
+      },
+      ...(sent.content ? { content: sent.content } : {}),
+    };
+    const txnId = randomUUID();
+    this.outgoing.set(txnId, request);
+    const [address, port] = remoteOf(uri);
+    // The stack fills the Via (and its branch) as it sends: the echo shows the request as sent.
+    this.stack.send(request, (response) => {
+      const status = response.status ?? 0;
+      let dialogId = '';
+      if (status >= 200) this.outgoing.delete(txnId);
+      if (status >= 200 && status < 300) {
+        dialogId = `${request.headers['call-id']};from-tag=${String(request.headers.from!.params.tag)}`;
+        if (this.dialogs.has(dialogId)) return; // a retransmitted 200: the ACK went with the first
+        this.dialogs.set(dialogId, {
+          callId: request.headers['call-id']!,
+          local: request.headers.from!,
+          remote: response.headers.to!,
+          remoteTarget: firstContact(response) ?? uri,
+          cseq: 1,
+          inviteCseq: 1,
+        });
+      }
+      this.toApp(this.meta('network', sip.stringify(response), address, port, txnId, dialogId), response);
+    });
+    const text = sip.stringify(request);
+    this.echo(socket, msgId, text, txnId, '');
+  }
+
+  /** The app cancels its INVITE: a CANCEL on the INVITE's branch; the phone's 487 goes up as the INVITE's. */
+  private cancelFromApp(socket: Socket, msgId: string, txnId: string): void {
+    const invite = this.outgoing.get(txnId);
+    if (invite === undefined) return this.reply(socket, msgId, ['NO', 'unknown transaction']);
+    const { via, to, from, cseq } = invite.headers;
+    const cancel: sip.SipMessage = {
+      method: 'CANCEL',
+      uri: invite.uri,
+      version: '2.0',
+      headers: {
+        via: [...(via ?? [])],
+        to,
+        from,
+        'call-id': invite.headers['call-id'],
+        cseq: { seq: cseq!.seq, method: 'CANCEL' },
+        'max-forwards': '70',
+      },
+    };
+    const cancelTxn = randomUUID();
+    const text = sip.stringify(cancel);
+    this.echo(socket, msgId, text, cancelTxn, '');
+    this.stack.send(cancel, () => undefined);
   }
 
   /** The app answers a request from the network: complete, send, echo. */
@@ -162,7 +250,7 @@ export class DrachtioTestPeer {
       response.content = sent.content;
       if (sent.content.startsWith('v=0')) response.headers['content-type'] ??= 'application/sdp';
     }
-    let dialogId = this.dialogIdOf(request);
+    let dialogId = this.incomingDialogs.get(txnId) ?? this.dialogIdOf(request);
     // A 2xx to an INVITE opens the dialog; to a re-INVITE in it, the dialog goes on (its CSeq too).
     if (request.method === 'INVITE' && status >= 200 && status < 300 && !this.dialogs.has(dialogId)) {
       this.dialogs.set(dialogId, {
@@ -171,21 +259,18 @@ export class DrachtioTestPeer {
         remote: request.headers.from!,
         remoteTarget: firstContact(request) ?? request.headers.from!.uri,
         cseq: 1,
+        inviteCseq: 0,
       });
     } else if (!this.dialogs.has(dialogId)) dialogId = '';
     if (status >= 200) {
       this.incoming.delete(txnId);
+      this.incomingDialogs.delete(txnId);
       if (request.method === 'INVITE') this.invites.delete(callId);
       if (request.method === 'BYE') this.dialogs.delete(dialogId);
     }
     const text = sip.stringify(response);
     this.stack.send(response);
-    this.reply(
-      socket,
-      msgId,
-      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId)],
-      text,
-    );
+    this.echo(socket, msgId, text, txnId, dialogId);
   }
 
   /** The app sends a request in a dialog (BYE, INFO, re-INVITE): built from the dialog's state. */
@@ -203,24 +288,27 @@ export class DrachtioTestPeer {
         to: dialog.remote,
         from: dialog.local,
         'call-id': dialog.callId,
-        cseq: { seq: ++dialog.cseq, method },
+        // An ACK to our INVITE's 2xx carries the INVITE's sequence number (RFC 3261 13.2.2.4).
+        cseq: { seq: method === 'ACK' ? dialog.inviteCseq : ++dialog.cseq, method },
         'max-forwards': '70',
       },
       ...(sent.content ? { content: sent.content } : {}),
     };
     const txnId = randomUUID();
     const text = sip.stringify(request);
-    this.reply(
-      socket,
-      msgId,
-      ['OK', ...this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId)],
-      text,
-    );
+    this.echo(socket, msgId, text, txnId, dialogId);
     if (method === 'BYE') this.dialogs.delete(dialogId);
+    if (method === 'ACK') return this.stack.send(request); // no transaction, no response
     this.stack.send(request, (response) => {
       const [address, port] = remoteOf(dialog.remoteTarget);
       this.toApp(this.meta('network', sip.stringify(response), address, port, txnId, dialogId), response);
     });
+  }
+
+  /** The server's echo of what it sent for the app: srf learns the transaction and the dialog from it. */
+  private echo(socket: Socket, msgId: string, text: string, txnId: string, dialogId: string): void {
+    const meta = this.meta('application', text, this.sipAddress, this.sipPort, txnId, dialogId);
+    this.reply(socket, msgId, ['OK', ...meta], text);
   }
 
   private reply(socket: Socket, msgId: string, tokens: string[], sipText?: string): void {
@@ -233,7 +321,9 @@ export class DrachtioTestPeer {
   private fromNetwork(request: sip.SipMessage, remote: sip.Remote): void {
     const callId = request.headers['call-id']!;
     const method = request.method!;
-    const dialogId = this.dialogIdOf(request);
+    // In a dialog the app opened (createUAC), the phone's requests carry our tag as the To-tag.
+    const uacDialogId = `${callId};from-tag=${request.headers.to?.params.tag ?? ''}`;
+    const dialogId = this.dialogs.has(uacDialogId) ? uacDialogId : this.dialogIdOf(request);
     const txnId = randomUUID();
     const up = () =>
       this.toApp(
@@ -269,6 +359,7 @@ export class DrachtioTestPeer {
       if (!this.dialogs.has(dialogId))
         return this.stack.send(sip.makeResponse(request, 481, 'Call/Transaction Does Not Exist'));
       this.incoming.set(txnId, request);
+      this.incomingDialogs.set(txnId, dialogId);
       return this.toApp(
         this.meta('network', sip.stringify(request), remote.address, remote.port, txnId, dialogId),
         request,
@@ -317,6 +408,8 @@ interface Dialog {
   remote: sip.NameAddr;
   remoteTarget: string;
   cseq: number;
+  /** The CSeq of the INVITE that opened the dialog when the app sent it (its ACK repeats it); 0 otherwise. */
+  inviteCseq: number;
 }
 
 /** Headers the server writes itself: whatever the app put there is replaced. */
