@@ -4,7 +4,8 @@
  * command load in each run mode with a final count proving no command lost or applied twice. Each
  * beside the raw engine doing the bare work in the same run.
  *
- * Sizes (scale 1): WORKFLOW_BENCH_SQLITE_CASES (SQLite, default 1,000,000), WORKFLOW_BENCH_FERRET_CASES
+ * Sizes (scale 1): WORKFLOW_BENCH_SQLITE_CASES (SQLite, default 1,000,000), WORKFLOW_BENCH_POSTGRES_CASES
+ * (the PostgreSQL read store of the distributed mode, default 100,000), WORKFLOW_BENCH_FERRET_CASES
  * (default 5,000: FerretDB v1 on SQLite takes hours for more), WORKFLOW_BENCH_LOAD_SECONDS (60).
  */
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { Platform, platformConfigSchema, startServices } from '@hotline/infra/pl
 import { generatedSource } from '@hotline/infra/projection';
 import { createTemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
+import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
@@ -276,6 +278,37 @@ export const run: Benchmark = async (context) => {
       });
     } finally {
       await store.close();
+    }
+  }
+
+  if (wanted('postgres')) {
+    // The distributed default's read store: the same rebuild, then search p50/p95 beside the raw
+    // find + count and per shape (goal p95 ≤ 50 ms for every shape).
+    const cases = Math.round(env('WORKFLOW_BENCH_POSTGRES_CASES', 100_000) * context.scale);
+    const database = await createTemporaryDatabase('bench_workflow_read');
+    const store = await PostgresReadStore.open({ url: database.url });
+    try {
+      const ours = await timed(historyLength(cases), () => rebuild(store, cases));
+      const raw = await timed(historyLength(cases), () => rawUpserts(store, cases));
+      report(rebuildResult('PostgreSQL', cases, ours.seconds, raw));
+      await store.pool.query('ANALYZE');
+      report(
+        searchResult(
+          'PostgreSQL',
+          cases,
+          await searchLatencies(store, SEARCHES),
+          await rawSearchLatencies(store, SEARCHES),
+        ),
+      );
+      const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
+      console.log(
+        `  … search p95 per shape over ${fmt(cases)} cases, PostgreSQL: ${shapes
+          .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
+          .join('; ')}`,
+      );
+    } finally {
+      await store.close();
+      await database.drop();
     }
   }
 
