@@ -1,15 +1,11 @@
-import { SearchCases } from '@hotline/contracts';
 import { generatedSource } from '@hotline/infra/projection';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
-import { WorkflowReadModels, defaultWorkflowSettings } from '@hotline/workflow';
-import { caseSearchFilter, dueSoonUntil } from '@hotline/workflow/testing';
+import { WorkflowReadModels } from '@hotline/workflow';
 import type { PostgresCollection } from '../infra/src/read-store/postgres/postgres-collection';
 import { historyEvents, historyLength } from './workflow-bench-events';
-import { QUERIES } from './workflow-search';
+import { QUERIES, shapeStatement } from './workflow-search';
 
-const NOW = new Date('2026-03-06T02:00:00Z');
-const viewer = { actor: { id: 'plan-test', role: 'center' }, districtId: 'city' };
 /** The shapes sorted by a declared path whose filter is broad: their page must come in index order. */
 const IN_INDEX_ORDER = new Set(
   [
@@ -52,20 +48,8 @@ describe('the eight search shapes of the workflow benchmark on the PostgreSQL re
   it.each(QUERIES.map((query) => [JSON.stringify(query), query] as const))(
     'answers %s from indexes, the page and the count',
     async (_name, input) => {
-      const settings = defaultWorkflowSettings();
-      const query = SearchCases.schema.parse({ ...input, viewer });
-      const filter = caseSearchFilter(
-        query,
-        {},
-        NOW,
-        dueSoonUntil(settings.calendar, settings.deadlines, NOW),
-      );
-      const order = query.order === 'asc' ? 1 : -1;
-      const plan = await cases.explain(filter, {
-        sort: { [query.sort]: order, _id: order },
-        skip: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      });
+      const { filter, options } = shapeStatement(input);
+      const plan = await cases.explain(filter, options);
       const table = /(Index|Bitmap Index) Scan( Backward)? (using|on) rs_d\d+_x\d+(_g\d+)? /;
       for (const steps of [plan.find, plan.count]) {
         expect(steps.filter((step) => /Seq Scan/.test(step))).toEqual([]);

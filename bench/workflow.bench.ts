@@ -120,6 +120,30 @@ function searchResult(
   };
 }
 
+/** Search p50/p95 beside the raw find + count, then per shape with the slowest one as a row. */
+async function searchRows(store: ReadStore, label: string, cases: number): Promise<BenchResult[]> {
+  const all = searchResult(
+    label,
+    cases,
+    await searchLatencies(store, SEARCHES),
+    await rawSearchLatencies(store, SEARCHES),
+  );
+  const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
+  const perShape = shapes
+    .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
+    .join('; ');
+  const worst = shapes.reduce((a, b) => (percentile(b.sorted, 95) > percentile(a.sorted, 95) ? b : a));
+  return [
+    all,
+    {
+      name: `workflow case search, ${label}, slowest shape`,
+      unit: 'query',
+      ours: { ops: worst.sorted.length, seconds: worst.seconds },
+      notes: `p95 per shape over ${fmt(cases)} cases: ${perShape}; goal p95 ≤ 50 ms for every shape; load ${load()}`,
+    },
+  ];
+}
+
 function loadResult(
   mode: string,
   rate: number,
@@ -256,26 +280,7 @@ export const run: Benchmark = async (context) => {
       result.goal = { minRatio: 0.3 };
       result.notes = `${result.notes ?? ''}; RSS ${fmt(rss)} MB; goal: ≤ 10 min at 1,000,000 cases`;
       report(result);
-      report(
-        searchResult(
-          'SQLite',
-          cases,
-          await searchLatencies(store, SEARCHES),
-          await rawSearchLatencies(store, SEARCHES),
-        ),
-      );
-      const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
-      const perShape = shapes
-        .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
-        .join('; ');
-      console.log(`  … search p95 per shape over ${fmt(cases)} cases: ${perShape}`);
-      const worst = shapes.reduce((a, b) => (percentile(b.sorted, 95) > percentile(a.sorted, 95) ? b : a));
-      report({
-        name: 'workflow case search, SQLite, slowest shape',
-        unit: 'query',
-        ours: { ops: worst.sorted.length, seconds: worst.seconds },
-        notes: `p95 per shape: ${perShape}; goal p95 ≤ 50 ms for every shape; load ${load()}`,
-      });
+      for (const row of await searchRows(store, 'SQLite', cases)) report(row);
     } finally {
       await store.close();
     }
@@ -292,20 +297,7 @@ export const run: Benchmark = async (context) => {
       const raw = await timed(historyLength(cases), () => rawUpserts(store, cases));
       report(rebuildResult('PostgreSQL', cases, ours.seconds, raw));
       await store.pool.query('ANALYZE');
-      report(
-        searchResult(
-          'PostgreSQL',
-          cases,
-          await searchLatencies(store, SEARCHES),
-          await rawSearchLatencies(store, SEARCHES),
-        ),
-      );
-      const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
-      console.log(
-        `  … search p95 per shape over ${fmt(cases)} cases, PostgreSQL: ${shapes
-          .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
-          .join('; ')}`,
-      );
+      for (const row of await searchRows(store, 'PostgreSQL', cases)) report(row);
     } finally {
       await store.close();
       await database.drop();
