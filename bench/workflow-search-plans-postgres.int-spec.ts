@@ -1,10 +1,7 @@
-import { generatedSource } from '@hotline/infra/projection';
 import { createTemporaryDatabase, type TemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
-import { WorkflowReadModels } from '@hotline/workflow';
 import type { PostgresCollection } from '../infra/src/read-store/postgres/postgres-collection';
-import { historyEvents, historyLength } from './workflow-bench-events';
-import { QUERIES, shapeStatement } from './workflow-search';
+import { QUERIES, buildCases, shapeStatement } from './workflow-search';
 
 /** The shapes sorted by a declared path whose filter is broad: their page must come in index order. */
 const IN_INDEX_ORDER = new Set(
@@ -22,15 +19,7 @@ describe('the eight search shapes of the workflow benchmark on the PostgreSQL re
   beforeAll(async () => {
     database = await createTemporaryDatabase('search_plans');
     store = await PostgresReadStore.open({ url: database.url });
-    const count = 2_000;
-    const head = historyLength(count);
-    const readModels = new WorkflowReadModels({
-      store,
-      source: () => generatedSource(head, () => historyEvents(count)),
-    });
-    await readModels.start();
-    await readModels.caughtUp();
-    await readModels.stop();
+    await buildCases(store, 2_000);
     await store.pool.query('ANALYZE');
     // At 2,000 cases a sequential scan may be as cheap as any index: the plans are asked for as
     // they are at scale, where it never is.

@@ -1,9 +1,6 @@
-import { generatedSource } from '@hotline/infra/projection';
 import { SqliteReadStore } from '@hotline/infra/read-store';
-import { WorkflowReadModels } from '@hotline/workflow';
 import type { SqliteCollection } from '../infra/src/read-store/sqlite/sqlite-collection';
-import { historyEvents, historyLength } from './workflow-bench-events';
-import { QUERIES, shapeStatement } from './workflow-search';
+import { QUERIES, buildCases, shapeStatement } from './workflow-search';
 
 /** A plan step that reads the documents' table (`t` where the query filters, `o` for the page's documents). */
 const DOCUMENTS = /^(SEARCH|SCAN) (t|o|d\d+)( |$)/;
@@ -17,15 +14,7 @@ describe('the eight search shapes of the workflow benchmark on the SQLite read s
   let cases: SqliteCollection;
 
   beforeAll(async () => {
-    const count = 600;
-    const head = historyLength(count);
-    const readModels = new WorkflowReadModels({
-      store,
-      source: () => generatedSource(head, () => historyEvents(count)),
-    });
-    await readModels.start();
-    await readModels.caughtUp();
-    await readModels.stop();
+    await buildCases(store, 600);
     cases = store.collection('workflow_cases') as unknown as SqliteCollection;
   });
 

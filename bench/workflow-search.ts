@@ -15,6 +15,7 @@ import {
 } from '@hotline/workflow';
 import { caseSearchFilter, dueSoonUntil, type SearchCasesQuery } from '@hotline/workflow/testing';
 import type { z } from 'zod';
+import { historyEvents, historyLength } from './workflow-bench-events';
 
 type SearchInput = Omit<z.input<(typeof SearchCasesDefinition)['schema']>, 'viewer'>;
 
@@ -66,6 +67,18 @@ export function searchLatencies(store: ReadStore, count: number): Promise<Latenc
     clock: { now: () => NOW },
   });
   return measure(count, (query) => service.search(query));
+}
+
+/** The workflow read models of `count` generated cases, built into `store` (for the plans tests). */
+export async function buildCases(store: ReadStore, count: number): Promise<void> {
+  const head = historyLength(count);
+  const readModels = new WorkflowReadModels({
+    store,
+    source: () => generatedSource(head, () => historyEvents(count)),
+  });
+  await readModels.start();
+  await readModels.caughtUp();
+  await readModels.stop();
 }
 
 /** The filter and page of a search as the query service asks the store, without a scope. */
