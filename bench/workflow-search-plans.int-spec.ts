@@ -1,14 +1,7 @@
-import { SearchCases } from '@hotline/contracts';
-import { generatedSource } from '@hotline/infra/projection';
 import { SqliteReadStore } from '@hotline/infra/read-store';
-import { WorkflowReadModels, defaultWorkflowSettings } from '@hotline/workflow';
-import { caseSearchFilter, dueSoonUntil } from '@hotline/workflow/testing';
 import type { SqliteCollection } from '../infra/src/read-store/sqlite/sqlite-collection';
-import { historyEvents, historyLength } from './workflow-bench-events';
-import { QUERIES } from './workflow-search';
+import { QUERIES, buildCases, shapeStatement } from './workflow-search';
 
-const NOW = new Date('2026-03-06T02:00:00Z');
-const viewer = { actor: { id: 'plan-test', role: 'center' }, districtId: 'city' };
 /** A plan step that reads the documents' table (`t` where the query filters, `o` for the page's documents). */
 const DOCUMENTS = /^(SEARCH|SCAN) (t|o|d\d+)( |$)/;
 /** A page read in the order of a compound side table. */
@@ -21,15 +14,7 @@ describe('the eight search shapes of the workflow benchmark on the SQLite read s
   let cases: SqliteCollection;
 
   beforeAll(async () => {
-    const count = 600;
-    const head = historyLength(count);
-    const readModels = new WorkflowReadModels({
-      store,
-      source: () => generatedSource(head, () => historyEvents(count)),
-    });
-    await readModels.start();
-    await readModels.caughtUp();
-    await readModels.stop();
+    await buildCases(store, 600);
     cases = store.collection('workflow_cases') as unknown as SqliteCollection;
   });
 
@@ -38,20 +23,8 @@ describe('the eight search shapes of the workflow benchmark on the SQLite read s
   it.each(QUERIES.map((query) => [JSON.stringify(query), query] as const))(
     'answers %s from indexes, the page and the count',
     async (_name, input) => {
-      const settings = defaultWorkflowSettings();
-      const query = SearchCases.schema.parse({ ...input, viewer });
-      const filter = caseSearchFilter(
-        query,
-        {},
-        NOW,
-        dueSoonUntil(settings.calendar, settings.deadlines, NOW),
-      );
-      const order = query.order === 'asc' ? 1 : -1;
-      const plan = await cases.explain(filter, {
-        sort: { [query.sort]: order, _id: order },
-        skip: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      });
+      const { filter, options } = shapeStatement(input);
+      const plan = await cases.explain(filter, options);
       expect(plan.count.filter((step) => DOCUMENTS.test(step))).toEqual([]);
       expect(plan.count.some((step) => /^SEARCH d\d+_s\d+ USING PRIMARY KEY \(v/.test(step))).toBe(true);
       expect(plan.count.filter((step) => /^SCAN d\d+_s\d+/.test(step))).toEqual([]);

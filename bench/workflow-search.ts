@@ -5,7 +5,7 @@
  */
 import { SearchCases, type SearchCases as SearchCasesDefinition } from '@hotline/contracts';
 import { generatedSource } from '@hotline/infra/projection';
-import type { ReadStore } from '@hotline/infra/read-store';
+import type { Filter, FindOptions, ReadStore } from '@hotline/infra/read-store';
 import {
   CaseQueryService,
   SAMPLE_CITY_UNITS,
@@ -15,6 +15,7 @@ import {
 } from '@hotline/workflow';
 import { caseSearchFilter, dueSoonUntil, type SearchCasesQuery } from '@hotline/workflow/testing';
 import type { z } from 'zod';
+import { historyEvents, historyLength } from './workflow-bench-events';
 
 type SearchInput = Omit<z.input<(typeof SearchCasesDefinition)['schema']>, 'viewer'>;
 
@@ -68,20 +69,41 @@ export function searchLatencies(store: ReadStore, count: number): Promise<Latenc
   return measure(count, (query) => service.search(query));
 }
 
+/** The workflow read models of `count` generated cases, built into `store` (for the plans tests). */
+export async function buildCases(store: ReadStore, count: number): Promise<void> {
+  const head = historyLength(count);
+  const readModels = new WorkflowReadModels({
+    store,
+    source: () => generatedSource(head, () => historyEvents(count)),
+  });
+  await readModels.start();
+  await readModels.caughtUp();
+  await readModels.stop();
+}
+
+/** The filter and page of a search as the query service asks the store, without a scope. */
+export function searchStatement(query: SearchCasesQuery): { filter: Filter; options: FindOptions } {
+  const filter = caseSearchFilter(query, {}, NOW, dueSoonUntil(settings.calendar, settings.deadlines, NOW));
+  const order = query.order === 'asc' ? 1 : -1;
+  return {
+    filter,
+    options: {
+      sort: { [query.sort]: order, _id: order },
+      skip: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+    },
+  };
+}
+
+/** `searchStatement` of one of the QUERIES. */
+export const shapeStatement = (input: SearchInput): { filter: Filter; options: FindOptions } =>
+  searchStatement(SearchCases.schema.parse({ ...input, viewer }));
+
 export function rawSearchLatencies(store: ReadStore, count: number): Promise<Latencies> {
   const cases = store.collection('workflow_cases');
-  const yellowUntil = dueSoonUntil(settings.calendar, settings.deadlines, NOW);
   return measure(count, (query) => {
-    const filter = caseSearchFilter(query, {}, NOW, yellowUntil);
-    const order = query.order === 'asc' ? 1 : -1;
-    return Promise.all([
-      cases.countDocuments(filter),
-      cases.find(filter, {
-        sort: { [query.sort]: order, _id: order },
-        skip: (query.page - 1) * query.pageSize,
-        limit: query.pageSize,
-      }),
-    ]);
+    const { filter, options } = searchStatement(query);
+    return Promise.all([cases.countDocuments(filter), cases.find(filter, options)]);
   });
 }
 

@@ -4,7 +4,8 @@
  * command load in each run mode with a final count proving no command lost or applied twice. Each
  * beside the raw engine doing the bare work in the same run.
  *
- * Sizes (scale 1): WORKFLOW_BENCH_SQLITE_CASES (SQLite, default 1,000,000), WORKFLOW_BENCH_FERRET_CASES
+ * Sizes (scale 1): WORKFLOW_BENCH_SQLITE_CASES (SQLite, default 1,000,000), WORKFLOW_BENCH_POSTGRES_CASES
+ * (the PostgreSQL read store of the distributed mode, default 100,000), WORKFLOW_BENCH_FERRET_CASES
  * (default 5,000: FerretDB v1 on SQLite takes hours for more), WORKFLOW_BENCH_LOAD_SECONDS (60).
  */
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { Platform, platformConfigSchema, startServices } from '@hotline/infra/pl
 import { generatedSource } from '@hotline/infra/projection';
 import { createTemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/read-store';
+import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
 import { type BenchResult, type Benchmark, timed } from './bench-kit';
@@ -116,6 +118,30 @@ function searchResult(
     raw: { label: 'find + count with the same filter', ops: raw.sorted.length, seconds: raw.seconds },
     notes: `p50 ${ms(percentile(ours.sorted, 50))}, p95 ${ms(percentile(ours.sorted, 95))} over ${fmt(cases)} cases (raw p50 ${ms(percentile(raw.sorted, 50))}, p95 ${ms(percentile(raw.sorted, 95))}); ${QUERIES.length} query shapes (text, filters, colour, sort, paging); load ${load()}`,
   };
+}
+
+/** Search p50/p95 beside the raw find + count, then per shape with the slowest one as a row. */
+async function searchRows(store: ReadStore, label: string, cases: number): Promise<BenchResult[]> {
+  const all = searchResult(
+    label,
+    cases,
+    await searchLatencies(store, SEARCHES),
+    await rawSearchLatencies(store, SEARCHES),
+  );
+  const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
+  const perShape = shapes
+    .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
+    .join('; ');
+  const worst = shapes.reduce((a, b) => (percentile(b.sorted, 95) > percentile(a.sorted, 95) ? b : a));
+  return [
+    all,
+    {
+      name: `workflow case search, ${label}, slowest shape`,
+      unit: 'query',
+      ours: { ops: worst.sorted.length, seconds: worst.seconds },
+      notes: `p95 per shape over ${fmt(cases)} cases: ${perShape}; goal p95 ≤ 50 ms for every shape; load ${load()}`,
+    },
+  ];
 }
 
 function loadResult(
@@ -254,28 +280,27 @@ export const run: Benchmark = async (context) => {
       result.goal = { minRatio: 0.3 };
       result.notes = `${result.notes ?? ''}; RSS ${fmt(rss)} MB; goal: ≤ 10 min at 1,000,000 cases`;
       report(result);
-      report(
-        searchResult(
-          'SQLite',
-          cases,
-          await searchLatencies(store, SEARCHES),
-          await rawSearchLatencies(store, SEARCHES),
-        ),
-      );
-      const shapes = await searchLatenciesByShape(store, Math.max(5, Math.round(SEARCHES / QUERIES.length)));
-      const perShape = shapes
-        .map((latencies, i) => `${JSON.stringify(QUERIES[i])}: p95 ${ms(percentile(latencies.sorted, 95))}`)
-        .join('; ');
-      console.log(`  … search p95 per shape over ${fmt(cases)} cases: ${perShape}`);
-      const worst = shapes.reduce((a, b) => (percentile(b.sorted, 95) > percentile(a.sorted, 95) ? b : a));
-      report({
-        name: 'workflow case search, SQLite, slowest shape',
-        unit: 'query',
-        ours: { ops: worst.sorted.length, seconds: worst.seconds },
-        notes: `p95 per shape: ${perShape}; goal p95 ≤ 50 ms for every shape; load ${load()}`,
-      });
+      for (const row of await searchRows(store, 'SQLite', cases)) report(row);
     } finally {
       await store.close();
+    }
+  }
+
+  if (wanted('postgres')) {
+    // The distributed default's read store: the same rebuild, then search p50/p95 beside the raw
+    // find + count and per shape (goal p95 ≤ 50 ms for every shape).
+    const cases = Math.round(env('WORKFLOW_BENCH_POSTGRES_CASES', 100_000) * context.scale);
+    const database = await createTemporaryDatabase('bench_workflow_read');
+    const store = await PostgresReadStore.open({ url: database.url });
+    try {
+      const ours = await timed(historyLength(cases), () => rebuild(store, cases));
+      const raw = await timed(historyLength(cases), () => rawUpserts(store, cases));
+      report(rebuildResult('PostgreSQL', cases, ours.seconds, raw));
+      await store.pool.query('ANALYZE');
+      for (const row of await searchRows(store, 'PostgreSQL', cases)) report(row);
+    } finally {
+      await store.close();
+      await database.drop();
     }
   }
 

@@ -30,6 +30,13 @@ const CATALOGUE_LOCK = 'SELECT pg_advisory_xact_lock(7526411939845474)';
 export const indexExpression = (path: string): string => jsonAt('doc', path);
 
 /**
+ * Whether the value at `path` is an array or an object: the predicate of the partial index that
+ * tells, in one index probe, whether any document holds one there (see `complexPaths`).
+ */
+export const holdsComplex = (path: string): string =>
+  `jsonb_typeof(${indexExpression(path)}) IN ('array', 'object')`;
+
+/**
  * The names and layout of the read store in its database: logical collection names map to
  * numbered tables `rs_d<id> (doc jsonb)`, so that renaming a collection (a rebuilt projection
  * swapped in) only rewrites a row of `rs_collections`. `_id` has a unique B-tree index; every
@@ -40,17 +47,21 @@ export const indexExpression = (path: string): string => jsonAt('doc', path);
  */
 export class PostgresCatalogue {
   private readonly tables = new Map<string, TableInfo | null>();
+  /** Per table, the declared paths seen holding an array or an object (sticky). */
+  private readonly complex = new Map<string, ReadonlySet<string>>();
 
   static async create(pool: PostgresPool): Promise<PostgresCatalogue> {
     await pool.transaction(async (tx) => {
       await tx.query(CATALOGUE_LOCK);
       for (const sql of SCHEMA) await tx.query(sql);
+      await upgradeIndexes(tx);
     });
     return new PostgresCatalogue();
   }
 
   forget(): void {
     this.tables.clear();
+    this.complex.clear();
   }
 
   async names(x: Executor): Promise<string[]> {
@@ -113,13 +124,33 @@ export class PostgresCatalogue {
     );
     const physical = `rs_d${info.id}_x${(row as { id: number }).id}`;
     this.tables.delete(name);
-    const columns = Object.entries(index.key)
-      .map(([path, direction]) => `${indexExpression(path)}${direction === -1 ? ' DESC' : ''}`)
-      .join(', ');
-    await x.query(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${physical} ON ${info.table} (${columns})`);
+    await x.query(btreeIndex(info.table, physical, index));
     const paths = Object.keys(index.key).filter((path) => path !== '_id');
-    for (const [k, path] of paths.entries())
+    for (const [k, path] of paths.entries()) {
       await x.query(`CREATE INDEX ${physical}_g${k} ON ${info.table} USING gin (${indexExpression(path)})`);
+      await x.query(complexIndex(info.table, `${physical}_c${k}`, path));
+    }
+  }
+
+  /**
+   * Paths among `paths` (declared, not `_id`) where some document now holds an array or an object,
+   * one index probe each on the partial indexes. Sticky per store: a path seen complex stays so (its
+   * queries keep the general translation, which is right for any document).
+   */
+  async complexPaths(x: Executor, info: TableInfo, paths: Iterable<string>): Promise<Set<string>> {
+    const known = (this.complex.get(info.table) ?? new Set<string>()) as Set<string>;
+    this.complex.set(info.table, known);
+    const asked = [...new Set(paths)].filter((path) => !known.has(path));
+    if (asked.length > 0) {
+      const probes = asked.map(
+        (path, i) => `EXISTS (SELECT 1 FROM ${info.table} WHERE ${holdsComplex(path)}) AS c${i}`,
+      );
+      const [row] = await x.query<Record<string, boolean>>(`SELECT ${probes.join(', ')}`);
+      asked.forEach((path, i) => {
+        if (row?.[`c${i}`] === true) known.add(path);
+      });
+    }
+    return known;
   }
 
   async dropIndex(x: Executor, name: string, indexName: string): Promise<void> {
@@ -127,8 +158,10 @@ export class PostgresCatalogue {
     const index = info?.indexes.find((i) => i.name === indexName);
     if (!info || !index) throw new NotFoundError('index', indexName);
     this.tables.delete(name);
-    for (let k = 0; k < Object.keys(index.key).length; k++)
+    for (let k = 0; k < Object.keys(index.key).length; k++) {
       await x.query(`DROP INDEX IF EXISTS ${index.physical}_g${k}`);
+      await x.query(`DROP INDEX IF EXISTS ${index.physical}_c${k}`);
+    }
     await x.query(`DROP INDEX ${index.physical}`);
     await x.query('DELETE FROM rs_indexes WHERE collection = $1 AND name = $2', [info.id, indexName]);
   }
@@ -137,6 +170,7 @@ export class PostgresCatalogue {
     const info = await this.find(x, name);
     if (!info) return;
     this.tables.delete(name);
+    this.complex.delete(info.table);
     await x.query(`DROP TABLE ${info.table}`);
     await x.query('DELETE FROM rs_indexes WHERE collection = $1', [info.id]);
     await x.query('DELETE FROM rs_collections WHERE id = $1', [info.id]);
@@ -154,5 +188,62 @@ export class PostgresCatalogue {
   indexNamed(info: TableInfo, physical: string): string | undefined {
     if (physical === `${info.table}_id`) return '_id_';
     return info.indexes.find((i) => i.physical === physical)?.name;
+  }
+}
+
+/**
+ * The B-tree of a declared index. A non-unique one ends with `_id`: a sort by its paths then `_id`
+ * (how searches page) is read in index order, a page without sorting the matches.
+ */
+function btreeIndex(table: string, physical: string, index: { key: IndexKey; unique: boolean }): string {
+  const keys = Object.entries(index.key);
+  if (!index.unique && !(keys.length > 0 && keys[keys.length - 1]?.[0] === '_id')) {
+    const last = keys[keys.length - 1]?.[1] ?? 1;
+    keys.push(['_id', last]);
+  }
+  const columns = keys
+    .map(([path, direction]) => `${indexExpression(path)}${direction === -1 ? ' DESC' : ''}`)
+    .join(', ');
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${physical} ON ${table} (${columns})`;
+}
+
+/** The partial index of the documents holding an array or an object at `path` (usually none). */
+const complexIndex = (table: string, name: string, path: string): string =>
+  `CREATE INDEX ${name} ON ${table} (jsonb_typeof(${indexExpression(path)})) WHERE ${holdsComplex(path)}`;
+
+/**
+ * Databases written before the query path read in index order get its indexes on open, under the
+ * catalogue lock: every non-unique B-tree rebuilt to end with `_id`, and the partial indexes that
+ * tell scalar paths from complex ones. Nothing else changes; on a large table this takes a while once.
+ */
+async function upgradeIndexes(x: Executor): Promise<void> {
+  const declared = await x.query<{ collection: number; id: number; key: string; is_unique: boolean }>(
+    'SELECT collection, id, key, is_unique FROM rs_indexes ORDER BY id',
+  );
+  if (declared.length === 0) return;
+  const present = new Map(
+    (
+      await x.query<{ name: string; columns: number }>(
+        "SELECT c.relname AS name, i.indnatts AS columns FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE 'rs\\_d%' AND pg_catalog.pg_table_is_visible(c.oid)",
+      )
+    ).map((row) => [row.name, Number(row.columns)]),
+  );
+  for (const index of declared) {
+    const table = `rs_d${index.collection}`;
+    const physical = `${table}_x${index.id}`;
+    const key = JSON.parse(index.key) as IndexKey;
+    const paths = Object.keys(key).filter((path) => path !== '_id');
+    const columns = present.get(physical);
+    if (
+      !index.is_unique &&
+      columns !== undefined &&
+      columns === Object.keys(key).length &&
+      paths.length === Object.keys(key).length
+    ) {
+      await x.query(`DROP INDEX ${physical}`);
+      await x.query(btreeIndex(table, physical, { key, unique: false }));
+    }
+    for (const [k, path] of paths.entries())
+      if (!present.has(`${physical}_c${k}`)) await x.query(complexIndex(table, `${physical}_c${k}`, path));
   }
 }

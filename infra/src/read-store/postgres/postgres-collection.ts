@@ -14,6 +14,7 @@ import { NumberedParams } from '../sql/sql-params';
 import { TRUE, translateFilter } from '../sql/translate-filter';
 import { translatePipeline } from '../sql/translate-pipeline';
 import { orderBy } from '../sql/translate-sort';
+import type { SqlScope } from '../sql/sql-dialect';
 import {
   CheckedCollection,
   bulkSteps,
@@ -21,17 +22,20 @@ import {
   type CheckedIndex,
 } from '../validation/checked-collection';
 import type { CheckedOperation } from '../validation/validate-bulk';
-import type { Executor } from './postgres-catalogue';
+import { validateFilter } from '../validation/validate-filter';
+import { validateFindOptions } from '../validation/validate-options';
+import type { Executor, TableInfo } from './postgres-catalogue';
 import { fold } from './postgres-bulk-fold';
 import { postgresDialect } from './postgres-dialect';
+import { PostgresDocumentScope } from './postgres-field';
 import type { PostgresReadStore } from './postgres-read-store';
 import { PostgresWrites, rows } from './postgres-writes';
 
 type Doc = Record<string, unknown>;
 
-/** `WHERE …` of a filter over a table's rows, its parameters in `params`. */
-function where(filter: Filter, params: NumberedParams): string {
-  const predicate = translateFilter(filter, rows, params);
+/** `WHERE …` of a filter over a table's rows (`scope`), its parameters in `params`. */
+function where(filter: Filter, params: NumberedParams, scope: SqlScope = rows): string {
+  const predicate = translateFilter(filter, scope, params);
   return predicate === TRUE ? '' : ` WHERE ${predicate}`;
 }
 
@@ -47,29 +51,85 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> extends C
     this.writes = new PostgresWrites(name, store);
   }
 
+  /**
+   * The rows as reads see them: the declared paths that hold no array or object anywhere (probed
+   * per read; the general translation otherwise) compared as plain values, so that their B-trees
+   * answer equalities, `$in`, ranges and sorts.
+   */
+  private async readScope(x: Executor, info: TableInfo): Promise<SqlScope> {
+    const declared = info.indexes.flatMap((i) => Object.keys(i.key)).filter((path) => path !== '_id');
+    if (declared.length === 0) return rows;
+    const complex = await this.store.catalogue.complexPaths(x, info, declared);
+    return new PostgresDocumentScope('doc', 1, new Set(declared.filter((path) => !complex.has(path))));
+  }
+
+  /** The statement `find` runs: for the plans test (EXPLAIN), and for `find` itself. */
+  async findStatement(
+    x: Executor,
+    info: TableInfo,
+    filter: Filter,
+    options: FindOptions,
+  ): Promise<{ sql: string; values: unknown[] }> {
+    const { sort, skip, limit } = options;
+    const scope = await this.readScope(x, info);
+    const params = new NumberedParams('$');
+    const order = sort ? ` ${orderBy(sort, scope)}` : '';
+    const page = limit !== undefined || skip !== undefined ? ` ${postgresDialect.limit(limit, skip)}` : '';
+    return {
+      sql: `SELECT doc FROM ${info.table}${where(filter, params, scope)}${order}${page}`,
+      values: params.values,
+    };
+  }
+
+  /** The statement `countDocuments` runs. */
+  async countStatement(
+    x: Executor,
+    info: TableInfo,
+    filter: Filter,
+  ): Promise<{ sql: string; values: unknown[] }> {
+    const scope = await this.readScope(x, info);
+    const params = new NumberedParams('$');
+    return {
+      sql: `SELECT count(*) AS n FROM ${info.table}${where(filter, params, scope)}`,
+      values: params.values,
+    };
+  }
+
+  /**
+   * PostgreSQL's plans (EXPLAIN, text lines) of `find` and of `countDocuments` with the same filter:
+   * how a test proves that a query shape is answered from indexes.
+   */
+  async explain(filter: Filter, options?: FindOptions): Promise<{ find: string[]; count: string[] }> {
+    validateFilter(filter);
+    const checked = validateFindOptions(options);
+    return this.store.read(async (x) => {
+      const info = await this.store.catalogue.find(x, this.name);
+      if (!info) return { find: [], count: [] };
+      const plan = async ({ sql, values }: { sql: string; values: unknown[] }) =>
+        (await x.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values)).map((row) => row['QUERY PLAN']);
+      return {
+        find: await plan(await this.findStatement(x, info, filter, checked)),
+        count: await plan(await this.countStatement(x, info, filter)),
+      };
+    });
+  }
+
   protected async findChecked(filter: Filter, options: FindOptions): Promise<Doc[]> {
-    const { sort, skip, limit, projection } = options;
     const docs = await this.store.read(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return [];
-      const params = new NumberedParams('$');
-      const order = sort ? ` ${orderBy(sort, rows)}` : '';
-      const page = limit !== undefined || skip !== undefined ? ` ${postgresDialect.limit(limit, skip)}` : '';
-      const sql = `SELECT doc FROM ${info.table}${where(filter, params)}${order}${page}`;
-      return x.query<{ doc: Doc }>(sql, params.values);
+      const { sql, values } = await this.findStatement(x, info, filter, options);
+      return x.query<{ doc: Doc }>(sql, values);
     });
-    return docs.map((row) => applyProjection(row.doc, projection));
+    return docs.map((row) => applyProjection(row.doc, options.projection));
   }
 
   protected countChecked(filter: Filter): Promise<number> {
     return this.store.read(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return 0;
-      const params = new NumberedParams('$');
-      const [row] = await x.query<{ n: string }>(
-        `SELECT count(*) AS n FROM ${info.table}${where(filter, params)}`,
-        params.values,
-      );
+      const { sql, values } = await this.countStatement(x, info, filter);
+      const [row] = await x.query<{ n: string }>(sql, values);
       return Number(row?.n ?? 0);
     });
   }

@@ -44,6 +44,9 @@ export class PostgresField implements SqlField {
 
   equalsAny(values: readonly PlainValue[], params: SqlParams): string {
     if (values.length === 0) return FALSE;
+    // One `IN` on a scalar path: a B-tree reads it as one index condition, in index order per value.
+    if (this.scalar && values.length > 1 && values.every((v) => v !== null))
+      return `${this.json} IN (${values.map((v) => `CAST(${params.add(JSON.stringify(v))} AS jsonb)`).join(', ')})`;
     const parts = values.map((v) => this.equals(v, params));
     return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
   }
@@ -81,16 +84,20 @@ export class PostgresField implements SqlField {
 
 /**
  * The fields of a JSONB document expression: a table's rows, a pipeline's rows, or an array
- * element inside `$elemMatch` (path `''` being the element itself).
+ * element inside `$elemMatch` (path `''` being the element itself). `scalars` names the paths that
+ * no document holds an array or object at (the catalogue's probe): compared with plain `=`, `IN`
+ * and ranges, which the declared B-trees answer, in index order.
  */
 export class PostgresDocumentScope implements SqlScope {
   constructor(
     private readonly doc: string,
     private readonly depth = 1,
+    private readonly scalars: ReadonlySet<string> = new Set(),
   ) {}
 
   field(path: string): SqlField {
-    return new PostgresField(jsonAt(this.doc, path), textAt(this.doc, path), this.depth, path === '_id');
+    const scalar = path === '_id' || this.scalars.has(path);
+    return new PostgresField(jsonAt(this.doc, path), textAt(this.doc, path), this.depth, scalar);
   }
 
   sortKey(path: string): string {

@@ -17,6 +17,10 @@ export interface Statement {
 export const TABLE_ROWS = { rid: 't.rowid', doc: 't.doc', id: 't.id' };
 const DRIVEN_ROWS = { rid: 'm.rid', doc: 't.doc', id: 't.id' };
 const direction = (d: 1 | -1): string => (d === 1 ? 'ASC' : 'DESC');
+/** A driver matching at least this many rows makes a descending page try the sort's side table first. */
+const BROAD = 2_000;
+/** Side rows read in sort order before giving up on the ordered page (the filter is too selective). */
+const ORDERED_SCAN = 20_000;
 
 /**
  * The SQL of reads and of the rows a write targets, answered from the side tables where the filter
@@ -116,6 +120,51 @@ export class SqliteQuery {
     };
   }
 
+  /**
+   * A descending page read along the sort path's side table (by value, newest first), the whole
+   * filter probed per row: for broad filters, such as full-text words, whose matches are too many
+   * to sort. The first `skip + limit` matches within the first ORDERED_SCAN side rows give the
+   * lowest sort value the page can reach; the page is then the matches at or above it, sorted with
+   * `_id` breaking ties, so ties at the boundary are exact. Documents without a value sort last
+   * descending, after a full page: never in it. Undefined when the scan finds too few matches.
+   */
+  private descendingPage(filter: Filter, options: FindOptions, driver: Driver): Statement | undefined {
+    const keys = Object.entries(options.sort ?? {});
+    const [path, d] = keys[0] ?? [];
+    const tie = keys[1];
+    if (path === undefined || path === '_id' || d !== -1 || keys.length !== 2) return undefined;
+    if (tie?.[0] !== '_id' || tie[1] !== -1) return undefined;
+    const side = this.info.sides.get(path);
+    if (side === undefined || this.store.catalogue.complex(this.info, path) || options.limit === undefined)
+      return undefined;
+    const broad = new NumberedParams();
+    const counted = this.store
+      .statement(`SELECT count(*) AS n FROM (${driver.sql(broad)} LIMIT ${BROAD})`)
+      .get(...broad.values) as { n: number };
+    if (counted.n < BROAD) return undefined;
+    const need = (options.skip ?? 0) + options.limit;
+    const probe = new NumberedParams();
+    const scope = this.scope(true);
+    const predicate = translateFilter(filter, scope, probe);
+    const join = scope.readsDocument ? ` JOIN ${this.info.table} AS t ON t.rowid = m.rid` : '';
+    const where = predicate === TRUE ? '' : ` WHERE ${predicate}`;
+    const found = this.store
+      .statement(
+        `SELECT count(*) AS n, min(v) AS low FROM (SELECT m.v AS v FROM (SELECT v, rid FROM ${side} ORDER BY v DESC LIMIT ${ORDERED_SCAN}) AS m${join}${where} LIMIT ${need})`,
+      )
+      .get(...probe.values) as { n: number; low: unknown };
+    // A boolean (a blob here) as the boundary: not worth a page of its own.
+    if (found.n < need || (typeof found.low !== 'string' && typeof found.low !== 'number')) return undefined;
+    const params = new NumberedParams();
+    const again = translateFilter(filter, this.scope(true), params);
+    const low = params.add(found.low);
+    const page = `SELECT m.rid AS rid, m.v AS k0 FROM ${side} AS m${join} WHERE m.v >= ${low}${again === TRUE ? '' : ` AND ${again}`}`;
+    return {
+      sql: `SELECT json(o.doc) AS doc FROM (${page}) AS p JOIN ${this.info.table} AS o ON o.rowid = p.rid ORDER BY p.k0 DESC, o.id DESC ${sqliteDialect.limit(options.limit, options.skip)}`,
+      values: params.values,
+    };
+  }
+
   find(filter: Filter, options: FindOptions): Statement {
     const { sort, skip, limit } = options;
     const sortPath = this.orderedPath(sort);
@@ -132,6 +181,8 @@ export class SqliteQuery {
         Object.values(sort ?? {})[0] as 1 | -1,
         options,
       );
+    const ordered = driver ? this.descendingPage(filter, options, driver) : undefined;
+    if (ordered) return ordered;
     const params = new NumberedParams();
     const paged = limit !== undefined || skip !== undefined;
     const m = this.matches(filter, params, sort, driver);
