@@ -35,6 +35,8 @@ export interface RoutingModuleOptions {
 }
 
 const ROUTER_TIMERS = Symbol('routing.timers');
+/** At most one snapshot a second per instance: a start then folds at most a second's events more. */
+const SNAPSHOT_MIN_SPACING_MS = 1_000;
 
 /** Starts the timers once the app is up and stops them before the platform closes. */
 class RoutingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -74,6 +76,7 @@ export class RoutingModule {
               store: new ReadStoreSnapshots(platform.readStore),
               everyEvents: config.ROUTING_SNAPSHOT_EVERY_EVENTS,
               everyMs: config.ROUTING_SNAPSHOT_EVERY_MINUTES * 60_000,
+              minSpacingMs: SNAPSHOT_MIN_SPACING_MS,
               parts: foldsSnapshot(folds),
               onError: (error: unknown) => logger.warn({ err: error }, 'router snapshot failed'),
             },

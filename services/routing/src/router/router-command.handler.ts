@@ -37,6 +37,11 @@ export interface RouterSnapshotOptions {
   store: RouterSnapshotStore;
   everyEvents: number;
   everyMs: number;
+  /**
+   * At most one snapshot in this long (default none): at a thousand contacts a second
+   * `everyEvents` comes round several times a second, and each snapshot serializes the whole state.
+   */
+  minSpacingMs?: number;
   /** The other folds of the stream (statistics), saved and restored with the state. */
   parts?: SnapshotPart;
   onError?: (error: unknown) => void;
@@ -351,7 +356,8 @@ export class RouterCommandHandler {
     const revision = this.revision;
     const now = this.deps.clock.now().getTime();
     const due =
-      revision - this.snapshotRevision >= options.everyEvents ||
+      (revision - this.snapshotRevision >= options.everyEvents &&
+        now - this.snapshotAt >= (options.minSpacingMs ?? 0)) ||
       (revision > this.snapshotRevision && now - this.snapshotAt >= options.everyMs);
     if (!due) return;
     const snapshot: RouterSnapshot = {
@@ -360,7 +366,7 @@ export class RouterCommandHandler {
       position: this.lastPosition,
       eventId: this.lastEventId,
       state: stateData(this.state),
-      commands: [...this.results.entries()].slice(-SNAPSHOT_COMMANDS),
+      commands: this.newestResults(SNAPSHOT_COMMANDS),
       parts: options.parts?.take(),
     };
     const json = JSON.stringify(snapshot);
@@ -369,6 +375,14 @@ export class RouterCommandHandler {
     this.saving = this.saving
       .then(() => options.store.save(this.streamId, { revision, json }))
       .catch((error: unknown) => options.onError?.(error));
+  }
+
+  /** The newest `count` command results, oldest first, without copying all of them. */
+  private newestResults(count: number): Array<[string, CommandResult]> {
+    const newest: Array<[string, CommandResult]> = [];
+    let skip = this.results.size - count;
+    for (const entry of this.results) if (skip-- <= 0) newest.push(entry);
+    return newest;
   }
 
   /** Folds the events appended since the last one this instance saw (by any instance). */
