@@ -208,9 +208,9 @@ describe('two router instances on one PostgreSQL event store', () => {
   it('decides the commands waiting together into one append, a refusal and a repeated id answered alone', async () => {
     const [a, b] = routers as [RouterCommandHandler, RouterCommandHandler];
     await a.handle(envelope({ type: 'DefineQueue', data: queueConfig({ queueId: 'batch' }) }));
-    const queue = (contactId: string): RouterCommand => ({
+    const queue = (contactId: string, queueId = 'batch'): RouterCommand => ({
       type: 'QueueContact',
-      data: { contactId, queueId: 'batch', channel: 'voice', urgent: false, requiredSkills: [] },
+      data: { contactId, queueId, channel: 'voice', urgent: false, requiredSkills: [] },
     });
     const appends = stores.map((store) => jest.spyOn(store, 'append'));
     try {
@@ -221,7 +221,7 @@ describe('two router instances on one PostgreSQL event store', () => {
       const [first, again, refused] = await Promise.allSettled([
         a.handle(repeated),
         a.handle(repeated),
-        a.handle(envelope({ ...queue('batch-nowhere'), data: { ...queue('x').data, queueId: 'nowhere' } })),
+        a.handle(envelope(queue('batch-nowhere', 'nowhere'))),
       ]);
       const results = await Promise.all(sent);
 
@@ -229,7 +229,7 @@ describe('two router instances on one PostgreSQL event store', () => {
       expect(first).toMatchObject({ status: 'fulfilled', value: { idempotent: false } });
       expect(again).toEqual({
         status: 'fulfilled',
-        value: { ...(first as PromiseFulfilledResult<unknown>).value, idempotent: true },
+        value: { ...(first as PromiseFulfilledResult<object>).value, idempotent: true },
       });
       expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'ROUTER_UNKNOWN_QUEUE' } });
       // Group commit: far fewer appends than commands, the losing instance's batches decided again.

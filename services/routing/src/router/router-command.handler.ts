@@ -156,10 +156,12 @@ export class RouterCommandHandler {
   }
 
   private async drain(): Promise<void> {
+    // A batch ends by reading its events back: the next starts from that read unless a query waits.
+    let readBack = false;
     while (this.waiting.length > 0 || this.readers.length > 0) {
       const readers = this.readers.splice(0);
       try {
-        await this.catchUp();
+        if (!readBack || readers.length > 0) await this.catchUp();
       } catch (error) {
         for (const reader of readers) reader.reject(error);
         for (const waiting of this.waiting.splice(0)) waiting.reject(error);
@@ -168,19 +170,22 @@ export class RouterCommandHandler {
       for (const reader of readers) reader.resolve(this.state);
       // Taken after the read: the commands that arrived meanwhile join this batch.
       const batch = this.waiting.splice(0, MAX_BATCH_COMMANDS);
-      if (batch.length > 0) await this.decideAndAppend(batch);
+      readBack = batch.length > 0 && (await this.decideAndAppend(batch));
     }
   }
 
-  /** Decides the batch on the caught-up state and appends it at once; settles every command. */
-  private async decideAndAppend(batch: Waiting[]): Promise<void> {
+  /**
+   * Decides the batch on the caught-up state and appends it at once; settles every command.
+   * True when it ended by reading the stream (its own events back).
+   */
+  private async decideAndAppend(batch: Waiting[]): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       if (attempt > 1) {
         try {
           await this.catchUp();
         } catch (error) {
           for (const waiting of batch) waiting.reject(error);
-          return;
+          return false;
         }
       }
       const { outcomes, events } = this.decideAll(batch);
@@ -203,17 +208,17 @@ export class RouterCommandHandler {
             continue;
           }
           this.settle(batch, outcomes, error);
-          return;
+          return false;
         }
         try {
           await this.catchUp();
         } catch (error) {
           this.settle(batch, outcomes, error);
-          return;
+          return false;
         }
       }
       this.settle(batch, outcomes);
-      return;
+      return events.length > 0;
     }
   }
 
