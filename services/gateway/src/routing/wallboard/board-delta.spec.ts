@@ -1,4 +1,4 @@
-import { boardDelta, type LiveBoard } from './board-delta';
+import { boardDelta, mergeDeltas, type LiveBoard } from './board-delta';
 
 const board = (overrides: Partial<LiveBoard> = {}): LiveBoard => ({
   at: '2026-12-07T08:00:00.000Z',
@@ -76,5 +76,40 @@ describe('boardDelta', () => {
       ],
     });
     expect(boardDelta(board(), after)?.agents).toEqual([after.agents[0]]);
+  });
+
+  it('merges deltas in turn: the latest row, a row removed then back, the latest bulletins', () => {
+    const merged = mergeDeltas([
+      {
+        queues: [{ queueId: 'general', waiting: 3 }],
+        agents: [],
+        removedQueueIds: ['chat'],
+        removedAgentIds: [],
+        names: {},
+      },
+      {
+        queues: [
+          { queueId: 'general', waiting: 4 },
+          { queueId: 'chat', waiting: 1 },
+        ],
+        agents: [{ agentId: 'user:a', state: 'ready' }],
+        removedQueueIds: [],
+        removedAgentIds: ['user:b'],
+        bulletins: ['b1'],
+        names: { 'user:a': '张三' },
+      },
+      { queues: [], agents: [], removedQueueIds: [], removedAgentIds: [], bulletins: [], names: {} },
+    ]);
+    expect(merged).toEqual({
+      queues: [
+        { queueId: 'general', waiting: 4 },
+        { queueId: 'chat', waiting: 1 },
+      ],
+      agents: [{ agentId: 'user:a', state: 'ready' }],
+      removedQueueIds: [],
+      removedAgentIds: ['user:b'],
+      bulletins: [],
+      names: { 'user:a': '张三' },
+    });
   });
 });
