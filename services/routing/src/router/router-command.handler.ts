@@ -19,6 +19,7 @@ import {
   type SnapshotPart,
 } from '../snapshot/router-snapshot';
 import { restoreState, stateData } from '../snapshot/router-state-data';
+import { settleBatch, type Outcome, type Waiting } from './router-batch';
 import { routerDecider, routerStreamId } from './router.decider';
 import type { RouterState } from './router-state';
 
@@ -56,22 +57,6 @@ export interface RouterHandlerDeps {
   onEvent?: (event: RecordedEvent<RouterEvent['data']> & { type: RouterEvent['type'] }) => void;
   snapshots?: RouterSnapshotOptions;
 }
-
-/** A command waiting for its batch, with the caller's promise. */
-interface Waiting {
-  envelope: CommandEnvelope;
-  command: RouterCommand;
-  resolve: (result: CommandResult) => void;
-  reject: (error: unknown) => void;
-}
-
-/** What deciding one command of a batch came to. */
-type Outcome =
-  | { kind: 'answered'; result: CommandResult }
-  | { kind: 'refused'; error: unknown }
-  | { kind: 'decided'; events: number }
-  | { kind: 'repeat'; of: number }
-  | { kind: 'later' };
 
 /**
  * The router of one district behind the bus. Unlike the per-case aggregates, the router is one long
@@ -170,7 +155,14 @@ export class RouterCommandHandler {
       for (const reader of readers) reader.resolve(this.state);
       // Taken after the read: the commands that arrived meanwhile join this batch.
       const batch = this.waiting.splice(0, MAX_BATCH_COMMANDS);
-      readBack = batch.length > 0 && (await this.decideAndAppend(batch));
+      try {
+        readBack = batch.length > 0 && (await this.decideAndAppend(batch));
+      } catch (error) {
+        // A fault of ours (not a refusal, not the store): no caller is left waiting. Settling a
+        // promise twice does nothing, so the commands already answered keep their answers.
+        for (const waiting of batch) waiting.reject(error);
+        readBack = false;
+      }
     }
   }
 
@@ -262,44 +254,17 @@ export class RouterCommandHandler {
 
   /** Answers every command of a batch: from the results read back, or with the append's failure. */
   private settle(batch: Waiting[], outcomes: Outcome[], failure?: unknown): void {
-    const answer = (index: number): { result: CommandResult } | { error: unknown } => {
-      const outcome = outcomes[index]!;
-      switch (outcome.kind) {
-        case 'answered':
-          return { result: outcome.result };
-        case 'refused':
-          return { error: outcome.error };
-        case 'repeat': {
-          const first = answer(outcome.of);
-          return 'result' in first ? { result: { ...first.result, idempotent: true } } : first;
-        }
-        case 'later':
-          throw new Error('a command left for a later batch was settled');
-        case 'decided': {
-          if (failure !== undefined) return { error: failure };
-          if (outcome.events === 0) {
-            return {
-              result: {
-                streamId: this.streamId,
-                events: [],
-                nextExpectedRevision: this.revision,
-                position: this.lastPosition,
-                idempotent: false,
-              },
-            };
-          }
-          const commandId = batch[index]!.envelope.commandId;
-          const result = this.results.get(commandId);
-          return result
-            ? { result }
-            : { error: new Error(`command ${commandId} was appended but not read back`) };
-        }
-      }
-    };
-    batch.forEach((waiting, index) => {
-      const settled = answer(index);
-      if ('result' in settled) waiting.resolve(settled.result);
-      else waiting.reject(settled.error);
+    settleBatch(batch, outcomes, {
+      failure,
+      results: this.results,
+      // A command that changed nothing: the stream as this instance last read it.
+      unchanged: {
+        streamId: this.streamId,
+        events: [],
+        nextExpectedRevision: this.revision,
+        position: this.lastPosition,
+        idempotent: false,
+      },
     });
   }
 
