@@ -100,16 +100,13 @@ describe('boardDelta', () => {
       },
       { queues: [], agents: [], removedQueueIds: [], removedAgentIds: [], bulletins: [], names: {} },
     ]);
-    expect(merged).toEqual({
-      queues: [
-        { queueId: 'general', waiting: 4 },
-        { queueId: 'chat', waiting: 1 },
-      ],
-      agents: [{ agentId: 'user:a', state: 'ready' }],
-      removedQueueIds: [],
-      removedAgentIds: ['user:b'],
-      bulletins: [],
-      names: { 'user:a': '张三' },
-    });
+    // The second delta's rows (chat is back), the third's empty bulletins.
+    expect(merged.queues.map((q) => [q.queueId, q.waiting])).toEqual([
+      ['general', 4],
+      ['chat', 1],
+    ]);
+    expect(merged.removedQueueIds).toEqual([]);
+    expect([merged.agents.length, merged.removedAgentIds, merged.bulletins]).toEqual([1, ['user:b'], []]);
+    expect(merged.names).toEqual({ 'user:a': '张三' });
   });
 });
