@@ -148,7 +148,11 @@ function simulatorAgainstErlangC(scale: number): BenchResult {
 }
 
 export const run: Benchmark = async (context) => {
-  const results = [decisionLatency(context.scale), simulatorAgainstErlangC(context.scale)];
+  // `ROUTING_BENCH_ONLY=instances`: only the two instances on NATS (the figure issue 13 measures).
+  const onlyInstances = process.env.ROUTING_BENCH_ONLY === 'instances';
+  const results = onlyInstances
+    ? []
+    : [decisionLatency(context.scale), simulatorAgainstErlangC(context.scale)];
   const throughNats = await twoInstancesOnNats(context);
   return throughNats === undefined ? results : [...results, throughNats];
 };

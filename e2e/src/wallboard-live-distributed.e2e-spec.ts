@@ -149,6 +149,45 @@ describe('GET /api/routing/board/live in distributed mode: the router’s change
     expect(latencies[2]).toBeLessThan(1_000);
   });
 
+  it('gives a supervisor back after a dropped connection only what changed since the last board it got', async () => {
+    const headers = await signIn(gatewayUrl, 'supervisor');
+    const first = await watch(headers);
+    const snapshot = await first.next();
+    expect(snapshot).toMatchObject({
+      data: { kind: 'snapshot' },
+      id: expect.stringMatching(/^[0-9a-f]{8}-\d+$/) as unknown,
+    });
+    const board = new WatchedBoard();
+    board.apply(snapshot.data);
+    const before = board.waiting('general') as number;
+    first.close();
+    for (const n of [1, 2]) {
+      await command(router, {
+        type: 'QueueContact',
+        data: {
+          contactId: `wallboard-${tag}-back-${n}`,
+          queueId: 'general',
+          channel: 'voice',
+          urgent: false,
+          requiredSkills: [],
+        },
+      });
+    }
+    // What a browser's EventSource sends when it reconnects: the id of the last event it got.
+    const back = await watch({ ...headers, 'last-event-id': snapshot.id! });
+    const kinds: string[] = [];
+    while (board.waiting('general') !== before + 2) {
+      const { data } = await back.next();
+      kinds.push(data.kind);
+      board.apply(data);
+    }
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds).not.toContain('snapshot');
+
+    const unknown = await watch({ ...headers, 'last-event-id': '00000000-1' });
+    expect((await unknown.next()).data).toMatchObject({ kind: 'snapshot' });
+  });
+
   it('refuses the board to an agent', async () => {
     const stream = await watch(await signIn(gatewayUrl, 'agent'));
     expect(stream.status).toBe(403);

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface EventStream {
   /** One Server-Sent Event; `id` is what the browser sends back as `Last-Event-ID` on reconnect. */
-  send(event: string, data: unknown, id?: number): void;
+  send(event: string, data: unknown, id?: number | string): void;
 }
 
 /**

@@ -204,4 +204,47 @@ describe('two router instances on one PostgreSQL event store', () => {
     expect(expired).toHaveLength(1);
     expect((await b.current()).contacts.get('ringing')?.status).toBe('waiting');
   });
+
+  it('decides the commands waiting together into one append, a refusal and a repeated id answered alone', async () => {
+    const [a, b] = routers as [RouterCommandHandler, RouterCommandHandler];
+    await a.handle(envelope({ type: 'DefineQueue', data: queueConfig({ queueId: 'batch' }) }));
+    const queue = (contactId: string, queueId = 'batch'): RouterCommand => ({
+      type: 'QueueContact',
+      data: { contactId, queueId, channel: 'voice', urgent: false, requiredSkills: [] },
+    });
+    const appends = stores.map((store) => jest.spyOn(store, 'append'));
+    try {
+      const repeated = envelope(queue('batch-repeated'));
+      const sent = Array.from({ length: 60 }, (_, i) =>
+        (i % 2 === 0 ? a : b).handle(envelope(queue(`batch-${i}`))),
+      );
+      const [first, again, refused] = await Promise.allSettled([
+        a.handle(repeated),
+        a.handle(repeated),
+        a.handle(envelope(queue('batch-nowhere', 'nowhere'))),
+      ]);
+      const results = await Promise.all(sent);
+
+      expect(results.every((result) => result.events.length === 1 && !result.idempotent)).toBe(true);
+      expect(first).toMatchObject({ status: 'fulfilled', value: { idempotent: false } });
+      expect(again).toEqual({
+        status: 'fulfilled',
+        value: { ...(first as PromiseFulfilledResult<object>).value, idempotent: true },
+      });
+      expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'ROUTER_UNKNOWN_QUEUE' } });
+      // Group commit: far fewer appends than commands, the losing instance's batches decided again.
+      const calls = appends.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+      expect(calls).toBeLessThan(40);
+    } finally {
+      appends.forEach((spy) => spy.mockRestore());
+    }
+    const queued = (await stores[0]!.readStream(a.streamId)).filter(
+      (event) => event.type === 'ContactQueued' && (event.data as { queueId: string }).queueId === 'batch',
+    );
+    const ids = queued.map((event) => (event.data as { contactId: string }).contactId);
+    expect(ids).toHaveLength(61);
+    expect(new Set(ids).size).toBe(61);
+    expect((await a.current()).queues.get('batch')?.waiting).toBe(61);
+    expect(snapshotOf(await b.current())).toEqual(snapshotOf(await a.current()));
+  });
 });

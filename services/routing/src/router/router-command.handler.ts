@@ -11,7 +11,7 @@ import {
   type RouterEvent,
 } from '@hotline/contracts';
 import { deriveEventId, type CommandResult } from '@hotline/infra/command';
-import { WrongExpectedVersion, type EventStore } from '@hotline/infra/event-store';
+import { IdempotencyConflict, WrongExpectedVersion, type EventStore } from '@hotline/infra/event-store';
 import {
   ROUTER_SNAPSHOT_VERSION,
   type RouterSnapshot,
@@ -19,10 +19,15 @@ import {
   type SnapshotPart,
 } from '../snapshot/router-snapshot';
 import { restoreState, stateData } from '../snapshot/router-state-data';
+import { settleBatch, type Outcome, type Waiting } from './router-batch';
 import { routerDecider, routerStreamId } from './router.decider';
 import type { RouterState } from './router-state';
 
 const MAX_ATTEMPTS = 20;
+/** Commands decided into one append at most (group commit). */
+const MAX_BATCH_COMMANDS = 256;
+/** A batch takes no more commands once it holds this many events (one INSERT statement's worth). */
+const MAX_BATCH_EVENTS = 1_000;
 /** Command ids remembered for idempotency; far more than can be in flight or redelivered. */
 const REMEMBERED_COMMANDS = 100_000;
 /** Command results a snapshot carries (the newest): a command retried across a restart. */
@@ -33,6 +38,11 @@ export interface RouterSnapshotOptions {
   store: RouterSnapshotStore;
   everyEvents: number;
   everyMs: number;
+  /**
+   * At most one snapshot in this long (default none): at a thousand contacts a second
+   * `everyEvents` comes round several times a second, and each snapshot serializes the whole state.
+   */
+  minSpacingMs?: number;
   /** The other folds of the stream (statistics), saved and restored with the state. */
   parts?: SnapshotPart;
   onError?: (error: unknown) => void;
@@ -51,10 +61,13 @@ export interface RouterHandlerDeps {
 /**
  * The router of one district behind the bus. Unlike the per-case aggregates, the router is one long
  * stream, so it is not reloaded per command: each instance keeps the state in memory and reads only
- * the events after the last it folded. A command is decided on the caught-up state and appended
- * with that revision as the expected one; another instance's append in between fails the append,
- * and the command is decided again after catching up. So two instances can never both offer:
- * every offer was decided on the state that holds every earlier offer.
+ * the events after the last it folded. Commands are decided in batches (group commit): every
+ * command waiting when the instance is free is decided in turn on the caught-up state, each seeing
+ * the events of those before it, and the batch is appended at once with that revision as the
+ * expected one. Another instance's append in between fails the whole batch, which is decided again
+ * after catching up. So two instances can never both offer: every offer was decided on the state
+ * that holds every earlier offer. A command refused by the rules fails alone; the rest of its
+ * batch is stored.
  */
 export class RouterCommandHandler {
   readonly streamId: string;
@@ -68,24 +81,35 @@ export class RouterCommandHandler {
   private snapshotAt = 0;
   private saving: Promise<void> = Promise.resolve();
   private readonly results = new Map<string, CommandResult>();
-  private tail: Promise<unknown> = Promise.resolve();
+  private waiting: Waiting[] = [];
+  /** Queries waiting for a catch-up that starts after they asked. */
+  private readers: Array<{ resolve: (state: RouterState) => void; reject: (error: unknown) => void }> = [];
+  private pumping = false;
 
   constructor(private readonly deps: RouterHandlerDeps) {
     this.streamId = routerStreamId(deps.districtId);
     this.districtId = deps.districtId;
   }
 
-  /** Commands of one instance run one at a time (they all touch the one state). */
-  handle(envelope: CommandEnvelope): Promise<CommandResult> {
-    const run = this.tail.then(() => this.decideAndAppend(envelope));
-    this.tail = run.catch(() => undefined);
-    return run;
+  /** Bad input is refused at once; a valid command waits for the next batch of this instance. */
+  async handle(raw: CommandEnvelope): Promise<CommandResult> {
+    const parsed = this.parse(raw);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ ...parsed, resolve, reject });
+      this.pump();
+    });
   }
 
-  /** The state caught up with the store, for queries (read after write within the district). */
-  async current(): Promise<RouterState> {
-    await (this.tail = this.tail.then(() => this.catchUp()));
-    return this.state;
+  /**
+   * The state caught up with the store, for queries (read after write within the district): every
+   * query waiting shares the next read of the stream, and commands of this instance answered
+   * before the query are in it.
+   */
+  current(): Promise<RouterState> {
+    return new Promise((resolve, reject) => {
+      this.readers.push({ resolve, reject });
+      this.pump();
+    });
   }
 
   /** The state as this instance last folded it, without reading the store. */
@@ -93,7 +117,7 @@ export class RouterCommandHandler {
     return this.state;
   }
 
-  private async decideAndAppend(raw: CommandEnvelope): Promise<CommandResult> {
+  private parse(raw: CommandEnvelope): { envelope: CommandEnvelope; command: RouterCommand } {
     const envelope = parseOrThrow(CommandEnvelopeSchema, raw) as CommandEnvelope;
     const definition = this.deps.registry.command(envelope.type);
     if (!definition || definition.service !== 'routing') {
@@ -103,43 +127,145 @@ export class RouterCommandHandler {
       type: envelope.type,
       data: parseOrThrow(definition.schema, envelope.data, 'data'),
     } as RouterCommand;
-    for (let attempt = 1; ; attempt++) {
-      await this.catchUp();
-      const earlier = this.results.get(envelope.commandId);
-      if (earlier) return { ...earlier, idempotent: true };
-      const now = this.deps.clock.now();
-      const events = routerDecider.decide(command, this.state, {
-        now,
-        actor: envelope.metadata.actor,
-        districtId: envelope.metadata.districtId,
-        commandId: envelope.commandId,
-      });
-      if (events.length === 0) {
-        return {
-          streamId: this.streamId,
-          events: [],
-          nextExpectedRevision: this.revision,
-          position: this.lastPosition,
-          idempotent: false,
-        };
-      }
-      const toAppend = events.map((event, index) => this.toAppend(event, index, envelope, now));
+    return { envelope, command };
+  }
+
+  /** One loop per instance: batches and catch-ups run one at a time (they all touch the one state). */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    void this.drain().finally(() => {
+      this.pumping = false;
+      if (this.waiting.length > 0 || this.readers.length > 0) this.pump();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    // A batch ends by reading its events back: the next starts from that read unless a query waits.
+    let readBack = false;
+    while (this.waiting.length > 0 || this.readers.length > 0) {
+      const readers = this.readers.splice(0);
       try {
-        await this.deps.store.append(this.streamId, toAppend, this.revision);
+        if (!readBack || readers.length > 0) await this.catchUp();
       } catch (error) {
-        if (error instanceof WrongExpectedVersion && attempt < MAX_ATTEMPTS) {
-          // Another instance appended first. A short random pause breaks the lockstep in which the same
-          // instance could lose every round to a faster one.
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
-          continue;
-        }
-        throw error;
+        for (const reader of readers) reader.reject(error);
+        for (const waiting of this.waiting.splice(0)) waiting.reject(error);
+        continue;
       }
-      await this.catchUp();
-      const result = this.results.get(envelope.commandId);
-      if (result) return result;
-      throw new Error(`command ${envelope.commandId} was appended but not read back`);
+      for (const reader of readers) reader.resolve(this.state);
+      // Taken after the read: the commands that arrived meanwhile join this batch.
+      const batch = this.waiting.splice(0, MAX_BATCH_COMMANDS);
+      try {
+        readBack = batch.length > 0 && (await this.decideAndAppend(batch));
+      } catch (error) {
+        // A fault of ours (not a refusal, not the store): no caller is left waiting. Settling a
+        // promise twice does nothing, so the commands already answered keep their answers.
+        for (const waiting of batch) waiting.reject(error);
+        readBack = false;
+      }
     }
+  }
+
+  /**
+   * Decides the batch on the caught-up state and appends it at once; settles every command.
+   * True when it ended by reading the stream (its own events back).
+   */
+  private async decideAndAppend(batch: Waiting[]): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) {
+        try {
+          await this.catchUp();
+        } catch (error) {
+          for (const waiting of batch) waiting.reject(error);
+          return false;
+        }
+      }
+      const { outcomes, events } = this.decideAll(batch);
+      const later = outcomes.findIndex((outcome) => outcome.kind === 'later');
+      if (later >= 0) {
+        // Too many events for one append: the rest goes first into the next batch.
+        this.waiting.unshift(...batch.splice(later));
+        outcomes.splice(later);
+      }
+      if (events.length > 0) {
+        try {
+          await this.deps.store.append(this.streamId, events, this.revision);
+        } catch (error) {
+          // Another instance appended first (or stored one of these commands already: the same
+          // command id sent to both). A short random pause breaks the lockstep in which the same
+          // instance could lose every round to a faster one.
+          const lost = error instanceof WrongExpectedVersion || error instanceof IdempotencyConflict;
+          if (lost && attempt < MAX_ATTEMPTS) {
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(attempt, 10) * 2));
+            continue;
+          }
+          this.settle(batch, outcomes, error);
+          return false;
+        }
+        try {
+          await this.catchUp();
+        } catch (error) {
+          this.settle(batch, outcomes, error);
+          return false;
+        }
+      }
+      this.settle(batch, outcomes);
+      return events.length > 0;
+    }
+  }
+
+  /**
+   * Each command in turn on the state, inside one trial: a command's events are folded before the
+   * next is decided, and the state is left as it was (the appended events are folded when read back).
+   */
+  private decideAll(batch: Waiting[]): { outcomes: Outcome[]; events: EventToAppend[] } {
+    const events: EventToAppend[] = [];
+    const outcomes = this.state.trial(() => {
+      const first = new Map<string, number>();
+      return batch.map((waiting, index): Outcome => {
+        const { envelope, command } = waiting;
+        const earlier = this.results.get(envelope.commandId);
+        if (earlier) return { kind: 'answered', result: { ...earlier, idempotent: true } };
+        const of = first.get(envelope.commandId);
+        if (of !== undefined) return { kind: 'repeat', of };
+        if (events.length >= MAX_BATCH_EVENTS) return { kind: 'later' };
+        first.set(envelope.commandId, index);
+        const now = this.deps.clock.now();
+        let decided: RouterEvent[];
+        try {
+          decided = routerDecider.decide(command, this.state, {
+            now,
+            actor: envelope.metadata.actor,
+            districtId: envelope.metadata.districtId,
+            commandId: envelope.commandId,
+          });
+        } catch (error) {
+          return { kind: 'refused', error };
+        }
+        decided.forEach((event, i) => {
+          routerDecider.evolve(this.state, event);
+          events.push(this.toAppend(event, i, envelope, now));
+        });
+        return { kind: 'decided', events: decided.length };
+      });
+    });
+    return { outcomes, events };
+  }
+
+  /** Answers every command of a batch: from the results read back, or with the append's failure. */
+  private settle(batch: Waiting[], outcomes: Outcome[], failure?: unknown): void {
+    settleBatch(batch, outcomes, {
+      failure,
+      results: this.results,
+      // A command that changed nothing: the stream as this instance last read it.
+      unchanged: {
+        streamId: this.streamId,
+        events: [],
+        nextExpectedRevision: this.revision,
+        position: this.lastPosition,
+        idempotent: false,
+      },
+    });
   }
 
   private toAppend(event: RouterEvent, index: number, envelope: CommandEnvelope, now: Date): EventToAppend {
@@ -200,7 +326,8 @@ export class RouterCommandHandler {
     const revision = this.revision;
     const now = this.deps.clock.now().getTime();
     const due =
-      revision - this.snapshotRevision >= options.everyEvents ||
+      (revision - this.snapshotRevision >= options.everyEvents &&
+        now - this.snapshotAt >= (options.minSpacingMs ?? 0)) ||
       (revision > this.snapshotRevision && now - this.snapshotAt >= options.everyMs);
     if (!due) return;
     const snapshot: RouterSnapshot = {
@@ -209,7 +336,7 @@ export class RouterCommandHandler {
       position: this.lastPosition,
       eventId: this.lastEventId,
       state: stateData(this.state),
-      commands: [...this.results.entries()].slice(-SNAPSHOT_COMMANDS),
+      commands: this.newestResults(SNAPSHOT_COMMANDS),
       parts: options.parts?.take(),
     };
     const json = JSON.stringify(snapshot);
@@ -218,6 +345,14 @@ export class RouterCommandHandler {
     this.saving = this.saving
       .then(() => options.store.save(this.streamId, { revision, json }))
       .catch((error: unknown) => options.onError?.(error));
+  }
+
+  /** The newest `count` command results, oldest first, without copying all of them. */
+  private newestResults(count: number): Array<[string, CommandResult]> {
+    const newest: Array<[string, CommandResult]> = [];
+    let skip = this.results.size - count;
+    for (const entry of this.results) if (skip-- <= 0) newest.push(entry);
+    return newest;
   }
 
   /** Folds the events appended since the last one this instance saw (by any instance). */

@@ -49,10 +49,12 @@ export function useWallboard(): Wallboard {
       latestRead.current++;
       setBoard((shown) => applyBoardMessage(shown, message, Date.now()));
       setError(undefined);
-      if (message.kind === 'snapshot') setLive(true);
+      // The whole board, or after a dropped connection (the browser sends the last board's id) what
+      // changed since: either way the board shown is whole again.
+      setLive(true);
     },
     (connected) => {
-      // Live once the whole board has come; down at once, so polling starts.
+      // Live once a board message has come; down at once, so polling starts.
       if (!connected) setLive(false);
     },
   );

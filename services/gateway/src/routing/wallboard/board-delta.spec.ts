@@ -1,4 +1,4 @@
-import { boardDelta, type LiveBoard } from './board-delta';
+import { boardDelta, mergeDeltas, type LiveBoard } from './board-delta';
 
 const board = (overrides: Partial<LiveBoard> = {}): LiveBoard => ({
   at: '2026-12-07T08:00:00.000Z',
@@ -76,5 +76,37 @@ describe('boardDelta', () => {
       ],
     });
     expect(boardDelta(board(), after)?.agents).toEqual([after.agents[0]]);
+  });
+
+  it('merges deltas in turn: the latest row, a row removed then back, the latest bulletins', () => {
+    const merged = mergeDeltas([
+      {
+        queues: [{ queueId: 'general', waiting: 3 }],
+        agents: [],
+        removedQueueIds: ['chat'],
+        removedAgentIds: [],
+        names: {},
+      },
+      {
+        queues: [
+          { queueId: 'general', waiting: 4 },
+          { queueId: 'chat', waiting: 1 },
+        ],
+        agents: [{ agentId: 'user:a', state: 'ready' }],
+        removedQueueIds: [],
+        removedAgentIds: ['user:b'],
+        bulletins: ['b1'],
+        names: { 'user:a': '张三' },
+      },
+      { queues: [], agents: [], removedQueueIds: [], removedAgentIds: [], bulletins: [], names: {} },
+    ]);
+    // The second delta's rows (chat is back), the third's empty bulletins.
+    expect(merged.queues.map((q) => [q.queueId, q.waiting])).toEqual([
+      ['general', 4],
+      ['chat', 1],
+    ]);
+    expect(merged.removedQueueIds).toEqual([]);
+    expect([merged.agents.length, merged.removedAgentIds, merged.bulletins]).toEqual([1, ['user:b'], []]);
+    expect(merged.names).toEqual({ 'user:a': '张三' });
   });
 });

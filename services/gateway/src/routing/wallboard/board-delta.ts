@@ -67,3 +67,44 @@ export function boardDelta(before: LiveBoard, after: LiveBoard): BoardDelta | un
     names: Object.fromEntries(Object.entries(after.names).filter(([id]) => named.has(id))),
   };
 }
+
+/** One delta with the effect of `deltas` applied in turn (a watcher back after a drop gets this). */
+export function mergeDeltas(deltas: BoardDelta[]): BoardDelta {
+  const queues = new Map<string, BoardRow>();
+  const agents = new Map<string, BoardRow>();
+  const removedQueues = new Set<string>();
+  const removedAgents = new Set<string>();
+  let bulletins: unknown[] | undefined;
+  const names: Record<string, string> = {};
+  const apply = (
+    rows: Map<string, BoardRow>,
+    removed: Set<string>,
+    changed: BoardRow[],
+    gone: string[],
+    key: 'queueId' | 'agentId',
+  ) => {
+    for (const row of changed) {
+      rows.set(row[key] as string, row);
+      removed.delete(row[key] as string);
+    }
+    for (const id of gone) {
+      rows.delete(id);
+      removed.add(id);
+    }
+  };
+  for (const delta of deltas) {
+    apply(queues, removedQueues, delta.queues, delta.removedQueueIds, 'queueId');
+    apply(agents, removedAgents, delta.agents, delta.removedAgentIds, 'agentId');
+    if (delta.bulletins !== undefined) bulletins = delta.bulletins;
+    Object.assign(names, delta.names);
+  }
+  const named = agentIdsIn([...agents.values()]);
+  return {
+    queues: [...queues.values()],
+    agents: [...agents.values()],
+    removedQueueIds: [...removedQueues],
+    removedAgentIds: [...removedAgents],
+    ...(bulletins !== undefined ? { bulletins } : {}),
+    names: Object.fromEntries(Object.entries(names).filter(([id]) => named.has(id))),
+  };
+}

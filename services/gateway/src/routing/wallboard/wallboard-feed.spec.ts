@@ -94,4 +94,55 @@ describe('WallboardFeed', () => {
     stopLate();
     expect(driven.following()).toBe(false);
   }, 30_000);
+
+  it('gives a watcher back with the id of its last board what changed since, and the whole board for an unknown id', async () => {
+    waiting = 0;
+    const got: Array<{ message: WallboardMessage; id: string }> = [];
+    const stop = feed.subscribe({ send: (message, id) => got.push({ message, id }), close: () => undefined });
+    await until(() => got.length > 0 && driven.following(), 'the first board');
+    const left = got.at(-1)!.id;
+    stop();
+    // Changes while nobody watches: the next watch's first read is a delta from the board kept.
+    waiting = 7;
+    const back: Array<{ message: WallboardMessage; id: string }> = [];
+    const stopBack = feed.subscribe(
+      { send: (message, id) => back.push({ message, id }), close: () => undefined },
+      left,
+    );
+    await until(() => back.length > 0, 'the board after the drop');
+    expect(back[0]!.message).toMatchObject({ kind: 'delta', delta: { queues: [{ waiting: 7 }] } });
+    expect(back[0]!.id).not.toBe(left);
+
+    // Two changes while this one is away and another watches: one delta with the latest rows.
+    const other: WallboardMessage[] = [];
+    const stopOther = feed.subscribe({ send: (m) => other.push(m), close: () => undefined });
+    const from = back.at(-1)!.id;
+    stopBack();
+    for (const n of [8, 9]) {
+      waiting = n;
+      driven.emit();
+      await until(
+        () => other.some((m) => m.kind === 'delta' && m.delta.queues[0]?.waiting === n),
+        `board ${n}`,
+      );
+    }
+    const again: WallboardMessage[] = [];
+    const stopAgain = feed.subscribe({ send: (m) => again.push(m), close: () => undefined }, from);
+    expect(again).toEqual([
+      expect.objectContaining({
+        kind: 'delta',
+        delta: expect.objectContaining({ queues: [{ queueId: 'general', waiting: 9 }] }) as unknown,
+      }),
+    ]);
+    const current: Array<{ message: WallboardMessage; id: string }> = [];
+    const latest = feed.subscribe(
+      { send: (message, id) => current.push({ message, id }), close: () => undefined },
+      'feedbeef-1',
+    );
+    expect(current[0]!.message.kind).toBe('snapshot');
+    const same: WallboardMessage[] = [];
+    const stopSame = feed.subscribe({ send: (m) => same.push(m), close: () => undefined }, current[0]!.id);
+    expect(same).toEqual([expect.objectContaining({ kind: 'fresh' })]);
+    for (const unsubscribe of [stopOther, stopAgain, latest, stopSame]) unsubscribe();
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import { ROUTER_CATEGORY } from '@hotline/contracts';
 import type { ProjectionSource, SourceHandle } from '@hotline/infra/projection';
 import { boardDelta, type BoardDelta, type LiveBoard } from './board-delta';
+import { BoardHistory } from './board-history';
 
 /**
  * What a wallboard stream sends (`event: board`). `ageMs`: how old the board was when sent (from
@@ -13,7 +14,8 @@ export type WallboardMessage =
   | { kind: 'fresh'; ageMs: number };
 
 export interface WallboardListener {
-  send(message: WallboardMessage): void;
+  /** `id`: the board's number, the Server-Sent Event id a reconnect sends back (`Last-Event-ID`). */
+  send(message: WallboardMessage, id: string): void;
   /** Ends the stream (shutdown). */
   close(): void;
 }
@@ -33,19 +35,27 @@ export interface WallboardFeedDeps {
 
 /** A source that failed is started again after this long. */
 const RESTART_MS = 1_000;
+/** Deltas remembered for watchers coming back: a minute at four reads a second. */
+const HISTORY = 240;
 
 /**
  * The wallboard pushed: while anyone watches, every router event marks the board changed, and the
  * board is asked again at most once per `minIntervalMs` (a burst of a thousand contacts a second
  * is four fetches a second, one delta each to every watcher). A new watcher gets the whole board,
- * then deltas; when a fetch shows nothing new, a `fresh` message says the board still holds.
- * Nobody watching: no subscription, no fetch.
+ * then deltas; when a fetch shows nothing new, a `fresh` message says the board still holds. A
+ * watcher back after a drop, with the id of the last board it got, gets one delta of what changed
+ * since (or `fresh`), or the whole board when the id is unknown or too old.
+ * Nobody watching: no subscription, no fetch (the last board and its history are kept, so the
+ * first read of the next watch is a delta from it).
  */
 export class WallboardFeed {
   private readonly listeners = new Set<WallboardListener>();
-  /** Watchers still owed the whole board. */
-  private readonly owed = new Set<WallboardListener>();
+  /** Watchers waiting for a board read during this watch: the id they had, if any. */
+  private readonly owed = new Map<WallboardListener, string | undefined>();
+  private readonly history = new BoardHistory(HISTORY);
   private board: LiveBoard | undefined;
+  /** The board was read during this watch (else it is the last watch's, kept for its history). */
+  private current = false;
   private boardAskedAt = 0;
   private handle: SourceHandle | undefined;
   private throttle: ReturnType<typeof setTimeout> | undefined;
@@ -62,12 +72,19 @@ export class WallboardFeed {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Adds a watcher: the whole board as soon as there is one, then changes. Answers the unsubscribe. */
-  subscribe(listener: WallboardListener): () => void {
+  /**
+   * Adds a watcher: the whole board as soon as there is one (or, given the id of the last board
+   * it got, what changed since), then changes. Answers the unsubscribe.
+   */
+  subscribe(listener: WallboardListener, lastEventId?: string): () => void {
     this.listeners.add(listener);
     if (this.listeners.size === 1) this.start();
-    if (this.board !== undefined) listener.send(this.snapshot(this.board));
-    else this.owed.add(listener);
+    if (this.current && this.board !== undefined)
+      listener.send(
+        this.catchingUp(this.board, lastEventId, this.now() - this.boardAskedAt),
+        this.history.id,
+      );
+    else this.owed.set(listener, lastEventId);
     return () => {
       this.listeners.delete(listener);
       this.owed.delete(listener);
@@ -100,7 +117,7 @@ export class WallboardFeed {
     clearTimeout(this.restart);
     clearInterval(this.refresh);
     this.throttle = this.restart = this.refresh = undefined;
-    this.board = undefined;
+    this.current = false;
     this.dirty = false;
     const handle = this.handle;
     this.handle = undefined;
@@ -170,16 +187,24 @@ export class WallboardFeed {
     const before = this.board;
     this.board = board;
     this.boardAskedAt = askedAt;
+    this.current = true;
     const ageMs = this.now() - askedAt;
     const delta = before === undefined ? undefined : boardDelta(before, board);
+    if (delta !== undefined) this.history.record(delta);
     const message: WallboardMessage =
       delta === undefined ? { kind: 'fresh', ageMs } : { kind: 'delta', ageMs, delta };
     for (const listener of this.listeners) {
-      listener.send(this.owed.delete(listener) ? { kind: 'snapshot', ageMs, board } : message);
+      const owed = this.owed.has(listener);
+      const lastEventId = this.owed.get(listener);
+      this.owed.delete(listener);
+      listener.send(owed ? this.catchingUp(board, lastEventId, ageMs) : message, this.history.id);
     }
   }
 
-  private snapshot(board: LiveBoard): WallboardMessage {
-    return { kind: 'snapshot', ageMs: this.now() - this.boardAskedAt, board };
+  /** For a new watcher: what changed since the board it names, else the whole board. */
+  private catchingUp(board: LiveBoard, lastEventId: string | undefined, ageMs: number): WallboardMessage {
+    const since = lastEventId === undefined ? undefined : this.history.since(lastEventId);
+    if (since === undefined) return { kind: 'snapshot', ageMs, board };
+    return since === null ? { kind: 'fresh', ageMs } : { kind: 'delta', ageMs, delta: since };
   }
 }

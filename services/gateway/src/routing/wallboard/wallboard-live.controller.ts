@@ -24,7 +24,7 @@ export class WallboardLiveController {
   @Doc({
     summary: 'The wallboard as Server-Sent Events (`event: board`): the whole board, then its changes.',
     description:
-      'Data: `{ kind: "snapshot", ageMs, board }` first (the board of `GET /api/routing/board`, with `names`), then `{ kind: "delta", ageMs, delta: { queues, agents, removedQueueIds, removedAgentIds, bulletins?, names } }` (changed rows whole) at most every HOTLINE_LIVE_BOARD_INTERVAL_MS (250 ms), or `{ kind: "fresh", ageMs }` when the board was read again and nothing shown changed (at least every HOTLINE_LIVE_BOARD_REFRESH_MS, 5 s). `ageMs`: how old the board is. Seconds in a state and the longest wait count on from when a row was received. At most HOTLINE_LIVE_STREAMS_PER_USER (5) streams per user, 429 beyond.',
+      'Data: `{ kind: "snapshot", ageMs, board }` first (the board of `GET /api/routing/board`, with `names`), then `{ kind: "delta", ageMs, delta: { queues, agents, removedQueueIds, removedAgentIds, bulletins?, names } }` (changed rows whole) at most every HOTLINE_LIVE_BOARD_INTERVAL_MS (250 ms), or `{ kind: "fresh", ageMs }` when the board was read again and nothing shown changed (at least every HOTLINE_LIVE_BOARD_REFRESH_MS, 5 s). `ageMs`: how old the board is. Each message’s SSE `id` names its board: a reconnect with `Last-Event-ID` gets one `delta` of what changed since (or `fresh`), or the whole board when the id is unknown (another gateway, a restart) or older than the last 240 changes. Seconds in a state and the longest wait count on from when a row was received. At most HOTLINE_LIVE_STREAMS_PER_USER (5) streams per user, 429 beyond.',
     responses: { 200: { description: 'The event stream.', mediaType: 'text/event-stream' } },
   })
   @Allow('supervisor', 'center')
@@ -36,9 +36,13 @@ export class WallboardLiveController {
       unsubscribe();
       release();
     });
-    unsubscribe = this.hub.feed.subscribe({
-      send: (message) => stream.send('board', message),
-      close: () => response.end(),
-    });
+    const lastEventId = request.headers['last-event-id'];
+    unsubscribe = this.hub.feed.subscribe(
+      {
+        send: (message, id) => stream.send('board', message, id),
+        close: () => response.end(),
+      },
+      typeof lastEventId === 'string' ? lastEventId : undefined,
+    );
   }
 }
