@@ -6,15 +6,15 @@ import { WrongExpectedVersion, type EventStore } from '@hotline/infra/event-stor
 import type { Logger } from '@hotline/infra/telemetry';
 import { beijingHour } from '../periods/beijing-time';
 import type { HotTopicsService, Surge } from './hot-topics.service';
-import { SURGE_ACTOR, surgeDetectedEvent } from './surge-detected';
+import { SURGE_ACTOR, surgeDetectedEvent, surgeIdentity } from './surge-detected';
 
 const KINDS: Record<string, string> = { category: '分类', term: '关键词', place: '地点' };
 const hash = (text: string, length: number) =>
   createHash('sha256').update(text).digest('hex').slice(0, length);
 
 /** The notice id of one surge's alert to one address: intake sends a notice id once, ever. */
-export const surgeNoticeId = (surge: Pick<Surge, 'kind' | 'key' | 'hour'>, to: string): string =>
-  `surge-${hash(`${surge.kind}|${surge.key}|${surge.hour}`, 16)}-${hash(to.trim().toLowerCase(), 12)}`;
+export const surgeNoticeId = (surge: Parameters<typeof surgeIdentity>[0], to: string): string =>
+  `surge-${hash(surgeIdentity(surge), 16)}-${hash(to.trim().toLowerCase(), 12)}`;
 
 /** The alert as supervisors and leaders read it: what surged, against what, the cluster, the announcement. */
 export function surgeAlertMail(surge: Surge, name: string): { subject: string; text: string } {

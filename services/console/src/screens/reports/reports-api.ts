@@ -37,6 +37,8 @@ export interface HotTopic {
 export interface Surge {
   kind: 'category' | 'term' | 'place';
   key: string;
+  /** `city` when the city's counts surged, else the district whose own counts did. */
+  districtId: string;
   hour: string;
   count: number;
   baselineMean: number;
