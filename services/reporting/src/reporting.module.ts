@@ -20,6 +20,7 @@ import { reportingConfigSchema, type ReportingConfig } from './reporting.config'
 import { KpiReportService } from './reports/kpi-report.service';
 import { ScorecardsService } from './scorecards/scorecards.service';
 import { HotTopicsService } from './topics/hot-topics.service';
+import { parseKpiTargets } from './kpis/kpi-targets';
 import { SurgeAlerts } from './topics/surge-alerts';
 
 export interface ReportingModuleOptions {
@@ -45,7 +46,7 @@ export class ReportingModule {
     );
     const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
     const now = () => clock.now();
-    const reports = new KpiReportService(store);
+    const reports = new KpiReportService(store, parseKpiTargets(config.REPORTING_KPI_TARGETS));
     const topics = new HotTopicsService(store, now, (code) => taxonomy.get(code)?.name ?? code);
     const digest = new DailyDigestService(store, topics, now);
     const scorecards = new ScorecardsService(store);
