@@ -76,14 +76,17 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
       unit.counters.assigned!.toLocaleString('zh-CN'),
     );
     await log.visit(page, 'reports-00b-district-units');
-    const listed = page.waitForResponse(
-      (response) => response.url().includes('/api/cases?') && response.url().includes(`unitId=${unit.key}`),
-    );
+    const listed = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return url.pathname === '/api/cases' && url.searchParams.get('unitId') === unit.key;
+    });
     await unitRows.nth(listedUnits.indexOf(unit)).click();
     await page.waitForURL(
       (url) => url.pathname === '/center/cases' && url.searchParams.get('unitId') === unit.key,
     );
-    const result = (await (await listed).json()) as { items: { caseNumber: string }[]; total: number };
+    const response = await listed;
+    expect([response.status(), response.url()]).toEqual([200, response.url()]);
+    const result = (await response.json()) as { items: { caseNumber: string }[]; total: number };
     // The list is that unit's cases registered this month, as the case search answers them.
     expect(result.total).toBeGreaterThan(0);
     await page.getByText(result.items[0]!.caseNumber).first().waitFor();

@@ -14,6 +14,7 @@ import { seedDemoRouting } from './demo-routing';
 import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
+import { seedDemoStorm } from './demo-storm';
 import { seedDemoWebMessage } from './demo-web-message';
 
 /** Units the demo's matters need beyond the sample city the workflow seeds itself. */
@@ -85,6 +86,7 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   await inPool(duplicates, CONCURRENT_CASES, runOne);
   const repeated = await seedDemoContacts(bus, cases, now);
   await seedDemoRouting(bus, cases, now);
+  await seedDemoStorm(bus, now);
   if (attachments !== undefined) await seedDemoWebMessage(bus, attachments, now);
   // The poll is beside the cases: a refusal there is logged, and the city stands without it.
   await seedDemoPoll(bus, now).catch((error: unknown) =>

@@ -92,7 +92,6 @@ export function DistrictGridCard({ range }: { range: DayRange }) {
                     size="small"
                     hoverable
                     role="button"
-                    aria-label={districtName(row.key)}
                     data-district={row.key}
                     style={{ ...TONE_STYLE[kpiTone(kpi)], borderWidth: 2 }}
                     onClick={() => setDistrictId(row.key)}

@@ -53,7 +53,8 @@ export function LeaderDashboardPage() {
             <List
               size="small"
               dataSource={surges.data?.surges ?? []}
-              locale={{ emptyText: t('dashboard.noSurges') }}
+              // antd's empty text is too light to read (below WCAG AA): the console's secondary grey.
+              locale={{ emptyText: <span style={{ color: '#595959' }}>{t('dashboard.noSurges')}</span> }}
               renderItem={(surge) => (
                 <List.Item>
                   <Space direction="vertical" size={0}>
@@ -84,7 +85,7 @@ export function LeaderDashboardPage() {
               dataSource={[...(topics.data?.topics.category ?? []), ...(topics.data?.topics.term ?? [])]
                 .sort((a, b) => b.count - a.count)
                 .slice(0, TOPICS_SHOWN)}
-              locale={{ emptyText: t('reports.noData') }}
+              locale={{ emptyText: <span style={{ color: '#595959' }}>{t('reports.noData')}</span> }}
               renderItem={(topic, index) => (
                 <List.Item extra={t('dashboard.topicCount', { count: count(topic.count) })}>
                   <Space>

@@ -69,7 +69,10 @@ export function TrendCard({ kpis, volume, title }: TrendCardProps) {
                 markLine: {
                   symbol: 'none',
                   data: [{ yAxis: target, name: t('dashboard.target') }],
-                  label: { formatter: () => t('reports.target', { target: percent(target) }) },
+                  label: {
+                    position: 'insideEndTop',
+                    formatter: () => t('reports.target', { target: percent(target) }),
+                  },
                   lineStyle: { type: 'dashed', color: '#cf1322' },
                 },
               }
