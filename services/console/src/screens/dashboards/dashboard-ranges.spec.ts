@@ -1,3 +1,4 @@
+import { unitCasesHref } from '../reports/reports-api';
 import { kpiTone, trendPeriods, trendRange } from './dashboard-ranges';
 
 // 02:00 UTC on 7 December is 10:00 in Beijing; 20:00 UTC on 6 December is already the 7th there.
@@ -45,5 +46,16 @@ describe('dashboard ranges', () => {
     expect(kpiTone(kpi(0.2, 0.03, true))).toBe('bad');
     expect(kpiTone(kpi(null, 0.95))).toBe('none');
     expect(kpiTone(undefined)).toBe('none');
+  });
+});
+
+describe('the drill-down to the case list', () => {
+  it("asks the case search for the range's Beijing days as instants, first to last moment", () => {
+    const href = unitCasesHref('gulou-dongjie', { from: '2026-12-01', to: '2026-12-08' });
+    const params = new URL(href, 'http://console').searchParams;
+    expect(href.startsWith('/center/cases?')).toBe(true);
+    expect(params.get('unitId')).toBe('gulou-dongjie');
+    expect(params.get('registeredFrom')).toBe('2026-11-30T16:00:00.000Z');
+    expect(params.get('registeredTo')).toBe('2026-12-08T15:59:59.999Z');
   });
 });

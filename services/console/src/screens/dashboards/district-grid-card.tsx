@@ -8,7 +8,7 @@ import { useUnitName } from '../../components/use-unit-name';
 import { useT } from '../../i18n';
 import { useGroupLabel } from '../reports/group-label';
 import { kpiText } from '../reports/kpi-format';
-import { getKpis, type ReportRow } from '../reports/reports-api';
+import { getKpis, unitCasesHref, type ReportRow } from '../reports/reports-api';
 import { kpiTone, type DayRange, type Tone } from './dashboard-ranges';
 
 /** The KPIs a district may be coloured by. */
@@ -50,10 +50,7 @@ export function DistrictGridCard({ range }: { range: DayRange }) {
     districtId ? `district-units:${districtId}:${range.from}:${range.to}` : null,
   );
   const districtName = (id: string) => districtPlaceName(unitName(id));
-  const openCases = (unitId: string) =>
-    void navigate(
-      `/center/cases?unitId=${encodeURIComponent(unitId)}&registeredFrom=${range.from}&registeredTo=${range.to}`,
-    );
+  const openCases = (unitId: string) => void navigate(unitCasesHref(unitId, range));
   const count = (n: number | undefined) => (n ?? 0).toLocaleString('zh-CN');
 
   return (
