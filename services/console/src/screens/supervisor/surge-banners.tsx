@@ -9,20 +9,7 @@ import { getSurges } from '../reports/reports-api';
 import { surgeBannerHours, surgeBannerId, type SurgeBanner } from './surge-banner-hours';
 
 /** A `surge` event of `/api/live` (SurgeDetected): what surged, in which hour, against what. */
-export interface LiveSurgeEvent {
-  alertId: string;
-  kind: 'category' | 'term' | 'place';
-  key: string;
-  /** The district whose own counts surged; absent when the city's did. */
-  districtId?: string;
-  /** The category's name, the keyword or the place, as callers said it. */
-  label: string;
-  hour: string;
-  count: number;
-  baselineMean: number;
-  caseCount: number;
-  announcement: string;
-}
+export type LiveSurgeEvent = Omit<SurgeBanner, 'id'> & { alertId: string; caseCount: number };
 
 /** Alerts shown at most. */
 const SHOWN = 8;
