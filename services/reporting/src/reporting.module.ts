@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   CategoryTaxonomy,
+  districtPlaceName,
   GetContactCenterReport,
   GetDailyDigest,
   GetHotTopics,
@@ -15,6 +16,7 @@ import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { DailyDigestService } from './digest/daily-digest.service';
 import { DigestMailer } from './digest/digest-mailer';
+import { REPORTING_UNITS } from './counters/collections';
 import { ReportingReadModels } from './reporting-read-models';
 import { reportingConfigSchema, type ReportingConfig } from './reporting.config';
 import { KpiReportService } from './reports/kpi-report.service';
@@ -65,6 +67,10 @@ export class ReportingModule {
       minCount: config.REPORTING_SURGE_MIN_COUNT,
       checkEveryMs: config.REPORTING_SURGE_CHECK_MS,
       name: (surge) => (surge.kind === 'category' ? categoryName(surge.key) : surge.key),
+      districtName: async (districtId) => {
+        const [unit] = await store.collection(REPORTING_UNITS).find<{ name: string }>({ _id: districtId });
+        return districtPlaceName(unit?.name ?? districtId);
+      },
       now,
       logger,
     });

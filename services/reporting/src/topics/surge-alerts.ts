@@ -17,11 +17,16 @@ export const surgeNoticeId = (surge: Parameters<typeof surgeIdentity>[0], to: st
   `surge-${hash(surgeIdentity(surge), 16)}-${hash(to.trim().toLowerCase(), 12)}`;
 
 /** The alert as supervisors and leaders read it: what surged, against what, the cluster, the announcement. */
-export function surgeAlertMail(surge: Surge, name: string): { subject: string; text: string } {
+export function surgeAlertMail(
+  surge: Surge,
+  name: string,
+  district?: string,
+): { subject: string; text: string } {
   // The surge's hour is the instant it began: shown in Beijing time.
   const hour = beijingHour(surge.hour);
   const when = `${Number(hour.slice(5, 7))}月${Number(hour.slice(8, 10))}日${hour.slice(11, 13)}时`;
-  const what = `${KINDS[surge.kind] ?? surge.kind}「${name}」`;
+  // A district's own storm names its district: its baseline is the district's, not the city's.
+  const what = `${district ?? ''}${KINDS[surge.kind] ?? surge.kind}「${name}」`;
   const text = [
     `12345热线突发聚集提醒：${when}起一小时内，${what}相关来电${surge.count}件，常态约${Math.round(surge.baselineMean)}件。`,
     '',
@@ -45,6 +50,8 @@ export interface SurgeAlertsOptions {
   /** How often the last two hours are checked. */
   checkEveryMs: number;
   name: (surge: Surge) => string;
+  /** A district's name (its place: 台江区) for the mail of a district's own storm; none: not named. */
+  districtName?: (districtId: string) => Promise<string>;
   now: () => Date;
   logger?: Pick<Logger, 'warn' | 'info'>;
 }
@@ -113,7 +120,9 @@ export class SurgeAlerts implements OnApplicationBootstrap, OnModuleDestroy {
   private async mail(surge: Surge): Promise<void> {
     const { requests, to, name } = this.options;
     if (to.length === 0) return;
-    const { subject, text } = surgeAlertMail(surge, name(surge));
+    const district =
+      surge.districtId !== CITY_DISTRICT ? await this.options.districtName?.(surge.districtId) : undefined;
+    const { subject, text } = surgeAlertMail(surge, name(surge), district);
     for (const address of to) {
       const noticeId = surgeNoticeId(surge, address);
       if (this.done.has(noticeId)) continue;

@@ -77,18 +77,20 @@ describe('surges by district', () => {
 
   it("alerts a district's storm once per hour, naming the district, apart from the city's alerts", async () => {
     const store = await project(stormInGulou().events, [caseCountersProjection()]);
+    const sent: { subject: string }[] = [];
     const events = SqliteEventStore.open({
       path: join(mkdtempSync(join(tmpdir(), 'hotline-district-surges-')), 'events.db'),
       durability: 'normal',
     });
     const alerts = new SurgeAlerts({
       topics: new HotTopicsService(store, () => new Date(at)),
-      requests: { command: () => Promise.resolve({}) },
+      requests: { command: (_definition, _id, data) => (sent.push(data as never), Promise.resolve({})) },
       events,
-      to: [],
+      to: ['duty-supervisor@hotline.localhost'],
       minCount: 10,
       checkEveryMs: 60_000,
       name: (surge) => surge.key,
+      districtName: (districtId) => Promise.resolve(districtId === 'gulou' ? '鼓楼区' : districtId),
       now: () => new Date(at),
     });
     await alerts.tick();
@@ -99,5 +101,9 @@ describe('surges by district', () => {
     expect(category).toHaveLength(1);
     expect(category[0]).toMatchObject({ districtId: 'gulou', districtIds: ['gulou'], count: 12 });
     expect(new Set(data.map((alert) => alert.alertId)).size).toBe(data.length);
+    // The mail names the district whose own counts surged.
+    expect(sent.map((notice) => notice.subject)).toContain(
+      '【12345突发聚集】12月7日09时 鼓楼区分类「070101」',
+    );
   });
 });
