@@ -20,9 +20,9 @@ export interface TrendCardProps {
  */
 export function TrendCard({ kpis, volume, title }: TrendCardProps) {
   const t = useT();
-  const [window, setWindow] = useState<TrendWindow>('days30');
+  const [span, setSpan] = useState<TrendWindow>('days30');
   const [kpiKey, setKpiKey] = useState(kpis[0] ?? 'onTimeCompletion');
-  const range = useMemo(() => trendRange(window), [window]);
+  const range = useMemo(() => trendRange(span), [span]);
   const report = useRequest(() => getKpis({ ...range }), `trend:${JSON.stringify(range)}`);
   const option = useMemo(() => {
     const periods = trendPeriods(range);
@@ -90,8 +90,8 @@ export function TrendCard({ kpis, volume, title }: TrendCardProps) {
         <Space wrap>
           <Segmented
             size="small"
-            value={window}
-            onChange={setWindow}
+            value={span}
+            onChange={setSpan}
             options={(['days30', 'months12'] as const).map((value) => ({
               value,
               label: t(`dashboard.window.${value}`),
