@@ -50,7 +50,7 @@ const messages: AreaMessages = {
     'supervisor.state.after-contact-work': '话后处理',
     'supervisor.surge.title': '突发聚集预警：{kind}「{label}」',
     'supervisor.surge.line': '{hour} 起一小时内来电 {count} 件，往常同时段约 {mean} 件',
-    'supervisor.surge.announcement': '建议IVR插播：',
+    'supervisor.surge.announcement': '建议语音导航插播：',
     'supervisor.surge.alsoSurging': '同一时段另有突增：{items}',
     'supervisor.surge.item': '{kind}「{label}」{count} 件',
     'supervisor.surge.inDistrict': '{label}（{district}）',
