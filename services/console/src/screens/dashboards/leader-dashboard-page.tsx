@@ -16,14 +16,17 @@ import {
   type Kpi,
   type KpiReport,
 } from '../reports/reports-api';
+import { surgeBannerHours, surgeBannerId } from '../supervisor/surge-banner-hours';
 import { TrendCard } from './trend-card';
 
 const BIG_KPIS = ['onTimeCompletion', 'satisfaction'] as const;
 const TOPICS_SHOWN = 5;
+const SURGES_SHOWN = 48;
 
 /**
  * The leader's view: the city this month in a few big numbers (against targets, 环比), the surges of
- * the last 24 hours (read again when one is pushed) and the week's hot topics, and the trend.
+ * the last 24 hours (one line an hour, read again when one is pushed), the week's hot topics, and the
+ * trend.
  */
 export function LeaderDashboardPage() {
   const t = useT();
@@ -42,6 +45,13 @@ export function LeaderDashboardPage() {
       : label;
   };
   const count = (n: number) => n.toLocaleString('zh-CN');
+  // One line an hour, as the supervisors' banners: a storm surges under several keys at once.
+  const hours = surgeBannerHours(
+    [],
+    (surges.data?.surges ?? []).map((surge) => ({ ...surge, id: surgeBannerId(surge), label: surge.key })),
+    new Set(),
+    SURGES_SHOWN,
+  );
   return (
     <>
       <PageHeader title={t('dashboard.leaderTitle')} />
@@ -52,29 +62,46 @@ export function LeaderDashboardPage() {
           <Card size="small" title={t('dashboard.surges')} data-testid="leader-surges">
             <List
               size="small"
-              dataSource={surges.data?.surges ?? []}
+              dataSource={hours}
               // antd's empty text is too light to read (below WCAG AA): the console's secondary grey.
               locale={{ emptyText: <span style={{ color: '#595959' }}>{t('dashboard.noSurges')}</span> }}
-              renderItem={(surge) => (
-                <List.Item>
-                  <Space direction="vertical" size={0}>
-                    <Typography.Text strong>
-                      {t('supervisor.surge.item', {
-                        kind: t(`supervisor.surge.kind.${surge.kind}`),
-                        label: name(surge),
-                        count: count(surge.count),
-                      })}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">
-                      {t('reports.surgeLine', {
-                        hour: instant(surge.hour),
-                        count: count(surge.count),
-                        mean: Math.round(surge.baselineMean * 10) / 10,
-                      })}
-                    </Typography.Text>
-                  </Space>
-                </List.Item>
-              )}
+              renderItem={([lead, ...others]) =>
+                lead && (
+                  <List.Item>
+                    <Space direction="vertical" size={0}>
+                      <Typography.Text strong>
+                        {t('supervisor.surge.item', {
+                          kind: t(`supervisor.surge.kind.${lead.kind}`),
+                          label: name(lead),
+                          count: count(lead.count),
+                        })}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t('reports.surgeLine', {
+                          hour: instant(lead.hour),
+                          count: count(lead.count),
+                          mean: Math.round(lead.baselineMean * 10) / 10,
+                        })}
+                      </Typography.Text>
+                      {others.length > 0 && (
+                        <Typography.Text type="secondary">
+                          {t('supervisor.surge.alsoSurging', {
+                            items: others
+                              .map((other) =>
+                                t('supervisor.surge.item', {
+                                  kind: t(`supervisor.surge.kind.${other.kind}`),
+                                  label: name(other),
+                                  count: count(other.count),
+                                }),
+                              )
+                              .join('；'),
+                          })}
+                        </Typography.Text>
+                      )}
+                    </Space>
+                  </List.Item>
+                )
+              }
             />
           </Card>
         </Col>
