@@ -18,13 +18,18 @@ export const SurgeDetected = defineEvent({
   version: 1,
   category: SURGE_CATEGORY,
   summary:
-    "Contacts about a category, keyword or place in an hour rose k standard deviations above the same weekday and hour of the weeks before. Once per surge and hour: the stream `surge-<alertId>` holds only this event, its id derived from the kind, key and hour. Pushed to supervisors' live channel.",
+    "Contacts about a category, keyword or place in an hour rose k standard deviations above the same weekday and hour of the weeks before. Tested on the city's counts and on each district's own. Once per surge, hour and district: the stream `surge-<alertId>` holds only this event, its id derived from the kind, key, hour and district. Pushed to supervisors' live channel.",
   schema: z.object({
-    /** Derived from the kind, key and hour (24 hex digits): the same on every replica, after any restart. */
+    /** Derived from the kind, key, hour and district (24 hex digits): the same on every replica, after any restart. */
     alertId: z.string().regex(/^[0-9a-f]{24}$/),
     kind: SurgeKind,
     /** The category code, the keyword or the place. */
     key: z.string().min(1).max(200),
+    /**
+     * The district whose own counts surged against its own baseline (a storm in one district); absent
+     * when the city's counts did. Part of the alert id: the same key may surge in two districts.
+     */
+    districtId: z.string().min(1).max(64).optional(),
     /** What the reader sees: the category's name, the keyword or the place (zh-CN). */
     label: z.string().min(1).max(200),
     /** The start of the hour that surged. */

@@ -91,7 +91,7 @@ export const GetHotTopics = query(
 
 export const GetSurges = query(
   'GetSurges',
-  'Categories, keywords and places whose contacts in an hour rose k standard deviations above the same weekday and hour of the weeks before.',
+  "Categories, keywords and places whose contacts in an hour rose k standard deviations above the same weekday and hour of the weeks before, tested on the city's counts and on each district's own (`districtId`: `city` or the district).",
   z.object({
     viewer: QueryViewer,
     /** The hour to test (its start); default: the current hour. */

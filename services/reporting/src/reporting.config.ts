@@ -1,11 +1,25 @@
 import { z } from 'zod';
 import { envInt } from '@hotline/infra/config';
+import { parseKpiTargets } from './kpis/kpi-targets';
 
 /** The reporting service's own settings (the platform's are in platformConfigSchema). */
 export const reportingConfigSchema = z.object({
   REPORTING_CATCH_UP_BATCH: envInt({ min: 1, max: 100_000 })
     .default(5_000)
     .describe('Events whose counter increments are written together while the counters catch up or rebuild'),
+  REPORTING_KPI_TARGETS: z
+    .string()
+    .default('')
+    .superRefine((text, context) => {
+      try {
+        parseKpiTargets(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .describe(
+      "KPI targets over the city's defaults, e.g. `onTimeCompletion=96%,satisfaction=0.9,returnRate=3%` (a ratio or a percentage; a lower-is-better KPI's is its maximum); shown on every KPI card and dashboard",
+    ),
   REPORTING_DIGEST_MAIL_TO: z
     .string()
     .default('')

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   CategoryTaxonomy,
+  districtPlaceName,
   GetContactCenterReport,
   GetDailyDigest,
   GetHotTopics,
@@ -15,11 +16,13 @@ import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { DailyDigestService } from './digest/daily-digest.service';
 import { DigestMailer } from './digest/digest-mailer';
+import { REPORTING_UNITS } from './counters/collections';
 import { ReportingReadModels } from './reporting-read-models';
 import { reportingConfigSchema, type ReportingConfig } from './reporting.config';
 import { KpiReportService } from './reports/kpi-report.service';
 import { ScorecardsService } from './scorecards/scorecards.service';
 import { HotTopicsService } from './topics/hot-topics.service';
+import { parseKpiTargets } from './kpis/kpi-targets';
 import { SurgeAlerts } from './topics/surge-alerts';
 
 export interface ReportingModuleOptions {
@@ -45,7 +48,7 @@ export class ReportingModule {
     );
     const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
     const now = () => clock.now();
-    const reports = new KpiReportService(store);
+    const reports = new KpiReportService(store, parseKpiTargets(config.REPORTING_KPI_TARGETS));
     const topics = new HotTopicsService(store, now, (code) => taxonomy.get(code)?.name ?? code);
     const digest = new DailyDigestService(store, topics, now);
     const scorecards = new ScorecardsService(store);
@@ -64,6 +67,10 @@ export class ReportingModule {
       minCount: config.REPORTING_SURGE_MIN_COUNT,
       checkEveryMs: config.REPORTING_SURGE_CHECK_MS,
       name: (surge) => (surge.kind === 'category' ? categoryName(surge.key) : surge.key),
+      districtName: async (districtId) => {
+        const [unit] = await store.collection(REPORTING_UNITS).find<{ name: string }>({ _id: districtId });
+        return districtPlaceName(unit?.name ?? districtId);
+      },
       now,
       logger,
     });

@@ -15,6 +15,7 @@ const CENTER = [
   '/center/reported',
   '/center/public-record',
   '/center/supervisions',
+  '/center/leader',
   '/center/reports',
   '/center/digest',
   '/center/satisfaction',
@@ -101,7 +102,7 @@ describe('Every screen in Chinese, for each role [browser: Debian chromium]', ()
 
   it('the center (a closed case with its whole timeline), and a leader', async () => {
     const center = await as('center', '/center', [...CENTER, `/center/cases/${cases.closed}`]);
-    const leader = await as('leader', '/center', ['/center/reported', '/center/digest']);
+    const leader = await as('leader', '/center', ['/center/reported', '/center/leader', '/center/digest']);
     expect([...center, ...leader]).toEqual([]);
   }, 300_000);
 

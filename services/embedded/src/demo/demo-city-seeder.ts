@@ -15,6 +15,7 @@ import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
 import { seedDemoPhoneRecording } from './demo-phone-recording';
+import { seedDemoStorm } from './demo-storm';
 import { seedDemoWebMessage } from './demo-web-message';
 
 /** Units the demo's matters need beyond the sample city the workflow seeds itself. */
@@ -86,6 +87,7 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   await inPool(duplicates, CONCURRENT_CASES, runOne);
   const repeated = await seedDemoContacts(bus, cases, now);
   await seedDemoRouting(bus, cases, now);
+  await seedDemoStorm(bus, now);
   if (attachments !== undefined) {
     await seedDemoWebMessage(bus, attachments, now);
     await seedDemoPhoneRecording(bus, attachments, now, logger);

@@ -5,6 +5,7 @@ import type { CaseDetailView, CaseSearchResult, CaseTimelineEntry } from '@hotli
 import { signIn, type SessionHeaders } from '@hotline/gateway/testing';
 import { planDemoCity } from './demo-plan';
 import { DEMO_SCENARIOS, type DemoScenario } from './demo-scenarios';
+import { DEMO_STORM } from './demo-storm';
 import { startWithDemo as startEmbedded, type StartedWithDemo as Started } from './testing/start-with-demo';
 
 type Check = (detail: CaseDetailView, timeline: string[]) => boolean;
@@ -148,6 +149,24 @@ describe('The demo city [embedded, demo on: in-process bus, SQLite]', () => {
     const seen = await as<CaseSearchResult>(gulou, 'cases?pageSize=100');
     expect(seen.total).toBeGreaterThan(50);
     expect(new Set(seen.items.map((c) => c.districtId))).toEqual(new Set(['gulou']));
+  });
+
+  it('has a surge in its last hours: the storm of calls about the water at one estate', async () => {
+    type Surge = { kind: string; key: string; count: number; caseNumbers: string[]; districtIds: string[] };
+    let storm: Surge | undefined;
+    // The counters follow the log: the storm's last registrations may still be on their way.
+    for (let attempt = 0; storm === undefined && attempt < 100; attempt += 1) {
+      const { surges } = await api<{ surges: Surge[] }>('reports/surges?hours=24');
+      storm = surges.find(
+        (surge) =>
+          surge.kind === 'category' &&
+          surge.key === DEMO_STORM.categoryCode &&
+          surge.count >= DEMO_STORM.calls,
+      );
+      if (storm === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(storm).toMatchObject({ districtIds: [DEMO_STORM.districtId] });
+    expect(storm?.caseNumbers.length).toBeGreaterThanOrEqual(DEMO_STORM.calls);
   });
 
   it('adds nothing when the platform restarts on the same data', async () => {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@hotline/contracts';
+import { CITY_DISTRICT, type RecordedEvent } from '@hotline/contracts';
 import type { Projection, ProjectionContext } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
 import { beijingDay, beijingHour } from '../periods/beijing-time';
@@ -62,8 +62,8 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
   };
   return {
     name: CASE_COUNTERS_PROJECTION,
-    // 2: keywords are nouns and verbs without place names.
-    version: 2,
+    // 2: keywords are nouns and verbs without place names. 3: hourly cells per district as well.
+    version: 3,
     collections: [CASE_FACTS, CASE_CELLS, ACTIVITY_CELLS, TOPIC_CELLS, HOURLY_CELLS],
     filter: { eventTypes: CASE_EVENT_TYPES },
     async setup(store: ReadStore) {
@@ -73,7 +73,7 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
       await store.collection(CASE_FACTS).createIndex({ hour: 1 });
       await store.collection(ACTIVITY_CELLS).createIndex({ day: 1 });
       await store.collection(TOPIC_CELLS).createIndex({ day: 1 });
-      await store.collection(HOURLY_CELLS).createIndex({ kind: 1, key: 1, hour: 1 });
+      await store.collection(HOURLY_CELLS).createIndex({ districtId: 1, kind: 1, key: 1, hour: 1 });
       await store.collection(HOURLY_CELLS).createIndex({ hour: 1 });
     },
     flush(context: ProjectionContext) {
@@ -154,6 +154,8 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
 /**
  * A contact (a registration or a repeat call) counts for hot topics by its day and for surges by its
  * hour: its category, its keywords (from the registration's content, kept on the case) and its place.
+ * The hourly cells are kept for the city and for the case's district, so a storm in one district
+ * surges against that district's own baseline even when the city's is too large to notice it.
  */
 function countTopics(increments: EventIncrements, fact: CaseFact, time: string): void {
   const day = beijingDay(time);
@@ -172,6 +174,9 @@ function countTopics(increments: EventIncrements, fact: CaseFact, time: string):
       'n',
       1,
     );
-    increments.add(HOURLY_CELLS, `${hour}|${kind}|${key}`, { hour, kind, key }, 'n', 1);
+    for (const districtId of new Set([CITY_DISTRICT, fact.districtId])) {
+      const cell = { hour, districtId, kind, key };
+      increments.add(HOURLY_CELLS, `${hour}|${districtId}|${kind}|${key}`, cell, 'n', 1);
+    }
   }
 }

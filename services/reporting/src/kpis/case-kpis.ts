@@ -1,25 +1,30 @@
 import type { CaseCounters } from '../counters/case-metrics';
 import { ratio, type Kpi } from './kpi';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from './kpi-targets';
 
 /**
  * The case KPIs of DOMAIN.md from the counters of a period (docs/reporting.md gives each formula
  * with its exclusions). `scope: 'unit'` measures a handling unit against the cases assigned to it
- * rather than the cases the center received.
+ * rather than the cases the center received. Each KPI carries its target from `targets`, if it has one.
  */
-export function caseKpis(c: CaseCounters, scope: 'center' | 'unit' = 'center'): Kpi[] {
+export function caseKpis(
+  c: CaseCounters,
+  scope: 'center' | 'unit' = 'center',
+  targets: KpiTargets = DEFAULT_KPI_TARGETS,
+): Kpi[] {
   // Merged duplicates and cases not accepted are no work of the center's or a unit's.
   const accepted = c.received - c.merged - c.declined;
   const toComplete = scope === 'unit' ? c.assigned : accepted;
   const completedAll = scope === 'unit' ? c.completed : c.completed + c.answeredAtIntake;
-  return [
-    ratio('dispatchOnTime', c.dispatchedOnTime, c.dispatched, { target: 0.9 }),
-    ratio('onTimeCompletion', c.completedOnTime, c.completed, { target: 0.95 }),
-    ratio('completion', completedAll, toComplete, { target: 0.95 }),
+  const kpis = [
+    ratio('dispatchOnTime', c.dispatchedOnTime, c.dispatched),
+    ratio('onTimeCompletion', c.completedOnTime, c.completed),
+    ratio('completion', completedAll, toComplete),
     ratio('firstContactResolution', c.answeredAtIntake, accepted),
-    ratio('callbackRate', c.callbacks, c.completed - c.waived, { target: 1 }),
-    ratio('satisfaction', c.satisfied, c.evaluated, { target: 0.95 }),
-    ratio('processSatisfaction', c.processSatisfied, c.evaluated, { target: 0.95 }),
-    ratio('resultSatisfaction', c.resultSatisfied, c.evaluated, { target: 0.95 }),
+    ratio('callbackRate', c.callbacks, c.completed - c.waived),
+    ratio('satisfaction', c.satisfied, c.evaluated),
+    ratio('processSatisfaction', c.processSatisfied, c.evaluated),
+    ratio('resultSatisfaction', c.resultSatisfied, c.evaluated),
     ratio('beijingResponse', c.signedOnTime, c.assigned),
     ratio('beijingResolution', c.resultSatisfied, c.evaluated),
     ratio('beijingSatisfaction', c.satisfied, c.evaluated),
@@ -34,4 +39,5 @@ export function caseKpis(c: CaseCounters, scope: 'center' | 'unit' = 'center'): 
       lowerIsBetter: true,
     }),
   ];
+  return kpis.map((kpi) => (targets[kpi.key] === undefined ? kpi : { ...kpi, target: targets[kpi.key] }));
 }

@@ -12,6 +12,7 @@ import { CONTACT_METRICS } from '../counters/contact-counters.projection';
 import { caseKpis } from '../kpis/case-kpis';
 import { contactKpis, type ContactCounters } from '../kpis/contact-kpis';
 import type { Kpi } from '../kpis/kpi';
+import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../kpis/kpi-targets';
 import { checkRange, periodOf, previousRange, yearEarlier, type DayRange } from '../periods/periods';
 import { dimensionKey, readCaseCells, sumCells, type CellDimension } from './case-cells.reader';
 import { reportCases, type ReportCasesPage } from './report-cases';
@@ -43,7 +44,11 @@ const PERIODS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
 
 /** Reports from the counters: never a scan of cases (the case list of a drill-down reads one index). */
 export class KpiReportService {
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    /** The KPIs' targets (REPORTING_KPI_TARGETS over the city's defaults). */
+    private readonly targets: KpiTargets = DEFAULT_KPI_TARGETS,
+  ) {}
 
   async kpiReport(query: KpiQuery): Promise<KpiReport> {
     const range = checkRange({ from: query.from, to: query.to });
@@ -59,12 +64,12 @@ export class KpiReportService {
       : new Map<string, CaseCounters>();
     const rows = [...grouped.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, counters]) => row(key, counters, scope));
+      .map(([key, counters]) => row(key, counters, scope, this.targets));
     const report: KpiReport = {
       from: range.from,
       to: range.to,
       groupBy: groupBy ?? null,
-      totals: row('total', totals, scope),
+      totals: row('total', totals, scope, this.targets),
       rows,
     };
     if (query.compare) {
@@ -73,7 +78,7 @@ export class KpiReportService {
         ['periodOnPeriod', previousRange(range)],
       ] as const) {
         const counters = sumCells(await readCaseCells(this.store, other, filters)).get('') ?? emptyCounters();
-        report[name] = { ...row(name, counters, scope), ...other };
+        report[name] = { ...row(name, counters, scope, this.targets), ...other };
       }
     }
     return report;
@@ -117,8 +122,8 @@ export interface ContactRow {
   kpis: Kpi[];
 }
 
-function row(key: string, counters: CaseCounters, scope: 'center' | 'unit'): ReportRow {
-  return { key, counters, kpis: caseKpis(counters, scope) };
+function row(key: string, counters: CaseCounters, scope: 'center' | 'unit', targets: KpiTargets): ReportRow {
+  return { key, counters, kpis: caseKpis(counters, scope, targets) };
 }
 
 function emptyContactCounters(): ContactCounters {

@@ -35,21 +35,26 @@ export class CaseHistory {
     caseId: string,
     at: string,
     fields: Partial<
-      Record<'categoryCode' | 'channel' | 'type' | 'content' | 'urgency' | 'address', string>
+      Record<'categoryCode' | 'channel' | 'type' | 'content' | 'urgency' | 'address' | 'districtId', string>
     > = {},
   ): this {
     const time = bj(at);
-    return this.add('CaseRegistered', time, {
-      caseId,
-      caseNumber: `2611${caseId.padStart(4, '0')}`,
-      type: fields.type ?? 'complaint',
-      categoryCode: fields.categoryCode ?? '010101',
-      channel: fields.channel ?? 'phone',
-      content: fields.content ?? '小区路灯不亮，晚上出行不便',
-      urgency: fields.urgency ?? 'normal',
-      ...(fields.address ? { place: { address: fields.address } } : {}),
-      dispatchBy: new Date(Date.parse(time) + 86_400_000).toISOString(),
-    });
+    return this.add(
+      'CaseRegistered',
+      time,
+      {
+        caseId,
+        caseNumber: `2611${caseId.padStart(4, '0')}`,
+        type: fields.type ?? 'complaint',
+        categoryCode: fields.categoryCode ?? '010101',
+        channel: fields.channel ?? 'phone',
+        content: fields.content ?? '小区路灯不亮，晚上出行不便',
+        urgency: fields.urgency ?? 'normal',
+        ...(fields.address ? { place: { address: fields.address } } : {}),
+        dispatchBy: new Date(Date.parse(time) + 86_400_000).toISOString(),
+      },
+      fields.districtId,
+    );
   }
 
   dispatched(

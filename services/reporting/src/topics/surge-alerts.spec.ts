@@ -99,6 +99,8 @@ describe('surge alerts', () => {
       caseCount: 12,
       districtIds: ['gulou'],
     });
+    // The storm surged at the city's scope: its alert names no district and keeps its old id.
+    expect(term).not.toHaveProperty('districtId');
     expect(
       recorded.every((event) => event.streamId === `surge-${(event.data as SurgeDetectedData).alertId}`),
     ).toBe(true);

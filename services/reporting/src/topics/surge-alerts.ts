@@ -6,22 +6,27 @@ import { WrongExpectedVersion, type EventStore } from '@hotline/infra/event-stor
 import type { Logger } from '@hotline/infra/telemetry';
 import { beijingHour } from '../periods/beijing-time';
 import type { HotTopicsService, Surge } from './hot-topics.service';
-import { SURGE_ACTOR, surgeDetectedEvent } from './surge-detected';
+import { SURGE_ACTOR, surgeDetectedEvent, surgeIdentity } from './surge-detected';
 
 const KINDS: Record<string, string> = { category: '分类', term: '关键词', place: '地点' };
 const hash = (text: string, length: number) =>
   createHash('sha256').update(text).digest('hex').slice(0, length);
 
 /** The notice id of one surge's alert to one address: intake sends a notice id once, ever. */
-export const surgeNoticeId = (surge: Pick<Surge, 'kind' | 'key' | 'hour'>, to: string): string =>
-  `surge-${hash(`${surge.kind}|${surge.key}|${surge.hour}`, 16)}-${hash(to.trim().toLowerCase(), 12)}`;
+export const surgeNoticeId = (surge: Parameters<typeof surgeIdentity>[0], to: string): string =>
+  `surge-${hash(surgeIdentity(surge), 16)}-${hash(to.trim().toLowerCase(), 12)}`;
 
 /** The alert as supervisors and leaders read it: what surged, against what, the cluster, the announcement. */
-export function surgeAlertMail(surge: Surge, name: string): { subject: string; text: string } {
+export function surgeAlertMail(
+  surge: Surge,
+  name: string,
+  district?: string,
+): { subject: string; text: string } {
   // The surge's hour is the instant it began: shown in Beijing time.
   const hour = beijingHour(surge.hour);
   const when = `${Number(hour.slice(5, 7))}月${Number(hour.slice(8, 10))}日${hour.slice(11, 13)}时`;
-  const what = `${KINDS[surge.kind] ?? surge.kind}「${name}」`;
+  // A district's own storm names its district: its baseline is the district's, not the city's.
+  const what = `${district ?? ''}${KINDS[surge.kind] ?? surge.kind}「${name}」`;
   const text = [
     `12345热线突发聚集提醒：${when}起一小时内，${what}相关来电${surge.count}件，常态约${Math.round(surge.baselineMean)}件。`,
     '',
@@ -45,6 +50,8 @@ export interface SurgeAlertsOptions {
   /** How often the last two hours are checked. */
   checkEveryMs: number;
   name: (surge: Surge) => string;
+  /** A district's name (its place: 台江区) for the mail of a district's own storm; none: not named. */
+  districtName?: (districtId: string) => Promise<string>;
   now: () => Date;
   logger?: Pick<Logger, 'warn' | 'info'>;
 }
@@ -113,7 +120,9 @@ export class SurgeAlerts implements OnApplicationBootstrap, OnModuleDestroy {
   private async mail(surge: Surge): Promise<void> {
     const { requests, to, name } = this.options;
     if (to.length === 0) return;
-    const { subject, text } = surgeAlertMail(surge, name(surge));
+    const district =
+      surge.districtId !== CITY_DISTRICT ? await this.options.districtName?.(surge.districtId) : undefined;
+    const { subject, text } = surgeAlertMail(surge, name(surge), district);
     for (const address of to) {
       const noticeId = surgeNoticeId(surge, address);
       if (this.done.has(noticeId)) continue;

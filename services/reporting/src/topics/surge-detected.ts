@@ -13,9 +13,23 @@ import type { Surge } from './hot-topics.service';
 
 export const SURGE_ACTOR = systemActor('reporting-surges');
 
-/** A surge's alert id: its kind, key and hour, so every replica and every restart names it alike. */
-export const surgeAlertId = (surge: Pick<Surge, 'kind' | 'key' | 'hour'>): string =>
-  createHash('sha256').update(`${surge.kind}|${surge.key}|${surge.hour}`).digest('hex').slice(0, 24);
+type SurgeIdentity = Pick<Surge, 'kind' | 'key' | 'hour'> & { districtId?: string };
+
+/**
+ * What names a surge: its kind, key and hour, and the district when its own counts surged (a city-wide
+ * surge keeps the identity it had before districts were tested, so its alert is not sent again).
+ */
+export const surgeIdentity = (surge: SurgeIdentity): string =>
+  [
+    surge.kind,
+    surge.key,
+    surge.hour,
+    ...(surge.districtId && surge.districtId !== CITY_DISTRICT ? [surge.districtId] : []),
+  ].join('|');
+
+/** A surge's alert id: from its identity, so every replica and every restart names it alike. */
+export const surgeAlertId = (surge: SurgeIdentity): string =>
+  createHash('sha256').update(surgeIdentity(surge)).digest('hex').slice(0, 24);
 
 /**
  * The SurgeDetected event of a surge: the only event of its stream, with an id derived from the
@@ -39,6 +53,7 @@ export function surgeDetectedEvent(
         alertId,
         kind: surge.kind,
         key: surge.key,
+        ...(surge.districtId !== CITY_DISTRICT ? { districtId: surge.districtId } : {}),
         label,
         hour: surge.hour,
         count: surge.count,

@@ -1,4 +1,4 @@
-import { announcementFor } from './hot-topics.service';
+import { announcementFor } from './surge';
 import { detectSurge } from './surge';
 
 describe('surge detection (k-sigma over the same weekday and hour)', () => {

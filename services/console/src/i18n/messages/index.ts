@@ -6,6 +6,7 @@ import center from './center';
 import centerPublicRecord from './center-public-record';
 import centerSearch from './center-search';
 import common from './common';
+import dashboard from './dashboard';
 import desk from './desk';
 import dispatchBatch from './dispatch-batch';
 import errors from './errors';
@@ -41,6 +42,7 @@ export const areas: Record<string, AreaMessages> = {
   pollRoundForm,
   escalation,
   reports,
+  dashboard,
   knowledge,
   timeline,
   errors,

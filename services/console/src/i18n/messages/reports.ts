@@ -81,7 +81,7 @@ const messages: AreaMessages = {
     'reports.surges': '突发聚集预警',
     'reports.noSurges': '近24小时无突发聚集',
     'reports.surgeLine': '{hour} 起一小时 {count} 件，往常同时段约 {mean} 件',
-    'reports.announcement': '建议IVR播报',
+    'reports.announcement': '建议语音导航播报',
     'reports.mergeAll': '一键并单（并入 {master}）',
     'reports.merged': '已并单 {merged} 件，{skipped} 件已在办理不能并单',
     'reports.noData': '该统计期暂无数据',

@@ -20,6 +20,9 @@ import { Loading } from '../../components/loading';
 // Reports and the daily digest draw charts too: loaded when opened.
 const ReportsPage = lazy(() => import('../reports').then((m) => ({ default: m.ReportsPage })));
 const DigestPage = lazy(() => import('../reports').then((m) => ({ default: m.DigestPage })));
+const LeaderDashboardPage = lazy(() =>
+  import('../dashboards/leader-dashboard-page').then((m) => ({ default: m.LeaderDashboardPage })),
+);
 
 /** The tabs with a path of their own under /center (the overview is /center itself). */
 const TABS = [
@@ -27,6 +30,7 @@ const TABS = [
   'reported',
   'public-record',
   'supervisions',
+  'leader',
   'reports',
   'digest',
   'satisfaction',
@@ -56,6 +60,7 @@ export default function CenterArea() {
           { key: 'reported', label: t('center.nav.reported') },
           { key: 'public-record', label: t('center.nav.publicRecord') },
           { key: 'supervisions', label: t('escalation.nav.ledger') },
+          { key: 'leader', label: t('dashboard.leaderNav') },
           { key: 'reports', label: t('reports.nav') },
           { key: 'digest', label: t('reports.digestNav') },
           { key: 'satisfaction', label: t('survey.satisfaction.nav') },
@@ -75,6 +80,14 @@ export default function CenterArea() {
           element={
             <Suspense fallback={<Loading />}>
               <ReportsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="leader"
+          element={
+            <Suspense fallback={<Loading />}>
+              <LeaderDashboardPage />
             </Suspense>
           }
         />

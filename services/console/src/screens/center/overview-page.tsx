@@ -5,6 +5,7 @@ import { ErrorAlert, PageHeader } from '../../components';
 import { DeadlineBoardCard } from '../escalation/deadline-board-card';
 import { EmergencyReportsCard } from '../escalation/emergency-reports-card';
 import { LazyEChart } from '../../components/lazy-echart';
+import { CenterDashboard } from '../dashboards/center-dashboard';
 import { CardTitle } from '../../components/text-parts';
 import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
@@ -44,7 +45,10 @@ async function loadCounts() {
   return { byStatus, byColour };
 }
 
-/** The center's overview: its queues (badges), and every case by status and by deadline light. */
+/**
+ * The center's overview: its queues (badges), its dashboard (KPIs against targets, trend, districts),
+ * and every case by status and by deadline light.
+ */
 export function OverviewPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -120,6 +124,7 @@ export function OverviewPage() {
           );
         })}
       </Row>
+      <CenterDashboard />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={<CardTitle>{t('center.overview.byStatus')}</CardTitle>}>

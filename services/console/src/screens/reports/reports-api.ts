@@ -37,6 +37,8 @@ export interface HotTopic {
 export interface Surge {
   kind: 'category' | 'term' | 'place';
   key: string;
+  /** `city` when the city's counts surged, else the district whose own counts did. */
+  districtId: string;
   hour: string;
   count: number;
   baselineMean: number;
@@ -112,4 +114,15 @@ export function exportHref(
 export function thisMonth(now = new Date()): { from: string; to: string } {
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   return { from: `${today.slice(0, 8)}01`, to: today };
+}
+
+/**
+ * The case search listing a unit's cases registered in a range of Beijing days: the drill-down's last
+ * step. The search takes instants (the first and last moment of the range in Beijing time), not days.
+ */
+export function unitCasesHref(unitId: string, range: { from: string; to: string }): string {
+  const start = new Date(`${range.from}T00:00:00+08:00`).toISOString();
+  const end = new Date(Date.parse(`${range.to}T00:00:00+08:00`) + 86_400_000 - 1).toISOString();
+  const params = new URLSearchParams({ unitId, registeredFrom: start, registeredTo: end });
+  return `/center/cases?${params.toString()}`;
 }

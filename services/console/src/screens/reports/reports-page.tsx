@@ -10,7 +10,7 @@ import { useGroupLabel } from './group-label';
 import { CaseListExport } from './case-list-export';
 import { KpiCards } from './kpi-cards';
 import { kpiText } from './kpi-format';
-import { exportHref, getKpis, thisMonth, type ReportRow } from './reports-api';
+import { exportHref, getKpis, thisMonth, unitCasesHref, type ReportRow } from './reports-api';
 import { ScorecardsCard } from './scorecards-card';
 import { TopicsPanel } from './topics-panel';
 
@@ -172,9 +172,7 @@ export function ReportsPage() {
             onRow={(row) => ({
               onClick: () => {
                 if (report.data?.groupBy === 'unit' && row.key !== '-') {
-                  void navigate(
-                    `/center/cases?unitId=${encodeURIComponent(row.key)}&registeredFrom=${range.from}&registeredTo=${range.to}`,
-                  );
+                  void navigate(unitCasesHref(row.key, range));
                 }
               },
               style: { cursor: report.data?.groupBy === 'unit' ? 'pointer' : undefined },

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, List, Row, Space, Typography } from 'antd';
 import { apiPost, newCommandId } from '../../api/http';
 import { ErrorAlert, ToneTag } from '../../components';
+import { districtPlaceName } from '@hotline/contracts/src/workflow/units/place-names';
 import { useCategoryName } from '../../components/use-category-name';
+import { useUnitName } from '../../components/use-unit-name';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
 import { useEventStream } from '../../live/use-live';
@@ -58,6 +60,7 @@ export function TopicsPanel({ showSurges = true }: { showSurges?: boolean }) {
 
 function SurgeAlerts({ name }: { name: (topic: { kind: string; key: string }) => string }) {
   const t = useT();
+  const unitName = useUnitName();
   const surges = useRequest(() => getSurges(), 'surges');
   // A new surge is pushed on the live channel (SurgeDetected): the list is read again then, not polled.
   useEventStream('/api/live', 'surge', () => surges.reload());
@@ -69,7 +72,18 @@ function SurgeAlerts({ name }: { name: (topic: { kind: string; key: string }) =>
       )}
       <Space direction="vertical" style={{ width: '100%' }}>
         {surges.data?.surges.map((surge) => (
-          <SurgeAlert key={`${surge.kind}:${surge.key}:${surge.hour}`} surge={surge} name={name(surge)} />
+          <SurgeAlert
+            key={`${surge.kind}:${surge.key}:${surge.hour}:${surge.districtId}`}
+            surge={surge}
+            name={
+              surge.districtId === 'city'
+                ? name(surge)
+                : t('supervisor.surge.inDistrict', {
+                    label: name(surge),
+                    district: districtPlaceName(unitName(surge.districtId)),
+                  })
+            }
+          />
         ))}
       </Space>
     </Card>

@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { KpiCards } from './kpi-cards';
 import { getKpis, thisMonth } from './reports-api';
 import { ScorecardsCard } from './scorecards-card';
+import { TrendCard } from '../dashboards/trend-card';
 
 const UNIT_KPIS = [
   'signOnTime',
@@ -18,7 +19,10 @@ const UNIT_KPIS = [
   'repeatContactRate',
 ] as const;
 
-/** A unit's own report: its KPIs this month against the targets, 环比 and 同比, and its place in the ranking. */
+/**
+ * A unit's own report: its KPIs this month against the targets, 环比 and 同比, its trend over 30 days
+ * or 12 months, and its place in the ranking.
+ */
 export function UnitReportPage() {
   const t = useT();
   const range = thisMonth();
@@ -36,6 +40,11 @@ export function UnitReportPage() {
               keys={['beijingResponse', 'beijingResolution', 'beijingSatisfaction']}
             />
           </Card>
+          <TrendCard
+            kpis={['onTimeCompletion', 'signOnTime', 'satisfaction', 'returnRate']}
+            volume="assigned"
+            title={t('dashboard.unitTrend')}
+          />
           <ScorecardsCard from={range.from} to={range.to} />
         </Space>
       )}

@@ -1,41 +1,20 @@
 import { useState } from 'react';
 import { Alert, Space, Typography } from 'antd';
 import { useCategoryName } from '../../components/use-category-name';
+import { useUnitName } from '../../components/use-unit-name';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
 import { useEventStream } from '../../live/use-live';
 import { getSurges } from '../reports/reports-api';
+import { surgeBannerHours, surgeBannerId, type SurgeBanner } from './surge-banner-hours';
 
 /** A `surge` event of `/api/live` (SurgeDetected): what surged, in which hour, against what. */
-export interface LiveSurgeEvent {
-  alertId: string;
-  kind: 'category' | 'term' | 'place';
-  key: string;
-  /** The category's name, the keyword or the place, as callers said it. */
-  label: string;
-  hour: string;
-  count: number;
-  baselineMean: number;
-  caseCount: number;
-  announcement: string;
-}
+export type LiveSurgeEvent = Omit<SurgeBanner, 'id'> & { alertId: string; caseCount: number };
 
-/** Alerts shown at most: the pushed ones first (newest first), then categories before places and keywords. */
+/** Alerts shown at most. */
 const SHOWN = 8;
-const KIND_ORDER = { category: 0, place: 1, term: 2 } as const;
 /** Hours back the board looks when it opens (the detection checks the last two). */
 const RECENT_HOURS = 2;
-
-/** A banner: a surge alert, pushed or found when the board opened. */
-type Banner = Pick<
-  LiveSurgeEvent,
-  'kind' | 'key' | 'label' | 'hour' | 'count' | 'baselineMean' | 'announcement'
-> & {
-  id: string;
-};
-
-const bannerId = (surge: { kind: string; key: string; hour: string }) =>
-  `${surge.kind}|${surge.key}|${surge.hour}`;
 
 /**
  * Surge alerts as banners above the board, one an hour: those of the last hours when it opens, then
@@ -46,36 +25,33 @@ export function SurgeBanners() {
   const t = useT();
   const instant = useInstant();
   const categoryName = useCategoryName();
-  const [pushed, setPushed] = useState<Banner[]>([]);
+  const unitName = useUnitName();
+  const [pushed, setPushed] = useState<SurgeBanner[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
   const recent = useRequest(() => getSurges(RECENT_HOURS), 'wallboard-surges');
   useEventStream<LiveSurgeEvent>('/api/live', 'surge', (surge) =>
     setPushed((shown) =>
-      [{ ...surge, id: bannerId(surge) }, ...shown.filter((banner) => banner.id !== bannerId(surge))].slice(
-        0,
-        SHOWN,
-      ),
+      [
+        { ...surge, id: surgeBannerId(surge) },
+        ...shown.filter((banner) => banner.id !== surgeBannerId(surge)),
+      ].slice(0, SHOWN),
     ),
   );
-  const found: Banner[] = (recent.data?.surges ?? [])
-    .map((surge) => ({ ...surge, id: bannerId(surge), label: surge.key }))
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.count - a.count);
-  const visible: Banner[] = [];
-  for (const banner of [...pushed, ...found]) {
-    if (dismissed.has(banner.hour) || visible.some((shown) => shown.id === banner.id)) continue;
-    if (visible.push(banner) === SHOWN) break;
-  }
+  const found: SurgeBanner[] = (recent.data?.surges ?? []).map((surge) => ({
+    ...surge,
+    id: surgeBannerId(surge),
+    label: surge.key,
+  }));
   // One banner an hour: a storm surges under several keys at once (its category, its words, its
-  // place); the one to act on first leads, the others are named under it.
-  const hours = [...new Set(visible.map((banner) => banner.hour))].map((hour) =>
-    visible
-      .filter((banner) => banner.hour === hour)
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.count - a.count),
-  );
+  // place), two storms may share an hour; the one to act on first leads, the others are named under it.
+  const hours = surgeBannerHours(pushed, found, dismissed, SHOWN);
   if (hours.length === 0) return null;
-  const nameOf = (banner: Banner) =>
+  const nameOf = (banner: SurgeBanner) => {
     // A category by its path in the city's taxonomy, as everywhere in the console.
-    banner.kind === 'category' ? categoryName(banner.key) : banner.label;
+    const name = banner.kind === 'category' ? categoryName(banner.key) : banner.label;
+    const district = banner.districtId && banner.districtId !== 'city' ? banner.districtId : undefined;
+    return district ? t('supervisor.surge.inDistrict', { label: name, district: unitName(district) }) : name;
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {hours.map(([lead, ...others]) => {
