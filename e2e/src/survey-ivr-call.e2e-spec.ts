@@ -44,6 +44,7 @@ describeWithTelephony(
       const sipapp = await telephonySipapp(peer, dir, {
         SIPAPP_OUTBOUND_GATEWAY: phone.sipTarget, // the citizen's phone stands where the trunk would
         SIPAPP_CALLING_HOURS: '00:00-24:00', // the suite may run at night
+        SIPAPP_CALLING_DAYS: 'every', // and on a weekend
       });
       const survey = createSurveyService({
         env: { SURVEY_DUE_RUNNER: 'false', SURVEY_METHOD_BY_CHANNEL: 'email=ivr', SURVEY_AUDIT_SHARE: '0' },

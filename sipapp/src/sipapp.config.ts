@@ -67,6 +67,12 @@ export const sipappConfigSchema = z.object({
     .describe(
       'China time in which citizens are called (surveys, callbacks); outside it their calls wait. Voice notices to duty phones go at any hour',
     ),
+  SIPAPP_CALLING_DAYS: z
+    .enum(['working', 'every'])
+    .default('working')
+    .describe(
+      'Days on which citizens are called: working (the working calendar: no calls at weekends and public holidays, make-up workdays included) or every',
+    ),
   SIPAPP_OUTBOUND_KEY_SECONDS: envInt({ min: 2, max: 30 })
     .default(8)
     .describe("Silence after a survey call's question before it is asked again"),

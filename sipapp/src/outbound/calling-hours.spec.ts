@@ -1,3 +1,4 @@
+import { chinaWorkingCalendar } from '@hotline/contracts';
 import { CallingHours } from './calling-hours';
 
 describe('calling hours (China time)', () => {
@@ -11,6 +12,30 @@ describe('calling hours (China time)', () => {
   it('holds a call at night until the window opens', () => {
     expect(hours.msUntilOpen(new Date('2026-12-07T13:00:00Z'))).toBe(11 * 3_600_000); // 21:00 → 08:00
     expect(hours.msUntilOpen(new Date('2026-12-06T23:30:00Z'))).toBe(30 * 60_000); // 07:30 → 08:00
+  });
+
+  describe('on working days only', () => {
+    const calendar = chinaWorkingCalendar();
+    const workingDays = CallingHours.parse('08:00-21:00', (at) => calendar.isWorkingDay(at));
+
+    it('calls on a working day as every day', () => {
+      expect(workingDays.msUntilOpen(new Date('2026-12-07T02:00:00Z'))).toBe(0); // Monday 10:00
+    });
+
+    it('holds a Saturday call until Monday 08:00', () => {
+      // Saturday 2026-12-12 10:00 in Beijing → Monday 2026-12-14 08:00.
+      const saturday = new Date('2026-12-12T02:00:00Z');
+      expect(workingDays.msUntilOpen(saturday)).toBe(Date.parse('2026-12-14T00:00:00Z') - saturday.getTime());
+    });
+
+    it('holds a Friday evening call past the weekend, and a call at a holiday window start to the next working day', () => {
+      const friday = new Date('2026-12-11T13:30:00Z'); // 21:30
+      expect(workingDays.msUntilOpen(friday)).toBe(Date.parse('2026-12-14T00:00:00Z') - friday.getTime());
+      const sundayStart = new Date('2026-12-13T00:00:00Z'); // Sunday 08:00
+      expect(workingDays.msUntilOpen(sundayStart)).toBe(
+        Date.parse('2026-12-14T00:00:00Z') - sundayStart.getTime(),
+      );
+    });
   });
 
   it('refuses a window past midnight or in another form, naming it', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
-import type { Clock } from '@hotline/contracts';
+import { chinaWorkingCalendar, type Clock } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
 import type { EventBus } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
@@ -124,7 +124,10 @@ export class SipEdge {
       logger,
       dialerId: `${hostname().slice(0, 40)}-${randomBytes(4).toString('hex')}`,
       maxCalls: config.SIPAPP_OUTBOUND_MAX_CALLS,
-      callingHours: CallingHours.parse(config.SIPAPP_CALLING_HOURS),
+      callingHours: CallingHours.parse(
+        config.SIPAPP_CALLING_HOURS,
+        config.SIPAPP_CALLING_DAYS === 'working' ? workingDay(chinaWorkingCalendar()) : undefined,
+      ),
       // One span per outbound call (kind client), as each incoming call has its own.
       place: (call) =>
         withSpan(
@@ -183,3 +186,9 @@ export class SipEdge {
     await this.dtmf.close();
   }
 }
+
+/** Whether a day is one citizens may be called on: a working day of the calendar. */
+const workingDay =
+  (calendar: ReturnType<typeof chinaWorkingCalendar>) =>
+  (at: Date): boolean =>
+    calendar.isWorkingDay(at);
