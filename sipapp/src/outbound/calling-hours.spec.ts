@@ -28,7 +28,7 @@ describe('calling hours (China time)', () => {
       expect(workingDays.msUntilOpen(saturday)).toBe(Date.parse('2026-12-14T00:00:00Z') - saturday.getTime());
     });
 
-    it('holds a Friday evening call past the weekend, and a call at a holiday window start to the next working day', () => {
+    it('holds a Friday evening call past the weekend, and one at Sunday's window start to Monday', () => {
       const friday = new Date('2026-12-11T13:30:00Z'); // 21:30
       expect(workingDays.msUntilOpen(friday)).toBe(Date.parse('2026-12-14T00:00:00Z') - friday.getTime());
       const sundayStart = new Date('2026-12-13T00:00:00Z'); // Sunday 08:00
@@ -36,6 +36,18 @@ describe('calling hours (China time)', () => {
         Date.parse('2026-12-14T00:00:00Z') - sundayStart.getTime(),
       );
     });
+  });
+
+  it('skips the Spring Festival holiday and calls on its make-up working Saturday', () => {
+    const calendar = chinaWorkingCalendar();
+    const workingDays = CallingHours.parse('08:00-21:00', (at) => calendar.isWorkingDay(at));
+    // 2026: Saturday 14 February is a working day (调休), 15–23 February the holiday.
+    const fridayEvening = new Date('2026-02-13T13:30:00Z'); // 21:30
+    expect(workingDays.msUntilOpen(fridayEvening)).toBe(
+      Date.parse('2026-02-14T00:00:00Z') - fridayEvening.getTime(),
+    );
+    const firstDay = new Date('2026-02-15T02:00:00Z'); // Sunday 10:00, the first day of the holiday
+    expect(workingDays.msUntilOpen(firstDay)).toBe(Date.parse('2026-02-24T00:00:00Z') - firstDay.getTime());
   });
 
   it('refuses a window past midnight or in another form, naming it', () => {
