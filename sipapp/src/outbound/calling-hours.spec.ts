@@ -28,7 +28,7 @@ describe('calling hours (China time)', () => {
       expect(workingDays.msUntilOpen(saturday)).toBe(Date.parse('2026-12-14T00:00:00Z') - saturday.getTime());
     });
 
-    it('holds a Friday evening call past the weekend, and one at Sunday's window start to Monday', () => {
+    it('holds a Friday evening call past the weekend, and one at the window start on Sunday to Monday', () => {
       const friday = new Date('2026-12-11T13:30:00Z'); // 21:30
       expect(workingDays.msUntilOpen(friday)).toBe(Date.parse('2026-12-14T00:00:00Z') - friday.getTime());
       const sundayStart = new Date('2026-12-13T00:00:00Z'); // Sunday 08:00
