@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Breadcrumb, Card, Col, Row, Select, Table, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Row, Table, Typography } from 'antd';
 import { districtPlaceName } from '@hotline/contracts/src/workflow/units/place-names';
 import { useNavigate } from 'react-router';
 import { ErrorAlert, ToneTag } from '../../components';
@@ -10,6 +10,7 @@ import { useGroupLabel } from '../reports/group-label';
 import { kpiText } from '../reports/kpi-format';
 import { getKpis, unitCasesHref, type ReportRow } from '../reports/reports-api';
 import { kpiTone, type DayRange, type Tone } from './dashboard-ranges';
+import { KpiSelect } from './kpi-select';
 
 /** The KPIs a district may be coloured by. */
 const GRID_KPIS = [
@@ -59,14 +60,7 @@ export function DistrictGridCard({ range }: { range: DayRange }) {
       title={t('dashboard.districts')}
       data-testid="district-grid"
       extra={
-        <Select
-          size="small"
-          aria-label={t('dashboard.colourBy')}
-          value={kpiKey}
-          onChange={setKpiKey}
-          style={{ width: 140 }}
-          options={GRID_KPIS.map((key) => ({ value: key, label: t(`reports.kpi.${key}`) }))}
-        />
+        <KpiSelect kpis={GRID_KPIS} value={kpiKey} onChange={setKpiKey} label={t('dashboard.colourBy')} />
       }
     >
       <Breadcrumb

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
-import { Card, Segmented, Select, Space } from 'antd';
+import { Card, Segmented, Space } from 'antd';
 import { LazyEChart } from '../../components/lazy-echart';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
 import { getKpis } from '../reports/reports-api';
 import { trendPeriods, trendRange, type TrendWindow } from './dashboard-ranges';
+import { KpiSelect } from './kpi-select';
 
 export interface TrendCardProps {
   /** The KPIs one may draw as the line; the first is drawn at first. */
@@ -97,14 +98,7 @@ export function TrendCard({ kpis, volume, title }: TrendCardProps) {
               label: t(`dashboard.window.${value}`),
             }))}
           />
-          <Select
-            size="small"
-            aria-label={t('dashboard.trendKpi')}
-            value={kpiKey}
-            onChange={setKpiKey}
-            style={{ width: 140 }}
-            options={kpis.map((key) => ({ value: key, label: t(`reports.kpi.${key}`) }))}
-          />
+          <KpiSelect kpis={kpis} value={kpiKey} onChange={setKpiKey} label={t('dashboard.trendKpi')} />
         </Space>
       }
     >
