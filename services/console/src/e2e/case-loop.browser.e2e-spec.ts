@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { launchBrowser, seriousViolations } from './browser';
 import { closedOrFailed, ScreenLog, settleAnimations, signIn, signOut } from './console-steps';
-import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
 
 // A 1×1 PNG: real magic bytes, so the gateway's upload check accepts it as an image.
 const PNG = Buffer.from(
@@ -27,12 +26,7 @@ describe('The case loop in the console [browser: Debian chromium, embedded platf
   let caseId = '';
 
   beforeAll(async () => {
-    // Its own build of the console, so a rebuild of services/console/dist cannot pull chunks away.
-    const consoleDir = join(files, 'console');
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
-      stdio: 'inherit',
-    });
-    platform = await startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+    platform = await startPlatformWithOwnConsole(files);
     browser = await launchBrowser();
     page = await browser.context.newPage();
     log.watch(page);

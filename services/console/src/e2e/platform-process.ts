@@ -1,7 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildConsoleInto } from './console-build';
 
 /** The repository root (services/console/src/e2e → four levels up). */
 export const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
@@ -93,8 +94,6 @@ export async function startPlatformWithOwnConsole(
   env: Record<string, string> = {},
 ): Promise<RunningPlatform> {
   const consoleDir = join(files, 'console');
-  execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
-    stdio: 'inherit',
-  });
+  buildConsoleInto(consoleDir);
   return startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir, ...env });
 }

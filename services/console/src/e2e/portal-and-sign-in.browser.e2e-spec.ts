@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { ScreenLog } from './console-steps';
-import { REPO_ROOT, type RunningPlatform, startPlatform } from './platform-process';
+import { type RunningPlatform, startPlatformWithOwnConsole } from './platform-process';
 
 /** The public side on a 375 px phone, the English switch, and what sign-in says when it fails. */
 describe('The portal on a phone and the sign-in messages [browser: Debian chromium, 375×812]', () => {
@@ -16,11 +15,7 @@ describe('The portal on a phone and the sign-in messages [browser: Debian chromi
   const log = new ScreenLog();
 
   beforeAll(async () => {
-    const consoleDir = join(files, 'console');
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
-      stdio: 'inherit',
-    });
-    platform = await startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+    platform = await startPlatformWithOwnConsole(files);
     browser = await launchBrowser({ width: 375, height: 812, isMobile: true });
     page = await browser.context.newPage();
     log.watch(page);

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../../e2e/browser';
 import { ScreenLog, signIn } from '../../e2e/console-steps';
-import { REPO_ROOT, type RunningPlatform, startPlatform } from '../../e2e/platform-process';
+import { type RunningPlatform, startPlatformWithOwnConsole } from '../../e2e/platform-process';
 
 /** The city administrator edits the city's settings through the console, on the real platform. */
 describe('City settings in the console [browser: Debian chromium]', () => {
@@ -16,11 +15,7 @@ describe('City settings in the console [browser: Debian chromium]', () => {
   const log = new ScreenLog();
 
   beforeAll(async () => {
-    const consoleDir = join(files, 'console');
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
-      stdio: 'inherit',
-    });
-    platform = await startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+    platform = await startPlatformWithOwnConsole(files);
     browser = await launchBrowser();
     page = await browser.context.newPage();
     log.watch(page);

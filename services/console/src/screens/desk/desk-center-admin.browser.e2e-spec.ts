@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { CaseDetailView } from '@hotline/contracts';
 import { launchBrowser } from '../../e2e/browser';
 import { ScreenLog, signIn, signOut } from '../../e2e/console-steps';
-import { REPO_ROOT, type RunningPlatform, startPlatform } from '../../e2e/platform-process';
+import { type RunningPlatform, startPlatformWithOwnConsole } from '../../e2e/platform-process';
 
 const CALLER = '13905917531';
 const REQUEST = '我们小区物业公司不作为，楼道灯坏了一个月没人修，垃圾也堆在楼道里，物业费照收。';
@@ -24,11 +23,7 @@ describe('The agent desk, the center console and administration [browser: Debian
   let leadUnit: string | undefined;
 
   beforeAll(async () => {
-    const consoleDir = join(files, 'console');
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts/build-console.mjs'), '--out-dir', consoleDir], {
-      stdio: 'inherit',
-    });
-    platform = await startPlatform({ HOTLINE_CONSOLE_DIR: consoleDir });
+    platform = await startPlatformWithOwnConsole(files);
     browser = await launchBrowser({ width: 1400, height: 1000 });
     page = await browser.context.newPage();
     log.watch(page);
