@@ -119,7 +119,7 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
     const { page, platform } = session;
     await signIn(page, platform.url, 'leader', '/center');
     await page.goto(`${platform.url}/center/digest`);
-    await page.getByRole('heading', { name: /^每日要情 \d{4}-\d{2}-\d{2}$/ }).waitFor();
+    await page.getByRole('heading', { name: /^每日要情 \d{4}\/\d{2}\/\d{2}$/ }).waitFor();
     await page.getByText('紧急及呈报领导工单').waitFor();
     await log.visit(page, 'reports-03-leader-digest');
   });

@@ -4,7 +4,7 @@ import { ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
 import { useRequest } from '../../components/use-request';
 import { useUnitName } from '../../components/use-unit-name';
-import { useT } from '../../i18n';
+import { useInstant, useT } from '../../i18n';
 import { getDigest, type DigestCase } from './reports-api';
 import { TopicsPanel } from './topics-panel';
 
@@ -13,7 +13,10 @@ const COUNTS = ['registered', 'completed', 'closed', 'dissatisfied', 'repeatCont
 /** The leaders' daily digest (要情): yesterday in numbers, the cases to look at, hot topics and surges. */
 export function DigestPage() {
   const t = useT();
+  const instant = useInstant();
   const digest = useRequest(() => getDigest(), 'digest');
+  // The digest's day is a calendar day in the city: read as the city writes its dates, never as ISO.
+  const day = digest.data ? instant(`${digest.data.date}T12:00:00+08:00`, 'date') : '';
   const unitName = useUnitName();
   const categoryName = useCategoryName();
   const cases = (title: string, list: DigestCase[] | undefined) => (
@@ -41,7 +44,7 @@ export function DigestPage() {
   );
   return (
     <>
-      <PageHeader title={t('reports.digestTitle', { date: digest.data?.date ?? '' })} />
+      <PageHeader title={t('reports.digestTitle', { date: day })} />
       <ErrorAlert error={digest.error} />
       {digest.data && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
