@@ -66,7 +66,8 @@ const messages: AreaMessages = {
     'reports.rank': '排名',
     'reports.unit': '承办单位',
     'reports.score': '得分',
-    'reports.signedOnTime': '签收及时率',
+    // Not the KPI 签收及时率 (÷ signed): the assessment counts what was never signed against the unit.
+    'reports.signedOnTime': '按时签收率（占承办数）',
     'reports.returnRateShort': '退回率',
     'reports.completedOnTime': '按期办结率',
     'reports.redoRateShort': '重办率',
@@ -164,7 +165,7 @@ const messages: AreaMessages = {
     'reports.rank': 'Rank',
     'reports.unit': 'Handling unit',
     'reports.score': 'Score',
-    'reports.signedOnTime': 'Signed on time',
+    'reports.signedOnTime': 'Signed on time (of assigned)',
     'reports.returnRateShort': 'Returns',
     'reports.completedOnTime': 'On time',
     'reports.redoRateShort': 'Redos',
