@@ -130,6 +130,45 @@ describe('SqliteEventStore [SQLite file]', () => {
     MULTI_PROCESS_TIMEOUT_MS,
   );
 
+  it(
+    "delivers this process's commits and another process's appended between them once each, in order, as a read gives them",
+    async () => {
+      // Live, a subscription takes this process's commits from memory; a commit that begins past
+      // its cursor (the other process wrote first) is read from the file instead.
+      const store = SqliteEventStore.open({ path: file, pollIntervalMs: 20 });
+      await store.append('before-1', [newEvent()], 'noStream');
+      const filtered = new SubscriptionReader(store.subscribeToAll({ filter: { streamPrefixes: ['mix-'] } }));
+      const everything = new SubscriptionReader(store.subscribeToAll());
+      try {
+        await filtered.untilCaughtUp();
+        await everything.untilCaughtUp();
+        const local = (async () => {
+          for (let i = 0; i < 60; i++) {
+            await store.append(`mix-local-${i}`, newEvents(1 + (i % 3)), 'noStream');
+            await store.append(`other-${i}`, [newEvent()], 'noStream');
+          }
+        })();
+        await Promise.all([runWorker(file, 'mix-', 'w1', 60), local]);
+        const expected = await store.readAll({ filter: { streamPrefixes: ['mix-'] } });
+        const all = await store.readAll({ fromPosition: 1 });
+        const seen = [];
+        while (seen.length < expected.length) seen.push(await filtered.nextEvent());
+        expect(seen).toEqual(expected);
+        const seenAll = [];
+        while (seenAll.length < all.length) seenAll.push(await everything.nextEvent());
+        expect(seenAll).toEqual(all);
+        // Each reader has its own objects: one changing an event changes nobody else's.
+        (seen[0]!.data as Record<string, unknown>).changed = true;
+        expect(seenAll.find((e) => e.id === seen[0]!.id)!.data).not.toHaveProperty('changed');
+      } finally {
+        await filtered.close();
+        await everything.close();
+        await store.close();
+      }
+    },
+    MULTI_PROCESS_TIMEOUT_MS,
+  );
+
   it('keeps everything when the file is closed and opened again', async () => {
     const first = SqliteEventStore.open({ path: file });
     const events = newEvents(5);

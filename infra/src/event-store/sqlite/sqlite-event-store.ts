@@ -17,8 +17,8 @@ import type {
 } from '../event-store.port';
 import { matchesExpected, repeatedAppendResult } from '../expected-revision';
 import { validateAppend, validateStreamId, type ValidatedEvent } from '../validate-append';
-import { type PollingSubscription } from '../polling-subscription';
 import { validateReadOptions } from '../validate-read-options';
+import type { CommittedEvent } from './committed-batch';
 import { GroupCommit } from './sqlite-group-commit';
 import { SqliteQueries, TOP } from './sqlite-queries';
 import { openSqliteDatabase, type Durability } from './sqlite-schema';
@@ -46,7 +46,9 @@ const DURABILITIES: readonly Durability[] = ['full', 'normal', 'off'];
 export class SqliteEventStore implements EventStore {
   private readonly queries: SqliteQueries;
   private readonly writes: GroupCommit;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  /** What the transaction being committed has stored so far, handed to the live subscriptions once it commits. */
+  private committing: CommittedEvent[] = [];
   private closed = false;
 
   private constructor(
@@ -54,8 +56,21 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
   ) {
     this.queries = new SqliteQueries(db);
-    this.writes = new GroupCommit(db, () => {
-      for (const subscription of this.subscriptions) subscription.wake();
+    this.writes = new GroupCommit(db, (committed) => {
+      const events = this.committing;
+      this.committing = [];
+      const first = events[0];
+      const last = events[events.length - 1];
+      // Positions are the file's rowids: the transaction held the write lock, so every position from
+      // the first event's to the last one's is this commit's own.
+      const batch =
+        committed && first !== undefined && last !== undefined
+          ? { after: first.position - 1, upTo: last.position, events }
+          : undefined;
+      for (const subscription of this.subscriptions) {
+        if (batch !== undefined) subscription.offer(batch);
+        else subscription.wake();
+      }
     });
   }
 
@@ -127,7 +142,7 @@ export class SqliteEventStore implements EventStore {
         filter,
         pageSize: SUBSCRIPTION_PAGE_SIZE,
         pollIntervalMs: this.pollIntervalMs,
-        onClose: (s) => this.subscriptions.delete(s),
+        onClose: () => this.subscriptions.delete(subscription),
       },
     );
     this.subscriptions.add(subscription);
@@ -166,6 +181,7 @@ export class SqliteEventStore implements EventStore {
       throw new WrongExpectedVersion(streamId, expected, head < 0 ? 'noStream' : head);
     let revision = head;
     let position = 0;
+    const stored: CommittedEvent[] = [];
     for (const event of events) {
       revision += 1;
       try {
@@ -174,7 +190,10 @@ export class SqliteEventStore implements EventStore {
         if (isDuplicateEventId(error)) throw new IdempotencyConflict(streamId, event.id);
         throw error;
       }
+      stored.push({ streamId, revision, position, event });
     }
+    // Only a write that stored all its events is kept (a throw above rolls it back to its savepoint).
+    for (const committed of stored) this.committing.push(committed);
     return { nextExpectedRevision: revision, position };
   }
 
