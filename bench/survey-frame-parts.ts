@@ -13,6 +13,10 @@ import { pollFrameAggregate } from '@hotline/survey/polls';
 import { firstValueFrom } from 'rxjs';
 import type { BenchContext, BenchResult } from './bench-kit';
 
+/** 1st, 2nd, 3rd, 20th (a small scale makes the 20th part the 2nd). */
+const ordinal = (n: number): string =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
 const FRAME = 1_000_000;
 const DISTRICTS = ['gulou', 'taijiang', 'cangshan', 'jinan', 'mawei'];
 const ROUND = 'bench-parts';
@@ -99,8 +103,8 @@ export async function frameParts(context: BenchContext): Promise<BenchResult[]> 
       ours: { ops: size, seconds: times.reduce((a, b) => a + b, 0) / 1000 },
       notes:
         `each part a command on the bus (about ${perPart.toLocaleString('en-US')} numbers): 1st ${ms(times[0])}, ` +
-        `${twentieth + 1}th ${ms(times[twentieth])}, last ${ms(times.at(-1))}, median ${ms(sorted[Math.floor(sorted.length / 2)])}; ` +
-        `reading and folding the frame's stream before the ${twentieth + 1}th part (what every part paid before): ${ms(reload)}`,
+        `${ordinal(twentieth + 1)} ${ms(times[twentieth])}, last ${ms(times.at(-1))}, median ${ms(sorted[Math.floor(sorted.length / 2)])}; ` +
+        `reading and folding the frame's stream before the ${ordinal(twentieth + 1)} part (what every part paid before): ${ms(reload)}`,
     },
   ];
 }
