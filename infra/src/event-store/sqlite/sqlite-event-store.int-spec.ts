@@ -1,4 +1,4 @@
-import { ValidationError } from '@hotline/contracts';
+import { ValidationError, type RecordedEvent } from '@hotline/contracts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,10 +151,10 @@ describe('SqliteEventStore [SQLite file]', () => {
         await Promise.all([runWorker(file, 'mix-', 'w1', 60), local]);
         const expected = await store.readAll({ filter: { streamPrefixes: ['mix-'] } });
         const all = await store.readAll({ fromPosition: 1 });
-        const seen = [];
+        const seen: RecordedEvent[] = [];
         while (seen.length < expected.length) seen.push(await filtered.nextEvent());
         expect(seen).toEqual(expected);
-        const seenAll = [];
+        const seenAll: RecordedEvent[] = [];
         while (seenAll.length < all.length) seenAll.push(await everything.nextEvent());
         expect(seenAll).toEqual(all);
         // Each reader has its own objects: one changing an event changes nobody else's.
