@@ -95,4 +95,29 @@ describe('StoreEventBus on a SQLite file', () => {
     await (await all.bus.consume({ durableName: 'single' }, noop)).stop();
     await all.close();
   });
+
+  it('writes its checkpoint soon after the events it handled while it runs, not only when it stops', async () => {
+    // A crash (no stop) then redelivers only what was handled in the last moment before it.
+    const path = join(dir, 'hotline.sqlite');
+    const all = openAll(path);
+    const log = new DeliveryLog();
+    const consumer = await all.bus.consume({ durableName: 'running' }, (e, c) =>
+      Promise.resolve(log.record(e, c)),
+    );
+    for (const e of [1, 2, 3].map((n) => busEvent('case-9', 'CaseNoted', `n${n}`)))
+      await all.store.append(e.streamId, [e.event], 'any');
+    await log.waitFor('n3');
+    const head = await all.store.headPosition();
+    const other = SqliteCheckpointStore.open({ path });
+    try {
+      const deadline = Date.now() + 5_000;
+      while ((await other.load('running')) !== head && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await other.load('running')).toBe(head);
+    } finally {
+      other.close();
+      await consumer.stop();
+      await all.close();
+    }
+  });
 });
