@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   INTAKE_SERVICE,
   ROUTING_SERVICE,
+  WORKFLOW_SERVICE,
   commandSubject,
   type Actor,
   type CommandEnvelope,
@@ -14,6 +15,8 @@ import { intakeService } from '@hotline/intake';
 import { routingService } from '@hotline/routing';
 import {
   BusIvrServices,
+  CallingHours,
+  CityWorkingCalendar,
   IvrCallRunner,
   liveAnnouncementText,
   publishedFlow,
@@ -126,5 +129,67 @@ describe('IVR calls in the platform [embedded: intake, workflow, routing and sip
       'agent-hours',
       'agent',
     ]);
+  }, 60_000);
+
+  it('keeps the days the city declared: its holiday closes the IVR and holds survey calls, its make-up Saturday opens them', async () => {
+    const bus = new BusRequests(running.platform.client());
+    // Monday 2026-12-07, 10:00 China time.
+    const calendar = new CityWorkingCalendar({
+      bus,
+      clock: { now: () => new Date('2026-12-07T02:00:00Z') },
+      logger: running.platform.logger,
+    });
+    const tuesday = new Date('2026-12-08T02:00:00Z');
+    const saturday = new Date('2026-12-12T02:00:00Z');
+    expect([calendar.isWorkingDay(tuesday), calendar.isWorkingDay(saturday)]).toEqual([true, false]);
+    await intake(
+      'DeclareCalendarDay',
+      { date: '2026-12-08', kind: 'holiday', name: '台风停工' },
+      WORKFLOW_SERVICE,
+    );
+    await intake(
+      'DeclareCalendarDay',
+      { date: '2026-12-12', kind: 'workday', name: '调休上班' },
+      WORKFLOW_SERVICE,
+    );
+    expect(await calendar.refresh()).toBe(true);
+    expect([calendar.isWorkingDay(tuesday), calendar.isWorkingDay(saturday)]).toEqual([false, true]);
+
+    // A survey call asked on Monday at 21:30 waits past the city's holiday to Wednesday 08:00.
+    const hours = CallingHours.parse('08:00-21:00', (at) => calendar.isWorkingDay(at));
+    const asked = Date.parse('2026-12-07T13:30:00Z');
+    expect(hours.msUntilOpen(new Date(asked))).toBe(Date.parse('2026-12-09T00:00:00Z') - asked);
+
+    // The IVR on the city's holiday: a caller pressing 1 hears the off-hours message, not a queue.
+    const onHoliday = new IvrCallRunner({
+      store: running.platform.eventStore,
+      clock: running.platform.clock,
+      logger: running.platform.logger,
+      services: new BusIvrServices({
+        bus,
+        clock: { now: () => tuesday },
+        logger: running.platform.logger,
+        calendar,
+        liveAnnouncement: () => Promise.resolve(undefined),
+      }),
+      currentFlow: () =>
+        publishedFlow(
+          {
+            store: running.platform.eventStore,
+            clock: running.platform.clock,
+            logger: running.platform.logger,
+          },
+          'main',
+        ),
+    });
+    const report = await onHoliday.run({
+      callId: `e2e-call-${calls++}`,
+      callerNumber: caller,
+      media: new ScriptedMedia(['1']),
+    });
+    const nodes = report.path.map((step) => step.node);
+    expect(nodes).toContain('off-hours');
+    expect(nodes).not.toContain('agent');
+    expect(report.outcome).not.toBe('queued');
   }, 60_000);
 });

@@ -7,3 +7,5 @@ export { speak } from './media/prompt-files';
 export { BusIvrServices, type BusIvrServicesDeps } from './calls/bus-ivr-services';
 export { IvrCallRunner, type IvrCallRunnerDeps } from './calls/ivr-call-runner';
 export { publishedFlow, liveAnnouncementText, type PublishedFlow } from './flows/telephony.endpoints';
+export { CityWorkingCalendar, cityDays } from './calls/city-working-calendar';
+export { CallingHours } from './outbound/calling-hours';

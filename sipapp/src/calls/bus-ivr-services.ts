@@ -42,7 +42,8 @@ export interface BusIvrServicesDeps {
   clock: Clock;
   logger: Logger;
   liveAnnouncement: (language: PromptLanguage) => Promise<string | undefined>;
-  calendar?: WorkingCalendar;
+  /** The city's working days (CityWorkingCalendar); the national calendar when absent. */
+  calendar?: Pick<WorkingCalendar, 'isWorkingDay'>;
   /** Keeps a confirmed recording's audio with its contact; absent: the contact names only its length. */
   recordings?: RecordingArchive;
 }
@@ -53,7 +54,7 @@ export interface BusIvrServicesDeps {
  * routing's queues. A failing service never drops the call: the caller hears the safe answer.
  */
 export class BusIvrServices implements IvrServices {
-  private readonly calendar: WorkingCalendar;
+  private readonly calendar: Pick<WorkingCalendar, 'isWorkingDay'>;
 
   constructor(private readonly deps: BusIvrServicesDeps) {
     this.calendar = deps.calendar ?? chinaWorkingCalendar();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { SpanKind } from '@opentelemetry/api';
-import { chinaWorkingCalendar, type Clock } from '@hotline/contracts';
+import type { Clock } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
 import type { EventBus } from '@hotline/infra/bus';
 import type { EventStore } from '@hotline/infra/event-store';
@@ -12,6 +12,7 @@ import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { BusIvrServices } from '../calls/bus-ivr-services';
 import { IvrCallRunner } from '../calls/ivr-call-runner';
 import { RecordingArchive } from '../calls/recording-archive';
+import { CityWorkingCalendar } from '../calls/city-working-calendar';
 import { liveAnnouncementText, publishedFlow } from '../flows/telephony.endpoints';
 import { DtmfListener } from '../media/dtmf-listener';
 import type { DtmfRelay } from '../media/dtmf-relay';
@@ -48,6 +49,7 @@ export class SipEdge {
     private readonly control: RtpengineControl,
     private readonly dtmf: DtmfListener,
     private readonly prompts: AbortController,
+    private readonly calendar: CityWorkingCalendar,
   ) {}
 
   /** The outbound dialer and its consumer, once started; `closed` stops a start still waiting for srf. */
@@ -60,12 +62,16 @@ export class SipEdge {
     const handlerDeps = { store, clock, logger };
     const control = RtpengineControl.at(config.RTPENGINE_NG);
     const dtmf = await DtmfListener.listen(config.SIPAPP_DTMF_PORT, config.SIPAPP_DTMF_HOST, deps.dtmfRelay);
+    // The city's declared days, for the IVR's business hours and the calling days; read in the background.
+    const calendar = new CityWorkingCalendar({ bus, clock, logger });
+    void calendar.start();
     const runner = new IvrCallRunner({
       ...handlerDeps,
       services: new BusIvrServices({
         bus,
         clock,
         logger,
+        calendar,
         liveAnnouncement: (language) => liveAnnouncementText(handlerDeps, language),
         ...(recordingDir
           ? {
@@ -99,7 +105,7 @@ export class SipEdge {
         logger.error({ err: error }, 'prompt files could not be made (espeak-ng and sox installed?)');
     });
     connection.start();
-    const edge = new SipEdge(connection, control, dtmf, prompts);
+    const edge = new SipEdge(connection, control, dtmf, prompts, calendar);
     const gateway = config.SIPAPP_OUTBOUND_GATEWAY;
     if (gateway)
       edge
@@ -126,7 +132,7 @@ export class SipEdge {
       maxCalls: config.SIPAPP_OUTBOUND_MAX_CALLS,
       callingHours: CallingHours.parse(
         config.SIPAPP_CALLING_HOURS,
-        config.SIPAPP_CALLING_DAYS === 'working' ? workingDay(chinaWorkingCalendar()) : undefined,
+        config.SIPAPP_CALLING_DAYS === 'working' ? (at) => this.calendar.isWorkingDay(at) : undefined,
       ),
       // One span per outbound call (kind client), as each incoming call has its own.
       place: (call) =>
@@ -178,6 +184,7 @@ export class SipEdge {
 
   async close(): Promise<void> {
     this.prompts.abort();
+    this.calendar.stop();
     this.closed = true;
     await this.dialing?.reactor.stop();
     await this.dialing?.dialer.close();
@@ -186,9 +193,3 @@ export class SipEdge {
     await this.dtmf.close();
   }
 }
-
-/** Whether a day is one citizens may be called on: a working day of the calendar. */
-const workingDay =
-  (calendar: ReturnType<typeof chinaWorkingCalendar>) =>
-  (at: Date): boolean =>
-    calendar.isWorkingDay(at);

@@ -1,0 +1,81 @@
+import {
+  GetCalendar,
+  chinaWorkingCalendar,
+  systemActor,
+  type CalendarData,
+  type CalendarView,
+  type Clock,
+  type WorkingCalendar,
+} from '@hotline/contracts';
+import type { BusRequests } from '@hotline/infra/bus';
+import type { Logger } from '@hotline/infra/telemetry';
+
+const ORIGIN = { actor: systemActor('sipapp'), districtId: 'city' };
+/** How often the city's declared days are read again: a declaration made today is heard within this. */
+export const CITY_CALENDAR_REFRESH_MS = 10 * 60_000;
+
+/**
+ * The working calendar as the city keeps it: the national one with the days the city declared in
+ * the admin console (a typhoon day off, a make-up working day), read from the workflow's `GetCalendar`
+ * for this year and the next, again every few minutes. Until the first answer, and whenever the
+ * workflow does not answer, the last calendar known stands (the national one at first): the IVR's
+ * business hours and the calling days never wait on the bus.
+ */
+export class CityWorkingCalendar {
+  private calendar: WorkingCalendar;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: { bus: BusRequests; clock: Clock; logger: Logger },
+    private readonly national: WorkingCalendar = chinaWorkingCalendar(),
+  ) {
+    this.calendar = national;
+  }
+
+  isWorkingDay(at: Date): boolean {
+    return this.calendar.isWorkingDay(at);
+  }
+
+  /** Reads the city's days now, then every CITY_CALENDAR_REFRESH_MS until `stop`. */
+  async start(): Promise<void> {
+    this.timer ??= setInterval(() => void this.refresh(), CITY_CALENDAR_REFRESH_MS).unref();
+    await this.refresh();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One read of this year's and next year's city days; true when the calendar was replaced. */
+  async refresh(): Promise<boolean> {
+    const year = Number(new Date(this.deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+    try {
+      const views = await Promise.all(
+        [year, year + 1].map((y) =>
+          this.deps.bus.query<CalendarView>(GetCalendar, { viewer: ORIGIN, year: y }, `ivr-calendar-${y}`),
+        ),
+      );
+      this.calendar = this.national.withOverrides(cityDays(views));
+      return true;
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error },
+        "the city's calendar could not be read; the last one known stands",
+      );
+      return false;
+    }
+  }
+}
+
+/** The days the city itself declared, as overrides of the national calendar. */
+export function cityDays(views: readonly CalendarView[]): CalendarData {
+  const overrides: CalendarData = {};
+  for (const view of views)
+    for (const day of view.days) {
+      if (day.source !== 'city') continue;
+      const year = (overrides[day.date.slice(0, 4)] ??= { holidays: [], workdays: [] });
+      (day.kind === 'holiday' ? year.holidays : year.workdays).push(day.date);
+    }
+  return overrides;
+}
