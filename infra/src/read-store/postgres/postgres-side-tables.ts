@@ -1,0 +1,113 @@
+import type { Executor } from './postgres-catalogue';
+import { jsonAt } from './postgres-json-path';
+
+/** A declared path's side table: one row `(v, id)` per distinct value there (per element of an array). */
+export interface SideTable {
+  path: string;
+  table: string;
+}
+
+/**
+ * Side tables, the narrow copies that counts read instead of the documents. Every declared path
+ * (not `_id`) of a collection has one, `rs_d<n>_s<k> (v jsonb, id jsonb)`, its rows the values at
+ * the path (the elements when it holds an array, so that a value among an array's elements is
+ * found as MongoDB finds it), kept by a row trigger on the documents' table in the same transaction
+ * as the document's write. Its B-trees `(v, id)` and `(id, v)` hold every column, so a count is an
+ * index-only scan: the table's heap is read only for pages that the visibility map does not mark
+ * all-visible, and the documents' heap never.
+ *
+ * The SQL keeps to what openGauss and KingbaseES share with PostgreSQL 9.2 (ADR 0009): PL/pgSQL
+ * row triggers with `EXECUTE PROCEDURE`, no `ON CONFLICT`, no transition tables, no `WITH ORDINALITY`.
+ */
+
+/** The values a document holds at `path` of `doc`: the elements of an array, else the value itself, none when missing. */
+const valuesAt = (doc: string, path: string): string => {
+  const at = jsonAt(doc, path);
+  return `jsonb_array_elements(CASE WHEN jsonb_typeof(${at}) = 'array' THEN ${at} WHEN ${at} IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(${at}) END)`;
+};
+
+const idOf = (doc: string): string => jsonAt(doc, '_id');
+
+/**
+ * Autovacuum per side table: a count's index-only scan skips the heap only on pages the visibility
+ * map marks all-visible, and a read model's writes clear those marks all day; vacuuming after 1 %
+ * of the rows changed (the default waits for 20 %) keeps the map current. `insertScale` adds the
+ * same threshold for inserts (PostgreSQL 13; the servers without the setting rely on the updates').
+ */
+export const sideStorage = (insertScale: boolean): string =>
+  `WITH (autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02${
+    insertScale ? ', autovacuum_vacuum_insert_scale_factor = 0.01' : ''
+  })`;
+
+/** Whether the server has the insert-driven autovacuum setting (PostgreSQL 13 and later). */
+export async function hasInsertVacuum(x: Executor): Promise<boolean> {
+  const rows = await x.query(
+    "SELECT 1 FROM pg_settings WHERE name = 'autovacuum_vacuum_insert_scale_factor'",
+  );
+  return rows.length > 0;
+}
+
+/** Creates `side` for `path` of the documents in `docs`, filled from the documents already there. */
+export async function createSideTable(
+  x: Executor,
+  docs: string,
+  side: SideTable,
+  insertScale: boolean,
+): Promise<void> {
+  await x.query(
+    `CREATE TABLE ${side.table} (v jsonb NOT NULL, id jsonb NOT NULL, PRIMARY KEY (v, id)) ${sideStorage(insertScale)}`,
+  );
+  await x.query(`CREATE INDEX ${side.table}_id ON ${side.table} (id, v)`);
+  await x.query(
+    // A set-returning function in the select list rather than LATERAL, which not every such server has.
+    `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, e.id FROM (SELECT ${valuesAt('d.doc', side.path)} AS v, ${idOf('d.doc')} AS id FROM ${docs} AS d) AS e`,
+  );
+}
+
+const insertRows = (side: SideTable): string =>
+  `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, ${idOf('NEW.doc')} FROM ${valuesAt('NEW.doc', side.path)} AS e(v);`;
+
+const deleteRows = (side: SideTable): string => `DELETE FROM ${side.table} WHERE id = ${idOf('OLD.doc')};`;
+
+/**
+ * (Re)writes the trigger function of the documents' table `docs` so that it keeps every side table
+ * in `sides`, and creates its trigger once. An update rewrites a side table's rows only when the
+ * value at its path (or the `_id`) changed: most writes of a read model touch a few paths.
+ */
+export async function writeSideTrigger(
+  x: Executor,
+  docs: string,
+  sides: readonly SideTable[],
+): Promise<void> {
+  const changed = (side: SideTable) =>
+    `${jsonAt('OLD.doc', side.path)} IS DISTINCT FROM ${jsonAt('NEW.doc', side.path)} OR ${idOf('OLD.doc')} <> ${idOf('NEW.doc')}`;
+  const body = [
+    "IF TG_OP = 'INSERT' THEN",
+    ...sides.map(insertRows),
+    "ELSIF TG_OP = 'DELETE' THEN",
+    ...sides.map(deleteRows),
+    'ELSE',
+    ...sides.map((side) => `IF ${changed(side)} THEN ${deleteRows(side)} ${insertRows(side)} END IF;`),
+    'END IF;',
+    'RETURN NULL;',
+  ];
+  const text = body.join('\n');
+  await x.query(
+    `CREATE OR REPLACE FUNCTION ${docs}_sync() RETURNS trigger LANGUAGE plpgsql AS $rs_sync$\nBEGIN\n${
+      sides.length === 0 ? 'RETURN NULL;' : text
+    }\nEND\n$rs_sync$`,
+  );
+  const [exists] = await x.query(
+    'SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = $1 AND pg_catalog.pg_table_is_visible(c.oid)',
+    [`${docs}_sync`],
+  );
+  if (!exists)
+    await x.query(
+      `CREATE TRIGGER ${docs}_sync AFTER INSERT OR UPDATE OR DELETE ON ${docs} FOR EACH ROW EXECUTE PROCEDURE ${docs}_sync()`,
+    );
+}
+
+/** Drops the trigger function of `docs` (its trigger goes with it, or with the table). */
+export async function dropSideTrigger(x: Executor, docs: string): Promise<void> {
+  await x.query(`DROP FUNCTION IF EXISTS ${docs}_sync() CASCADE`);
+}
