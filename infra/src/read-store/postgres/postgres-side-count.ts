@@ -54,17 +54,28 @@ export function sideCountStatement(
     : `SELECT count(*) AS n FROM (SELECT DISTINCT id FROM (${set.sql}) AS d) AS m`;
 }
 
-/** The ids of a conjunction: its first condition (one that yields no id twice, if any) with the others as semi- and anti-joins. */
+/**
+ * The ids of a conjunction. The conditions that yield each id once (equalities) are inner joins on
+ * `id`, one row per document, which the planner orders by its statistics (the rarest value drives,
+ * the others are probed through `(id, v)`); the others are semi-joins, the negated ones anti-joins.
+ */
 function idSet({ with: positive, without }: Conjunction): IdSet | undefined {
-  const ordered = [...positive].sort((a, b) => Number(b.unique) - Number(a.unique));
-  const [first, ...rest] = ordered;
+  const unique = positive.filter((set) => set.unique);
+  const [first, ...rest] = unique.length > 0 ? unique : positive;
   if (!first) return undefined;
-  const joins = [
-    ...rest.map((set) => `EXISTS (SELECT 1 FROM (${set.sql}) AS j WHERE j.id = f.id)`),
+  const others = unique.length > 0 ? positive.filter((set) => !set.unique) : rest;
+  const joined = unique.length > 0 ? rest : [];
+  const from = [
+    `(${first.sql}) AS f`,
+    ...joined.map((set, i) => `JOIN (${set.sql}) AS i${i} ON i${i}.id = f.id`),
+  ];
+  const conditions = [
+    ...others.map((set) => `EXISTS (SELECT 1 FROM (${set.sql}) AS j WHERE j.id = f.id)`),
     ...without.map((set) => `NOT EXISTS (SELECT 1 FROM (${set.sql}) AS j WHERE j.id = f.id)`),
   ];
-  if (joins.length === 0) return first;
-  return { sql: `SELECT f.id FROM (${first.sql}) AS f WHERE ${joins.join(' AND ')}`, unique: first.unique };
+  if (from.length === 1 && conditions.length === 0) return first;
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { sql: `SELECT f.id FROM ${from.join(' ')}${where}`, unique: first.unique };
 }
 
 function conjunctionOf(
