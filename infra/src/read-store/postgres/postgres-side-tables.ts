@@ -64,8 +64,11 @@ export async function createSideTable(
   );
 }
 
-const insertRows = (side: SideTable): string =>
-  `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, ${idOf('NEW.doc')} FROM ${valuesAt('NEW.doc', side.path)} AS e(v);`;
+// A scalar (most declared paths) is one plain row; only an array is walked and its repeats dropped.
+const insertRows = (side: SideTable): string => {
+  const at = jsonAt('NEW.doc', side.path);
+  return `IF jsonb_typeof(${at}) = 'array' THEN INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, ${idOf('NEW.doc')} FROM jsonb_array_elements(${at}) AS e(v); ELSIF ${at} IS NOT NULL THEN INSERT INTO ${side.table} (v, id) VALUES (${at}, ${idOf('NEW.doc')}); END IF;`;
+};
 
 const deleteRows = (side: SideTable): string => `DELETE FROM ${side.table} WHERE id = ${idOf('OLD.doc')};`;
 
