@@ -5,8 +5,9 @@ import { jsonAt } from './postgres-json-path';
 import {
   createSideTable,
   dropSideTrigger,
-  hasInsertVacuum,
+  sideFeatures,
   writeSideTrigger,
+  type SideFeatures,
   type SideTable,
 } from './postgres-side-tables';
 
@@ -60,14 +61,14 @@ export class PostgresCatalogue {
   /** Per table, the declared paths seen holding an array or an object (sticky). */
   private readonly complex = new Map<string, ReadonlySet<string>>();
 
-  private constructor(private readonly insertVacuum: boolean) {}
+  private constructor(private readonly features: SideFeatures) {}
 
   static async create(pool: PostgresPool): Promise<PostgresCatalogue> {
     return pool.transaction(async (tx) => {
       await tx.query(CATALOGUE_LOCK);
       for (const sql of SCHEMA) await tx.query(sql);
       await upgradeIndexes(tx);
-      const catalogue = new PostgresCatalogue(await hasInsertVacuum(tx));
+      const catalogue = new PostgresCatalogue(await sideFeatures(tx));
       await catalogue.upgradeSides(tx);
       return catalogue;
     });
@@ -170,10 +171,10 @@ export class PostgresCatalogue {
         [info.id, path],
       );
       const side = { path, table: `${info.table}_s${(row as { id: number }).id}` };
-      await createSideTable(x, info.table, side, this.insertVacuum);
+      await createSideTable(x, info.table, side, this.features.insertVacuum);
       sides.set(path, side);
     }
-    await writeSideTrigger(x, info.table, [...sides.values()]);
+    await writeSideTrigger(x, info.table, [...sides.values()], this.features.statements);
   }
 
   /**
@@ -233,6 +234,7 @@ export class PostgresCatalogue {
       x,
       info.table,
       [...info.sides.values()].filter((side) => declared.has(side.path)),
+      this.features.statements,
     );
     for (const side of gone) {
       await x.query(`DROP TABLE ${side.table}`);

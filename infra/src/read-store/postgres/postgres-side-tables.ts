@@ -39,12 +39,19 @@ export const sideStorage = (insertScale: boolean): string =>
     insertScale ? ', autovacuum_vacuum_insert_scale_factor = 0.01' : ''
   })`;
 
-/** Whether the server has the insert-driven autovacuum setting (PostgreSQL 13 and later). */
-export async function hasInsertVacuum(x: Executor): Promise<boolean> {
-  const rows = await x.query(
-    "SELECT 1 FROM pg_settings WHERE name = 'autovacuum_vacuum_insert_scale_factor'",
+/** What the server offers side tables beyond PostgreSQL 9.2. */
+export interface SideFeatures {
+  /** `autovacuum_vacuum_insert_scale_factor` (PostgreSQL 13). */
+  insertVacuum: boolean;
+  /** Statement triggers with transition tables (PostgreSQL 10; not openGauss, which reports 9.2). */
+  statements: boolean;
+}
+
+export async function sideFeatures(x: Executor): Promise<SideFeatures> {
+  const [row] = await x.query<{ insert_vacuum: boolean; version: number }>(
+    "SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name = 'autovacuum_vacuum_insert_scale_factor') AS insert_vacuum, current_setting('server_version_num')::int AS version",
   );
-  return rows.length > 0;
+  return { insertVacuum: row?.insert_vacuum === true, statements: Number(row?.version ?? 0) >= 100000 };
 }
 
 /** Creates `side` for `path` of the documents in `docs`, filled from the documents already there. */
@@ -72,45 +79,78 @@ const insertRows = (side: SideTable): string => {
 
 const deleteRows = (side: SideTable): string => `DELETE FROM ${side.table} WHERE id = ${idOf('OLD.doc')};`;
 
+const statementSql = (side: SideTable) => {
+  const changed = `FROM rs_new AS n JOIN rs_old AS o ON ${idOf('o.doc')} = ${idOf('n.doc')} WHERE ${jsonAt('o.doc', side.path)} IS DISTINCT FROM ${jsonAt('n.doc', side.path)}`;
+  const insertFrom = (from: string) =>
+    `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, e.id FROM (SELECT ${valuesAt('n.doc', side.path)} AS v, ${idOf('n.doc')} AS id ${from}) AS e;`;
+  return {
+    insert: insertFrom('FROM rs_new AS n'),
+    delete: `DELETE FROM ${side.table} WHERE id IN (SELECT ${idOf('o.doc')} FROM rs_old AS o);`,
+    // An update never changes `_id` (the port refuses it): old and new rows pair by it.
+    update: `DELETE FROM ${side.table} WHERE id IN (SELECT ${idOf('n.doc')} ${changed}); ${insertFrom(changed)}`,
+  };
+};
+
+const rowSql = (side: SideTable) => ({
+  insert: insertRows(side),
+  delete: deleteRows(side),
+  update: `IF ${jsonAt('OLD.doc', side.path)} IS DISTINCT FROM ${jsonAt('NEW.doc', side.path)} OR ${idOf('OLD.doc')} <> ${idOf('NEW.doc')} THEN ${deleteRows(side)} ${insertRows(side)} END IF;`,
+});
+
 /**
  * (Re)writes the trigger function of the documents' table `docs` so that it keeps every side table
- * in `sides`, and creates its trigger once. An update rewrites a side table's rows only when the
- * value at its path (or the `_id`) changed: most writes of a read model touch a few paths.
+ * in `sides`, and creates its triggers once. An update rewrites a side table's rows only where the
+ * value at its path changed: most writes of a read model touch a few paths. With `statements`
+ * (transition tables, PostgreSQL 10) a statement's rows are written to each side table by one
+ * statement, so a projection's folded batch costs a few statements, not a few per document; the
+ * servers without them (openGauss) get a row trigger doing the same per document.
  */
 export async function writeSideTrigger(
   x: Executor,
   docs: string,
   sides: readonly SideTable[],
+  statements: boolean,
 ): Promise<void> {
-  const changed = (side: SideTable) =>
-    `${jsonAt('OLD.doc', side.path)} IS DISTINCT FROM ${jsonAt('NEW.doc', side.path)} OR ${idOf('OLD.doc')} <> ${idOf('NEW.doc')}`;
+  const sql = sides.map(statements ? statementSql : rowSql);
   const body = [
     "IF TG_OP = 'INSERT' THEN",
-    ...sides.map(insertRows),
+    ...sql.map((s) => s.insert),
     "ELSIF TG_OP = 'DELETE' THEN",
-    ...sides.map(deleteRows),
+    ...sql.map((s) => s.delete),
     'ELSE',
-    ...sides.map((side) => `IF ${changed(side)} THEN ${deleteRows(side)} ${insertRows(side)} END IF;`),
+    ...sql.map((s) => s.update),
     'END IF;',
-    'RETURN NULL;',
-  ];
-  const text = body.join('\n');
+  ].join('\n');
   await x.query(
     `CREATE OR REPLACE FUNCTION ${docs}_sync() RETURNS trigger LANGUAGE plpgsql AS $rs_sync$\nBEGIN\n${
-      sides.length === 0 ? 'RETURN NULL;' : text
-    }\nEND\n$rs_sync$`,
+      sides.length === 0 ? '' : `${body}\n`
+    }RETURN NULL;\nEND\n$rs_sync$`,
   );
   const [exists] = await x.query(
-    'SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = $1 AND pg_catalog.pg_table_is_visible(c.oid)',
-    [`${docs}_sync`],
+    'SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE $1 AND pg_catalog.pg_table_is_visible(c.oid)',
+    [`${docs}\\_sync%`],
   );
-  if (!exists)
+  if (exists) return;
+  const run = `EXECUTE PROCEDURE ${docs}_sync()`;
+  if (!statements) {
     await x.query(
-      `CREATE TRIGGER ${docs}_sync AFTER INSERT OR UPDATE OR DELETE ON ${docs} FOR EACH ROW EXECUTE PROCEDURE ${docs}_sync()`,
+      `CREATE TRIGGER ${docs}_sync AFTER INSERT OR UPDATE OR DELETE ON ${docs} FOR EACH ROW ${run}`,
     );
+    return;
+  }
+  // A trigger with transition tables has one event.
+  await x.query(
+    `CREATE TRIGGER ${docs}_sync_i AFTER INSERT ON ${docs} REFERENCING NEW TABLE AS rs_new FOR EACH STATEMENT ${run}`,
+  );
+  await x.query(
+    `CREATE TRIGGER ${docs}_sync_u AFTER UPDATE ON ${docs} REFERENCING OLD TABLE AS rs_old NEW TABLE AS rs_new FOR EACH STATEMENT ${run}`,
+  );
+  await x.query(
+    `CREATE TRIGGER ${docs}_sync_d AFTER DELETE ON ${docs} REFERENCING OLD TABLE AS rs_old FOR EACH STATEMENT ${run}`,
+  );
 }
 
-/** Drops the trigger function of `docs` (its trigger goes with it, or with the table). */
+/** Drops the trigger function of `docs` (its triggers go with it, or with the table). */
 export async function dropSideTrigger(x: Executor, docs: string): Promise<void> {
   await x.query(`DROP FUNCTION IF EXISTS ${docs}_sync() CASCADE`);
 }
