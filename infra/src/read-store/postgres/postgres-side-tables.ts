@@ -11,13 +11,14 @@ export interface SideTable {
  * Side tables, the narrow copies that counts read instead of the documents. Every declared path
  * (not `_id`) of a collection has one, `rs_d<n>_s<k> (v jsonb, id jsonb)`, its rows the values at
  * the path (the elements when it holds an array, so that a value among an array's elements is
- * found as MongoDB finds it), kept by a row trigger on the documents' table in the same transaction
- * as the document's write. Its B-trees `(v, id)` and `(id, v)` hold every column, so a count is an
+ * found as MongoDB finds it), kept by triggers on the documents' table in the same transaction as
+ * the document's write. Its B-trees `(v, id)` and `(id, v)` hold every column, so a count is an
  * index-only scan: the table's heap is read only for pages that the visibility map does not mark
  * all-visible, and the documents' heap never.
  *
  * The SQL keeps to what openGauss and KingbaseES share with PostgreSQL 9.2 (ADR 0009): PL/pgSQL
- * row triggers with `EXECUTE PROCEDURE`, no `ON CONFLICT`, no transition tables, no `WITH ORDINALITY`.
+ * triggers with `EXECUTE PROCEDURE`, no `ON CONFLICT`, no `LATERAL`, no `WITH ORDINALITY`, and
+ * transition tables (PostgreSQL 10) only where the server reports having them.
  */
 
 /** The values a document holds at `path` of `doc`: the elements of an array, else the value itself, none when missing. */
@@ -34,7 +35,7 @@ const idOf = (doc: string): string => jsonAt(doc, '_id');
  * of the rows changed (the default waits for 20 %) keeps the map current. `insertScale` adds the
  * same threshold for inserts (PostgreSQL 13; the servers without the setting rely on the updates').
  */
-export const sideStorage = (insertScale: boolean): string =>
+const sideStorage = (insertScale: boolean): string =>
   `WITH (autovacuum_vacuum_scale_factor = 0.01, autovacuum_analyze_scale_factor = 0.02${
     insertScale ? ', autovacuum_vacuum_insert_scale_factor = 0.01' : ''
   })`;
