@@ -79,8 +79,15 @@ export class PostgresPool {
     }
   }
 
-  /** Runs `work` between BEGIN and COMMIT; any throw rolls back. A lost COMMIT leaves the outcome in doubt. */
-  async transaction<T>(work: (tx: PostgresTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` between BEGIN and COMMIT; any throw rolls back. A lost COMMIT leaves the outcome in doubt.
+   * `snapshot`: a read-only transaction whose statements all see the database as the first one did
+   * (REPEATABLE READ), for reads made of several statements that must agree.
+   */
+  async transaction<T>(
+    work: (tx: PostgresTransaction) => Promise<T>,
+    options: { snapshot?: boolean } = {},
+  ): Promise<T> {
     const pool = await this.primary();
     let client: PoolClient;
     try {
@@ -94,7 +101,7 @@ export class PostgresPool {
     const ignore = () => undefined;
     client.on('error', ignore);
     try {
-      await client.query('BEGIN');
+      await client.query(options.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
       const result = await work({
         query: async <R extends QueryResultRow>(sql: string, params?: unknown[]) =>
           (await client.query<R>(sql, params)).rows,

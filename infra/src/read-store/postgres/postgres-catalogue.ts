@@ -2,12 +2,21 @@ import { NotFoundError } from '@hotline/contracts';
 import type { IndexDescription, IndexKey } from '../read-store.port';
 import type { PostgresPool, PostgresTransaction } from '../../postgres';
 import { jsonAt } from './postgres-json-path';
+import {
+  createSideTable,
+  dropSideTrigger,
+  sideFeatures,
+  writeSideTrigger,
+  type SideFeatures,
+  type SideTable,
+} from './postgres-side-tables';
 
-/** A collection's physical table (`rs_d<id>`) and its declared indexes. */
+/** A collection's physical table (`rs_d<id>`), its declared indexes and its declared paths' side tables. */
 export interface TableInfo {
   id: number;
   table: string;
   indexes: Array<IndexDescription & { physical: string }>;
+  sides: ReadonlyMap<string, SideTable>;
 }
 
 /** Where statements run: the pool, or the open transaction of a writer. */
@@ -17,6 +26,8 @@ const SCHEMA = [
   'CREATE TABLE IF NOT EXISTS rs_collections (id serial PRIMARY KEY, name text NOT NULL UNIQUE)',
   `CREATE TABLE IF NOT EXISTS rs_indexes (id serial PRIMARY KEY, collection integer NOT NULL,
     name text NOT NULL, key text NOT NULL, is_unique boolean NOT NULL, UNIQUE (collection, name))`,
+  `CREATE TABLE IF NOT EXISTS rs_sides (id serial PRIMARY KEY, collection integer NOT NULL,
+    path text NOT NULL, UNIQUE (collection, path))`,
 ];
 
 /**
@@ -50,13 +61,17 @@ export class PostgresCatalogue {
   /** Per table, the declared paths seen holding an array or an object (sticky). */
   private readonly complex = new Map<string, ReadonlySet<string>>();
 
+  private constructor(private readonly features: SideFeatures) {}
+
   static async create(pool: PostgresPool): Promise<PostgresCatalogue> {
-    await pool.transaction(async (tx) => {
+    return pool.transaction(async (tx) => {
       await tx.query(CATALOGUE_LOCK);
       for (const sql of SCHEMA) await tx.query(sql);
       await upgradeIndexes(tx);
+      const catalogue = new PostgresCatalogue(await sideFeatures(tx));
+      await catalogue.upgradeSides(tx);
+      return catalogue;
     });
-    return new PostgresCatalogue();
   }
 
   forget(): void {
@@ -88,7 +103,14 @@ export class PostgresCatalogue {
       unique: i.is_unique,
       physical: `rs_d${row.id}_x${i.id}`,
     }));
-    const info = { id: row.id, table: `rs_d${row.id}`, indexes };
+    const sides = new Map(
+      (
+        await x.query<{ id: number; path: string }>('SELECT id, path FROM rs_sides WHERE collection = $1', [
+          row.id,
+        ])
+      ).map((side) => [side.path, { path: side.path, table: `rs_d${row.id}_s${side.id}` }]),
+    );
+    const info = { id: row.id, table: `rs_d${row.id}`, indexes, sides };
     this.tables.set(name, info);
     return info;
   }
@@ -130,6 +152,46 @@ export class PostgresCatalogue {
       await x.query(`CREATE INDEX ${physical}_g${k} ON ${info.table} USING gin (${indexExpression(path)})`);
       await x.query(complexIndex(info.table, `${physical}_c${k}`, path));
     }
+    await this.addSides(x, info, paths);
+  }
+
+  /**
+   * Gives the paths among `paths` that have none a side table, filled from the documents already
+   * there, and rewrites the table's trigger to keep them. The documents' table is locked against
+   * writes first, so that no document written meanwhile is missing from the new side tables.
+   */
+  private async addSides(x: Executor, info: TableInfo, paths: readonly string[]): Promise<void> {
+    const missing = [...new Set(paths)].filter((path) => !info.sides.has(path));
+    if (missing.length === 0) return;
+    await x.query(`LOCK TABLE ${info.table} IN SHARE ROW EXCLUSIVE MODE`);
+    const sides = new Map(info.sides);
+    for (const path of missing) {
+      const [row] = await x.query<{ id: number }>(
+        'INSERT INTO rs_sides (collection, path) VALUES ($1, $2) RETURNING id',
+        [info.id, path],
+      );
+      const side = { path, table: `${info.table}_s${(row as { id: number }).id}` };
+      await createSideTable(x, info.table, side, this.features.insertVacuum);
+      sides.set(path, side);
+    }
+    await writeSideTrigger(x, info.table, [...sides.values()], this.features.statements);
+  }
+
+  /**
+   * Databases written before counts read side tables get them on open (under the catalogue lock):
+   * every declared path's side table, filled from the documents. On a large table this takes a while once.
+   */
+  private async upgradeSides(x: Executor): Promise<void> {
+    const collections = await x.query<{ name: string }>(
+      'SELECT DISTINCT c.name FROM rs_collections c JOIN rs_indexes i ON i.collection = c.id',
+    );
+    for (const { name } of collections) {
+      const info = await this.find(x, name);
+      if (!info) continue;
+      const paths = info.indexes.flatMap((i) => Object.keys(i.key)).filter((path) => path !== '_id');
+      await this.addSides(x, info, paths);
+      this.tables.delete(name);
+    }
   }
 
   /**
@@ -164,6 +226,20 @@ export class PostgresCatalogue {
     }
     await x.query(`DROP INDEX ${index.physical}`);
     await x.query('DELETE FROM rs_indexes WHERE collection = $1 AND name = $2', [info.id, indexName]);
+    // A path no other index declares loses its side table.
+    const declared = new Set(info.indexes.filter((i) => i !== index).flatMap((i) => Object.keys(i.key)));
+    const gone = [...info.sides.values()].filter((side) => !declared.has(side.path));
+    if (gone.length === 0) return;
+    await writeSideTrigger(
+      x,
+      info.table,
+      [...info.sides.values()].filter((side) => declared.has(side.path)),
+      this.features.statements,
+    );
+    for (const side of gone) {
+      await x.query(`DROP TABLE ${side.table}`);
+      await x.query('DELETE FROM rs_sides WHERE collection = $1 AND path = $2', [info.id, side.path]);
+    }
   }
 
   async drop(x: Executor, name: string): Promise<void> {
@@ -172,6 +248,9 @@ export class PostgresCatalogue {
     this.tables.delete(name);
     this.complex.delete(info.table);
     await x.query(`DROP TABLE ${info.table}`);
+    await dropSideTrigger(x, info.table);
+    for (const side of info.sides.values()) await x.query(`DROP TABLE ${side.table}`);
+    await x.query('DELETE FROM rs_sides WHERE collection = $1', [info.id]);
     await x.query('DELETE FROM rs_indexes WHERE collection = $1', [info.id]);
     await x.query('DELETE FROM rs_collections WHERE id = $1', [info.id]);
   }

@@ -29,6 +29,7 @@ import { fold } from './postgres-bulk-fold';
 import { postgresDialect } from './postgres-dialect';
 import { PostgresDocumentScope } from './postgres-field';
 import type { PostgresReadStore } from './postgres-read-store';
+import { sideCountStatement } from './postgres-side-count';
 import { PostgresWrites, rows } from './postgres-writes';
 
 type Doc = Record<string, unknown>;
@@ -81,12 +82,18 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> extends C
     };
   }
 
-  /** The statement `countDocuments` runs. */
+  /**
+   * The statement `countDocuments` runs: from the side tables of the declared paths when they
+   * answer the filter (never reading a document), else over the documents.
+   */
   async countStatement(
     x: Executor,
     info: TableInfo,
     filter: Filter,
   ): Promise<{ sql: string; values: unknown[] }> {
+    const sideParams = new NumberedParams('$');
+    const side = sideCountStatement(filter, info.sides, sideParams);
+    if (side) return { sql: side, values: sideParams.values };
     const scope = await this.readScope(x, info);
     const params = new NumberedParams('$');
     return {
@@ -102,7 +109,7 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> extends C
   async explain(filter: Filter, options?: FindOptions): Promise<{ find: string[]; count: string[] }> {
     validateFilter(filter);
     const checked = validateFindOptions(options);
-    return this.store.read(async (x) => {
+    return this.store.snapshot(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return { find: [], count: [] };
       const plan = async ({ sql, values }: { sql: string; values: unknown[] }) =>
@@ -114,8 +121,10 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> extends C
     });
   }
 
+  // The probe of which paths hold arrays and the query it shaped run on one snapshot: a document
+  // that became an array between them would otherwise be missed by a plain `=`.
   protected async findChecked(filter: Filter, options: FindOptions): Promise<Doc[]> {
-    const docs = await this.store.read(async (x) => {
+    const docs = await this.store.snapshot(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return [];
       const { sql, values } = await this.findStatement(x, info, filter, options);
@@ -125,7 +134,7 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> extends C
   }
 
   protected countChecked(filter: Filter): Promise<number> {
-    return this.store.read(async (x) => {
+    return this.store.snapshot(async (x) => {
       const info = await this.store.catalogue.find(x, this.name);
       if (!info) return 0;
       const { sql, values } = await this.countStatement(x, info, filter);

@@ -89,6 +89,17 @@ export class PostgresReadStore implements ReadStore {
   }
 
   /**
+   * Runs reads made of several statements on one snapshot: a read-only REPEATABLE READ transaction
+   * of their own, so that what one statement learnt (which paths hold arrays) is still true for the
+   * next; or, inside a writer's `run`, its open transaction, whose own writes they must see.
+   */
+  async snapshot<R>(work: (x: Executor) => Promise<R>): Promise<R> {
+    this.assertOpen();
+    const writer = this.context.getStore();
+    return writer?.open ? writer.serial(work) : this.pool.transaction(work, { snapshot: true });
+  }
+
+  /**
    * Runs writes as one: a transaction of their own, or a savepoint in the open transaction of the
    * writer whose `run` this is. A throw undoes them (and forgets the cached layout, which they may
    * have changed).
