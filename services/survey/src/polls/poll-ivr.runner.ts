@@ -150,7 +150,10 @@ export class PollIvrRunner extends PeriodicPass {
     }
   }
 
-  /** Records the next attempt on the interview, then asks the dialer; false when no call was placed. */
+  /**
+   * Records the next attempt on the interview, then asks the dialer. A call recorded counts as under
+   * way even when the dialer could not be asked (the next pass asks again); false when none was.
+   */
   private async call(round: RobotRound, held: HeldNumber): Promise<boolean> {
     const { interviewId } = held;
     try {
@@ -160,11 +163,12 @@ export class PollIvrRunner extends PeriodicPass {
           attempts: round.ivr.attempts,
         }),
       );
-      return await this.dial(round, held);
     } catch (error) {
       this.warn(error, held);
       return false;
     }
+    await this.dial(round, held).catch((error: unknown) => this.warn(error, held));
+    return true;
   }
 
   private warn(error: unknown, held: HeldNumber): void {
