@@ -83,6 +83,7 @@ export function PollDisputeReplyModal({
           <Alert
             type="warning"
             showIcon
+            style={{ marginBottom: 16 }}
             message={t('polls.reply.dispute')}
             description={row.verification.response}
           />
