@@ -375,8 +375,16 @@ const POLL_STEPS: readonly Step[] = [
     route: 'POST /api/survey/polls/:roundId/units/:unitId/verification',
     path: `${POLL}/units/housing-bureau/verification`,
     as: HANDLER,
-    body: { agreed: true },
+    body: { agreed: false, response: '第1条访问对象不是我局服务对象' },
   },
+  {
+    route: 'POST /api/survey/polls/:roundId/units/:unitId/dispute-reply',
+    path: `${POLL}/units/housing-bureau/dispute-reply`,
+    as: CENTER,
+    body: { decision: 'upheld', reasons: '经复核录音，访问属实' },
+  },
+  { route: 'POST /api/survey/polls/:roundId/ivr/start', path: `${POLL}/ivr/start`, as: CENTER, body: {} },
+  { route: 'POST /api/survey/polls/:roundId/ivr/pause', path: `${POLL}/ivr/pause`, as: CENTER, body: {} },
 ];
 
 const STEPS: readonly Step[] = [

@@ -13,6 +13,7 @@ const TELEPHONY_TESTS = [
   'sipapp/src/sip/incoming-calls.int-spec.ts',
   'sipapp/src/outbound/outbound-dialer.int-spec.ts',
   'e2e/src/survey-ivr-call.e2e-spec.ts',
+  'e2e/src/survey-ivr-poll.e2e-spec.ts',
   'e2e/src/sip-calls.e2e-spec.ts',
 ];
 const mayRunTelephony = (globalConfig) =>

@@ -8,3 +8,5 @@ export * from './survey.messages';
 export * from './poll.values';
 export * from './poll.messages';
 export * from './poll.queries';
+export * from './poll-ivr.messages';
+export * from './poll-dispute.messages';

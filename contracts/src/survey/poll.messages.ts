@@ -11,6 +11,7 @@ import {
   PollFrame,
   PollFrameEntry,
   PollInterviewFailure,
+  PollInterviewId,
   PollQuestionnaire,
   PollQuota,
   PollRejectedLine,
@@ -18,6 +19,13 @@ import {
   PollText,
 } from './poll.values';
 import { SURVEY_SERVICE } from './survey.values';
+import { pollDisputeCommands, pollDisputeEvents } from './poll-dispute.messages';
+import {
+  pollIvrInterviewCommands,
+  pollIvrInterviewEvents,
+  pollIvrRoundCommands,
+  pollIvrRoundEvents,
+} from './poll-ivr.messages';
 
 const command = <T extends string, S extends z.ZodType>(type: T, summary: string, schema: S) =>
   defineCommand({ type, service: SURVEY_SERVICE, summary, schema });
@@ -44,9 +52,6 @@ export const PollFramePart = z
   })
   .refine((part) => part.index < part.count, { message: 'must be below count', path: ['index'] });
 export type PollFramePart = z.infer<typeof PollFramePart>;
-export const PollInterviewId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,47}\.\d{1,6}$/, 'must be <roundId>.<n>');
 
 // ——— the round (pollRound-<roundId>) ———
 
@@ -213,6 +218,8 @@ export const PollInterviewCompleted = defineEvent({
     evaluations: z.array(PollEvaluation),
     comment: PollText.optional(),
     recordingId: ClientId.optional(),
+    /** Answered by the robot: its call (the interviewer's answers have none). */
+    callId: ClientId.optional(),
     audit: z.boolean(),
   }),
 });
@@ -255,12 +262,18 @@ export const PollResultsVerified = defineEvent({
   }),
 });
 
-export const pollRoundCommands = [DefinePollRound, DrawPollSample, PublishPollResults] as const;
+export const pollRoundCommands = [
+  DefinePollRound,
+  DrawPollSample,
+  PublishPollResults,
+  ...pollIvrRoundCommands,
+] as const;
 export const pollRoundEvents = [
   PollRoundDefined,
   PollSampleDrawn,
   PollInterviewsListed,
   PollResultsPublished,
+  ...pollIvrRoundEvents,
 ] as const;
 export const pollFrameCommands = [ImportSamplingFrame] as const;
 export const pollFrameEvents = [SamplingFrameImported, SamplingFrameEntriesAdded] as const;
@@ -269,12 +282,14 @@ export const pollInterviewCommands = [
   RecordPollInterview,
   RecordPollInterviewFailure,
   AuditPollInterview,
+  ...pollIvrInterviewCommands,
 ] as const;
 export const pollInterviewEvents = [
   PollInterviewTaken,
   PollInterviewCompleted,
   PollInterviewFailed,
   PollInterviewAudited,
+  ...pollIvrInterviewEvents,
 ] as const;
-export const pollVerificationCommands = [VerifyPollResults] as const;
-export const pollVerificationEvents = [PollResultsVerified] as const;
+export const pollVerificationCommands = [VerifyPollResults, ...pollDisputeCommands] as const;
+export const pollVerificationEvents = [PollResultsVerified, ...pollDisputeEvents] as const;

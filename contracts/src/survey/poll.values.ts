@@ -18,6 +18,11 @@ export const PollRoundId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be a lowercase slug of at most 48 characters');
 
+/** One sampled number of a round: `<roundId>.<n>`. */
+export const PollInterviewId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,47}\.\d{1,6}$/, 'must be <roundId>.<n>');
+
 /**
  * The four sampling frames (样本框): numbers the evaluated departments supplied (their service
  * users), the hotline's own callers, enterprises (market, quality and tax bureaus), carrier numbers.

@@ -1,10 +1,11 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { ReadinessRegistry } from '@hotline/infra/health';
 import type { CallbackDueRunner } from './callback-task/callback-due.runner';
+import type { PollIvrRunner } from './polls/poll-ivr.runner';
 import type { SurveyReadModels } from './read-models/survey-read-models';
 
 /**
- * Starts the read models with the app, then the due runner (it reads the queue); stops them in
+ * Starts the read models with the app, then the due runner and the IVR poll robot (they read the queue and the call lists); stops them in
  * reverse before the platform closes. Ready once the read models have caught up.
  */
 export class SurveyLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
@@ -14,6 +15,7 @@ export class SurveyLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly readModels: SurveyReadModels,
     private readonly readiness: ReadinessRegistry,
     private readonly dueRunner: CallbackDueRunner | undefined,
+    private readonly pollRobot?: PollIvrRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,10 +28,12 @@ export class SurveyLifecycle implements OnApplicationBootstrap, OnModuleDestroy 
     });
     await this.readModels.start();
     this.dueRunner?.start();
+    this.pollRobot?.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.unregister?.();
+    await this.pollRobot?.stop();
     await this.dueRunner?.stop();
     await this.readModels.stop();
   }

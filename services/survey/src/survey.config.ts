@@ -104,5 +104,21 @@ export const surveyConfigSchema = z.object({
   SURVEY_DUE_POLL_SECONDS: envInt({ min: 1, max: 3_600 })
     .default(30)
     .describe('How often due SMS and IVR tasks are looked for'),
+  SURVEY_POLL_IVR_RUNNER: envBool()
+    .default(true)
+    .describe('Let this instance call the numbers of the poll rounds the center set the IVR robot on'),
+  SURVEY_POLL_IVR_MAX_CALLS: envInt({ min: 1, max: 200 })
+    .default(4)
+    .describe(
+      'The IVR poll robot’s calls under way at once (all rounds); keep within the dialer’s SIPAPP_OUTBOUND_MAX_CALLS',
+    ),
+  SURVEY_POLL_IVR_RETRY_MINUTES: envInt({ min: 1, max: 10_080 })
+    .default(120)
+    .describe(
+      'How long after the robot’s call reached nobody (no answer, busy, declined) it calls the number again',
+    ),
+  SURVEY_POLL_IVR_POLL_SECONDS: envInt({ min: 1, max: 3_600 })
+    .default(10)
+    .describe('How often the IVR poll robot looks for numbers to call'),
 });
 export type SurveyConfig = z.infer<typeof surveyConfigSchema>;

@@ -16,6 +16,8 @@ import { SurveyLinkSigner } from './callback-task/survey-link';
 import { WorkflowCommands } from './callback-task/workflow-commands';
 import { ivrSurvey } from './callback-task/ivr-survey.reactor';
 import { PollCommands } from './polls/poll-commands';
+import { pollIvrCalls } from './polls/poll-ivr-calls.reactor';
+import { PollIvrRunner } from './polls/poll-ivr.runner';
 import { pollEndpoints } from './polls/poll.endpoints';
 import { PollQueries } from './polls/poll-queries';
 import { SurveyQueries } from './read-models/survey-queries';
@@ -63,7 +65,12 @@ export class SurveyModule {
       readAfterWriteTimeoutMs: platform.config.HOTLINE_REQUEST_TIMEOUT_MS,
     });
     const queries = new SurveyQueries(readModels);
-    const polls = new PollCommands({ commandDeps, calendar, readModels });
+    const polls = new PollCommands({
+      commandDeps,
+      calendar,
+      readModels,
+      ivrRetryMinutes: config.SURVEY_POLL_IVR_RETRY_MINUTES,
+    });
     const audit = {
       seed: config.SURVEY_AUDIT_SEED,
       byUnit: parseShareTable(config.SURVEY_AUDIT_SHARE_BY_UNIT).table,
@@ -73,6 +80,18 @@ export class SurveyModule {
     const workflow = new WorkflowCommands(requests);
     const dueRunner = config.SURVEY_DUE_RUNNER
       ? new CallbackDueRunner(readStore, commands, clock, logger, config.SURVEY_DUE_POLL_SECONDS * 1000)
+      : undefined;
+    const pollRobot = config.SURVEY_POLL_IVR_RUNNER
+      ? new PollIvrRunner({
+          readStore,
+          eventStore: store,
+          polls,
+          requests,
+          clock,
+          logger,
+          pollMs: config.SURVEY_POLL_IVR_POLL_SECONDS * 1000,
+          maxCalls: config.SURVEY_POLL_IVR_MAX_CALLS,
+        })
       : undefined;
     return {
       module: SurveyModule,
@@ -86,11 +105,12 @@ export class SurveyModule {
       providers: [
         {
           provide: SurveyLifecycle,
-          useValue: new SurveyLifecycle(readModels, platform.readiness, dueRunner),
+          useValue: new SurveyLifecycle(readModels, platform.readiness, dueRunner, pollRobot),
         },
         reactorProvider(platform.eventBus, callbackScheduler(store, commands, audit), logger),
         reactorProvider(platform.eventBus, callbackOutcomes(store, workflow), logger),
         reactorProvider(platform.eventBus, ivrSurvey(store, requests, commands), logger),
+        reactorProvider(platform.eventBus, pollIvrCalls(polls), logger),
       ],
     };
   }

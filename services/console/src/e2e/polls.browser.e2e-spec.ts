@@ -158,18 +158,74 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await page.getByText(/^已发送单位核对，核对截止/).waitFor();
   });
 
-  it('lets the unit see its own rank and scores, and verify them before the deadline', async () => {
+  it('lets the center start the telephone robot, see its calls beside the interviewers’, and pause it', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    await page.getByText('电话机器人访问', { exact: true }).waitFor();
+    await page.getByText('未启动', { exact: true }).waitFor();
+    await page.getByLabel('每个号码最多拨打次数').fill('2');
+    await page.getByRole('button', { name: '启动机器人' }).click();
+    await page.getByText('电话机器人已启动').waitFor();
+    await page.getByText(/^运行中（/).waitFor();
+    // The interviewers' completed questionnaire is theirs, not the robot's.
+    const people = page.getByRole('row', { name: /^访问员/ });
+    await people.getByRole('cell', { name: '1', exact: true }).first().waitFor();
+    await log.visit(page, 'polls-05-center-robot');
+    expect(await foreignText(page)).toEqual([]);
+    await page.getByRole('button', { name: '暂停机器人' }).click();
+    await page.getByText('电话机器人已暂停').waitFor();
+    await page.getByText(/^已暂停（/).waitFor();
+  });
+
+  it('lets the unit see its own rank and scores, and dispute them before the deadline', async () => {
     const { page, platform } = session;
     await signIn(page, platform.url, 'unit-handler-housing', '/unit');
     await page.getByRole('link', { name: '民主评议核对' }).click();
     await page.getByRole('heading', { name: '民主评议结果核对' }).waitFor();
     await page.getByText('第 1 名（共 2 个单位）').waitFor();
     expect(await page.getByText('市水务集团').count()).toBe(0);
-    await log.visit(page, 'polls-05-unit-verification');
+    await log.visit(page, 'polls-06-unit-verification');
     expect(await foreignText(page)).toEqual([]);
-    await page.getByRole('button', { name: '无异议' }).click();
+    await page.getByLabel('核对意见').fill('该访问对象并非我局服务对象');
+    await page.getByRole('button', { name: '提出异议' }).click();
     await page.getByText('核对意见已提交').waitFor();
-    await page.getByText('无异议', { exact: true }).waitFor();
+    await page.getByText('异议已提交，等待评议办答复').waitFor();
+  });
+
+  it('lets the center answer the dispute (二次终审) striking the interview, and the unit read the reply', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'center', '/center');
+    await page.getByRole('tab', { name: '民主评议' }).click();
+    const housing = page.getByRole('row', { name: /市住建局/ });
+    await housing.getByRole('button', { name: '答复异议' }).click();
+    const dialog = page.getByRole('dialog', { name: '答复市住建局的异议（二次终审）' });
+    await dialog.getByText('该访问对象并非我局服务对象').waitFor();
+    await dialog.getByText('采纳异议').click();
+    await dialog.getByLabel('剔除的问卷').click();
+    await page
+      .locator('.ant-select-item-option', { hasText: '服务态度：满意；办事结果：基本满意' })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('答复理由').fill('经调取录音复核，该号码非该局服务对象');
+    await log.visit(page, 'polls-07-center-dispute-reply');
+    expect(await foreignText(page)).toEqual([]);
+    await dialog.getByRole('button', { name: '提交答复' }).click();
+    await page.getByText('异议答复已提交').waitFor();
+    await housing
+      .getByText('终审：采纳异议，剔除 1 份问卷后重新计算。经调取录音复核，该号码非该局服务对象')
+      .waitFor();
+    expect(await housing.getByRole('button', { name: '答复异议' }).count()).toBe(0);
+
+    await signIn(page, platform.url, 'unit-handler-housing', '/unit');
+    await page.getByRole('link', { name: '民主评议核对' }).click();
+    await page.getByText(/^评议办答复（/).waitFor();
+    await page
+      .getByText('终审：采纳异议，剔除 1 份问卷后重新计算。经调取录音复核，该号码非该局服务对象')
+      .waitFor();
+    await log.visit(page, 'polls-08-unit-reply');
+    expect(await foreignText(page)).toEqual([]);
   });
 
   it('lets the center define a round on screen: a wrong entry refused naming the field, then the round selected and awaiting its frames', async () => {
@@ -195,7 +251,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await dialog.getByRole('button', { name: /^新\s*建$/ }).click();
     await dialog.getByText('问题 2 的权重须大于 0、不超过 100').waitFor();
     await dialog.getByText('配额 2 与配额 1 的区县和样本框相同：每个区县的每个样本框只设一条配额').waitFor();
-    await log.visit(page, 'polls-06-define-refused');
+    await log.visit(page, 'polls-09-define-refused');
     expect(await foreignText(page)).toEqual([]);
 
     await dialog.getByLabel('问题 2 的权重').fill('2');
@@ -208,7 +264,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await page.getByText(`${title}（待导入号码和抽样）`).waitFor();
     await page.getByText('下一步：在“导入样本框”中导入各样本框的号码文件，然后抽取样本').waitFor();
     await page.getByRole('row', { name: /运营商号码库/ }).waitFor();
-    await log.visit(page, 'polls-07-center-round-defined');
+    await log.visit(page, 'polls-10-center-round-defined');
     expect(await foreignText(page)).toEqual([]);
 
     const rounds = await getAsUser<{ items: { roundId: string; title: string }[] }>(
@@ -288,7 +344,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await rejected.getByText('第 7 行：“12345”不是有效的手机或固定电话号码').waitFor();
     await rejected.getByText('第 30001 行：“鼓楼区”不是区县代码').waitFor();
     await rejected.getByText('第 58888 行：13900000001 已在该号码库中').waitFor();
-    await log.visit(page, 'polls-08-center-big-frame');
+    await log.visit(page, 'polls-11-center-big-frame');
     expect(await foreignText(page)).toEqual([]);
 
     // The same file again (a retry, or after a reload): the same parts, answered as already imported.
@@ -329,7 +385,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     const rejected = page.getByRole('list', { name: '无效行' }).last();
     await rejected.getByText('第 3 行：“鼓楼区”不是区县代码').waitFor();
     await rejected.getByText('第 5 行：13700000001 在文件中重复').waitFor();
-    await log.visit(page, 'polls-09-center-gbk-frame');
+    await log.visit(page, 'polls-12-center-gbk-frame');
     expect(await foreignText(page)).toEqual([]);
   });
 

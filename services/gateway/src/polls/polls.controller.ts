@@ -185,4 +185,33 @@ export class PollsController extends ServiceController(SURVEY_SERVICE) {
   ) {
     return this.requests.command('VerifyPollResults', request.headers, body, { roundId, unitId });
   }
+
+  @Doc(commandDoc('AnswerPollDispute', ['roundId', 'unitId']))
+  @Allow('center')
+  @Post('polls/:roundId/units/:unitId/dispute-reply')
+  @HttpCode(200)
+  answerDispute(
+    @Req() request: IncomingMessage,
+    @Param('roundId') roundId: string,
+    @Param('unitId') unitId: string,
+    @Body() body: unknown,
+  ) {
+    return this.requests.command('AnswerPollDispute', request.headers, body, { roundId, unitId });
+  }
+
+  @Doc(commandDoc('StartPollIvr', ['roundId']))
+  @Allow('center')
+  @Post('polls/:roundId/ivr/start')
+  @HttpCode(200)
+  startIvr(@Req() request: IncomingMessage, @Param('roundId') roundId: string, @Body() body: unknown) {
+    return this.requests.command('StartPollIvr', request.headers, body, { roundId });
+  }
+
+  @Doc(commandDoc('PausePollIvr', ['roundId']))
+  @Allow('center')
+  @Post('polls/:roundId/ivr/pause')
+  @HttpCode(200)
+  pauseIvr(@Req() request: IncomingMessage, @Param('roundId') roundId: string, @Body() body: unknown) {
+    return this.requests.command('PausePollIvr', request.headers, body, { roundId });
+  }
 }

@@ -7,6 +7,7 @@ import {
 import { parseCommand } from '@hotline/infra/command';
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
+import { PeriodicPass } from '../periodic-pass';
 import { SurveyCollection } from '../read-models/survey-collections';
 import type { CallbackTaskCommands } from './callback-task-commands';
 import { SURVEY_ACTOR } from './callback-scheduler.reactor';
@@ -27,37 +28,18 @@ const BATCH = 200;
  * unreachable). Command ids name the task and the attempt, so two instances (or a restart) send
  * each once.
  */
-export class CallbackDueRunner {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-
+export class CallbackDueRunner extends PeriodicPass {
   constructor(
     private readonly store: ReadStore,
     private readonly tasks: CallbackTaskCommands,
     private readonly clock: Clock,
-    private readonly logger: Logger,
-    private readonly pollMs: number,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.pollMs);
-    this.timer.unref();
+    logger: Logger,
+    pollMs: number,
+  ) {
+    super(pollMs, logger, 'survey: sending due callbacks failed');
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  /** One pass over what is due now (tests call it directly). */
-  tick(): Promise<void> {
-    this.running ??= this.pass()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'survey: sending due callbacks failed'))
-      .finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const now = this.clock.now().toISOString();
     const tasks = this.store.collection(SurveyCollection.callbackTasks);
     const due = await tasks.find<DueTask>(

@@ -15,6 +15,7 @@ import {
   type CommandResult,
   type ParsedCommand,
 } from '@hotline/infra/command';
+import type { Filter } from '@hotline/infra/read-store';
 import { SurveyCollection } from '../read-models/survey-collections';
 import type { SurveyReadModels } from '../read-models/survey-read-models';
 import { FrameStreamCache } from './frame-stream-cache';
@@ -25,7 +26,8 @@ import {
   type PollInterviewContext,
 } from './poll-interview.decider';
 import { pollRoundAggregate } from './poll-round.decider';
-import { pollVerificationAggregate } from './poll-verification.decider';
+import { disputedInterviews } from './disputed-interviews';
+import { pollVerificationAggregate, type PollVerificationContext } from './poll-verification.decider';
 import { PollError, PollRuleViolation } from './poll.errors';
 
 type Command<L extends readonly CommandDefinition[]> = ParsedCommand<L[number]>;
@@ -46,6 +48,8 @@ export class PollCommands {
       commandDeps: CommandHandlerDeps;
       calendar: WorkingCalendar;
       readModels: SurveyReadModels;
+      /** How long after the robot's failed call the next is due. */
+      ivrRetryMinutes?: number;
     },
   ) {}
 
@@ -99,7 +103,9 @@ export class PollCommands {
     if (command.type === 'TakeNextPollInterview') return this.takeNext(command);
     const { interviewId } = command.data as { interviewId: string };
     const context = async (): Promise<PollInterviewContext> => {
-      if (command.type !== 'RecordPollInterview') return {};
+      const ivrRetryMinutes = this.deps.ivrRetryMinutes;
+      if (command.type !== 'RecordPollInterview' && command.type !== 'RecordPollInterviewCall')
+        return { ivrRetryMinutes };
       // The definition is the round's first event: one event read, however long the call list.
       const [first] = await this.store.readStreamOrEmpty(
         pollRoundAggregate.streamId(roundOfInterview(interviewId)),
@@ -111,7 +117,7 @@ export class PollCommands {
           type: 'PollRoundDefined';
         }
       ).data;
-      return { round: { questionnaire, seed, auditShare } };
+      return { round: { questionnaire, seed, auditShare }, ivrRetryMinutes };
     };
     return handleCommand(this.deps.commandDeps, {
       aggregate: pollInterviewAggregate,
@@ -126,17 +132,28 @@ export class PollCommands {
    * else the first pending numbers of the call list in order, tried until one is won: another
    * interviewer taking the same number first makes its stream refuse, and the next is tried.
    */
-  private async takeNext(command: Command<typeof pollInterviewCommands>): Promise<CommandResult> {
+  /**
+   * The robot's take (`narrow`: the frames it calls, the quotas not yet full): it holds several
+   * numbers at once (its calls in flight), so only pending numbers are candidates.
+   */
+  async takeNext(command: Command<typeof pollInterviewCommands>, narrow?: Filter): Promise<CommandResult> {
     const { roundId } = command.data as { roundId: string };
     const { actor, districtId } = command.metadata;
     await this.callListCaughtUp(roundId);
     const interviews = this.deps.readModels.store.collection(SurveyCollection.pollInterviews);
     const scope = districtId === 'city' ? {} : { district: districtId };
-    const held = await interviews.findOne<PollCandidate>({
-      roundId,
-      interviewerId: actor.id,
-      status: 'taken',
-    });
+    const mine = narrow
+      ? { status: 'pending', ...narrow }
+      : {
+          $or: [{ status: 'pending' }, { status: 'taken', interviewerId: actor.id }],
+        };
+    const held = narrow
+      ? null
+      : await interviews.findOne<PollCandidate>({
+          roundId,
+          interviewerId: actor.id,
+          status: 'taken',
+        });
     if (held) {
       const { state, expected } = await pollInterviewAggregate.load(this.store, held.interviewId);
       if (state.status === 'taken' && state.interviewerId === actor.id)
@@ -154,12 +171,7 @@ export class PollCommands {
     // order, so a take racing another of theirs meets the number that one won and answers it.
     for (let after = 0; ;) {
       const candidates = await interviews.find<PollCandidate & { seq: number }>(
-        {
-          roundId,
-          $or: [{ status: 'pending' }, { status: 'taken', interviewerId: actor.id }],
-          seq: { $gt: after },
-          ...scope,
-        },
+        { roundId, ...mine, seq: { $gt: after }, ...scope },
         { sort: { seq: 1 }, limit: CANDIDATES_PER_TAKE },
       );
       if (candidates.length === 0) break;
@@ -206,11 +218,17 @@ export class PollCommands {
 
   verification(command: Command<typeof pollVerificationCommands>): Promise<CommandResult> {
     const { roundId, unitId } = command.data as { roundId: string; unitId: string };
-    const context = async () => {
+    const context = async (): Promise<PollVerificationContext> => {
       const { state } = await pollRoundAggregate.load(this.store, roundId);
       if (!state.round) return {};
-      const unitIds = state.round.questionnaire.units.map((u) => u.unitId);
-      return { round: { unitIds, ...(state.verifyBy ? { verifyBy: state.verifyBy } : {}) } };
+      const { questionnaire } = state.round;
+      const unitIds = questionnaire.units.map((u) => u.unitId);
+      const round = { unitIds, ...(state.verifyBy ? { verifyBy: state.verifyBy } : {}) };
+      if (command.type !== 'AnswerPollDispute') return { round };
+      const { struck, corrected } = command.data;
+      const named = [...struck, ...corrected.map((c) => c.interviewId)];
+      const interviews = await disputedInterviews(this.store, roundId, unitId, named);
+      return { round, questionnaire, interviews };
     };
     return handleCommand(this.deps.commandDeps, {
       aggregate: pollVerificationAggregate,

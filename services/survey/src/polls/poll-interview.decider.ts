@@ -12,6 +12,7 @@ import {
 } from '@hotline/contracts';
 import { defineAggregate, type DecideContext, type Decider } from '@hotline/infra/command';
 import { uniform } from '../audit/audit-draw';
+import { decideCallOutcome, decidePlaceCall } from './poll-ivr-interview.decide';
 import { AUDITORS, INTERVIEWERS, PollError, PollRuleViolation, pollRoleOf, requireRole } from './poll.errors';
 
 export type PollInterviewStatus = 'pending' | 'taken' | 'completed' | 'not-reached' | 'refused';
@@ -22,6 +23,11 @@ export interface PollInterviewState {
   interviewerId?: string;
   audit: boolean;
   audited: boolean;
+  /** The robot's calls: placed so far, allowed, the one under way, when the next is due. */
+  attempt: number;
+  attempts: number;
+  openCallId?: string;
+  retryAt?: string;
 }
 
 /** A number of the call list, as the read model lists it (for the take). */
@@ -36,6 +42,8 @@ export interface PollInterviewContext {
   candidate?: PollCandidate;
   /** The round's questionnaire, seed and audit share (the answer). */
   round?: { questionnaire: PollQuestionnaire; seed: string; auditShare: number };
+  /** How long after the robot's failed call the next is due. */
+  ivrRetryMinutes?: number;
 }
 
 /** Supervisors and the center may finish an interview another interviewer left. */
@@ -115,6 +123,10 @@ function decide(
       const audit = round.auditShare > 0 && uniform(round.seed, `audit|${interviewId}`) < round.auditShare;
       return [{ type: 'PollInterviewCompleted', data: { ...command.data, roundId, audit } }];
     }
+    case 'PlacePollInterviewCall':
+      return decidePlaceCall(command.data, state, context);
+    case 'RecordPollInterviewCall':
+      return decideCallOutcome(command.data, state, context);
     case 'AuditPollInterview': {
       requireRole(actor, AUDITORS, 'audit a poll interview');
       if (state.status !== 'completed' || !state.audit)
@@ -138,10 +150,23 @@ function evolve(state: PollInterviewState, event: PollInterviewEvent): PollInter
         roundId: event.data.roundId,
         interviewerId: event.data.interviewerId,
       };
-    case 'PollInterviewCompleted':
-      return { ...state, status: 'completed', audit: event.data.audit };
-    case 'PollInterviewFailed':
-      return { ...state, status: event.data.failure };
+    case 'PollInterviewCompleted': {
+      const { openCallId: _done, ...rest } = state;
+      return { ...rest, status: 'completed', audit: event.data.audit };
+    }
+    case 'PollInterviewFailed': {
+      const { openCallId: _done, ...rest } = state;
+      return { ...rest, status: event.data.failure };
+    }
+    case 'PollInterviewCallPlaced': {
+      const { retryAt: _due, ...rest } = state;
+      const { callId, attempt, attempts } = event.data;
+      return { ...rest, openCallId: callId, attempt, attempts };
+    }
+    case 'PollInterviewCallFailed': {
+      const { openCallId: _done, ...rest } = state;
+      return { ...rest, ...(event.data.retryAt ? { retryAt: event.data.retryAt } : {}) };
+    }
     case 'PollInterviewAudited':
       return { ...state, audited: true };
     default: {
@@ -158,7 +183,7 @@ export const pollInterviewDecider: Decider<
   PollInterviewState,
   PollInterviewContext
 > = {
-  initialState: () => ({ status: 'pending', audit: false, audited: false }),
+  initialState: () => ({ status: 'pending', audit: false, audited: false, attempt: 0, attempts: 0 }),
   evolve,
   decide,
 };

@@ -13,6 +13,7 @@ import {
 } from '@hotline/contracts';
 import { defineAggregate, type DecideContext, type Decider } from '@hotline/infra/command';
 import { ORGANISERS, PollError, PollRuleViolation, requireRole } from './poll.errors';
+import { MAX_PROMPT_CHARS, questionPrompt } from './poll-ivr-call';
 import { sampleByQuota } from './systematic-sample';
 
 /** The units evaluated must answer within three working days of the publication (seed 000 篇二 4). */
@@ -30,6 +31,8 @@ export interface PollRoundState {
   };
   drawn: boolean;
   verifyBy?: string;
+  /** The robot's calling (automated IVR interviews), once started. */
+  ivr?: { running: boolean; frames?: PollFrame[]; attempts: number };
 }
 
 export interface PollRoundContext {
@@ -64,6 +67,19 @@ function checkDefinition(questionnaire: PollQuestionnaire, quotas: readonly Poll
   if (quota >= 0) throw new ValidationError(`quotas[${quota}]`, 'repeats a district and frame');
 }
 
+/** Every question, about the unit with the longest name, fits in one spoken prompt of the robot. */
+function checkPromptsFit(questionnaire: PollQuestionnaire): void {
+  const longest = questionnaire.units.reduce((a, u) => (u.name.length > a.length ? u.name : a), '');
+  questionnaire.questions.forEach((question, i) => {
+    const length = questionPrompt(longest, question).length;
+    if (length > MAX_PROMPT_CHARS)
+      throw new PollRuleViolation(
+        PollError.PromptTooLong,
+        `question ${question.questionId} (questionnaire.questions[${i}]) is ${length} characters when read with its options and the longest unit name; the IVR reads at most ${MAX_PROMPT_CHARS}`,
+      );
+  });
+}
+
 function decide(
   command: PollRoundCommand,
   state: PollRoundState,
@@ -90,6 +106,19 @@ function decide(
       const verifyBy = context.calendar.addWorkingDays(context.now, VERIFY_WORKING_DAYS).toISOString();
       return [{ type: 'PollResultsPublished', data: { roundId, verifyBy } }];
     }
+    case 'StartPollIvr': {
+      if (!state.drawn)
+        throw new PollRuleViolation(PollError.SampleNotDrawn, `poll round ${roundId} has no sample yet`);
+      checkPromptsFit(round.questionnaire);
+      const { frames, attempts } = command.data;
+      const same =
+        state.ivr?.running === true &&
+        state.ivr.attempts === attempts &&
+        [...(state.ivr.frames ?? [])].sort().join() === [...(frames ?? [])].sort().join();
+      return same ? [] : [{ type: 'PollIvrStarted', data: command.data }];
+    }
+    case 'PausePollIvr':
+      return state.ivr?.running ? [{ type: 'PollIvrPaused', data: { roundId } }] : [];
     default: {
       const unknown: never = command;
       throw new Error(`unknown poll round command ${JSON.stringify(unknown)}`);
@@ -144,6 +173,12 @@ function evolve(state: PollRoundState, event: PollRoundEvent): PollRoundState {
       return state;
     case 'PollResultsPublished':
       return { ...state, verifyBy: event.data.verifyBy };
+    case 'PollIvrStarted': {
+      const { frames, attempts } = event.data;
+      return { ...state, ivr: { running: true, attempts, ...(frames ? { frames } : {}) } };
+    }
+    case 'PollIvrPaused':
+      return state.ivr ? { ...state, ivr: { ...state.ivr, running: false } } : state;
     default: {
       const unknown: never = event;
       throw new Error(`unknown poll round event ${JSON.stringify(unknown)}`);

@@ -6,13 +6,17 @@ import {
   type PollVerificationEvent,
 } from '@hotline/contracts';
 import { defineAggregate, type DecideContext, type Decider } from '@hotline/infra/command';
+import { decideDisputeReply, type PollDisputeContext } from './poll-dispute.decide';
 import { PollError, PollRuleViolation } from './poll.errors';
 
 export interface PollVerificationState {
   verified: boolean;
+  /** The unit disputed its results; the center's reply (二次终审) once given. */
+  disputed: boolean;
+  answered: boolean;
 }
 
-export interface PollVerificationContext {
+export interface PollVerificationContext extends PollDisputeContext {
   /** The units the round evaluates and its verification deadline once published. */
   round?: { unitIds: readonly string[]; verifyBy?: string };
 }
@@ -22,6 +26,7 @@ function decide(
   state: PollVerificationState,
   context: DecideContext & PollVerificationContext,
 ): PollVerificationEvent[] {
+  if (command.type === 'AnswerPollDispute') return decideDisputeReply(command.data, state, context);
   const { roundId, unitId } = command.data;
   // Only the unit itself verifies (核对认定): its own results, never another unit's.
   if (context.actor.role !== 'unit' || context.actor.unitId !== unitId)
@@ -37,15 +42,21 @@ function decide(
   return [{ type: 'PollResultsVerified', data: { ...command.data, late } }];
 }
 
-/** A unit's verification of a round's results (`pollVerification-<roundId>.<unitId>`): once. */
+/**
+ * A unit's verification of a round's results (`pollVerification-<roundId>.<unitId>`): once; a
+ * dispute answered by the center once (二次终审).
+ */
 export const pollVerificationDecider: Decider<
   PollVerificationCommand,
   PollVerificationEvent,
   PollVerificationState,
   PollVerificationContext
 > = {
-  initialState: () => ({ verified: false }),
-  evolve: () => ({ verified: true }),
+  initialState: () => ({ verified: false, disputed: false, answered: false }),
+  evolve: (state, event) =>
+    event.type === 'PollResultsVerified'
+      ? { ...state, verified: true, disputed: !event.data.agreed }
+      : { ...state, answered: true },
   decide,
 };
 

@@ -16,6 +16,11 @@ export enum PollError {
   InvalidAnswer = 'POLL_INVALID_ANSWER',
   ResultsNotPublished = 'POLL_RESULTS_NOT_PUBLISHED',
   UnitNotEvaluated = 'POLL_UNIT_NOT_EVALUATED',
+  PromptTooLong = 'POLL_PROMPT_TOO_LONG',
+  NotRobotInterview = 'POLL_NOT_ROBOT_INTERVIEW',
+  CallNotDue = 'POLL_CALL_NOT_DUE',
+  NotDisputed = 'POLL_NOT_DISPUTED',
+  DisputeAnswered = 'POLL_DISPUTE_ANSWERED',
 }
 
 /** A refused role is 403, an unknown round, interview or unit 404, a bad answer 400, any other rule 422. */
@@ -46,7 +51,9 @@ export function requireRole(actor: Actor, roles: readonly string[], what: string
 
 /** Who runs a poll round: the center (and the platform, for the demo city). */
 export const ORGANISERS = ['center', 'system'] as const;
-/** Who interviews: the desk's agents and supervisors (访问员). */
-export const INTERVIEWERS = ['agent', 'supervisor', 'center'] as const;
+/** Who interviews: the desk's agents and supervisors (访问员), and the survey robot (`system`). */
+export const INTERVIEWERS = ['agent', 'supervisor', 'center', 'system'] as const;
+/** Who places and records the robot's calls: the survey service itself. */
+export const ROBOT = ['system'] as const;
 /** Who re-checks interviews against their recordings (审核员). */
 export const AUDITORS = ['supervisor', 'center'] as const;

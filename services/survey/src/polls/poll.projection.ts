@@ -1,10 +1,11 @@
-import type {
-  PollFrameEvent,
-  PollInterviewEvent,
-  PollQuestionnaire,
-  PollRoundEvent,
-  PollVerificationEvent,
-  RecordedEvent,
+import {
+  POLL_IVR_INTERVIEWER as IVR,
+  type PollFrameEvent,
+  type PollInterviewEvent,
+  type PollQuestionnaire,
+  type PollRoundEvent,
+  type PollVerificationEvent,
+  type RecordedEvent,
 } from '@hotline/contracts';
 import type { Projection, ProjectionContext } from '@hotline/infra/projection';
 import type { ReadStore } from '@hotline/infra/read-store';
@@ -18,8 +19,13 @@ interface InterviewDoc {
   roundId: string;
   district: string;
   frame: string;
+  interviewerId?: string;
   evaluations?: { unitId: string; answers: Record<string, string> }[];
 }
+
+const IVR_PROGRESS_ZERO = Object.fromEntries(
+  ['calls', 'inFlight', 'answered', 'unreachable', 'refused'].map((k) => [`ivrProgress.${k}`, 0]),
+);
 
 const quotaId = (roundId: string, district: string, frame: string) => `${roundId}|${district}|${frame}`;
 const resultId = (roundId: string, unitId: string) => `${roundId}|${unitId}`;
@@ -95,8 +101,10 @@ export const pollProjection = (): Projection => ({
         return;
       case 'PollInterviewTaken': {
         const { interviewId, roundId, district, frame, interviewerId } = event.data;
+        // The robot's numbers are due for their first call at once, then after each failed one.
+        const robot = interviewerId === IVR ? { callOpen: false, dueAt: at, attempt: 0 } : {};
         context.guardedUpdate(INTERVIEWS, interviewId, {
-          $set: { status: 'taken', interviewerId, takenAt: at },
+          $set: { status: 'taken', interviewerId, takenAt: at, ...robot },
         });
         context.guardedUpdate(QUOTAS, quotaId(roundId, district, frame), { $inc: { taken: 1 } });
         return;
@@ -105,20 +113,68 @@ export const pollProjection = (): Projection => ({
         return completed(store, context, event.data, at);
       case 'PollInterviewFailed': {
         const { interviewId, failure } = event.data;
-        context.guardedUpdate(INTERVIEWS, interviewId, { $set: { status: failure, outcomeAt: at } });
+        context.guardedUpdate(INTERVIEWS, interviewId, {
+          $set: { status: failure, outcomeAt: at, callOpen: false },
+        });
         const doc = await store.collection(INTERVIEWS).findOne<InterviewDoc>({ _id: interviewId });
-        if (doc)
-          context.guardedUpdate(QUOTAS, quotaId(doc.roundId, doc.district, doc.frame), {
-            $inc: { [failure === 'refused' ? 'refused' : 'notReached']: 1 },
+        if (!doc) return;
+        context.guardedUpdate(QUOTAS, quotaId(doc.roundId, doc.district, doc.frame), {
+          $inc: { [failure === 'refused' ? 'refused' : 'notReached']: 1 },
+        });
+        // The robot's refusal ends its open call; its unreachable number's last call ended before.
+        if (doc.interviewerId === IVR)
+          context.guardedUpdate(ROUNDS, doc.roundId, {
+            $inc:
+              failure === 'refused'
+                ? { 'ivrProgress.refused': 1, 'ivrProgress.inFlight': -1 }
+                : { 'ivrProgress.unreachable': 1 },
           });
         return;
       }
+      case 'PollIvrStarted': {
+        const { roundId, frames, attempts } = event.data;
+        context.guardedUpdate(ROUNDS, roundId, {
+          $set: { ivr: { running: true, attempts, frames: frames ?? [], since: at } },
+          $inc: IVR_PROGRESS_ZERO,
+        });
+        return;
+      }
+      case 'PollIvrPaused':
+        context.guardedUpdate(ROUNDS, event.data.roundId, {
+          $set: { 'ivr.running': false, 'ivr.since': at },
+        });
+        return;
+      case 'PollInterviewCallPlaced': {
+        const { roundId, interviewId, callId, attempt } = event.data;
+        context.guardedUpdate(INTERVIEWS, interviewId, { $set: { callOpen: true, callId, attempt } });
+        context.guardedUpdate(ROUNDS, roundId, {
+          $inc: { 'ivrProgress.calls': 1, 'ivrProgress.inFlight': 1 },
+        });
+        return;
+      }
+      case 'PollInterviewCallFailed': {
+        const { roundId, interviewId, outcome, retryAt } = event.data;
+        context.guardedUpdate(INTERVIEWS, interviewId, {
+          $set: { callOpen: false, lastCallOutcome: outcome, ...(retryAt ? { dueAt: retryAt } : {}) },
+        });
+        context.guardedUpdate(ROUNDS, roundId, { $inc: { 'ivrProgress.inFlight': -1 } });
+        return;
+      }
+      case 'PollDisputeAnswered':
+        return disputeAnswered(store, context, event.data, at);
       case 'PollInterviewAudited':
         return audited(store, context, event.data, at);
       case 'PollResultsVerified': {
         const { roundId, unitId, agreed, response, late } = event.data;
         context.guardedUpdate(RESULTS, resultId(roundId, unitId), {
-          $set: { roundId, unitId, verification: { agreed, late, at, ...(response ? { response } : {}) } },
+          $set: {
+            roundId,
+            unitId,
+            'verification.agreed': agreed,
+            'verification.late': late,
+            'verification.at': at,
+            ...(response ? { 'verification.response': response } : {}),
+          },
         });
         return;
       }
@@ -137,6 +193,24 @@ async function questionnaireOf(store: ReadStore, roundId: string): Promise<PollQ
   return round?.questionnaire;
 }
 
+/** One unit's answers as counter increments: per question answered, its score and its option. */
+function tally(
+  questionnaire: PollQuestionnaire | undefined,
+  answers: Record<string, string>,
+  sign: 1 | -1,
+): Record<string, number> {
+  const inc: Record<string, number> = {};
+  for (const [questionId, option] of Object.entries(answers)) {
+    const score = questionnaire?.questions
+      .find((q) => q.questionId === questionId)
+      ?.options.find((o) => o.key === option)?.score;
+    inc[`questions.${questionId}.answered`] = sign;
+    inc[`questions.${questionId}.scoreSum`] = sign * (score ?? 0);
+    inc[`questions.${questionId}.options.${option}`] = sign;
+  }
+  return inc;
+}
+
 /** Each unit's answers counted, with their scores (the scale's score of the chosen option). */
 function countEvaluations(
   context: ProjectionContext,
@@ -145,16 +219,12 @@ function countEvaluations(
   evaluations: NonNullable<InterviewDoc['evaluations']>,
   sign: 1 | -1,
 ): void {
-  const scores = new Map(
-    questionnaire.questions.map((q) => [q.questionId, new Map(q.options.map((o) => [o.key, o.score]))]),
-  );
   for (const { unitId, answers } of evaluations) {
-    const inc: Record<string, number> = { interviews: sign, ...(sign < 0 ? { excluded: 1 } : {}) };
-    for (const [questionId, option] of Object.entries(answers)) {
-      inc[`questions.${questionId}.answered`] = sign;
-      inc[`questions.${questionId}.scoreSum`] = sign * (scores.get(questionId)?.get(option) ?? 0);
-      inc[`questions.${questionId}.options.${option}`] = sign;
-    }
+    const inc = {
+      interviews: sign,
+      ...(sign < 0 ? { excluded: 1 } : {}),
+      ...tally(questionnaire, answers, sign),
+    };
     context.guardedUpdate(RESULTS, resultId(roundId, unitId), { $set: { roundId, unitId }, $inc: inc });
   }
 }
@@ -165,7 +235,7 @@ async function completed(
   data: Extract<PollInterviewEvent, { type: 'PollInterviewCompleted' }>['data'],
   at: string,
 ): Promise<void> {
-  const { interviewId, roundId, evaluations, comment, recordingId, audit } = data;
+  const { interviewId, roundId, evaluations, comment, recordingId, callId, audit } = data;
   context.guardedUpdate(INTERVIEWS, interviewId, {
     $set: {
       status: 'completed',
@@ -174,8 +244,13 @@ async function completed(
       outcomeAt: at,
       ...(comment ? { comment } : {}),
       ...(recordingId ? { recordingId } : {}),
+      ...(callId ? { callId, answeredBy: 'ivr', callOpen: false } : {}),
     },
   });
+  if (callId)
+    context.guardedUpdate(ROUNDS, roundId, {
+      $inc: { 'ivrProgress.answered': 1, 'ivrProgress.inFlight': -1 },
+    });
   const doc = await store.collection(INTERVIEWS).findOne<InterviewDoc>({ _id: interviewId });
   if (doc)
     context.guardedUpdate(QUOTAS, quotaId(roundId, doc.district, doc.frame), { $inc: { completed: 1 } });
@@ -199,4 +274,51 @@ async function audited(
   const questionnaire = await questionnaireOf(store, roundId);
   if (doc?.evaluations && questionnaire)
     countEvaluations(context, roundId, questionnaire, doc.evaluations, -1);
+}
+
+/**
+ * The center's reply to a dispute (二次终审) on the unit's row; an accepted one takes the struck
+ * answers out of the unit's counts and swaps the corrected ones (one update of the row), and the
+ * interviews keep their answers as they now count (an audit later takes out what is left).
+ */
+async function disputeAnswered(
+  store: ReadStore,
+  context: ProjectionContext,
+  data: Extract<PollVerificationEvent, { type: 'PollDisputeAnswered' }>['data'],
+  at: string,
+): Promise<void> {
+  const { roundId, unitId, decision, reasons, struck, corrected } = data;
+  const questionnaire = await questionnaireOf(store, roundId);
+  const inc: Record<string, number> = {};
+  const add = (answers: Record<string, string>, sign: 1 | -1) => {
+    for (const [key, value] of Object.entries(tally(questionnaire, answers, sign)))
+      inc[key] = (inc[key] ?? 0) + value;
+  };
+  for (const { previous } of struck) add(previous, -1);
+  for (const { previous, answers } of corrected) {
+    add(previous, -1);
+    add(answers, 1);
+  }
+  if (struck.length) {
+    inc.interviews = -struck.length;
+    inc.excluded = struck.length;
+  }
+  const reply = { decision, reasons, at, struck: struck.length, corrected: corrected.length };
+  context.guardedUpdate(RESULTS, resultId(roundId, unitId), {
+    $set: { roundId, unitId, 'verification.reply': reply },
+    ...(Object.keys(inc).length ? { $inc: inc } : {}),
+  });
+  const replaced = new Map<string, Record<string, string> | undefined>([
+    ...struck.map(({ interviewId }) => [interviewId, undefined] as const),
+    ...corrected.map(({ interviewId, answers }) => [interviewId, answers] as const),
+  ]);
+  for (const [interviewId, answers] of replaced) {
+    const doc = await store.collection(INTERVIEWS).findOne<InterviewDoc>({ _id: interviewId });
+    const evaluations = (doc?.evaluations ?? []).flatMap((e) =>
+      e.unitId !== unitId ? [e] : answers ? [{ unitId, answers }] : [],
+    );
+    context.guardedUpdate(INTERVIEWS, interviewId, {
+      $set: { evaluations, [`disputed.${unitId}`]: answers ? 'corrected' : 'struck' },
+    });
+  }
 }

@@ -7,7 +7,9 @@ import { DefinePollRoundModal } from './define-poll-round-modal';
 import { FrameImportForm } from './frame-import-form';
 import { PollAuditCard } from './poll-audit-card';
 import { PollImportsTable, PollProgressCard } from './poll-progress-card';
+import { PollDisputeReplyModal } from './poll-dispute-reply-modal';
 import { PollResultsCard } from './poll-results-card';
+import { PollRobotCard } from './poll-robot-card';
 import { PollRoundPicker } from './poll-round-picker';
 import { PollRoundSteps } from './poll-round-steps';
 import {
@@ -16,13 +18,15 @@ import {
   getPollRound,
   listPollRounds,
   publishPollResults,
+  type PollUnitResult,
 } from './polls-api';
 import { usePollAction } from './use-poll-action';
 
 /**
  * The center's opinion polls (民主评议): a round defined on screen, its frames imported from files (each invalid line
  * shown), the sample drawn, the progress per quota, the audits, and the results and ranking, sent
- * to the units for verification.
+ * to the units for verification; the telephone robot started and paused beside the interviewers,
+ * and the center's reply to a unit's dispute (二次终审).
  */
 export function CenterPollsPage() {
   const t = useT();
@@ -30,6 +34,7 @@ export function CenterPollsPage() {
   const [roundId, setRoundId] = useState<string | undefined>(undefined);
   const [minPosition, setMinPosition] = useState<number | undefined>(undefined);
   const [defining, setDefining] = useState(false);
+  const [replying, setReplying] = useState<PollUnitResult | undefined>(undefined);
   const rounds = useRequest(() => listPollRounds(minPosition), `poll-rounds:${minPosition ?? 0}`);
   const round = useRequest(
     () => getPollRound(roundId ?? '', minPosition),
@@ -95,6 +100,9 @@ export function CenterPollsPage() {
             <Card size="small">{t('polls.published', { verifyBy: instant(current.verifyBy) })}</Card>
           )}
           <PollProgressCard quotas={current.quotas} />
+          {current.status !== 'defined' && (
+            <PollRobotCard round={current} onChanged={(position) => after({ position })} />
+          )}
           <Card size="small" title={t('polls.imports.title')}>
             {current.status === 'defined' && <FrameImportForm roundId={current.roundId} onImported={after} />}
             <PollImportsTable imports={current.imports} />
@@ -102,8 +110,20 @@ export function CenterPollsPage() {
           {current.status !== 'defined' && (
             <PollAuditCard round={current} onAudited={(p) => after({ position: p })} />
           )}
-          <PollResultsCard results={results.data} />
+          <PollResultsCard results={results.data} onReply={setReplying} />
         </Flex>
+      )}
+      {current && replying && (
+        <PollDisputeReplyModal
+          roundId={current.roundId}
+          row={replying}
+          questions={current.questionnaire.questions}
+          onCancel={() => setReplying(undefined)}
+          onAnswered={(position) => {
+            setReplying(undefined);
+            after({ position });
+          }}
+        />
       )}
     </>
   );

@@ -1,7 +1,7 @@
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { EmptyState, ToneTag } from '../../components';
 import { useT } from '../../i18n';
-import { pollResultsExport, type PollResults, type PollUnitResult } from './polls-api';
+import { pollResultsExport, type PollDisputeReply, type PollResults, type PollUnitResult } from './polls-api';
 import { verificationState } from './verification-state';
 
 const TONES = { pending: 'grey', overdue: 'red', agreed: 'green', disputed: 'orange' } as const;
@@ -25,13 +25,28 @@ export function useVerificationLabel(withResponse = false) {
       <Space direction="vertical" size={0}>
         {tag}
         <Typography.Text type="secondary">{v.response}</Typography.Text>
+        {v.reply && <Typography.Text>{replyText(t, v.reply)}</Typography.Text>}
       </Space>
     );
   };
 }
 
-/** The ranking (评议结果): the weighted index, each question's mean score, the unit's verification. */
-export function PollResultsCard({ results }: { results: PollResults | undefined }) {
+/** The center's final reply in words: 终审：维持原结果（理由） or 采纳异议，剔除 N 份问卷（理由）. */
+export function replyText(t: ReturnType<typeof useT>, reply: PollDisputeReply): string {
+  return t(`polls.reply.said.${reply.decision}`, { reasons: reply.reasons, struck: reply.struck });
+}
+
+/**
+ * The ranking (评议结果): the weighted index, each question's mean score, the unit's verification;
+ * with `onReply`, a dispute not yet answered offers the center its reply (二次终审).
+ */
+export function PollResultsCard({
+  results,
+  onReply,
+}: {
+  results: PollResults | undefined;
+  onReply?: (row: PollUnitResult) => void;
+}) {
   const t = useT();
   const verification = useVerificationLabel(true);
   const score = (value: number | null) => (value === null ? '—' : value.toFixed(1));
@@ -72,7 +87,16 @@ export function PollResultsCard({ results }: { results: PollResults | undefined 
           {
             title: t('polls.results.verification'),
             key: 'verification',
-            render: (_: unknown, row) => verification(row, results?.verifyBy),
+            render: (_: unknown, row) => (
+              <Space direction="vertical" size={0}>
+                {verification(row, results?.verifyBy)}
+                {onReply && row.verification?.agreed === false && !row.verification.reply && (
+                  <Button size="small" onClick={() => onReply(row)}>
+                    {t('polls.reply.open')}
+                  </Button>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

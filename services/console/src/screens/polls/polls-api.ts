@@ -54,11 +54,30 @@ export interface PollFrameImport {
   parts?: { imported: number; count: number };
 }
 
+/** The IVR robot on a round: running or paused, its frames (none: all) and attempts per number. */
+export interface PollRobot {
+  running: boolean;
+  attempts: number;
+  frames: PollFrame[];
+  since: string;
+}
+
+/** The robot's calls: placed, under way, and how the numbers it called ended. */
+export interface PollRobotProgress {
+  calls: number;
+  inFlight: number;
+  answered: number;
+  unreachable: number;
+  refused: number;
+}
+
 export interface PollRound extends Omit<PollRoundSummary, 'units'> {
   questionnaire: PollQuestionnaire;
   auditShare: number;
   imports: PollFrameImport[];
   quotas: PollQuotaRow[];
+  ivr?: PollRobot;
+  ivrProgress?: PollRobotProgress;
 }
 
 export interface PollInterview {
@@ -75,6 +94,8 @@ export interface PollInterview {
   evaluations?: { unitId: string; answers: Record<string, string> }[];
   comment?: string;
   recordingId?: string;
+  /** Answered by the IVR robot (its call), not an interviewer. */
+  answeredBy?: 'ivr';
 }
 
 export interface PollUnitResult {
@@ -84,7 +105,22 @@ export interface PollUnitResult {
   index: number | null;
   rank: number | null;
   questions: { questionId: string; answered: number; mean: number | null }[];
-  verification?: { agreed: boolean; late: boolean; response?: string; at: string };
+  verification?: {
+    agreed: boolean;
+    late: boolean;
+    response?: string;
+    at: string;
+    /** The center's reply to a dispute (二次终审). */
+    reply?: PollDisputeReply;
+  };
+}
+
+export interface PollDisputeReply {
+  decision: 'upheld' | 'accepted';
+  reasons: string;
+  at: string;
+  struck: number;
+  corrected: number;
 }
 
 export interface PollResults {
@@ -157,6 +193,24 @@ export const verifyPollResults = (
     commandId,
     agreed,
     ...(response ? { response } : {}),
+  });
+
+export const startPollRobot = (
+  roundId: string,
+  commandId: string,
+  body: { attempts: number; frames?: PollFrame[] },
+) => apiPost<Written>(`${round(roundId)}/ivr/start`, { commandId, ...body });
+export const pausePollRobot = (roundId: string, commandId: string) =>
+  apiPost<Written>(`${round(roundId)}/ivr/pause`, { commandId });
+export const answerPollDispute = (
+  roundId: string,
+  unitId: string,
+  commandId: string,
+  body: { decision: PollDisputeReply['decision']; reasons: string; struck: string[] },
+) =>
+  apiPost<Written>(`${round(roundId)}/units/${encodeURIComponent(unitId)}/dispute-reply`, {
+    commandId,
+    ...body,
   });
 
 /** The round a definition wrote (`pollRound-<id>`). */

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Space, Typography } from 'antd';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
 import { useRequest } from '../../components/use-request';
 import { useInstant, useT } from '../../i18n';
-import { useVerificationLabel } from './poll-results-card';
+import { replyText, useVerificationLabel } from './poll-results-card';
 import { getPollResults, listPollRounds, verifyPollResults, type PollResults } from './polls-api';
 import { usePollAction } from './use-poll-action';
 
@@ -88,9 +88,23 @@ function UnitRoundCard({ roundId, unitId }: { roundId: string; unitId: string })
             ]}
           />
           {row.verification ? (
-            row.verification.response && (
-              <Typography.Paragraph>{row.verification.response}</Typography.Paragraph>
-            )
+            <>
+              {row.verification.response && (
+                <Typography.Paragraph>{row.verification.response}</Typography.Paragraph>
+              )}
+              {row.verification.reply ? (
+                <Alert
+                  type={row.verification.reply.decision === 'accepted' ? 'success' : 'info'}
+                  showIcon
+                  message={t('polls.reply.unitTitle', { at: instant(row.verification.reply.at) })}
+                  description={replyText(t, row.verification.reply)}
+                />
+              ) : (
+                row.verification.agreed === false && (
+                  <Typography.Text type="secondary">{t('polls.reply.awaited')}</Typography.Text>
+                )
+              )}
+            </>
           ) : (
             <>
               <Input.TextArea
