@@ -1,8 +1,8 @@
 import { edgesOf, type FlowEdge, type IvrNode } from '@hotline/contracts';
 
-export const NODE_WIDTH = 188;
+export const NODE_WIDTH = 164;
 export const NODE_HEIGHT = 76;
-const GAP_X = 36;
+const GAP_X = 22;
 const GAP_Y = 64;
 const MARGIN = 24;
 
