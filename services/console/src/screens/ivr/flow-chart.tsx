@@ -57,20 +57,26 @@ export function FlowChart({ draft, problems, selected, onSelect, detail }: Props
               <path d="M0,0 L10,5 L0,10 z" fill="#8c8c8c" />
             </marker>
           </defs>
-          {layout.edges.map((edge) => (
-            <g key={`${edge.from}|${edge.on}`}>
-              <path
-                className={edge.back ? 'ivr-edge ivr-edge-back' : 'ivr-edge'}
-                d={edge.path}
-                markerEnd="url(#ivr-arrow)"
-              />
-              {edge.on !== 'next' && (
-                <text className="ivr-edge-label" x={edge.labelX} y={edge.labelY} textAnchor="middle">
-                  {wayLabel(edge.on, t)}
-                </text>
-              )}
-            </g>
-          ))}
+          {layout.edges.map((edge) => {
+            const label = edge.ons
+              .filter((on) => on !== 'next')
+              .map((on) => wayLabel(on, t))
+              .join(' / ');
+            return (
+              <g key={`${edge.from}|${edge.to}`}>
+                <path
+                  className={edge.back ? 'ivr-edge ivr-edge-back' : 'ivr-edge'}
+                  d={edge.path}
+                  markerEnd="url(#ivr-arrow)"
+                />
+                {label !== '' && (
+                  <text className="ivr-edge-label" x={edge.labelX} y={edge.labelY} textAnchor="middle">
+                    {label}
+                  </text>
+                )}
+              </g>
+            );
+          })}
         </svg>
         {[...layout.nodes.values()].map(({ id, x, y }) => {
           const node = draft.nodes[id]!;

@@ -29,8 +29,15 @@ describe('the flowchart layout', () => {
     }
   });
 
+  it('draws the ways out to one node as one arrow labelled by its keys and outcomes', () => {
+    const toAgentHours = layout.edges.filter((e) => e.from === 'main-menu' && e.to === 'agent-hours');
+    expect(toAgentHours.map((e) => e.ons)).toEqual([['1', 'fail']]);
+  });
+
   it('draws each way out once, labelled by key or outcome, and a way back up as such', () => {
-    const fromMenu = layout.edges.filter((e) => e.from === 'self-service').map((e) => `${e.on}→${e.to}`);
+    const fromMenu = layout.edges
+      .filter((e) => e.from === 'self-service')
+      .map((e) => `${e.ons.join('+')}→${e.to}`);
     expect(fromMenu.sort()).toEqual(
       [
         '1→mayor-mailbox',
@@ -42,7 +49,7 @@ describe('the flowchart layout', () => {
         'fail→goodbye',
       ].sort(),
     );
-    const back = layout.edges.find((e) => e.from === 'self-service' && e.on === '*')!;
+    const back = layout.edges.find((e) => e.from === 'self-service' && e.to === 'main-menu')!;
     expect(back.back).toBe(true);
     expect(layout.edges.find((e) => e.from === 'welcome')!.back).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { edgesOf, type FlowEdge, type IvrNode } from '@hotline/contracts';
+import { edgesOf, type IvrNode } from '@hotline/contracts';
 
 export const NODE_WIDTH = 164;
 export const NODE_HEIGHT = 76;
@@ -13,8 +13,12 @@ export interface PlacedNode {
   y: number;
 }
 
-export interface PlacedEdge extends FlowEdge {
+/** The ways out from one node to one other, drawn as one arrow (1 and 超时或无效 both to the agent). */
+export interface PlacedEdge {
   from: string;
+  to: string;
+  /** The keys or outcomes it stands for, in the node's order. */
+  ons: string[];
   /** SVG path data from the source's bottom to the target's top (a curve round the side going back up). */
   path: string;
   /** Where the edge's label sits. */
@@ -81,31 +85,36 @@ export function layoutFlow(nodes: Nodes, start: string): FlowLayout {
       });
     });
   });
-  const edges = ids.flatMap((from) =>
-    edgesOf(nodes[from]!).flatMap((edge) => {
-      const a = placed.get(from);
-      const b = placed.get(edge.to);
-      return a && b ? [placeEdge(from, edge, a, b)] : [];
-    }),
-  );
+  const edges = ids.flatMap((from) => {
+    const a = placed.get(from);
+    const byTarget = new Map<string, string[]>();
+    for (const edge of edgesOf(nodes[from]!)) {
+      if (placed.has(edge.to))
+        (byTarget.get(edge.to) ?? byTarget.set(edge.to, []).get(edge.to)!).push(edge.on);
+    }
+    return a ? [...byTarget].map(([to, ons]) => placeEdge(from, to, ons, a, placed.get(to)!)) : [];
+  });
   const height = MARGIN * 2 + rows.length * NODE_HEIGHT + Math.max(0, rows.length - 1) * GAP_Y;
   return { nodes: placed, edges, width, height };
 }
 
-function placeEdge(from: string, edge: FlowEdge, a: PlacedNode, b: PlacedNode): PlacedEdge {
+function placeEdge(from: string, to: string, ons: string[], a: PlacedNode, b: PlacedNode): PlacedEdge {
   if (b.layer > a.layer) {
     const x1 = a.x + NODE_WIDTH / 2;
     const y1 = a.y + NODE_HEIGHT;
     const x2 = b.x + NODE_WIDTH / 2;
     const y2 = b.y;
     const bend = (y2 - y1) / 2;
+    // The label sits where the arrows from one node have spread apart: 60 % along the curve.
+    const [labelX, labelY] = bezierAt(0.6, [x1, y1], [x1, y1 + bend], [x2, y2 - bend], [x2, y2]);
     return {
-      ...edge,
       from,
+      to,
+      ons,
       back: false,
       path: `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`,
-      labelX: x1 + (x2 - x1) * 0.25,
-      labelY: y1 + (y2 - y1) * 0.3,
+      labelX,
+      labelY,
     };
   }
   // A way back up (or across a layer): out of the source's right side, into the target's right side.
@@ -115,13 +124,23 @@ function placeEdge(from: string, edge: FlowEdge, a: PlacedNode, b: PlacedNode): 
   const y2 = b.y + NODE_HEIGHT / 2;
   const reach = Math.max(x1, x2) + GAP_X / 2 + Math.abs(a.layer - b.layer) * 4;
   return {
-    ...edge,
     from,
+    to,
+    ons,
     back: true,
     path: `M${x1},${y1} C${reach},${y1} ${reach},${y2} ${x2},${y2}`,
     labelX: reach - 6,
     labelY: (y1 + y2) / 2,
   };
+}
+
+type Point = readonly [number, number];
+
+function bezierAt(t: number, p0: Point, p1: Point, p2: Point, p3: Point): Point {
+  const u = 1 - t;
+  const at = (i: 0 | 1) =>
+    u * u * u * p0[i] + 3 * u * u * t * p1[i] + 3 * u * t * t * p2[i] + t * t * t * p3[i];
+  return [at(0), at(1)];
 }
 
 /** Each reachable node's distance (in ways out) from the start. */
