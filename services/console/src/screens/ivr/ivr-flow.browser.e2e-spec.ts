@@ -145,12 +145,20 @@ describe('The IVR flow in the console [browser: Debian chromium]', () => {
     const { page, platform } = session;
     await signIn(page, platform.url, 'supervisor', '/');
     await page.goto(url('/supervisor'));
+    // The demo city's storm of its last hour stands as a surge banner with proposed words: one click.
+    const banner = page
+      .getByRole('alert')
+      .filter({ hasText: /突发聚集预警：/ })
+      .first();
+    await banner.getByRole('button', { name: '设为来电播报' }).click();
+    const playing = page.getByRole('alert').filter({ hasText: '所有来电人在菜单前都会听到：' });
+    await playing.getByText(/您好，我们已收到大量市民关于/).waitFor();
+
     await page.getByLabel('播报内容（中文）').fill(OUTAGE);
     await page
       .getByLabel('播报内容（英文，可不填）')
       .fill('Parts of Gulou have no power; repairs are under way.');
     await page.getByRole('button', { name: '设置播报' }).click();
-    await page.getByText('所有来电人在菜单前都会听到：').waitFor();
     await page
       .locator('.ant-alert', { hasText: OUTAGE })
       .getByText(/播放至 /)

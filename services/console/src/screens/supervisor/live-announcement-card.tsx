@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { newCommandId } from '../../api/http';
 import { errorText } from '../../components/error-text';
 import { useInstant, useLocale, useT } from '../../i18n';
@@ -64,28 +64,34 @@ export function LiveAnnouncementCard({ announcement }: { announcement: LiveAnnou
           <Typography.Text>{t('announce.none')}</Typography.Text>
         )}
         {error !== undefined && <Alert type="error" showIcon message={errorText(error, t, locale)} />}
-        <Input.TextArea
-          aria-label={t('announce.zh')}
-          placeholder={t('announce.zhPlaceholder')}
-          maxLength={300}
-          showCount
-          autoSize={{ minRows: 2, maxRows: 4 }}
-          value={zh}
-          onChange={(e) => setZh(e.target.value)}
-        />
-        <Input.TextArea
-          aria-label={t('announce.en')}
-          placeholder={t('announce.enPlaceholder')}
-          maxLength={300}
-          showCount
-          autoSize={{ minRows: 1, maxRows: 3 }}
-          value={en}
-          onChange={(e) => setEn(e.target.value)}
-        />
+        <Form layout="vertical" component="div">
+          <Form.Item label={t('announce.zh')} htmlFor="announce-zh">
+            <Input.TextArea
+              id="announce-zh"
+              placeholder={t('announce.zhPlaceholder')}
+              maxLength={300}
+              showCount
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              value={zh}
+              onChange={(e) => setZh(e.target.value)}
+            />
+          </Form.Item>
+          <Form.Item label={t('announce.en')} htmlFor="announce-en">
+            <Input.TextArea
+              id="announce-en"
+              placeholder={t('announce.enPlaceholder')}
+              maxLength={300}
+              showCount
+              autoSize={{ minRows: 1, maxRows: 3 }}
+              value={en}
+              onChange={(e) => setEn(e.target.value)}
+            />
+          </Form.Item>
+        </Form>
         <Space wrap>
-          <span>{t('announce.for')}</span>
+          <label htmlFor="announce-for">{t('announce.for')}</label>
           <Select
-            aria-label={t('announce.for')}
+            id="announce-for"
             style={{ width: 140 }}
             value={hours}
             onChange={setHours}
