@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import type { FlowProblem } from '@hotline/contracts';
-import { useLocale, useT, type Translate } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
 import { withField, type FlowDraft } from './flow-edit';
 import { FieldInput } from './field-editors';
 import { NODE_FIELDS } from './node-fields';
-import { nodeLabel, reasonLabel } from './node-words';
+import { nodeLabel, problemText, reasonLabel } from './node-words';
 
 interface Props {
   draft: FlowDraft;
@@ -13,17 +13,6 @@ interface Props {
   queues: ReadonlyArray<{ queueId: string; name: string }>;
   onChange: (draft: FlowDraft) => void;
   onRemove: () => void;
-}
-
-/** Why the validator refuses the node, in words; a field the schema refuses is named by its label. */
-export function problemText(problem: FlowProblem, t: Translate): string {
-  if (problem.reason !== 'invalid-document') return t(`ivr.reasonText.${problem.reason}`);
-  // The schema's path: nodes.<id>.<field>…
-  const field = problem.message.split(':')[0]?.split('.')[2];
-  const known = field !== undefined && t(`ivr.field.${field}`) !== `ivr.field.${field}`;
-  return known
-    ? t('ivr.reasonText.field', { field: t(`ivr.field.${field}`) })
-    : t('ivr.reasonText.invalid-document');
 }
 
 /** The selected node's fields, edited in place: every change is checked at once by the validator. */

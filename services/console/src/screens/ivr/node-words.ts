@@ -1,4 +1,4 @@
-import { IVR_PROMPT_TEXT, type FlowProblemReason, type IvrNode } from '@hotline/contracts';
+import { IVR_PROMPT_TEXT, type FlowProblem, type FlowProblemReason, type IvrNode } from '@hotline/contracts';
 import type { Locale, Translate } from '../../i18n';
 
 /** A prompt's words in the reader's language (the words the WAV file says); a prompt without words: its kind. */
@@ -30,5 +30,18 @@ export function nodeLabel(node: IvrNode, t: Translate, locale: Locale): string {
   const first = promptsOf(node)
     .map((key) => promptWords(key, locale))
     .find((words) => words !== undefined);
-  return first === undefined ? kind : `${kind}：${shorten(first, 12)}`;
+  return first === undefined
+    ? kind
+    : `${kind}${locale === 'en' ? ': ' : '：'}${shorten(first, locale === 'en' ? 24 : 12)}`;
+}
+
+/** Why the validator refuses the node, in words; a field the schema refuses is named by its label. */
+export function problemText(problem: FlowProblem, t: Translate): string {
+  if (problem.reason !== 'invalid-document') return t(`ivr.reasonText.${problem.reason}`);
+  // The schema's path: nodes.<id>.<field>…
+  const field = problem.message.split(':')[0]?.split('.')[2];
+  const known = field !== undefined && t(`ivr.field.${field}`) !== `ivr.field.${field}`;
+  return known
+    ? t('ivr.reasonText.field', { field: t(`ivr.field.${field}`) })
+    : t('ivr.reasonText.invalid-document');
 }
