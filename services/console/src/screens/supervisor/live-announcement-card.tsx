@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
-import { newCommandId } from '../../api/http';
 import { errorText } from '../../components/error-text';
 import { useInstant, useLocale, useT } from '../../i18n';
 import type { LiveAnnouncement } from './use-live-announcement';
@@ -19,20 +18,16 @@ export function LiveAnnouncementCard({ announcement }: { announcement: LiveAnnou
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
   const [hours, setHours] = useState<number>(4);
-  // One id per attempt: a retry after a lost answer sets the words once.
-  const [commandId, setCommandId] = useState(newCommandId);
   const { view, busy, error } = announcement;
   const playing = view?.text;
   const set = async () => {
     const done = await announcement.set(
       { 'zh-CN': zh.trim(), ...(en.trim() ? { en: en.trim() } : {}) },
       hours === 0 ? undefined : new Date(Date.now() + hours * 3_600_000).toISOString(),
-      commandId,
     );
     if (done) {
       setZh('');
       setEn('');
-      setCommandId(newCommandId());
     }
   };
   const by = view?.setBy;
@@ -65,28 +60,22 @@ export function LiveAnnouncementCard({ announcement }: { announcement: LiveAnnou
         )}
         {error !== undefined && <Alert type="error" showIcon message={errorText(error, t, locale)} />}
         <Form layout="vertical" component="div">
-          <Form.Item label={t('announce.zh')} htmlFor="announce-zh">
-            <Input.TextArea
-              id="announce-zh"
-              placeholder={t('announce.zhPlaceholder')}
-              maxLength={300}
-              showCount
-              autoSize={{ minRows: 2, maxRows: 4 }}
-              value={zh}
-              onChange={(e) => setZh(e.target.value)}
-            />
-          </Form.Item>
-          <Form.Item label={t('announce.en')} htmlFor="announce-en">
-            <Input.TextArea
-              id="announce-en"
-              placeholder={t('announce.enPlaceholder')}
-              maxLength={300}
-              showCount
-              autoSize={{ minRows: 1, maxRows: 3 }}
-              value={en}
-              onChange={(e) => setEn(e.target.value)}
-            />
-          </Form.Item>
+          <WordsField
+            id="announce-zh"
+            label={t('announce.zh')}
+            placeholder={t('announce.zhPlaceholder')}
+            rows={2}
+            value={zh}
+            onChange={setZh}
+          />
+          <WordsField
+            id="announce-en"
+            label={t('announce.en')}
+            placeholder={t('announce.enPlaceholder')}
+            rows={1}
+            value={en}
+            onChange={setEn}
+          />
         </Form>
         <Space wrap>
           <label htmlFor="announce-for">{t('announce.for')}</label>
@@ -106,5 +95,29 @@ export function LiveAnnouncementCard({ announcement }: { announcement: LiveAnnou
         </Space>
       </Space>
     </Card>
+  );
+}
+
+/** The words in one language: a labelled text area within the command's 300 characters. */
+function WordsField(props: {
+  id: string;
+  label: string;
+  placeholder: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Form.Item label={props.label} htmlFor={props.id}>
+      <Input.TextArea
+        id={props.id}
+        placeholder={props.placeholder}
+        maxLength={300}
+        showCount
+        autoSize={{ minRows: props.rows, maxRows: props.rows + 2 }}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Form.Item>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
-import { newCommandId } from '../../api/http';
+import { useState } from 'react';
 import { useRequest } from '../../components/use-request';
+import { useSettingsCommand } from '../admin/use-settings-command';
 import {
   liveAnnouncementApi,
   type AnnouncementWords,
@@ -12,36 +12,30 @@ export interface LiveAnnouncement {
   busy: boolean;
   error: unknown;
   /** True once the sipapp took the words. */
-  set: (text: AnnouncementWords, until: string | undefined, commandId?: string) => Promise<boolean>;
+  set: (text: AnnouncementWords, until: string | undefined) => Promise<boolean>;
   clear: () => Promise<boolean>;
 }
 
-/** The IVR's live announcement as the supervisor seat reads and changes it (the card, a surge banner). */
+/**
+ * The IVR's live announcement as the supervisor seat reads and changes it (the card, a surge banner).
+ * Setting and clearing each keep their command id across a retry after a lost answer, so a retry
+ * applies once, and never share one (a clear is never answered with an earlier set's result).
+ */
 export function useLiveAnnouncement(): LiveAnnouncement {
   const [round, setRound] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const setting = useSettingsCommand();
+  const clearing = useSettingsCommand();
   const current = useRequest(() => liveAnnouncementApi.get(), `announcement-${round}`);
-  const act = useCallback(async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      return true;
-    } catch (failure) {
-      setError(failure);
-      return false;
-    } finally {
-      setBusy(false);
-      setRound((r) => r + 1);
-    }
-  }, []);
+  const done = (position: number | undefined) => {
+    setRound((r) => r + 1);
+    return position !== undefined;
+  };
   return {
     view: current.data,
-    busy,
-    error: error ?? current.error,
-    set: (text, until, commandId = newCommandId()) =>
-      act(() => liveAnnouncementApi.set(text, until, commandId)),
-    clear: () => act(() => liveAnnouncementApi.clear(newCommandId())),
+    busy: setting.busy || clearing.busy,
+    error: setting.error ?? clearing.error ?? current.error,
+    set: async (text, until) =>
+      done(await setting.run((commandId) => liveAnnouncementApi.set(text, until, commandId))),
+    clear: async () => done(await clearing.run((commandId) => liveAnnouncementApi.clear(commandId))),
   };
 }
