@@ -52,8 +52,43 @@ describe('the sipapp on the in-process bus and a SQLite event store', () => {
 
   it('answers with the shipped flow, then with each published version', async () => {
     expect(await flow()).toMatchObject({ version: 0, flow: { flowId: 'main', start: 'check-blocklist' } });
-    await command('PublishIvrFlow', { flow: { ...DEFAULT_IVR_FLOW, name: '12345 主流程（试行）' } });
+    const admin: Actor = {
+      id: 'user:city-admin',
+      role: 'center',
+      gatewayRole: 'city-admin',
+      name: '市管理员',
+    };
+    const trial = { ...DEFAULT_IVR_FLOW, name: '12345 主流程（试行）' };
+    await command('PublishIvrFlow', { flow: trial, baseVersion: 0 }, admin);
+    expect(await flow()).toMatchObject({
+      version: 1,
+      flow: { name: '12345 主流程（试行）' },
+      publishedBy: { name: '市管理员', gatewayRole: 'city-admin' },
+      publishedAt: expect.stringMatching(/^\d{4}-/),
+    });
+    // An edit begun on the shipped default does not overwrite version 1.
+    await expect(
+      command('PublishIvrFlow', { flow: { ...trial, name: '另一份编辑' }, baseVersion: 0 }, admin),
+    ).rejects.toMatchObject({ code: 'IVR_FLOW_VERSION_STALE' });
     expect(await flow()).toMatchObject({ version: 1, flow: { name: '12345 主流程（试行）' } });
+  });
+
+  it('answers the live announcement while it plays, and nothing once cleared', async () => {
+    const announcement = () => send(querySubject(TELEPHONY_SERVICE, 'GetLiveAnnouncement'), {});
+    const supervisor: Actor = {
+      id: 'user:supervisor',
+      role: 'agent',
+      gatewayRole: 'supervisor',
+      name: '班长',
+    };
+    expect(await announcement()).toEqual({});
+    await command('SetLiveAnnouncement', { text: { 'zh-CN': '鼓楼区停电，正在抢修。' } }, supervisor);
+    expect(await announcement()).toMatchObject({
+      text: { 'zh-CN': '鼓楼区停电，正在抢修。' },
+      setBy: { name: '班长', gatewayRole: 'supervisor' },
+    });
+    await command('ClearLiveAnnouncement', {}, supervisor);
+    expect(await announcement()).toEqual({});
   });
 
   it('refuses an invalid flow naming the node and reason, and stores nothing', async () => {
@@ -64,7 +99,7 @@ describe('the sipapp on the in-process bus and a SQLite event store', () => {
         'main-menu': { ...DEFAULT_IVR_FLOW.nodes['main-menu']!, onFail: 'gone' },
       },
     };
-    await expect(command('PublishIvrFlow', { flow: broken })).rejects.toMatchObject({
+    await expect(command('PublishIvrFlow', { flow: broken, baseVersion: 1 })).rejects.toMatchObject({
       code: 'IVR_FLOW_INVALID',
       message: expect.stringContaining('node main-menu: dead end, "fail" goes to gone'),
     });

@@ -8,4 +8,5 @@ export * from './ivr-flow.messages';
 export * from './outbound-call.messages';
 export * from './ivr-call.messages';
 export * from './telephony.messages';
+export * from './telephony.roles';
 export * from './ivr-engine';

@@ -10,7 +10,14 @@ export const PublishIvrFlow = defineCommand({
   service: TELEPHONY_SERVICE,
   summary:
     'Publish a new version of an IVR flow; refused naming the node and reason when a node is unreachable, a target missing or a loop has no exit. New calls take it, calls in progress keep theirs.',
-  schema: z.object({ flow: IvrFlowDocument }),
+  schema: z.object({
+    flow: IvrFlowDocument,
+    /**
+     * The version the edit started from (0: the shipped default): a flow published meanwhile by
+     * someone else is not overwritten, the publish is refused (IVR_FLOW_VERSION_STALE).
+     */
+    baseVersion: z.number().int().min(0),
+  }),
 });
 
 export const IvrFlowPublished = defineEvent({
@@ -63,6 +70,35 @@ export const GetIvrFlow = defineQuery({
   summary: 'The newest published version of an IVR flow (the shipped default until one is published).',
   schema: z.object({ flowId: FlowId }),
 });
+
+export const GetLiveAnnouncement = defineQuery({
+  type: 'GetLiveAnnouncement',
+  service: TELEPHONY_SERVICE,
+  summary: 'The live announcement callers hear now (none once cleared or expired), with who set it and when.',
+  schema: z.object({}),
+});
+
+/** Who changed a flow or the announcement, as the console names them (never an id on screen). */
+export interface TelephonyChangedBy {
+  name?: string;
+  gatewayRole?: string;
+}
+
+/** `GetIvrFlow`'s answer: the version new calls take; version 0 is the shipped default. */
+export interface IvrFlowView {
+  version: number;
+  flow: IvrFlowDocument;
+  publishedAt?: string;
+  publishedBy?: TelephonyChangedBy;
+}
+
+/** `GetLiveAnnouncement`'s answer: `text` only while callers hear it. */
+export interface LiveAnnouncementView {
+  text?: { 'zh-CN': string; en?: string };
+  until?: string;
+  setAt?: string;
+  setBy?: TelephonyChangedBy;
+}
 
 export const ivrFlowCommands = [PublishIvrFlow] as const;
 export const ivrFlowEvents = [IvrFlowPublished] as const;

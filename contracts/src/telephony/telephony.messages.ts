@@ -2,6 +2,7 @@ import type { CommandOf, EventOf } from '../messages/define';
 import { ivrCallEvents } from './ivr-call.messages';
 import {
   GetIvrFlow,
+  GetLiveAnnouncement,
   ivrFlowCommands,
   ivrFlowEvents,
   liveAnnouncementCommands,
@@ -26,4 +27,5 @@ export const telephonyDefinitions = [
   ...outboundCallEvents,
   ...ivrCallEvents,
   GetIvrFlow,
+  GetLiveAnnouncement,
 ] as const;

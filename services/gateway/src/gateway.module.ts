@@ -32,6 +32,7 @@ import { ReportsController } from './reports/reports.controller';
 import { CaseExportController } from './reports/case-export.controller';
 import { reportExportProviders } from './reports/report-export.providers';
 import { SettingsController } from './settings/settings.controller';
+import { TelephonyController } from './telephony/telephony.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
 import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controller';
@@ -67,6 +68,7 @@ export const gatewayControllers = [
   EscalationController,
   SurveyController,
   PollsController,
+  TelephonyController,
   ReportsController,
   CaseExportController,
   IntakeController,

@@ -7,15 +7,12 @@ import {
   type PromptLanguage,
 } from '@hotline/contracts';
 import { defineAggregate, type Decider } from '@hotline/infra/command';
-import { TelephonyError, TelephonyRuleViolation, requireRole } from './ivr-flow.errors';
+import { TelephonyError, TelephonyRuleViolation, requireTelephonyRole } from './ivr-flow.errors';
 
 export interface LiveAnnouncementState {
   text?: { 'zh-CN': string; en?: string };
   until?: string;
 }
-
-/** The announcement is set by supervisors (acting as the center) during a mass incident. */
-const ANNOUNCERS = ['center', 'system'];
 
 export const liveAnnouncementDecider: Decider<
   LiveAnnouncementCommand,
@@ -28,7 +25,7 @@ export const liveAnnouncementDecider: Decider<
       ? { text: event.data.text, ...(event.data.until ? { until: event.data.until } : {}) }
       : {},
   decide: (command, state, context) => {
-    requireRole(context.actor.role, ANNOUNCERS, 'setting the live announcement');
+    requireTelephonyRole(context.actor, command.type);
     switch (command.type) {
       case 'SetLiveAnnouncement': {
         const { until } = command.data;

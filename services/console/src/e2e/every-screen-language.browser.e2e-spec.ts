@@ -32,6 +32,7 @@ const ADMIN = [
   '/admin/categories',
   '/admin/routing',
   '/admin/calendar',
+  '/admin/ivr',
 ];
 const PORTAL = [
   '/portal/submit',

@@ -99,6 +99,12 @@ const messages: AreaMessages = {
     'error.KB_ARTICLE_NOT_FOUND': '知识条目不存在。',
     'error.KB_ARTICLE_RETIRED': '该知识条目已停用，不能再修改。',
     'error.KB_ARTICLE_STALE_VERSION': '该条目已有更新的版本，请刷新后再修改。',
+    'error.IVR_FLOW_VERSION_STALE':
+      '在您编辑期间，他人已发布了更新的流程版本；您的修改未发布，也没有覆盖对方的版本。请载入最新版本后重新修改。',
+    'error.IVR_FLOW_INVALID': '流程存在问题（不可达、无出口或循环无出口的节点），未发布。',
+    'error.TELEPHONY_ROLE_NOT_ALLOWED': '您的角色不能进行此项电话导航操作。',
+    'error.LIVE_ANNOUNCEMENT_EXPIRY_IN_PAST': '播报的结束时间必须晚于现在。',
+    'error.LIVE_ANNOUNCEMENT_NOT_SET': '当前没有正在播放的播报（可能已被清除或已到期）。',
     'error.KB_ARTICLE_NOT_IN_REVIEW': '该版本不在待审核状态（可能已被处理）。',
     'error.KB_ARTICLE_ROLE_NOT_ALLOWED': '知识条目的审核和停用由热线办负责。',
     'error.KB_ARTICLE_NOT_OWN_UNIT': '只能提交和修改本单位负责的知识条目。',
@@ -208,6 +214,13 @@ const messages: AreaMessages = {
     'error.KB_ARTICLE_NOT_FOUND': 'The knowledge article does not exist.',
     'error.KB_ARTICLE_RETIRED': 'The knowledge article was retired and can no longer change.',
     'error.KB_ARTICLE_STALE_VERSION': 'The article has a newer version; refresh before editing.',
+    'error.IVR_FLOW_VERSION_STALE':
+      'Someone published a newer version while you were editing; your changes were not published and did not overwrite theirs. Load the newest version and edit again.',
+    'error.IVR_FLOW_INVALID':
+      'The flow has problems (unreachable nodes, dead ends or loops without exit) and was not published.',
+    'error.TELEPHONY_ROLE_NOT_ALLOWED': 'Your role may not change the phone menu or the announcement.',
+    'error.LIVE_ANNOUNCEMENT_EXPIRY_IN_PAST': 'The announcement must end later than now.',
+    'error.LIVE_ANNOUNCEMENT_NOT_SET': 'No announcement is playing (it may have been cleared or expired).',
     'error.KB_ARTICLE_NOT_IN_REVIEW': 'That version is not waiting for review (it may have been handled).',
     'error.KB_ARTICLE_ROLE_NOT_ALLOWED': 'The hotline center reviews and retires knowledge articles.',
     'error.KB_ARTICLE_NOT_OWN_UNIT': "You can propose and revise only your own unit's articles.",

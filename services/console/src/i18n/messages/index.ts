@@ -11,6 +11,8 @@ import desk from './desk';
 import dispatchBatch from './dispatch-batch';
 import errors from './errors';
 import escalation from './escalation';
+import ivr from './ivr';
+import liveAnnouncement from './live-announcement';
 import knowledge from './knowledge';
 import polls from './polls';
 import pollRoundForm from './poll-round-form';
@@ -36,6 +38,8 @@ export const areas: Record<string, AreaMessages> = {
   admin,
   adminCategories,
   routingSettings,
+  ivr,
+  liveAnnouncement,
   supervisor,
   survey,
   polls,

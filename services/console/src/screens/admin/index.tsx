@@ -14,12 +14,23 @@ import { Loading } from '../../components/loading';
 
 // The calendar page carries the deadline policy's module (and zod with it): loaded when opened.
 const CalendarPage = lazy(() => import('./calendar-page').then((m) => ({ default: m.CalendarPage })));
+// The IVR page carries the flow engine and its validator (zod with them): loaded when opened.
+const IvrPage = lazy(() => import('../ivr/ivr-page').then((m) => ({ default: m.IvrPage })));
 
-const SECTIONS = ['audit', 'users', 'units', 'catalogue', 'categories', 'calendar', 'routing'] as const;
+const SECTIONS = [
+  'audit',
+  'users',
+  'units',
+  'catalogue',
+  'categories',
+  'calendar',
+  'routing',
+  'ivr',
+] as const;
 
 /**
  * Administration: the audit trail, users and roles, units, the dispatch catalogue, categories,
- * calendar and deadlines, the router's queues and seats. Auditors start at the audit trail; administrators at the accounts.
+ * calendar and deadlines, the router's queues and seats, the IVR flow. Auditors start at the audit trail; administrators at the accounts.
  */
 export default function AdminArea() {
   const t = useT();
@@ -28,12 +39,13 @@ export default function AdminArea() {
   const { user } = useSession();
   // Accounts are for city and district administrators; the audit trail leads for an auditor.
   const auditor = user?.role === 'auditor';
-  // The router's settings are the city administrator's (a district's admin and an auditor: no tab).
+  // The router's settings and the IVR flow are the city administrator's (a district's admin and an
+  // auditor: no tab).
   const cityAdmin = user?.role === 'city-admin';
   const ordered = auditor
     ? SECTIONS.filter((s) => s !== 'users')
     : (['users', ...SECTIONS.filter((s) => s !== 'users')] as const);
-  const sections = ordered.filter((s) => s !== 'routing' || cityAdmin);
+  const sections = ordered.filter((s) => (s !== 'routing' && s !== 'ivr') || cityAdmin);
   const first = sections[0] ?? 'units';
   const active = sections.find((s) => pathname.startsWith(`/admin/${s}`)) ?? first;
   return (
@@ -51,6 +63,14 @@ export default function AdminArea() {
         <Route path="catalogue" element={<CataloguePage />} />
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="routing" element={<RoutingPage />} />
+        <Route
+          path="ivr"
+          element={
+            <Suspense fallback={<Loading />}>
+              <IvrPage />
+            </Suspense>
+          }
+        />
         <Route
           path="calendar"
           element={

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { useCategoryName } from '../../components/use-category-name';
 import { useUnitName } from '../../components/use-unit-name';
 import { useRequest } from '../../components/use-request';
@@ -20,8 +20,9 @@ const RECENT_HOURS = 2;
  * Surge alerts as banners above the board, one an hour: those of the last hours when it opens, then
  * each new one as it is pushed on the live channel, within moments of the detection and without a
  * reload; once each, however often the stream repeats it. Closing a banner closes its hour.
+ * `onAnnounce`: the proposed words become the IVR's live announcement in one click.
  */
-export function SurgeBanners() {
+export function SurgeBanners({ onAnnounce }: { onAnnounce?: (words: string) => void }) {
   const t = useT();
   const instant = useInstant();
   const categoryName = useCategoryName();
@@ -99,6 +100,11 @@ export function SurgeBanners() {
                   {t('supervisor.surge.announcement')}
                   <Typography.Text copyable>{lead.announcement}</Typography.Text>
                 </span>
+                {onAnnounce !== undefined && (
+                  <Button size="small" onClick={() => onAnnounce(lead.announcement)}>
+                    {t('announce.fromSurge')}
+                  </Button>
+                )}
               </Space>
             }
           />

@@ -6,6 +6,8 @@ import { useT, type Translate } from '../../i18n';
 import { BulletinsCard } from './bulletins-card';
 import { secondsSince, type ShownBoard } from './board-state';
 import { SurgeBanners } from './surge-banners';
+import { LiveAnnouncementCard } from './live-announcement-card';
+import { useLiveAnnouncement } from './use-live-announcement';
 import { agentName, supervisorApi, type BoardAgent } from './supervisor-api';
 import { POLL_MS, useWallboard } from './use-wallboard';
 
@@ -60,13 +62,25 @@ function Freshness({
   );
 }
 
-/** 班长席: live queues and agents, with forced not-ready and log-out; surge alerts as banners, pushed. */
+/**
+ * 班长席: live queues and agents, with forced not-ready and log-out; surge alerts as banners, pushed;
+ * the IVR's live announcement, set from a banner's proposed words or typed.
+ */
 export function WallboardPage() {
   const t = useT();
   const { message } = App.useApp();
   useTicker(TICK_MS);
   const now = Date.now();
   const { board: data, live, error, reload } = useWallboard();
+  const announcement = useLiveAnnouncement();
+  // A surge banner's proposed words, played to callers for the card's default time (4 hours).
+  const announceSurge = async (words: string) => {
+    const done = await announcement.set(
+      { 'zh-CN': words },
+      new Date(Date.now() + 4 * 3_600_000).toISOString(),
+    );
+    if (done) void message.success(t('announce.done'));
+  };
   const act = async (work: Promise<unknown>) => {
     try {
       await work;
@@ -110,7 +124,8 @@ export function WallboardPage() {
         title={t('supervisor.title')}
         extra={<Freshness board={data} live={live} now={now} t={t} />}
       />
-      <SurgeBanners />
+      <SurgeBanners onAnnounce={(words) => void announceSurge(words)} />
+      <LiveAnnouncementCard announcement={announcement} />
       {error !== undefined && data === undefined && <ErrorAlert error={error} />}
       <Card title={t('supervisor.queues')}>
         <Table<ShownQueue>
