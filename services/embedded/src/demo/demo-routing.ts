@@ -26,7 +26,8 @@ const QUEUE_DEFAULTS: Omit<QueueConfig, 'queueId' | 'name' | 'requiredSkills'> =
 const DEMO_QUEUES: QueueConfig[] = [
   {
     ...QUEUE_DEFAULTS,
-    queueId: 'hotline',
+    // The shipped IVR flow's queue: a caller pressing 1 is queued here.
+    queueId: 'general',
     name: '综合受理',
     requiredSkills: [],
     // Second-tier seats (the district desks' backup) join once a caller waited a minute; a full
@@ -43,7 +44,7 @@ const DEMO_QUEUES: QueueConfig[] = [
     name: '粤语专席',
     requiredSkills: [{ skillId: 'lang.yue', minLevel: 3 }],
     maxWaitSeconds: 180,
-    overflow: { kind: 'queue', queueId: 'hotline' },
+    overflow: { kind: 'queue', queueId: 'general' },
   },
   {
     ...QUEUE_DEFAULTS,
@@ -90,7 +91,7 @@ export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], 
       // Languages, and a skill beyond them (the enterprise line, 涉企服务) as the routing screen shows it.
       skills: i % 3 === 0 ? { 'lang.cmn': 5, 'lang.yue': 4, 'biz.enterprise': 6 } : { 'lang.cmn': 5 },
       queues: [
-        { queueId: 'hotline', tier: 1, position: i, weight: 1 },
+        { queueId: 'general', tier: 1, position: i, weight: 1 },
         ...(i % 3 === 0 ? [{ queueId: 'yue', tier: 1, position: i, weight: 1 }] : []),
         { queueId: 'web-chat', tier: 1, position: i, weight: 1 },
       ],
@@ -108,7 +109,7 @@ export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], 
       platform,
       {
         contactId: `demo-call-${i + 1}`,
-        queueId: i === 2 ? 'yue' : 'hotline',
+        queueId: i === 2 ? 'yue' : 'general',
         channel: 'voice',
         callerNumber,
         urgent: false,
