@@ -30,6 +30,7 @@ import { SurveyController } from './survey/survey.controller';
 import { PollsController } from './polls/polls.controller';
 import { ReportsController } from './reports/reports.controller';
 import { CaseExportController } from './reports/case-export.controller';
+import { KpiTargetsController } from './reports/kpi-targets.controller';
 import { reportExportProviders } from './reports/report-export.providers';
 import { SettingsController } from './settings/settings.controller';
 import { IntakeController } from './intake/intake.controller';
@@ -69,6 +70,7 @@ export const gatewayControllers = [
   PollsController,
   ReportsController,
   CaseExportController,
+  KpiTargetsController,
   IntakeController,
   KnowledgeController,
   OpenApiController,
