@@ -23,6 +23,7 @@ import {
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
+import { SkillsController } from './routing/skills.controller';
 import { WallboardHub } from './routing/wallboard/wallboard-hub';
 import { WallboardLiveController } from './routing/wallboard/wallboard-live.controller';
 import { EscalationController } from './escalation/escalation.controller';
@@ -62,6 +63,7 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  SkillsController,
   WallboardLiveController,
   ChatController,
   ChatLiveController,
