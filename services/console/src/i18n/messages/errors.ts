@@ -7,6 +7,10 @@ import type { AreaMessages } from './messages.types';
  */
 const messages: AreaMessages = {
   'zh-CN': {
+    'error.SKILL_ROLE_NOT_ALLOWED': '只有市级管理员可以修改技能目录。',
+    'error.SKILL_CATALOGUE_VERSION_CONFLICT': '技能目录刚被他人修改过，请刷新后再试。',
+    'error.SKILL_UNKNOWN': '技能目录中没有这个技能。',
+    'error.SKILL_IN_USE': '这个技能正在被队列或坐席使用，不能删除。',
     'error.KPI_TARGETS_VERSION_CONFLICT': '考核目标刚被他人修改过，请重新打开后再设定。',
     'error.KPI_TARGETS_ROLE_NOT_ALLOWED': '只有热线办和市级管理员可以设定考核目标。',
     'error.KPI_TARGETS_UNKNOWN_KPI': '表单中有本平台不认识的指标。',
@@ -119,6 +123,11 @@ const messages: AreaMessages = {
     'error.http.504': '服务响应超时，请稍后重试。',
   },
   en: {
+    'error.SKILL_ROLE_NOT_ALLOWED': 'Only the city administrator edits the skill catalogue.',
+    'error.SKILL_CATALOGUE_VERSION_CONFLICT':
+      'Someone changed the skill catalogue meanwhile; reload and try again.',
+    'error.SKILL_UNKNOWN': 'This skill is not in the catalogue.',
+    'error.SKILL_IN_USE': 'A queue or a seat uses this skill; it cannot be removed.',
     'error.KPI_TARGETS_VERSION_CONFLICT':
       'Someone changed the targets meanwhile; open them again and set them anew.',
     'error.KPI_TARGETS_ROLE_NOT_ALLOWED': 'Only the center and the city administrator set the KPI targets.',

@@ -17,6 +17,7 @@ import pollRoundForm from './poll-round-form';
 import portal from './portal';
 import reports from './reports';
 import routingSettings from './routing-settings';
+import skills from './skills';
 import supervisor from './supervisor';
 import survey from './survey';
 import timeline from './timeline';
@@ -36,6 +37,7 @@ export const areas: Record<string, AreaMessages> = {
   admin,
   adminCategories,
   routingSettings,
+  skills,
   supervisor,
   survey,
   polls,
