@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPORTING_SERVICE, commandSubject, querySubject, type Actor } from '@hotline/contracts';
 import { isolatedStreamSettings, privateNats, type PrivateNats } from '@hotline/infra/bus/testing';
+import { rejectionOf } from '@hotline/infra/event-store/testing';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { firstValueFrom } from 'rxjs';
 import { createReportingService } from '../reporting.module';
@@ -68,14 +69,7 @@ describe('KPI targets over NATS [SQLite event store and read store]', () => {
       viewer: { actor: director, districtId: 'city' },
       ...data,
     });
-  const refused = async (promise: Promise<unknown>): Promise<Refusal> => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as Refusal;
-    }
-    throw new Error('expected a refusal');
-  };
+  const refused = async (promise: Promise<unknown>) => (await rejectionOf(promise)) as Refusal;
   const target = (kpis: Kpi[], key: string) => kpis.find((kpi) => kpi.key === key)?.target;
   const month = { from: '2026-12-01', to: '2026-12-07' };
 
