@@ -4,3 +4,4 @@ export * from './routing.events';
 export * from './routing.queries';
 export * from './routing.messages';
 export * from './routing.roles';
+export * from './skill-catalogue';

@@ -8,7 +8,7 @@ export {
   type DocumentTable,
 } from './table';
 export { csvField, csvLines, writeCsv } from './csv';
-export { writeXlsx, type XlsxSheet } from './xlsx';
+export { XLSX_MAX_SHEET_ROWS, writeXlsx, type XlsxSheet } from './xlsx';
 export { renderPdf, writePdf, type PdfBlock, type PdfDocumentSpec } from './pdf';
 export {
   CjkFontMissingError,

@@ -47,6 +47,28 @@ describe('xlsx export', () => {
     expect((await readXlsx(xlsx)).map((sheet) => sheet.name)).toEqual(['汇总', '明细 2026 11']);
   });
 
+  it('goes on in further tabs, each with the title and header, once a tab is full', async () => {
+    const sheet = (count: number, name = '工单明细'): XlsxSheet => ({
+      name,
+      title: '工单明细',
+      columns: [{ key: 'n', header: '序号', format: 'number' }],
+      rows: (async function* () {
+        for (let n = 1; n <= count; n += 1) yield { n };
+      })(),
+      rowsPerTab: 3,
+    });
+    const tabs = await readXlsx(await xlsxOf([sheet(7)]));
+    expect(tabs.map((tab) => tab.name)).toEqual(['工单明细', '工单明细 (2)', '工单明细 (3)']);
+    // A long name is cut so that the part number fits in Excel's 31 characters.
+    const long = await readXlsx(await xlsxOf([sheet(4, '工单'.repeat(15))]));
+    expect(long.map((tab) => tab.name)).toEqual(['工单'.repeat(15), `${'工单'.repeat(13)}工 (2)`]);
+    expect(tabs.map((tab) => tab.rows.slice(2).map((row) => row[0]))).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+    for (const tab of tabs) expect(tab.rows.slice(0, 2)).toEqual([['工单明细'], ['序号']]);
+    // Rows that fill the last tab exactly make no empty tab after it; no rows still make one tab.
+    expect((await readXlsx(await xlsxOf([sheet(6)]))).length).toBe(2);
+    expect((await readXlsx(await xlsxOf([sheet(0)]))).map((tab) => tab.rows.length)).toEqual([2]);
+  });
+
   it('streams 20,000 rows from an async source without holding them', async () => {
     async function* rows(): AsyncIterable<Record<string, number | string>> {
       for (let i = 0; i < 20_000; i += 1) yield { id: i, text: `工单${i}` };

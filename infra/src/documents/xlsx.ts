@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 import { Zip, ZipPassThrough, strToU8, type FlateError, type ZipInputFile } from 'fflate';
 import { waitForDrain } from './csv';
-import { eachRow, type DocumentTable } from './table';
+import { eachRow, type DocumentRow, type DocumentTable } from './table';
 import {
   ROOT_RELS,
   STYLES,
@@ -23,7 +23,15 @@ export interface XlsxSheet extends DocumentTable {
   name: string;
   /** A title row above the header (the report's name and period), merged across the columns. */
   title?: string;
+  /**
+   * Data rows a tab holds at most (default: all Excel allows below the header and the title); the
+   * rows past it go on in tabs `<name> (2)`, `<name> (3)`… each with the title and header again.
+   */
+  rowsPerTab?: number;
 }
+
+/** Rows an Excel worksheet holds in all (header and title rows included): 2^20. */
+export const XLSX_MAX_SHEET_ROWS = 1_048_576;
 
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 /** Sheet XML is handed to the compressor in pieces of about this many characters. */
@@ -69,11 +77,11 @@ class DeflatedEntry implements ZipInputFile {
 /**
  * Writes the sheets as one xlsx workbook to `out`, streaming: the rows are written as sheet XML
  * (inline strings, no shared-string table growing with the export) into a zip stream as they come,
- * waiting on `out`'s back-pressure, so memory stays flat however many rows there are. Ends `out`;
- * resolves with the data row count once it has finished.
+ * waiting on `out`'s back-pressure, so memory stays flat however many rows there are. A sheet with
+ * more rows than a tab holds goes on in further tabs, so a huge list is never a file Excel refuses.
+ * Ends `out`; resolves with the data row count once it has finished.
  */
 export async function writeXlsx(out: Writable, sheets: readonly XlsxSheet[]): Promise<number> {
-  const names = uniqueNames(sheets.map((sheet) => sheet.name));
   let fail: (error: Error) => void = () => undefined;
   let finish: () => void = () => undefined;
   const zipped = new Promise<void>((resolve, reject) => {
@@ -90,7 +98,7 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheet[]): Pr
   // The reader went away (a closed download): stop reading rows.
   out.once('error', fail);
   try {
-    const rows = await writeParts(zip, out, sheets, names);
+    const rows = await writeParts(zip, out, sheets);
     zip.end();
     await zipped;
     await new Promise<void>((resolve, reject) => {
@@ -107,33 +115,72 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheet[]): Pr
   }
 }
 
-async function writeParts(
-  zip: Zip,
-  out: Writable,
-  sheets: readonly XlsxSheet[],
-  names: readonly string[],
-): Promise<number> {
+/**
+ * The worksheets first, as their rows come (a sheet's tab count is known only once its rows ran
+ * out), then the parts that list them: a zip is read from its central directory, so the order of
+ * its entries does not matter to Excel or any other reader.
+ */
+async function writeParts(zip: Zip, out: Writable, sheets: readonly XlsxSheet[]): Promise<number> {
   const small = (path: string, text: string): void => {
     const file = new ZipPassThrough(path);
     zip.add(file);
     file.push(strToU8(text), true);
   };
-  small('[Content_Types].xml', contentTypes(sheets.length));
-  small('_rels/.rels', ROOT_RELS);
-  small('xl/workbook.xml', workbook(names));
-  small('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
-  small('xl/styles.xml', STYLES);
+  const tabs: string[] = [];
   let total = 0;
-  for (const [index, sheet] of sheets.entries()) {
-    const file = new DeflatedEntry(`xl/worksheets/sheet${index + 1}.xml`);
-    zip.add(file);
-    total += await writeSheet(file, out, sheet);
+  for (const sheet of sheets) {
+    const rows = new RowCursor(sheet.rows);
+    const capacity = sheet.rowsPerTab ?? XLSX_MAX_SHEET_ROWS - 1 - (sheet.title !== undefined ? 1 : 0);
+    for (let part = 1; part === 1 || !(await rows.done()); part += 1) {
+      const file = new DeflatedEntry(`xl/worksheets/sheet${tabs.length + 1}.xml`);
+      zip.add(file);
+      tabs.push(part === 1 ? sheet.name : continuedName(sheet.name, part));
+      total += await writeSheet(file, out, sheet, rows, capacity);
+    }
   }
+  small('[Content_Types].xml', contentTypes(tabs.length));
+  small('_rels/.rels', ROOT_RELS);
+  small('xl/workbook.xml', workbook(uniqueNames(tabs)));
+  small('xl/_rels/workbook.xml.rels', workbookRels(tabs.length));
+  small('xl/styles.xml', STYLES);
   return total;
 }
 
-/** One worksheet: its XML pushed to the compressor a piece at a time, pausing while `out` is full. */
-async function writeSheet(file: DeflatedEntry, out: Writable, sheet: XlsxSheet): Promise<number> {
+/** `明细 (2)`: the name cut so that the part number fits in Excel's 31 characters. */
+const continuedName = (name: string, part: number): string => {
+  const suffix = ` (${part})`;
+  return `${name.slice(0, 31 - suffix.length)}${suffix}`;
+};
+
+/** A sheet's rows read once, across its tabs: the next row, and whether any is left. */
+class RowCursor {
+  private readonly iterator: AsyncIterator<DocumentRow>;
+  private ahead: IteratorResult<DocumentRow> | undefined;
+
+  constructor(rows: DocumentTable['rows']) {
+    this.iterator = eachRow(rows)[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<DocumentRow | undefined> {
+    const result = this.ahead ?? (await this.iterator.next());
+    this.ahead = undefined;
+    return result.done ? undefined : result.value;
+  }
+
+  async done(): Promise<boolean> {
+    this.ahead ??= await this.iterator.next();
+    return this.ahead.done === true;
+  }
+}
+
+/** One worksheet of at most `capacity` rows: its XML pushed a piece at a time, pausing while `out` is full. */
+async function writeSheet(
+  file: DeflatedEntry,
+  out: Writable,
+  sheet: XlsxSheet,
+  source: RowCursor,
+  capacity: number,
+): Promise<number> {
   const { columns } = sheet;
   const letters = columns.map((_, i) => columnLetters(i));
   const bold = columns.map(() => XLSX_STYLE.bold);
@@ -152,10 +199,10 @@ async function writeSheet(file: DeflatedEntry, out: Writable, sheet: XlsxSheet):
     bold,
   );
   let rows = 0;
-  for await (const row of eachRow(sheet.rows)) {
+  for (let row = rows < capacity ? await source.next() : undefined; row !== undefined;) {
     rowNumber += 1;
     rows += 1;
-    const values = columns.map((column) => xlsxValue(column, row[column.key]));
+    const values = columns.map((column) => xlsxValue(column, row?.[column.key]));
     piece += rowXml(rowNumber, letters, values, styles);
     if (piece.length >= PIECE) {
       if (out.destroyed) throw new Error('the xlsx output was closed before the last row');
@@ -163,6 +210,7 @@ async function writeSheet(file: DeflatedEntry, out: Writable, sheet: XlsxSheet):
       piece = '';
       if (out.writableNeedDrain) await waitForDrain(out);
     }
+    row = rows < capacity ? await source.next() : undefined;
   }
   await file.push(piece + sheetEnd(sheet.title !== undefined ? columns.length : undefined), true);
   return rows;

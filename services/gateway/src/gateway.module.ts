@@ -23,6 +23,7 @@ import {
 import { PlacesController } from './units/places.controller';
 import { UnitsController } from './units/units.controller';
 import { RoutingController } from './routing/routing.controller';
+import { SkillsController } from './routing/skills.controller';
 import { WallboardHub } from './routing/wallboard/wallboard-hub';
 import { WallboardLiveController } from './routing/wallboard/wallboard-live.controller';
 import { EscalationController } from './escalation/escalation.controller';
@@ -30,6 +31,7 @@ import { SurveyController } from './survey/survey.controller';
 import { PollsController } from './polls/polls.controller';
 import { ReportsController } from './reports/reports.controller';
 import { CaseExportController } from './reports/case-export.controller';
+import { KpiTargetsController } from './reports/kpi-targets.controller';
 import { reportExportProviders } from './reports/report-export.providers';
 import { SettingsController } from './settings/settings.controller';
 import { TelephonyController } from './telephony/telephony.controller';
@@ -62,6 +64,7 @@ export const gatewayControllers = [
   PlacesController,
   SettingsController,
   RoutingController,
+  SkillsController,
   WallboardLiveController,
   ChatController,
   ChatLiveController,
@@ -71,6 +74,7 @@ export const gatewayControllers = [
   TelephonyController,
   ReportsController,
   CaseExportController,
+  KpiTargetsController,
   IntakeController,
   KnowledgeController,
   OpenApiController,

@@ -18,7 +18,7 @@ export const reportingConfigSchema = z.object({
       }
     })
     .describe(
-      "KPI targets over the city's defaults, e.g. `onTimeCompletion=96%,satisfaction=0.9,returnRate=3%` (a ratio or a percentage; a lower-is-better KPI's is its maximum); shown on every KPI card and dashboard",
+      "The initial KPI targets over the city's defaults, e.g. `onTimeCompletion=96%,satisfaction=0.9,returnRate=3%` (a ratio or a percentage; a lower-is-better KPI's is its maximum): in force until the center first sets the targets on screen (SetKpiTargets), ignored after that",
     ),
   REPORTING_DIGEST_MAIL_TO: z
     .string()

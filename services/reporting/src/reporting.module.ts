@@ -6,14 +6,17 @@ import {
   GetDailyDigest,
   GetHotTopics,
   GetKpiReport,
+  GetKpiTargets,
   GetReportCases,
   GetSurges,
   GetUnitScorecards,
   SAMPLE_CATEGORIES,
+  SetKpiTargets,
 } from '@hotline/contracts';
-import { BusRequests, busEndpoints, queryEndpoint } from '@hotline/infra/bus';
+import { BusRequests, busEndpoints, commandEndpoint, queryEndpoint } from '@hotline/infra/bus';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { commandMetrics } from '@hotline/infra/telemetry';
 import { DailyDigestService } from './digest/daily-digest.service';
 import { DigestMailer } from './digest/digest-mailer';
 import { REPORTING_UNITS } from './counters/collections';
@@ -24,6 +27,8 @@ import { ScorecardsService } from './scorecards/scorecards.service';
 import { HotTopicsService } from './topics/hot-topics.service';
 import { parseKpiTargets } from './kpis/kpi-targets';
 import { SurgeAlerts } from './topics/surge-alerts';
+import { StoreKpiTargetsSource } from './kpi-targets/kpi-targets-source';
+import { KpiTargetsService } from './kpi-targets/kpi-targets.service';
 
 export interface ReportingModuleOptions {
   config?: ReportingConfig;
@@ -48,7 +53,19 @@ export class ReportingModule {
     );
     const taxonomy = new CategoryTaxonomy(SAMPLE_CATEGORIES);
     const now = () => clock.now();
-    const reports = new KpiReportService(store, parseKpiTargets(config.REPORTING_KPI_TARGETS));
+    // REPORTING_KPI_TARGETS is in force until the center first sets the targets on screen.
+    const targetsSource = new StoreKpiTargetsSource(
+      platform.eventStore,
+      parseKpiTargets(config.REPORTING_KPI_TARGETS),
+    );
+    const kpiTargets = new KpiTargetsService({
+      store: platform.eventStore,
+      clock,
+      logger,
+      metrics: commandMetrics(metrics),
+      source: targetsSource,
+    });
+    const reports = new KpiReportService(store, targetsSource);
     const topics = new HotTopicsService(store, now, (code) => taxonomy.get(code)?.name ?? code);
     const digest = new DailyDigestService(store, topics, now);
     const scorecards = new ScorecardsService(store);
@@ -88,6 +105,8 @@ export class ReportingModule {
       controllers: [
         busEndpoints('Reporting', [
           queryEndpoint(GetKpiReport, (query) => reports.kpiReport(query)),
+          queryEndpoint(GetKpiTargets, () => kpiTargets.targets()),
+          commandEndpoint(SetKpiTargets, (command) => kpiTargets.execute(command)),
           queryEndpoint(GetReportCases, (query) => reports.cases(query)),
           queryEndpoint(GetContactCenterReport, (query) => reports.contactCenter(query)),
           queryEndpoint(GetHotTopics, (query) => topics.hotTopics(query)),

@@ -13,13 +13,16 @@ import {
   GetQueueBoard,
   GetQueueStatistics,
   GetRoutingSettings,
+  GetSkillCatalogue,
   platformRegistry,
   routingCommands,
+  skillCatalogueCommands,
   type RouterEvent,
 } from '@hotline/contracts';
 import { busEndpoints, commandEndpoint, queryEndpoint } from '@hotline/infra/bus';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { commandMetrics } from '@hotline/infra/telemetry';
 import { RouterCommandHandler } from './router/router-command.handler';
 import { RouterQueries } from './router/router-queries';
 import { RouterTimersRunner } from './router/router-timers.runner';
@@ -28,6 +31,7 @@ import { foldsSnapshot } from './snapshot/folds-snapshot';
 import { ReadStoreSnapshots } from './snapshot/read-store-snapshots';
 import { AgentStatistics } from './statistics/agent-statistics';
 import { QueueStatistics } from './statistics/queue-statistics';
+import { SkillCatalogueService } from './skills/skill-catalogue.service';
 
 export interface RoutingModuleOptions {
   config?: RoutingConfig;
@@ -91,6 +95,14 @@ export class RoutingModule {
       defaultHandleSeconds: config.ROUTING_DEFAULT_HANDLE_SECONDS,
       patienceSeconds: config.ROUTING_PATIENCE_SECONDS,
     });
+    const skills = new SkillCatalogueService({
+      store,
+      clock,
+      logger,
+      metrics: commandMetrics(platform.metrics),
+      districtId: config.ROUTING_DISTRICT,
+      router,
+    });
     const timers = config.ROUTING_TIMERS
       ? new RouterTimersRunner(router, clock, (error) => logger.error({ err: error }, 'router timers failed'))
       : undefined;
@@ -109,6 +121,10 @@ export class RoutingModule {
           queryEndpoint(GetQueueBoard, () => queries.queueBoard()),
           queryEndpoint(GetAgentSession, (query) => queries.agentSession(query.agentId)),
           queryEndpoint(GetRoutingSettings, () => queries.routingSettings()),
+          ...skillCatalogueCommands.map((definition) =>
+            commandEndpoint(definition, (command) => skills.execute(command)),
+          ),
+          queryEndpoint(GetSkillCatalogue, () => skills.catalogue()),
           queryEndpoint(GetContactPlace, (query) => queries.contactPlace(query.contactId)),
           queryEndpoint(GetQueueStatistics, (query) => Promise.resolve(queries.queueStatistics(query))),
           queryEndpoint(GetAgentStatistics, (query) => Promise.resolve(queries.agentStatistics(query))),

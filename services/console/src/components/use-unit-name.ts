@@ -32,3 +32,10 @@ export function useUnitName(): (unitId: string | undefined) => string {
     [units.data],
   );
 }
+
+/** Every unit the signed-in user may name (the same one request as `useUnitName`). */
+export function useUnitList(): UnitView[] {
+  const { user } = useSession();
+  const username = user?.username;
+  return useRequest(() => unitsOf(username ?? ''), username ?? null).data ?? [];
+}

@@ -175,23 +175,64 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await queueRow.getByRole('cell', { name: '45', exact: true }).waitFor();
     await queueRow.getByText('外线 02088886666').waitFor();
 
-    // A seat: a dialect level, and a second-tier place in the Cantonese queue.
+    // The skill catalogue: a line of business named by the administrator, shown by its name after.
+    const skills = admin.getByTestId('skill-catalogue');
+    await skills
+      .getByRole('row', { name: /^粤语\s/ })
+      .getByText('队列：粤语专席')
+      .waitFor();
+    await skills.getByRole('button', { name: '新增技能' }).click();
+    const define = admin.getByRole('dialog', { name: '新增技能' });
+    await define.getByLabel('技能标识').fill('biz.housing');
+    await define.getByLabel('中文名称').fill('住房保障');
+    await define.getByLabel('英文名称').fill('Housing');
+    await define.getByRole('button', { name: /保\s*存/ }).click();
+    await define.waitFor({ state: 'hidden' });
+    await skills
+      .getByRole('row', { name: /^住房保障\s/ })
+      .getByText('未使用')
+      .waitFor();
+
+    // A seat: a dialect level, a second-tier place in the Cantonese queue, the new skill chosen by name.
     const seat = admin.getByRole('row', { name: /^agent\s/ });
     await seat.getByText('粤语 4').waitFor();
     await seat.getByRole('button', { name: /编\s*辑/ }).click();
     await admin.getByLabel('闽南话水平（0–10，0 为不会）').fill('3');
     await admin.getByLabel('在“粤语专席”中的梯队（1 为立即可接）').fill('2');
-    // A skill beyond languages: a language typed there is refused with where it belongs; a line of business is kept.
     await admin.getByRole('button', { name: '添加技能' }).click();
-    await admin.getByLabel('技能', { exact: true }).last().fill('lang.yue');
-    await admin.getByText('语言技能请在上方的语言栏中设置').waitFor();
-    await log.visit(admin, 'agent-09-routing-seat-skill-refused');
-    await admin.getByLabel('技能', { exact: true }).last().fill('biz.housing');
+    await chooseOption(admin, admin.getByLabel('技能', { exact: true }).last(), '住房保障');
     await admin.getByLabel('水平', { exact: true }).last().fill('6');
+    await log.visit(admin, 'agent-09-routing-seat-skill-by-name');
     await save();
-    await seat.getByText(/biz\.housing 6/).waitFor();
+    await seat.getByText(/住房保障 6/).waitFor();
     await seat.getByText(/闽南话 3/).waitFor();
     await seat.getByText('粤语专席（第 2 梯队）').waitFor();
+
+    // The queue needs it too, chosen by its name in the queue's dialog.
+    await queueRow.getByRole('button', { name: /编\s*辑/ }).click();
+    const queueDialog = admin.getByRole('dialog');
+    await queueDialog.getByRole('button', { name: '添加技能' }).click();
+    await chooseOption(admin, queueDialog.getByLabel('技能', { exact: true }).last(), '住房保障');
+    await queueDialog.getByLabel('最低水平', { exact: true }).last().fill('2');
+    await log.visit(admin, 'agent-09b-routing-queue-skill-by-name');
+    await save();
+    await queueRow.getByText('住房保障 2').waitFor();
+
+    // A skill in use cannot be removed: the refusal names its queue and its seat by their names.
+    const housingRow = skills.getByRole('row', { name: /^住房保障\s/ });
+    await housingRow.getByText('队列：综合受理；坐席：演示坐席').waitFor();
+    await housingRow.getByRole('button', { name: /删\s*除/ }).click();
+    await admin
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await skills
+      .getByRole('alert')
+      .getByText(
+        '技能“住房保障”正在使用，不能删除（队列：综合受理；坐席：演示坐席）。请先从这些队列和坐席中去掉它。',
+      )
+      .waitFor();
+    await log.visit(admin, 'agent-09c-skill-in-use-refused');
 
     // The care list: a number twice is refused by name; a new one is kept.
     await admin.getByRole('button', { name: '添加优先号码' }).click();
@@ -238,6 +279,31 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
       { number: '13900001234', priority: 3 },
       { number: '13800002222', priority: 5 },
     ]);
+
+    // The supervisor's wallboard names the queue's skills by their names.
+    await signIn(admin, platform.url, 'supervisor', '/center');
+    await admin.goto(`${platform.url}/supervisor`);
+    await admin
+      .getByRole('row', { name: /^综合受理\s/ })
+      .getByText('住房保障 2')
+      .waitFor();
+    await log.visit(admin, 'agent-11-wallboard-skill-names');
+    // The same in English: the skill by its English name.
+    await admin.evaluate(() => localStorage.setItem('hotline.locale', 'en'));
+    await admin.reload();
+    await admin
+      .getByRole('row', { name: /^综合受理\s/ })
+      .getByText('Housing 2')
+      .waitFor();
+    await log.visit(admin, 'agent-11b-wallboard-skill-names-en');
+    // Signed in again in Chinese (the sign-in page reads the language too), then the catalogue in English.
+    await admin.evaluate(() => localStorage.setItem('hotline.locale', 'zh-CN'));
+    await signIn(admin, platform.url, 'city-admin', '/admin');
+    await admin.evaluate(() => localStorage.setItem('hotline.locale', 'en'));
+    await admin.goto(`${platform.url}/admin/routing`);
+    await admin.getByTestId('skill-catalogue').getByText('Housing', { exact: true }).waitFor();
+    await log.visit(admin, 'agent-11c-skill-catalogue-en');
+    await admin.evaluate(() => localStorage.setItem('hotline.locale', 'zh-CN'));
     expect(log.summary()).toEqual([]);
   });
 });

@@ -160,6 +160,53 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
     await log.visit(page, 'reports-03b-leader-view');
   });
 
+  it('lets the city administrator set a target in Chinese; the dashboard measures against it and says who set it', async () => {
+    const { page, platform } = session;
+    await signIn(page, platform.url, 'city-admin', '/admin');
+    await page.goto(`${platform.url}/center`);
+    const card = page.locator('[data-kpi="onTimeCompletion"]').first();
+    await card.getByText('目标 95%').waitFor();
+    await page.getByRole('button', { name: '设定考核目标' }).click();
+    const dialog = page.getByRole('dialog', { name: '设定考核目标' });
+    const input = dialog.getByLabel('按期办结率的目标');
+    // The form opens on the targets in force: the deployment's setting before any edit.
+    await expect(input.inputValue()).resolves.toBe('95.0');
+    await input.fill('97.5');
+    await log.visit(page, 'reports-05-set-targets');
+    await dialog.getByRole('button', { name: '保存目标' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The card, and the trend's target line, measure against the new target, naming who set it and when.
+    await card
+      .getByText(/^目标 97\.5%（由 演示市管理员 于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 设定）$/)
+      .waitFor();
+    const { from, to } = thisMonth();
+    const month = await getAsUser<Report & { targetsSet?: { by: { name?: string } } }>(
+      page,
+      platform.url,
+      `/api/reports/kpis?from=${from}&to=${to}`,
+    );
+    expect(kpiOf(month.totals, 'onTimeCompletion')?.target).toBe(0.975);
+    expect(month.targetsSet?.by.name).toBe('演示市管理员');
+    await page.locator('[role="img"][aria-label="运行趋势"] svg').waitFor();
+    await log.visit(page, 'reports-05b-targets-set');
+    // A stale edit (the form read before this one) is refused in words, and nothing changes.
+    const stale = await page.context().request.put(`${platform.url}/api/reports/kpi-targets`, {
+      data: { commandId: 'stale-targets', expectedVersion: 0, targets: { onTimeCompletion: 0.5 } },
+      headers: {
+        'x-csrf-token': decodeURIComponent(
+          (await page.context().cookies(platform.url)).find((c) => c.name === 'hotline_csrf')?.value ?? '',
+        ),
+      },
+    });
+    expect(stale.status()).toBe(409);
+    // The same screen in English.
+    await page.evaluate(() => localStorage.setItem('hotline.locale', 'en'));
+    await page.reload();
+    await card.getByText(/^target 97\.5% \(set by 演示市管理员 on /).waitFor();
+    await log.visit(page, 'reports-05c-targets-set-en');
+    await page.evaluate(() => localStorage.setItem('hotline.locale', 'zh-CN'));
+  });
+
   it('shows a unit its own KPIs and its place in the ranking', async () => {
     const { page, platform } = session;
     await signIn(page, platform.url, 'unit-handler-housing', '/unit');

@@ -84,6 +84,14 @@ export async function seedDemoRouting(bus: DemoBus, cases: readonly DemoCase[], 
   const send = (type: string, id: string, as: DemoActor, data: Record<string, unknown>, at = now) =>
     bus.command(ROUTING_SERVICE, type, `demo:routing:${id}`, as, data, at);
   await send('SetRouterSettings', 'settings', admin, DEMO_ROUTER_SETTINGS);
+  // The enterprise line the seats below hold, named in the skill catalogue (the languages come named).
+  await send('DefineSkill', 'skill:biz.enterprise', admin, {
+    skillId: 'biz.enterprise',
+    name: '涉企服务',
+    nameEn: 'Enterprise services',
+    kind: 'business',
+    expectedVersion: 0,
+  });
   for (const queue of DEMO_QUEUES) await send('DefineQueue', `queue:${queue.queueId}`, admin, queue);
   for (const [i, agentId] of DEMO_SEATS.entries()) {
     await send('SetAgentProfile', `agent:${agentId}`, admin, {

@@ -75,7 +75,7 @@ export class CaseExportController extends ServiceController(REPORTING_SERVICE) {
       if (format === 'csv') await writeCsv(out, { columns: CASE_LIST_COLUMNS, rows });
       else await writeXlsx(out, [{ name: '工单明细', columns: CASE_LIST_COLUMNS, rows }]);
     };
-    if (exportPlan(total, this.config, format as Format) === 'stream') {
+    if (exportPlan(total, this.config) === 'stream') {
       downloadHeaders(response, FORMATS[format as Format], name);
       await write(response);
       return;

@@ -1,8 +1,10 @@
+import { CASE_KPI_KEYS } from '@hotline/contracts';
+
 /**
  * The KPIs' targets (the minimum, or for a lower-is-better KPI the maximum): the city's assessment
- * targets of DOMAIN.md unless the setting REPORTING_KPI_TARGETS overrides some. They are a setting,
- * not an admin-edited document: they change with the year's assessment rules, are reviewed with the
- * deployment's config and are the same on every replica (docs/reporting.md, "Targets").
+ * targets of DOMAIN.md unless the setting REPORTING_KPI_TARGETS overrides some. The setting is the
+ * initial value: once the center sets the targets on screen (SetKpiTargets), those are in force
+ * (docs/reporting.md, "Targets").
  */
 export type KpiTargets = Readonly<Record<string, number>>;
 
@@ -15,27 +17,6 @@ export const DEFAULT_KPI_TARGETS: KpiTargets = {
   processSatisfaction: 0.95,
   resultSatisfaction: 0.95,
 };
-
-/** The ratio KPIs of a case report (case-kpis.ts): the keys a target may name. */
-export const CASE_KPI_KEYS = [
-  'dispatchOnTime',
-  'onTimeCompletion',
-  'completion',
-  'firstContactResolution',
-  'callbackRate',
-  'satisfaction',
-  'processSatisfaction',
-  'resultSatisfaction',
-  'beijingResponse',
-  'beijingResolution',
-  'beijingSatisfaction',
-  'signOnTime',
-  'returnRate',
-  'redoRate',
-  'overdueRate',
-  'supervisionRate',
-  'repeatContactRate',
-] as const;
 
 const KNOWN = new Set<string>(CASE_KPI_KEYS);
 

@@ -13,6 +13,7 @@ import { caseKpis } from '../kpis/case-kpis';
 import { contactKpis, type ContactCounters } from '../kpis/contact-kpis';
 import type { Kpi } from '../kpis/kpi';
 import { DEFAULT_KPI_TARGETS, type KpiTargets } from '../kpis/kpi-targets';
+import { fixedKpiTargets, targetsFor, type KpiTargetsSource } from '../kpi-targets/kpi-targets-source';
 import { checkRange, periodOf, previousRange, yearEarlier, type DayRange } from '../periods/periods';
 import { dimensionKey, readCaseCells, sumCells, type CellDimension } from './case-cells.reader';
 import { reportCases, type ReportCasesPage } from './report-cases';
@@ -38,6 +39,8 @@ export interface KpiReport {
   yearOnYear?: ReportRow & DayRange;
   /** 环比: the range of the same length just before. */
   periodOnPeriod?: ReportRow & DayRange;
+  /** Who set the targets in force and when; absent while the setting's are (never edited). */
+  targetsSet?: { version: number; by: { id: string; name?: string | undefined }; at: string };
 }
 
 const PERIODS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
@@ -46,8 +49,8 @@ const PERIODS = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
 export class KpiReportService {
   constructor(
     private readonly store: ReadStore,
-    /** The KPIs' targets (REPORTING_KPI_TARGETS over the city's defaults). */
-    private readonly targets: KpiTargets = DEFAULT_KPI_TARGETS,
+    /** The KPIs' targets in force (REPORTING_KPI_TARGETS until the center sets them). */
+    private readonly targets: KpiTargetsSource = fixedKpiTargets(DEFAULT_KPI_TARGETS),
   ) {}
 
   async kpiReport(query: KpiQuery): Promise<KpiReport> {
@@ -58,19 +61,27 @@ export class KpiReportService {
     const period = groupBy && PERIODS.has(groupBy) ? (groupBy as PeriodKind) : undefined;
     const dimension = period ? 'day' : (groupBy as Exclude<CellDimension, 'day'> | undefined);
     const cells = await readCaseCells(this.store, range, filters, dimension);
+    const effective = await this.targets.snapshot();
+    // A district's report, and each district's row, measure against that district's own targets.
+    const targets = targetsFor(effective, filters.districtId);
+    const rowTargets = (key: string): KpiTargets =>
+      groupBy === 'district' ? targetsFor(effective, key) : targets;
     const totals = sumCells(cells).get('') ?? emptyCounters();
     const grouped = groupBy
       ? sumCells(cells, period ? (cell) => periodOf(cell.day, period) : dimensionKey(dimension as never))
       : new Map<string, CaseCounters>();
     const rows = [...grouped.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, counters]) => row(key, counters, scope, this.targets));
+      .map(([key, counters]) => row(key, counters, scope, rowTargets(key)));
     const report: KpiReport = {
       from: range.from,
       to: range.to,
       groupBy: groupBy ?? null,
-      totals: row('total', totals, scope, this.targets),
+      totals: row('total', totals, scope, targets),
       rows,
+      ...(effective.setBy && effective.setAt
+        ? { targetsSet: { version: effective.version, by: effective.setBy, at: effective.setAt } }
+        : {}),
     };
     if (query.compare) {
       for (const [name, other] of [
@@ -78,7 +89,7 @@ export class KpiReportService {
         ['periodOnPeriod', previousRange(range)],
       ] as const) {
         const counters = sumCells(await readCaseCells(this.store, other, filters)).get('') ?? emptyCounters();
-        report[name] = { ...row(name, counters, scope, this.targets), ...other };
+        report[name] = { ...row(name, counters, scope, targets), ...other };
       }
     }
     return report;

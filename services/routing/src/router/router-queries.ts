@@ -51,6 +51,8 @@ export class RouterQueries {
         abandonedToday: today.abandoned,
         /** The longest wait at which the board raises the queue's alarm (the queue's setting). */
         alarmWaitSeconds: config.alarmWaitSeconds ?? null,
+        /** The skills the queue needs, shown by their catalogue names. */
+        requiredSkills: config.requiredSkills,
       };
     });
     const agents = [...state.agents.values()].map((agent) => ({
@@ -105,6 +107,8 @@ export class RouterQueries {
             // The screen pop: the caller's number (or the one to call back) for their history.
             callerNumber: offer.callbackNumber ?? offer.callerNumber ?? null,
             waitedSeconds: Math.round((now - offer.queuedAt) / 1000),
+            /** The contact's own skills beyond the queue's (the dialect the caller chose in the IVR). */
+            requiredSkills: offer.requiredSkills,
             expiresAt:
               offer.offerExpiresAt === undefined ? null : new Date(offer.offerExpiresAt).toISOString(),
           }

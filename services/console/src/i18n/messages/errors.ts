@@ -7,6 +7,14 @@ import type { AreaMessages } from './messages.types';
  */
 const messages: AreaMessages = {
   'zh-CN': {
+    'error.SKILL_ROLE_NOT_ALLOWED': '只有市级管理员可以修改技能目录。',
+    'error.SKILL_CATALOGUE_VERSION_CONFLICT': '技能目录刚被他人修改过，请刷新后再试。',
+    'error.SKILL_UNKNOWN': '技能目录中没有这个技能。',
+    'error.SKILL_IN_USE': '这个技能正在被队列或坐席使用，不能删除。',
+    'error.KPI_TARGETS_VERSION_CONFLICT': '考核目标刚被他人修改过，请重新打开后再设定。',
+    'error.KPI_TARGETS_ROLE_NOT_ALLOWED': '只有热线办和市级管理员可以设定考核目标。',
+    'error.KPI_TARGETS_UNKNOWN_KPI': '表单中有本平台不认识的指标。',
+    'error.KPI_TARGETS_OUT_OF_RANGE': '考核目标须在 0–100% 之间。',
     'error.POLL_ROLE_NOT_ALLOWED': '您的角色不能进行此项评议操作。',
     'error.POLL_ROUND_EXISTS': '该评议轮次已存在。',
     'error.POLL_ROUND_NOT_FOUND': '评议轮次不存在。',
@@ -121,6 +129,16 @@ const messages: AreaMessages = {
     'error.http.504': '服务响应超时，请稍后重试。',
   },
   en: {
+    'error.SKILL_ROLE_NOT_ALLOWED': 'Only the city administrator edits the skill catalogue.',
+    'error.SKILL_CATALOGUE_VERSION_CONFLICT':
+      'Someone changed the skill catalogue meanwhile; reload and try again.',
+    'error.SKILL_UNKNOWN': 'This skill is not in the catalogue.',
+    'error.SKILL_IN_USE': 'A queue or a seat uses this skill; it cannot be removed.',
+    'error.KPI_TARGETS_VERSION_CONFLICT':
+      'Someone changed the targets meanwhile; open them again and set them anew.',
+    'error.KPI_TARGETS_ROLE_NOT_ALLOWED': 'Only the center and the city administrator set the KPI targets.',
+    'error.KPI_TARGETS_UNKNOWN_KPI': 'The form names a KPI this platform does not know.',
+    'error.KPI_TARGETS_OUT_OF_RANGE': 'A KPI target must be from 0 to 100 %.',
     'error.POLL_ROLE_NOT_ALLOWED': 'Your role cannot do this in a poll.',
     'error.POLL_ROUND_EXISTS': 'This poll round exists already.',
     'error.POLL_ROUND_NOT_FOUND': 'No such poll round.',

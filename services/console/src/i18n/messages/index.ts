@@ -19,6 +19,7 @@ import pollRoundForm from './poll-round-form';
 import portal from './portal';
 import reports from './reports';
 import routingSettings from './routing-settings';
+import skills from './skills';
 import supervisor from './supervisor';
 import survey from './survey';
 import timeline from './timeline';
@@ -40,6 +41,7 @@ export const areas: Record<string, AreaMessages> = {
   routingSettings,
   ivr,
   liveAnnouncement,
+  skills,
   supervisor,
   survey,
   polls,

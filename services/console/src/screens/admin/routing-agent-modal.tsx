@@ -1,5 +1,6 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { LANGUAGE_SKILLS } from '@hotline/contracts';
+import { useSkillName } from '../../components/skill-names';
 import { useLocale, useT } from '../../i18n';
 import { LANGUAGES, type AgentProfile, type QueueConfig } from './routing-api';
 import { OtherSkillsField, otherSkills, type OtherSkill } from './routing-skills-field';
@@ -25,6 +26,8 @@ interface Props {
 export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) {
   const t = useT();
   const { locale } = useLocale();
+  // The catalogue's names (the city may rename a language); the shipped ones while it loads.
+  const skillName = useSkillName();
   const [form] = Form.useForm<Values>();
   const submit = (v: Values) => {
     const kept = Object.fromEntries((v.otherSkills ?? []).map((s) => [s.skillId.trim(), s.level]));
@@ -87,7 +90,7 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
             key={language}
             name={['levels', language]}
             label={t('admin.routing.level', {
-              language: LANGUAGE_SKILLS[language][locale === 'en' ? 'en' : 'zh'],
+              language: skillName(language) ?? LANGUAGE_SKILLS[language][locale === 'en' ? 'en' : 'zh'],
             })}
           >
             <InputNumber min={0} max={10} />

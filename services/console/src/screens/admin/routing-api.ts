@@ -5,7 +5,8 @@ import type {
   RouterSettings,
   RoutingStrategy,
 } from '@hotline/contracts';
-import { apiGet, apiPut, newCommandId } from '../../api/http';
+import { apiGet, apiPost, apiPut, newCommandId } from '../../api/http';
+import type { SkillKind } from '../../components/skill-names';
 import type { Translate } from '../../i18n';
 
 export type { AgentProfile, OverflowTarget, QueueConfig, RouterSettings, RoutingStrategy };
@@ -50,6 +51,23 @@ export const routingApi = {
     }),
   setSettings: (settings: RouterSettings) =>
     apiPut('/api/routing/settings', { commandId: newCommandId(), ...settings }),
+  /** Names a skill in the catalogue, on the catalogue's version the form read. */
+  defineSkill: (
+    skill: { skillId: string; name: string; nameEn: string; kind: SkillKind; expectedVersion: number },
+    commandId: string,
+  ) =>
+    apiPut(`/api/routing/skills/${encodeURIComponent(skill.skillId)}`, {
+      commandId,
+      name: skill.name,
+      nameEn: skill.nameEn,
+      kind: skill.kind,
+      expectedVersion: skill.expectedVersion,
+    }),
+  removeSkill: (skillId: string, expectedVersion: number) =>
+    apiPost(`/api/routing/skills/${encodeURIComponent(skillId)}/remove`, {
+      commandId: newCommandId(),
+      expectedVersion,
+    }),
 };
 
 /** A new queue with the national defaults (15 s service level, 5 s short abandon). */

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { App, Button, Card, Space, Table, Typography } from 'antd';
-import { LANGUAGE_SKILLS } from '@hotline/contracts';
 import { ErrorAlert, PageHeader } from '../../components';
 import { errorText } from '../../components/error-text';
+import { forgetSkillCatalogue, SkillList } from '../../components/skill-names';
 import { useRequest } from '../../components/use-request';
 import { useLocale, useT } from '../../i18n';
 import { RoutingAgentModal } from './routing-agent-modal';
 import { routingApi, newQueue, overflowText, type AgentProfile, type QueueConfig } from './routing-api';
 import { RoutingQueueModal } from './routing-queue-modal';
 import { RouterSettingsCard } from './router-settings-card';
+import { RoutingSkillsCard } from './routing-skills-card';
 
 type Editing = { kind: 'queue'; queue?: QueueConfig } | { kind: 'agent'; profile?: AgentProfile } | undefined;
 
@@ -30,31 +31,13 @@ export function RoutingPage() {
       void message.success(t('admin.routing.saved'));
       setEditing(undefined);
       setRound((r) => r + 1);
+      // Where each skill is used changed with the queue or seat.
+      forgetSkillCatalogue();
     } catch (error) {
       void message.error(errorText(error, t, locale));
     }
   };
   const queueName = (queueId: string) => queues.find((q) => q.queueId === queueId)?.name ?? queueId;
-  // Languages by their names first, then other skills as the name the router matches, typed verbatim.
-  const levels = (skills: Array<[string, number]>) => {
-    const name = locale === 'en' ? 'en' : 'zh';
-    const languages = skills
-      .filter(([skill]) => skill in LANGUAGE_SKILLS)
-      .map(([skill, level]) => `${LANGUAGE_SKILLS[skill as keyof typeof LANGUAGE_SKILLS][name]} ${level}`);
-    const others = skills.filter(([skill]) => !(skill in LANGUAGE_SKILLS));
-    if (languages.length === 0 && others.length === 0) return undefined;
-    return (
-      <>
-        {languages.join('、')}
-        {others.map(([skill, level], i) => (
-          <span key={skill}>
-            {languages.length > 0 || i > 0 ? '、' : ''}
-            <Typography.Text code>{skill}</Typography.Text> {level}
-          </span>
-        ))}
-      </>
-    );
-  };
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <PageHeader title={t('admin.routing.title')} subTitle={t('admin.routing.subtitle')} />
@@ -81,7 +64,9 @@ export function RoutingPage() {
             {
               title: t('admin.routing.needs'),
               key: 'needs',
-              render: (_: unknown, q) => levels(q.requiredSkills.map((r) => [r.skillId, r.minLevel])) ?? '—',
+              render: (_: unknown, q) => (
+                <SkillList skills={q.requiredSkills.map((r) => [r.skillId, r.minLevel])} />
+              ),
             },
             {
               title: t('admin.routing.overflow'),
@@ -131,7 +116,7 @@ export function RoutingPage() {
             {
               title: t('admin.routing.languages'),
               key: 'languages',
-              render: (_: unknown, p) => levels(Object.entries(p.skills)),
+              render: (_: unknown, p) => <SkillList skills={Object.entries(p.skills)} />,
             },
             { title: t('admin.routing.chatCapacity'), dataIndex: 'chatCapacity' },
             {
@@ -146,6 +131,7 @@ export function RoutingPage() {
           ]}
         />
       </Card>
+      <RoutingSkillsCard />
       {data.data !== undefined && (
         <RouterSettingsCard
           // A form takes its values when mounted: mount it again once the saved settings are read back.

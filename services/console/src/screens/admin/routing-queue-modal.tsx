@@ -1,5 +1,6 @@
 import { Divider, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { LANGUAGE_SKILLS } from '@hotline/contracts';
+import { useSkillName } from '../../components/skill-names';
 import { useLocale, useT } from '../../i18n';
 import { LANGUAGES, STRATEGIES, type QueueConfig } from './routing-api';
 import {
@@ -48,6 +49,8 @@ const given = (value: number | null | undefined): value is number => value !== n
 export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }: Props) {
   const t = useT();
   const { locale } = useLocale();
+  // The catalogue's names (the city may rename a language); the shipped ones while it loads.
+  const skillName = useSkillName();
   const [form] = Form.useForm<Values>();
   const base = queue ?? template;
   const submit = (v: Values) => {
@@ -139,7 +142,7 @@ export function RoutingQueueModal({ queue, template, queues, onCancel, onSave }:
             key={language}
             name={['languages', language]}
             label={t('admin.routing.needsLanguage', {
-              language: LANGUAGE_SKILLS[language][locale === 'en' ? 'en' : 'zh'],
+              language: skillName(language) ?? LANGUAGE_SKILLS[language][locale === 'en' ? 'en' : 'zh'],
             })}
           >
             <InputNumber min={0} max={10} />

@@ -35,7 +35,7 @@ const kpiOf = (row: ReportRow | undefined, key: string) => row?.kpis.find((kpi) 
  * The districts as a grid of tiles coloured by a chosen KPI against its target (no map tiles: the
  * console runs offline), drilling down district → its units → the unit's cases of the period.
  */
-export function DistrictGridCard({ range }: { range: DayRange }) {
+export function DistrictGridCard({ range, refreshKey = 0 }: { range: DayRange; refreshKey?: number }) {
   const t = useT();
   const navigate = useNavigate();
   const unitName = useUnitName();
@@ -44,7 +44,7 @@ export function DistrictGridCard({ range }: { range: DayRange }) {
   const [districtId, setDistrictId] = useState<string>();
   const districts = useRequest(
     () => getKpis({ ...range, groupBy: 'district' }),
-    `district-grid:${range.from}:${range.to}`,
+    `district-grid:${range.from}:${range.to}:${refreshKey}`,
   );
   const units = useRequest(
     () => getKpis({ ...range, groupBy: 'unit', districtId: districtId ?? '' }),

@@ -3,6 +3,7 @@ import { Card, Segmented, Space } from 'antd';
 import { LazyEChart } from '../../components/lazy-echart';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
+import { targetPercent } from '../reports/kpi-format';
 import { getKpis } from '../reports/reports-api';
 import { trendPeriods, trendRange, type TrendWindow } from './dashboard-ranges';
 import { KpiSelect } from './kpi-select';
@@ -13,18 +14,20 @@ export interface TrendCardProps {
   /** A unit's trend counts the cases assigned to it, the center's those it received. */
   volume: 'received' | 'assigned';
   title: string;
+  /** A change reads the trend again (the targets were set anew). */
+  refreshKey?: number;
 }
 
 /**
  * Volume (bars) and a KPI (the line, against its target) over the last 30 days or 12 months, from the
  * counters grouped by day or month (GetKpiReport), scoped to the viewer by the reporting service.
  */
-export function TrendCard({ kpis, volume, title }: TrendCardProps) {
+export function TrendCard({ kpis, volume, title, refreshKey = 0 }: TrendCardProps) {
   const t = useT();
   const [span, setSpan] = useState<TrendWindow>('days30');
   const [kpiKey, setKpiKey] = useState(kpis[0] ?? 'onTimeCompletion');
   const range = useMemo(() => trendRange(span), [span]);
-  const report = useRequest(() => getKpis({ ...range }), `trend:${JSON.stringify(range)}`);
+  const report = useRequest(() => getKpis({ ...range }), `trend:${JSON.stringify(range)}:${refreshKey}`);
   const option = useMemo(() => {
     const periods = trendPeriods(range);
     const rows = new Map((report.data?.rows ?? []).map((row) => [row.key, row]));
@@ -72,7 +75,7 @@ export function TrendCard({ kpis, volume, title }: TrendCardProps) {
                   data: [{ yAxis: target, name: t('dashboard.target') }],
                   label: {
                     position: 'insideEndTop',
-                    formatter: () => t('reports.target', { target: percent(target) }),
+                    formatter: () => t('reports.target', { target: targetPercent(target) }),
                   },
                   lineStyle: { type: 'dashed', color: '#cf1322' },
                 },

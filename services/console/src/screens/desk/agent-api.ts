@@ -36,6 +36,8 @@ export interface AgentSession {
     mode: 'inbound' | 'callback';
     callerNumber: string | null;
     waitedSeconds: number;
+    /** The contact's own skills (the dialect chosen in the IVR), shown by their names. */
+    requiredSkills?: { skillId: string; minLevel: number }[];
     expiresAt: string | null;
   } | null;
   contacts: SessionContact[];

@@ -1,4 +1,5 @@
 import { Alert, Button, Descriptions, Space } from 'antd';
+import { SkillList } from '../../components/skill-names';
 import { useRequest } from '../../components/use-request';
 import { useT } from '../../i18n';
 import { CallerHistoryPanel } from './caller-history-panel';
@@ -40,6 +41,11 @@ export function OfferCard({ offer, queueName, busy, onAccept, onDecline }: Props
             <Descriptions.Item label={t('agent.offer.waited', { duration: '' }).trim()}>
               {clock(offer.waitedSeconds)}
             </Descriptions.Item>
+            {(offer.requiredSkills ?? []).length > 0 && (
+              <Descriptions.Item label={t('agent.offer.skills')}>
+                <SkillList skills={(offer.requiredSkills ?? []).map((r) => [r.skillId, r.minLevel])} />
+              </Descriptions.Item>
+            )}
           </Descriptions>
         }
         action={

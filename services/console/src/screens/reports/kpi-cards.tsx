@@ -1,7 +1,7 @@
 import { Card, Col, Row, Statistic, Tooltip } from 'antd';
 import { ToneTag } from '../../components';
-import { useT } from '../../i18n';
-import { kpiText, meetsTarget, pointsChange } from './kpi-format';
+import { formatInstant, useLocale, useT } from '../../i18n';
+import { kpiText, meetsTarget, pointsChange, targetPercent } from './kpi-format';
 import type { Kpi, KpiReport } from './reports-api';
 
 const find = (kpis: Kpi[] | undefined, key: string) => kpis?.find((kpi) => kpi.key === key);
@@ -9,6 +9,17 @@ const find = (kpis: Kpi[] | undefined, key: string) => kpis?.find((kpi) => kpi.k
 /** One card per KPI: its value, numerator / denominator, target and the change against 同比 and 环比. */
 export function KpiCards({ report, keys }: { report: KpiReport; keys: readonly string[] }) {
   const t = useT();
+  const { locale } = useLocale();
+  const set = report.targetsSet;
+  // Who set the targets and when, once the center has set them (the deployment's setting says nobody).
+  const targetText = (target: number) =>
+    set
+      ? t('reports.targetSetBy', {
+          target: targetPercent(target),
+          who: set.by.name ?? t('reports.targetSetter'),
+          when: formatInstant(set.at, locale),
+        })
+      : t('reports.target', { target: targetPercent(target) });
   return (
     <Row gutter={[12, 12]}>
       {keys.map((key) => {
@@ -32,8 +43,8 @@ export function KpiCards({ report, keys }: { report: KpiReport; keys: readonly s
                   </Tooltip>
                 )}
                 {kpi?.target !== undefined && (
-                  <span style={{ marginLeft: 8 }}>
-                    {t('reports.target', { target: `${Math.round(kpi.target * 100)}%` })}
+                  <span style={{ marginLeft: 8 }} data-target>
+                    {targetText(kpi.target)}
                   </span>
                 )}
                 {meets !== undefined && (

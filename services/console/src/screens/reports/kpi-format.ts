@@ -19,3 +19,8 @@ export function pointsChange(now: Kpi | undefined, before: Kpi | undefined): num
     return undefined;
   return Math.round((now.value - before.value) * 1000) / 10;
 }
+
+/** A target as a percentage with at most one decimal: `95%`, `96.5%`. */
+export function targetPercent(target: number): string {
+  return `${Math.round(target * 1000) / 10}%`;
+}

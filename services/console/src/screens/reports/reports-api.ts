@@ -1,4 +1,4 @@
-import { apiGet, type QueryValue } from '../../api/http';
+import { apiGet, apiPut, type QueryValue } from '../../api/http';
 
 export interface Kpi {
   key: string;
@@ -24,6 +24,24 @@ export interface KpiReport {
   rows: ReportRow[];
   yearOnYear?: ReportRow & { from: string; to: string };
   periodOnPeriod?: ReportRow & { from: string; to: string };
+  /** Who set the targets in force and when; absent while the deployment's setting is (never edited). */
+  targetsSet?: { version: number; by: TargetSetter; at: string };
+}
+
+export interface TargetSetter {
+  id: string;
+  name?: string;
+}
+
+/** The KPIs' targets in force (ratios), the city's and each district's own, and their version. */
+export interface KpiTargetsView {
+  version: number;
+  targets: Record<string, number>;
+  districtTargets: Record<string, Record<string, number>>;
+  setBy?: TargetSetter;
+  setAt?: string;
+  /** Every edit, newest first. */
+  history: { version: number; setBy: TargetSetter; setAt: string }[];
 }
 
 export interface HotTopic {
@@ -84,6 +102,12 @@ export interface DailyDigest {
   dissatisfied: DigestCase[];
 }
 
+export const getKpiTargets = () => apiGet<KpiTargetsView>('/api/reports/kpi-targets');
+/** The whole table at once, on the version the editor read (a stale edit is refused). */
+export const setKpiTargets = (
+  body: Pick<KpiTargetsView, 'targets' | 'districtTargets'> & { expectedVersion: number },
+  commandId: string,
+) => apiPut<{ position: number }>('/api/reports/kpi-targets', { ...body, commandId });
 export const getKpis = (query: Record<string, QueryValue>) => apiGet<KpiReport>('/api/reports/kpis', query);
 export const getHotTopics = (days = 30) =>
   apiGet<{ from: string; to: string; topics: Record<HotTopic['kind'], HotTopic[]> }>(

@@ -14,6 +14,8 @@ export interface BoardQueue {
   alarmWaitSeconds: number | null;
   /** When the longest waiting contact was queued; null: none waits. */
   oldestQueuedAt?: string | null;
+  /** The skills the queue needs, shown by their catalogue names. */
+  requiredSkills?: { skillId: string; minLevel: number }[];
 }
 
 export interface BoardAgent {

@@ -2,13 +2,14 @@ import { App, Button, Card, Space, Table } from 'antd';
 import { ErrorAlert, PageHeader, ToneTag, type Tone } from '../../components';
 import { useTicker } from '../../components/use-ticker';
 import { notReadyReasonText } from '../../components/not-ready-reason';
+import { SkillList } from '../../components/skill-names';
 import { useT, type Translate } from '../../i18n';
 import { BulletinsCard } from './bulletins-card';
 import { secondsSince, type ShownBoard } from './board-state';
 import { SurgeBanners } from './surge-banners';
 import { LiveAnnouncementCard } from './live-announcement-card';
 import { useLiveAnnouncement } from './use-live-announcement';
-import { agentName, supervisorApi, type BoardAgent } from './supervisor-api';
+import { agentName, supervisorApi, type BoardAgent, type BoardQueue } from './supervisor-api';
 import { POLL_MS, useWallboard } from './use-wallboard';
 
 /** The board is pushed (issue 13: "within 1 s"); the screen only counts the seconds on, every second. */
@@ -158,6 +159,13 @@ export function WallboardPage() {
             { title: t('supervisor.sl30'), dataIndex: 'serviceLevelLast30Minutes', render: percent },
             { title: t('supervisor.answered'), dataIndex: 'answeredToday' },
             { title: t('supervisor.abandoned'), dataIndex: 'abandonedToday' },
+            {
+              title: t('supervisor.skills'),
+              key: 'skills',
+              render: (_: unknown, queue: BoardQueue) => (
+                <SkillList skills={(queue.requiredSkills ?? []).map((r) => [r.skillId, r.minLevel])} />
+              ),
+            },
           ]}
         />
       </Card>
