@@ -69,6 +69,13 @@ function directionOf(sdp: string): string {
  * sends no "finished" event), keys from the DTMF log, recordings as pcap (pcap-to-wav.ts).
  */
 export class RtpengineMedia implements IvrMedia {
+  /**
+   * rtpengine's SDP for the far side of the caller's call (its offer toward the IVR's leg): an agent's
+   * phone is rung with it, and its answer joins the agent to the caller with no second rtpengine call.
+   */
+  farSideSdp = '';
+  /** The far side's answer while an agent is joined (a re-INVITE of the caller keeps them joined). */
+  private joined: string | undefined;
   private readonly keys: string[] = [];
   private keyWaiter: (() => void) | undefined;
   private gone = false;
@@ -89,8 +96,10 @@ export class RtpengineMedia implements IvrMedia {
     host = '127.0.0.1',
   ): Promise<{ media: RtpengineMedia; sdp: string }> {
     try {
-      const sdp = await negotiate(options, callerSdp, host);
-      return { media: new RtpengineMedia(options), sdp };
+      const { sdp, farSide } = await negotiate(options, callerSdp, host);
+      const media = new RtpengineMedia(options);
+      media.farSideSdp = farSide;
+      return { media, sdp };
     } catch (error) {
       // Half set up (the offer taken, the answer refused): nothing is left on rtpengine.
       await options.control
@@ -135,9 +144,32 @@ export class RtpengineMedia implements IvrMedia {
    * The caller's new offer in the call (a re-INVITE: hold with a=sendonly, resume, a new address):
    * offered and answered again on rtpengine; returns rtpengine's SDP to answer the caller with.
    */
-  renegotiate(callerSdp: string, host = '127.0.0.1'): Promise<string> {
-    if (this.gone) return Promise.reject(new CallerHungUp());
-    return negotiate(this.options, callerSdp, host);
+  async renegotiate(callerSdp: string, host = '127.0.0.1'): Promise<string> {
+    if (this.gone) throw new CallerHungUp();
+    const { sdp, farSide } = await negotiate(this.options, callerSdp, host, this.joined);
+    this.farSideSdp = farSide;
+    return sdp;
+  }
+
+  /**
+   * Joins the far side's phone (an agent's, answered with `farSideSdp`) to the caller: rtpengine takes
+   * its SDP as the answer for the IVR's leg, so each hears the other; prompts still play to the caller.
+   */
+  async connect(farSdp: string): Promise<void> {
+    await this.ng('answer', { 'to-tag': IVR_TAG, sdp: farSdp });
+    this.joined = farSdp;
+  }
+
+  /** The far side left: the IVR's placeholder answers for it again, the caller hears only prompts. */
+  async disconnect(host = '127.0.0.1'): Promise<void> {
+    if (this.joined === undefined || this.gone) return;
+    this.joined = undefined;
+    await this.ng('answer', { 'to-tag': IVR_TAG, sdp: PLACEHOLDER_SDP(host, 'sendrecv') });
+  }
+
+  /** Keys pressed while talking to an agent are no answer to the question after. */
+  forgetKeys(): void {
+    this.keys.length = 0;
   }
 
   /** The SIP side saw the caller leave (BYE or CANCEL): every wait ends with CallerHungUp. */
@@ -261,10 +293,18 @@ export class RtpengineMedia implements IvrMedia {
   }
 }
 
-/** Offer with the caller's SDP, answer with the IVR's placeholder: rtpengine's SDP for the caller. */
-async function negotiate(options: RtpengineCallOptions, callerSdp: string, host: string): Promise<string> {
+/**
+ * Offer with the caller's SDP, answer with the IVR's placeholder: rtpengine's SDP for the caller, and
+ * its offer for the far side (what an agent's phone is rung with).
+ */
+async function negotiate(
+  options: RtpengineCallOptions,
+  callerSdp: string,
+  host: string,
+  joined?: string,
+): Promise<{ sdp: string; farSide: string }> {
   const flags = { 'call-id': options.callId, 'from-tag': options.fromTag };
-  await options.control.send('offer', {
+  const offer = await options.control.send('offer', {
     ...flags,
     sdp: callerSdp,
     replace: ['origin', 'session-connection'],
@@ -272,9 +312,9 @@ async function negotiate(options: RtpengineCallOptions, callerSdp: string, host:
   const answer = await options.control.send('answer', {
     ...flags,
     'to-tag': IVR_TAG,
-    sdp: PLACEHOLDER_SDP(host, ANSWER_DIRECTION[directionOf(callerSdp)] ?? 'sendrecv'),
+    sdp: joined ?? PLACEHOLDER_SDP(host, ANSWER_DIRECTION[directionOf(callerSdp)] ?? 'sendrecv'),
   });
-  return String(answer.sdp);
+  return { sdp: String(answer.sdp), farSide: String(offer.sdp) };
 }
 
 function hash(text: string): string {

@@ -9,6 +9,9 @@ import type { EventStore } from '@hotline/infra/event-store';
 import { Reactor } from '@hotline/infra/reactor';
 import { withSpan, type Logger } from '@hotline/infra/telemetry';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
+import type { ProjectionSource } from '@hotline/infra/projection';
+import { AgentCalls } from '../agents/agent-calls';
+import { AgentPhones } from '../agents/agent-phones';
 import { BusIvrServices } from '../calls/bus-ivr-services';
 import { IvrCallRunner } from '../calls/ivr-call-runner';
 import { RecordingArchive } from '../calls/recording-archive';
@@ -36,6 +39,8 @@ export interface SipEdgeDeps {
   attachmentsDir: string;
   /** Several replicas (distributed mode): keys for another replica's calls are passed on through it. */
   dtmfRelay?: DtmfRelay;
+  /** The platform's event source: routing's offers ring agents' phones for the callers queued here. */
+  routerEvents?: ProjectionSource;
 }
 
 /**
@@ -48,6 +53,7 @@ export class SipEdge {
     private readonly control: RtpengineControl,
     private readonly dtmf: DtmfListener,
     private readonly prompts: AbortController,
+    private readonly agents: AgentCalls | undefined,
   ) {}
 
   /** The outbound dialer and its consumer, once started; `closed` stops a start still waiting for srf. */
@@ -60,6 +66,11 @@ export class SipEdge {
     const handlerDeps = { store, clock, logger };
     const control = RtpengineControl.at(config.RTPENGINE_NG);
     const dtmf = await DtmfListener.listen(config.SIPAPP_DTMF_PORT, config.SIPAPP_DTMF_HOST, deps.dtmfRelay);
+    const connection = new DrachtioConnection(config.DRACHTIO_URL, config.DRACHTIO_SECRET, logger);
+    const agents = deps.routerEvents
+      ? new AgentCalls({ srf: connection.srf, bus, phones: new AgentPhones(bus), logger }, deps.routerEvents)
+      : undefined;
+    await agents?.start();
     const runner = new IvrCallRunner({
       ...handlerDeps,
       services: new BusIvrServices({
@@ -67,6 +78,7 @@ export class SipEdge {
         clock,
         logger,
         liveAnnouncement: (language) => liveAnnouncementText(handlerDeps, language),
+        ...(agents ? { agents } : {}),
         ...(recordingDir
           ? {
               recordings: new RecordingArchive({
@@ -79,7 +91,6 @@ export class SipEdge {
       }),
       currentFlow: () => publishedFlow(handlerDeps, config.SIPAPP_FLOW_ID),
     });
-    const connection = new DrachtioConnection(config.DRACHTIO_URL, config.DRACHTIO_SECRET, logger);
     answerIncomingCalls({
       srf: connection.srf,
       runner,
@@ -91,6 +102,7 @@ export class SipEdge {
       logger,
       ready: () => control.ping(),
       ringMs: config.SIPAPP_RING_MS,
+      ...(agents ? { agents } : {}),
     });
     const prompts = new AbortController();
     // Made in the background: the first calls of a new install may hear silence where a file is missing.
@@ -99,7 +111,7 @@ export class SipEdge {
         logger.error({ err: error }, 'prompt files could not be made (espeak-ng and sox installed?)');
     });
     connection.start();
-    const edge = new SipEdge(connection, control, dtmf, prompts);
+    const edge = new SipEdge(connection, control, dtmf, prompts, agents);
     const gateway = config.SIPAPP_OUTBOUND_GATEWAY;
     if (gateway)
       edge
@@ -181,6 +193,7 @@ export class SipEdge {
     this.closed = true;
     await this.dialing?.reactor.stop();
     await this.dialing?.dialer.close();
+    await this.agents?.stop();
     this.connection.close();
     this.control.close();
     await this.dtmf.close();
