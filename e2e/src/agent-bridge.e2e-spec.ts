@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import {
   AgentId,
   DefineQueue,
+  HoldContact,
   LogInAgent,
   MakeAgentReady,
   PublishIvrFlow,
+  ResumeContact,
   SetAgentProfile,
   SetRouterSettings,
   systemActor,
@@ -36,6 +38,8 @@ const ORIGIN = { actor: systemActor('e2e'), districtId: 'city' };
 /** What the caller's and the agent's phones send: each counts the other's mark. */
 const CALLER_MARK = 0x11;
 const AGENT_MARK = 0x22;
+const HELD_MARK = 0x33;
+const RESUMED_MARK = 0x44;
 
 describeWithTelephony(
   'A queued caller bridged to an agent’s phone [embedded: routing, sipapp; SIP test phones]',
@@ -199,6 +203,22 @@ describeWithTelephony(
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(agentRtp.heardFill(CALLER_MARK) - heardByAgent).toBeGreaterThan(40); // of 50 packets a second
       expect(rtp.heardFill(AGENT_MARK)).toBeGreaterThan(40);
+      // On hold the caller hears the hold prompt and nothing of the agent; resumed, the agent again.
+      const contactId = `ivr-${platformCallId(call.callId)}`;
+      await send(HoldContact, { agentId: 'agent-1', contactId });
+      await seen(call.callId, 'ContactHeld');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const beforeHold = rtp.received;
+      await agentRtp.talk(1_000, HELD_MARK);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rtp.heardFill(HELD_MARK)).toBe(0);
+      expect(rtp.received - beforeHold).toBeGreaterThan(40); // the hold prompt
+      await send(ResumeContact, { agentId: 'agent-1', contactId });
+      await seen(call.callId, 'ContactResumed');
+      await until(
+        async () => (await agentRtp.talk(200, RESUMED_MARK), rtp.heardFill(RESUMED_MARK) > 0 || undefined),
+        'the caller hears the agent again',
+      );
       // The agent hangs up: the contact ends once, the caller is asked and presses 1.
       expect(await ring.call.bye()).toBe(200);
       await seen(call.callId, 'ContactEnded');

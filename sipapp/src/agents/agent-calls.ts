@@ -1,7 +1,9 @@
 import {
   AgentProfileSet,
   ContactEnded,
+  ContactHeld,
   ContactOffered,
+  ContactResumed,
   ContactOverflowed,
   OfferAccepted,
   OfferDeclined,
@@ -11,6 +13,7 @@ import {
   ROUTER_CATEGORY,
   type AgentProfile,
   type BridgeTarget,
+  type PromptLanguage,
   type RecordedEvent,
 } from '@hotline/contracts';
 import type { ProjectionSource, SourceHandle } from '@hotline/infra/projection';
@@ -27,6 +30,8 @@ const FOLLOWED = [
   OfferWithdrawn,
   ContactOverflowed,
   QueuedContactAbandoned,
+  ContactHeld,
+  ContactResumed,
   ContactEnded,
 ].map((definition) => definition.type);
 
@@ -74,10 +79,10 @@ export class AgentCalls {
    * The call is about to queue as `contactId`: offers for it are taken from now on (the router may
    * offer in the same decision that queues it). Undefined for a call this replica does not hold.
    */
-  expect(callId: string, contactId: string): WaitingCall | undefined {
+  expect(callId: string, contactId: string, language?: PromptLanguage): WaitingCall | undefined {
     const held = this.media.get(callId);
     if (held === undefined) return undefined;
-    const call = new WaitingCall(this.deps, callId, contactId, held.media, held.callerNumber);
+    const call = new WaitingCall(this.deps, callId, contactId, held.media, held.callerNumber, language);
     this.calls.set(contactId, call);
     return call;
   }
@@ -133,6 +138,9 @@ export class AgentCalls {
         return;
       case QueuedContactAbandoned.type:
         return call.left();
+      case ContactHeld.type:
+      case ContactResumed.type:
+        return call.held(event.type === ContactHeld.type);
       case ContactEnded.type:
         return call.contactEnded();
     }

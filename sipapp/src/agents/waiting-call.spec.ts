@@ -34,6 +34,8 @@ function harness(phoneStatus: number) {
     disconnect: () => Promise.resolve(),
     untilHangup: () => new Promise<never>(() => undefined),
     forgetKeys: () => undefined,
+    hold: () => Promise.resolve(),
+    resume: () => Promise.resolve(),
   };
   const logger = createLogger({ service: 'test', level: 'silent' });
   const call = new WaitingCall(

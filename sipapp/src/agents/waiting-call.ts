@@ -7,6 +7,7 @@ import {
   HotlineError,
   systemActor,
   type BridgeTarget,
+  type PromptLanguage,
   type QueueUpdate,
   type QueueWait,
 } from '@hotline/contracts';
@@ -31,6 +32,9 @@ export interface BridgeableMedia {
   untilHangup(): Promise<never>;
   /** Keys pressed while talking are not answers to the next question. */
   forgetKeys(): void;
+  /** On hold: the caller hears the hold prompt, nothing of the agent. */
+  hold(language: PromptLanguage): Promise<void>;
+  resume(): Promise<void>;
 }
 
 export interface WaitingCallDeps {
@@ -63,6 +67,7 @@ export class WaitingCall implements QueueWait {
   /** The agent routing says has the contact (our accept, or the desk's). */
   private acceptedBy: string | undefined;
   private ended = false;
+  private bridged = false;
   private closed = false;
 
   constructor(
@@ -71,6 +76,7 @@ export class WaitingCall implements QueueWait {
     readonly contactId: string,
     private readonly media: BridgeableMedia,
     private readonly callerNumber: string | undefined,
+    private readonly language: PromptLanguage = 'zh-CN',
   ) {}
 
   next(): Promise<QueueUpdate> {
@@ -125,16 +131,26 @@ export class WaitingCall implements QueueWait {
     if (answered) answered.dialog.destroy(undefined, () => undefined);
   }
 
+  /** The agent put the caller on hold (`ContactHeld`), or took them off it: only while they talk. */
+  held(onHold: boolean): void {
+    if (!this.bridged) return;
+    (onHold ? this.media.hold(this.language) : this.media.resume()).catch((error: unknown) =>
+      this.deps.logger.warn({ err: error, contactId: this.contactId }, 'hold or resume failed on the media'),
+    );
+  }
+
   /** Joins the caller to the agent who answered; resolves with who hung up first. */
   async bridge(target: BridgeTarget): Promise<'caller' | 'callee'> {
     const answered = this.answered;
     if (answered === undefined || !('agentId' in target) || target.agentId !== answered.agentId)
       throw new Error('no answered agent phone to bridge the caller to');
     await this.media.connect(answered.dialog.remote.sdp);
+    this.bridged = true;
     const first = await Promise.race([
       this.media.untilHangup().catch(() => 'caller' as const),
       answered.gone.then(() => 'callee' as const),
     ]);
+    this.bridged = false;
     if (first === 'caller') await hangUp(answered);
     else await this.media.disconnect().catch(() => undefined);
     this.answered = undefined;

@@ -46,7 +46,7 @@ export interface BusIvrServicesDeps {
   /** Keeps a confirmed recording's audio with its contact; absent: the contact names only its length. */
   recordings?: RecordingArchive;
   /** The calls of this replica waiting for an agent; absent (or not this replica's call): the IVR's part ends at the queue. */
-  agents?: { expect(callId: string, contactId: string): QueueWait | undefined };
+  agents?: { expect(callId: string, contactId: string, language: PromptLanguage): QueueWait | undefined };
 }
 
 /**
@@ -137,7 +137,7 @@ export class BusIvrServices implements IvrServices {
   async enqueue(request: QueueRequest): Promise<QueueWait> {
     const contactId = `ivr-${request.callId}`;
     // Expected before it is queued: the router may offer it in the decision that queues it.
-    const waiting = this.deps.agents?.expect(request.callId, contactId);
+    const waiting = this.deps.agents?.expect(request.callId, contactId, request.language);
     await this.deps.bus.command(
       QueueContact,
       `ivr-queue-${request.callId}`,

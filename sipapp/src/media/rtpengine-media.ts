@@ -7,6 +7,7 @@ import {
   type IvrMedia,
   type MediaItem,
   type PlayOptions,
+  type PromptLanguage,
   type RecordingRef,
 } from '@hotline/contracts';
 import type { DtmfListener } from './dtmf-listener';
@@ -165,6 +166,21 @@ export class RtpengineMedia implements IvrMedia {
     if (this.joined === undefined || this.gone) return;
     this.joined = undefined;
     await this.ng('answer', { 'to-tag': IVR_TAG, sdp: PLACEHOLDER_SDP(host, 'sendrecv') });
+  }
+
+  /**
+   * The agent put the caller on hold: the agent's side is blocked (the caller hears nothing of them)
+   * and the hold prompt plays to the caller over and over until `resume`.
+   */
+  async hold(language: PromptLanguage): Promise<void> {
+    await this.ng('blockMedia', { 'from-tag': IVR_TAG });
+    const file = promptPath(this.options.promptDir, language, 'please-hold');
+    await this.ng('playMedia', { file, 'repeat-times': 1_000 });
+  }
+
+  async resume(): Promise<void> {
+    await this.ng('stopMedia', {}).catch(() => undefined);
+    await this.ng('unblockMedia', { 'from-tag': IVR_TAG });
   }
 
   /** Keys pressed while talking to an agent are no answer to the question after. */
