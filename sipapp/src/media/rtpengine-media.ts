@@ -14,6 +14,7 @@ import type { DtmfListener } from './dtmf-listener';
 import { promptPath, speak } from './prompt-files';
 import { recordingWav } from './recording-wav';
 import type { RtpengineControl } from './rtpengine-control';
+import { IVR_TAG, negotiate, PLACEHOLDER_SDP } from './rtpengine-sdp';
 
 export interface RtpengineCallOptions {
   control: RtpengineControl;
@@ -32,8 +33,6 @@ export interface RtpengineCallOptions {
   hangup?: () => Promise<void>;
 }
 
-/** The tag rtpengine knows the IVR's own leg by (the placeholder answerer, or the outbound offerer). */
-const IVR_TAG = 'ivr';
 /** rtpengine's label of the called phone's leg in an outbound call: the prompts play to it. */
 const CALLEE_TAG = 'callee';
 
@@ -45,23 +44,6 @@ export interface OutboundOffer {
   answered(calleeSdp: string): Promise<RtpengineMedia>;
   /** The call did not happen: nothing is left on rtpengine. */
   abandon(): Promise<void>;
-}
-const PLACEHOLDER_SDP = (host: string, direction: string) =>
-  `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=ivr\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
-
-/** The IVR's answer to the caller's direction (RFC 3264 6.1): a caller on hold (sendonly) is received only. */
-const ANSWER_DIRECTION: Record<string, string> = {
-  sendonly: 'recvonly',
-  recvonly: 'sendonly',
-  inactive: 'inactive',
-  sendrecv: 'sendrecv',
-};
-
-/** The caller's media direction: the audio line's attribute, else the session's, else sendrecv. */
-function directionOf(sdp: string): string {
-  const audio = sdp.slice(Math.max(0, sdp.search(/^m=audio /m)));
-  const pick = (text: string) => /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(text)?.[1];
-  return pick(audio) ?? pick(sdp.slice(0, Math.max(0, sdp.search(/^m=/m)))) ?? 'sendrecv';
 }
 
 /**
@@ -307,30 +289,6 @@ export class RtpengineMedia implements IvrMedia {
     if (!existsSync(file)) await speak(item.text, options.language, file);
     return file;
   }
-}
-
-/**
- * Offer with the caller's SDP, answer with the IVR's placeholder: rtpengine's SDP for the caller, and
- * its offer for the far side (what an agent's phone is rung with).
- */
-async function negotiate(
-  options: RtpengineCallOptions,
-  callerSdp: string,
-  host: string,
-  joined?: string,
-): Promise<{ sdp: string; farSide: string }> {
-  const flags = { 'call-id': options.callId, 'from-tag': options.fromTag };
-  const offer = await options.control.send('offer', {
-    ...flags,
-    sdp: callerSdp,
-    replace: ['origin', 'session-connection'],
-  });
-  const answer = await options.control.send('answer', {
-    ...flags,
-    'to-tag': IVR_TAG,
-    sdp: joined ?? PLACEHOLDER_SDP(host, ANSWER_DIRECTION[directionOf(callerSdp)] ?? 'sendrecv'),
-  });
-  return { sdp: String(answer.sdp), farSide: String(offer.sdp) };
 }
 
 function hash(text: string): string {
