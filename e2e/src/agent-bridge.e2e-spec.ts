@@ -126,7 +126,7 @@ describeWithTelephony(
           skills: {},
           queues: [{ queueId: 'agents', tier: 1, position, weight: 1 }],
           chatCapacity: 0,
-          phone: `sip:${agentId}@${phone.sipTarget}`,
+          sipAddress: `sip:${agentId}@${phone.sipTarget}`,
           workNumber: position === 0 ? '1024' : '2048',
         });
         await send(LogInAgent, { agentId });

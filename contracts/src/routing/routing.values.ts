@@ -116,9 +116,10 @@ export const AgentProfile = z.object({
   chatCapacity: z.number().int().min(0).max(20),
   /**
    * The agent's phone (a SIP endpoint): the sipapp rings it when a call is offered to the agent.
-   * Absent: the agent's calls are not rung anywhere (the offer rings out on the desk only).
+   * Absent: the agent's calls are not rung anywhere (the offer rings out on the desk only). Not
+   * named `phone`: the gateway masks every `phone` key as a citizen's number.
    */
-  phone: AgentPhone.optional(),
+  sipAddress: AgentPhone.optional(),
   /** The agent's number (工号) the caller hears before being connected. */
   workNumber: z
     .string()

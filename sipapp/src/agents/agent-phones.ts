@@ -46,4 +46,6 @@ export class AgentPhones {
 }
 
 const phoneOf = (profile: AgentProfile): AgentPhone | undefined =>
-  profile.phone === undefined ? undefined : { uri: profile.phone, workNumber: profile.workNumber ?? '' };
+  profile.sipAddress === undefined
+    ? undefined
+    : { uri: profile.sipAddress, workNumber: profile.workNumber ?? '' };

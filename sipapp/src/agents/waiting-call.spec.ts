@@ -21,7 +21,9 @@ function harness(phoneStatus: number) {
   const bus = {
     query: () =>
       Promise.resolve({
-        agents: [{ agentId: 'agent-1', skills: {}, queues: [], chatCapacity: 0, phone: 'sip:8001@10.0.0.5' }],
+        agents: [
+          { agentId: 'agent-1', skills: {}, queues: [], chatCapacity: 0, sipAddress: 'sip:8001@10.0.0.5' },
+        ],
       }),
     command: (definition: { type: string }, id: string, data: unknown) => {
       commands.push({ type: definition.type, id, data });
