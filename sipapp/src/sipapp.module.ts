@@ -67,6 +67,7 @@ export class SipappModule {
           bus,
           events: platform.eventBus,
           attachmentsDir: join(platform.config.HOTLINE_DATA_DIR, 'attachments'),
+          routerEvents: platform.projectionSource(),
           ...(platform.mode === 'distributed'
             ? { dtmfRelay: natsDtmfRelay(platform.natsConnection, platform.config.HOTLINE_BUS_PREFIX) }
             : {}),

@@ -99,12 +99,32 @@ export const QueueMembership = z.object({
 });
 export type QueueMembership = z.infer<typeof QueueMembership>;
 
+/** A phone the sipapp rings: `sip:` or `sips:`, a user part and a host with an optional port. */
+export const AgentPhone = z
+  .string()
+  .max(200)
+  .regex(
+    /^sips?:[A-Za-z0-9._~+-]{1,64}@[A-Za-z0-9.-]{1,120}(:[0-9]{1,5})?$/,
+    'must be a SIP URI such as sip:8001@10.0.0.5:5060',
+  );
+
 export const AgentProfile = z.object({
   agentId: AgentId,
   skills: z.record(SkillId, SkillLevel),
   queues: z.array(QueueMembership).max(50),
   /** How many chats the agent holds at once. */
   chatCapacity: z.number().int().min(0).max(20),
+  /**
+   * The agent's phone (a SIP endpoint): the sipapp rings it when a call is offered to the agent.
+   * Absent: the agent's calls are not rung anywhere (the offer rings out on the desk only). Not
+   * named `phone`: the gateway masks every `phone` key as a citizen's number.
+   */
+  sipAddress: AgentPhone.optional(),
+  /** The agent's number (工号) the caller hears before being connected. */
+  workNumber: z
+    .string()
+    .regex(/^[0-9]{1,8}$/, 'must be 1-8 digits')
+    .optional(),
 });
 export type AgentProfile = z.infer<typeof AgentProfile>;
 

@@ -46,6 +46,8 @@ export interface BusIvrServicesDeps {
   calendar?: Pick<WorkingCalendar, 'isWorkingDay'>;
   /** Keeps a confirmed recording's audio with its contact; absent: the contact names only its length. */
   recordings?: RecordingArchive;
+  /** The calls of this replica waiting for an agent; absent (or not this replica's call): the IVR's part ends at the queue. */
+  agents?: { expect(callId: string, contactId: string, language: PromptLanguage): QueueWait | undefined };
 }
 
 /**
@@ -135,6 +137,8 @@ export class BusIvrServices implements IvrServices {
 
   async enqueue(request: QueueRequest): Promise<QueueWait> {
     const contactId = `ivr-${request.callId}`;
+    // Expected before it is queued: the router may offer it in the decision that queues it.
+    const waiting = this.deps.agents?.expect(request.callId, contactId, request.language);
     await this.deps.bus.command(
       QueueContact,
       `ivr-queue-${request.callId}`,
@@ -148,7 +152,7 @@ export class BusIvrServices implements IvrServices {
       },
       ORIGIN,
     );
-    // The offer rings the agent's phone through the SIP side (not built yet): the IVR's part ends here.
+    if (waiting) return waiting;
     return {
       next: () => Promise.resolve({ kind: 'gone' }),
       abandon: async () => undefined,

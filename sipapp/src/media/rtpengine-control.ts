@@ -63,6 +63,8 @@ export type NgCommand =
   | 'stopMedia'
   | 'startRecording'
   | 'stopRecording'
+  | 'blockMedia'
+  | 'unblockMedia'
   | 'query';
 
 type NgClient = Record<

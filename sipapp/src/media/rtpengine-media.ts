@@ -7,12 +7,14 @@ import {
   type IvrMedia,
   type MediaItem,
   type PlayOptions,
+  type PromptLanguage,
   type RecordingRef,
 } from '@hotline/contracts';
 import type { DtmfListener } from './dtmf-listener';
 import { promptPath, speak } from './prompt-files';
 import { recordingWav } from './recording-wav';
 import type { RtpengineControl } from './rtpengine-control';
+import { IVR_TAG, negotiate, PLACEHOLDER_SDP } from './rtpengine-sdp';
 
 export interface RtpengineCallOptions {
   control: RtpengineControl;
@@ -31,8 +33,6 @@ export interface RtpengineCallOptions {
   hangup?: () => Promise<void>;
 }
 
-/** The tag rtpengine knows the IVR's own leg by (the placeholder answerer, or the outbound offerer). */
-const IVR_TAG = 'ivr';
 /** rtpengine's label of the called phone's leg in an outbound call: the prompts play to it. */
 const CALLEE_TAG = 'callee';
 
@@ -45,23 +45,6 @@ export interface OutboundOffer {
   /** The call did not happen: nothing is left on rtpengine. */
   abandon(): Promise<void>;
 }
-const PLACEHOLDER_SDP = (host: string, direction: string) =>
-  `v=0\r\no=- 1 1 IN IP4 ${host}\r\ns=ivr\r\nc=IN IP4 ${host}\r\nt=0 0\r\nm=audio 9 RTP/AVP 0 101\r\na=rtpmap:0 PCMU/8000\r\na=rtpmap:101 telephone-event/8000\r\na=${direction}\r\n`;
-
-/** The IVR's answer to the caller's direction (RFC 3264 6.1): a caller on hold (sendonly) is received only. */
-const ANSWER_DIRECTION: Record<string, string> = {
-  sendonly: 'recvonly',
-  recvonly: 'sendonly',
-  inactive: 'inactive',
-  sendrecv: 'sendrecv',
-};
-
-/** The caller's media direction: the audio line's attribute, else the session's, else sendrecv. */
-function directionOf(sdp: string): string {
-  const audio = sdp.slice(Math.max(0, sdp.search(/^m=audio /m)));
-  const pick = (text: string) => /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(text)?.[1];
-  return pick(audio) ?? pick(sdp.slice(0, Math.max(0, sdp.search(/^m=/m)))) ?? 'sendrecv';
-}
 
 /**
  * The media port on rtpengine for one call: a one-legged call (offer with the caller's SDP, answer
@@ -69,6 +52,13 @@ function directionOf(sdp: string): string {
  * sends no "finished" event), keys from the DTMF log, recordings as pcap (pcap-to-wav.ts).
  */
 export class RtpengineMedia implements IvrMedia {
+  /**
+   * rtpengine's SDP for the far side of the caller's call (its offer toward the IVR's leg): an agent's
+   * phone is rung with it, and its answer joins the agent to the caller with no second rtpengine call.
+   */
+  farSideSdp = '';
+  /** The far side's answer while an agent is joined (a re-INVITE of the caller keeps them joined). */
+  private joined: string | undefined;
   private readonly keys: string[] = [];
   private keyWaiter: (() => void) | undefined;
   private gone = false;
@@ -89,8 +79,10 @@ export class RtpengineMedia implements IvrMedia {
     host = '127.0.0.1',
   ): Promise<{ media: RtpengineMedia; sdp: string }> {
     try {
-      const sdp = await negotiate(options, callerSdp, host);
-      return { media: new RtpengineMedia(options), sdp };
+      const { sdp, farSide } = await negotiate(options, callerSdp, host);
+      const media = new RtpengineMedia(options);
+      media.farSideSdp = farSide;
+      return { media, sdp };
     } catch (error) {
       // Half set up (the offer taken, the answer refused): nothing is left on rtpengine.
       await options.control
@@ -135,9 +127,47 @@ export class RtpengineMedia implements IvrMedia {
    * The caller's new offer in the call (a re-INVITE: hold with a=sendonly, resume, a new address):
    * offered and answered again on rtpengine; returns rtpengine's SDP to answer the caller with.
    */
-  renegotiate(callerSdp: string, host = '127.0.0.1'): Promise<string> {
-    if (this.gone) return Promise.reject(new CallerHungUp());
-    return negotiate(this.options, callerSdp, host);
+  async renegotiate(callerSdp: string, host = '127.0.0.1'): Promise<string> {
+    if (this.gone) throw new CallerHungUp();
+    const { sdp, farSide } = await negotiate(this.options, callerSdp, host, this.joined);
+    this.farSideSdp = farSide;
+    return sdp;
+  }
+
+  /**
+   * Joins the far side's phone (an agent's, answered with `farSideSdp`) to the caller: rtpengine takes
+   * its SDP as the answer for the IVR's leg, so each hears the other; prompts still play to the caller.
+   */
+  async connect(farSdp: string): Promise<void> {
+    await this.ng('answer', { 'to-tag': IVR_TAG, sdp: farSdp });
+    this.joined = farSdp;
+  }
+
+  /** The far side left: the IVR's placeholder answers for it again, the caller hears only prompts. */
+  async disconnect(host = '127.0.0.1'): Promise<void> {
+    if (this.joined === undefined || this.gone) return;
+    this.joined = undefined;
+    await this.ng('answer', { 'to-tag': IVR_TAG, sdp: PLACEHOLDER_SDP(host, 'sendrecv') });
+  }
+
+  /**
+   * The agent put the caller on hold: the agent's side is blocked (the caller hears nothing of them)
+   * and the hold prompt plays to the caller over and over until `resume`.
+   */
+  async hold(language: PromptLanguage): Promise<void> {
+    await this.ng('blockMedia', { 'from-tag': IVR_TAG });
+    const file = promptPath(this.options.promptDir, language, 'please-hold');
+    await this.ng('playMedia', { file, 'repeat-times': 1_000 });
+  }
+
+  async resume(): Promise<void> {
+    await this.ng('stopMedia', {}).catch(() => undefined);
+    await this.ng('unblockMedia', { 'from-tag': IVR_TAG });
+  }
+
+  /** Keys pressed while talking to an agent are no answer to the question after. */
+  forgetKeys(): void {
+    this.keys.length = 0;
   }
 
   /** The SIP side saw the caller leave (BYE or CANCEL): every wait ends with CallerHungUp. */
@@ -259,22 +289,6 @@ export class RtpengineMedia implements IvrMedia {
     if (!existsSync(file)) await speak(item.text, options.language, file);
     return file;
   }
-}
-
-/** Offer with the caller's SDP, answer with the IVR's placeholder: rtpengine's SDP for the caller. */
-async function negotiate(options: RtpengineCallOptions, callerSdp: string, host: string): Promise<string> {
-  const flags = { 'call-id': options.callId, 'from-tag': options.fromTag };
-  await options.control.send('offer', {
-    ...flags,
-    sdp: callerSdp,
-    replace: ['origin', 'session-connection'],
-  });
-  const answer = await options.control.send('answer', {
-    ...flags,
-    'to-tag': IVR_TAG,
-    sdp: PLACEHOLDER_SDP(host, ANSWER_DIRECTION[directionOf(callerSdp)] ?? 'sendrecv'),
-  });
-  return String(answer.sdp);
 }
 
 function hash(text: string): string {

@@ -20,6 +20,7 @@ import { CallingHours } from './calling-hours';
 import { OutboundDialer } from './outbound-dialer';
 import { outboundCallAggregate } from './outbound-call.decider';
 import { placeOutboundCall, type PlaceOutboundCallDeps } from './place-outbound-call';
+import { until } from '../testing/until';
 
 // The drachtio-server test peer stands in for the server (TELEPHONY.md); srf, rtpengine and SIP are real.
 const ng = process.env.RTPENGINE_NG;
@@ -27,20 +28,6 @@ const describeWithRtpengine = ng ? describe : describe.skip;
 
 const ALL_DAY = CallingHours.parse('00:00-24:00');
 let sequence = 0;
-
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  what: string,
-  ms = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describeWithRtpengine(
   'the outbound dialer through srf, the test peer and a real rtpengine, to a test phone',

@@ -1,6 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type Srf from 'drachtio-srf';
 import { withSpan, type Logger } from '@hotline/infra/telemetry';
+import type { AgentCalls } from '../agents/agent-calls';
 import { platformCallId } from '../calls/call-id';
 import type { IvrCallRunner } from '../calls/ivr-call-runner';
 import type { DtmfListener } from '../media/dtmf-listener';
@@ -21,6 +22,8 @@ export interface IncomingCallsDeps {
   ready: () => Promise<boolean>;
   /** How long a call rings (180 Ringing) before it is answered; 0 answers at once. */
   ringMs?: number;
+  /** Callers queued for an agent: offers ring the agents' phones, the answer bridges them. */
+  agents?: AgentCalls;
 }
 
 /**
@@ -75,6 +78,8 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
         const ending = dialog;
         return new Promise<void>((resolve) => ending.destroy(undefined, () => resolve()));
       };
+      const platformId = platformCallId(callId);
+      const agents = deps.agents;
       const opened = await RtpengineMedia.open(
         {
           control: deps.control,
@@ -85,6 +90,7 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
           spokenDir: deps.spokenDir,
           recordingDir: deps.recordingDir,
           hangup: hangUp,
+          ...(agents ? { bridge: (target) => agents.bridge(platformId, target) } : {}),
         },
         req.body,
       ).catch((error: unknown) => {
@@ -99,6 +105,7 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
         return;
       }
       const { media, sdp } = opened;
+      let release: (() => Promise<void>) | undefined;
       try {
         if (cancelled) return;
         if (deps.ringMs) {
@@ -124,14 +131,13 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
         inCall.on('modify', (reinvite: Srf.SrfRequest, answer: Srf.SrfResponse) => {
           renegotiate(deps, media, inCall, reinvite, answer);
         });
-        const report = await deps.runner.run({
-          callId: platformCallId(callId),
-          callerNumber: callerNumberOf(req),
-          media,
-        });
+        const callerNumber = callerNumberOf(req);
+        release = agents?.hold(platformId, media, callerNumber);
+        const report = await deps.runner.run({ callId: platformId, callerNumber, media });
         span.setAttribute('hotline.ivr.outcome', report.outcome);
         await hangUp();
       } finally {
+        await release?.();
         await media.close();
       }
     },

@@ -9,6 +9,9 @@ import type { EventStore } from '@hotline/infra/event-store';
 import { Reactor } from '@hotline/infra/reactor';
 import { withSpan, type Logger } from '@hotline/infra/telemetry';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
+import type { ProjectionSource } from '@hotline/infra/projection';
+import { AgentCalls } from '../agents/agent-calls';
+import { AgentPhones } from '../agents/agent-phones';
 import { BusIvrServices } from '../calls/bus-ivr-services';
 import { IvrCallRunner } from '../calls/ivr-call-runner';
 import { RecordingArchive } from '../calls/recording-archive';
@@ -37,6 +40,8 @@ export interface SipEdgeDeps {
   attachmentsDir: string;
   /** Several replicas (distributed mode): keys for another replica's calls are passed on through it. */
   dtmfRelay?: DtmfRelay;
+  /** The platform's event source: routing's offers ring agents' phones for the callers queued here. */
+  routerEvents?: ProjectionSource;
 }
 
 /**
@@ -50,6 +55,7 @@ export class SipEdge {
     private readonly dtmf: DtmfListener,
     private readonly prompts: AbortController,
     private readonly calendar: CityWorkingCalendar,
+    private readonly agents: AgentCalls | undefined,
   ) {}
 
   /** The outbound dialer and its consumer, once started; `closed` stops a start still waiting for srf. */
@@ -65,6 +71,11 @@ export class SipEdge {
     // The city's declared days, for the IVR's business hours and the calling days; read in the background.
     const calendar = new CityWorkingCalendar({ bus, clock, logger });
     void calendar.start();
+    const connection = new DrachtioConnection(config.DRACHTIO_URL, config.DRACHTIO_SECRET, logger);
+    const agents = deps.routerEvents
+      ? new AgentCalls({ srf: connection.srf, bus, phones: new AgentPhones(bus), logger }, deps.routerEvents)
+      : undefined;
+    await agents?.start();
     const runner = new IvrCallRunner({
       ...handlerDeps,
       services: new BusIvrServices({
@@ -73,6 +84,7 @@ export class SipEdge {
         logger,
         calendar,
         liveAnnouncement: (language) => liveAnnouncementText(handlerDeps, language),
+        ...(agents ? { agents } : {}),
         ...(recordingDir
           ? {
               recordings: new RecordingArchive({
@@ -85,7 +97,6 @@ export class SipEdge {
       }),
       currentFlow: () => publishedFlow(handlerDeps, config.SIPAPP_FLOW_ID),
     });
-    const connection = new DrachtioConnection(config.DRACHTIO_URL, config.DRACHTIO_SECRET, logger);
     answerIncomingCalls({
       srf: connection.srf,
       runner,
@@ -97,6 +108,7 @@ export class SipEdge {
       logger,
       ready: () => control.ping(),
       ringMs: config.SIPAPP_RING_MS,
+      ...(agents ? { agents } : {}),
     });
     const prompts = new AbortController();
     // Made in the background: the first calls of a new install may hear silence where a file is missing.
@@ -105,7 +117,7 @@ export class SipEdge {
         logger.error({ err: error }, 'prompt files could not be made (espeak-ng and sox installed?)');
     });
     connection.start();
-    const edge = new SipEdge(connection, control, dtmf, prompts, calendar);
+    const edge = new SipEdge(connection, control, dtmf, prompts, calendar, agents);
     const gateway = config.SIPAPP_OUTBOUND_GATEWAY;
     if (gateway)
       edge
@@ -188,6 +200,7 @@ export class SipEdge {
     this.closed = true;
     await this.dialing?.reactor.stop();
     await this.dialing?.dialer.close();
+    await this.agents?.stop();
     this.connection.close();
     this.control.close();
     await this.dtmf.close();

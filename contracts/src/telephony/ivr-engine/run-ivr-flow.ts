@@ -270,7 +270,9 @@ class IvrRun {
           continue;
         }
         this.report.agentId = update.agentId;
-        await this.play(prompts('agent-number', ...digitPromptKeys(update.workNumber), 'agent-serves-you'));
+        // An agent without a work number (工号) is connected without the announcement.
+        if (update.workNumber !== '')
+          await this.play(prompts('agent-number', ...digitPromptKeys(update.workNumber), 'agent-serves-you'));
         const firstToHangUp = await this.media.bridge(update.target);
         if (firstToHangUp === 'callee' && node.afterCall) return { next: node.afterCall };
         if (firstToHangUp === 'caller') throw new CallerHungUp();

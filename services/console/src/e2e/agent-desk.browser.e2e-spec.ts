@@ -203,10 +203,19 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await chooseOption(admin, admin.getByLabel('技能', { exact: true }).last(), '住房保障');
     await admin.getByLabel('水平', { exact: true }).last().fill('6');
     await log.visit(admin, 'agent-09-routing-seat-skill-by-name');
+    // The seat's phone: a bare extension is refused with an example of a SIP address.
+    await admin.getByLabel('坐席话机（SIP 地址）').fill('8001');
+    await admin.getByText('请填写 SIP 地址，例如 sip:8001@10.0.0.5:5060').waitFor();
+    await admin.getByLabel('坐席话机（SIP 地址）').fill('sip:8001@10.0.0.5:5060');
+    await admin.getByLabel('工号（来电人会听到）').fill('1024');
     await save();
     await seat.getByText(/住房保障 6/).waitFor();
     await seat.getByText(/闽南话 3/).waitFor();
     await seat.getByText('粤语专席（第 2 梯队）').waitFor();
+    await seat.getByRole('button', { name: /编\s*辑/ }).click();
+    expect(await admin.getByLabel('坐席话机（SIP 地址）').inputValue()).toBe('sip:8001@10.0.0.5:5060');
+    expect(await admin.getByLabel('工号（来电人会听到）').inputValue()).toBe('1024');
+    await admin.getByRole('button', { name: /取\s*消/ }).click();
 
     // The queue needs it too, chosen by its name in the queue's dialog.
     await queueRow.getByRole('button', { name: /编\s*辑/ }).click();

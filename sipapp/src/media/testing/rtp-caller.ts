@@ -7,6 +7,8 @@ import { createSocket, type Socket } from 'node:dgram';
  */
 export class RtpCaller {
   received = 0;
+  /** Packets heard whose payload is one byte over and over, by that byte: a far end's `talk(ms, fill)`. */
+  private readonly fills = new Map<number, number>();
   private seq = 1;
   private timestamp = 0;
   private readonly ssrc = Math.floor(Math.random() * 0xffffffff);
@@ -16,7 +18,12 @@ export class RtpCaller {
     private readonly socket: Socket,
     readonly port: number,
   ) {
-    socket.on('message', () => (this.received += 1));
+    socket.on('message', (packet) => {
+      this.received += 1;
+      const payload = packet.subarray(12);
+      if (payload.length > 0 && payload.every((byte) => byte === payload[0]))
+        this.fills.set(payload[0]!, (this.fills.get(payload[0]!) ?? 0) + 1);
+    });
   }
 
   static async open(): Promise<RtpCaller> {
@@ -40,10 +47,13 @@ export class RtpCaller {
     this.remote = { host, port };
   }
 
-  /** Sends `ms` of μ-law silence-ish noise, 20 ms a packet, paced like a phone. */
-  async talk(ms: number): Promise<void> {
+  /**
+   * Sends `ms` of μ-law silence-ish noise, 20 ms a packet, paced like a phone; with `fill`, every
+   * byte of every packet is that one (a mark the far end counts with `heardFill`).
+   */
+  async talk(ms: number, fill?: number): Promise<void> {
     for (let t = 0; t < ms; t += 20) {
-      const payload = Buffer.alloc(160, 0x7f ^ (t % 7));
+      const payload = Buffer.alloc(160, fill ?? 0x7f ^ (t % 7));
       this.send(0, payload, false);
       this.timestamp += 160;
       await pause(20);
@@ -60,6 +70,11 @@ export class RtpCaller {
     for (let i = 0; i < 3; i++) this.send(101, Buffer.from([event, 0x80 | 10, 0x03, 0x20]), false);
     this.timestamp += 1000;
     await pause(60);
+  }
+
+  /** How many packets came filled with `fill` (sent by a far end's `talk(ms, fill)`). */
+  heardFill(fill: number): number {
+    return this.fills.get(fill) ?? 0;
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
-import { LANGUAGE_SKILLS } from '@hotline/contracts';
+import { AgentPhone, LANGUAGE_SKILLS } from '@hotline/contracts';
 import { useSkillName } from '../../components/skill-names';
 import { useLocale, useT } from '../../i18n';
 import { LANGUAGES, type AgentProfile, type QueueConfig } from './routing-api';
@@ -11,6 +11,9 @@ interface Values {
   /** The agent's tier in each queue: 1 answers at once, higher tiers once the wait passes a tier rule. */
   tiers: Record<string, number | null>;
   chatCapacity: number;
+  /** Empty: the agent's calls ring no phone. */
+  sipAddress?: string;
+  workNumber?: string;
   levels: Record<string, number | null>;
   otherSkills: OtherSkill[];
 }
@@ -22,7 +25,7 @@ interface Props {
   onSave: (profile: AgentProfile) => void;
 }
 
-/** An agent's seat: the queues they answer, their language levels and other skills, and how many chats at once. */
+/** An agent's seat: the queues they answer, their language levels and other skills, how many chats at once, their phone and work number. */
 export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) {
   const t = useT();
   const { locale } = useLocale();
@@ -42,6 +45,8 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
         return { ...(old ?? { queueId, position, weight: 1 }), tier: v.tiers?.[queueId] ?? old?.tier ?? 1 };
       }),
       chatCapacity: v.chatCapacity,
+      ...(v.sipAddress?.trim() ? { sipAddress: v.sipAddress.trim() } : {}),
+      ...(v.workNumber?.trim() ? { workNumber: v.workNumber.trim() } : {}),
     });
   };
   const account = profile?.agentId.replace(/^user:/, '');
@@ -66,6 +71,8 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
           queueIds: profile?.queues.map((m) => m.queueId) ?? [],
           tiers: Object.fromEntries(profile?.queues.map((m) => [m.queueId, m.tier]) ?? []),
           chatCapacity: profile?.chatCapacity ?? 3,
+          sipAddress: profile?.sipAddress ?? '',
+          workNumber: profile?.workNumber ?? '',
           levels: Object.fromEntries(LANGUAGES.map((l) => [l, profile?.skills[l] ?? null])),
           otherSkills: otherSkills(Object.entries(profile?.skills ?? {})),
         }}
@@ -99,6 +106,27 @@ export function RoutingAgentModal({ profile, queues, onCancel, onSave }: Props) 
         <OtherSkillsField kind="has" />
         <Form.Item name="chatCapacity" label={t('admin.routing.chatCapacity')}>
           <InputNumber min={0} max={20} />
+        </Form.Item>
+        <Form.Item
+          name="sipAddress"
+          label={t('admin.routing.phone')}
+          rules={[
+            {
+              validator: (_rule, value: string | undefined) =>
+                !value?.trim() || AgentPhone.safeParse(value.trim()).success
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('admin.routing.phoneInvalid'))),
+            },
+          ]}
+        >
+          <Input placeholder="sip:8001@10.0.0.5:5060" />
+        </Form.Item>
+        <Form.Item
+          name="workNumber"
+          label={t('admin.routing.workNumber')}
+          rules={[{ pattern: /^\s*[0-9]{1,8}\s*$/, message: t('admin.routing.workNumberInvalid') }]}
+        >
+          <Input inputMode="numeric" maxLength={8} />
         </Form.Item>
       </Form>
     </Modal>
