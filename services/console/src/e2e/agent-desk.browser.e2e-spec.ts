@@ -266,14 +266,14 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     expect(await admin.getByLabel('来电号码').count()).toBe(2);
     await log.visit(admin, 'agent-10-routing-settings-saved');
 
-    const hotline = stored.queues.find((q) => q.queueId === 'hotline')!;
-    expect(hotline.tierRules).toEqual([
+    const general = stored.queues.find((q) => q.queueId === 'general')!;
+    expect(general.tierRules).toEqual([
       { tier: 2, afterSeconds: 60 },
       { tier: 3, afterSeconds: 120 },
     ]);
-    expect(hotline.maxLength).toBe(300);
-    expect(hotline.alarmWaitSeconds).toBe(90);
-    expect(hotline.overflow).toEqual({ kind: 'number', number: '02088886666' });
+    expect(general.maxLength).toBe(300);
+    expect(general.alarmWaitSeconds).toBe(90);
+    expect(general.overflow).toEqual({ kind: 'number', number: '02088886666' });
     const seatQueues = stored.agents.find((a) => a.agentId === 'user:agent')!.queues;
     expect(seatQueues.find((m) => m.queueId === 'yue')?.tier).toBe(2);
     expect(stored.settings.notReadyReasons).toEqual([
