@@ -1,11 +1,13 @@
 import { createIntakeService, intakeConfigSchema } from '@hotline/intake';
-import { QueueContact, systemActor } from '@hotline/contracts';
+import { DEFAULT_IVR_FLOW, QueueContact, systemActor } from '@hotline/contracts';
 import { BusRequests } from '@hotline/infra/bus';
 import { loadConfig } from '@hotline/infra/config';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { workflowService } from '@hotline/workflow';
 import { escalationService } from '@hotline/escalation';
+import { reportingService } from '@hotline/reporting';
 import { routingService } from '@hotline/routing';
+import { sipappService } from '@hotline/sipapp';
 import { SurveyLinkSigner, createSurveyService } from '@hotline/survey';
 import { gatewayRouteTable, gatewayService } from '@hotline/gateway';
 import { HotlineHttp, type As } from './testing/hotline-http';
@@ -643,6 +645,46 @@ const STEPS: readonly Step[] = [
   ...ROUTING_STEPS,
   ...CHAT_STEPS,
   ...POLL_STEPS,
+  // The skill catalogue: named, then removed (it is used by no queue or seat).
+  {
+    route: 'PUT /api/routing/skills/:skillId',
+    path: '/api/routing/skills/biz.housing',
+    method: 'PUT',
+    as: ADMIN,
+    body: { name: '住房保障', nameEn: 'Housing', kind: 'business', expectedVersion: 0 },
+  },
+  {
+    route: 'POST /api/routing/skills/:skillId/remove',
+    path: '/api/routing/skills/biz.housing/remove',
+    as: ADMIN,
+    body: { expectedVersion: 1 },
+  },
+  // The IVR: the shipped flow published as version 1, a live announcement set and cleared.
+  {
+    route: 'POST /api/telephony/flows/publish',
+    path: '/api/telephony/flows/publish',
+    as: ADMIN,
+    body: { flow: DEFAULT_IVR_FLOW, baseVersion: 0 },
+  },
+  {
+    route: 'POST /api/telephony/announcement',
+    path: '/api/telephony/announcement',
+    as: SUPERVISOR,
+    body: { text: { 'zh-CN': '鼓楼区部分小区停电，正在抢修。' } },
+  },
+  {
+    route: 'POST /api/telephony/announcement/clear',
+    path: '/api/telephony/announcement/clear',
+    as: SUPERVISOR,
+    body: {},
+  },
+  {
+    route: 'PUT /api/reports/kpi-targets',
+    path: '/api/reports/kpi-targets',
+    method: 'PUT',
+    as: CENTER,
+    body: { expectedVersion: 0, targets: { satisfaction: 0.95, onTimeCompletion: 0.97 } },
+  },
 ];
 
 describe('Every POST and PUT route, repeated with the same commandId, has one effect [embedded]', () => {
@@ -663,6 +705,8 @@ describe('Every POST and PUT route, repeated with the same commandId, has one ef
       escalationService,
       routingService,
       survey,
+      reportingService,
+      sipappService,
       gatewayService,
     ]);
     http = new HotlineHttp(running.url);
