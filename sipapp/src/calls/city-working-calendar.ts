@@ -13,6 +13,8 @@ import type { Logger } from '@hotline/infra/telemetry';
 const ORIGIN = { actor: systemActor('sipapp'), districtId: 'city' };
 /** How often the city's declared days are read again: a declaration made today is heard within this. */
 export const CITY_CALENDAR_REFRESH_MS = 10 * 60_000;
+/** After a failed read (the workflow still starting, or away): sooner than the next refresh. */
+const RETRY_MS = 30_000;
 
 /**
  * The working calendar as the city keeps it: the national one with the days the city declared in
@@ -24,6 +26,7 @@ export const CITY_CALENDAR_REFRESH_MS = 10 * 60_000;
 export class CityWorkingCalendar {
   private calendar: WorkingCalendar;
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly deps: { bus: BusRequests; clock: Clock; logger: Logger },
@@ -36,15 +39,26 @@ export class CityWorkingCalendar {
     return this.calendar.isWorkingDay(at);
   }
 
-  /** Reads the city's days now, then every CITY_CALENDAR_REFRESH_MS until `stop`. */
+  /** Reads the city's days now, then every CITY_CALENDAR_REFRESH_MS (RETRY_MS after a failure) until `stop`. */
   async start(): Promise<void> {
-    this.timer ??= setInterval(() => void this.refresh(), CITY_CALENDAR_REFRESH_MS).unref();
-    await this.refresh();
+    this.stopped = false;
+    await this.readAndSchedule();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private async readAndSchedule(): Promise<void> {
+    const read = await this.refresh();
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(
+      () => void this.readAndSchedule(),
+      read ? CITY_CALENDAR_REFRESH_MS : RETRY_MS,
+    ).unref();
   }
 
   /** One read of this year's and next year's city days; true when the calendar was replaced. */
