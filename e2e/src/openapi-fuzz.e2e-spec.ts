@@ -5,6 +5,7 @@ import { workflowService } from '@hotline/workflow';
 import { routingService } from '@hotline/routing';
 import { escalationService } from '@hotline/escalation';
 import { reportingService } from '@hotline/reporting';
+import { sipappService } from '@hotline/sipapp';
 import { surveyService } from '@hotline/survey';
 import { documentedControllers, gatewayOpenApi, gatewayService } from '@hotline/gateway';
 import {
@@ -60,6 +61,8 @@ describe('Every OpenAPI operation refuses malformed input (signed in with an all
       escalationService,
       reportingService,
       surveyService,
+      // The IVR flow and the live announcement (telephony off: no SIP, only its commands and queries).
+      sipappService,
       gatewayService,
     ]);
     for (let i = 0; i < 600 && (await fetch(`${running.url}/health/ready`)).status !== 200; i++) {
