@@ -147,6 +147,11 @@ describeWithTelephony(
         'OutboundCallFinished',
       ]);
       expect(stored[2]!.data).toMatchObject({ outcome: 'answered', answer: 'satisfied', sipStatus: 200 });
+      // The answer names the call that took it; no recording is claimed (the dialer records none yet).
+      const taskEvents = await running.platform.eventStore.readStream(`callbackTask-${taskId}`);
+      const answer = taskEvents.find((e) => e.type === 'CallbackTaskAnswered')!.data;
+      expect(answer).toMatchObject({ callId: `survey-${taskId}.1` });
+      expect(answer).not.toHaveProperty('recordingId');
     }, 120_000);
   },
 );

@@ -64,6 +64,8 @@ export const AnswerCallbackTask = command(
     comment: SurveyComment.optional(),
     /** The recording of the call, when there was one. */
     recordingId: z.string().trim().min(1).max(200).optional(),
+    /** The automated survey call that took the answer (its outbound call's id), for the IVR method. */
+    callId: z.string().trim().min(1).max(200).optional(),
     /** The answer was recorded on the case itself (the desk's manual callback): not sent back to it. */
     fromCase: z.boolean().default(false),
   }),

@@ -81,6 +81,7 @@ export const CallbackTaskAnswered = event(
     faultReviewNeeded: z.boolean(),
     comment: SurveyComment.optional(),
     recordingId: z.string().optional(),
+    callId: z.string().optional(),
     fromCase: z.boolean(),
   }),
 );

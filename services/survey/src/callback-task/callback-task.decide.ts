@@ -239,6 +239,7 @@ function answer(data: AnswerData, state: CallbackTaskState, context: Context): C
       faultReviewNeeded,
       ...(data.comment !== undefined ? { comment: data.comment } : {}),
       ...(data.recordingId !== undefined ? { recordingId: data.recordingId } : {}),
+      ...(data.callId !== undefined ? { callId: data.callId } : {}),
       fromCase: data.fromCase,
     },
   };

@@ -71,7 +71,7 @@ export function ivrSurvey(
     if (outcome === 'answered' && rating.success) {
       const ratings = { efficiency: rating.data, attitude: rating.data, result: rating.data };
       await tasks.execute(
-        command(AnswerCallbackTask, 'cb-ivr-answer', { taskId, method: 'ivr', ratings, recordingId: callId }),
+        command(AnswerCallbackTask, 'cb-ivr-answer', { taskId, method: 'ivr', ratings, callId }),
       );
       return;
     }
