@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SURVEY_SERVICE, commandSubject, querySubject, type Actor } from '@hotline/contracts';
 import { BusRecord, messageHeaders } from '@hotline/infra/bus';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 // An end-to-end test mounts the platform as the embedded runner does: gateway, workflow, survey, sipapp.
 import { gatewayService } from '@hotline/gateway';
-import { ensurePromptFiles } from '@hotline/sipapp/src/media/prompt-files';
 import { RtpCaller } from '@hotline/sipapp/src/media/testing/rtp-caller';
-import { DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
-import { SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip-test-phone';
+import { type DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
+import { type SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip-test-phone';
 import { createSurveyService, routineTaskId } from '@hotline/survey';
 import { workflowService } from '@hotline/workflow';
 import { firstValueFrom } from 'rxjs';
 import { people } from './testing/case-loop';
 import { completedCase } from './testing/completed-case';
 import { HotlineHttp } from './testing/hotline-http';
-import { telephonySipapp } from './testing/telephony-sipapp';
+import { citizenDialing, type CitizenDialing } from './testing/telephony-sipapp';
 
 // Real: drachtio-srf, rtpengine (one per Jest run, scripts/jest/rtpengine.js), SIP over UDP to the
 // citizen's phone (the `sip` stack with RtpCaller's RTP: it answers and presses a key). The named test
@@ -30,22 +26,16 @@ type Body = Record<string, unknown>;
 describeWithTelephony(
   'An automated IVR survey call [embedded: gateway, workflow, survey, sipapp dialing]',
   () => {
-    let dir: string;
+    let dialing: CitizenDialing;
     let peer: DrachtioTestPeer;
     let phone: SipTestPhone;
     let running: BootedPlatform;
     let http: HotlineHttp;
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'hotline-survey-ivr-'));
-      await ensurePromptFiles(join(dir, 'prompts'), ['zh-CN']);
-      peer = await DrachtioTestPeer.start();
-      phone = await SipTestPhone.open();
-      const sipapp = await telephonySipapp(peer, dir, {
-        SIPAPP_OUTBOUND_GATEWAY: phone.sipTarget, // the citizen's phone stands where the trunk would
-        SIPAPP_CALLING_HOURS: '00:00-24:00', // the suite may run at night
-        SIPAPP_CALLING_DAYS: 'every', // and on a weekend
-      });
+      dialing = await citizenDialing('survey-ivr');
+      ({ peer, phone } = dialing);
+      const { sipapp } = dialing;
       const survey = createSurveyService({
         env: { SURVEY_DUE_RUNNER: 'false', SURVEY_METHOD_BY_CHANNEL: 'email=ivr', SURVEY_AUDIT_SHARE: '0' },
       });
@@ -60,9 +50,7 @@ describeWithTelephony(
 
     afterAll(async () => {
       await running?.close();
-      phone?.close();
-      await peer?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      await dialing?.close();
     });
 
     const send = (service: string, kind: 'cmd' | 'qry', type: string, data: Body) => {

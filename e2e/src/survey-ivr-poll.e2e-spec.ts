@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 // An end-to-end test mounts the platform as the embedded runner does: gateway, survey, sipapp.
 import { gatewayService } from '@hotline/gateway';
-import { ensurePromptFiles } from '@hotline/sipapp/src/media/prompt-files';
 import { RtpCaller } from '@hotline/sipapp/src/media/testing/rtp-caller';
-import { DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
-import { SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip-test-phone';
+import { type DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
+import { type SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip-test-phone';
 import { createSurveyService } from '@hotline/survey';
 import { people } from './testing/case-loop';
 import { HotlineHttp } from './testing/hotline-http';
-import { telephonySipapp } from './testing/telephony-sipapp';
+import { citizenDialing, type CitizenDialing } from './testing/telephony-sipapp';
 
 // Real: the survey robot, drachtio-srf and the sipapp's dialer, rtpengine (one per Jest run), SIP
 // over UDP to the citizens' phone (the `sip` stack with RtpCaller's RTP: it answers and presses
@@ -30,22 +26,16 @@ const scale = [
 ];
 
 describeWithTelephony('The IVR poll robot [embedded: gateway, survey, sipapp dialing]', () => {
-  let dir: string;
+  let dialing: CitizenDialing;
   let peer: DrachtioTestPeer;
   let phone: SipTestPhone;
   let running: BootedPlatform;
   let http: HotlineHttp;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hotline-ivr-poll-'));
-    await ensurePromptFiles(join(dir, 'prompts'), ['zh-CN']);
-    peer = await DrachtioTestPeer.start();
-    phone = await SipTestPhone.open();
-    const sipapp = await telephonySipapp(peer, dir, {
-      SIPAPP_OUTBOUND_GATEWAY: phone.sipTarget, // the citizens' phone stands where the trunk would
-      SIPAPP_CALLING_HOURS: '00:00-24:00', // the suite may run at night
-      SIPAPP_CALLING_DAYS: 'every', // and on a weekend
-    });
+    dialing = await citizenDialing('ivr-poll');
+    ({ peer, phone } = dialing);
+    const { sipapp } = dialing;
     const survey = createSurveyService({
       env: { SURVEY_DUE_RUNNER: 'false', SURVEY_POLL_IVR_POLL_SECONDS: '1', SURVEY_POLL_IVR_MAX_CALLS: '1' },
     });
@@ -58,9 +48,7 @@ describeWithTelephony('The IVR poll robot [embedded: gateway, survey, sipapp dia
 
   afterAll(async () => {
     await running?.close();
-    phone?.close();
-    await peer?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await dialing?.close();
   });
 
   const post = (path: string, body: Body, commandId: string) =>
