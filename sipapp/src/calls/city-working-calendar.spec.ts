@@ -21,7 +21,7 @@ function workflowBus(days: CalendarView['days']) {
   return { bus, state };
 }
 
-const quiet = { warn: () => undefined } as unknown as Logger;
+const quiet = { warn: () => undefined, info: () => undefined } as unknown as Logger;
 const tuesday = new Date('2026-12-08T02:00:00Z');
 
 describe('The city working calendar of the sipapp', () => {
@@ -63,6 +63,30 @@ describe('The city working calendar of the sipapp', () => {
     expect(state.asked).toBe(askedAfterRetry);
     await jest.advanceTimersByTimeAsync(1_000);
     expect(state.asked).toBeGreaterThan(askedAfterRetry);
+    calendar.stop();
+  });
+
+  it('says an outage once, with its reason and no stack, and says when it ends', async () => {
+    jest.useFakeTimers({ now: new Date('2026-12-07T02:00:00Z') });
+    const { bus, state } = workflowBus([]);
+    const said: { level: string; fields?: object; message: string }[] = [];
+    const logger = {
+      warn: (fields: object, message: string) => said.push({ level: 'warn', fields, message }),
+      info: (message: string) => said.push({ level: 'info', message }),
+    } as unknown as Logger;
+    const calendar = new CityWorkingCalendar({ bus, clock: { now: () => new Date() }, logger });
+    await calendar.start();
+    await jest.advanceTimersByTimeAsync(90_000); // three more failed reads
+    expect(said).toEqual([
+      {
+        level: 'warn',
+        fields: { reason: 'no service answers' },
+        message: "the city's calendar could not be read; the last one known stands",
+      },
+    ]);
+    state.away = false;
+    await jest.advanceTimersByTimeAsync(30_000);
+    expect(said.map((s) => s.level)).toEqual(['warn', 'info']);
     calendar.stop();
   });
 });

@@ -27,6 +27,8 @@ export class CityWorkingCalendar {
   private calendar: WorkingCalendar;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Whether the last read failed: a workflow that stays away is said once, not every 30 s. */
+  private failing = false;
 
   constructor(
     private readonly deps: { bus: BusRequests; clock: Clock; logger: Logger },
@@ -71,12 +73,16 @@ export class CityWorkingCalendar {
         ),
       );
       this.calendar = this.national.withOverrides(cityDays(views));
+      if (this.failing) this.deps.logger.info("the city's calendar is read again");
+      this.failing = false;
       return true;
     } catch (error) {
-      this.deps.logger.warn(
-        { err: error },
-        "the city's calendar could not be read; the last one known stands",
-      );
+      // An absent workflow (a sipapp started alone, or before it) is an expected state, not a defect:
+      // the reason without a stack, once per outage.
+      const reason = error instanceof Error ? error.message : String(error);
+      if (!this.failing)
+        this.deps.logger.warn({ reason }, "the city's calendar could not be read; the last one known stands");
+      this.failing = true;
       return false;
     }
   }
