@@ -127,9 +127,16 @@ export function reactionTo(spec: ReactorSpec, event: RecordedEvent, logger?: Log
         if (!isFinalRefusal(error)) throw error;
         // A rule refusal is the process arriving late (the case closed meanwhile): an outcome, told at
         // info. A role, a missing aggregate or a field refused is a setup or a defect: a warning.
-        const level = (error as HotlineError).kind === 'rule' ? 'info' : 'warn';
-        logger?.[level](
-          { err: error, reactor: spec.name, eventType: event.type, eventId: event.id },
+        // An outcome has no stack worth printing: its code and reason, as a defect's stack would drown them.
+        const refused = error as HotlineError;
+        const outcome = refused.kind === 'rule';
+        logger?.[outcome ? 'info' : 'warn'](
+          {
+            ...(outcome ? { code: refused.code, reason: refused.message } : { err: error }),
+            reactor: spec.name,
+            eventType: event.type,
+            eventId: event.id,
+          },
           spec.refusal ?? `${spec.name}: a command was refused`,
         );
       }
