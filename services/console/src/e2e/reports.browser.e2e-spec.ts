@@ -155,7 +155,10 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
       .first()
       .waitFor();
     expect(await surgeList.locator('.ant-list-item').count()).toBe(hours);
-    await page.getByTestId('leader-topics').locator('.ant-list-item').first().waitFor();
+    const topics = page.getByTestId('leader-topics').locator('.ant-list-item');
+    await topics.first().waitFor();
+    // Each topic says what it is: a category, a word or a place read apart.
+    expect(await topics.first().innerText()).toMatch(/^1\s*(分类|关键词|地点)/);
     await page.locator('[role="img"][aria-label="全市运行趋势"] svg').waitFor();
     await log.visit(page, 'reports-03b-leader-view');
   });

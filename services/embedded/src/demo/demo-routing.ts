@@ -72,8 +72,12 @@ const DEMO_ROUTER_SETTINGS = {
   seed: 12345,
 };
 
-/** The demo's sign-in agent (the story's agents have no accounts, so no seats). */
-const DEMO_SEATS = ['user:agent'];
+/**
+ * The demo's sign-in seats (the story's agents have no accounts, so no seats): the agent, and the
+ * supervisor (班长), who takes calls from the desk too (after the agent where a queue offers in
+ * order of position).
+ */
+const DEMO_SEATS = ['user:agent', 'user:supervisor'];
 
 /**
  * The router of the demo city: its queues, every agent's profile, and three callers waiting when

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
+import { Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { districtPlaceName } from '@hotline/contracts/src/workflow/units/place-names';
 import { ErrorAlert, PageHeader } from '../../components';
 import { useCategoryName } from '../../components/use-category-name';
@@ -109,7 +109,11 @@ export function LeaderDashboardPage() {
           <Card size="small" title={t('dashboard.hotTopics')} data-testid="leader-topics">
             <List
               size="small"
-              dataSource={[...(topics.data?.topics.category ?? []), ...(topics.data?.topics.term ?? [])]
+              dataSource={[
+                ...(topics.data?.topics.category ?? []),
+                ...(topics.data?.topics.term ?? []),
+                ...(topics.data?.topics.place ?? []),
+              ]
                 .sort((a, b) => b.count - a.count)
                 .slice(0, TOPICS_SHOWN)}
               locale={{ emptyText: <span style={{ color: '#595959' }}>{t('reports.noData')}</span> }}
@@ -117,6 +121,8 @@ export function LeaderDashboardPage() {
                 <List.Item extra={t('dashboard.topicCount', { count: count(topic.count) })}>
                   <Space>
                     <Typography.Text strong>{index + 1}</Typography.Text>
+                    {/* The three kinds in one list: the leader reads a place or a word apart from a category. */}
+                    <Tag bordered={false}>{t(`reports.hot.${topic.kind}`)}</Tag>
                     <span>{name(topic)}</span>
                   </Space>
                 </List.Item>
