@@ -11,6 +11,8 @@ const READABLE = {
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
+    // A select's placeholder is drawn as text (#bfbfbf, 1.8:1): where it asks for a choice it must be read.
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     // Status texts and links: antd's defaults (#ff4d4f, #52c41a, #faad14, #1677ff) are 2-4:1 on
     // white and on their own tag backgrounds; these darker shades reach 4.5:1.
     colorError: '#cf1322',

@@ -193,7 +193,7 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     await page.getByText('异议已提交，等待评议办答复').waitFor();
   });
 
-  it('lets the center answer the dispute (二次终审) striking the interview, and the unit read the reply', async () => {
+  it('lets the center answer the dispute (二次终审) correcting the interview, and the unit read the reply and its new index', async () => {
     const { page, platform } = session;
     await signIn(page, platform.url, 'center', '/center');
     await page.getByRole('tab', { name: '民主评议' }).click();
@@ -202,27 +202,37 @@ describe('Opinion polls (民主评议): frames and progress in the center, calls
     const dialog = page.getByRole('dialog', { name: '答复市住建局的异议（二次终审）' });
     await dialog.getByText('该访问对象并非我局服务对象').waitFor();
     await dialog.getByText('采纳异议').click();
-    await dialog.getByLabel('剔除的问卷').click();
+    // The interview misheard: 服务态度 was 基本满意, not 满意 (the recording says so).
+    await dialog.getByLabel('选择要更正的问卷').click();
     await page
       .locator('.ant-select-item-option', { hasText: '服务态度：满意；办事结果：基本满意' })
       .first()
       .click();
-    await page.keyboard.press('Escape');
-    await dialog.getByLabel('答复理由').fill('经调取录音复核，该号码非该局服务对象');
+    const correction = dialog.getByTestId('poll-correction');
+    // Unchanged, it cannot be sent: the center is told why.
+    await correction.getByText('答案未改动：请改动至少一题，或移除此问卷').waitFor();
+    expect(await dialog.getByRole('button', { name: '提交答复' }).isDisabled()).toBe(true);
+    await correction.getByLabel(/的“服务态度”$/).click();
+    await page.locator('.ant-select-item-option', { hasText: '服务态度：基本满意' }).first().click();
+    await dialog.getByLabel('答复理由').fill('经调取录音复核，市民对服务态度的评价为基本满意');
     await log.visit(page, 'polls-07-center-dispute-reply');
     expect(await foreignText(page)).toEqual([]);
     await dialog.getByRole('button', { name: '提交答复' }).click();
     await page.getByText('异议答复已提交').waitFor();
     await housing
-      .getByText('终审：采纳异议，剔除 1 份问卷后重新计算。经调取录音复核，该号码非该局服务对象')
+      .getByText('终审：采纳异议，更正 1 份问卷后重新计算。经调取录音复核，市民对服务态度的评价为基本满意')
       .waitFor();
+    // Recomputed from the corrected answers: (2 × 80 + 1 × 80) ÷ 3, was 93.3.
+    // (the index first, then each question's score: 服务态度 and 办事结果 both 80.0 now)
+    await housing.getByRole('cell', { name: '80.0' }).first().waitFor();
+    expect(await housing.getByRole('cell', { name: '80.0' }).count()).toBe(3);
     expect(await housing.getByRole('button', { name: '答复异议' }).count()).toBe(0);
 
     await signIn(page, platform.url, 'unit-handler-housing', '/unit');
     await page.getByRole('link', { name: '民主评议核对' }).click();
     await page.getByText(/^评议办答复（/).waitFor();
     await page
-      .getByText('终审：采纳异议，剔除 1 份问卷后重新计算。经调取录音复核，该号码非该局服务对象')
+      .getByText('终审：采纳异议，更正 1 份问卷后重新计算。经调取录音复核，市民对服务态度的评价为基本满意')
       .waitFor();
     await log.visit(page, 'polls-08-unit-reply');
     expect(await foreignText(page)).toEqual([]);

@@ -31,9 +31,19 @@ export function useVerificationLabel(withResponse = false) {
   };
 }
 
-/** The center's final reply in words: 终审：维持原结果（理由） or 采纳异议，剔除 N 份问卷（理由）. */
+/**
+ * The center's final reply in words: 终审：维持原结果（理由） or 采纳异议，剔除 N 份、更正 M 份问卷后
+ * 重新计算（理由）, naming only what the reply did.
+ */
 export function replyText(t: ReturnType<typeof useT>, reply: PollDisputeReply): string {
-  return t(`polls.reply.said.${reply.decision}`, { reasons: reply.reasons, struck: reply.struck });
+  const what = [
+    reply.struck > 0 ? t('polls.reply.said.struck', { count: reply.struck }) : '',
+    reply.corrected > 0 ? t('polls.reply.said.corrected', { count: reply.corrected }) : '',
+  ].filter(Boolean);
+  return t(`polls.reply.said.${reply.decision}`, {
+    reasons: reply.reasons,
+    what: what.join(t('polls.reply.said.and')),
+  });
 }
 
 /**

@@ -206,7 +206,12 @@ export const answerPollDispute = (
   roundId: string,
   unitId: string,
   commandId: string,
-  body: { decision: PollDisputeReply['decision']; reasons: string; struck: string[] },
+  body: {
+    decision: PollDisputeReply['decision'];
+    reasons: string;
+    struck: string[];
+    corrected: { interviewId: string; answers: Record<string, string> }[];
+  },
 ) =>
   apiPost<Written>(`${round(roundId)}/units/${encodeURIComponent(unitId)}/dispute-reply`, {
     commandId,
