@@ -24,6 +24,18 @@ const OPTIMIZE_EVERY = 50_000;
 /** Whether an update left the stored JSONB unchanged. */
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b) === 0;
 
+/**
+ * The `_id` of an upsert whose filter is that `_id` alone (`{ _id: x }` or `{ _id: { $eq: x } }`)
+ * and that sets no other `_id` on insert; undefined for any other upsert.
+ */
+function newDocumentId(filter: Filter, update: UpdateOperators): string | number | undefined {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id' || update.$setOnInsert?._id !== undefined) return undefined;
+  let id = filter._id;
+  if (typeof id === 'object' && id !== null && Object.keys(id).length === 1 && '$eq' in id) id = id.$eq;
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
+}
+
 /** The synchronous writes of one collection; callers wrap them in the store's transaction. */
 export class SqliteWrites {
   constructor(
@@ -67,6 +79,12 @@ export class SqliteWrites {
   update(filter: Filter, update: UpdateOperators, upsert: boolean, many: boolean): UpdateResult {
     const info = upsert ? this.catalogue.ensure(this.name) : this.catalogue.find(this.name);
     if (!info) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
+    const id = upsert ? newDocumentId(filter, update) : undefined;
+    // An upsert by `_id` of a document not there yet (a projection's new counter cell) is an
+    // insert: one primary-key probe instead of translating the update into a SELECT that finds nothing.
+    if (id !== undefined && !this.store.statement(`SELECT 1 FROM ${info.table} WHERE id = ?`).get(id)) {
+      return { matchedCount: 0, modifiedCount: 0, upsertedId: this.upsert(info, filter, update) };
+    }
     const params = new NumberedParams();
     const matched = new SqliteQuery(this.store, info).rows(filter, params);
     const change = translateUpdate(update, 't.doc', sqliteDialect, params);
