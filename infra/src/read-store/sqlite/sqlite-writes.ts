@@ -102,7 +102,12 @@ export class SqliteWrites {
         .statement(`SELECT rowid AS r, json(doc) AS doc FROM ${info.table} WHERE id = ?`)
         .get(id) as { r: number; doc: string } | undefined;
       if (!row && !upsert) return { matchedCount: 0, modifiedCount: 0, upsertedId: null };
-      if (!row) return { matchedCount: 0, modifiedCount: 0, upsertedId: this.upsert(info, filter, update) };
+      if (!row) {
+        // The seed is the `_id` alone: no need to walk and clone the filter for it.
+        const doc = insertedDocument({ _id: id }, update as Record<string, Record<string, unknown>>);
+        this.insert(doc, info);
+        return { matchedCount: 0, modifiedCount: 0, upsertedId: id };
+      }
       if (topLevelSetInc(update)) return this.applyInPlace(info, row, update);
     }
     const params = new NumberedParams();
