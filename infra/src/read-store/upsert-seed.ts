@@ -4,6 +4,11 @@ import { isPlainObject } from './validation/plain-value';
 type Doc = Record<string, unknown>;
 
 function setPath(doc: Doc, path: string, value: unknown): void {
+  // A top-level field (most are): no split, no array per write.
+  if (!path.includes('.')) {
+    doc[path] = value;
+    return;
+  }
   const segments = path.split('.');
   let current = doc;
   for (const segment of segments.slice(0, -1)) {
@@ -29,6 +34,7 @@ export function upsertSeed(filter: Record<string, unknown>, seed: Doc = {}): Doc
 }
 
 function getPath(doc: Doc, path: string): unknown {
+  if (!path.includes('.')) return doc[path];
   let current: unknown = doc;
   for (const segment of path.split('.')) {
     if (!isPlainObject(current)) return undefined;

@@ -101,6 +101,32 @@ export function writeContract({ fresh }: ContractContext): void {
     });
   });
 
+  it('updates a document found by _id as any other: no-ops, $inc of a null refused, $setOnInsert ignored', async () => {
+    const c = fresh();
+    await c.insertOne({ _id: 'a', day: '2026-06-01', n: 2, z: null, tags: { x: 1, y: 2 } });
+    // (FerretDB counts a write of the same values as a modification: not compared here.)
+    const same = await c.updateOne({ _id: 'a' }, { $set: { tags: { x: 1, y: 2 } }, $inc: { n: 0 } });
+    expect(same.matchedCount).toBe(1);
+    expect(await rejection(c.updateOne({ _id: 'a' }, { $set: { day: 'x' }, $inc: { z: 1 } }))).toBeInstanceOf(
+      ValidationError,
+    );
+    expect(
+      await c.updateOne(
+        { _id: { $eq: 'a' } },
+        { $set: { day: '2026-06-02' }, $inc: { n: 3, fresh: 0 }, $setOnInsert: { created: true } },
+        { upsert: true },
+      ),
+    ).toEqual({ matchedCount: 1, modifiedCount: 1, upsertedId: null });
+    expect(await c.findOne({ _id: 'a' })).toEqual({
+      _id: 'a',
+      day: '2026-06-02',
+      n: 5,
+      z: null,
+      tags: { x: 1, y: 2 },
+      fresh: 0,
+    });
+  });
+
   it('changes nothing when nothing matches and upsert is off', async () => {
     const c = fresh();
     await c.insertOne({ _id: 'a', v: 1 });

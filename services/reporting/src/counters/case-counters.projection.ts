@@ -12,6 +12,7 @@ import {
   CASE_FACTS,
   HOURLY_CELLS,
   TOPIC_CELLS,
+  hourlyCellId,
   type CellLevel,
 } from './collections';
 
@@ -22,7 +23,7 @@ function caseCells(fact: CaseFact): { id: string; set: Record<string, unknown> }
   const { day, districtId: d, unitId: u, categoryCode: k, channel, type } = fact;
   const cell = (lvl: CellLevel, key: string, dims: Record<string, unknown>) => ({
     id: `${lvl}|${day}|${d}${key}`,
-    set: { lvl, day, districtId: d, ...dims },
+    set: { lvl, day, ld: `${lvl}|${day}`, districtId: d, ...dims },
   });
   return [
     cell('d', '', {}),
@@ -63,17 +64,22 @@ export function caseCountersProjection(options: CaseCountersOptions = {}): Proje
   return {
     name: CASE_COUNTERS_PROJECTION,
     // 2: keywords are nouns and verbs without place names. 3: hourly cells per district as well.
-    version: 3,
+    // 4: one index per counter collection (cells by `ld`, hourly cells by hour), see setup.
+    version: 4,
     collections: [CASE_FACTS, CASE_CELLS, ACTIVITY_CELLS, TOPIC_CELLS, HOURLY_CELLS],
     filter: { eventTypes: CASE_EVENT_TYPES },
     async setup(store: ReadStore) {
-      await store.collection(CASE_CELLS).createIndex({ lvl: 1, day: 1 });
-      await store.collection(CASE_CELLS).createIndex({ lvl: 1, districtId: 1, day: 1 });
+      // Counter cells are written far more often than read, and every indexed field costs each new
+      // cell its index entries (in SQLite a side table row per field, kept by a trigger). So each
+      // counter collection has one index, on the one field its reports range over: the grain and day
+      // together for the case cells (`ld`, 'u|2026-06-01'), the day or the hour for the others. The
+      // other conditions (a district, a unit) are checked on the rows of that range, and the hourly
+      // baseline reads its cells by `_id`.
+      await store.collection(CASE_CELLS).createIndex({ ld: 1 });
       await store.collection(CASE_FACTS).createIndex({ day: 1, unitId: 1 });
       await store.collection(CASE_FACTS).createIndex({ hour: 1 });
       await store.collection(ACTIVITY_CELLS).createIndex({ day: 1 });
       await store.collection(TOPIC_CELLS).createIndex({ day: 1 });
-      await store.collection(HOURLY_CELLS).createIndex({ districtId: 1, kind: 1, key: 1, hour: 1 });
       await store.collection(HOURLY_CELLS).createIndex({ hour: 1 });
     },
     flush(context: ProjectionContext) {
@@ -176,7 +182,7 @@ function countTopics(increments: EventIncrements, fact: CaseFact, time: string):
     );
     for (const districtId of new Set([CITY_DISTRICT, fact.districtId])) {
       const cell = { hour, districtId, kind, key };
-      increments.add(HOURLY_CELLS, `${hour}|${districtId}|${kind}|${key}`, cell, 'n', 1);
+      increments.add(HOURLY_CELLS, hourlyCellId(hour, districtId, kind, key), cell, 'n', 1);
     }
   }
 }

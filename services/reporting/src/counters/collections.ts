@@ -14,3 +14,8 @@ export const REPORTING_UNITS = 'reporting_units';
  * `c` every dimension (any other filter).
  */
 export type CellLevel = 'd' | 'u' | 'k' | 'c';
+
+/** The `_id` of an hourly cell: the surge baseline reads a key's past hours by it. */
+export function hourlyCellId(hour: string, districtId: string, kind: string, key: string): string {
+  return `${hour}|${districtId}|${kind}|${key}`;
+}

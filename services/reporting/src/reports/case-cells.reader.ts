@@ -37,7 +37,11 @@ export function levelFor(filters: ScopedFilters, groupBy: CellDimension | undefi
   return 'c';
 }
 
-/** The cells of a range at the right grain, filtered (an indexed range read of `lvl, [districtId,] day`). */
+/**
+ * The cells of a range at the right grain, filtered: an indexed range read of `ld` (grain and day,
+ * 'u|2026-06-01'; the grain's letter is the same at both ends, so any string collation orders the
+ * range by day), the other conditions checked on its rows.
+ */
 export async function readCaseCells(
   store: ReadStore,
   range: DayRange,
@@ -45,7 +49,7 @@ export async function readCaseCells(
   groupBy?: CellDimension,
 ): Promise<CaseCell[]> {
   const lvl = levelFor(filters, groupBy);
-  const filter: Filter = { lvl, day: { $gte: range.from, $lte: range.to } };
+  const filter: Filter = { ld: { $gte: `${lvl}|${range.from}`, $lte: `${lvl}|${range.to}` } };
   if (filters.districtId) filter.districtId = filters.districtId;
   if (filters.unitId) filter.unitId = filters.unitId;
   if (filters.categoryCode) {

@@ -2,7 +2,7 @@ import { CITY_DISTRICT, type GetSurges, type QueryViewer } from '@hotline/contra
 import type { ReadStore } from '@hotline/infra/read-store';
 import type { z } from 'zod';
 import type { CaseFact } from '../counters/case-fact';
-import { CASE_FACTS, HOURLY_CELLS } from '../counters/collections';
+import { CASE_FACTS, HOURLY_CELLS, hourlyCellId } from '../counters/collections';
 import { beijingHour, hourStart } from '../periods/beijing-time';
 import { announcementFor, detectSurge, type TopicKind } from './surge';
 
@@ -84,11 +84,9 @@ async function testCell(
   const baselineHours = Array.from({ length: query.weeks }, (_, week) =>
     beijingHour(new Date(hourStart(hour).getTime() - (week + 1) * 7 * 86_400_000)),
   );
+  // By `_id`: the hourly cells have no index on their key (see the counters' setup).
   const history = await store.collection(HOURLY_CELLS).find<{ hour: string; n: number }>({
-    districtId: cell.districtId,
-    kind: cell.kind,
-    key: cell.key,
-    hour: { $in: baselineHours },
+    _id: { $in: baselineHours.map((h) => hourlyCellId(h, cell.districtId, cell.kind, cell.key)) },
   });
   const counts = baselineHours.map((h) => history.find((entry) => entry.hour === h)?.n ?? 0);
   const verdict = detectSurge(cell.n, counts, query.k);
