@@ -25,12 +25,12 @@ export interface SmsDueTask {
 }
 
 /**
- * What the citizen reads, zh-CN as sent (one 70-character segment is not enough with a link: it
- * goes out as two concatenated parts). English: "[12345] Your case <n> is completed. Please rate how
- * it was handled: <link> Reply TD to opt out".
+ * What the citizen reads, zh-CN as sent; short, since with the link it already takes two or three
+ * concatenated parts of 67 characters. English: "[12345] Your request (case <n>) is completed; please
+ * rate it: <link> Reply TD to opt out".
  */
 export const callbackSmsText = (caseNumber: string, link: string): string =>
-  `【12345】您反映的问题（受理号${caseNumber}）已办结，请点击链接评价办理情况：${link} 回复TD退订`;
+  `【12345】您的诉求（受理号${caseNumber}）已办结，请评价：${link} 回复TD退订`;
 
 export interface CallbackSmsSenderDeps {
   store: EventStore;
