@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INTAKE_SERVICE, commandSubject, type Actor, type CommandEnvelope } from '@hotline/contracts';
+import {
+  INTAKE_SERVICE,
+  SURVEY_SERVICE,
+  commandSubject,
+  type Actor,
+  type CommandEnvelope,
+} from '@hotline/contracts';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { BusRecord, JetStreamEventPublisher, messageHeaders } from '@hotline/infra/bus';
 import { isolatedStreamSettings, privateNats } from '@hotline/infra/bus/testing';
@@ -263,6 +269,33 @@ describe('The SMS survey link sent to the citizen [distributed in one process: w
       status: 'scheduled',
       method: 'desk',
       sms: { status: 'failed', reason: 'opted-out', tries: 1 },
+    });
+    expect(links(phone)).toEqual([]);
+  }, 90_000);
+
+  it('sends no link to a citizen who opted out of surveys after the task was made: the task is waived', async () => {
+    const phone = phoneNumber();
+    const { taskId, dueAt } = await smsTask(phone);
+    const commandId = randomUUID();
+    const metadata = { correlationId: commandId, actor: system, districtId: 'city' };
+    const envelope: CommandEnvelope = { commandId, type: 'OptOutOfSurveys', data: { phone }, metadata };
+    await firstValueFrom(
+      platform
+        .client()
+        .send(
+          commandSubject(SURVEY_SERVICE, 'OptOutOfSurveys'),
+          new BusRecord(envelope, messageHeaders(metadata)),
+        ),
+    );
+    jump(dueAt, 10);
+    expect(
+      await until(
+        'the waiver',
+        () => task(taskId),
+        (t) => t.status === 'waived',
+      ),
+    ).toMatchObject({
+      waiver: 'opted-out',
     });
     expect(links(phone)).toEqual([]);
   }, 90_000);

@@ -61,7 +61,12 @@ export const CallbackSmsSent = event(
 export const CallbackSmsDeferred = event(
   'CallbackSmsDeferred',
   'The SMS with the survey link waits for the end of the quiet hours (no SMS at night).',
-  z.object({ taskId: CallbackTaskId, caseId: CaseId, attempt: z.number().int().min(1), notBefore: IsoDateTime }),
+  z.object({
+    taskId: CallbackTaskId,
+    caseId: CaseId,
+    attempt: z.number().int().min(1),
+    notBefore: IsoDateTime,
+  }),
 );
 
 export const CallbackSmsFailed = event(

@@ -32,7 +32,8 @@ export const surveySmsDecider: Decider<SurveySmsCommand, SurveySmsEvent, SurveyS
     if (state.settled) return [];
     const { smsId } = command.data;
     if (context.withheld) return [{ type: 'SurveySmsWithheld', data: { smsId, reason: 'opted-out' } }];
-    if (context.parts !== undefined) return [{ type: 'SurveySmsSent', data: { smsId, parts: context.parts } }];
+    if (context.parts !== undefined)
+      return [{ type: 'SurveySmsSent', data: { smsId, parts: context.parts } }];
     return [];
   },
 };

@@ -47,11 +47,7 @@ export class SurveySmsService {
     }
     const { commandDeps, quiet } = this.deps;
     let deferredUntil: Date | undefined;
-    const context = async ({
-      state,
-    }: {
-      state: { settled?: unknown };
-    }): Promise<SurveySmsContext> => {
+    const context = async ({ state }: { state: { settled?: unknown } }): Promise<SurveySmsContext> => {
       deferredUntil = undefined;
       if (state.settled) return {};
       const { phone, text } = envelope.data;

@@ -63,10 +63,13 @@ export class CallbackSmsSender {
     const origin = { actor: SURVEY_ACTOR, districtId: due.districtId, correlationId: due.taskId };
     if ((await surveyOptOutAggregate.load(store, task.phone)).state.optedOut) {
       await tasks.execute(
-        parseCommand(WaiveCallbackTask, this.envelope(WaiveCallbackTask.type, `cb-sms-waive-${slot}`, origin, {
-          taskId: due.taskId,
-          reason: 'opted-out',
-        })),
+        parseCommand(
+          WaiveCallbackTask,
+          this.envelope(WaiveCallbackTask.type, `cb-sms-waive-${slot}`, origin, {
+            taskId: due.taskId,
+            reason: 'opted-out',
+          }),
+        ),
       );
       return;
     }
@@ -81,8 +84,7 @@ export class CallbackSmsSender {
       const reply = SurveySmsOutcome.parse(
         await this.deps.requests.command(SendSurveySms, `survey-sms-${slot}`, data, origin),
       );
-      outcome =
-        reply.outcome === 'withheld' ? { outcome: 'failed', reason: 'opted-out' } : { ...reply };
+      outcome = reply.outcome === 'withheld' ? { outcome: 'failed', reason: 'opted-out' } : { ...reply };
     } catch (error) {
       // Whatever kept it from the SMSC (none bound, a refusal, intake not answering) is a failed try.
       const code = (error as { code?: unknown }).code;
@@ -93,10 +95,13 @@ export class CallbackSmsSender {
       outcome = { outcome: 'failed', reason: 'smsc-unavailable' };
     }
     await tasks.execute(
-      parseCommand(RecordCallbackSms, this.envelope(RecordCallbackSms.type, `cb-sms-${slot}`, origin, {
-        taskId: due.taskId,
-        ...outcome,
-      })),
+      parseCommand(
+        RecordCallbackSms,
+        this.envelope(RecordCallbackSms.type, `cb-sms-${slot}`, origin, {
+          taskId: due.taskId,
+          ...outcome,
+        }),
+      ),
     );
   }
 

@@ -294,7 +294,14 @@ describe('callback task', () => {
     const failed = (tries: number, more: Record<string, unknown>) =>
       ({
         type: 'CallbackSmsFailed',
-        data: { taskId: 'cb-case-1-1', caseId: 'case-1', attempt: 1, tries, reason: 'smsc-unavailable', ...more },
+        data: {
+          taskId: 'cb-case-1-1',
+          caseId: 'case-1',
+          attempt: 1,
+          tries,
+          reason: 'smsc-unavailable',
+          ...more,
+        },
       }) as Extract<CallbackTaskEvent, { type: 'CallbackSmsFailed' }>;
 
     it('records the SMSC taking the link, once', () => {
@@ -302,8 +309,14 @@ describe('callback task', () => {
         type: 'CallbackSmsSent',
         data: { taskId: 'cb-case-1-1', caseId: 'case-1', attempt: 1, parts: 2 },
       } as const;
-      spec.given(sending).when(sms({ outcome: 'sent', parts: 2 })).then([sent]);
-      spec.given([...sending, sent]).when(sms({ outcome: 'sent', parts: 2 })).then([]);
+      spec
+        .given(sending)
+        .when(sms({ outcome: 'sent', parts: 2 }))
+        .then([sent]);
+      spec
+        .given([...sending, sent])
+        .when(sms({ outcome: 'sent', parts: 2 }))
+        .then([]);
       spec
         .given([...sending, sent])
         .when(sms({ outcome: 'failed', reason: 'smsc-unavailable' }))
@@ -329,10 +342,19 @@ describe('callback task', () => {
       const second = failed(2, { retryAt: '2026-12-07T02:20:00.000Z' });
       const last = failed(3, { fallback: 'desk' });
       spec.given(sending).when(failure).then([first]);
-      spec.given([...sending, first]).when(failure).then([second]);
-      spec.given([...sending, first, second]).when(failure).then([last]);
+      spec
+        .given([...sending, first])
+        .when(failure)
+        .then([second]);
+      spec
+        .given([...sending, first, second])
+        .when(failure)
+        .then([last]);
       // Fallen back: a late SMS outcome changes nothing, the desk's answer closes the task.
-      spec.given([...sending, first, second, last]).when(sms({ outcome: 'sent', parts: 1 })).then([]);
+      spec
+        .given([...sending, first, second, last])
+        .when(sms({ outcome: 'sent', parts: 1 }))
+        .then([]);
       spec
         .given([...sending, first, second, last])
         .when(answer('satisfied', { unitAtFault: false }))
