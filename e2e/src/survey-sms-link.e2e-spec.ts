@@ -138,6 +138,21 @@ describe('The SMS survey link sent to the citizen [distributed in one process: w
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const busCommand = (
+    service: string,
+    type: string,
+    data: unknown,
+    actor: Actor,
+    commandId: string = randomUUID(),
+  ) => {
+    const metadata = { correlationId: commandId, actor, districtId: 'city' };
+    const envelope: CommandEnvelope = { commandId, type, data, metadata };
+    return firstValueFrom<Body>(
+      platform
+        .client()
+        .send(commandSubject(service, type), new BusRecord(envelope, messageHeaders(metadata))),
+    );
+  };
   /** The clock moves on by hours or days: sessions signed in before would have expired, so sign in anew. */
   const jump = (from: Date, hour: number, minute = 0): void => {
     jumpTo(from, hour, minute);
@@ -276,17 +291,7 @@ describe('The SMS survey link sent to the citizen [distributed in one process: w
   it('sends no link to a citizen who opted out of surveys after the task was made: the task is waived', async () => {
     const phone = phoneNumber();
     const { taskId, dueAt } = await smsTask(phone);
-    const commandId = randomUUID();
-    const metadata = { correlationId: commandId, actor: system, districtId: 'city' };
-    const envelope: CommandEnvelope = { commandId, type: 'OptOutOfSurveys', data: { phone }, metadata };
-    await firstValueFrom(
-      platform
-        .client()
-        .send(
-          commandSubject(SURVEY_SERVICE, 'OptOutOfSurveys'),
-          new BusRecord(envelope, messageHeaders(metadata)),
-        ),
-    );
+    await busCommand(SURVEY_SERVICE, 'OptOutOfSurveys', { phone }, system);
     jump(dueAt, 10);
     expect(
       await until(
@@ -331,23 +336,14 @@ describe('The SMS survey link sent to the citizen [distributed in one process: w
     jump(shifted.now(), 10);
     const phone = phoneNumber();
     const smsId = `e2e-${randomUUID()}`;
-    const send = (actor: Actor, commandId: string) => {
-      const metadata = { correlationId: commandId, actor, districtId: 'city' };
-      const envelope: CommandEnvelope = {
+    const send = (actor: Actor, commandId: string) =>
+      busCommand(
+        INTAKE_SERVICE,
+        'SendSurveySms',
+        { smsId, phone, text: `【12345】请评价：${LINK}x 回复TD退订` },
+        actor,
         commandId,
-        type: 'SendSurveySms',
-        data: { smsId, phone, text: `【12345】请评价：${LINK}x 回复TD退订` },
-        metadata,
-      };
-      return firstValueFrom<Body>(
-        platform
-          .client()
-          .send(
-            commandSubject(INTAKE_SERVICE, 'SendSurveySms'),
-            new BusRecord(envelope, messageHeaders(metadata)),
-          ),
       );
-    };
     const id = randomUUID();
     expect(await send(system, id)).toEqual({ outcome: 'sent', parts: 1 });
     // A repeat of the command, and another command naming the same SMS: answered, not sent again.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientId } from '../kernel/ids';
 import { defineCommand, defineEvent } from '../messages/define';
 import { personal } from '../messages/personal-data';
 import { IsoDateTime } from '../workflow/case.values';
@@ -9,9 +10,7 @@ import { INTAKE_SERVICE, SURVEY_SMS_CATEGORY } from './intake.values';
  * Chosen by the survey so that a retry names the same SMS: the callback task and its attempt,
  * `<taskId>.<attempt>`. An SMS already sent (or withheld) is never sent again.
  */
-export const SurveySmsId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{0,127}$/, 'must be 1-128 characters of A-Z a-z 0-9 : . _ -');
+export const SurveySmsId = ClientId;
 
 /** The survey's SMS to a citizen: the case and the signed link. Only another service sends it. */
 export const SendSurveySms = defineCommand({

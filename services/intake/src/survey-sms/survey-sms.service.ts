@@ -1,5 +1,4 @@
 import {
-  HotlineError,
   RuleViolation,
   type CommandEnvelope,
   type SurveySmsCommand,
@@ -7,6 +6,7 @@ import {
 } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps } from '@hotline/infra/command';
 import type { SmsSender } from '../notices/case-notice.service';
+import { channelUnavailable, refusalReason } from '../notices/channel-unavailable';
 import { noticeOptOutAggregate } from '../notices/notice-opt-out.aggregate';
 import { quietHoursEnd, type QuietHours } from '../notices/notice-texts';
 import { surveySmsAggregate, type SurveySmsContext } from './survey-sms.aggregate';
@@ -77,7 +77,7 @@ export class SurveySmsService {
     if (!sms) throw unavailable('no SMSC is bound (INTAKE_SMPP_URL)');
     return sms.send(phone, text).catch((error: unknown) => {
       // The reason only: the number and the text (its link) stay out of errors and logs.
-      throw unavailable(`the SMSC did not take it: ${reason(error)}`);
+      throw unavailable(`the SMSC did not take it: ${refusalReason(error)}`);
     });
   }
 
@@ -86,8 +86,4 @@ export class SurveySmsService {
   }
 }
 
-const reason = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 200);
-
-const unavailable = (message: string): HotlineError =>
-  new HotlineError('unavailable', 'NOTICE_CHANNEL_UNAVAILABLE', `sms: ${message}`);
+const unavailable = (message: string) => channelUnavailable('sms', message);
