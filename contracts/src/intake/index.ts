@@ -10,6 +10,7 @@ export * from './classifier-model.messages';
 export * from './historical-case.messages';
 export * from './case-notice.messages';
 export * from './staff-notice.messages';
+export * from './survey-sms.messages';
 export * from './intake.queries';
 export * from './intake.replies';
 export * from './intake.messages';

@@ -4,6 +4,7 @@ import { classifierModelCommands, classifierModelEvents } from './classifier-mod
 import { historicalCaseEvents } from './historical-case.messages';
 import { caseNoticeEvents, noticeOptOutCommands, noticeOptOutEvents } from './case-notice.messages';
 import { staffNoticeCommands, staffNoticeEvents } from './staff-notice.messages';
+import { surveySmsCommands, surveySmsEvents } from './survey-sms.messages';
 import {
   AbandonContact,
   AnswerContact,
@@ -139,6 +140,8 @@ export const intakeDefinitions = [
   ...historicalCaseEvents,
   ...staffNoticeCommands,
   ...staffNoticeEvents,
+  ...surveySmsCommands,
+  ...surveySmsEvents,
   ...intakeQueries,
 ] as const;
 
@@ -156,3 +159,5 @@ export type ClassifierModelEvent = EventOf<(typeof classifierModelEvents)[number
 export type HistoricalCaseEvent = EventOf<(typeof historicalCaseEvents)[number]>;
 export type StaffNoticeCommand = CommandOf<(typeof staffNoticeCommands)[number]>;
 export type StaffNoticeEvent = EventOf<(typeof staffNoticeEvents)[number]>;
+export type SurveySmsCommand = CommandOf<(typeof surveySmsCommands)[number]>;
+export type SurveySmsEvent = EventOf<(typeof surveySmsEvents)[number]>;

@@ -17,6 +17,8 @@ export const CLASSIFIER_MODEL_CATEGORY = 'classifierModel';
 export const HISTORICAL_CASE_CATEGORY = 'historicalCase';
 /** `staffNotice-<noticeId>`: an SMS or mail to a unit's staff, sent once. */
 export const STAFF_NOTICE_CATEGORY = 'staffNotice';
+/** `surveySms-<smsId>`: the survey's SMS (a callback link) to a citizen, sent once. */
+export const SURVEY_SMS_CATEGORY = 'surveySms';
 
 export const ContactId = ClientId;
 export const KnowledgeArticleId = ClientId;

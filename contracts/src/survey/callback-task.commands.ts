@@ -5,6 +5,7 @@ import { CaseId, IsoDateTime, Note } from '../workflow/case.values';
 import {
   AttemptFailure,
   CallbackMethod,
+  CallbackSmsFailure,
   CallbackTaskId,
   CallbackTaskKind,
   CallbackWaiverReason,
@@ -33,6 +34,20 @@ export const IssueCallbackSurveyLink = command(
   'IssueCallbackSurveyLink',
   'Send the citizen an SMS with a short signed link to the survey page; the link expires.',
   z.object({ taskId: CallbackTaskId }),
+);
+
+export const RecordCallbackSms = command(
+  'RecordCallbackSms',
+  "What became of the SMS carrying a task's survey link (intake's SMSC): sent, held by the quiet hours, or failed; the last failure hands the task to the fallback method.",
+  z.discriminatedUnion('outcome', [
+    z.object({
+      taskId: CallbackTaskId,
+      outcome: z.literal('sent'),
+      parts: z.number().int().min(1).max(10),
+    }),
+    z.object({ taskId: CallbackTaskId, outcome: z.literal('deferred'), notBefore: IsoDateTime }),
+    z.object({ taskId: CallbackTaskId, outcome: z.literal('failed'), reason: CallbackSmsFailure }),
+  ]),
 );
 
 export const RequestCallbackSurveyCall = command(
@@ -104,6 +119,7 @@ export const WaiveCallbackTask = command(
 export const callbackTaskCommands = [
   ScheduleCallbackTask,
   IssueCallbackSurveyLink,
+  RecordCallbackSms,
   RequestCallbackSurveyCall,
   RecordCallbackAttempt,
   AnswerCallbackTask,

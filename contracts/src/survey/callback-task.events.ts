@@ -9,6 +9,7 @@ import {
   AttemptFailure,
   CALLBACK_TASK_CATEGORY,
   CallbackMethod,
+  CallbackSmsFailure,
   CallbackTaskId,
   CallbackTaskKind,
   CallbackWaiverReason,
@@ -44,6 +45,44 @@ export const CallbackSurveyLinkIssued = event(
   'CallbackSurveyLinkIssued',
   'An SMS with a signed survey link is to be sent to the citizen; the link is valid until `expiresAt`.',
   z.object({ taskId: CallbackTaskId, caseId: CaseId, expiresAt: IsoDateTime }),
+);
+
+export const CallbackSmsSent = event(
+  'CallbackSmsSent',
+  "The SMSC accepted the SMS with the task's survey link (短信已发送).",
+  z.object({
+    taskId: CallbackTaskId,
+    caseId: CaseId,
+    attempt: z.number().int().min(1),
+    parts: z.number().int().min(1).max(10),
+  }),
+);
+
+export const CallbackSmsDeferred = event(
+  'CallbackSmsDeferred',
+  'The SMS with the survey link waits for the end of the quiet hours (no SMS at night).',
+  z.object({
+    taskId: CallbackTaskId,
+    caseId: CaseId,
+    attempt: z.number().int().min(1),
+    notBefore: IsoDateTime,
+  }),
+);
+
+export const CallbackSmsFailed = event(
+  'CallbackSmsFailed',
+  'The SMS with the survey link did not go out (发送失败): tried again at `retryAt`, or after the last try the task goes to `fallback`.',
+  z.object({
+    taskId: CallbackTaskId,
+    caseId: CaseId,
+    attempt: z.number().int().min(1),
+    /** The tries of this link's SMS so far, this one included. */
+    tries: z.number().int().min(1),
+    reason: CallbackSmsFailure,
+    retryAt: IsoDateTime.optional(),
+    /** The method the task falls back to after the last try (then due at once). */
+    fallback: CallbackMethod.optional(),
+  }),
 );
 
 export const CallbackSurveyCallRequested = event(
@@ -125,6 +164,9 @@ export const CallbackAuditDisagreed = event(
 export const callbackTaskEvents = [
   CallbackTaskScheduled,
   CallbackSurveyLinkIssued,
+  CallbackSmsSent,
+  CallbackSmsDeferred,
+  CallbackSmsFailed,
   CallbackSurveyCallRequested,
   CallbackAttemptFailed,
   CallbackTaskAnswered,

@@ -30,6 +30,13 @@ export type CallbackTaskKind = z.infer<typeof CallbackTaskKind>;
 export const AttemptFailure = z.enum(['no-answer', 'busy', 'switched-off', 'wrong-number', 'sms-expired']);
 export type AttemptFailure = z.infer<typeof AttemptFailure>;
 
+/**
+ * Why the SMS of a link did not go out: the number texted TD to the hotline (no SMS from it at all),
+ * or the SMSC was not there or refused it.
+ */
+export const CallbackSmsFailure = z.enum(['opted-out', 'smsc-unavailable']);
+export type CallbackSmsFailure = z.infer<typeof CallbackSmsFailure>;
+
 /** Why a task ends without asking: the citizen opted out, or gave no number (anonymous). */
 export const CallbackWaiverReason = z.enum(['opted-out', 'no-phone']);
 export type CallbackWaiverReason = z.infer<typeof CallbackWaiverReason>;

@@ -8,7 +8,12 @@ type Body = Record<string, unknown>;
  * A citizen's case taken to completion (办结) over HTTP: registered, dispatched to 鼓楼区东街街道,
  * signed, replied, accepted; the survey makes its callback task from there.
  */
-export async function completedCase(http: HotlineHttp, channel: string, type = 'complaint') {
+export async function completedCase(
+  http: HotlineHttp,
+  channel: string,
+  type = 'complaint',
+  phone = '138 0013 8000',
+) {
   const caseId = `survey-${randomUUID()}`;
   let step = 0;
   const act = (as: As, action: string, body: Body = {}) =>
@@ -22,7 +27,7 @@ export async function completedCase(http: HotlineHttp, channel: string, type = '
     type,
     categoryCode: '030101',
     content: '小区旁工地夜间施工噪声扰民',
-    citizen: { name: '王先生', phone: '138 0013 8000' },
+    citizen: { name: '王先生', phone },
     channel,
   });
   await act(people.center, 'dispatch', { leadUnitId: 'gulou-dongjie' });

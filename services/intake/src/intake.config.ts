@@ -105,7 +105,9 @@ export const intakeConfigSchema = z.object({
     ),
   INTAKE_NOTICE_QUIET_FROM_HOUR: envInt({ min: 0, max: 23 })
     .default(22)
-    .describe('Beijing hour from which notices other than the case number wait (quiet hours)'),
+    .describe(
+      'Beijing hour from which notices other than the case number, and survey SMS, wait (quiet hours)',
+    ),
   INTAKE_NOTICE_QUIET_TO_HOUR: envInt({ min: 0, max: 23 })
     .default(8)
     .describe('Beijing hour at which the quiet hours end and the held notices go out'),

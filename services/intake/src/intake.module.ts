@@ -43,6 +43,8 @@ import { knowledgeEndpoints } from './knowledge/knowledge.endpoints';
 import { relayMailSender } from './staff-notices/mail-sender';
 import { staffNoticeEndpoints } from './staff-notices/staff-notice.endpoints';
 import { StaffNoticeService } from './staff-notices/staff-notice.service';
+import { surveySmsEndpoints } from './survey-sms/survey-sms.endpoints';
+import { SurveySmsService } from './survey-sms/survey-sms.service';
 
 export interface IntakeModuleOptions {
   /** The settings; default: read from `env` (the process environment). */
@@ -115,11 +117,11 @@ export class IntakeModule {
       readAfterWriteTimeoutMs: timeoutMs,
       registry,
     });
-    const noticeService = new CaseNoticeService({
-      commandDeps,
-      quiet: { fromHour: config.INTAKE_NOTICE_QUIET_FROM_HOUR, toHour: config.INTAKE_NOTICE_QUIET_TO_HOUR },
-      logger,
-    });
+    const quiet = {
+      fromHour: config.INTAKE_NOTICE_QUIET_FROM_HOUR,
+      toHour: config.INTAKE_NOTICE_QUIET_TO_HOUR,
+    };
+    const noticeService = new CaseNoticeService({ commandDeps, quiet, logger });
     const notices = config.INTAKE_SMS_NOTICES
       ? new CaseNoticeManager(noticeService, platform.eventBus, commandDeps, logger, {
           store: readStore,
@@ -162,6 +164,7 @@ export class IntakeModule {
         ? relayMailSender(config.INTAKE_MAIL_RELAY_URL, config.INTAKE_MAIL_FROM)
         : undefined,
     });
+    const surveySms = new SurveySmsService({ commandDeps, quiet, sms: () => channels.smsSender });
     return {
       module: IntakeModule,
       controllers: [
@@ -177,6 +180,7 @@ export class IntakeModule {
           ...duplicatesEndpoints(duplicates, clock),
           ...suggestionAccuracyEndpoints(suggestionAccuracy),
           ...staffNoticeEndpoints(staffNotices),
+          ...surveySmsEndpoints(surveySms),
         ]),
       ],
       providers: [

@@ -88,6 +88,20 @@ export const surveyConfigSchema = z.object({
     .trim()
     .default('/s/')
     .describe('What the SMS link starts with; the signed token follows'),
+  SURVEY_SMS_MAX_TRIES: envInt({ min: 1, max: 10 })
+    .default(3)
+    .describe(
+      'Tries of the SMS carrying a survey link (through intake’s SMSC) before the task falls back to SURVEY_SMS_FALLBACK',
+    ),
+  SURVEY_SMS_RETRY_MINUTES: envInt({ min: 1, max: 1_440 })
+    .default(5)
+    .describe('Wait after the first failed SMS try; doubled after each one'),
+  SURVEY_SMS_FALLBACK: z
+    .enum(['desk', 'ivr'])
+    .default('desk')
+    .describe(
+      'How a task is called back when its SMS failed every try or the number texted TD: an agent (desk) or the IVR',
+    ),
   SURVEY_AUDIT_SHARE: envShare()
     .default(0.05)
     .describe('Share of closed cases drawn for a random audit callback, per unit'),

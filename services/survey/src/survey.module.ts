@@ -7,6 +7,7 @@ import { reactorProvider } from '@hotline/infra/reactor';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
 import { commandMetrics } from '@hotline/infra/telemetry';
 import { CallbackDueRunner } from './callback-task/callback-due.runner';
+import { CallbackSmsSender } from './callback-task/callback-sms.sender';
 import { callbackOutcomes } from './callback-task/callback-outcome.reactor';
 import type { CallbackRules } from './callback-task/callback-rules';
 import { callbackScheduler } from './callback-task/callback-scheduler.reactor';
@@ -42,6 +43,11 @@ export function callbackRulesFromConfig(config: SurveyConfig, calendar: WorkingC
     maxAttempts: config.SURVEY_MAX_ATTEMPTS,
     retryAfterMinutes: config.SURVEY_RETRY_MINUTES,
     linkValidHours: config.SURVEY_LINK_VALID_HOURS,
+    sms: {
+      maxTries: config.SURVEY_SMS_MAX_TRIES,
+      retryMinutes: config.SURVEY_SMS_RETRY_MINUTES,
+      fallback: config.SURVEY_SMS_FALLBACK,
+    },
     calendar,
   };
 }
@@ -79,7 +85,21 @@ export class SurveyModule {
     const requests = new BusRequests(platform.client());
     const workflow = new WorkflowCommands(requests);
     const dueRunner = config.SURVEY_DUE_RUNNER
-      ? new CallbackDueRunner(readStore, commands, clock, logger, config.SURVEY_DUE_POLL_SECONDS * 1000)
+      ? new CallbackDueRunner(
+          readStore,
+          commands,
+          clock,
+          new CallbackSmsSender({
+            store,
+            requests,
+            tasks: commands,
+            signer,
+            linkBaseUrl: config.SURVEY_LINK_BASE_URL,
+            logger,
+          }),
+          logger,
+          config.SURVEY_DUE_POLL_SECONDS * 1000,
+        )
       : undefined;
     const pollRobot = config.SURVEY_POLL_IVR_RUNNER
       ? new PollIvrRunner({

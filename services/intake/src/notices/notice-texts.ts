@@ -51,7 +51,12 @@ const HOUR_MS = 3_600_000;
  * number is exempt: the citizen has just written to us and waits for it.
  */
 export function notBefore(kind: CaseNoticeKind, now: Date, quiet: QuietHours): Date {
-  if (kind === 'registered' || quiet.fromHour === quiet.toHour) return now;
+  return kind === 'registered' ? now : quietHoursEnd(now, quiet);
+}
+
+/** `now` outside the quiet hours, else the moment they end: when any SMS but the case number may go out. */
+export function quietHoursEnd(now: Date, quiet: QuietHours): Date {
+  if (quiet.fromHour === quiet.toHour) return now;
   const local = now.getTime() + BEIJING_OFFSET_MS;
   const dayStart = local - (((local % (24 * HOUR_MS)) + 24 * HOUR_MS) % (24 * HOUR_MS));
   const hour = Math.floor((local - dayStart) / HOUR_MS);

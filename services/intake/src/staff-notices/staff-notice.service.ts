@@ -1,11 +1,7 @@
-import {
-  HotlineError,
-  RuleViolation,
-  type CommandEnvelope,
-  type StaffNoticeCommand,
-} from '@hotline/contracts';
+import { RuleViolation, type CommandEnvelope, type StaffNoticeCommand } from '@hotline/contracts';
 import { handleCommand, type CommandHandlerDeps, type CommandResult } from '@hotline/infra/command';
 import type { SmsSender } from '../notices/case-notice.service';
+import { channelUnavailable, refusalReason } from '../notices/channel-unavailable';
 import type { MailSender } from './mail-sender';
 import { staffNoticeAggregate } from './staff-notice.aggregate';
 
@@ -53,20 +49,17 @@ export class StaffNoticeService {
       const sms = this.channels.sms();
       if (!sms) throw unavailable('sms', 'no SMSC is configured (INTAKE_SMPP_URL)');
       return sms.send(notice.to, notice.text).catch((error: unknown) => {
-        throw unavailable('sms', `the SMSC did not take it: ${reason(error)}`);
+        throw unavailable('sms', `the SMSC did not take it: ${refusalReason(error)}`);
       });
     }
     const mail = this.channels.mail;
     if (!mail) throw unavailable('email', 'no mail relay is configured (INTAKE_MAIL_RELAY_URL)');
     await mail.send(notice.to, notice.subject, notice.text).catch((error: unknown) => {
-      throw unavailable('email', `the mail relay did not take it: ${reason(error)}`);
+      throw unavailable('email', `the mail relay did not take it: ${refusalReason(error)}`);
     });
     return undefined;
   }
 }
 
-const reason = (error: unknown): string =>
-  (error instanceof Error ? error.message : String(error)).slice(0, 200);
-
-const unavailable = (channel: 'sms' | 'email', message: string): HotlineError =>
-  new HotlineError('unavailable', 'NOTICE_CHANNEL_UNAVAILABLE', `${channel}: ${message}`, 'data.channel');
+const unavailable = (channel: 'sms' | 'email', message: string) =>
+  channelUnavailable(channel, message, 'data.channel');

@@ -9,6 +9,7 @@ import type { ReadStore } from '@hotline/infra/read-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import { PeriodicPass } from '../periodic-pass';
 import { SurveyCollection } from '../read-models/survey-collections';
+import type { CallbackSmsSender, SmsDueTask } from './callback-sms.sender';
 import type { CallbackTaskCommands } from './callback-task-commands';
 import { SURVEY_ACTOR } from './callback-scheduler.reactor';
 
@@ -23,7 +24,8 @@ interface DueTask {
 const BATCH = 200;
 
 /**
- * Sends what is due: the SMS link of a task whose day has come, the IVR survey call; and counts an
+ * Sends what is due: the SMS link of a task whose day has come (the link, then its SMS through
+ * intake, again after a failed try or the quiet hours), the IVR survey call; and counts an
  * expired, unanswered link as a failed attempt (the next round sends a new link, until the task is
  * unreachable). Command ids name the task and the attempt, so two instances (or a restart) send
  * each once.
@@ -33,6 +35,7 @@ export class CallbackDueRunner extends PeriodicPass {
     private readonly store: ReadStore,
     private readonly tasks: CallbackTaskCommands,
     private readonly clock: Clock,
+    private readonly sms: CallbackSmsSender,
     logger: Logger,
     pollMs: number,
   ) {
@@ -50,6 +53,16 @@ export class CallbackDueRunner extends PeriodicPass {
       const definition = task.method === 'sms' ? IssueCallbackSurveyLink : RequestCallbackSurveyCall;
       await this.send(definition, `cb-${task.method}-${task.taskId}-${task.attempts + 1}`, task, {
         taskId: task.taskId,
+      });
+    }
+    // After the links just issued: their SMS is due at once.
+    const smsDue = await tasks.find<SmsDueTask>(
+      { status: 'link-sent', smsDueAt: { $lte: now } },
+      { sort: { smsDueAt: 1 }, limit: BATCH },
+    );
+    for (const task of smsDue) {
+      await this.sms.send(task).catch((error: unknown) => {
+        this.logger.warn({ err: error, taskId: task.taskId }, 'survey: a survey SMS was not recorded');
       });
     }
     const expired = await tasks.find<DueTask>(

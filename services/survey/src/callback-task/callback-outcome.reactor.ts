@@ -90,6 +90,9 @@ export function callbackOutcomes(store: EventStore, workflow: WorkflowCommands):
           return;
         case 'CallbackTaskScheduled':
         case 'CallbackSurveyLinkIssued':
+        case 'CallbackSmsSent':
+        case 'CallbackSmsDeferred':
+        case 'CallbackSmsFailed':
         case 'CallbackSurveyCallRequested':
         case 'CallbackAttemptFailed':
         case 'CallbackAuditDisagreed':

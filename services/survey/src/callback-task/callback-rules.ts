@@ -15,6 +15,8 @@ export interface CallbackRules {
   retryAfterMinutes: number;
   /** How long a signed SMS link stays valid. */
   linkValidHours: number;
+  /** The SMS of a link: tries before the task falls back, the first wait (doubled each try), and the fallback. */
+  sms: { maxTries: number; retryMinutes: number; fallback: Exclude<CallbackMethod, 'sms'> };
   calendar: WorkingCalendar;
 }
 

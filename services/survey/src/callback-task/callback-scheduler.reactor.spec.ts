@@ -26,6 +26,7 @@ describe('the callback scheduler on a history it never saw', () => {
       maxAttempts: 3,
       retryAfterMinutes: 60,
       linkValidHours: 72,
+      sms: { maxTries: 3, retryMinutes: 5, fallback: 'desk' },
       calendar: chinaWorkingCalendar(),
     },
     signer: new SurveyLinkSigner('a-secret-of-sixteen-chars'),

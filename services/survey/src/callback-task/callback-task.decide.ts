@@ -3,6 +3,7 @@ import type {
   CallbackTaskCommand,
   CallbackTaskEvent,
   CommandOf,
+  RecordCallbackSms,
   ScheduleCallbackTask,
 } from '@hotline/contracts';
 import type { DecideContext } from '@hotline/infra/command';
@@ -82,6 +83,8 @@ export function decide(
         },
       ];
     }
+    case 'RecordCallbackSms':
+      return recordSms(command.data, state, context);
     case 'RequestCallbackSurveyCall': {
       requireRole(context, ROLES.send, 'an automated survey call');
       const task = requireTask(state, command.data.taskId);
@@ -213,6 +216,40 @@ function schedule(
   if (facts.phone === undefined) return [scheduled, waived(task, 'no-phone')];
   if (context.optedOut) return [scheduled, waived(task, 'opted-out')];
   return [scheduled];
+}
+
+type SmsData = CommandOf<typeof RecordCallbackSms>['data'];
+
+/**
+ * The SMS of the current link. Only a task waiting on its link takes it: a late outcome (the task
+ * answered, expired or fallen back meanwhile) changes nothing, and once the SMSC took the SMS no
+ * later outcome does. A failure waits `retryMinutes`, doubled at each try; the last try, or a number
+ * that texted TD (SMS will never reach it), hands the task to the fallback method, due at once.
+ */
+function recordSms(data: SmsData, state: CallbackTaskState, context: Context): CallbackTaskEvent[] {
+  requireRole(context, ROLES.send, 'recording a survey SMS');
+  const task = requireTask(state, data.taskId);
+  if (task.status !== 'link-sent' || task.sms?.sent) return [];
+  const base = { taskId: task.taskId, caseId: task.caseId, attempt: task.attempts + 1 };
+  switch (data.outcome) {
+    case 'sent':
+      return [{ type: 'CallbackSmsSent', data: { ...base, parts: data.parts } }];
+    case 'deferred':
+      return [{ type: 'CallbackSmsDeferred', data: { ...base, notBefore: data.notBefore } }];
+    case 'failed': {
+      const { maxTries, retryMinutes, fallback } = context.rules.sms;
+      const tries = (task.sms?.tries ?? 0) + 1;
+      const failed = { ...base, tries, reason: data.reason };
+      if (data.reason === 'opted-out' || tries >= maxTries)
+        return [{ type: 'CallbackSmsFailed', data: { ...failed, fallback } }];
+      const retryAt = new Date(context.now.getTime() + retryMinutes * 60_000 * 2 ** (tries - 1));
+      return [{ type: 'CallbackSmsFailed', data: { ...failed, retryAt: retryAt.toISOString() } }];
+    }
+    default: {
+      const unknown: never = data;
+      throw new Error(`unknown SMS outcome ${JSON.stringify(unknown)}`);
+    }
+  }
 }
 
 type AnswerData = CommandOf<typeof AnswerCallbackTask>['data'];

@@ -12,6 +12,7 @@ const rules: CallbackRules = {
   maxAttempts: 3,
   retryAfterMinutes: 120,
   linkValidHours: 72,
+  sms: { maxTries: 3, retryMinutes: 10, fallback: 'desk' },
   calendar: chinaWorkingCalendar(),
 };
 // Friday 2026-12-04, 16:00 China time: the callback is due Monday morning.
@@ -280,6 +281,107 @@ describe('callback task', () => {
       .given([scheduled()])
       .when({ type: 'IssueCallbackSurveyLink', data: { taskId: 'cb-case-1-1' } })
       .thenRejects(CallbackTaskError.WrongMethod);
+  });
+
+  describe('RecordCallbackSms', () => {
+    const linkIssued = {
+      type: 'CallbackSurveyLinkIssued',
+      data: { taskId: 'cb-case-1-1', caseId: 'case-1', expiresAt: '2026-12-10T02:00:00.000Z' },
+    } as const;
+    const sending = [scheduled({ method: 'sms' }), linkIssued];
+    const sms = (data: Record<string, unknown>) =>
+      ({ type: 'RecordCallbackSms', data: { taskId: 'cb-case-1-1', ...data } }) as never;
+    const failed = (tries: number, more: Record<string, unknown>) =>
+      ({
+        type: 'CallbackSmsFailed',
+        data: {
+          taskId: 'cb-case-1-1',
+          caseId: 'case-1',
+          attempt: 1,
+          tries,
+          reason: 'smsc-unavailable',
+          ...more,
+        },
+      }) as Extract<CallbackTaskEvent, { type: 'CallbackSmsFailed' }>;
+
+    it('records the SMSC taking the link, once', () => {
+      const sent = {
+        type: 'CallbackSmsSent',
+        data: { taskId: 'cb-case-1-1', caseId: 'case-1', attempt: 1, parts: 2 },
+      } as const;
+      spec
+        .given(sending)
+        .when(sms({ outcome: 'sent', parts: 2 }))
+        .then([sent]);
+      spec
+        .given([...sending, sent])
+        .when(sms({ outcome: 'sent', parts: 2 }))
+        .then([]);
+      spec
+        .given([...sending, sent])
+        .when(sms({ outcome: 'failed', reason: 'smsc-unavailable' }))
+        .then([]);
+    });
+
+    it('holds the SMS until the quiet hours end, without counting a try', () => {
+      const notBefore = '2026-12-07T00:00:00.000Z';
+      spec
+        .given(sending)
+        .when(sms({ outcome: 'deferred', notBefore }))
+        .then([
+          {
+            type: 'CallbackSmsDeferred',
+            data: { taskId: 'cb-case-1-1', caseId: 'case-1', attempt: 1, notBefore },
+          },
+        ]);
+    });
+
+    it('tries again later, waiting twice as long each time, and falls back to the desk after the last try', () => {
+      const failure = sms({ outcome: 'failed', reason: 'smsc-unavailable' });
+      const first = failed(1, { retryAt: '2026-12-07T02:10:00.000Z' });
+      const second = failed(2, { retryAt: '2026-12-07T02:20:00.000Z' });
+      const last = failed(3, { fallback: 'desk' });
+      spec.given(sending).when(failure).then([first]);
+      spec
+        .given([...sending, first])
+        .when(failure)
+        .then([second]);
+      spec
+        .given([...sending, first, second])
+        .when(failure)
+        .then([last]);
+      // Fallen back: a late SMS outcome changes nothing, the desk's answer closes the task.
+      spec
+        .given([...sending, first, second, last])
+        .when(sms({ outcome: 'sent', parts: 1 }))
+        .then([]);
+      spec
+        .given([...sending, first, second, last])
+        .when(answer('satisfied', { unitAtFault: false }))
+        .then([{ type: 'CallbackTaskAnswered', data: answered('satisfied') }]);
+    });
+
+    it('falls back at once for a number that texted TD: no SMS will reach it', () => {
+      spec
+        .given(sending)
+        .when(sms({ outcome: 'failed', reason: 'opted-out' }))
+        .then([failed(1, { reason: 'opted-out', fallback: 'desk' })]);
+    });
+
+    it('changes nothing once the citizen answered, and is not for an agent', () => {
+      const answeredBySms = {
+        type: 'CallbackTaskAnswered',
+        data: { ...answered('satisfied'), method: 'sms' },
+      } as const;
+      spec
+        .given([...sending, answeredBySms])
+        .when(sms({ outcome: 'sent', parts: 1 }))
+        .then([]);
+      spec
+        .given(sending)
+        .when(sms({ outcome: 'sent', parts: 1 }), agent)
+        .thenRejects(CallbackTaskError.RoleNotAllowed);
+    });
   });
 });
 

@@ -18,6 +18,8 @@ export interface CallbackTask {
   unitId?: string;
   phone?: string;
   linkExpiresAt?: string;
+  /** The SMS of the current link: how many tries failed, and whether the SMSC took it. */
+  sms?: { tries: number; sent: boolean };
   ratings?: CallbackRatings;
 }
 
@@ -49,7 +51,23 @@ export function evolve(state: CallbackTaskState, event: CallbackTaskEvent): Call
   if (!task) return state;
   switch (event.type) {
     case 'CallbackSurveyLinkIssued':
-      return { task: { ...task, status: 'link-sent', linkExpiresAt: event.data.expiresAt } };
+      return {
+        task: {
+          ...task,
+          status: 'link-sent',
+          linkExpiresAt: event.data.expiresAt,
+          sms: { tries: 0, sent: false },
+        },
+      };
+    case 'CallbackSmsSent':
+      return { task: { ...task, sms: { tries: task.sms?.tries ?? 0, sent: true } } };
+    case 'CallbackSmsDeferred':
+      return state;
+    case 'CallbackSmsFailed': {
+      const sms = { tries: event.data.tries, sent: false };
+      const { fallback } = event.data;
+      return { task: fallback ? { ...task, sms, method: fallback, status: 'scheduled' } : { ...task, sms } };
+    }
     case 'CallbackSurveyCallRequested':
       return { task: { ...task, status: 'call-requested' } };
     case 'CallbackAttemptFailed':

@@ -23,6 +23,7 @@ export const callbackTasksProjection = (): Projection => ({
     const tasks = store.collection(TASKS);
     await tasks.createIndex({ districtId: 1, status: 1, dueAt: 1 });
     await tasks.createIndex({ status: 1, method: 1, dueAt: 1 });
+    await tasks.createIndex({ status: 1, smsDueAt: 1 });
     await tasks.createIndex({ dueAt: 1 });
     await store.collection(SATISFACTION).createIndex({ by: 1, day: 1 });
   },
@@ -45,10 +46,42 @@ export const callbackTasksProjection = (): Projection => ({
         return;
       }
       case 'CallbackSurveyLinkIssued':
+        // The link's SMS is due at once (`smsDueAt`, what the due runner looks for).
         context.guardedUpdate(TASKS, taskId, {
-          $set: { status: 'link-sent', linkExpiresAt: event.data.expiresAt },
+          $set: {
+            status: 'link-sent',
+            linkExpiresAt: event.data.expiresAt,
+            smsDueAt: at,
+            sms: { status: 'sending', tries: 0 },
+          },
         });
         return;
+      case 'CallbackSmsSent':
+        context.guardedUpdate(TASKS, taskId, {
+          $set: { 'sms.status': 'sent', 'sms.parts': event.data.parts, 'sms.at': at },
+          $unset: { smsDueAt: '' },
+        });
+        return;
+      case 'CallbackSmsDeferred':
+        context.guardedUpdate(TASKS, taskId, {
+          $set: { 'sms.status': 'deferred', smsDueAt: event.data.notBefore },
+        });
+        return;
+      case 'CallbackSmsFailed': {
+        const { tries, reason, retryAt, fallback } = event.data;
+        const sms = { 'sms.tries': tries, 'sms.reason': reason, 'sms.at': at };
+        context.guardedUpdate(
+          TASKS,
+          taskId,
+          fallback
+            ? {
+                $set: { ...sms, 'sms.status': 'failed', status: 'scheduled', method: fallback, dueAt: at },
+                $unset: { smsDueAt: '' },
+              }
+            : { $set: { ...sms, 'sms.status': 'retrying', smsDueAt: retryAt } },
+        );
+        return;
+      }
       case 'CallbackSurveyCallRequested':
         context.guardedUpdate(TASKS, taskId, { $set: { status: 'call-requested' } });
         return;

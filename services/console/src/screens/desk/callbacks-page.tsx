@@ -7,15 +7,19 @@ import { useLiveReload } from '../../components/use-live-reload';
 import { useRequest } from '../../components/use-request';
 import { CaseNumberLink } from '../../components/case-link';
 import { useUnitName } from '../../components/use-unit-name';
-import { useInstant, useT } from '../../i18n';
+import { useInstant, useT, type Translate } from '../../i18n';
 import {
   OPEN_TASK_STATUSES,
   listCallbackTasks,
   recordNoAnswer,
+  type CallbackSmsState,
   type CallbackTaskRow,
 } from '../survey/survey-api';
 
 const PAGE_SIZE = 20;
+
+const smsStatus = (t: Translate, sms: CallbackSmsState): string =>
+  t(`survey.sms.${sms.status}`, sms.reason ? { reason: t(`survey.sms.reason.${sms.reason}`) } : {});
 
 /**
  * The callback queue (回访待办): the survey's open callback tasks, due first. The desk calls the
@@ -108,10 +112,13 @@ export function CallbacksPage() {
             {
               title: t('survey.method'),
               dataIndex: 'method',
+              // What became of the link's SMS, when there was one: the owner sees it failed and why.
               render: (method: string, row) => (
                 <span>
                   {t(`survey.method.${method}`)}
-                  {row.status !== 'scheduled' && ` · ${t(`survey.status.${row.status}`)}`}
+                  {row.sms
+                    ? ` · ${smsStatus(t, row.sms)}`
+                    : row.status !== 'scheduled' && ` · ${t(`survey.status.${row.status}`)}`}
                 </span>
               ),
             },

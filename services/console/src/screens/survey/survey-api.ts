@@ -14,6 +14,14 @@ export interface CallbackTaskRow {
   caseType: string;
   lastFailure?: string;
   unitId?: string;
+  /** The SMS of the task's survey link, once one was issued (it stays after a fallback to the desk). */
+  sms?: CallbackSmsState;
+}
+
+export interface CallbackSmsState {
+  status: 'sending' | 'sent' | 'deferred' | 'retrying' | 'failed';
+  tries?: number;
+  reason?: 'opted-out' | 'smsc-unavailable';
 }
 
 export interface SatisfactionRow {
