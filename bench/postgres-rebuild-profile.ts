@@ -59,6 +59,7 @@ async function run(variant: Variant, cases: number): Promise<number> {
   await admin.close();
   const store = await PostgresReadStore.open({ url: database.url });
   const spent = new Map<string, { ms: number; n: number }>();
+  const slowest: Array<{ ms: number; sql: string }> = [];
   const timedQuery =
     <A extends unknown[], R>(query: (sql: string, ...rest: A) => Promise<R>) =>
     async (sql: string, ...rest: A): Promise<R> => {
@@ -67,6 +68,7 @@ async function run(variant: Variant, cases: number): Promise<number> {
         return await query(sql, ...rest);
       } finally {
         const kind = kindOf(sql);
+        slowest.push({ ms: performance.now() - t, sql: sql.slice(0, 110) });
         const entry = spent.get(kind) ?? { ms: 0, n: 0 };
         entry.ms += performance.now() - t;
         entry.n++;
@@ -111,6 +113,9 @@ async function run(variant: Variant, cases: number): Promise<number> {
   console.log(
     `  ${'trigger functions'.padEnd(24)} ${(triggerMs / 1000).toFixed(2).padStart(7)} s (inside the statements above: ${triggers.map((t) => `${t.funcname} ${t.calls} calls`).join(', ')})`,
   );
+  if (process.env.PROFILE_SLOWEST)
+    for (const q of slowest.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.PROFILE_SLOWEST)))
+      console.log(`    ${q.ms.toFixed(0).padStart(6)} ms  ${q.sql.replace(/\s+/g, ' ')}`);
   console.log(
     `  ${'this process (handler, JSON, fold)'.padEnd(24)} ${(seconds - total / 1000).toFixed(2).padStart(7)} s`,
   );
