@@ -5,6 +5,10 @@
  *
  *   node -r @swc-node/register bench/postgres-rebuild-profile.ts [cases] [variant…]
  *
+ * Two raws: the workflow benchmark's (`_id` upserts of a small document through the read store,
+ * no index) and plain SQL upserts of each event's case document with eight expression indexes
+ * (`postgres-raw-upserts.ts`, as SQLite's raw is).
+ *
  * Variants: `as-is` (the store as built), `no-sides` (no side tables, so no triggers), `no-indexes`
  * (no declared index at all: the documents and `_id` alone). Per variant: events/s, the time the
  * statements took as the client saw them (by kind), the trigger functions' own time
@@ -17,6 +21,7 @@ import { createTemporaryDatabase } from '@hotline/infra/postgres/testing';
 import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
 import { PostgresCatalogue } from '../infra/src/read-store/postgres/postgres-catalogue';
 import { WorkflowReadModels } from '@hotline/workflow';
+import { rawPostgresUpserts } from './postgres-raw-upserts';
 import { historyEvents, historyLength } from './workflow-bench-events';
 
 type Variant = 'as-is' | 'no-sides' | 'no-indexes';
@@ -30,7 +35,14 @@ const kindOf = (sql: string): string => {
   if (/^SELECT doc FROM rs_d/.test(s)) return 'reads';
   if (/projection|checkpoint/i.test(s)) return 'checkpoints';
   if (/^(SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT)/.test(s)) return 'transaction control';
-  if (/^CREATE (UNIQUE )?INDEX|^INSERT INTO rs_d\d+_s|^CREATE TABLE/.test(s)) return 'DDL and side fills';
+  if (/^CREATE INDEX \S+_g ON .* USING gin/.test(s)) return 'build: GIN per path';
+  if (/^CREATE INDEX \S+_c ON /.test(s)) return 'build: partial per path';
+  if (/^CREATE (UNIQUE )?INDEX rs_d\d+_x\d+ /.test(s)) return 'build: declared B-trees';
+  if (/^INSERT INTO rs_d\d+_s/.test(s)) return 'build: side fills';
+  if (/^ALTER TABLE rs_d\d+_s\d+ ADD PRIMARY KEY|^CREATE INDEX rs_d\d+_s\d+_id /.test(s))
+    return 'build: side B-trees';
+  if (/^CREATE (UNIQUE )?INDEX|^CREATE TABLE|^CREATE OR REPLACE FUNCTION|^CREATE TRIGGER/.test(s))
+    return 'other DDL';
   return 'other';
 };
 
@@ -153,6 +165,18 @@ async function raw(cases: number): Promise<number> {
   return rate;
 }
 
+/** `postgres-raw-upserts.ts`: the same upserts in plain SQL with the SQLite raw table's eight indexes. */
+async function rawIndexed(cases: number): Promise<number> {
+  const database = await createTemporaryDatabase('profile_raw_indexed');
+  const started = performance.now();
+  await rawPostgresUpserts(database.url, cases);
+  const seconds = (performance.now() - started) / 1000;
+  await database.drop();
+  const rate = historyLength(cases) / seconds;
+  console.log(`raw upserts with indexes: ${Math.round(rate)} events/s (load ${loadavg()[0]?.toFixed(1)})`);
+  return rate;
+}
+
 async function main(): Promise<void> {
   const [casesArg, ...variants] = process.argv.slice(2);
   const cases = Number(casesArg ?? 2_000);
@@ -160,8 +184,12 @@ async function main(): Promise<void> {
   for (const variant of (variants.length > 0 ? variants : ['as-is', 'no-sides', 'no-indexes']) as Variant[])
     rates.set(variant, await run(variant, cases));
   const rawRate = await raw(cases);
-  console.log('\nratios to raw bulk upserts (same run):');
-  for (const [variant, rate] of rates) console.log(`  ${variant.padEnd(12)} ${(rate / rawRate).toFixed(3)}`);
+  const indexedRate = await rawIndexed(cases);
+  console.log('\nratios to raw bulk upserts (same run): unindexed small documents / plain SQL with indexes');
+  for (const [variant, rate] of rates)
+    console.log(
+      `  ${variant.padEnd(12)} ${(rate / rawRate).toFixed(3)} / ${(rate / indexedRate).toFixed(3)}`,
+    );
 }
 
 main().catch((error: unknown) => {
