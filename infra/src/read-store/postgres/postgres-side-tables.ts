@@ -71,7 +71,8 @@ export async function createSideTable(
   );
   await x.query(
     // A set-returning function in the select list rather than LATERAL, which not every such server has.
-    `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, e.id FROM (SELECT ${valuesAt('d.doc', side.path)} AS v, ${idOf('d.doc')} AS id FROM ${docs} AS d) AS e`,
+    // In key order: the primary key's build then finds its input sorted (one pass, no second sort).
+    `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, e.id FROM (SELECT ${valuesAt('d.doc', side.path)} AS v, ${idOf('d.doc')} AS id FROM ${docs} AS d) AS e ORDER BY e.v, e.id`,
   );
   await x.query(`ALTER TABLE ${side.table} ADD PRIMARY KEY (v, id)`);
   await x.query(`CREATE INDEX ${side.table}_id ON ${side.table} (id, v)`);
