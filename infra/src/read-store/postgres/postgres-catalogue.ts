@@ -36,6 +36,9 @@ const SCHEMA = [
     path text NOT NULL, UNIQUE (collection, path))`,
 ];
 
+/** The sort memory of a rebuild's build at its end (`finishLoad`), as much as the index builds get by default. */
+const LOAD_WORK_MEM = '64MB';
+
 /** Catalogues written before the rebuild mode get its column (`ADD COLUMN IF NOT EXISTS` is PostgreSQL 9.6). */
 async function upgradeCollections(x: Executor): Promise<void> {
   const [column] = await x.query(
@@ -133,7 +136,9 @@ export class PostgresCatalogue {
       ).map((side) => [side.path, { path: side.path, table: `rs_d${row.id}_s${side.id}` }]),
     );
     const info = { id: row.id, table: `rs_d${row.id}`, indexes, sides, loading: row.loading };
-    this.tables.set(name, info);
+    // A loading collection is looked up again at every use: once another process has finished
+    // its load, this one's reads take the indexes and side tables at once, not after a restart.
+    if (!info.loading) this.tables.set(name, info);
     return info;
   }
 
@@ -218,6 +223,9 @@ export class PostgresCatalogue {
    * marked loaded, all in the caller's transaction: a crash before its commit leaves it loading.
    */
   async finishLoad(x: Executor, names: readonly string[]): Promise<void> {
+    // The side tables' fills sort every (value, document) pair (a case's search tokens: about 70
+    // each); at the default 4 MB such a sort spills to disk. For this transaction only.
+    await x.query(`SET LOCAL work_mem = '${LOAD_WORK_MEM}'`);
     for (const name of names) {
       this.tables.delete(name);
       const info = await this.find(x, name);
