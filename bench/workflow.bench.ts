@@ -20,11 +20,12 @@ import { MongoReadStore, SqliteReadStore, type ReadStore } from '@hotline/infra/
 import { PostgresReadStore } from '@hotline/infra/read-store/postgres';
 import { WorkflowReadModels, workflowService } from '@hotline/workflow';
 import { privateNats, startDistributedWorkflow } from '@hotline/workflow/testing';
-import { type BenchResult, type Benchmark, timed } from './bench-kit';
+import { type BenchResult, type Benchmark, perSecond, timed } from './bench-kit';
 import { EVENTS_PER_CASE, historyEvents, historyLength } from './workflow-bench-events';
 import { percentile, registerCases, runCommandLoad, type LoadResult } from './workflow-command-load';
 import { QUERIES, rawSearchLatencies, searchLatencies, searchLatenciesByShape } from './workflow-search';
 import { rawSqliteUpserts } from './sqlite-raw-upserts';
+import { rawPostgresUpserts } from './postgres-raw-upserts';
 import { rawAppendLoad } from './workflow-raw-append';
 
 const SEARCHES = 400;
@@ -294,8 +295,16 @@ export const run: Benchmark = async (context) => {
     const store = await PostgresReadStore.open({ url: database.url });
     try {
       const ours = await timed(historyLength(cases), () => rebuild(store, cases));
-      const raw = await timed(historyLength(cases), () => rawUpserts(store, cases));
-      report(rebuildResult('PostgreSQL', cases, ours.seconds, raw));
+      // The issue's ratio is to raw bulk upserts with the same indexes: plain SQL upserts of each
+      // event's case document with SQLite's raw indexes; the store's unindexed `_id` upserts of a
+      // small document (the ratio's base until 2026-12-07) are kept in the notes.
+      const raw = await timed(historyLength(cases), () => rawPostgresUpserts(database.url, cases));
+      const small = await timed(historyLength(cases), () => rawUpserts(store, cases));
+      const result = rebuildResult('PostgreSQL', cases, ours.seconds, raw);
+      result.raw = { ...raw, label: 'plain SQL upserts, same indexes as SQLite’s raw, 1 per event' };
+      result.goal = { minRatio: 0.3 };
+      result.notes = `${result.notes ?? ''}; unindexed small-document bulk upserts ${fmt(perSecond(small))}/s (ratio ${(perSecond(ours) / perSecond(small)).toFixed(3)})`;
+      report(result);
       await store.pool.query('ANALYZE');
       for (const row of await searchRows(store, 'PostgreSQL', cases)) report(row);
     } finally {

@@ -30,6 +30,8 @@ export interface ApplierHooks {
   progressed(): void;
   /** Live events get a span in the trace of the command that caused them (see handleTraced). */
   isLive(): boolean;
+  /** Every event up to the head is stored: what must be done before the projection is live (a rebuild's indexes). */
+  finishing?(): Promise<void>;
 }
 
 export interface ApplierOptions {
@@ -287,6 +289,16 @@ export class EventApplier {
         await this.commit();
         if (this.failed) return;
       }
+    }
+    try {
+      await this.hooks.finishing?.();
+    } catch (error) {
+      this.options.logger?.error(
+        { projection: this.projection.name, err: error },
+        'finishing the rebuild failed; replaying from the checkpoint after a pause',
+      );
+      this.hooks.failed(error);
+      return;
     }
     this.hooks.caughtUp();
   }

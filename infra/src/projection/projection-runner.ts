@@ -74,6 +74,8 @@ export class ProjectionRunner {
   private failedAt: ProjectionStatus['failedAt'];
   /** While a changed version rebuilds beside the old read model: the runner doing it. */
   private shadow: ProjectionRunner | undefined;
+  /** The collections are in the store's rebuild mode until the projection first catches up. */
+  private loading = false;
 
   constructor(
     private readonly projection: Projection,
@@ -103,6 +105,7 @@ export class ProjectionRunner {
           if (this.failedAt && this.applier.checkpoint >= this.failedAt.position) this.failedAt = undefined;
         },
         isLive: () => this.state === 'live',
+        finishing: () => this.finishLoad(),
       },
     );
   }
@@ -133,12 +136,17 @@ export class ProjectionRunner {
         return;
       }
       await this.reset();
+      await this.beginLoad();
+    } else if (await this.loadCutShort()) {
+      await this.reset();
+      await this.beginLoad();
     } else {
       const position = saved?.position ?? 0;
       // A checkpoint from before `writtenUpTo` was recorded: the window is unknown, so guard every
       // event up to the head of the source once.
       const writtenUpTo = saved ? (saved.writtenUpTo ?? (await this.options.source.headPosition())) : 0;
       this.applier.resetTo(position, Math.max(position, writtenUpTo));
+      if (position === 0) await this.beginLoad();
     }
     await this.projection.setup?.(this.options.store);
     this.metrics?.watchLag(() => this.lag());
@@ -181,6 +189,48 @@ export class ProjectionRunner {
     await this.startSource();
   }
 
+  /**
+   * A rebuild from position 0 into absent or empty collections loads them in the store's rebuild
+   * mode, where it has one (PostgreSQL: no index or side table is kept per write; all are built at
+   * the end, `finishLoad`). Called before `setup`, whose indexes the mode then defers.
+   */
+  private async beginLoad(): Promise<void> {
+    const load = this.options.store.rebuildLoad;
+    this.loading = load ? await load.begin(this.projection.collections) : false;
+    if (this.loading)
+      this.options.logger?.info({ projection: this.projection.name }, 'rebuilding in the rebuild mode');
+  }
+
+  /**
+   * Once caught up, before the projection is live: the store builds what the rebuild mode left out.
+   * A throw fails the run (it is retried from the checkpoint, and finishing again).
+   */
+  private async finishLoad(): Promise<void> {
+    if (!this.loading) return;
+    const started = performance.now();
+    await this.options.store.rebuildLoad?.finish(this.projection.collections);
+    this.loading = false;
+    this.options.logger?.info(
+      { projection: this.projection.name, ms: Math.round(performance.now() - started) },
+      'rebuild loaded: indexes built',
+    );
+  }
+
+  /**
+   * Collections still in the rebuild mode at a start: a crash or a stop cut a rebuild short. Their
+   * documents match the checkpoint, but nothing else was built: they are dropped and rebuilt, never
+   * served half-indexed as live.
+   */
+  private async loadCutShort(): Promise<boolean> {
+    const load = this.options.store.rebuildLoad;
+    if (!load || !(await load.pending(this.projection.collections))) return false;
+    this.options.logger?.warn(
+      { projection: this.projection.name },
+      'a rebuild was cut short before its indexes were built: rebuilding from the start',
+    );
+    return true;
+  }
+
   /** Finishes a swap begun before a crash, if any; returns the position the projection is then at. */
   private async swapLeftOff(): Promise<number | undefined> {
     const { name, version } = this.projection;
@@ -203,6 +253,7 @@ export class ProjectionRunner {
     this.state = 'catching-up';
     await this.pauseSource();
     await this.reset();
+    await this.beginLoad();
     await this.projection.setup?.(this.options.store);
     this.caughtUp = deferred();
     if (wasIdle) this.metrics?.watchLag(() => this.lag());

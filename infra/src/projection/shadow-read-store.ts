@@ -1,4 +1,10 @@
-import type { ReadCollection, ReadDocument, ReadStore, ReadStoreWriter } from '../read-store/read-store.port';
+import type {
+  ReadCollection,
+  ReadDocument,
+  ReadStore,
+  ReadStoreWriter,
+  RebuildLoad,
+} from '../read-store/read-store.port';
 import type { Projection } from './projection.port';
 
 /** Where a projection whose version changed is rebuilt: `<collection>__v<version>`, `<name>__v<version>`. */
@@ -10,12 +16,22 @@ export const shadowName = (name: string, version: number): string => `${name}__v
  */
 export class ShadowReadStore implements ReadStore {
   readonly writer?: () => ReadStoreWriter;
+  readonly rebuildLoad?: RebuildLoad;
 
   constructor(
     private readonly store: ReadStore,
     private readonly projection: Projection,
   ) {
     if (store.writer) this.writer = () => (store.writer as () => ReadStoreWriter).call(store);
+    const load = store.rebuildLoad;
+    if (load) {
+      const targets = (names: readonly string[]) => names.map((name) => this.target(name));
+      this.rebuildLoad = {
+        begin: (names) => load.begin(targets(names)),
+        finish: (names) => load.finish(targets(names)),
+        pending: (names) => load.pending(targets(names)),
+      };
+    }
   }
 
   private target(name: string): string {

@@ -160,6 +160,20 @@ export interface ReadStoreWriter {
   rollback(): Promise<void>;
 }
 
+/**
+ * A projection's collections loaded by a rebuild. While loading, reads answer as always (from the
+ * documents, without the indexes); `finish` builds what was left out, and a collection still
+ * loading at a start is a rebuild a crash cut short: the runner drops it and rebuilds it.
+ */
+export interface RebuildLoad {
+  /** Enters the mode when every collection is absent or empty (answers whether it did; else nothing changes). */
+  begin(collections: readonly string[]): Promise<boolean>;
+  /** Builds the indexes and everything kept beside the documents, and leaves the mode, in one transaction. */
+  finish(collections: readonly string[]): Promise<void>;
+  /** Whether any of the collections is in the mode. */
+  pending(collections: readonly string[]): Promise<boolean>;
+}
+
 export interface ReadStore {
   /**
    * Stores with transactions give writers (SQLite, PostgreSQL); the others leave it out, and the
@@ -171,6 +185,12 @@ export interface ReadStore {
    * that have it let a projection whose version changed rebuild beside the old read model.
    */
   renameCollection?(from: string, to: string): Promise<void>;
+  /**
+   * The rebuild mode of stores whose secondary indexes cost most of a write (PostgreSQL): a
+   * projection rebuilt from position 0 loads its documents without them and has them built once
+   * at its end. See `RebuildLoad`.
+   */
+  rebuildLoad?: RebuildLoad;
   /** A handle; the collection comes into existence with its first write or index. */
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T>;
   /** Names of the existing collections, sorted. */

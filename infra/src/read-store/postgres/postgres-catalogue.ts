@@ -17,6 +17,12 @@ export interface TableInfo {
   table: string;
   indexes: Array<IndexDescription & { physical: string }>;
   sides: ReadonlyMap<string, SideTable>;
+  /**
+   * Being loaded by a rebuild (see `beginLoad`): only the documents and the unique indexes exist;
+   * the declared B-trees, the per-path indexes and the side tables (and their trigger) are built
+   * by `finishLoad`. Reads answer from the documents meanwhile.
+   */
+  loading: boolean;
 }
 
 /** Where statements run: the pool, or the open transaction of a writer. */
@@ -29,6 +35,17 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS rs_sides (id serial PRIMARY KEY, collection integer NOT NULL,
     path text NOT NULL, UNIQUE (collection, path))`,
 ];
+
+/** The sort memory of a rebuild's build at its end (`finishLoad`), as much as the index builds get by default. */
+const LOAD_WORK_MEM = '64MB';
+
+/** Catalogues written before the rebuild mode get its column (`ADD COLUMN IF NOT EXISTS` is PostgreSQL 9.6). */
+async function upgradeCollections(x: Executor): Promise<void> {
+  const [column] = await x.query(
+    "SELECT 1 FROM information_schema.columns WHERE table_name = 'rs_collections' AND column_name = 'loading' AND table_schema = current_schema()",
+  );
+  if (!column) await x.query('ALTER TABLE rs_collections ADD COLUMN loading boolean NOT NULL DEFAULT false');
+}
 
 /**
  * Held while the catalogue is created or a collection added: the services of a distributed run
@@ -52,8 +69,11 @@ export const holdsComplex = (path: string): string =>
  * numbered tables `rs_d<id> (doc jsonb)`, so that renaming a collection (a rebuilt projection
  * swapped in) only rewrites a row of `rs_collections`. `_id` has a unique B-tree index; every
  * declared index is a B-tree over the same JSONB expressions the queries use (for ranges, sorts
- * and uniqueness), and each of its paths also gets a GIN index that answers equality on
- * multi-valued fields (containment finds a value among an array's elements).
+ * and uniqueness), and every distinct declared path (however many indexes name it) has one GIN
+ * index that answers equality on multi-valued fields (containment finds a value among an array's
+ * elements), one partial index of the documents holding an array or an object there, and one side
+ * table (`postgres-side-tables.ts`). A rebuild loads into a collection without them and builds
+ * them at its end (`beginLoad`, `finishLoad`).
  * The layout is cached per store: a rename by another process is seen after a restart.
  */
 export class PostgresCatalogue {
@@ -67,9 +87,11 @@ export class PostgresCatalogue {
     return pool.transaction(async (tx) => {
       await tx.query(CATALOGUE_LOCK);
       for (const sql of SCHEMA) await tx.query(sql);
+      await upgradeCollections(tx);
       await upgradeIndexes(tx);
       const catalogue = new PostgresCatalogue(await sideFeatures(tx));
       await catalogue.upgradeSides(tx);
+      await upgradePathIndexes(tx);
       return catalogue;
     });
   }
@@ -87,7 +109,10 @@ export class PostgresCatalogue {
   async find(x: Executor, name: string): Promise<TableInfo | undefined> {
     const cached = this.tables.get(name);
     if (cached !== undefined) return cached ?? undefined;
-    const [row] = await x.query<{ id: number }>('SELECT id FROM rs_collections WHERE name = $1', [name]);
+    const [row] = await x.query<{ id: number; loading: boolean }>(
+      'SELECT id, loading FROM rs_collections WHERE name = $1',
+      [name],
+    );
     if (!row) {
       this.tables.set(name, null);
       return undefined;
@@ -110,12 +135,14 @@ export class PostgresCatalogue {
         ])
       ).map((side) => [side.path, { path: side.path, table: `rs_d${row.id}_s${side.id}` }]),
     );
-    const info = { id: row.id, table: `rs_d${row.id}`, indexes, sides };
-    this.tables.set(name, info);
+    const info = { id: row.id, table: `rs_d${row.id}`, indexes, sides, loading: row.loading };
+    // A loading collection is looked up again at every use: once another process has finished
+    // its load, this one's reads take the indexes and side tables at once, not after a restart.
+    if (!info.loading) this.tables.set(name, info);
     return info;
   }
 
-  async ensure(x: Executor, name: string): Promise<TableInfo> {
+  async ensure(x: Executor, name: string, loading = false): Promise<TableInfo> {
     const found = await this.find(x, name);
     if (found) return found;
     // Another process may have added it since: look again once the lock is ours.
@@ -124,8 +151,8 @@ export class PostgresCatalogue {
     const added = await this.find(x, name);
     if (added) return added;
     const [row] = await x.query<{ id: number }>(
-      'INSERT INTO rs_collections (name) VALUES ($1) RETURNING id',
-      [name],
+      'INSERT INTO rs_collections (name, loading) VALUES ($1, $2) RETURNING id',
+      [name, loading],
     );
     const id = (row as { id: number }).id;
     await x.query(`CREATE TABLE rs_d${id} (doc jsonb NOT NULL)`);
@@ -146,19 +173,78 @@ export class PostgresCatalogue {
     );
     const physical = `rs_d${info.id}_x${(row as { id: number }).id}`;
     this.tables.delete(name);
+    // While loading, a unique index is kept (a duplicate must fail as it would live); the rest waits for `finishLoad`.
+    if (info.loading && !index.unique) return;
     await x.query(btreeIndex(info.table, physical, index));
-    const paths = Object.keys(index.key).filter((path) => path !== '_id');
-    for (const [k, path] of paths.entries()) {
-      await x.query(`CREATE INDEX ${physical}_g${k} ON ${info.table} USING gin (${indexExpression(path)})`);
-      await x.query(complexIndex(info.table, `${physical}_c${k}`, path));
+    if (info.loading) return;
+    await this.addSides(
+      x,
+      info,
+      Object.keys(index.key).filter((path) => path !== '_id'),
+    );
+  }
+
+  /**
+   * Puts the collections `names` in the rebuild mode when each is absent or empty (an empty one is
+   * dropped: the projection's setup declares its indexes again); answers whether it did. Loading,
+   * a collection has its documents and unique indexes only, so that each write costs its rows and
+   * `_id` alone; `finishLoad` builds the rest at once.
+   */
+  async beginLoad(x: Executor, names: readonly string[]): Promise<boolean> {
+    await x.query(CATALOGUE_LOCK);
+    this.forget();
+    const present: string[] = [];
+    for (const name of names) {
+      const info = await this.find(x, name);
+      if (!info) continue;
+      const [row] = await x.query(`SELECT 1 FROM ${info.table} LIMIT 1`);
+      if (row) return false;
+      present.push(name);
     }
-    await this.addSides(x, info, paths);
+    for (const name of present) await this.drop(x, name);
+    for (const name of names) await this.ensure(x, name, true);
+    return true;
+  }
+
+  /** Whether any of the collections `names` is still loading: a rebuild that never finished. */
+  async loading(x: Executor, names: readonly string[]): Promise<boolean> {
+    for (const name of names) {
+      this.tables.delete(name);
+      if ((await this.find(x, name))?.loading) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Ends the rebuild mode of the collections `names`: the declared B-trees built over the loaded
+   * documents (one sorted build each instead of one insertion per write), every declared path's
+   * side table filled by one `INSERT … SELECT` and its GIN and partial indexes built, the trigger
+   * that keeps them from now on installed, and only then the collection
+   * marked loaded, all in the caller's transaction: a crash before its commit leaves it loading.
+   */
+  async finishLoad(x: Executor, names: readonly string[]): Promise<void> {
+    // The side tables' fills sort every (value, document) pair (a case's search tokens: about 70
+    // each); at the default 4 MB such a sort spills to disk. For this transaction only.
+    await x.query(`SET LOCAL work_mem = '${LOAD_WORK_MEM}'`);
+    for (const name of names) {
+      this.tables.delete(name);
+      const info = await this.find(x, name);
+      if (!info?.loading) continue;
+      for (const index of info.indexes)
+        if (!index.unique) await x.query(btreeIndex(info.table, index.physical, index));
+      const paths = info.indexes.flatMap((i) => Object.keys(i.key)).filter((path) => path !== '_id');
+      await this.addSides(x, info, paths);
+      await x.query('UPDATE rs_collections SET loading = false WHERE id = $1', [info.id]);
+      this.tables.delete(name);
+    }
   }
 
   /**
    * Gives the paths among `paths` that have none a side table, filled from the documents already
-   * there, and rewrites the table's trigger to keep them. The documents' table is locked against
-   * writes first, so that no document written meanwhile is missing from the new side tables.
+   * there, and the path's GIN and partial indexes (one each per path, however many declared indexes
+   * name it: they are the same expression), and rewrites the table's trigger to keep the side
+   * tables. The documents' table is locked against writes first, so that no document written
+   * meanwhile is missing from the new side tables.
    */
   private async addSides(x: Executor, info: TableInfo, paths: readonly string[]): Promise<void> {
     const missing = [...new Set(paths)].filter((path) => !info.sides.has(path));
@@ -172,6 +258,7 @@ export class PostgresCatalogue {
       );
       const side = { path, table: `${info.table}_s${(row as { id: number }).id}` };
       await createSideTable(x, info.table, side, this.features.insertVacuum);
+      await createPathIndexes(x, info.table, side);
       sides.set(path, side);
     }
     await writeSideTrigger(x, info.table, [...sides.values()], this.features.statements);
@@ -182,8 +269,9 @@ export class PostgresCatalogue {
    * every declared path's side table, filled from the documents. On a large table this takes a while once.
    */
   private async upgradeSides(x: Executor): Promise<void> {
+    // A loading collection gets its side tables when its load finishes.
     const collections = await x.query<{ name: string }>(
-      'SELECT DISTINCT c.name FROM rs_collections c JOIN rs_indexes i ON i.collection = c.id',
+      'SELECT DISTINCT c.name FROM rs_collections c JOIN rs_indexes i ON i.collection = c.id WHERE NOT c.loading',
     );
     for (const { name } of collections) {
       const info = await this.find(x, name);
@@ -220,11 +308,8 @@ export class PostgresCatalogue {
     const index = info?.indexes.find((i) => i.name === indexName);
     if (!info || !index) throw new NotFoundError('index', indexName);
     this.tables.delete(name);
-    for (let k = 0; k < Object.keys(index.key).length; k++) {
-      await x.query(`DROP INDEX IF EXISTS ${index.physical}_g${k}`);
-      await x.query(`DROP INDEX IF EXISTS ${index.physical}_c${k}`);
-    }
-    await x.query(`DROP INDEX ${index.physical}`);
+    // Absent while the collection loads (unless unique).
+    await x.query(`DROP INDEX IF EXISTS ${index.physical}`);
     await x.query('DELETE FROM rs_indexes WHERE collection = $1 AND name = $2', [info.id, indexName]);
     // A path no other index declares loses its side table.
     const declared = new Set(info.indexes.filter((i) => i !== index).flatMap((i) => Object.keys(i.key)));
@@ -237,6 +322,8 @@ export class PostgresCatalogue {
       this.features.statements,
     );
     for (const side of gone) {
+      await x.query(`DROP INDEX IF EXISTS ${side.table}_g`);
+      await x.query(`DROP INDEX IF EXISTS ${side.table}_c`);
       await x.query(`DROP TABLE ${side.table}`);
       await x.query('DELETE FROM rs_sides WHERE collection = $1 AND path = $2', [info.id, side.path]);
     }
@@ -291,9 +378,46 @@ const complexIndex = (table: string, name: string, path: string): string =>
   `CREATE INDEX ${name} ON ${table} (jsonb_typeof(${indexExpression(path)})) WHERE ${holdsComplex(path)}`;
 
 /**
+ * A declared path's indexes on the documents' table, named after its side table: a GIN index that
+ * answers equality on multi-valued fields (containment finds a value among an array's elements)
+ * and the partial index of the documents holding an array or an object there.
+ */
+async function createPathIndexes(x: Executor, docs: string, side: SideTable): Promise<void> {
+  await x.query(`CREATE INDEX ${side.table}_g ON ${docs} USING gin (${indexExpression(side.path)})`);
+  await x.query(complexIndex(docs, `${side.table}_c`, side.path));
+}
+
+/**
+ * Databases written when every declared index had a GIN and a partial index per path (`_x<n>_g<k>`,
+ * `_x<n>_c<k>`: the cases collection had 21 of each for 13 paths, each maintained on every write)
+ * get one of each per path on open, named after the path's side table, and lose the others.
+ */
+async function upgradePathIndexes(x: Executor): Promise<void> {
+  const present = new Set(
+    (
+      await x.query<{ name: string }>(
+        "SELECT c.relname AS name FROM pg_class c WHERE c.relkind = 'i' AND c.relname LIKE 'rs\\_d%' AND pg_catalog.pg_table_is_visible(c.oid)",
+      )
+    ).map((row) => row.name),
+  );
+  const sides = await x.query<{ collection: number; id: number; path: string }>(
+    'SELECT collection, id, path FROM rs_sides ORDER BY id',
+  );
+  for (const side of sides) {
+    const docs = `rs_d${side.collection}`;
+    const table = `${docs}_s${side.id}`;
+    if (!present.has(`${table}_g`))
+      await x.query(`CREATE INDEX ${table}_g ON ${docs} USING gin (${indexExpression(side.path)})`);
+    if (!present.has(`${table}_c`)) await x.query(complexIndex(docs, `${table}_c`, side.path));
+  }
+  for (const name of present) if (/^rs_d\d+_x\d+_[gc]\d+$/.test(name)) await x.query(`DROP INDEX ${name}`);
+}
+
+/**
  * Databases written before the query path read in index order get its indexes on open, under the
- * catalogue lock: every non-unique B-tree rebuilt to end with `_id`, and the partial indexes that
- * tell scalar paths from complex ones. Nothing else changes; on a large table this takes a while once.
+ * catalogue lock: every non-unique B-tree rebuilt to end with `_id` (the partial indexes that tell
+ * scalar paths from complex ones come per path, `upgradePathIndexes`). Nothing else changes; on a
+ * large table this takes a while once.
  */
 async function upgradeIndexes(x: Executor): Promise<void> {
   const declared = await x.query<{ collection: number; id: number; key: string; is_unique: boolean }>(
@@ -322,7 +446,5 @@ async function upgradeIndexes(x: Executor): Promise<void> {
       await x.query(`DROP INDEX ${physical}`);
       await x.query(btreeIndex(table, physical, { key, unique: false }));
     }
-    for (const [k, path] of paths.entries())
-      if (!present.has(`${physical}_c${k}`)) await x.query(complexIndex(table, `${physical}_c${k}`, path));
   }
 }

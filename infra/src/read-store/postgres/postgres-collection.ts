@@ -59,7 +59,9 @@ export class PostgresCollection<T extends ReadDocument = ReadDocument> extends C
    */
   private async readScope(x: Executor, info: TableInfo): Promise<SqlScope> {
     const declared = info.indexes.flatMap((i) => Object.keys(i.key)).filter((path) => path !== '_id');
-    if (declared.length === 0) return rows;
+    // Loading, no partial index answers the probe (each would scan the documents) and no B-tree
+    // would serve the plain comparison: the general translation is right for any document.
+    if (declared.length === 0 || info.loading) return rows;
     const complex = await this.store.catalogue.complexPaths(x, info, declared);
     return new PostgresDocumentScope('doc', 1, new Set(declared.filter((path) => !complex.has(path))));
   }

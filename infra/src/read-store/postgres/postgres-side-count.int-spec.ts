@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { createTemporaryDatabase, type TemporaryDatabase } from '../../postgres/testing/temporary-database';
 import type { Filter, ReadDocument } from '../read-store.port';
 import type { PostgresCollection } from './postgres-collection';
+import { holdsComplex, indexExpression } from './postgres-catalogue';
 import { PostgresReadStore } from './postgres-read-store';
 import type * as sideTables from './postgres-side-tables';
 
@@ -159,11 +160,29 @@ describe('counts from side tables on PostgreSQL', () => {
       { _id: 2, tag: 'x', n: 2 },
       { _id: 3, n: 3 },
     ]);
-    // The layout before side tables: no catalogue of them, no trigger, no side table.
-    const sides = await store.pool.query<{ table: string }>(
-      "SELECT 'rs_d' || collection || '_s' || id AS table FROM rs_sides",
+    // The layout before side tables: no catalogue of them, no trigger, no side table, and a GIN
+    // and a partial index per declared index and path (not one of each per path).
+    const sides = await store.pool.query<{ table: string; docs: string }>(
+      "SELECT 'rs_d' || collection || '_s' || id AS table, 'rs_d' || collection AS docs FROM rs_sides",
     );
-    for (const { table } of sides) await store.pool.query(`DROP TABLE ${table}`);
+    for (const { table } of sides) {
+      await store.pool.query(`DROP INDEX ${table}_g`);
+      await store.pool.query(`DROP INDEX ${table}_c`);
+      await store.pool.query(`DROP TABLE ${table}`);
+    }
+    const declared = await store.pool.query<{ collection: number; id: number; key: string }>(
+      'SELECT collection, id, key FROM rs_indexes',
+    );
+    for (const index of declared) {
+      const paths = Object.keys(JSON.parse(index.key) as object).filter((path) => path !== '_id');
+      for (const [k, path] of paths.entries()) {
+        const [docs, name] = [`rs_d${index.collection}`, `rs_d${index.collection}_x${index.id}`];
+        await store.pool.query(`CREATE INDEX ${name}_g${k} ON ${docs} USING gin (${indexExpression(path)})`);
+        await store.pool.query(
+          `CREATE INDEX ${name}_c${k} ON ${docs} (jsonb_typeof(${indexExpression(path)})) WHERE ${holdsComplex(path)}`,
+        );
+      }
+    }
     const docs = await store.pool.query<{ table: string }>(
       "SELECT 'rs_d' || id AS table FROM rs_collections",
     );
@@ -171,6 +190,18 @@ describe('counts from side tables on PostgreSQL', () => {
     await store.pool.query('DROP TABLE rs_sides');
     await store.close();
     store = await PostgresReadStore.open({ url: database.url });
+    const indexes = (
+      await store.pool.query<{ name: string }>(
+        "SELECT indexname AS name FROM pg_indexes WHERE indexname LIKE 'rs\\_d%'",
+      )
+    ).map((row) => row.name);
+    expect(indexes.filter((name) => /_x\d+_[gc]\d+$/.test(name))).toEqual([]);
+    const paths = await store.pool.query<{ table: string }>(
+      "SELECT 'rs_d' || collection || '_s' || id AS table FROM rs_sides",
+    );
+    expect(indexes.filter((name) => /_s\d+_[gc]$/.test(name)).sort()).toEqual(
+      paths.flatMap(({ table }) => [`${table}_c`, `${table}_g`]).sort(),
+    );
     expect(await countedFromSides('old', { tag: 'x', n: { $gte: 2 } })).toBe(true);
     expect(await store.collection('old').countDocuments({ tag: 'x' })).toBe(2);
     expect(await store.collection('old').countDocuments({ tag: 'x', n: { $gte: 2 } })).toBe(1);

@@ -55,7 +55,11 @@ export async function sideFeatures(x: Executor): Promise<SideFeatures> {
   return { insertVacuum: row?.insert_vacuum === true, statements: Number(row?.version ?? 0) >= 100000 };
 }
 
-/** Creates `side` for `path` of the documents in `docs`, filled from the documents already there. */
+/**
+ * Creates `side` for `path` of the documents in `docs`, filled from the documents already there by
+ * one `INSERT … SELECT`, its B-trees built after the fill (a sorted build each, rather than one
+ * insertion per row: what a rebuild's end pays for every declared path).
+ */
 export async function createSideTable(
   x: Executor,
   docs: string,
@@ -63,13 +67,15 @@ export async function createSideTable(
   insertScale: boolean,
 ): Promise<void> {
   await x.query(
-    `CREATE TABLE ${side.table} (v jsonb NOT NULL, id jsonb NOT NULL, PRIMARY KEY (v, id)) ${sideStorage(insertScale)}`,
+    `CREATE TABLE ${side.table} (v jsonb NOT NULL, id jsonb NOT NULL) ${sideStorage(insertScale)}`,
   );
-  await x.query(`CREATE INDEX ${side.table}_id ON ${side.table} (id, v)`);
   await x.query(
     // A set-returning function in the select list rather than LATERAL, which not every such server has.
-    `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, e.id FROM (SELECT ${valuesAt('d.doc', side.path)} AS v, ${idOf('d.doc')} AS id FROM ${docs} AS d) AS e`,
+    // In key order: the primary key's build then finds its input sorted (one pass, no second sort).
+    `INSERT INTO ${side.table} (v, id) SELECT DISTINCT e.v, e.id FROM (SELECT ${valuesAt('d.doc', side.path)} AS v, ${idOf('d.doc')} AS id FROM ${docs} AS d) AS e ORDER BY e.v, e.id`,
   );
+  await x.query(`ALTER TABLE ${side.table} ADD PRIMARY KEY (v, id)`);
+  await x.query(`CREATE INDEX ${side.table}_id ON ${side.table} (id, v)`);
 }
 
 // A scalar (most declared paths) is one plain row; only an array is walked and its repeats dropped.
