@@ -86,8 +86,7 @@ async function appendInOneStatement(
     if (Number(row.tx) >= MAX_TRANSACTION_ID) throw pastCountableTransactions(row.tx);
     throw new WrongExpectedVersion(streamId, expected, head < 0 ? 'noStream' : head);
   }
-  const first = Number(row.tx) * POSITIONS_PER_TRANSACTION;
-  return { nextExpectedRevision: head + events.length, position: first + events.length - 1 };
+  return appended(Number(row.tx) * POSITIONS_PER_TRANSACTION, head, events.length);
 }
 
 const pastCountableTransactions = (tx: string) =>
@@ -112,8 +111,15 @@ async function appendOnce(
   }
   const first = Number(base);
   await insertEvents(tx, sql, streamId, events, first, head + 1);
-  return { nextExpectedRevision: head + events.length, position: first + events.length - 1 };
+  return appended(first, head, events.length);
 }
+
+/** The result of `count` events stored from position `first` after revision `head`. */
+const appended = (first: number, head: number, count: number): AppendResult => ({
+  nextExpectedRevision: head + count,
+  position: first + count - 1,
+  positions: Array.from({ length: count }, (_, i) => first + i),
+});
 
 /** Inserts the events at consecutive positions and revisions from the given ones. */
 export async function insertEvents(
