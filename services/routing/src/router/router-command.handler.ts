@@ -90,6 +90,11 @@ export class RouterCommandHandler {
   /** Queries waiting for a catch-up that starts after they asked. */
   private readers: Array<{ resolve: (state: RouterState) => void; reject: (error: unknown) => void }> = [];
   private pumping = false;
+  /**
+   * The last catch-up found events of another instance (this instance folds its own from the
+   * append, on a store that names positions): the next batch reads the stream first.
+   */
+  private othersWriting = false;
 
   constructor(private readonly deps: RouterHandlerDeps) {
     this.streamId = routerStreamId(deps.districtId);
@@ -146,13 +151,14 @@ export class RouterCommandHandler {
   }
 
   private async drain(): Promise<void> {
-    // A batch ends with its own events folded: the next starts from there unless a query waits
-    // (a query must see what other instances stored); a stale start costs a lost append, no more.
-    let readBack = false;
+    // A batch ends with its own events folded. The next starts from there (no read) when no other
+    // instance wrote lately and no query waits (a query must see what other instances stored); when
+    // one did, a start without a read would most likely lose its append, which costs more than the read.
+    let current = false;
     while (this.waiting.length > 0 || this.readers.length > 0) {
       const readers = this.readers.splice(0);
       try {
-        if (!readBack || readers.length > 0) await this.catchUp();
+        if (!current || readers.length > 0) await this.catchUp();
       } catch (error) {
         for (const reader of readers) reader.reject(error);
         for (const waiting of this.waiting.splice(0)) waiting.reject(error);
@@ -162,12 +168,12 @@ export class RouterCommandHandler {
       // Taken after the read: the commands that arrived meanwhile join this batch.
       const batch = this.waiting.splice(0, MAX_BATCH_COMMANDS);
       try {
-        readBack = batch.length > 0 && (await this.decideAndAppend(batch));
+        current = batch.length > 0 && (await this.decideAndAppend(batch)) && !this.othersWriting;
       } catch (error) {
         // A fault of ours (not a refusal, not the store): no caller is left waiting. Settling a
         // promise twice does nothing, so the commands already answered keep their answers.
         for (const waiting of batch) waiting.reject(error);
-        readBack = false;
+        current = false;
       }
     }
   }
@@ -413,6 +419,7 @@ export class RouterCommandHandler {
     const fromRevision = this.revision === 'noStream' ? 0 : this.revision + 1;
     const recorded = await this.deps.store.readStreamOrEmpty(this.streamId, { fromRevision });
     for (const stored of recorded) this.fold(stored);
+    this.othersWriting = recorded.length > 0;
     if (snapshots && recorded.length > 0) this.snapshotIfDue(snapshots);
   }
 
