@@ -241,10 +241,14 @@ export async function twoInstancesOnNats(context: BenchContext): Promise<BenchRe
       values[Math.min(values.length - 1, Math.floor(values.length * p))] ?? NaN;
     const { broken, counts } = await checkStoredRouter({ platform });
     const share = (cpu: number) => `${((cpu / seconds) * 100).toFixed(0)} %`;
+    const parentSeconds = (parentCpu.user + parentCpu.system) / 1e6;
+    // What a contact costs in CPU (PostgreSQL's not counted): steadier than the rate under load.
+    const cpuMsPerContact =
+      ((parentSeconds + routerCpu.reduce((sum, s) => sum + s, 0)) * 1e3) / Math.max(1, ended);
     const cpu =
-      `CPU of a core while contacts flowed: this process (drivers, relay, probe) ` +
-      share((parentCpu.user + parentCpu.system) / 1e6) +
-      (routerCpu.length > 0 ? `, routers ${routerCpu.map(share).join(' and ')}` : ' (routers inline)');
+      `CPU of a core while contacts flowed: this process (drivers, relay, probe) ${share(parentSeconds)}` +
+      (routerCpu.length > 0 ? `, routers ${routerCpu.map(share).join(' and ')}` : ' (routers inline)') +
+      `; ${cpuMsPerContact.toFixed(1)} ms of CPU a contact`;
     const accepted = counts.get('OfferAccepted') ?? 0;
     return {
       name: `contacts queue → offer → answer → end, two router ${process.env.ROUTING_BENCH_ROUTERS === 'inline' ? 'instances in this process' : 'processes'} on NATS + PostgreSQL (${agents} agents)`,
