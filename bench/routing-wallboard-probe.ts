@@ -12,7 +12,12 @@
  */
 import { ROUTING_SERVICE, querySubject } from '@hotline/contracts';
 import { WallboardFeed, type LiveBoard, type WallboardMessage } from '@hotline/gateway';
-import { agentProfile, routerCommandSender, type RoutingInstance } from '@hotline/routing/testing';
+import {
+  agentProfile,
+  routerCommandSender,
+  type RouterEndpoint,
+  type RoutingInstance,
+} from '@hotline/routing/testing';
 
 const PROBE_AGENT = 'agent-wallboard-probe';
 const PROBE_EVERY_MS = 200;
@@ -69,8 +74,8 @@ function watchPushed(feed: WallboardFeed) {
  * follows the reader's projection source: JetStream, which a relay must feed.
  */
 export async function startWallboardProbe(
-  writer: RoutingInstance,
-  reader: RoutingInstance,
+  writer: RouterEndpoint,
+  reader: RouterEndpoint & Pick<RoutingInstance, 'platform'>,
 ): Promise<WallboardProbe> {
   const { command } = routerCommandSender('wallboard-probe');
   await command(writer, {

@@ -11,6 +11,12 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** Global position of the last event of this append. */
   position: number;
+  /**
+   * Each event's global position, in the order given, when the append stored them now and the
+   * adapter knows them (PostgreSQL, SQLite): a writer that keeps its stream in memory folds its
+   * own events without reading them back. Absent for a repeated append and on KurrentDB.
+   */
+  positions?: number[];
 }
 
 export type Direction = 'forwards' | 'backwards';
@@ -65,7 +71,8 @@ export interface EventStore {
   /**
    * Appends all events or none. Throws WrongExpectedVersion when the stream is not as expected and
    * leaves the store unchanged. Re-appending events whose ids are already in the stream (same ids,
-   * same order, at consecutive revisions) returns the original result: retries are safe. An append
+   * same order, at consecutive revisions) returns the original result (without `positions`, so a
+   * writer can tell that none of its events was stored now): retries are safe. An append
    * whose first ids repeat an earlier append but whose other ids differ throws IdempotencyConflict.
    * Malformed arguments throw ValidationError naming the field (`streamId`, `expected`, `events[2].type`).
    */

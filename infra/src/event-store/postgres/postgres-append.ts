@@ -34,8 +34,10 @@ interface StoredRow {
  * One append in one transaction: check the first id (a retry gets its original result), check
  * the expected revision, insert. Two writers at the same revision both pass the check; the
  * unique (stream, revision) key stops the second when the first commits, and the second then
- * runs again and sees the stream as it now is: a WrongExpectedVersion, a retry of the same ids,
- * or (with `any`) the next free revision.
+ * sees the stream as it now is: a WrongExpectedVersion, a retry of the same ids, or (with `any`
+ * or `streamExists`) the next free revision. With an exact revision or `noStream` the loser looks
+ * before inserting again (`lostRace`), so a lost race costs two small reads, not the events sent
+ * and planned again: two router instances on one stream lose about one append in five.
  */
 export async function appendInTransaction(
   pool: PostgresPool,
@@ -53,6 +55,10 @@ export async function appendInTransaction(
       const constraint = uniqueViolation(error);
       if (constraint === undefined) throw error;
       if (constraint.endsWith('_event_id')) await assertFirstIdStored(pool, sql, streamId, events);
+      else if (expected !== 'any' && expected !== 'streamExists') {
+        const settled = await lostRace(pool, sql, streamId, events, expected);
+        if (settled !== undefined) return settled;
+      }
       if (attempt >= MAX_ATTEMPTS) {
         const [row] = await pool.query<{ head: string | null }>(sql.streamHead, [streamId]);
         throw new WrongExpectedVersion(streamId, expected, row?.head == null ? 'noStream' : Number(row.head));
@@ -86,8 +92,40 @@ async function appendInOneStatement(
     if (Number(row.tx) >= MAX_TRANSACTION_ID) throw pastCountableTransactions(row.tx);
     throw new WrongExpectedVersion(streamId, expected, head < 0 ? 'noStream' : head);
   }
-  const first = Number(row.tx) * POSITIONS_PER_TRANSACTION;
-  return { nextExpectedRevision: head + events.length, position: first + events.length - 1 };
+  return appended(Number(row.tx) * POSITIONS_PER_TRANSACTION, head, events.length);
+}
+
+/**
+ * After another append took the revision this one expected (its commit is what ended the wait on
+ * the unique key): the original result when that append was a copy of this one, otherwise the
+ * WrongExpectedVersion with the head as it now is. Undefined (insert again) only when the
+ * expectation still holds, which a committed row at the expected revision + 1 rules out.
+ */
+async function lostRace(
+  pool: PostgresPool,
+  sql: EventStoreSql,
+  streamId: string,
+  events: ValidatedEvent[],
+  expected: number | 'noStream',
+): Promise<AppendResult | undefined> {
+  // Two reads at once on two connections: one round trip's wait.
+  const [heads, firsts] = await Promise.all([
+    pool.query<{ head: string | null }>(sql.streamHead, [streamId]),
+    pool.query<StoredRow>(sql.findByIds, [[events[0]!.id]]),
+  ]);
+  const [first] = firsts;
+  if (first !== undefined) {
+    return repeated(pool, sql, streamId, events, {
+      tx: '0',
+      head: null,
+      first_stream: first.stream_id,
+      first_revision: first.stream_revision,
+      first_position: first.global_position,
+    });
+  }
+  const head = heads[0]?.head == null ? -1 : Number(heads[0].head);
+  if (matchesExpected(expected, head)) return undefined;
+  throw new WrongExpectedVersion(streamId, expected, head < 0 ? 'noStream' : head);
 }
 
 const pastCountableTransactions = (tx: string) =>
@@ -112,8 +150,15 @@ async function appendOnce(
   }
   const first = Number(base);
   await insertEvents(tx, sql, streamId, events, first, head + 1);
-  return { nextExpectedRevision: head + events.length, position: first + events.length - 1 };
+  return appended(first, head, events.length);
 }
+
+/** The result of `count` events stored from position `first` after revision `head`. */
+const appended = (first: number, head: number, count: number): AppendResult => ({
+  nextExpectedRevision: head + count,
+  position: first + count - 1,
+  positions: Array.from({ length: count }, (_, i) => first + i),
+});
 
 /** Inserts the events at consecutive positions and revisions from the given ones. */
 export async function insertEvents(

@@ -178,9 +178,16 @@ describe('SqliteEventStore [SQLite file]', () => {
     const second = SqliteEventStore.open({ path: file });
     expect(await second.readAll()).toEqual(before);
     expect(await second.headPosition()).toBe(result.position);
-    await expect(second.append('reopen-1', events, 'noStream')).resolves.toEqual(result);
+    await expect(second.append('reopen-1', events, 'noStream')).resolves.toEqual({
+      ...result,
+      positions: undefined,
+    });
     const next = await second.append('reopen-1', [newEvent()], 4);
-    expect(next).toEqual({ nextExpectedRevision: 5, position: result.position + 1 });
+    expect(next).toEqual({
+      nextExpectedRevision: 5,
+      position: result.position + 1,
+      positions: [result.position + 1],
+    });
     await second.close();
   });
 

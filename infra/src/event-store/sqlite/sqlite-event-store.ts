@@ -194,7 +194,7 @@ export class SqliteEventStore implements EventStore {
     }
     // Only a write that stored all its events is kept (a throw above rolls it back to its savepoint).
     for (const committed of stored) this.committing.push(committed);
-    return { nextExpectedRevision: revision, position };
+    return { nextExpectedRevision: revision, position, positions: stored.map((e) => e.position) };
   }
 
   private assertOpen(): void {

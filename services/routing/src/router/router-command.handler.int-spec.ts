@@ -247,4 +247,24 @@ describe('two router instances on one PostgreSQL event store', () => {
     expect((await a.current()).queues.get('batch')?.waiting).toBe(61);
     expect(snapshotOf(await b.current())).toEqual(snapshotOf(await a.current()));
   });
+
+  it('folds its own batch from the append without reading it back, as a fresh read folds it', async () => {
+    const [a, b] = routers as [RouterCommandHandler, RouterCommandHandler];
+    await a.current();
+    const reads = jest.spyOn(stores[0]!, 'readStreamOrEmpty');
+    try {
+      const result = await a.handle(
+        envelope({ type: 'DefineQueue', data: queueConfig({ queueId: 'own', name: '自己的' }) }),
+      );
+      // The read that starts the batch, and none after the append.
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(result.events).toHaveLength(1);
+      expect(a.folded.queues.get('own')?.config.name).toBe('自己的');
+    } finally {
+      reads.mockRestore();
+    }
+    const fresh = new RouterCommandHandler({ store: stores[1]!, clock, registry, districtId: 'city' });
+    expect(snapshotOf(await fresh.current())).toEqual(snapshotOf(a.folded));
+    expect(snapshotOf(await b.current())).toEqual(snapshotOf(a.folded));
+  });
 });

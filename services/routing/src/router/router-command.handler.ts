@@ -11,7 +11,12 @@ import {
   type RouterEvent,
 } from '@hotline/contracts';
 import { deriveEventId, type CommandResult } from '@hotline/infra/command';
-import { IdempotencyConflict, WrongExpectedVersion, type EventStore } from '@hotline/infra/event-store';
+import {
+  IdempotencyConflict,
+  WrongExpectedVersion,
+  type AppendResult,
+  type EventStore,
+} from '@hotline/infra/event-store';
 import {
   ROUTER_SNAPSHOT_VERSION,
   type RouterSnapshot,
@@ -85,6 +90,11 @@ export class RouterCommandHandler {
   /** Queries waiting for a catch-up that starts after they asked. */
   private readers: Array<{ resolve: (state: RouterState) => void; reject: (error: unknown) => void }> = [];
   private pumping = false;
+  /**
+   * The last catch-up found events of another instance (this instance folds its own from the
+   * append, on a store that names positions): the next batch reads the stream first.
+   */
+  private othersWriting = false;
 
   constructor(private readonly deps: RouterHandlerDeps) {
     this.streamId = routerStreamId(deps.districtId);
@@ -141,12 +151,14 @@ export class RouterCommandHandler {
   }
 
   private async drain(): Promise<void> {
-    // A batch ends by reading its events back: the next starts from that read unless a query waits.
-    let readBack = false;
+    // A batch ends with its own events folded. The next starts from there (no read) when no other
+    // instance wrote lately and no query waits (a query must see what other instances stored); when
+    // one did, a start without a read would most likely lose its append, which costs more than the read.
+    let current = false;
     while (this.waiting.length > 0 || this.readers.length > 0) {
       const readers = this.readers.splice(0);
       try {
-        if (!readBack || readers.length > 0) await this.catchUp();
+        if (!current || readers.length > 0) await this.catchUp();
       } catch (error) {
         for (const reader of readers) reader.reject(error);
         for (const waiting of this.waiting.splice(0)) waiting.reject(error);
@@ -156,19 +168,20 @@ export class RouterCommandHandler {
       // Taken after the read: the commands that arrived meanwhile join this batch.
       const batch = this.waiting.splice(0, MAX_BATCH_COMMANDS);
       try {
-        readBack = batch.length > 0 && (await this.decideAndAppend(batch));
+        current = batch.length > 0 && (await this.decideAndAppend(batch)) && !this.othersWriting;
       } catch (error) {
         // A fault of ours (not a refusal, not the store): no caller is left waiting. Settling a
         // promise twice does nothing, so the commands already answered keep their answers.
         for (const waiting of batch) waiting.reject(error);
-        readBack = false;
+        current = false;
       }
     }
   }
 
   /**
    * Decides the batch on the caught-up state and appends it at once; settles every command.
-   * True when it ended by reading the stream (its own events back).
+   * True when it ended with its own events folded (from the append's result or read back), so the
+   * state is as new as this instance's last append.
    */
   private async decideAndAppend(batch: Waiting[]): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
@@ -188,8 +201,9 @@ export class RouterCommandHandler {
         outcomes.splice(later);
       }
       if (events.length > 0) {
+        let appended: AppendResult;
         try {
-          await this.deps.store.append(this.streamId, events, this.revision);
+          appended = await this.deps.store.append(this.streamId, events, this.revision);
         } catch (error) {
           // Another instance appended first (or stored one of these commands already: the same
           // command id sent to both). A short random pause breaks the lockstep in which the same
@@ -202,11 +216,13 @@ export class RouterCommandHandler {
           this.settle(batch, outcomes, error);
           return false;
         }
-        try {
-          await this.catchUp();
-        } catch (error) {
-          this.settle(batch, outcomes, error);
-          return false;
+        if (!this.foldOwn(events, appended)) {
+          try {
+            await this.catchUp();
+          } catch (error) {
+            this.settle(batch, outcomes, error);
+            return false;
+          }
         }
       }
       this.settle(batch, outcomes);
@@ -355,6 +371,44 @@ export class RouterCommandHandler {
     return newest;
   }
 
+  /**
+   * Folds a batch's own events from what was appended and the append's result, without reading
+   * them back: only when the store names each event's position and the events follow the state's
+   * revision (a repeated append, answered with an earlier append's result, is read back instead).
+   * The data go through JSON and the registry as a read would take them, so this instance folds
+   * exactly what another instance reads.
+   */
+  private foldOwn(events: EventToAppend[], appended: AppendResult): boolean {
+    const positions = appended.positions;
+    const first = this.revision === 'noStream' ? 0 : this.revision + 1;
+    if (positions?.length !== events.length || appended.nextExpectedRevision !== first + events.length - 1)
+      return false;
+    events.forEach((event, i) => {
+      this.fold({
+        ...(JSON.parse(JSON.stringify(event)) as EventToAppend),
+        streamId: this.streamId,
+        revision: first + i,
+        position: positions[i]!,
+      });
+    });
+    if (this.deps.snapshots) this.snapshotIfDue(this.deps.snapshots);
+    return true;
+  }
+
+  /** One stored event of this stream into the state, the command results and the read models. */
+  private fold(stored: RecordedEvent): void {
+    const data = this.deps.registry.readEventData(stored.type, stored.version, stored.data);
+    const event = { type: stored.type, data } as RouterEvent;
+    this.state = routerDecider.evolve(this.state, event);
+    this.revision = stored.revision;
+    this.lastPosition = stored.position;
+    this.lastEventId = stored.id;
+    this.remember(stored);
+    this.deps.onEvent?.({ ...stored, data } as RecordedEvent<RouterEvent['data']> & {
+      type: RouterEvent['type'];
+    });
+  }
+
   /** Folds the events appended since the last one this instance saw (by any instance). */
   private async catchUp(): Promise<void> {
     const snapshots = this.deps.snapshots;
@@ -364,18 +418,8 @@ export class RouterCommandHandler {
     }
     const fromRevision = this.revision === 'noStream' ? 0 : this.revision + 1;
     const recorded = await this.deps.store.readStreamOrEmpty(this.streamId, { fromRevision });
-    for (const stored of recorded) {
-      const data = this.deps.registry.readEventData(stored.type, stored.version, stored.data);
-      const event = { type: stored.type, data } as RouterEvent;
-      this.state = routerDecider.evolve(this.state, event);
-      this.revision = stored.revision;
-      this.lastPosition = stored.position;
-      this.lastEventId = stored.id;
-      this.remember(stored);
-      this.deps.onEvent?.({ ...stored, data } as RecordedEvent<RouterEvent['data']> & {
-        type: RouterEvent['type'];
-      });
-    }
+    for (const stored of recorded) this.fold(stored);
+    this.othersWriting = recorded.length > 0;
     if (snapshots && recorded.length > 0) this.snapshotIfDue(snapshots);
   }
 

@@ -4,6 +4,8 @@ export {
   checkStoredRouter,
   openRoutingInstances,
   routerCommandSender,
+  routingInstanceEnv,
   type DriverSession,
+  type RouterEndpoint,
   type RoutingInstance,
 } from './routing-instances';

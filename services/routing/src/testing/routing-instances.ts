@@ -19,21 +19,26 @@ export interface RoutingInstance {
   send<T = unknown>(subject: string, payload: unknown): Promise<T>;
 }
 
+/**
+ * Where router commands and queries are sent: an instance, or a client of the bus in front of
+ * instances running elsewhere (the benchmark's router processes).
+ */
+export type RouterEndpoint = Pick<RoutingInstance, 'send'>;
+
 /** What `GetAgentSession` answers that an agent's driver needs. */
 export type DriverSession = { offer: { contactId: string } | null; contacts: Array<{ contactId: string }> };
 
 /**
- * `count` routing services of the `city` district in distributed mode, each on its own platform,
- * on one NATS server and one PostgreSQL event store: the setup of the two-instance integration
- * test and of the routing benchmark.
+ * The environment of one routing instance of the `city` district in distributed mode on the given
+ * NATS server and PostgreSQL database (the routing settings are their defaults): what the
+ * integration test gives each in-process instance and the benchmark each router process.
  */
-export async function openRoutingInstances(options: {
+export function routingInstanceEnv(options: {
   natsUrl: string;
   databaseUrl: string;
   dataDir: string;
-  count?: number;
-}): Promise<RoutingInstance[]> {
-  const env = {
+}): Record<string, string> {
+  return {
     HOTLINE_MODE: 'distributed',
     NATS_URL: options.natsUrl,
     EVENT_STORE: 'postgres',
@@ -45,6 +50,21 @@ export async function openRoutingInstances(options: {
     LOG_LEVEL: 'warn',
     HOTLINE_TRACE_EXPORTER: 'none',
   };
+}
+
+/**
+ * `count` routing services of the `city` district in distributed mode, each on its own platform,
+ * on one NATS server and one PostgreSQL event store: the setup of the two-instance integration
+ * test (the benchmark runs its routers as processes of their own, or these with
+ * `ROUTING_BENCH_ROUTERS=inline`).
+ */
+export async function openRoutingInstances(options: {
+  natsUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  count?: number;
+}): Promise<RoutingInstance[]> {
+  const env = routingInstanceEnv(options);
   const instances: RoutingInstance[] = [];
   for (let i = 0; i < (options.count ?? 2); i++) {
     const platform = await Platform.open('routing', loadConfig(platformConfigSchema, env, 'routing'));
@@ -79,7 +99,7 @@ export async function openRoutingInstances(options: {
  */
 export function routerCommandSender(sender: string) {
   let sequence = 0;
-  const command = (via: RoutingInstance, body: RouterCommand): Promise<unknown> => {
+  const command = (via: RouterEndpoint, body: RouterCommand): Promise<unknown> => {
     const commandId = `${sender}-${sequence++}`;
     return via.send(commandSubject(ROUTING_SERVICE, body.type), {
       commandId,
@@ -88,7 +108,7 @@ export function routerCommandSender(sender: string) {
       metadata: { correlationId: commandId, actor: systemActor(sender), districtId: 'city' },
     });
   };
-  const tolerant = (via: RoutingInstance, body: RouterCommand): Promise<boolean> =>
+  const tolerant = (via: RouterEndpoint, body: RouterCommand): Promise<boolean> =>
     command(via, body).then(
       () => true,
       (error: { kind?: string }) => {
@@ -96,14 +116,14 @@ export function routerCommandSender(sender: string) {
         return false;
       },
     );
-  const session = (via: RoutingInstance, agentId: string): Promise<DriverSession> =>
+  const session = (via: RouterEndpoint, agentId: string): Promise<DriverSession> =>
     via.send<DriverSession>(querySubject(ROUTING_SERVICE, 'GetAgentSession'), { agentId });
   return { command, tolerant, session };
 }
 
 /** The stored router stream through the property tests' event model: its breaches and counts by type. */
 export async function checkStoredRouter(
-  instance: RoutingInstance,
+  instance: Pick<RoutingInstance, 'platform'>,
 ): Promise<{ broken: string[]; counts: Map<string, number> }> {
   const stored = await instance.platform.eventStore.readStream('router-city');
   const model = new EventModel();
