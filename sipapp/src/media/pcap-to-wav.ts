@@ -53,7 +53,7 @@ export function callPcapsToWav(pcaps: readonly Buffer[]): Buffer {
     for (const { offset, frame } of stream)
       for (let j = 0; j < frame.payload.length; j++)
         if (offset + j >= 0 && offset + j < length) own[offset + j] = ULAW[frame.payload[j]!]!;
-    for (let i = 0; i < length; i++) mixed[i] += own[i]!;
+    for (let i = 0; i < length; i++) mixed[i] = mixed[i]! + own[i]!;
   }
   return wav(Int16Array.from(mixed, (sample) => Math.max(-32768, Math.min(32767, sample))));
 }

@@ -139,7 +139,11 @@ describeWithRtpengine('the rtpengine media port against a real rtpengine', () =>
     await media.close();
     await pcapOf(callId);
     let wav: Buffer | undefined;
-    for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    for (
+      const until = Date.now() + 10_000;
+      Date.now() < until;
+      await new Promise((r) => setTimeout(r, 200))
+    ) {
       wav = callRecordingWav(process.env.RTPENGINE_RECORDINGS!, callId);
       if (wav && wavSeconds(wav) > 2.4) break;
     }

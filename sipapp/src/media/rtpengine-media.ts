@@ -219,7 +219,10 @@ export class RtpengineMedia implements IvrMedia {
   async stopRecordingCall(): Promise<void> {
     if (!this.recordingCall) return;
     this.recordingCall = false;
-    if (!this.gone) await this.ng('stopRecording', {}).catch(() => undefined);
+    // Sent after the caller left as well: the call is still on rtpengine until `close`.
+    await this.options.control
+      .send('stopRecording', { 'call-id': this.options.callId, 'from-tag': this.options.fromTag })
+      .catch(() => undefined);
   }
 
   /** The call's own id on rtpengine: its pcaps are named by it. */
