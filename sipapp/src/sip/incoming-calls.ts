@@ -175,6 +175,8 @@ async function recordWholeCall(
   return {
     finishRecording: async () => {
       await media.stopRecordingCall();
+      // The flow is over: the call leaves rtpengine now, which closes its pcaps (a stop alone may not).
+      await media.close();
       return archive.keepCall(media.rtpengineCallId);
     },
   };

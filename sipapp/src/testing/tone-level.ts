@@ -29,3 +29,11 @@ export function toneShare(wav: Buffer, hz: number, fromS = 0, toS = Infinity): n
 
 /** The seconds of audio in a WAV written by `pcapToWav` (8 kHz, 16-bit mono). */
 export const wavSeconds = (wav: Buffer): number => (wav.length - 44) / 2 / wav.readUInt32LE(24);
+
+/** The strongest `toneShare` of `hz` over windows of `windowS` seconds (half-overlapping) across the WAV. */
+export function peakToneShare(wav: Buffer, hz: number, windowS = 0.5): number {
+  let peak = 0;
+  for (let from = 0; from + windowS <= wavSeconds(wav); from += windowS / 2)
+    peak = Math.max(peak, toneShare(wav, hz, from, from + windowS));
+  return peak;
+}
