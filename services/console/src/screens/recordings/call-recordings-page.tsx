@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { EmptyState, ErrorAlert, PageHeader } from '../../components';
@@ -54,10 +54,11 @@ export function CallRecordingsPage({ caseLink }: { caseLink?: (caseId: string) =
             aria-label={t('recordings.range')}
             onChange={(value) => setRange(value)}
           />
+          {/* A visible label, not a placeholder: antd's pale placeholder text fails contrast. */}
+          <Typography.Text>{t('recordings.agent')}</Typography.Text>
           <Select
             allowClear
             style={{ minWidth: 160 }}
-            placeholder={t('recordings.agent')}
             aria-label={t('recordings.agent')}
             value={agentId}
             onChange={(value: string | undefined) => setAgentId(value)}
