@@ -28,6 +28,8 @@ import { SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip
 import type { z } from 'zod';
 import { telephonySipapp } from './testing/telephony-sipapp';
 import { until } from '@hotline/sipapp/src/testing/until';
+import { peakToneShare, wavSeconds } from '@hotline/sipapp/src/testing/tone-level';
+import { FileAttachmentStore } from '@hotline/infra/attachments';
 
 // Real: drachtio-srf, rtpengine (one per Jest run, scripts/jest/rtpengine.js), the router, SIP over UDP
 // to the caller's and the agents' phones (the `sip` stack with RtpCaller's RTP). The named test peer
@@ -71,7 +73,10 @@ describeWithTelephony(
         rung.push({ agent: /^sip:([^@]+)@/.exec(call.invite.uri ?? '')?.[1] ?? '', call });
         call.ringing();
       });
-      const sipapp = await telephonySipapp(peer, dir);
+      // Calls are recorded whole (rtpengine's pcaps of the run, kept as WAV in the platform's files).
+      const sipapp = await telephonySipapp(peer, dir, {
+        SIPAPP_RECORDING_DIR: process.env.RTPENGINE_RECORDINGS!,
+      });
       running = await bootPlatform([routingService, sipapp], { env: { LOG_LEVEL: 'warn' } });
       bus = new BusRequests(running.platform.client());
       for (let i = 0; i < 200 && !peer.routes('invite'); i++) await new Promise((r) => setTimeout(r, 50));
@@ -204,6 +209,9 @@ describeWithTelephony(
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(agentRtp.heardFill(CALLER_MARK) - heardByAgent).toBeGreaterThan(40); // of 50 packets a second
       expect(rtp.heardFill(AGENT_MARK)).toBeGreaterThan(40);
+      // A tone each way, for the recording: the caller at 440 Hz, then the agent at 1,000 Hz.
+      await rtp.tone(1_000, 440);
+      await agentRtp.tone(1_000, 1_000);
       // On hold the caller hears the hold prompt and nothing of the agent; resumed, the agent again.
       const contactId = `ivr-${platformCallId(call.callId)}`;
       await send(HoldContact, { agentId: 'agent-1', contactId });
@@ -235,7 +243,17 @@ describeWithTelephony(
       expect(ended).toMatchObject({
         agentId: 'agent-1',
         surveyAnswers: { 'call-satisfaction': 'satisfied' },
+        recording: { recordingId: expect.stringMatching(/^att-/), seconds: expect.any(Number) },
       });
+      // The whole call is one WAV in the platform's files: both sides' tones are in it, measured.
+      const { recordingId } = (ended as unknown as { recording: { recordingId: string } }).recording;
+      const kept = await new FileAttachmentStore(join(running.dir, 'attachments')).open(recordingId);
+      expect(kept?.attachment).toMatchObject({ name: '通话录音.wav', mediaType: 'audio/wav' });
+      const wav = kept!.content;
+      expect(wavSeconds(wav)).toBeGreaterThan(8); // waiting, the agent's number, talking, the question
+      expect(peakToneShare(wav, 440)).toBeGreaterThan(0.5);
+      expect(peakToneShare(wav, 1_000)).toBeGreaterThan(0.5);
+      expect(peakToneShare(wav, 1_700)).toBeLessThan(0.1); // a tone nobody sent
       expect((await types(call.callId)).filter((t) => t === 'ContactEnded')).toHaveLength(1);
     }, 90_000);
 
@@ -254,6 +272,14 @@ describeWithTelephony(
       await second.call.hungUpByFarEnd;
       await seen(call.callId, 'ContactEnded');
       expect((await types(call.callId)).filter((t) => t === 'ContactEnded')).toHaveLength(1);
+      // A call the caller ended is recorded too (rtpengine closes its pcaps when the call leaves it).
+      const ended = await until(async () => {
+        const [event] = await running.platform.eventStore.readStreamOrEmpty(
+          `ivrCall-${platformCallId(call.callId)}`,
+        );
+        return event?.data as { recording?: { seconds: number } } | undefined;
+      }, 'the call was stored');
+      expect(ended.recording?.seconds).toBeGreaterThan(0);
     }, 60_000);
 
     it('cancels the agent’s ringing phone when the caller hangs up, and the queued contact is abandoned', async () => {

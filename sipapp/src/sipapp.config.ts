@@ -32,6 +32,11 @@ export const sipappConfigSchema = z.object({
     .min(1)
     .default('data/prompts')
     .describe('Prompt WAV files, <dir>/<language>/<prompt>.wav; missing ones are made with espeak-ng'),
+  SIPAPP_RECORD_CALLS: envBool()
+    .default(true)
+    .describe(
+      'Record every answered call whole (inbound from the answer, both sides once an agent is joined; outbound once answered) and keep it as WAV, searchable in the console; needs SIPAPP_RECORDING_DIR',
+    ),
   SIPAPP_RECORDING_DIR: z
     .string()
     .min(1)

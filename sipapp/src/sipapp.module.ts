@@ -10,7 +10,10 @@ import { BusRequests, busEndpoints } from '@hotline/infra/bus';
 import type { CommandHandlerDeps } from '@hotline/infra/command';
 import { loadConfig, type Env } from '@hotline/infra/config';
 import type { Platform, ServiceDefinition } from '@hotline/infra/platform';
+import { ProjectionRunner, projectionsBehind } from '@hotline/infra/projection';
 import { commandMetrics } from '@hotline/infra/telemetry';
+import { callRecordingEndpoints } from './recordings/call-recordings.endpoints';
+import { callRecordingsProjection } from './recordings/call-recordings.projection';
 import { telephonyEndpoints } from './flows/telephony.endpoints';
 import { sipappConfigSchema, type SipappConfig } from './sipapp.config';
 import { natsDtmfRelay } from './media/dtmf-relay';
@@ -55,8 +58,24 @@ export class SipappModule {
     const deps: CommandHandlerDeps = { store, clock, logger, metrics: commandMetrics(metrics) };
     const drachtioUrl = config.SIPAPP_TELEPHONY ? config.DRACHTIO_URL : undefined;
     let edge: SipEdge | undefined;
+    // The call recordings read model runs with or without telephony: the search answers either way.
+    const recordings = new ProjectionRunner(callRecordingsProjection(), {
+      store: platform.readStore,
+      source: platform.projectionSource(),
+      registry: metrics,
+      logger,
+    });
+    let unregister: (() => void) | undefined;
     const telephony: Telephony = {
       start: async () => {
+        unregister = platform.readiness.register({
+          name: 'sipapp-call-recordings',
+          check: async () => {
+            const behind = await projectionsBehind([recordings]);
+            if (behind) throw new Error(behind);
+          },
+        });
+        await recordings.start();
         if (drachtioUrl === undefined) return;
         const bus = new BusRequests(platform.client());
         edge = await SipEdge.start({
@@ -76,11 +95,18 @@ export class SipappModule {
       close: async () => {
         readiness.close();
         await edge?.close();
+        unregister?.();
+        await recordings.stop();
       },
     };
     return {
       module: SipappModule,
-      controllers: [busEndpoints('Telephony', telephonyEndpoints(deps))],
+      controllers: [
+        busEndpoints('Telephony', [
+          ...telephonyEndpoints(deps),
+          ...callRecordingEndpoints(platform.readStore),
+        ]),
+      ],
       providers: [{ provide: TELEPHONY, useValue: telephony }, SipappLifecycle],
     };
   }

@@ -77,6 +77,8 @@ export const RecordPollInterviewCall = command(
     outcome: OutboundOutcome,
     /** The call’s answers by its question id (`<unit index>.<question id>`), as the dialer reports them. */
     answers: z.record(z.string().max(80), z.string().max(40)).optional(),
+    /** The answered call's recording (its id in the sipapp's call recordings), kept with the answers. */
+    recordingId: ClientId.optional(),
   }),
 );
 

@@ -10,3 +10,4 @@ export * from './ivr-call.messages';
 export * from './telephony.messages';
 export * from './telephony.roles';
 export * from './ivr-engine';
+export * from './call-recording.messages';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../messages/define';
 import { personal } from '../messages/personal-data';
 import { IsoDateTime } from '../workflow/case.values';
-import { CallId, FlowId, IVR_CALL_CATEGORY, NodeId, PromptLanguage } from './telephony.values';
+import { CallId, CallRecording, FlowId, IVR_CALL_CATEGORY, NodeId, PromptLanguage } from './telephony.values';
 
 /** One step of a call through the flow: the node and what the caller pressed there. */
 export const IvrStep = z.object({ node: NodeId, kind: z.string(), digits: z.string().max(40).optional() });
@@ -40,6 +40,8 @@ export const IvrCallEnded = defineEvent({
     agentId: z.string().optional(),
     /** Question → answer, e.g. { "call-satisfaction": "satisfied" }. */
     surveyAnswers: z.record(z.string(), z.string()).default({}),
+    /** The whole call recorded from the answer (the IVR part and the agent conversation, both sides). */
+    recording: CallRecording.optional(),
   }),
 });
 

@@ -4,6 +4,7 @@ import { freeText, personal } from '../messages/personal-data';
 import { CaseId } from '../workflow/case.values';
 import {
   CallId,
+  CallRecording,
   DialNumber,
   Digit,
   OUTBOUND_CALL_CATEGORY,
@@ -119,6 +120,8 @@ export const OutboundCallFinished = defineEvent({
     /** The final SIP status of the INVITE (200, 486, 487 after the ring timeout's CANCEL…). */
     sipStatus: z.number().int().min(100).max(699).optional(),
     reason: z.string().max(200).optional(),
+    /** The answered call recorded from the answer to the hang-up. */
+    recording: CallRecording.optional(),
   }),
 });
 

@@ -1,4 +1,5 @@
 import type { CommandOf, EventOf } from '../messages/define';
+import { GetCallRecording, SearchCallRecordings } from './call-recording.messages';
 import { ivrCallEvents } from './ivr-call.messages';
 import {
   GetIvrFlow,
@@ -28,4 +29,6 @@ export const telephonyDefinitions = [
   ...ivrCallEvents,
   GetIvrFlow,
   GetLiveAnnouncement,
+  SearchCallRecordings,
+  GetCallRecording,
 ] as const;

@@ -42,5 +42,15 @@ export type Digit = z.infer<typeof Digit>;
 export const CallId = ClientId;
 export type CallId = z.infer<typeof CallId>;
 
+/**
+ * A call's recording, kept as WAV in the platform's attachment store: `recordingId` is its attachment
+ * id (a content hash, never a public address); the gateway serves it only to those who may hear it.
+ */
+export const CallRecording = z.object({
+  recordingId: ClientId,
+  seconds: z.number().min(0).max(86_400),
+});
+export type CallRecording = z.infer<typeof CallRecording>;
+
 /** A number the platform dials: digits, optionally with a leading +. */
 export const DialNumber = z.string().regex(/^\+?[0-9]{3,20}$/, 'must be 3-20 digits');

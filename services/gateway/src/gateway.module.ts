@@ -35,6 +35,7 @@ import { KpiTargetsController } from './reports/kpi-targets.controller';
 import { reportExportProviders } from './reports/report-export.providers';
 import { SettingsController } from './settings/settings.controller';
 import { TelephonyController } from './telephony/telephony.controller';
+import { CallRecordingsController } from './telephony/call-recordings.controller';
 import { IntakeController } from './intake/intake.controller';
 import { KnowledgeController } from './intake/knowledge.controller';
 import { OPENAPI_DOCUMENT, OpenApiController } from './openapi/openapi.controller';
@@ -72,6 +73,7 @@ export const gatewayControllers = [
   SurveyController,
   PollsController,
   TelephonyController,
+  CallRecordingsController,
   ReportsController,
   CaseExportController,
   KpiTargetsController,

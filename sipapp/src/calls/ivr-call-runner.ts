@@ -3,6 +3,7 @@ import {
   IvrCallEnded,
   runIvrFlow,
   systemActor,
+  type CallRecording,
   type Clock,
   type IvrCallReport,
   type IvrMedia,
@@ -30,7 +31,13 @@ export interface IvrCallRunnerDeps {
 export class IvrCallRunner {
   constructor(private readonly deps: IvrCallRunnerDeps) {}
 
-  async run(call: { callId: string; callerNumber?: string; media: IvrMedia }): Promise<IvrCallReport> {
+  async run(call: {
+    callId: string;
+    callerNumber?: string;
+    media: IvrMedia;
+    /** Ends the call's recording once the flow is done and keeps it; its reference goes on `IvrCallEnded`. */
+    finishRecording?: () => Promise<CallRecording | undefined>;
+  }): Promise<IvrCallReport> {
     const startedAt = this.deps.clock.now().toISOString();
     const { version, flow } = await this.deps.currentFlow();
     let report: IvrCallReport;
@@ -50,7 +57,11 @@ export class IvrCallRunner {
         surveyAnswers: {},
       };
     }
-    await this.record(report, version, startedAt, call.callerNumber);
+    const recording = await call.finishRecording?.().catch((error: unknown) => {
+      this.deps.logger.error({ err: error, callId: call.callId }, 'the call recording could not be kept');
+      return undefined;
+    });
+    await this.record(report, version, startedAt, call.callerNumber, recording);
     this.deps.logger.info(
       { callId: call.callId, flowVersion: version, outcome: report.outcome, steps: report.path.length },
       'IVR call ended',
@@ -58,7 +69,13 @@ export class IvrCallRunner {
     return report;
   }
 
-  private async record(report: IvrCallReport, version: number, startedAt: string, callerNumber?: string) {
+  private async record(
+    report: IvrCallReport,
+    version: number,
+    startedAt: string,
+    callerNumber?: string,
+    recording?: CallRecording,
+  ) {
     const data = IvrCallEnded.schema.parse({
       callId: report.callId,
       flowId: report.flowId,
@@ -72,6 +89,7 @@ export class IvrCallRunner {
       ...(report.caseNumber ? { caseNumber: report.caseNumber } : {}),
       ...(report.agentId ? { agentId: report.agentId } : {}),
       surveyAnswers: report.surveyAnswers,
+      ...(recording ? { recording } : {}),
     });
     const streamId = `${IVR_CALL_CATEGORY}-${report.callId}`;
     const id = deriveEventId(streamId, `${report.callId}:ended`, 0);

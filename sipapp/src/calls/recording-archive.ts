@@ -1,7 +1,7 @@
-import type { AttachmentRef, RecordingPurpose, RecordingRef } from '@hotline/contracts';
+import type { AttachmentRef, CallRecording, RecordingPurpose, RecordingRef } from '@hotline/contracts';
 import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { Logger } from '@hotline/infra/telemetry';
-import { recordingWav } from '../media/recording-wav';
+import { callRecordingWav, recordingWav } from '../media/recording-wav';
 
 /** The file name staff see on the contact and the case (no call id: ids are not for users). */
 const NAMES: Record<RecordingPurpose, string> = {
@@ -9,6 +9,9 @@ const NAMES: Record<RecordingPurpose, string> = {
   'mayor-mailbox': '市长信箱留言.wav',
   voicemail: '电话留言.wav',
 };
+
+/** A whole call's recording, as staff see it in the console (no number, no id). */
+const CALL_NAME = '通话录音.wav';
 
 export interface RecordingArchiveDeps {
   /** rtpengine's `--recording-dir`. */
@@ -39,6 +42,31 @@ export class RecordingArchive {
     this.deps.logger.warn(
       { callId: recording.id, purpose },
       'no pcap for the recording: the contact is submitted without its audio',
+    );
+    return undefined;
+  }
+
+  /**
+   * Keeps a whole call's recording (every pcap of rtpengine's call `rtpengineCallId`, both sides mixed)
+   * as 通话录音.wav once rtpengine has finished writing it: the WAV no longer grows between two reads.
+   * Undefined when rtpengine wrote no audio for the call in time (logged): the call is stored without.
+   */
+  async keepCall(rtpengineCallId: string): Promise<CallRecording | undefined> {
+    const deadline = Date.now() + (this.deps.waitMs ?? 5000);
+    let last = -1;
+    for (;;) {
+      const wav = callRecordingWav(this.deps.recordingDir, rtpengineCallId);
+      if (wav && wav.length > 44 && (wav.length === last || Date.now() >= deadline)) {
+        const saved = await this.deps.store.save(CALL_NAME, 'audio/wav', wav);
+        return { recordingId: saved.id, seconds: Math.round((wav.length - 44) / 1600) / 10 };
+      }
+      last = wav?.length ?? -1;
+      if (Date.now() >= deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    this.deps.logger.warn(
+      { callId: rtpengineCallId },
+      'no audio recorded for the call: it is stored without',
     );
     return undefined;
   }

@@ -1,7 +1,9 @@
-import { pcapToWav } from './pcap-to-wav';
+import { callPcapsToWav, pcapToWav } from './pcap-to-wav';
 
 /** A pcap as rtpengine writes it: raw IP link type, one IPv4/UDP/RTP packet a record. */
-function pcapOf(packets: Array<{ payloadType: number; timestamp: number; ssrc?: number; payload: Buffer }>) {
+function pcapOf(
+  packets: Array<{ payloadType: number; timestamp: number; ssrc?: number; payload: Buffer; atMs?: number }>,
+) {
   const header = Buffer.alloc(24);
   header.writeUInt32LE(0xa1b2c3d4, 0);
   header.writeUInt16LE(2, 4);
@@ -21,6 +23,8 @@ function pcapOf(packets: Array<{ payloadType: number; timestamp: number; ssrc?: 
     ip[9] = 17;
     const packet = Buffer.concat([ip, udp, rtp, p.payload]);
     const record = Buffer.alloc(16);
+    record.writeUInt32LE(1_000 + Math.floor((p.atMs ?? 0) / 1000), 0);
+    record.writeUInt32LE(((p.atMs ?? 0) % 1000) * 1000, 4);
     record.writeUInt32LE(packet.length, 8);
     record.writeUInt32LE(packet.length, 12);
     return Buffer.concat([record, packet]);
@@ -69,5 +73,43 @@ describe('pcapToWav', () => {
 
   it('refuses a file that is not a pcap', () => {
     expect(() => pcapToWav(Buffer.from('RIFF0000WAVEfmt 0000000000000000'))).toThrow(/not a pcap file/);
+  });
+});
+
+describe('callPcapsToWav', () => {
+  // μ-law 0x9f is about +3,000 and 0xaf about +1,000 (linear): each stream's level tells them apart.
+  const loud = Buffer.alloc(160, 0x9f);
+  const soft = Buffer.alloc(160, 0xaf);
+
+  it('mixes every stream of every file, each placed where it was captured', () => {
+    // The caller from 0 ms (first file: the IVR part), the agent from 40 ms on its own RTP clock (second file).
+    const ivr = pcapOf([
+      { payloadType: 0, timestamp: 5_000, ssrc: 1, payload: loud, atMs: 0 },
+      { payloadType: 0, timestamp: 5_160, ssrc: 1, payload: loud, atMs: 20 },
+    ]);
+    const bridged = pcapOf([
+      { payloadType: 0, timestamp: 5_320, ssrc: 1, payload: loud, atMs: 40 },
+      { payloadType: 0, timestamp: 900_000, ssrc: 2, payload: soft, atMs: 40 },
+      { payloadType: 101, timestamp: 900_160, ssrc: 2, payload: Buffer.from([1, 0, 0, 0]), atMs: 60 },
+    ]);
+    const samples = samplesOf(callPcapsToWav([ivr, bridged]));
+    expect(samples).toHaveLength(480);
+    const caller = samples[10]!;
+    expect(caller).toBeGreaterThan(2_000);
+    // From 40 ms (sample 320) both sides are heard: the sum of the two levels.
+    expect(samples[330]).toBeGreaterThan(caller + 500);
+  });
+
+  it('writes a stream captured twice (into and out of rtpengine) once', () => {
+    const twice = pcapOf([
+      { payloadType: 0, timestamp: 10, ssrc: 3, payload: loud, atMs: 0 },
+      { payloadType: 0, timestamp: 10, ssrc: 3, payload: loud, atMs: 1 },
+    ]);
+    const once = pcapOf([{ payloadType: 0, timestamp: 10, ssrc: 3, payload: loud, atMs: 0 }]);
+    expect(samplesOf(callPcapsToWav([twice]))).toEqual(samplesOf(callPcapsToWav([once])));
+  });
+
+  it('is an empty WAV for a call with no audio', () => {
+    expect(callPcapsToWav([pcapOf([])])).toHaveLength(44);
   });
 });

@@ -24,10 +24,46 @@ export function pcapToWav(pcap: Buffer): Buffer {
   return wav(samples);
 }
 
+/**
+ * A whole call as one WAV: every μ-law stream in the call's pcaps (the caller's and, once bridged, the
+ * agent's; rtpengine writes a file per recording started) mixed into one track. Streams have
+ * unrelated RTP clocks, so each is placed where its first packet was captured and runs on its own
+ * timestamps from there; a stream seen twice (in and out of rtpengine) writes the same samples again.
+ */
+export function callPcapsToWav(pcaps: readonly Buffer[]): Buffer {
+  const frames = pcaps.flatMap((pcap) => rtpFrames(pcap)).filter((frame) => frame.payloadType === 0);
+  if (frames.length === 0) return wav(new Int16Array(0));
+  const start = Math.min(...frames.map((frame) => frame.at));
+  const streams = new Map<number, RtpFrame[]>();
+  for (const frame of frames) {
+    const stream = streams.get(frame.ssrc);
+    if (stream) stream.push(frame);
+    else streams.set(frame.ssrc, [frame]);
+  }
+  const placed = [...streams.values()].map((stream) => {
+    const anchor = stream.reduce((first, frame) => (frame.at < first.at ? frame : first));
+    const base = Math.round((anchor.at - start) * 8000);
+    return stream.map((frame) => ({ offset: base + ((frame.timestamp - anchor.timestamp) | 0), frame }));
+  });
+  const end = Math.max(...placed.flat().map(({ offset, frame }) => offset + frame.payload.length));
+  const length = Math.min(Math.max(end, 0), MAX_SAMPLES);
+  const mixed = new Int32Array(length);
+  for (const stream of placed) {
+    const own = new Int16Array(length);
+    for (const { offset, frame } of stream)
+      for (let j = 0; j < frame.payload.length; j++)
+        if (offset + j >= 0 && offset + j < length) own[offset + j] = ULAW[frame.payload[j]!]!;
+    for (let i = 0; i < length; i++) mixed[i] = mixed[i]! + own[i]!;
+  }
+  return wav(Int16Array.from(mixed, (sample) => Math.max(-32768, Math.min(32767, sample))));
+}
+
 /** One hour at 8 kHz: a timestamp jump beyond it is a broken stream, not a long call. */
 const MAX_SAMPLES = 8000 * 3600;
 
 interface RtpFrame {
+  /** When the packet was captured, in seconds (the pcap record's time). */
+  at: number;
   payloadType: number;
   timestamp: number;
   ssrc: number;
@@ -43,19 +79,21 @@ function rtpFrames(pcap: Buffer): RtpFrame[] {
   const u32 = (at: number) => (little ? pcap.readUInt32LE(at) : pcap.readUInt32BE(at));
   const linkType = u32(20);
   const linkHeader = linkType === 1 ? 14 : 0; // Ethernet, else raw IP (101, 228)
+  const nanos = (little ? magic : pcap.readUInt32BE(0)) === 0xa1b23c4d;
   const frames: RtpFrame[] = [];
   for (let at = 24; at + 16 <= pcap.length;) {
+    const time = u32(at) + u32(at + 4) / (nanos ? 1e9 : 1e6);
     const captured = u32(at + 8);
     const packet = pcap.subarray(at + 16, at + 16 + captured);
     at += 16 + captured;
     const frame = rtpOf(packet.subarray(linkHeader));
-    if (frame !== undefined) frames.push(frame);
+    if (frame !== undefined) frames.push({ at: time, ...frame });
   }
   return frames;
 }
 
 /** The RTP inside an IPv4/UDP packet, or undefined for anything else. */
-function rtpOf(ip: Buffer): RtpFrame | undefined {
+function rtpOf(ip: Buffer): Omit<RtpFrame, 'at'> | undefined {
   if (ip.length < 20 || ip[0]! >> 4 !== 4 || ip[9] !== 17) return undefined;
   const udp = ip.subarray((ip[0]! & 0x0f) * 4);
   const rtp = udp.subarray(8);

@@ -8,6 +8,8 @@ import { ensurePromptFiles } from './prompt-files';
 import { RtpengineControl } from './rtpengine-control';
 import { RtpengineMedia } from './rtpengine-media';
 import { RtpCaller } from './testing/rtp-caller';
+import { callRecordingWav } from './recording-wav';
+import { toneShare, wavSeconds } from '../testing/tone-level';
 
 // rtpengine is started once per Jest run by scripts/jest/global-setup.js (scripts/jest/rtpengine.js).
 const ng = process.env.RTPENGINE_NG;
@@ -119,6 +121,63 @@ describeWithRtpengine('the rtpengine media port against a real rtpengine', () =>
     expect(Date.now() - started).toBeGreaterThan(1000);
     expect(caller.received - before).toBeGreaterThan(1.4 * 50 * 0.6);
     await media.close();
+    caller.close();
+  }, 30_000);
+
+  it('records a whole agent call: the caller before and after the bridge, and the agent, in one WAV', async () => {
+    const { caller, media, callId } = await openCall();
+    await media.recordCall();
+    await caller.tone(600, 440); // the IVR part: the caller alone
+    const agent = await RtpCaller.open();
+    agent.answered(media.farSideSdp);
+    await media.connect(agent.sdp);
+    // A tone each way while they talk: the caller at 440 Hz, then the agent at 1,000 Hz.
+    await caller.tone(1000, 440);
+    await agent.tone(1000, 1000);
+    expect(caller.received).toBeGreaterThan(25); // the agent's tone reached the caller through rtpengine
+    await media.stopRecordingCall();
+    await media.close();
+    await pcapOf(callId);
+    let wav: Buffer | undefined;
+    for (
+      const until = Date.now() + 10_000;
+      Date.now() < until;
+      await new Promise((r) => setTimeout(r, 200))
+    ) {
+      wav = callRecordingWav(process.env.RTPENGINE_RECORDINGS!, callId);
+      if (wav && wavSeconds(wav) > 2.4) break;
+    }
+    expect(wavSeconds(wav!)).toBeGreaterThan(2.4);
+    // The first 1.5 s hold the caller's tone, the last second the agent's; neither holds a tone nobody sent.
+    expect(toneShare(wav!, 440, 0.1, 1.5)).toBeGreaterThan(0.5);
+    expect(toneShare(wav!, 1000, 0.1, 1.5)).toBeLessThan(0.05);
+    const end = wavSeconds(wav!);
+    expect(toneShare(wav!, 1000, end - 0.9, end - 0.1)).toBeGreaterThan(0.5);
+    expect(toneShare(wav!, 440, end - 0.9, end - 0.1)).toBeLessThan(0.05);
+    caller.close();
+    agent.close();
+  }, 30_000);
+
+  it('keeps a complaint recorded within a recorded call in a file of its own', async () => {
+    const { caller, media, callId } = await openCall();
+    await media.recordCall();
+    await caller.tone(400, 440);
+    const recording = media.record({ maxSeconds: 10, terminator: '#' });
+    await caller.tone(800, 1000);
+    await caller.press('#');
+    const ref = await recording;
+    await caller.tone(400, 440);
+    await media.stopRecordingCall();
+    await media.close();
+    await pcapOf(callId);
+    await new Promise((r) => setTimeout(r, 500));
+    const pcaps = readdirSync(join(process.env.RTPENGINE_RECORDINGS!, 'pcaps')).filter((f) =>
+      f.startsWith(`${callId}-`),
+    );
+    expect(pcaps.length).toBeGreaterThanOrEqual(2);
+    const whole = callRecordingWav(process.env.RTPENGINE_RECORDINGS!, callId)!;
+    expect(wavSeconds(whole)).toBeGreaterThan(1.4);
+    expect(ref.seconds).toBeGreaterThan(0.6);
     caller.close();
   }, 30_000);
 

@@ -62,6 +62,8 @@ export class RtpengineMedia implements IvrMedia {
   private readonly keys: string[] = [];
   private keyWaiter: (() => void) | undefined;
   private gone = false;
+  /** The whole call is being recorded (from the answer): a complaint's recording pauses it. */
+  private recordingCall = false;
   private goneWaiters: Array<() => void> = [];
   private readonly onKey = (digit: string) => {
     this.keys.push(digit);
@@ -204,8 +206,35 @@ export class RtpengineMedia implements IvrMedia {
     return digits;
   }
 
+  /**
+   * Records the whole call from now until it ends (rtpengine's pcap of every stream: the caller, and an
+   * agent once joined); `callRecordingWav` reads it back. The SIP side starts it at the answer.
+   */
+  async recordCall(): Promise<void> {
+    await this.ng('startRecording', {});
+    this.recordingCall = true;
+  }
+
+  /** The whole call's recording ends (before the call is deleted, so rtpengine closes the file). */
+  async stopRecordingCall(): Promise<void> {
+    if (!this.recordingCall) return;
+    this.recordingCall = false;
+    // Sent after the caller left as well: the call is still on rtpengine until `close`.
+    await this.options.control
+      .send('stopRecording', { 'call-id': this.options.callId, 'from-tag': this.options.fromTag })
+      .catch(() => undefined);
+  }
+
+  /** The call's own id on rtpengine: its pcaps are named by it. */
+  get rtpengineCallId(): string {
+    return this.options.callId;
+  }
+
   async record(options: { maxSeconds: number; terminator: '#' }): Promise<RecordingRef> {
     const started = Date.now();
+    // The complaint is a file of its own (the newest pcap, `recordingWav`): the call's recording is
+    // closed for it and started again after, and the call's WAV mixes all its files.
+    if (this.recordingCall) await this.ng('stopRecording', {});
     await this.ng('startRecording', {});
     try {
       for (;;) {
@@ -216,6 +245,7 @@ export class RtpengineMedia implements IvrMedia {
       }
     } finally {
       if (!this.gone) await this.ng('stopRecording', {}).catch(() => undefined);
+      if (!this.gone && this.recordingCall) await this.ng('startRecording', {}).catch(() => undefined);
     }
     return { id: this.options.callId, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }

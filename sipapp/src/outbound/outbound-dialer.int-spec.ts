@@ -20,6 +20,9 @@ import { CallingHours } from './calling-hours';
 import { OutboundDialer } from './outbound-dialer';
 import { outboundCallAggregate } from './outbound-call.decider';
 import { placeOutboundCall, type PlaceOutboundCallDeps } from './place-outbound-call';
+import { FileAttachmentStore } from '@hotline/infra/attachments';
+import { RecordingArchive } from '../calls/recording-archive';
+import { peakToneShare } from '../testing/tone-level';
 import { until } from '../testing/until';
 
 // The drachtio-server test peer stands in for the server (TELEPHONY.md); srf, rtpengine and SIP are real.
@@ -127,6 +130,12 @@ describeWithRtpengine(
         keyAttempts: 2,
         now: () => Date.now(),
         logger,
+        // Answered calls are recorded and kept, as the sipapp runs the dialer with a recording dir.
+        recordings: new RecordingArchive({
+          recordingDir: process.env.RTPENGINE_RECORDINGS!,
+          store: new FileAttachmentStore(join(dir, 'attachments')),
+          logger,
+        }),
       };
       // The first dialer takes requests from the platform's event bus, as the sipapp runs it.
       reactor = new Reactor(platform.eventBus, dialer('sipapp-a').reactor(), logger);
@@ -154,7 +163,8 @@ describeWithRtpengine(
         setTimeout(() => {
           rtp.answered(call.offer);
           call.answer(rtp.sdp);
-          void rtp.talk(200).then(() => rtp.press('1'));
+          // The callee's voice (a 1,000 Hz tone) before the key: the call's recording must hold it.
+          void rtp.tone(800, 1_000).then(() => rtp.press('1'));
         }, 500);
       });
       await request('survey-dial-1');
@@ -169,6 +179,15 @@ describeWithRtpengine(
       expect(outcome.ringSeconds).toBeGreaterThanOrEqual(0.4);
       expect(outcome.talkSeconds).toBeGreaterThan(0.5);
       expect(rung?.caller).toBe('12345');
+      // Recorded from the answer and kept: the callee's tone is in the WAV its recordingId names.
+      expect(outcome.recording).toEqual({
+        recordingId: expect.stringMatching(/^att-/),
+        seconds: expect.any(Number),
+      });
+      const { recordingId } = outcome.recording as { recordingId: string };
+      const kept = await new FileAttachmentStore(join(dir, 'attachments')).open(recordingId);
+      expect(kept?.attachment.name).toBe('通话录音.wav');
+      expect(peakToneShare(kept!.content, 1_000)).toBeGreaterThan(0.5);
       // The dialer hung up (BYE to the phone); the phone heard the question and the thanks as RTP.
       await rung!.hungUpByFarEnd;
       expect(rtp.received).toBeGreaterThan(50);

@@ -4,10 +4,12 @@ import {
   digitPromptKeys,
   type MediaItem,
   type OutboundCallRequested,
+  type CallRecording,
   type OutboundOutcome,
 } from '@hotline/contracts';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { z } from 'zod';
+import type { RecordingArchive } from '../calls/recording-archive';
 import type { DtmfListener } from '../media/dtmf-listener';
 import type { RtpengineControl } from '../media/rtpengine-control';
 import { RtpengineMedia, type OutboundOffer } from '../media/rtpengine-media';
@@ -33,6 +35,8 @@ export interface PlaceOutboundCallDeps {
   /** Milliseconds for durations (the platform clock). */
   now: () => number;
   logger: Logger;
+  /** An answered call is recorded whole and kept here; absent: not recorded. */
+  recordings?: RecordingArchive;
 }
 
 /** How a placed call ended, as `ReportOutboundCallOutcome` takes it. */
@@ -44,6 +48,7 @@ export interface OutboundCallResult {
   ringSeconds?: number;
   talkSeconds?: number;
   reason?: string;
+  recording?: CallRecording;
 }
 
 /**
@@ -126,6 +131,7 @@ export async function placeOutboundCall(
     };
   }
   void hungUp.then(() => media.callerLeft());
+  const recorded = await recordAnswered(deps, media, call.callId);
   const answered: Pick<OutboundCallResult, 'answer' | 'answers'> = {};
   try {
     await converse(media, call, deps, answered);
@@ -133,16 +139,41 @@ export async function placeOutboundCall(
     if (!(error instanceof CallerHungUp))
       deps.logger.warn({ err: error, callId: call.callId }, 'outbound call broke off');
   } finally {
+    if (recorded) await media.stopRecordingCall();
     await media.close();
     if (!farEndLeft) await new Promise<void>((resolve) => dialog.destroy(undefined, () => resolve()));
   }
+  const talkSeconds = seconds(answeredAt);
+  const recording = recorded
+    ? await deps.recordings?.keepCall(media.rtpengineCallId).catch((error: unknown) => {
+        deps.logger.error({ err: error, callId: call.callId }, 'the call recording could not be kept');
+        return undefined;
+      })
+    : undefined;
   return {
     outcome: 'answered',
     ...answered,
     sipStatus: 200,
     ringSeconds,
-    talkSeconds: seconds(answeredAt),
+    talkSeconds,
+    ...(recording ? { recording } : {}),
   };
+}
+
+/** Records the answered call from now on (when recordings are kept); false when rtpengine refused (logged). */
+async function recordAnswered(
+  deps: PlaceOutboundCallDeps,
+  media: RtpengineMedia,
+  callId: string,
+): Promise<boolean> {
+  if (deps.recordings === undefined) return false;
+  try {
+    await media.recordCall();
+    return true;
+  } catch (error) {
+    deps.logger.warn({ err: error, callId }, 'the outbound call could not be recorded');
+    return false;
+  }
 }
 
 /**

@@ -1,9 +1,11 @@
 import { SpanKind } from '@opentelemetry/api';
 import type Srf from 'drachtio-srf';
+import type { CallRecording } from '@hotline/contracts';
 import { withSpan, type Logger } from '@hotline/infra/telemetry';
 import type { AgentCalls } from '../agents/agent-calls';
 import { platformCallId } from '../calls/call-id';
 import type { IvrCallRunner } from '../calls/ivr-call-runner';
+import type { RecordingArchive } from '../calls/recording-archive';
 import type { DtmfListener } from '../media/dtmf-listener';
 import { RtpengineError, type RtpengineControl } from '../media/rtpengine-control';
 import { RtpengineMedia } from '../media/rtpengine-media';
@@ -24,6 +26,8 @@ export interface IncomingCallsDeps {
   ringMs?: number;
   /** Callers queued for an agent: offers ring the agents' phones, the answer bridges them. */
   agents?: AgentCalls;
+  /** Every answered call is recorded whole and kept here at its end; absent: calls are not recorded. */
+  recordings?: RecordingArchive;
 }
 
 /**
@@ -133,7 +137,12 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
         });
         const callerNumber = callerNumberOf(req);
         release = agents?.hold(platformId, media, callerNumber);
-        const report = await deps.runner.run({ callId: platformId, callerNumber, media });
+        const report = await deps.runner.run({
+          callId: platformId,
+          callerNumber,
+          media,
+          ...(await recordWholeCall(deps, media, callId)),
+        });
         span.setAttribute('hotline.ivr.outcome', report.outcome);
         await hangUp();
       } finally {
@@ -143,6 +152,34 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
     },
     SpanKind.SERVER,
   );
+}
+
+/**
+ * The call is recorded from the answer (the IVR part, then both sides once an agent is joined); at the
+ * flow's end the recording is stopped and kept, and its reference goes on the call's `IvrCallEnded`.
+ * A recording rtpengine refuses to start leaves the call unrecorded (logged), never unanswered.
+ */
+async function recordWholeCall(
+  deps: IncomingCallsDeps,
+  media: RtpengineMedia,
+  callId: string,
+): Promise<{ finishRecording?: () => Promise<CallRecording | undefined> }> {
+  const archive = deps.recordings;
+  if (archive === undefined) return {};
+  try {
+    await media.recordCall();
+  } catch (error) {
+    deps.logger.warn({ err: error, callId }, 'the call could not be recorded');
+    return {};
+  }
+  return {
+    finishRecording: async () => {
+      await media.stopRecordingCall();
+      // The flow is over: the call leaves rtpengine now, which closes its pcaps (a stop alone may not).
+      await media.close();
+      return archive.keepCall(media.rtpengineCallId);
+    },
+  };
 }
 
 /**

@@ -56,6 +56,7 @@ export class SipEdge {
     private readonly prompts: AbortController,
     private readonly calendar: CityWorkingCalendar,
     private readonly agents: AgentCalls | undefined,
+    private readonly archive: RecordingArchive | undefined,
   ) {}
 
   /** The outbound dialer and its consumer, once started; `closed` stops a start still waiting for srf. */
@@ -76,6 +77,9 @@ export class SipEdge {
       ? new AgentCalls({ srf: connection.srf, bus, phones: new AgentPhones(bus), logger }, deps.routerEvents)
       : undefined;
     await agents?.start();
+    const archive = recordingDir
+      ? new RecordingArchive({ recordingDir, store: new FileAttachmentStore(deps.attachmentsDir), logger })
+      : undefined;
     const runner = new IvrCallRunner({
       ...handlerDeps,
       services: new BusIvrServices({
@@ -85,15 +89,7 @@ export class SipEdge {
         calendar,
         liveAnnouncement: (language) => liveAnnouncementText(handlerDeps, language),
         ...(agents ? { agents } : {}),
-        ...(recordingDir
-          ? {
-              recordings: new RecordingArchive({
-                recordingDir,
-                store: new FileAttachmentStore(deps.attachmentsDir),
-                logger,
-              }),
-            }
-          : {}),
+        ...(archive ? { recordings: archive } : {}),
       }),
       currentFlow: () => publishedFlow(handlerDeps, config.SIPAPP_FLOW_ID),
     });
@@ -109,6 +105,7 @@ export class SipEdge {
       ready: () => control.ping(),
       ringMs: config.SIPAPP_RING_MS,
       ...(agents ? { agents } : {}),
+      ...(archive && config.SIPAPP_RECORD_CALLS ? { recordings: archive } : {}),
     });
     const prompts = new AbortController();
     // Made in the background: the first calls of a new install may hear silence where a file is missing.
@@ -117,7 +114,7 @@ export class SipEdge {
         logger.error({ err: error }, 'prompt files could not be made (espeak-ng and sox installed?)');
     });
     connection.start();
-    const edge = new SipEdge(connection, control, dtmf, prompts, calendar, agents);
+    const edge = new SipEdge(connection, control, dtmf, prompts, calendar, agents, archive);
     const gateway = config.SIPAPP_OUTBOUND_GATEWAY;
     if (gateway)
       edge
@@ -170,6 +167,7 @@ export class SipEdge {
                 keyAttempts: config.SIPAPP_OUTBOUND_KEY_ATTEMPTS,
                 now: () => clock.now().getTime(),
                 logger,
+                ...(this.archive && config.SIPAPP_RECORD_CALLS ? { recordings: this.archive } : {}),
               },
               call,
             );

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { CaseTimelineEntry } from '@hotline/contracts';
@@ -13,42 +14,54 @@ import { useTimelineWords } from './use-timeline-words';
 export function CaseTimeline({
   entries,
   caseLink,
+  calls = [],
 }: {
   entries: readonly CaseTimelineEntry[];
   caseLink?: (caseId: string) => string;
+  /** The case's recorded calls, each placed in time among the steps (the call's start). */
+  calls?: ReadonlyArray<{ key: string; at: string; content: ReactNode }>;
 }) {
   const t = useT();
   const words = useTimelineWords();
-  if (entries.length === 0) return <EmptyState description={t('timeline.empty')} />;
-  return (
-    <Timeline
-      items={entries.map((entry) => {
-        const line = timelineLine(entry, words);
-        return {
-          key: entry.eventId,
-          content: (
-            <div data-testid="timeline-entry">
-              <Typography.Text strong>{line.title}</Typography.Text>{' '}
+  if (entries.length === 0 && calls.length === 0) return <EmptyState description={t('timeline.empty')} />;
+  const callItems = [...calls].sort((a, b) => a.at.localeCompare(b.at));
+  const items = entries.flatMap((entry) => {
+    // The calls that began before this step go before it.
+    const before = callItems.filter((call) => call.at < entry.at);
+    callItems.splice(0, before.length);
+    return [...before.map(callItem), stepItem(entry)];
+  });
+  return <Timeline items={[...items, ...callItems.map(callItem)]} />;
+
+  function callItem(call: { key: string; at: string; content: ReactNode }) {
+    return { key: `call-${call.key}`, color: 'purple', content: call.content };
+  }
+
+  function stepItem(entry: CaseTimelineEntry) {
+    const line = timelineLine(entry, words);
+    return {
+      key: entry.eventId,
+      content: (
+        <div data-testid="timeline-entry">
+          <Typography.Text strong>{line.title}</Typography.Text>{' '}
+          <Typography.Text type="secondary">
+            <time dateTime={entry.at}>{words.instant(entry.at)}</time> · {line.who}
+          </Typography.Text>
+          <div>{line.text}</div>
+          {line.notes.map((note) => (
+            <div key={note.label} className="timeline-note">
               <Typography.Text type="secondary">
-                <time dateTime={entry.at}>{words.instant(entry.at)}</time> · {line.who}
+                {note.label}
+                {t('timeline.colon')}
               </Typography.Text>
-              <div>{line.text}</div>
-              {line.notes.map((note) => (
-                <div key={note.label} className="timeline-note">
-                  <Typography.Text type="secondary">
-                    {note.label}
-                    {t('timeline.colon')}
-                  </Typography.Text>
-                  <span style={{ whiteSpace: 'pre-wrap' }}>{note.text}</span>
-                </div>
-              ))}
-              {line.linkedCaseId !== undefined && caseLink !== undefined && (
-                <Link to={caseLink(line.linkedCaseId)}>{t('timeline.openLinked')}</Link>
-              )}
+              <span style={{ whiteSpace: 'pre-wrap' }}>{note.text}</span>
             </div>
-          ),
-        };
-      })}
-    />
-  );
+          ))}
+          {line.linkedCaseId !== undefined && caseLink !== undefined && (
+            <Link to={caseLink(line.linkedCaseId)}>{t('timeline.openLinked')}</Link>
+          )}
+        </div>
+      ),
+    };
+  }
 }

@@ -5,6 +5,7 @@ import {
   chinaWorkingCalendar,
 } from '@hotline/contracts';
 import type { FileAttachmentStore } from '@hotline/infra/attachments';
+import type { EventStore } from '@hotline/infra/event-store';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { DemoBus } from './demo-bus';
 import { DemoCaseRunner } from './demo-case-runner';
@@ -15,6 +16,7 @@ import { demoAdmin } from './demo-people';
 import { planDemoCity, type DemoCase } from './demo-plan';
 import { scheduleCase } from './demo-schedule';
 import { seedDemoPhoneRecording } from './demo-phone-recording';
+import { seedDemoCallRecording } from './demo-call-recording';
 import { seedDemoStorm } from './demo-storm';
 import { seedDemoWebMessage } from './demo-web-message';
 
@@ -45,6 +47,8 @@ export interface DemoCitySeederDeps {
   plan?: readonly DemoCase[];
   /** The gateway's attachment store: the web message's photo is kept there (none: no web message). */
   attachments?: FileAttachmentStore;
+  /** The event store: the sipapp's record of a recorded call goes there (none: no recorded call). */
+  events?: EventStore;
 }
 
 /**
@@ -55,7 +59,7 @@ export interface DemoCitySeederDeps {
  */
 export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityReport> {
   const started = performance.now();
-  const { bus, logger, now, plan, attachments } = deps;
+  const { bus, logger, now, plan, attachments, events } = deps;
   await registerUnits(bus, new Date(now.getTime() - 40 * DAY));
   await seedDemoArticles(bus, new Date(now.getTime() - 35 * DAY));
   const cases = plan ?? planDemoCity();
@@ -91,6 +95,8 @@ export async function seedDemoCity(deps: DemoCitySeederDeps): Promise<DemoCityRe
   if (attachments !== undefined) {
     await seedDemoWebMessage(bus, attachments, now);
     await seedDemoPhoneRecording(bus, attachments, now, logger);
+    // After the cases: the call's contact is one of theirs, registered as a case.
+    if (events !== undefined) await seedDemoCallRecording(events, attachments, cases, now, logger);
   }
   // The poll is beside the cases: a refusal there is logged, and the city stands without it.
   await seedDemoPoll(bus, now).catch((error: unknown) =>

@@ -61,6 +61,7 @@ export class DemoCity {
         plan: this.plan,
         // The gateway's store (attachments.providers.ts): the desk opens the photo from there.
         attachments: new FileAttachmentStore(join(this.platform.config.HOTLINE_DATA_DIR, 'attachments')),
+        events: this.platform.eventStore,
       });
       // A failed case is retried by the next start: only a city without failures is marked complete.
       if (report.failed === 0) await marker.write(this.clock.now());

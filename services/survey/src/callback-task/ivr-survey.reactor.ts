@@ -64,14 +64,26 @@ export function ivrSurvey(
   };
 
   const callFinished = async ({ event, command }: Reaction): Promise<void> => {
-    const { callId, outcome, answer } = event.data as { callId: string; outcome: string; answer?: string };
+    const { callId, outcome, answer, recording } = event.data as {
+      callId: string;
+      outcome: string;
+      answer?: string;
+      recording?: { recordingId: string };
+    };
     const taskId = taskOfCall(callId);
     if (taskId === undefined) return;
     const rating = Rating.safeParse(answer);
     if (outcome === 'answered' && rating.success) {
       const ratings = { efficiency: rating.data, attitude: rating.data, result: rating.data };
       await tasks.execute(
-        command(AnswerCallbackTask, 'cb-ivr-answer', { taskId, method: 'ivr', ratings, callId }),
+        command(AnswerCallbackTask, 'cb-ivr-answer', {
+          taskId,
+          method: 'ivr',
+          ratings,
+          callId,
+          // The robot's answer is kept with the call's recording (the audit listens to it).
+          ...(recording ? { recordingId: recording.recordingId } : {}),
+        }),
       );
       return;
     }

@@ -13,10 +13,11 @@ export const POLL_IVR_CALLS_CONSUMER = 'survey-poll-ivr-calls';
  */
 export function pollIvrCalls(polls: PollCommands): ReactorSpec {
   const react = async ({ event, command }: Reaction): Promise<void> => {
-    const { callId, outcome, answers } = event.data as {
+    const { callId, outcome, answers, recording } = event.data as {
       callId: string;
       outcome: 'answered' | 'no-answer' | 'busy' | 'rejected' | 'failed';
       answers?: Record<string, string>;
+      recording?: { recordingId: string };
     };
     const interviewId = interviewOfPollCall(callId);
     if (interviewId === undefined) return;
@@ -26,6 +27,7 @@ export function pollIvrCalls(polls: PollCommands): ReactorSpec {
         callId,
         outcome,
         ...(answers ? { answers } : {}),
+        ...(recording ? { recordingId: recording.recordingId } : {}),
       }),
     );
   };

@@ -71,7 +71,13 @@ export function decideCallOutcome(
     if (evaluations.length === 0)
       return [{ type: 'PollInterviewFailed', data: { roundId, interviewId, failure: 'refused' } }];
     const audit = round.auditShare > 0 && uniform(round.seed, `audit|${interviewId}`) < round.auditShare;
-    return [{ type: 'PollInterviewCompleted', data: { roundId, interviewId, evaluations, callId, audit } }];
+    const recordingId = data.recordingId;
+    return [
+      {
+        type: 'PollInterviewCompleted',
+        data: { roundId, interviewId, evaluations, callId, audit, ...(recordingId ? { recordingId } : {}) },
+      },
+    ];
   }
   const attempt = state.attempt;
   if (attempt >= state.attempts)

@@ -220,6 +220,30 @@ describe('the robot’s interview', () => {
       ]);
   });
 
+  it('keeps the call’s recording with the robot’s interview', () => {
+    interview
+      .given([taken, placed(1)])
+      .when(
+        outcome(1, {
+          outcome: 'answered',
+          answers: { 'u0.attitude': 'k-basically' },
+          recordingId: 'att-0123456789abcdef0123',
+        }),
+      )
+      .then([
+        {
+          type: 'PollInterviewCompleted',
+          data: {
+            ...ref,
+            callId: 'poll-r1.4.1',
+            audit: false,
+            evaluations: [{ unitId: 'water', answers: { attitude: 'basically' } }],
+            recordingId: 'att-0123456789abcdef0123',
+          },
+        },
+      ]);
+  });
+
   it('counts an answered call without a key as refused', () => {
     interview
       .given([taken, placed(1)])

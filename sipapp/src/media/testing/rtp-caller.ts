@@ -60,6 +60,18 @@ export class RtpCaller {
     }
   }
 
+  /** Sends `ms` of a sine tone at `hz` (μ-law, half scale): a side of a call that a recording must hold. */
+  async tone(ms: number, hz: number): Promise<void> {
+    for (let t = 0; t < ms; t += 20) {
+      const payload = Buffer.alloc(160);
+      for (let i = 0; i < 160; i++)
+        payload[i] = ulaw(Math.round(16_000 * Math.sin((2 * Math.PI * hz * (this.timestamp + i)) / 8000)));
+      this.send(0, payload, false);
+      this.timestamp += 160;
+      await pause(20);
+    }
+  }
+
   /** One RFC 2833 key: a few packets with growing duration, then three end packets. */
   async press(digit: string): Promise<void> {
     const event = '0123456789*#'.indexOf(digit);
@@ -91,6 +103,16 @@ export class RtpCaller {
     header.writeUInt32BE(this.ssrc >>> 0, 8);
     this.socket.send(Buffer.concat([header, payload]), this.remote.port, this.remote.host);
   }
+}
+
+/** G.711 μ-law encoding of a linear 16-bit sample. */
+function ulaw(sample: number): number {
+  const sign = sample < 0 ? 0x80 : 0;
+  const magnitude = Math.min(Math.abs(sample), 32_635) + 0x84;
+  let exponent = 7;
+  for (let mask = 0x4000; (magnitude & mask) === 0 && exponent > 0; mask >>= 1) exponent--;
+  const mantissa = (magnitude >> (exponent + 3)) & 0x0f;
+  return ~(sign | (exponent << 4) | mantissa) & 0xff;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -17,6 +17,7 @@ import knowledge from './knowledge';
 import polls from './polls';
 import pollRoundForm from './poll-round-form';
 import portal from './portal';
+import recordings from './recordings';
 import reports from './reports';
 import routingSettings from './routing-settings';
 import skills from './skills';
@@ -48,6 +49,7 @@ export const areas: Record<string, AreaMessages> = {
   pollRoundForm,
   escalation,
   reports,
+  recordings,
   dashboard,
   knowledge,
   timeline,

@@ -22,6 +22,7 @@ import { useInstant, useT } from '../../i18n';
 import { CaseActions } from './case-actions';
 import { getCase, getRepeats, getTimeline } from './center-api';
 import { Loading } from '../../components/loading';
+import { useCaseRecordings } from '../recordings/use-case-recordings';
 
 /**
  * A case with everything the center decides on, its actions and its full timeline. On the desk
@@ -38,6 +39,8 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
   const repeats = useRequest(() => getRepeats(caseId), `repeats:${caseId}:${minPosition ?? 0}`);
   const categoryName = useCategoryName();
   const unitName = useUnitName();
+  // The case's recorded calls, in time among its steps (hooks run before the early returns below).
+  const calls = useCaseRecordings(detail.data?.caseNumber);
   useLiveReload(
     () => {
       detail.reload();
@@ -245,7 +248,7 @@ export function CaseDetailPage({ area = 'center' }: { area?: 'center' | 'desk' }
             {timeline.loading && timeline.data === undefined && <Loading />}
             <ErrorAlert error={timeline.error} />
             {timeline.data !== undefined && (
-              <CaseTimeline entries={timeline.data} caseLink={(id) => caseHref(area, id)} />
+              <CaseTimeline entries={timeline.data} caseLink={(id) => caseHref(area, id)} calls={calls} />
             )}
           </Card>
         </Col>

@@ -15,6 +15,7 @@ import { useSession } from '../../auth/session';
 import { CenterKnowledgePage } from '../knowledge/center-knowledge-page';
 // The overview's charts (ECharts) load after its numbers show (LazyEChart), not with the area.
 import { OverviewPage } from './overview-page';
+import { CallRecordingsPage } from '../recordings/call-recordings-page';
 import { Loading } from '../../components/loading';
 
 // Reports and the daily digest draw charts too: loaded when opened.
@@ -37,6 +38,7 @@ const TABS = [
   'polls',
   'accuracy',
   'knowledge',
+  'recordings',
 ] as const;
 
 /**
@@ -66,6 +68,7 @@ export default function CenterArea() {
           { key: 'satisfaction', label: t('survey.satisfaction.nav') },
           { key: 'polls', label: t('polls.nav') },
           { key: 'accuracy', label: t('center.nav.accuracy') },
+          { key: 'recordings', label: t('recordings.nav') },
           ...(user?.role === 'center' ? [{ key: 'knowledge', label: t('knowledge.nav') }] : []),
         ]}
       />
@@ -104,6 +107,10 @@ export default function CenterArea() {
         <Route path="supervisions" element={<SupervisionLedgerPage canClose={user?.role === 'center'} />} />
         <Route path="cases/:caseId" element={<CaseDetailPage />} />
         <Route path="knowledge" element={<CenterKnowledgePage />} />
+        <Route
+          path="recordings"
+          element={<CallRecordingsPage caseLink={(id) => `/center/cases/${encodeURIComponent(id)}`} />}
+        />
       </Routes>
     </ReadableTheme>
   );

@@ -9,6 +9,7 @@ import { DeskPollPage } from '../polls/desk-poll-page';
 import { CaseLookupPage } from './case-lookup-page';
 import { IntakePage } from './intake-page';
 import { WaitingContactsPage } from './waiting-contacts-page';
+import { CallRecordingsPage } from '../recordings/call-recordings-page';
 
 /**
  * The agent desk (坐席工作台): the agent's panel (session state, the ringing contact, call control,
@@ -27,7 +28,9 @@ export default function DeskArea() {
         ? 'waiting'
         : pathname.startsWith('/desk/cases')
           ? 'cases'
-          : 'intake';
+          : pathname.startsWith('/desk/recordings')
+            ? 'recordings'
+            : 'intake';
   return (
     <ReadableTheme>
       <AgentPanel />
@@ -40,6 +43,7 @@ export default function DeskArea() {
           { key: 'callbacks', label: t('desk.nav.callbacks') },
           { key: 'polls', label: t('polls.deskNav') },
           { key: 'cases', label: t('desk.nav.cases') },
+          { key: 'recordings', label: t('recordings.nav') },
         ]}
       />
       <Routes>
@@ -49,6 +53,7 @@ export default function DeskArea() {
         <Route path="polls" element={<DeskPollPage />} />
         <Route path="cases" element={<CaseLookupPage />} />
         <Route path="cases/:caseId" element={<CaseDetailPage area="desk" />} />
+        <Route path="recordings" element={<CallRecordingsPage caseLink={(id) => `/desk/cases/${id}`} />} />
       </Routes>
     </ReadableTheme>
   );

@@ -125,6 +125,7 @@ export function InboxPage({ unitId }: { unitId: string }) {
             <Link to="/unit/report">{t('reports.unitLink')}</Link>
             <Link to="/unit/knowledge">{t('knowledge.nav')}</Link>
             <Link to="/unit/polls">{t('polls.unit.link')}</Link>
+            <Link to="/unit/recordings">{t('recordings.nav')}</Link>
             <Button
               icon={<ReloadOutlined aria-hidden />}
               onClick={() => void load()}

@@ -8,6 +8,7 @@ import { UnitCasePage } from './unit-case-page';
 import { UnitRemindersPage } from '../escalation/unit-reminders-page';
 import { UnitKnowledgePage } from '../knowledge/unit-knowledge-page';
 import { UnitPollsPage } from '../polls/unit-polls-page';
+import { CallRecordingsPage } from '../recordings/call-recordings-page';
 import { Loading } from '../../components/loading';
 import { ReadableTheme } from '../../components/readable-theme';
 
@@ -29,6 +30,10 @@ export default function UnitArea() {
         <Route path="reminders" element={<UnitRemindersPage />} />
         <Route path="knowledge" element={<UnitKnowledgePage unitId={unitId} />} />
         <Route path="polls" element={<UnitPollsPage unitId={unitId} />} />
+        <Route
+          path="recordings"
+          element={<CallRecordingsPage caseLink={(id) => `/unit/cases/${encodeURIComponent(id)}`} />}
+        />
         <Route
           path="report"
           element={

@@ -12,6 +12,7 @@ import { useLive } from '../../live/use-live';
 import { getCase, getTimeline } from './unit-api';
 import { UnitActions } from './unit-actions';
 import { Loading } from '../../components/loading';
+import { useCaseRecordings } from '../recordings/use-case-recordings';
 
 /**
  * Who to contact: the unit must reach the citizen within one working day of signing, so it sees the
@@ -37,6 +38,8 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
   const [detail, setDetail] = useState<CaseDetailView>();
   const [timeline, setTimeline] = useState<CaseTimelineEntry[]>([]);
   const [error, setError] = useState<unknown>();
+  // The calls recorded for this case (a unit hears only its own cases' calls).
+  const calls = useCaseRecordings(detail?.caseNumber);
 
   const load = useCallback(
     async (minPosition?: number) => {
@@ -165,7 +168,7 @@ export function UnitCasePage({ unitId }: { unitId: string }) {
         </Col>
         <Col xs={24} lg={9}>
           <Card title={t('unit.case.timeline')}>
-            <CaseTimeline entries={timeline} />
+            <CaseTimeline entries={timeline} calls={calls} />
           </Card>
         </Col>
       </Row>
