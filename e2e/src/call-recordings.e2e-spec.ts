@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { IVR_CALL_CATEGORY, IvrCallEnded, systemActor } from '@hotline/contracts';
+import { CALL_RECORDING_FILE_NAME, IVR_CALL_CATEGORY, IvrCallEnded, systemActor } from '@hotline/contracts';
 import { FileAttachmentStore } from '@hotline/infra/attachments';
 import { bootPlatform, type BootedPlatform } from '@hotline/infra/platform/testing';
 import { createGatewayService } from '@hotline/gateway';
@@ -75,7 +75,7 @@ describe('call recordings: search and play within each role’s scope [embedded]
     expect((await post(`/api/cases/${caseId}/dispatch`, CENTER, { leadUnitId: unitId })).status).toBe(200);
     const audio = wavOf(1, name === 'ours' ? 8_000 : 4_000);
     const saved = await new FileAttachmentStore(join(running.dir, 'attachments')).save(
-      '通话录音.wav',
+      CALL_RECORDING_FILE_NAME,
       'audio/wav',
       audio,
     );
@@ -166,6 +166,16 @@ describe('call recordings: search and play within each role’s scope [embedded]
     const mine = (await search(AGENT, '?limit=100')).items.map((item) => item.recordingId);
     expect(mine).toContain(recordings.ours.recordingId);
     expect(mine).not.toContain(recordings.theirs.recordingId);
+    // Nor through the attachments route, where city-wide staff open any other file by its id: a call
+    // is heard there only through a case that references it.
+    const attachment = (caseId?: string) =>
+      fetch(
+        `${running.url}/api/attachments/${recordings.theirs.recordingId}${caseId ? `?caseId=${caseId}` : ''}`,
+        { headers: AGENT },
+      );
+    expect((await attachment()).status).toBe(404);
+    expect((await attachment(recordings.ours.caseId)).status).toBe(404);
+    expect((await attachment(recordings.theirs.caseId)).status).toBe(404);
   });
 
   it("lets a unit hear only the calls linked to its cases, and a district's administrator none of the city's", async () => {

@@ -7,6 +7,13 @@ import { TELEPHONY_SERVICE } from './telephony.values';
 /** A calendar day in Beijing time, `2026-12-06`. */
 const RecordingDay = z.iso.date();
 
+/**
+ * The file name a whole call's recording is kept under. The attachments route serves such a file only
+ * through a case that references it: a call is heard within the recording's own scope
+ * (`/api/telephony/recordings/:id/audio`), not by anyone city-wide who learns its id.
+ */
+export const CALL_RECORDING_FILE_NAME = '通话录音.wav';
+
 /** The largest page of the recordings search. */
 export const CALL_RECORDINGS_PAGE_MAX = 100;
 

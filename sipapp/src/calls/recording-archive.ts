@@ -1,4 +1,10 @@
-import type { AttachmentRef, CallRecording, RecordingPurpose, RecordingRef } from '@hotline/contracts';
+import {
+  CALL_RECORDING_FILE_NAME,
+  type AttachmentRef,
+  type CallRecording,
+  type RecordingPurpose,
+  type RecordingRef,
+} from '@hotline/contracts';
 import type { FileAttachmentStore } from '@hotline/infra/attachments';
 import type { Logger } from '@hotline/infra/telemetry';
 import { callRecordingWav, recordingWav } from '../media/recording-wav';
@@ -9,9 +15,6 @@ const NAMES: Record<RecordingPurpose, string> = {
   'mayor-mailbox': '市长信箱留言.wav',
   voicemail: '电话留言.wav',
 };
-
-/** A whole call's recording, as staff see it in the console (no number, no id). */
-const CALL_NAME = '通话录音.wav';
 
 export interface RecordingArchiveDeps {
   /** rtpengine's `--recording-dir`. */
@@ -57,7 +60,7 @@ export class RecordingArchive {
     for (;;) {
       const wav = callRecordingWav(this.deps.recordingDir, rtpengineCallId);
       if (wav && wav.length > 44 && (wav.length === last || Date.now() >= deadline)) {
-        const saved = await this.deps.store.save(CALL_NAME, 'audio/wav', wav);
+        const saved = await this.deps.store.save(CALL_RECORDING_FILE_NAME, 'audio/wav', wav);
         return { recordingId: saved.id, seconds: Math.round((wav.length - 44) / 1600) / 10 };
       }
       last = wav?.length ?? -1;

@@ -16,6 +16,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
 import {
+  CALL_RECORDING_FILE_NAME,
   CaseId,
   GetCase,
   NotFoundError,
@@ -154,6 +155,9 @@ export class AttachmentsController {
     const found = await this.store.open(id);
     if (!found) throw new NotFoundError('attachment', id);
     const { attachment, content } = found;
+    // A whole call is heard within its recording's scope (an agent their own calls): here only through a
+    // case that references it, whatever the role.
+    if (attachment.name === CALL_RECORDING_FILE_NAME) await this.requireReferenced(request, id, ofCase);
     response.statusCode = 200;
     response.setHeader('content-type', attachment.mediaType);
     response.setHeader('content-length', content.length);
@@ -181,6 +185,16 @@ export class AttachmentsController {
         'is required outside the city center: the case the file belongs to',
       );
     }
+    await this.requireReferenced(request, id, caseId);
+  }
+
+  /** The case, read as the caller, references the file; not found otherwise (and without a case). */
+  private async requireReferenced(
+    request: IncomingMessage,
+    id: string,
+    caseId: string | undefined,
+  ): Promise<void> {
+    if (caseId === undefined) throw new NotFoundError('attachment', id);
     const view = (await this.workflow
       .query(GetCase.type, request.headers, { caseId })
       .catch((error: unknown) => {
