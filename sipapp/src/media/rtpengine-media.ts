@@ -31,6 +31,8 @@ export interface RtpengineCallOptions {
   bridge?: (target: BridgeTarget) => Promise<'caller' | 'callee'>;
   /** Ends the SIP dialog (BYE). */
   hangup?: () => Promise<void>;
+  /** The hold music (a WAV file): looped while the caller waits or is held; absent: the hold prompt. */
+  holdMusic?: string;
 }
 
 /** rtpengine's label of the called phone's leg in an outbound call: the prompts play to it. */
@@ -62,6 +64,8 @@ export class RtpengineMedia implements IvrMedia {
   private readonly keys: string[] = [];
   private keyWaiter: (() => void) | undefined;
   private gone = false;
+  /** The hold music loops under the prompts: a prompt interrupts it and it starts again after. */
+  private music: PromptLanguage | undefined;
   private goneWaiters: Array<() => void> = [];
   private readonly onKey = (digit: string) => {
     this.keys.push(digit);
@@ -139,6 +143,7 @@ export class RtpengineMedia implements IvrMedia {
    * its SDP as the answer for the IVR's leg, so each hears the other; prompts still play to the caller.
    */
   async connect(farSdp: string): Promise<void> {
+    await this.stopMusic();
     await this.ng('answer', { 'to-tag': IVR_TAG, sdp: farSdp });
     this.joined = farSdp;
   }
@@ -156,13 +161,34 @@ export class RtpengineMedia implements IvrMedia {
    */
   async hold(language: PromptLanguage): Promise<void> {
     await this.ng('blockMedia', { 'from-tag': IVR_TAG });
-    const file = promptPath(this.options.promptDir, language, 'please-hold');
-    await this.ng('playMedia', { file, 'repeat-times': 1_000 });
+    await this.startMusic(language);
   }
 
   async resume(): Promise<void> {
-    await this.ng('stopMedia', {}).catch(() => undefined);
+    await this.stopMusic();
     await this.ng('unblockMedia', { 'from-tag': IVR_TAG });
+  }
+
+  /**
+   * The hold music (the city's file, or the hold prompt without one) loops to the caller until
+   * `stopMusic`; prompts played meanwhile (the queue position) interrupt it, and it starts again after.
+   */
+  async startMusic(language: PromptLanguage): Promise<void> {
+    this.music = language;
+    await this.loopMusic();
+  }
+
+  async stopMusic(): Promise<void> {
+    if (this.music === undefined) return;
+    this.music = undefined;
+    await this.ng('stopMedia', {}).catch(() => undefined);
+  }
+
+  private async loopMusic(): Promise<void> {
+    const language = this.music;
+    if (language === undefined || this.gone) return;
+    const file = this.options.holdMusic ?? promptPath(this.options.promptDir, language, 'please-hold');
+    await this.ng('playMedia', { file, 'repeat-times': 1_000 });
   }
 
   /** Keys pressed while talking to an agent are no answer to the question after. */
@@ -178,6 +204,15 @@ export class RtpengineMedia implements IvrMedia {
   }
 
   async play(items: readonly MediaItem[], options: PlayOptions): Promise<string | undefined> {
+    try {
+      return await this.playItems(items, options);
+    } finally {
+      // rtpengine plays one file at a time: the music the prompt interrupted starts again.
+      if (this.music !== undefined) await this.loopMusic().catch(() => undefined);
+    }
+  }
+
+  private async playItems(items: readonly MediaItem[], options: PlayOptions): Promise<string | undefined> {
     if (options.interruptible && this.keys.length > 0) return this.keys.shift();
     for (const item of items) {
       const file = await this.fileOf(item, options);

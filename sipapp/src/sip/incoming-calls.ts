@@ -24,6 +24,8 @@ export interface IncomingCallsDeps {
   ringMs?: number;
   /** Callers queued for an agent: offers ring the agents' phones, the answer bridges them. */
   agents?: AgentCalls;
+  /** The hold music looped to waiting and held callers (SIPAPP_HOLD_MUSIC or the one made with sox). */
+  holdMusic?: string;
 }
 
 /**
@@ -90,6 +92,7 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
           spokenDir: deps.spokenDir,
           recordingDir: deps.recordingDir,
           hangup: hangUp,
+          ...(deps.holdMusic ? { holdMusic: deps.holdMusic } : {}),
           ...(agents ? { bridge: (target) => agents.bridge(platformId, target) } : {}),
         },
         req.body,
