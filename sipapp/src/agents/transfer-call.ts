@@ -42,6 +42,7 @@ export interface FarParty {
 export interface TransferMedia {
   readonly farSideSdp: string;
   connect(sdp: string): Promise<void>;
+  disconnect(): Promise<void>;
   resume(): Promise<void>;
   startMusic(language: 'zh-CN' | 'en'): Promise<void>;
   stopMusic(): Promise<void>;
@@ -84,6 +85,8 @@ export function transferToNumber(
   const dial = async () => {
     // A held caller is unblocked first: the unit must hear them once it answers.
     await call.media.resume().catch(() => undefined);
+    // The agent's phone no longer gets the caller's audio while the unit's rings.
+    await call.media.disconnect().catch(() => undefined);
     await call.media.startMusic(call.language).catch(() => undefined);
     if (!deps.trunk) {
       deps.logger.error(log, 'transfer to a number failed: no trunk (SIPAPP_OUTBOUND_GATEWAY) to dial it');

@@ -274,11 +274,19 @@ export class WaitingCall implements QueueWait {
         );
       return;
     }
+    // srf emits 'destroy' for the phone's BYE only: our own hang-up (a transfer) settles `gone` too.
+    let left: () => void = () => undefined;
     const answered: AnsweredPhone = {
       agentId,
       dialog: outcome.dialog,
-      gone: new Promise((resolve) => outcome.dialog.on('destroy', () => resolve())),
-      hangUp: () => hangUp(outcome.dialog),
+      gone: new Promise((resolve) => {
+        left = resolve;
+        outcome.dialog.on('destroy', () => resolve());
+      }),
+      hangUp: async () => {
+        await hangUp(outcome.dialog);
+        left();
+      },
     };
     if (this.closed || this.answered) return answered.hangUp(); // another phone was quicker
     this.answered = answered;
