@@ -40,6 +40,7 @@ function harness(phoneStatus: number) {
     resume: () => Promise.resolve(),
     startMusic: () => Promise.resolve(),
     stopMusic: () => Promise.resolve(),
+    cutPrompt: () => Promise.resolve(),
   };
   const logger = createLogger({ service: 'test', level: 'silent' });
   const call = new WaitingCall(

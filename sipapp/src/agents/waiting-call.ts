@@ -35,6 +35,8 @@ export interface BridgeableMedia extends TransferMedia {
   untilHangup(): Promise<never>;
   /** Keys pressed while talking are not answers to the next question. */
   forgetKeys(): void;
+  /** Stops the prompt playing now (the position, when an agent answers). */
+  cutPrompt(): Promise<void>;
   /** On hold: the caller hears the hold prompt, nothing of the agent. */
   hold(language: PromptLanguage): Promise<void>;
   resume(): Promise<void>;
@@ -305,6 +307,7 @@ export class WaitingCall implements QueueWait {
     for (let i = this.updates.length - 1; i >= 0; i--)
       if (this.updates[i]!.kind === 'position') this.updates.splice(i, 1);
     await this.media.stopMusic().catch(() => undefined);
+    await this.media.cutPrompt().catch(() => undefined);
     this.push({
       kind: 'offered',
       agentId,

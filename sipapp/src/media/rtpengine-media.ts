@@ -66,6 +66,9 @@ export class RtpengineMedia implements IvrMedia {
   private gone = false;
   /** The hold music loops under the prompts: a prompt interrupts it and it starts again after. */
   private music: PromptLanguage | undefined;
+  /** Ends the wait of the prompt playing now (`cutPrompt`); set only while one plays. */
+  private cut: (() => void) | undefined;
+  private promptCut = false;
   private goneWaiters: Array<() => void> = [];
   private readonly onKey = (digit: string) => {
     this.keys.push(digit);
@@ -184,6 +187,16 @@ export class RtpengineMedia implements IvrMedia {
     await this.ng('stopMedia', {}).catch(() => undefined);
   }
 
+  /**
+   * An agent answered while a prompt (the position) plays: it stops now and the rest of that play is
+   * skipped, so the flow goes on to the agent's number at once instead of waiting out the prompt.
+   */
+  async cutPrompt(): Promise<void> {
+    this.promptCut = true;
+    this.cut?.();
+    await this.ng('stopMedia', {}).catch(() => undefined);
+  }
+
   private async loopMusic(): Promise<void> {
     const language = this.music;
     if (language === undefined || this.gone) return;
@@ -214,12 +227,14 @@ export class RtpengineMedia implements IvrMedia {
 
   private async playItems(items: readonly MediaItem[], options: PlayOptions): Promise<string | undefined> {
     if (options.interruptible && this.keys.length > 0) return this.keys.shift();
+    this.promptCut = false;
     for (const item of items) {
+      if (this.promptCut) return undefined;
       const file = await this.fileOf(item, options);
       if (file === undefined) continue;
       const reply = await this.ng('playMedia', { file });
       const ms = Number(reply.duration ?? 0);
-      const key = await this.waitFor(ms, options.interruptible);
+      const key = await this.waitFor(ms, options.interruptible, true);
       if (key !== undefined) {
         await this.ng('stopMedia', {}).catch(() => undefined);
         return key;
@@ -290,15 +305,17 @@ export class RtpengineMedia implements IvrMedia {
   }
 
   /** A key within `ms` (when keys count), else undefined once the time is up; rejects when the caller left. */
-  private waitFor(ms: number, takeKey: boolean): Promise<string | undefined> {
+  private waitFor(ms: number, takeKey: boolean, cuttable = false): Promise<string | undefined> {
     return new Promise((resolve, reject) => {
       const finish = (value: string | undefined) => {
         clearTimeout(timer);
         this.keyWaiter = undefined;
+        if (cuttable) this.cut = undefined;
         if (this.gone) reject(new CallerHungUp());
         else resolve(value);
       };
       const timer = setTimeout(() => finish(undefined), ms);
+      if (cuttable) this.cut = () => finish(undefined);
       this.keyWaiter = () => {
         if (this.gone) finish(undefined);
         else if (takeKey && this.keys.length > 0) finish(this.keys.shift());
