@@ -5,12 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  DefineQueue,
   LogInAgent,
   MakeAgentReady,
   PublishIvrFlow,
   SetAgentProfile,
-  SetRouterSettings,
   systemActor,
   TransferContact,
   type CommandDefinition,
@@ -27,6 +25,7 @@ import { SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip
 import { soundStats } from '@hotline/sipapp/src/testing/sound';
 import { until } from '@hotline/sipapp/src/testing/until';
 import type { z } from 'zod';
+import { defineAgentQueue } from './testing/agent-queue';
 import { telephonySipapp } from './testing/telephony-sipapp';
 
 // Real: drachtio-srf, rtpengine (one per Jest run), the router, SIP over UDP to three phones — the
@@ -108,28 +107,7 @@ describeWithTelephony(
         },
         baseVersion: 0,
       });
-      await send(SetRouterSettings, {
-        repeatCallerDays: 0,
-        priorityCallers: [],
-        maxMissedOffers: 5,
-        declineDelaySeconds: 0,
-        noAnswerDelaySeconds: 0,
-        wrapUpDelaySeconds: 0,
-        seed: 1,
-      });
-      await send(DefineQueue, {
-        queueId: 'agents',
-        name: '人工',
-        requiredSkills: [],
-        strategy: 'top-down',
-        offerTimeoutSeconds: 10,
-        afterContactWorkSeconds: 0,
-        tierRules: [],
-        urgentPriority: 2,
-        repeatCallerPriority: 0,
-        serviceLevelSeconds: 15,
-        shortAbandonSeconds: 0,
-      });
+      await defineAgentQueue(bus, 10);
       await send(SetAgentProfile, {
         agentId: 'agent-1',
         skills: {},
