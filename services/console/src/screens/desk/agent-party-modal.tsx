@@ -90,7 +90,6 @@ export function PartyModal({ action, queues, onCancel, onTransfer, onParty }: Pr
               allowClear
               showSearch
               optionFilterProp="label"
-              placeholder={t('agent.target.unitPlaceholder')}
               options={units.map((u) => ({ value: u.unitId, label: `${u.name} ${u.phone}` }))}
               onChange={(value?: string) => pickUnit(value)}
             />
