@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AgentId,
-  DefineQueue,
   HoldContact,
   LogInAgent,
   MakeAgentReady,
   PublishIvrFlow,
   ResumeContact,
   SetAgentProfile,
-  SetRouterSettings,
   systemActor,
   type CommandDefinition,
   type RecordedEvent,
@@ -26,6 +24,7 @@ import { RtpCaller } from '@hotline/sipapp/src/media/testing/rtp-caller';
 import { DrachtioTestPeer } from '@hotline/sipapp/src/testing/drachtio-test-peer/drachtio-test-peer';
 import { SipTestPhone, type IncomingCall } from '@hotline/sipapp/src/testing/sip-test-phone';
 import type { z } from 'zod';
+import { defineAgentQueue } from './testing/agent-queue';
 import { telephonySipapp } from './testing/telephony-sipapp';
 import { until } from '@hotline/sipapp/src/testing/until';
 import { peakToneShare, wavSeconds } from '@hotline/sipapp/src/testing/tone-level';
@@ -103,28 +102,7 @@ describeWithTelephony(
         },
         baseVersion: 0,
       });
-      await send(SetRouterSettings, {
-        repeatCallerDays: 0,
-        priorityCallers: [],
-        maxMissedOffers: 5,
-        declineDelaySeconds: 0,
-        noAnswerDelaySeconds: 0,
-        wrapUpDelaySeconds: 0,
-        seed: 1,
-      });
-      await send(DefineQueue, {
-        queueId: 'agents',
-        name: '人工',
-        requiredSkills: [],
-        strategy: 'top-down',
-        offerTimeoutSeconds: 4,
-        afterContactWorkSeconds: 0,
-        tierRules: [],
-        urgentPriority: 2,
-        repeatCallerPriority: 0,
-        serviceLevelSeconds: 15,
-        shortAbandonSeconds: 0,
-      });
+      await defineAgentQueue(bus, 4);
       for (const [position, agentId] of ['agent-1', 'agent-2'].entries()) {
         AgentId.parse(agentId);
         await send(SetAgentProfile, {

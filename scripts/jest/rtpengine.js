@@ -16,6 +16,7 @@ const TELEPHONY_TESTS = [
   'e2e/src/survey-ivr-poll.e2e-spec.ts',
   'e2e/src/sip-calls.e2e-spec.ts',
   'e2e/src/agent-bridge.e2e-spec.ts',
+  'e2e/src/agent-transfer.e2e-spec.ts',
 ];
 const mayRunTelephony = (globalConfig) =>
   globalConfig.testPathPatterns.patterns.length === 0 ||

@@ -50,8 +50,20 @@ export const sipappConfigSchema = z.object({
       'How long an incoming call rings (180 Ringing) before the IVR answers it, in ms; a CANCEL meanwhile leaves nothing behind. 0 answers at once',
     ),
   SIPAPP_OUTBOUND_GATEWAY: HostPort.optional().describe(
-    'Where the outbound dialer sends its INVITEs, sip:<number>@<host:port> (the trunk or SBC); unset: outbound calls are stored and not dialed',
+    "Where the outbound dialer and an agent's transfer to an outside number send their INVITEs, sip:<number>@<host:port> (the trunk or SBC); unset: outbound calls are stored and not dialed, transfers to a number fail",
   ),
+  SIPAPP_HOLD_MUSIC: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'The hold music, a WAV file rtpengine can read: looped to a caller waiting in a queue (between position announcements) and on hold; unset: a tone melody made with sox under the prompt directory (music/hold.wav)',
+    ),
+  SIPAPP_QUEUE_POSITION_SECONDS: envInt({ min: 0, max: 600 })
+    .default(30)
+    .describe(
+      'A caller waiting in a queue hears their position (您前面还有 N 位) on entry and again every this many seconds, the hold music between; 0: on entry only',
+    ),
   SIPAPP_CALLER_ID: z
     .string()
     .regex(/^\+?[0-9]{3,20}$/, 'must be 3-20 digits')

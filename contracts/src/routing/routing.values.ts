@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ClientId } from '../kernel/ids';
-import { personal } from '../messages/personal-data';
+import { CaseNumber } from '../kernel/case-number';
+import { freeText, personal } from '../messages/personal-data';
 import { IsoDateTime } from '../workflow/case.values';
 
 /** A contact in queue is intake's contact (a call, a chat): the same id on both sides. */
@@ -171,11 +172,32 @@ export const AgentState = z.enum([
 export type AgentState = z.infer<typeof AgentState>;
 
 export const OverflowReason = z.enum(['max-wait', 'no-agent', 'queue-full']);
-/** Where an agent transfers a contact: a queue (at its back), one ready agent, or an outside number. */
+/**
+ * The case that goes with a call transferred to an outside number (a handling unit's duty phone):
+ * the telephony sends it in the INVITE (X-Case-Number, User-to-User), so the unit knows the matter
+ * before it answers.
+ */
+export const TransferCaseData = z.object({
+  caseNumber: CaseNumber,
+  /** One line the unit reads on its phone or screen; at most 200 characters. */
+  summary: freeText(z.string().trim().min(1).max(200)).optional(),
+});
+export type TransferCaseData = z.infer<typeof TransferCaseData>;
+
+/**
+ * Where an agent transfers a contact: a queue (at its back), one ready agent, or an outside number
+ * (with the unit it belongs to, `label` and `unitId`, and the case that goes with the call).
+ */
 export const TransferTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('queue'), queueId: QueueId }),
   z.object({ kind: z.literal('agent'), agentId: AgentId }),
-  z.object({ kind: z.literal('number'), number: personal(PhoneNumber) }),
+  z.object({
+    kind: z.literal('number'),
+    number: personal(PhoneNumber),
+    label: z.string().trim().min(1).max(60).optional(),
+    unitId: ClientId.optional(),
+    case: TransferCaseData.optional(),
+  }),
 ]);
 export type TransferTarget = z.infer<typeof TransferTarget>;
 
@@ -189,6 +211,10 @@ export const ContactParty = z.discriminatedUnion('kind', [
     kind: z.literal('number'),
     number: personal(PhoneNumber),
     label: z.string().min(1).max(60).optional(),
+    /** The handling unit whose number it is (its duty phone in the unit catalogue). */
+    unitId: ClientId.optional(),
+    /** The case the agent consults the unit about: it goes with the call, and with a transfer after. */
+    case: TransferCaseData.optional(),
   }),
 ]);
 export type ContactParty = z.infer<typeof ContactParty>;

@@ -5,6 +5,7 @@ import {
   ContactOffered,
   ContactResumed,
   ContactOverflowed,
+  ContactTransferred,
   OfferAccepted,
   OfferDeclined,
   OfferExpired,
@@ -15,6 +16,7 @@ import {
   type BridgeTarget,
   type PromptLanguage,
   type RecordedEvent,
+  type TransferTarget,
 } from '@hotline/contracts';
 import type { ProjectionSource, SourceHandle } from '@hotline/infra/projection';
 import type { Logger } from '@hotline/infra/telemetry';
@@ -33,6 +35,7 @@ const FOLLOWED = [
   ContactHeld,
   ContactResumed,
   ContactEnded,
+  ContactTransferred,
 ].map((definition) => definition.type);
 
 /**
@@ -143,6 +146,8 @@ export class AgentCalls {
         return call.held(event.type === ContactHeld.type);
       case ContactEnded.type:
         return call.contactEnded();
+      case ContactTransferred.type:
+        return call.transferred((event.data as { target: TransferTarget }).target);
     }
   }
 }

@@ -16,7 +16,14 @@ export interface RingingPhone {
  */
 export function ringAgent(
   srf: Srf,
-  call: { agentId: string; uri: string; sdp: string; callerNumber?: string },
+  call: {
+    agentId: string;
+    uri: string;
+    sdp: string;
+    callerNumber?: string;
+    /** More headers for the INVITE (a transfer's case data). */
+    headers?: Record<string, string>;
+  },
 ): RingingPhone {
   let invite: Srf.SrfRequest | undefined;
   let cancelled = false;
@@ -29,6 +36,7 @@ export function ringAgent(
         headers: {
           From: `sip:${call.callerNumber ?? 'anonymous'}@localhost`,
           'Content-Type': 'application/sdp',
+          ...call.headers,
         },
       },
       {

@@ -38,6 +38,9 @@ function harness(phoneStatus: number) {
     forgetKeys: () => undefined,
     hold: () => Promise.resolve(),
     resume: () => Promise.resolve(),
+    startMusic: () => Promise.resolve(),
+    stopMusic: () => Promise.resolve(),
+    cutPrompt: () => Promise.resolve(),
   };
   const logger = createLogger({ service: 'test', level: 'silent' });
   const call = new WaitingCall(

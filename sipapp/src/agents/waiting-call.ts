@@ -10,18 +10,21 @@ import {
   type PromptLanguage,
   type QueueUpdate,
   type QueueWait,
+  type TransferTarget,
 } from '@hotline/contracts';
 import type { BusRequests } from '@hotline/infra/bus';
 import type { Logger } from '@hotline/infra/telemetry';
 import type { AgentPhones } from './agent-phones';
+import { QueuePositionAnnouncer } from './queue-position';
 import { ringAgent, type RingingPhone } from './ring-agent';
+import { transferToNumber, type FarParty, type TransferMedia, type Trunk } from './transfer-call';
 
 const ORIGIN = { actor: systemActor('sipapp'), districtId: 'city' };
 /** A phone that refuses (busy, declined) declines the offer; anything else rings out to the router's expiry. */
 const DECLINING = new Set([486, 600, 603]);
 
 /** What a waiting call needs of its media: rtpengine's SDP for an agent, and the join. */
-export interface BridgeableMedia {
+export interface BridgeableMedia extends TransferMedia {
   /** rtpengine's SDP for the far side of the caller's call: the offer that rings an agent. */
   readonly farSideSdp: string;
   /** The agent's answer joins them to the caller through rtpengine. */
@@ -32,6 +35,8 @@ export interface BridgeableMedia {
   untilHangup(): Promise<never>;
   /** Keys pressed while talking are not answers to the next question. */
   forgetKeys(): void;
+  /** Stops the prompt playing now (the position, when an agent answers). */
+  cutPrompt(): Promise<void>;
   /** On hold: the caller hears the hold prompt, nothing of the agent. */
   hold(language: PromptLanguage): Promise<void>;
   resume(): Promise<void>;
@@ -42,12 +47,15 @@ export interface WaitingCallDeps {
   bus: BusRequests;
   phones: AgentPhones;
   logger: Logger;
+  /** The waiting caller hears their position again after this long (0: on entry only; absent: never). */
+  positionEveryMs?: number;
+  /** Where a transfer to an outside number is dialed; absent: such a transfer fails (logged). */
+  trunk?: Trunk;
 }
 
-interface AnsweredPhone {
-  agentId: string;
+/** The agent's phone that answered: its dialog, and the far party the bridge follows. */
+interface AnsweredPhone extends FarParty {
   dialog: Srf.Dialog;
-  gone: Promise<void>;
 }
 
 /**
@@ -63,7 +71,9 @@ export class WaitingCall implements QueueWait {
   private wake: (() => void) | undefined;
   private readonly offers = new Set<string>();
   private readonly ringing = new Map<string, RingingPhone>();
-  private answered: AnsweredPhone | undefined;
+  /** Who the caller talks to: the agent's phone, or after a transfer the unit's. */
+  private answered: FarParty | undefined;
+  private announcer: QueuePositionAnnouncer | undefined;
   /** The agent routing says has the contact (our accept, or the desk's). */
   private acceptedBy: string | undefined;
   private ended = false;
@@ -92,8 +102,31 @@ export class WaitingCall implements QueueWait {
     });
   }
 
+  /**
+   * The contact is in its queue: the hold music loops and the caller hears their position on entry
+   * and at each interval, until an agent answers or the wait ends.
+   */
+  queued(): void {
+    this.media
+      .startMusic(this.language)
+      .catch((error: unknown) =>
+        this.deps.logger.warn({ err: error, contactId: this.contactId }, 'the hold music did not start'),
+      );
+    if (this.deps.positionEveryMs === undefined || this.closed) return;
+    this.announcer = new QueuePositionAnnouncer(
+      this.deps,
+      this.contactId,
+      this.deps.positionEveryMs,
+      (ahead) => {
+        if (!this.answered && !this.closed) this.push({ kind: 'position', ahead });
+      },
+    );
+    this.announcer.start();
+  }
+
   /** The caller hung up while waiting (or ringing): the phones stop, the contact leaves the queue. */
   async abandon(): Promise<void> {
+    this.announcer?.stop();
     this.stopRinging();
     await this.command(AbandonQueuedContact, `ivr-abandon-${this.callId}`, { contactId: this.contactId });
   }
@@ -120,6 +153,7 @@ export class WaitingCall implements QueueWait {
   /** The contact left the queue without an agent of ours (overflowed elsewhere): the wait ends. */
   left(): void {
     if (this.answered) return;
+    this.announcer?.stop();
     this.stopRinging();
     this.push({ kind: 'gone' });
   }
@@ -127,8 +161,36 @@ export class WaitingCall implements QueueWait {
   /** The contact ended in routing (the agent ended it at the desk): the agent's leg hangs up. */
   contactEnded(): void {
     this.ended = true;
-    const answered = this.answered;
-    if (answered) answered.dialog.destroy(undefined, () => undefined);
+    void this.answered?.hangUp();
+  }
+
+  /**
+   * The agent transferred the contact (`ContactTransferred`). To an outside number (a unit's duty
+   * phone): the agent's leg ends, the unit's phone rings with the case, and its answer takes the
+   * agent's place in the bridge. To a queue or another agent: not built on the telephone side yet
+   * (logged; the caller stays with the agent until one hangs up).
+   */
+  transferred(target: TransferTarget): void {
+    const agent = this.answered;
+    if (!this.bridged || agent === undefined) return;
+    if (target.kind !== 'number') {
+      this.deps.logger.warn(
+        { contactId: this.contactId, target: target.kind },
+        'a transfer to a queue or an agent is not carried out on the telephone yet',
+      );
+      return;
+    }
+    // Routing moved the contact: it is not ended again when the unit or the caller hangs up.
+    this.ended = true;
+    this.answered = transferToNumber(this.deps, {
+      contactId: this.contactId,
+      agentId: agent.agentId,
+      target,
+      media: this.media,
+      language: this.language,
+      placed: (party) => this.answered === party,
+    });
+    void agent.hangUp();
   }
 
   /** The agent put the caller on hold (`ContactHeld`), or took them off it: only while they talk. */
@@ -142,16 +204,25 @@ export class WaitingCall implements QueueWait {
   /** Joins the caller to the agent who answered; resolves with who hung up first. */
   async bridge(target: BridgeTarget): Promise<'caller' | 'callee'> {
     const answered = this.answered;
-    if (answered === undefined || !('agentId' in target) || target.agentId !== answered.agentId)
+    if (answered === undefined || !('dialog' in answered) || !('agentId' in target))
       throw new Error('no answered agent phone to bridge the caller to');
-    await this.media.connect(answered.dialog.remote.sdp);
+    if (target.agentId !== answered.agentId) throw new Error('another agent answered');
+    await this.media.connect((answered as AnsweredPhone).dialog.remote.sdp);
     this.bridged = true;
-    const first = await Promise.race([
-      this.media.untilHangup().catch(() => 'caller' as const),
-      answered.gone.then(() => 'callee' as const),
-    ]);
+    const callerGone = this.media.untilHangup().catch(() => 'caller' as const);
+    let party: FarParty = answered;
+    let first: 'caller' | 'callee';
+    for (;;) {
+      first = await Promise.race([callerGone, party.gone.then(() => 'callee' as const)]);
+      // A transfer put the unit in the agent's place: the call goes on with them.
+      if (first === 'callee' && this.answered !== undefined && this.answered !== party) {
+        party = this.answered;
+        continue;
+      }
+      break;
+    }
     this.bridged = false;
-    if (first === 'caller') await hangUp(answered);
+    if (first === 'caller') await party.hangUp();
     else await this.media.disconnect().catch(() => undefined);
     this.answered = undefined;
     this.media.forgetKeys();
@@ -162,11 +233,12 @@ export class WaitingCall implements QueueWait {
   /** The call is over on this replica: nothing rings, no agent leg stays up, the contact ends once. */
   async release(): Promise<void> {
     this.closed = true;
+    this.announcer?.stop();
     this.stopRinging();
     const answered = this.answered;
     this.answered = undefined;
     if (answered) {
-      await hangUp(answered);
+      await answered.hangUp();
       await this.endContact(answered.agentId);
     }
   }
@@ -204,12 +276,21 @@ export class WaitingCall implements QueueWait {
         );
       return;
     }
+    // srf emits 'destroy' for the phone's BYE only: our own hang-up (a transfer) settles `gone` too.
+    let left: () => void = () => undefined;
     const answered: AnsweredPhone = {
       agentId,
       dialog: outcome.dialog,
-      gone: new Promise((resolve) => outcome.dialog.on('destroy', () => resolve())),
+      gone: new Promise((resolve) => {
+        left = resolve;
+        outcome.dialog.on('destroy', () => resolve());
+      }),
+      hangUp: async () => {
+        await hangUp(outcome.dialog);
+        left();
+      },
     };
-    if (this.closed || this.answered) return hangUp(answered); // another phone was quicker
+    if (this.closed || this.answered) return answered.hangUp(); // another phone was quicker
     this.answered = answered;
     const taken = await this.command(AcceptOffer, `ivr-accept-${offerId}-${index}`, {
       agentId,
@@ -218,9 +299,15 @@ export class WaitingCall implements QueueWait {
     if (!taken && this.acceptedBy !== agentId) {
       // The offer ended just before the answer: the caller waits on, the next offer rings again.
       this.answered = undefined;
-      return hangUp(answered);
+      return answered.hangUp();
     }
     this.stopRinging();
+    // The agent is here: no more positions; the music stops before the agent's number is read.
+    this.announcer?.stop();
+    for (let i = this.updates.length - 1; i >= 0; i--)
+      if (this.updates[i]!.kind === 'position') this.updates.splice(i, 1);
+    await this.media.stopMusic().catch(() => undefined);
+    await this.media.cutPrompt().catch(() => undefined);
     this.push({
       kind: 'offered',
       agentId,
@@ -264,6 +351,6 @@ export class WaitingCall implements QueueWait {
   }
 }
 
-function hangUp(answered: AnsweredPhone): Promise<void> {
-  return new Promise((resolve) => answered.dialog.destroy(undefined, () => resolve()));
+function hangUp(dialog: Srf.Dialog): Promise<void> {
+  return new Promise((resolve) => dialog.destroy(undefined, () => resolve()));
 }

@@ -47,7 +47,13 @@ export interface BusIvrServicesDeps {
   /** Keeps a confirmed recording's audio with its contact; absent: the contact names only its length. */
   recordings?: RecordingArchive;
   /** The calls of this replica waiting for an agent; absent (or not this replica's call): the IVR's part ends at the queue. */
-  agents?: { expect(callId: string, contactId: string, language: PromptLanguage): QueueWait | undefined };
+  agents?: {
+    expect(
+      callId: string,
+      contactId: string,
+      language: PromptLanguage,
+    ): (QueueWait & { queued?(): void }) | undefined;
+  };
 }
 
 /**
@@ -152,7 +158,10 @@ export class BusIvrServices implements IvrServices {
       },
       ORIGIN,
     );
-    if (waiting) return waiting;
+    if (waiting) {
+      waiting.queued?.(); // the hold music and the position announcements
+      return waiting;
+    }
     return {
       next: () => Promise.resolve({ kind: 'gone' }),
       abandon: async () => undefined,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { IVR_PROMPT_TEXT, type PromptLanguage } from '@hotline/contracts';
 
@@ -22,6 +22,7 @@ export async function ensurePromptFiles(
   languages: PromptLanguage[] = ['zh-CN', 'en'],
   signal?: AbortSignal,
 ): Promise<void> {
+  await ensureHoldMusic(defaultHoldMusic(dir));
   for (const language of languages) {
     mkdirSync(join(dir, language), { recursive: true });
     for (const [key, words] of Object.entries(IVR_PROMPT_TEXT)) {
@@ -41,4 +42,32 @@ export async function speak(text: string, language: PromptLanguage, file: string
   await run('espeak-ng', ['-v', VOICES[language], '-s', '150', '-w', wide, text]);
   await run('sox', [wide, '-r', '8000', '-c', '1', '-b', '16', file]);
   await run('rm', ['-f', wide]);
+}
+
+/** The hold music made here when the city names none (`SIPAPP_HOLD_MUSIC`): `<dir>/music/hold.wav`. */
+export const defaultHoldMusic = (dir: string): string => join(dir, 'music', 'hold.wav');
+
+/** A soft arpeggio (C major, then F, G, C), a quarter-second a note: 4 s that loop without a seam. */
+const HOLD_MUSIC_NOTES = [262, 330, 392, 523, 349, 440, 523, 440, 392, 494, 587, 494, 262, 330, 392, 330];
+
+/**
+ * Makes the default hold music with sox when it is missing: real audio (tones at telephone rate, a
+ * little quieter than the prompts) that a city replaces with its own recording. Each note is faded in
+ * and out so the loop does not click.
+ */
+export async function ensureHoldMusic(file: string): Promise<void> {
+  if (existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const notes = HOLD_MUSIC_NOTES.map((_, index) => `${file}.note-${index}.wav`);
+  try {
+    for (const [index, frequency] of HOLD_MUSIC_NOTES.entries())
+      await run('sox', [
+        ...['-n', '-r', '8000', '-c', '1', '-b', '16', notes[index]!],
+        ...['synth', '0.25', 'sine', String(frequency), 'fade', 'q', '0.02', '0.25', '0.05', 'vol', '0.3'],
+      ]);
+    await run('sox', [...notes, `${file}.part.wav`]);
+    await run('mv', [`${file}.part.wav`, file]);
+  } finally {
+    await run('rm', ['-f', ...notes, `${file}.part.wav`]);
+  }
 }

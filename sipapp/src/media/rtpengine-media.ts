@@ -31,6 +31,8 @@ export interface RtpengineCallOptions {
   bridge?: (target: BridgeTarget) => Promise<'caller' | 'callee'>;
   /** Ends the SIP dialog (BYE). */
   hangup?: () => Promise<void>;
+  /** The hold music (a WAV file): looped while the caller waits or is held; absent: the hold prompt. */
+  holdMusic?: string;
 }
 
 /** rtpengine's label of the called phone's leg in an outbound call: the prompts play to it. */
@@ -64,6 +66,11 @@ export class RtpengineMedia implements IvrMedia {
   private gone = false;
   /** The whole call is being recorded (from the answer): a complaint's recording pauses it. */
   private recordingCall = false;
+  /** The hold music loops under the prompts: a prompt interrupts it and it starts again after. */
+  private music: PromptLanguage | undefined;
+  /** Ends the wait of the prompt playing now (`cutPrompt`); set only while one plays. */
+  private cut: (() => void) | undefined;
+  private promptCut = false;
   private goneWaiters: Array<() => void> = [];
   private readonly onKey = (digit: string) => {
     this.keys.push(digit);
@@ -141,6 +148,7 @@ export class RtpengineMedia implements IvrMedia {
    * its SDP as the answer for the IVR's leg, so each hears the other; prompts still play to the caller.
    */
   async connect(farSdp: string): Promise<void> {
+    await this.stopMusic();
     await this.ng('answer', { 'to-tag': IVR_TAG, sdp: farSdp });
     this.joined = farSdp;
   }
@@ -158,13 +166,44 @@ export class RtpengineMedia implements IvrMedia {
    */
   async hold(language: PromptLanguage): Promise<void> {
     await this.ng('blockMedia', { 'from-tag': IVR_TAG });
-    const file = promptPath(this.options.promptDir, language, 'please-hold');
-    await this.ng('playMedia', { file, 'repeat-times': 1_000 });
+    await this.startMusic(language);
   }
 
   async resume(): Promise<void> {
-    await this.ng('stopMedia', {}).catch(() => undefined);
+    await this.stopMusic();
     await this.ng('unblockMedia', { 'from-tag': IVR_TAG });
+  }
+
+  /**
+   * The hold music (the city's file, or the hold prompt without one) loops to the caller until
+   * `stopMusic`; prompts played meanwhile (the queue position) interrupt it, and it starts again after.
+   */
+  async startMusic(language: PromptLanguage): Promise<void> {
+    this.music = language;
+    await this.loopMusic();
+  }
+
+  async stopMusic(): Promise<void> {
+    if (this.music === undefined) return;
+    this.music = undefined;
+    await this.ng('stopMedia', {}).catch(() => undefined);
+  }
+
+  /**
+   * An agent answered while a prompt (the position) plays: it stops now and the rest of that play is
+   * skipped, so the flow goes on to the agent's number at once instead of waiting out the prompt.
+   */
+  async cutPrompt(): Promise<void> {
+    this.promptCut = true;
+    this.cut?.();
+    await this.ng('stopMedia', {}).catch(() => undefined);
+  }
+
+  private async loopMusic(): Promise<void> {
+    const language = this.music;
+    if (language === undefined || this.gone) return;
+    const file = this.options.holdMusic ?? promptPath(this.options.promptDir, language, 'please-hold');
+    await this.ng('playMedia', { file, 'repeat-times': 1_000 });
   }
 
   /** Keys pressed while talking to an agent are no answer to the question after. */
@@ -180,13 +219,24 @@ export class RtpengineMedia implements IvrMedia {
   }
 
   async play(items: readonly MediaItem[], options: PlayOptions): Promise<string | undefined> {
+    try {
+      return await this.playItems(items, options);
+    } finally {
+      // rtpengine plays one file at a time: the music the prompt interrupted starts again.
+      if (this.music !== undefined) await this.loopMusic().catch(() => undefined);
+    }
+  }
+
+  private async playItems(items: readonly MediaItem[], options: PlayOptions): Promise<string | undefined> {
     if (options.interruptible && this.keys.length > 0) return this.keys.shift();
+    this.promptCut = false;
     for (const item of items) {
+      if (this.promptCut) return undefined;
       const file = await this.fileOf(item, options);
       if (file === undefined) continue;
       const reply = await this.ng('playMedia', { file });
       const ms = Number(reply.duration ?? 0);
-      const key = await this.waitFor(ms, options.interruptible);
+      const key = await this.waitFor(ms, options.interruptible, true);
       if (key !== undefined) {
         await this.ng('stopMedia', {}).catch(() => undefined);
         return key;
@@ -285,15 +335,17 @@ export class RtpengineMedia implements IvrMedia {
   }
 
   /** A key within `ms` (when keys count), else undefined once the time is up; rejects when the caller left. */
-  private waitFor(ms: number, takeKey: boolean): Promise<string | undefined> {
+  private waitFor(ms: number, takeKey: boolean, cuttable = false): Promise<string | undefined> {
     return new Promise((resolve, reject) => {
       const finish = (value: string | undefined) => {
         clearTimeout(timer);
         this.keyWaiter = undefined;
+        if (cuttable) this.cut = undefined;
         if (this.gone) reject(new CallerHungUp());
         else resolve(value);
       };
       const timer = setTimeout(() => finish(undefined), ms);
+      if (cuttable) this.cut = () => finish(undefined);
       this.keyWaiter = () => {
         if (this.gone) finish(undefined);
         else if (takeKey && this.keys.length > 0) finish(this.keys.shift());

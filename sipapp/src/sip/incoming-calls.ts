@@ -28,6 +28,8 @@ export interface IncomingCallsDeps {
   agents?: AgentCalls;
   /** Every answered call is recorded whole and kept here at its end; absent: calls are not recorded. */
   recordings?: RecordingArchive;
+  /** The hold music looped to waiting and held callers (SIPAPP_HOLD_MUSIC or the one made with sox). */
+  holdMusic?: string;
 }
 
 /**
@@ -94,6 +96,7 @@ async function answer(deps: IncomingCallsDeps, req: Srf.SrfRequest, res: Srf.Srf
           spokenDir: deps.spokenDir,
           recordingDir: deps.recordingDir,
           hangup: hangUp,
+          ...(deps.holdMusic ? { holdMusic: deps.holdMusic } : {}),
           ...(agents ? { bridge: (target) => agents.bridge(platformId, target) } : {}),
         },
         req.body,

@@ -19,7 +19,7 @@ import { CityWorkingCalendar } from '../calls/city-working-calendar';
 import { liveAnnouncementText, publishedFlow } from '../flows/telephony.endpoints';
 import { DtmfListener } from '../media/dtmf-listener';
 import type { DtmfRelay } from '../media/dtmf-relay';
-import { ensurePromptFiles } from '../media/prompt-files';
+import { defaultHoldMusic, ensurePromptFiles } from '../media/prompt-files';
 import { RtpengineControl } from '../media/rtpengine-control';
 import { CallingHours } from '../outbound/calling-hours';
 import { OutboundDialer } from '../outbound/outbound-dialer';
@@ -74,7 +74,19 @@ export class SipEdge {
     void calendar.start();
     const connection = new DrachtioConnection(config.DRACHTIO_URL, config.DRACHTIO_SECRET, logger);
     const agents = deps.routerEvents
-      ? new AgentCalls({ srf: connection.srf, bus, phones: new AgentPhones(bus), logger }, deps.routerEvents)
+      ? new AgentCalls(
+          {
+            srf: connection.srf,
+            bus,
+            phones: new AgentPhones(bus),
+            logger,
+            positionEveryMs: config.SIPAPP_QUEUE_POSITION_SECONDS * 1000,
+            ...(config.SIPAPP_OUTBOUND_GATEWAY
+              ? { trunk: { gateway: config.SIPAPP_OUTBOUND_GATEWAY, callerId: config.SIPAPP_CALLER_ID } }
+              : {}),
+          },
+          deps.routerEvents,
+        )
       : undefined;
     await agents?.start();
     const archive = recordingDir
@@ -106,6 +118,7 @@ export class SipEdge {
       ringMs: config.SIPAPP_RING_MS,
       ...(agents ? { agents } : {}),
       ...(archive && config.SIPAPP_RECORD_CALLS ? { recordings: archive } : {}),
+      holdMusic: config.SIPAPP_HOLD_MUSIC ?? defaultHoldMusic(config.SIPAPP_PROMPT_DIR),
     });
     const prompts = new AbortController();
     // Made in the background: the first calls of a new install may hear silence where a file is missing.

@@ -109,6 +109,22 @@ describe('The agent panel on the desk [browser: Debian chromium]', () => {
     await panel.getByRole('button', { name: '保持' }).click();
     await panel.getByText('保持中').first().waitFor();
     await panel.getByRole('button', { name: '恢复通话' }).click();
+    // 转接 to an outside number: the unit's duty phone with the case number and summary that go with the call.
+    await panel.getByRole('button', { name: '转接' }).click();
+    await agent.getByRole('radio', { name: '外线号码' }).check();
+    await agent.getByLabel('电话号码').fill('0591 8888 0000');
+    await agent.getByLabel('随通话发送的工单号（可选）').fill('2600001');
+    await agent.getByLabel('工单摘要（可选）').fill('小区停水三天，请水务局跟进');
+    await agent
+      .getByRole('button', { name: '确 定' })
+      .or(agent.getByRole('button', { name: '确定' }))
+      .click();
+    await agent.getByText('工单号为 8 至 16 位数字').waitFor(); // refused before anything is sent
+    await log.visit(agent, 'agent-05a-transfer-to-unit');
+    await agent
+      .getByRole('button', { name: '取 消' })
+      .or(agent.getByRole('button', { name: '取消' }))
+      .click();
     await panel.getByRole('button', { name: '三方通话' }).click();
     await agent.getByLabel('电话号码').fill('0591 8888 0000');
     await agent.getByLabel('名称（可选）').fill('鼓楼区住建局');

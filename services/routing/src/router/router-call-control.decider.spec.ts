@@ -1,5 +1,5 @@
 import { deciderSpec } from '@hotline/infra/command/testing';
-import type { Actor } from '@hotline/contracts';
+import { TransferContact, type Actor } from '@hotline/contracts';
 import { agentProfile, at, cmd, context, ev, readyAgents, stateChange } from '../testing/router-fixtures';
 import { activeBulletins } from './router-bulletins';
 import { routerDecider } from './router.decider';
@@ -156,6 +156,57 @@ describe('router decider: consultation, three-way calls, transfer to an agent', 
         ),
         stateChange('a2', 'ready', 'reserved', 10),
       ]);
+  });
+
+  it("transfers to a unit's duty phone with the case, and the agent is free", () => {
+    const target = {
+      kind: 'number',
+      number: '05918888000',
+      label: '鼓楼区水务局',
+      unitId: 'unit-water',
+      case: { caseNumber: '26000010', summary: '小区停水三天' },
+    } as const;
+    spec
+      .given(talking)
+      .when(cmd('TransferContact', { agentId: 'a1', contactId: 'c1', target }))
+      .then([
+        ev(
+          'ContactTransferred',
+          { contactId: 'c1', agentId: 'a1', queueId: 'general', target, talkSeconds: 9 },
+          10,
+        ),
+        stateChange('a1', 'on-contact', 'ready', 10),
+      ]);
+  });
+
+  it('hands the caller to the consulted unit with the case the consultation carried', () => {
+    const party = { ...unit, unitId: 'unit-housing', case: { caseNumber: '26000010' } } as const;
+    spec
+      .given([
+        ...talking,
+        ev('ContactHeld', { contactId: 'c1', agentId: 'a1' }, 4),
+        ev('ConsultationStarted', { contactId: 'c1', agentId: 'a1', party }, 4),
+      ])
+      .when(cmd('EndConsultation', { agentId: 'a1', contactId: 'c1', outcome: 'transfer' }))
+      .then([
+        ev('ConsultationEnded', { contactId: 'c1', agentId: 'a1', party, outcome: 'transfer' }, 10),
+        ev(
+          'ContactTransferred',
+          { contactId: 'c1', agentId: 'a1', queueId: 'general', target: party, talkSeconds: 3 },
+          10,
+        ),
+        stateChange('a1', 'held', 'ready', 10),
+      ]);
+  });
+
+  it('refuses a transfer whose case number has a wrong check digit, naming the field', () => {
+    const parsed = TransferContact.schema.safeParse({
+      agentId: 'a1',
+      contactId: 'c1',
+      target: { kind: 'number', number: '05918888000', case: { caseNumber: '26000011' } },
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['target', 'case', 'caseNumber']);
   });
 
   it('refuses a blind transfer while a consultation is open', () => {

@@ -71,7 +71,14 @@ export function endConsultation(data: Data<'EndConsultation'>, decision: Decisio
     const target =
       party.kind === 'agent'
         ? ({ kind: 'agent', agentId: party.agentId } as const)
-        : ({ kind: 'number', number: party.number } as const);
+        : ({
+            kind: 'number',
+            number: party.number,
+            // The unit and the case go with the caller, as they went with the consultation.
+            ...(party.label !== undefined ? { label: party.label } : {}),
+            ...(party.unitId !== undefined ? { unitId: party.unitId } : {}),
+            ...(party.case !== undefined ? { case: party.case } : {}),
+          } as const);
     moveContact(decision, decision.state.contacts.get(contact.contactId)!, data.agentId, target);
     if (party.kind === 'agent') {
       // The consulted agent already speaks with the caller: they take the contact, no offer to ring.

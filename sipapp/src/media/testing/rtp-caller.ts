@@ -13,6 +13,8 @@ export class RtpCaller {
   private timestamp = 0;
   private readonly ssrc = Math.floor(Math.random() * 0xffffffff);
   private remote: { host: string; port: number } | undefined;
+  /** A tone listened for (`listenForTone`) and how many heard packets it filled. */
+  private listened: { hz: number; packets: number } | undefined;
 
   private constructor(
     private readonly socket: Socket,
@@ -23,6 +25,8 @@ export class RtpCaller {
       const payload = packet.subarray(12);
       if (payload.length > 0 && payload.every((byte) => byte === payload[0]))
         this.fills.set(payload[0]!, (this.fills.get(payload[0]!) ?? 0) + 1);
+      if (this.listened && (packet[1]! & 0x7f) === 0 && isTone(payload, this.listened.hz))
+        this.listened.packets += 1;
     });
   }
 
@@ -89,6 +93,16 @@ export class RtpCaller {
     return this.fills.get(fill) ?? 0;
   }
 
+  /** From now on, counts heard packets that are mostly one tone at `hz` (a test's hold music). */
+  listenForTone(hz: number): void {
+    this.listened = { hz, packets: 0 };
+  }
+
+  /** Packets heard since `listenForTone` whose sound was mostly that tone. */
+  get heardTone(): number {
+    return this.listened?.packets ?? 0;
+  }
+
   close(): void {
     this.socket.close();
   }
@@ -116,3 +130,30 @@ function ulaw(sample: number): number {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** G.711 μ-law to linear (ITU-T G.711). */
+function linearOf(byte: number): number {
+  const u = ~byte & 0xff;
+  const magnitude = ((((u & 0x0f) << 3) + 0x84) << ((u & 0x70) >> 4)) - 0x84;
+  return u & 0x80 ? -magnitude : magnitude;
+}
+
+/**
+ * Whether a μ-law packet is mostly a tone at `hz`: the Goertzel power at `hz` against the packet's
+ * whole energy (a pure tone gives about 1, speech and silence far less).
+ */
+function isTone(payload: Buffer, hz: number): boolean {
+  const samples = [...payload].map(linearOf);
+  const energy = samples.reduce((sum, x) => sum + x * x, 0);
+  if (energy < samples.length * 100 * 100) return false; // near silence
+  const coefficient = 2 * Math.cos((2 * Math.PI * hz) / 8000);
+  let s1 = 0;
+  let s2 = 0;
+  for (const x of samples) {
+    const s0 = x + coefficient * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+  }
+  const power = s1 * s1 + s2 * s2 - coefficient * s1 * s2;
+  return (2 * power) / (samples.length * energy) > 0.6;
+}

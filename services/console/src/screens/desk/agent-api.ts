@@ -1,4 +1,4 @@
-import type { AgentState, ContactParty, TransferTarget } from '@hotline/contracts';
+import type { AgentState, ContactParty, TransferTarget, UnitView } from '@hotline/contracts';
 import { apiGet, apiPost, newCommandId } from '../../api/http';
 import type { ChatMessage } from '../../components/chat-conversation';
 
@@ -90,4 +90,23 @@ export function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const mmss = `${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
   return s >= 3600 ? `${Math.floor(s / 3600)}:${mmss}` : mmss;
+}
+
+/** A handling unit's duty phone, for a transfer, consultation or three-way call with the unit. */
+export interface DutyPhone {
+  unitId: string;
+  name: string;
+  phone: string;
+}
+
+/** The active units with a duty phone in the unit catalogue, by name. */
+export async function dutyPhones(): Promise<DutyPhone[]> {
+  const units = await apiGet<UnitView[]>('/api/units', {});
+  return units
+    .filter((unit) => unit.active)
+    .flatMap((unit) => {
+      const duty = unit.contacts.find((contact) => contact.role === 'duty' && contact.phone);
+      return duty?.phone ? [{ unitId: unit.unitId, name: unit.name, phone: duty.phone }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

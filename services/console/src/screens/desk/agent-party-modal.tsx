@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Form, Input, Modal, Radio, Select } from 'antd';
 import { useT } from '../../i18n';
-import { agentIdOf, type ContactParty, type TransferTarget } from './agent-api';
+import { agentIdOf, dutyPhones, type ContactParty, type DutyPhone, type TransferTarget } from './agent-api';
 
 export type PartyAction = 'transfer' | 'consult' | 'conference';
 
@@ -11,6 +11,9 @@ interface Values {
   account?: string;
   number?: string;
   label?: string;
+  unitId?: string;
+  caseNumber?: string;
+  summary?: string;
 }
 
 interface Props {
@@ -26,6 +29,15 @@ export function PartyModal({ action, queues, onCancel, onTransfer, onParty }: Pr
   const t = useT();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<Values['kind']>(action === 'transfer' ? 'queue' : 'number');
+  // The units' duty phones (the unit catalogue): picking one fills the number and the name.
+  const [units, setUnits] = useState<DutyPhone[]>([]);
+  useEffect(() => {
+    dutyPhones().then(setUnits, () => setUnits([]));
+  }, []);
+  const pickUnit = (unitId: string | undefined) => {
+    const unit = units.find((u) => u.unitId === unitId);
+    if (unit) form.setFieldsValue({ number: unit.phone, label: unit.name });
+  };
   const submit = (values: Values) => {
     const number = values.number?.replace(/[\s-]/g, '') ?? '';
     if (values.kind === 'queue') return onTransfer({ kind: 'queue', queueId: values.queueId ?? '' });
@@ -33,9 +45,16 @@ export function PartyModal({ action, queues, onCancel, onTransfer, onParty }: Pr
       const agent = { kind: 'agent', agentId: agentIdOf(values.account ?? '') } as const;
       return action === 'transfer' ? onTransfer(agent) : onParty(agent);
     }
-    if (action === 'transfer') return onTransfer({ kind: 'number', number });
-    const label = values.label?.trim();
-    return onParty({ kind: 'number', number, ...(label ? { label } : {}) });
+    const label = values.label?.trim() || units.find((u) => u.unitId === values.unitId)?.name;
+    const caseNumber = values.caseNumber?.trim();
+    const summary = values.summary?.trim();
+    const extra = {
+      ...(label ? { label } : {}),
+      ...(values.unitId ? { unitId: values.unitId } : {}),
+      ...(caseNumber ? { case: { caseNumber, ...(summary ? { summary } : {}) } } : {}),
+    };
+    if (action === 'transfer') return onTransfer({ kind: 'number', number, ...extra });
+    return onParty({ kind: 'number', number, ...extra });
   };
   return (
     <Modal
@@ -65,6 +84,17 @@ export function PartyModal({ action, queues, onCancel, onTransfer, onParty }: Pr
             <Input placeholder={t('agent.target.agentPlaceholder')} />
           </Form.Item>
         )}
+        {kind === 'number' && units.length > 0 && (
+          <Form.Item name="unitId" label={t('agent.target.unit')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={units.map((u) => ({ value: u.unitId, label: `${u.name} ${u.phone}` }))}
+              onChange={(value?: string) => pickUnit(value)}
+            />
+          </Form.Item>
+        )}
         {kind === 'number' && (
           <Form.Item
             name="number"
@@ -74,9 +104,23 @@ export function PartyModal({ action, queues, onCancel, onTransfer, onParty }: Pr
             <Input inputMode="tel" placeholder={t('agent.target.numberPlaceholder')} />
           </Form.Item>
         )}
-        {kind === 'number' && action !== 'transfer' && (
+        {kind === 'number' && (
           <Form.Item name="label" label={t('agent.target.label')}>
             <Input maxLength={60} placeholder={t('agent.target.labelPlaceholder')} />
+          </Form.Item>
+        )}
+        {kind === 'number' && (
+          <Form.Item
+            name="caseNumber"
+            label={t('agent.target.caseNumber')}
+            rules={[{ pattern: /^\d{8,16}$/, message: t('agent.target.caseNumberInvalid') }]}
+          >
+            <Input inputMode="numeric" maxLength={16} placeholder={t('agent.target.caseNumberPlaceholder')} />
+          </Form.Item>
+        )}
+        {kind === 'number' && (
+          <Form.Item name="summary" label={t('agent.target.summary')}>
+            <Input maxLength={200} placeholder={t('agent.target.summaryPlaceholder')} />
           </Form.Item>
         )}
       </Form>
