@@ -1,5 +1,5 @@
 import type Srf from 'drachtio-srf';
-import type { TransferTarget } from '@hotline/contracts';
+import { maskPhone, type TransferTarget } from '@hotline/contracts';
 import type { Logger } from '@hotline/infra/telemetry';
 import { ringAgent, type RingingPhone } from './ring-agent';
 
@@ -81,7 +81,8 @@ export function transferToNumber(
       settle();
     },
   };
-  const log = { contactId: call.contactId, number: call.target.number, unit: call.target.label };
+  // A typed number may be anyone's: logs keep it masked (a unit's duty phone is named by its label).
+  const log = { contactId: call.contactId, number: maskPhone(call.target.number), unit: call.target.label };
   const dial = async () => {
     // A held caller is unblocked first: the unit must hear them once it answers.
     await call.media.resume().catch(() => undefined);
