@@ -131,17 +131,24 @@ describeWithTelephony(
       }
     }, 120_000);
 
-    /** Waits until rtpengine's pcap of this call holds `seconds` of the caller's audio (μ-law, 50 packets/s). */
-    async function recorded(callerNumber: string, seconds: number): Promise<void> {
-      const pcaps = join(process.env.RTPENGINE_RECORDINGS!, 'pcaps');
+    const pcaps = join(process.env.RTPENGINE_RECORDINGS!, 'pcaps');
+    /** rtpengine's files of the caller's last call so far (the whole call's recording among them). */
+    const callFiles = (callerNumber: string): string[] => {
+      const callId = peer.lastCallFrom(callerNumber);
+      return callId && existsSync(pcaps)
+        ? readdirSync(pcaps).filter((f) => f.startsWith(`${callId}-`) && f.endsWith('.pcap'))
+        : [];
+    };
+
+    /**
+     * Waits until a pcap of this call that was not there `before` (the complaint's own file, beside the
+     * whole call's) holds `seconds` of the caller's audio (μ-law, 50 packets/s).
+     */
+    async function recorded(callerNumber: string, seconds: number, before: readonly string[]): Promise<void> {
       const enough = 44 * 1000 + seconds * 50 * (160 + 12 + 8 + 20 + 16); // header + packets
       for (let i = 0; i < 600; i++) {
-        const callId = peer.lastCallFrom(callerNumber);
-        const file =
-          callId && existsSync(pcaps)
-            ? readdirSync(pcaps).find((f) => f.startsWith(`${callId}-`))
-            : undefined;
-        if (file && file.endsWith('.pcap') && statSync(join(pcaps, file)).size > enough) return;
+        const file = callFiles(callerNumber).find((f) => !before.includes(f));
+        if (file && statSync(join(pcaps, file)).size > enough) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       throw new Error(`rtpengine recorded no ${seconds} s from ${callerNumber}`);
@@ -152,8 +159,14 @@ describeWithTelephony(
       const citizen = await phone(caller);
       try {
         await citizen.dial(peer.uri('12345'));
-        await citizen.press('22'); // self-service, complaint: the prompt, the beep, then recording
-        await recorded(caller, 2); // the microphone's tone is the complaint
+        await citizen.press('2'); // self-service
+        // The whole call's recording, started at the answer: its file is there before the complaint's.
+        for (let i = 0; i < 100 && callFiles(caller).length === 0; i++)
+          await new Promise((r) => setTimeout(r, 100));
+        const before = callFiles(caller);
+        expect(before).toHaveLength(1);
+        await citizen.press('2'); // complaint: the prompt, the beep, then recording
+        await recorded(caller, 2, before); // the microphone's tone is the complaint
         await citizen.press('#1'); // ends the recording, then 1 confirms
         await citizen.closed(90_000); // the number read back, goodbye, the flow hangs up
         const call = await endedCall(caller);

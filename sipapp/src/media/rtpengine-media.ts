@@ -12,7 +12,7 @@ import {
 } from '@hotline/contracts';
 import type { DtmfListener } from './dtmf-listener';
 import { promptPath, speak } from './prompt-files';
-import { recordingWav } from './recording-wav';
+import { callPcapNames, recordingWav } from './recording-wav';
 import type { RtpengineControl } from './rtpengine-control';
 import { IVR_TAG, negotiate, PLACEHOLDER_SDP } from './rtpengine-sdp';
 
@@ -275,6 +275,11 @@ export class RtpengineMedia implements IvrMedia {
       .catch(() => undefined);
   }
 
+  /** rtpengine's files of this call so far (none without a recording directory). */
+  private pcapNames(): string[] {
+    return this.options.recordingDir ? callPcapNames(this.options.recordingDir, this.options.callId) : [];
+  }
+
   /** The call's own id on rtpengine: its pcaps are named by it. */
   get rtpengineCallId(): string {
     return this.options.callId;
@@ -285,7 +290,11 @@ export class RtpengineMedia implements IvrMedia {
     // The complaint is a file of its own (the newest pcap, `recordingWav`): the call's recording is
     // closed for it and started again after, and the call's WAV mixes all its files.
     if (this.recordingCall) await this.ng('stopRecording', {});
+    // The complaint's file is the one this start adds: the call's own recording, started again after,
+    // adds another, so "the newest file of the call" would be the wrong one by the time it is kept.
+    const before = new Set(this.pcapNames());
     await this.ng('startRecording', {});
+    let own: string | undefined;
     try {
       for (;;) {
         const left = options.maxSeconds * 1000 - (Date.now() - started);
@@ -295,9 +304,13 @@ export class RtpengineMedia implements IvrMedia {
       }
     } finally {
       if (!this.gone) await this.ng('stopRecording', {}).catch(() => undefined);
+      own = this.pcapNames().find((name) => !before.has(name));
       if (!this.gone && this.recordingCall) await this.ng('startRecording', {}).catch(() => undefined);
     }
-    return { id: this.options.callId, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    return {
+      id: own ? own.slice(0, -'.pcap'.length) : this.options.callId,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
   }
 
   bridge(target: BridgeTarget): Promise<'caller' | 'callee'> {

@@ -172,7 +172,9 @@ describe('Reports, scorecards and the daily digest in the demo city [browser: De
     await page.getByRole('button', { name: '设定考核目标' }).click();
     const dialog = page.getByRole('dialog', { name: '设定考核目标' });
     const input = dialog.getByLabel('按期办结率的目标');
-    // The form opens on the targets in force: the deployment's setting before any edit.
+    // The form opens on the targets in force: the deployment's setting before any edit (filled once
+    // the targets are read: the dialog may open first).
+    for (let i = 0; i < 100 && (await input.inputValue()) === ''; i++) await page.waitForTimeout(100);
     await expect(input.inputValue()).resolves.toBe('95.0');
     await input.fill('97.5');
     await log.visit(page, 'reports-05-set-targets');
