@@ -293,8 +293,8 @@ const messages: AreaMessages = {
     'center.queue.awaitingCallback': 'Awaiting callback',
     'center.queue.overdue': 'Overdue',
     'center.nav.reported': 'Reported',
-    'center.nav.publicRecord': 'Public record review',
-    'center.nav.accuracy': 'Suggestion accuracy',
+    'center.nav.publicRecord': 'Public record',
+    'center.nav.accuracy': 'Suggestions',
     'center.accuracy.title': 'Suggestion accuracy by week',
     'center.accuracy.hint':
       "The classifier's suggestions against agents' final choices, by the week the contact came in; the unit against the lead unit that replied",

@@ -143,7 +143,7 @@ const messages: AreaMessages = {
     'escalation.board.flags': 'Flags',
     'escalation.board.supervised': 'Under supervision',
     'escalation.board.reported': 'Reported to leaders',
-    'escalation.nav.ledger': 'Supervision ledger',
+    'escalation.nav.ledger': 'Supervisions',
     'escalation.ledger.title': 'Supervision ledger',
     'escalation.ledger.export': 'Export to Excel',
     'escalation.ledger.status': 'Status',

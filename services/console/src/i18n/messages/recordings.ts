@@ -33,7 +33,7 @@ const messages: AreaMessages = {
     'recordings.onCaseNone': '本工单没有通话录音',
   },
   en: {
-    'recordings.nav': 'Call recordings',
+    'recordings.nav': 'Recordings',
     'recordings.title': 'Call recordings',
     'recordings.intro':
       'Find recorded calls by date, agent, case number or the last digits of the number, and play them (only the calls within your scope)',
